@@ -1,0 +1,133 @@
+"""Exception hierarchy of cchc (lỗi).
+
+Every exception is a :class:`CchcError`, itself a :class:`ValueError` (as in
+python-stdnum), so callers may catch either. Each error says *what* is wrong
+and *where*: the row of a file, the field of a record, the character offset in
+a text, the item of a framework. The location is kept as attributes so that
+programs can point at it, and it is rendered in the message for people::
+
+    >>> err = ValidationError("must be timezone-aware", field="received_at", row=17)
+    >>> str(err)
+    'row 17, field received_at: must be timezone-aware'
+    >>> isinstance(err, ValueError)
+    True
+    >>> err.row, err.field
+    (17, 'received_at')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "BatchValidationError",
+    "CalendarCoverageError",
+    "CchcError",
+    "DataFileError",
+    "FrameworkError",
+    "LifecycleError",
+    "NaiveDatetimeError",
+    "ParseError",
+    "RuleNotInForceError",
+    "ValidationError",
+]
+
+
+class CchcError(ValueError):
+    """Base class of every error raised by cchc.
+
+    Args:
+        message: what is wrong, in plain words.
+        row: 1-based row number in a file or batch, where it applies.
+        field: the name of the field or column at fault.
+        offset: 0-based character offset in a text.
+        item: the identifier of an item (a task, a framework criterion, ...).
+        source: the file or input the error was found in.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        row: int | None = None,
+        field: str | None = None,
+        offset: int | None = None,
+        item: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.message = message
+        self.row = row
+        self.field = field
+        self.offset = offset
+        self.item = item
+        self.source = source
+        super().__init__(self._render())
+
+    def location(self) -> str:
+        """The location part of the message ("" when nothing is known)."""
+        parts: list[str] = []
+        if self.source is not None:
+            parts.append(self.source)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.item is not None:
+            parts.append(f"item {self.item}")
+        if self.field is not None:
+            parts.append(f"field {self.field}")
+        if self.offset is not None:
+            parts.append(f"offset {self.offset}")
+        return ", ".join(parts)
+
+    def _render(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ValidationError(CchcError):
+    """A value breaks a rule of the model (a negative amount, an unknown unit...)."""
+
+
+class NaiveDatetimeError(ValidationError):
+    """A datetime without time zone was given where an aware one is required."""
+
+
+class CalendarCoverageError(CchcError):
+    """A date lies outside the years the official calendar covers.
+
+    Ask for a provisional answer (``provisional=True``) to get a result derived
+    from the Labour Code rules instead; it is then marked provisional.
+    """
+
+
+class RuleNotInForceError(CchcError):
+    """No version of a rule is in force on the date asked about."""
+
+
+class ParseError(CchcError):
+    """A text or identifier could not be parsed (a document number, a dossier code...)."""
+
+
+class DataFileError(CchcError):
+    """A data file (a notice CSV, a plan YAML, a framework) is malformed."""
+
+
+class FrameworkError(DataFileError):
+    """An index framework is inconsistent (points over the maximum, weights...)."""
+
+
+class LifecycleError(ValidationError):
+    """Dossier events are in an impossible order (decided before received...)."""
+
+
+class BatchValidationError(ValidationError):
+    """Several rows of a batch are bad; :attr:`errors` lists every one of them.
+
+    Nothing is dropped silently: a batch either succeeds for every row or
+    reports all its bad rows at once.
+    """
+
+    def __init__(self, errors: Sequence[CchcError], *, source: str | None = None) -> None:
+        self.errors: tuple[CchcError, ...] = tuple(errors)
+        shown = "; ".join(str(e) for e in self.errors[:10])
+        more = f" (and {len(self.errors) - 10} more)" if len(self.errors) > 10 else ""
+        super().__init__(f"{len(self.errors)} bad row(s): {shown}{more}", source=source)
