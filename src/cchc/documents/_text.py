@@ -1,0 +1,85 @@
+"""Text normalisation shared by the parsers (chuẩn hóa văn bản).
+
+Real texts come in NFC or NFD form and sometimes carry the look-alike
+``Ð`` (U+00D0, Icelandic eth) where ``Đ`` (U+0110) is meant
+(documents.md §4 item 1). :func:`normalize` returns the NFC text with ``Ð``/``ð``
+mapped to ``Đ``/``đ`` together with an offset map, so that spans found in the
+normalised text can be reported in the caller's original text::
+
+    >>> n = normalize("Nghi\u0323 \u0110i\u0323nh 1/Q\u00d0-UBND")
+    >>> n.text
+    'Nghị Định 1/QĐ-UBND'
+    >>> n.original_span(5, 9)
+    (6, 11)
+    >>> fold("Bà Rịa – Vũng Tàu")
+    'ba ria - vung tau'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+__all__ = ["Normalized", "fold", "normalize"]
+
+_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+_DASHES = {"\u2013": "-", "\u2014": "-", "\u2212": "-"}
+
+
+@attrs.frozen
+class Normalized:
+    """An NFC text and, for each of its characters, the offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...] | None
+    """``None`` when the text was already normalised (offsets are the identity)."""
+    original_length: int
+
+    def original_offset(self, i: int) -> int:
+        """Offset in the original text of normalised offset ``i`` (``i`` may be the end)."""
+        if self.offsets is None:
+            return i
+        if i >= len(self.text):
+            return self.original_length
+        return self.offsets[i]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """A ``(start, end)`` span of the normalised text mapped to the original text."""
+        return self.original_offset(start), self.original_offset(end)
+
+
+def normalize(text: str) -> Normalized:
+    """NFC-normalise ``text`` and map ``Ð``/``ð`` to ``Đ``/``đ``, keeping an offset map."""
+    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in _LOOKALIKES):
+        return Normalized(text, None, len(text))
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        for ch in piece:
+            out.append(_LOOKALIKES.get(ch, ch))
+            offsets.append(i)
+        i = j
+    return Normalized("".join(out), tuple(offsets), n)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip Vietnamese diacritics (``Đ`` becomes ``d``).
+
+    Used for lookups by name with or without diacritics; dashes are unified
+    and runs of white space collapsed.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    chars: list[str] = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            continue
+        if ch in "\u0110\u0111\u00d0\u00f0":
+            ch = "d"
+        chars.append(_DASHES.get(ch, ch))
+    return " ".join("".join(chars).casefold().split())
