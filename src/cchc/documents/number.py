@@ -143,24 +143,31 @@ def _canon_part(part: str, defects: list[str]) -> str:
     return canon
 
 
-def scan_number(text: str, pos: int, *, generic_word: bool = False) -> DocumentNumber | None:
+def scan_number(
+    text: str, pos: int, *, generic_word: bool = False, blank_number: bool = False
+) -> DocumentNumber | None:
     """Read a number and symbol starting exactly at ``pos`` of an NFC text.
 
     Returns ``None`` when none starts there. The end offset is
     ``pos + len(result.written)``. ``generic_word`` says the text before was
     "văn bản"/"công văn", which allows reading ``177/PC-SYT`` as a công văn
-    with issuer and unit reversed. Work is bounded by the symbol length
-    (at most ``MAX_PARTS`` groups of 24 characters), so scanning is linear.
+    with issuer and unit reversed. With ``blank_number`` the text at ``pos``
+    starts with the "/" of a draft's blank number ("Số: /SYT-VP"). Work is
+    bounded by the symbol length (at most ``MAX_PARTS`` groups of 24
+    characters), so scanning is linear.
     """
-    m = _NUM.match(text, pos)
-    if m is None:
-        return None
-    number = m.group(0)
-    i = m.end()
+    number: str | None = None
+    i = pos
     n = len(text)
     defects: list[str] = []
-    if i < n and text[i] == "-":
-        return _scan_party(text, pos, i + 1, number)
+    if not blank_number:
+        m = _NUM.match(text, pos)
+        if m is None:
+            return None
+        number = m.group(0)
+        i = m.end()
+        if i < n and text[i] == "-":
+            return _scan_party(text, pos, i + 1, number)
     if i + 1 < n and text[i] == " " and text[i + 1] == "/":
         defects.append("space_in_symbol")
         i += 1
@@ -208,7 +215,7 @@ def scan_number(text: str, pos: int, *, generic_word: bool = False) -> DocumentN
 
 
 def _classify(
-    number: str,
+    number: str | None,
     year: int | None,
     parts: list[str],
     written: str,
