@@ -1,0 +1,350 @@
+"""Consistency linter for directive documents and reports (kiểm tra văn bản).
+
+Rules and where they come from:
+
+* A cited document cannot be dated after the document citing it (the text's
+  own date, ``issued_on`` or its header; or the citation whose subject names it).
+* The year inside a VBQPPL number is its year of issue (Luật 80/2015/QH13
+  Điều 10), so it must equal the year of the date cited with it.
+* Number and symbol are unique within a year for an issuer (NĐ 30/2020/NĐ-CP
+  Điều 15.1): one (number, symbol, year) cannot name two documents.
+* Numbers run in issuing order from 01 on 1 January (Điều 15.1): within one
+  series of an issuer and one year, a higher number cannot carry an earlier
+  date. Công văn of all units of a body share one series; each typed series
+  (KH, TB, BC...) is checked on its own (documents.md §1.4, seen in the seeds).
+  The documents that break the longest consistent run are blamed.
+* Impossible and partial dates, blank numbers (drafts), a type word that
+  contradicts the symbol, incomplete or reversed symbols, figures that do not
+  add up, contradictory on-time/late rates, blank figures.
+
+    >>> [f.code for f in lint("Nghị định số 60/2022/NĐ-CP ngày 21/6/2021 của Chính phủ.")]
+    ['number-year-mismatch']
+    >>> lint("Thực hiện Kế hoạch số 11/KH-SYT ngày 24/01/2022 của Sở Y tế.")
+    []
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from datetime import date
+
+from cchc.documents._text import normalize
+from cchc.documents.citations import Citation, CitationRole, parse_citations
+from cchc.documents.dates import DateStatus
+from cchc.documents.directive import DirectiveDocument
+from cchc.documents.figures import check_figures
+from cchc.documents.findings import Finding, make_finding
+from cchc.documents.number import NumberShape
+from cchc.documents.types import DocumentType
+
+__all__ = ["lint"]
+
+_QUARTER = re.compile(r"(?i:qu[ýíi])[ \t]{1,3}(IV|I{1,3}|[1-4])[ \t]{0,3}(?:/|(?i:năm))[ \t]{0,3}"
+                      r"(\d{4})")
+_PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
+_NAMED_ONLY = {DocumentType.LUAT, DocumentType.BO_LUAT, DocumentType.PHAP_LENH,
+               DocumentType.HIEN_PHAP}
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _fmt(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def _series_key(c: Citation) -> tuple[str, ...] | None:
+    if c.issuer_code is None or c.number is None:
+        return None
+    iss = c.issuer_code.casefold()
+    if c.shape is NumberShape.CONG_VAN:
+        return (iss, "công văn")
+    if c.shape is NumberShape.ADMINISTRATIVE and c.type_code:
+        return (iss, c.type_code.casefold())
+    if c.shape is NumberShape.NORMATIVE and c.type_code:
+        return (iss, c.type_code.casefold(), str(c.number_year))
+    return None
+
+
+def _num(c: Citation) -> int:
+    digits = "".join(ch for ch in (c.number or "") if ch.isdigit())
+    return int(digits) if digits else -1
+
+
+def _longest_run(items: list[Citation]) -> set[int]:
+    """Indices (into ``items``, sorted by number) of a longest non-decreasing run of dates."""
+    tails: list[date] = []
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(items)
+    for i, c in enumerate(items):
+        d = c.issued_on
+        assert d is not None
+        k = bisect.bisect_right(tails, d)
+        if k == len(tails):
+            tails.append(d)
+            tail_idx.append(i)
+        else:
+            tails[k] = d
+            tail_idx[k] = i
+        prev[i] = tail_idx[k - 1] if k > 0 else -1
+    keep: set[int] = set()
+    i = tail_idx[-1] if tail_idx else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def _series(cits: list[Citation]) -> list[Finding]:
+    groups: dict[tuple[str, ...], dict[tuple[int, date], Citation]] = defaultdict(dict)
+    for c in cits:
+        key = _series_key(c)
+        if key is not None and c.issued_on is not None:
+            groups[key].setdefault((_num(c), c.issued_on), c)
+    out: list[Finding] = []
+    for key, members in groups.items():
+        ordered = sorted(members.values(), key=lambda c: (_num(c), c.issued_on))
+        if len(key) == 2:
+            for i in range(1, len(ordered) - 1):
+                lo, c, hi = ordered[i - 1], ordered[i], ordered[i + 1]
+                assert lo.issued_on and c.issued_on and hi.issued_on
+                if lo.issued_on.year == hi.issued_on.year != c.issued_on.year:
+                    out.append(make_finding(
+                        "series-year-outlier", c.span,
+                        "{n} is dated {d}, but the numbers around it ({lo} of {lod}, {hi} of "
+                        "{hid}) are from {y}: the year is probably wrong",
+                        "{n} ghi ngày {d}, nhưng các số liền kề ({lo} ngày {lod}, {hi} ngày "
+                        "{hid}) đều năm {y}: năm ban hành có thể sai",
+                        n=c.number_text, d=_fmt(c.issued_on), lo=lo.number,
+                        lod=_fmt(lo.issued_on), hi=hi.number, hid=_fmt(hi.issued_on),
+                        y=lo.issued_on.year))
+        by_year: dict[int, list[Citation]] = defaultdict(list)
+        for c in ordered:
+            assert c.issued_on is not None
+            by_year[c.issued_on.year].append(c)
+        for year_items in by_year.values():
+            if len(year_items) < 3:
+                continue
+            keep = _longest_run(year_items)
+            kept = [year_items[i] for i in sorted(keep)]
+            for i, c in enumerate(year_items):
+                if i in keep:
+                    continue
+                below = [k for k in kept if _num(k) < _num(c)]
+                above = [k for k in kept if _num(k) > _num(c)]
+                ctx = ", ".join(
+                    f"{k.number} ({_fmt(k.issued_on)})"  # type: ignore[arg-type]
+                    for k in (below[-1:] + above[:1])
+                )
+                out.append(make_finding(
+                    "series-backwards", c.span,
+                    "{n} dated {d} is out of number order in its series; neighbours: {ctx}",
+                    "{n} ngày {d} không đúng thứ tự số trong cùng sổ văn bản; số liền kề: {ctx}",
+                    n=c.number_text, d=_fmt(c.issued_on),  # type: ignore[arg-type]
+                    ctx=ctx))
+    return out
+
+
+def _duplicates(cits: list[Citation]) -> list[Finding]:
+    groups: dict[tuple[str, str, int], list[Citation]] = defaultdict(list)
+    for c in cits:
+        if c.role is CitationRole.CITATION and c.year is not None and c.number:
+            groups[(*c.key(), c.year)].append(c)
+    out: list[Finding] = []
+    for members in groups.values():
+        dated = [c for c in members if c.issued_on is not None]
+        dates = {c.issued_on for c in dated}
+        if len(dates) > 1:
+            c = next(c for c in dated if c.issued_on != dated[0].issued_on)
+            out.append(make_finding(
+                "duplicate-number", c.span,
+                "{n} is cited with two dates ({a} and {b})", "{n} được dẫn với hai ngày ({a} và {b})",
+                n=c.number_text, a=_fmt(dated[0].issued_on), b=_fmt(c.issued_on)))  # type: ignore[arg-type]
+            continue
+        subjects = [c for c in members if c.subject and len(c.subject.split()) >= 2]
+        for c in subjects[1:]:
+            if _different(subjects[0].subject or "", c.subject or ""):
+                out.append(make_finding(
+                    "duplicate-number", c.span,
+                    "{n} names two different documents: '{a}' and '{b}'",
+                    "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
+                    n=c.number_text, a=_short(subjects[0].subject), b=_short(c.subject)))
+                break
+    return out
+
+
+def _short(text: str | None) -> str:
+    words = (text or "").split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def _different(a: str, b: str) -> bool:
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if wa[:2] == wb[:2]:
+        return False
+    sa, sb = set(wa), set(wb)
+    return len(sa & sb) / len(sa | sb) < 0.5
+
+
+def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
+    out: list[Finding] = []
+    if c.date_status is DateStatus.INVALID:
+        out.append(make_finding("impossible-date", c.date_span or c.span,
+                                "{d} of {n} is not a calendar date",
+                                "{d} của {n} không phải ngày có thật",
+                                d=c.date_text, n=c.number_text))
+    if c.date_status is DateStatus.PARTIAL:
+        out.append(make_finding("partial-date", c.date_span or c.span,
+                                "the date of {n} is incomplete: '{d}'",
+                                "ngày của {n} không đầy đủ: '{d}'", d=c.date_text,
+                                n=c.number_text or c.symbol))
+    if c.number is None:
+        out.append(make_finding("blank-number", c.span,
+                                "the number is blank ('{n}'): a draft",
+                                "số văn bản để trống ('{n}'): văn bản dự thảo",
+                                n=c.number_text))
+    if c.number_year is not None and c.issued_on is not None and (
+        c.number_year != c.issued_on.year and c.shape is not NumberShape.LAW
+    ):
+        out.append(make_finding("number-year-mismatch", c.span,
+                                "{n}: the number says {y} but the date is {d}",
+                                "{n}: năm trong số hiệu là {y} nhưng ngày ban hành là {d}",
+                                n=c.number_text, y=c.number_year, d=_fmt(c.issued_on)))
+    if c.role is CitationRole.CITATION and c.issued_on is not None and own and c.issued_on > own:
+        out.append(make_finding("cited-after-citing", c.span,
+                                "{n} is dated {d}, after this document's date {o}",
+                                "{n} ghi ngày {d}, sau ngày ban hành văn bản này ({o})",
+                                n=c.number_text, d=_fmt(c.issued_on), o=_fmt(own)))
+    elif c.role is CitationRole.CITATION and c.year and own is None and own_year:
+        if c.year > own_year:
+            out.append(make_finding("cited-after-citing", c.span,
+                                    "{n} is from {y}, after this document's year {o}",
+                                    "{n} thuộc năm {y}, sau năm ban hành văn bản này ({o})",
+                                    n=c.number_text, y=c.year, o=own_year))
+    codes = {"type_mismatch": "type-symbol-mismatch", "missing_issuer": "symbol-incomplete",
+             "reversed_issuer_unit": "symbol-order", "space_in_symbol": "symbol-format",
+             "slash_in_symbol": "symbol-format", "case": "symbol-format",
+             "unknown_type": "symbol-format"}
+    for defect in dict.fromkeys(codes[d] for d in c.defects if d in codes):
+        out.append(make_finding(defect, c.span, "{n} as written ('{w}'): {why}",
+                                "{n} viết là '{w}': {why}", n=c.number_text, w=c.raw,
+                                why=", ".join(c.defects)))
+    if c.role is CitationRole.HEADER and c.number and c.number.isdigit() and len(c.number) == 1:
+        out.append(make_finding("number-padding", c.span, "number {n} should be written 0{n}",
+                                "số {n} phải ghi là 0{n}", n=c.number))
+    return out
+
+
+def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
+    """Check a document or report and return its findings, in text order.
+
+    ``issued_on`` is the document's own date; when not given, the date of its
+    header ("…, ngày 16 tháng 6 năm 2017") is used if complete, and the year of a
+    partial header date for year checks.
+    """
+    cits = parse_citations(text)
+    norm = normalize(text)
+    doc = DirectiveDocument.from_text(text)
+    own = issued_on or doc.issued_on
+    own_year = own.year if own else doc.date_year
+    out: list[Finding] = []
+    for c in cits:
+        out.extend(_citation_checks(c, own, own_year))
+    out.extend(_nested(cits))
+    out.extend(_series(cits))
+    out.extend(_duplicates(cits))
+    out.extend(_first_mentions(cits))
+    out.extend(_period(text, norm.text, cits))
+    out.extend(_plans(cits))
+    if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
+        out.append(make_finding("missing-own-number", (0, 0),
+                                "the document has no number and no date of its own",
+                                "văn bản không có số, ký hiệu và ngày ban hành"))
+    seen = {(f.code, f.span) for f in out}
+    for f in check_figures(norm.text, norm.original_span):
+        if (f.code, f.span) not in seen and not any(
+            g.code == f.code and g.span[0] <= f.span[0] < g.span[1] for g in out
+        ):
+            out.append(f)
+    out.sort(key=lambda f: (f.span, f.code))
+    return out
+
+
+def _nested(cits: list[Citation]) -> list[Finding]:
+    out: list[Finding] = []
+    for i, a in enumerate(cits):
+        if a.subject_span is None or a.issued_on is None:
+            continue
+        for b in cits[i + 1 :]:
+            if b.span[0] >= a.subject_span[1]:
+                break
+            if b.issued_on is not None and b.issued_on > a.issued_on:
+                out.append(make_finding(
+                    "cited-after-citing", b.span,
+                    "{n} is dated {d}, after {a} of {ad} which cites it",
+                    "{n} ghi ngày {d}, sau văn bản {a} ngày {ad} đã dẫn chiếu nó",
+                    n=b.number_text, d=_fmt(b.issued_on), a=a.number_text, ad=_fmt(a.issued_on)))
+    return out
+
+
+def _first_mentions(cits: list[Citation]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Finding] = []
+    for c in cits:
+        if c.role is not CitationRole.CITATION or c.key() in seen:
+            continue
+        seen.add(c.key())
+        if c.date_text is None and c.doc_type not in _NAMED_ONLY:
+            out.append(make_finding(
+                "undated-first-mention", c.span,
+                "first mention of {n} gives no date (NĐ 30/2020 Phụ lục I II.6)",
+                "lần dẫn đầu tiên của {n} không ghi ngày ban hành", n=c.number_text))
+    return out
+
+
+def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
+    m = _QUARTER.search(s, 0, min(len(s), 600))
+    if m is None:
+        return []
+    q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))
+    start = date(year, 3 * q - 2, 1)
+    end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1)
+    implicit = [c.issuer_code for c in cits if c.issuer is None and c.issuer_code]
+    if not implicit:
+        return []
+    own = max(set(implicit), key=implicit.count)
+    if implicit.count(own) * 2 < len(implicit):
+        return []
+    out: list[Finding] = []
+    for c in cits:
+        if c.issuer_code != own or c.issued_on is None or start <= c.issued_on < end:
+            continue
+        line_start = text.rfind("\n", 0, c.span[0]) + 1
+        if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
+            continue
+        out.append(make_finding(
+            "outside-reporting-period", c.span,
+            "{n} of {d} is listed as an action of the reporting body, but the report covers "
+            "quarter {q}/{y}", "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng "
+            "kỳ báo cáo là quý {q}/{y}", n=c.number_text, d=_fmt(c.issued_on), q=q, y=year))
+    return out
+
+
+def _plans(cits: list[Citation]) -> list[Finding]:
+    out: list[Finding] = []
+    for c in cits:
+        if c.doc_type not in (DocumentType.KE_HOACH, DocumentType.CHUONG_TRINH):
+            continue
+        if c.issued_on is None or not c.subject or "giai đoạn" in c.subject.casefold():
+            continue
+        years = {int(y) for y in _PLAN_YEAR.findall(c.subject)}
+        if len(years) != 1:
+            continue
+        (y,) = years
+        if y < c.issued_on.year or (y == c.issued_on.year and c.issued_on.month == 12):
+            out.append(make_finding(
+                "plan-year-implausible", c.span,
+                "{n} of {d} is a plan for {y}, a year that had (almost) ended when it was issued",
+                "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
+                n=c.number_text, d=_fmt(c.issued_on), y=y))
+    return out
