@@ -63,8 +63,10 @@ def to_datetime64(dates: Any, *, field: str = "dates") -> npt.NDArray[np.datetim
     """
     tz = getattr(getattr(dates, "dt", None), "tz", None) or getattr(dates, "tz", None)
     if tz is not None:  # timezone-aware pandas Series / DatetimeIndex
-        accessor = getattr(dates, "dt", dates)
-        dates = accessor.tz_convert(VN_TZ).tz_localize(None)
+        if hasattr(dates, "dt"):
+            dates = dates.dt.tz_convert(VN_TZ).dt.tz_localize(None)
+        else:
+            dates = dates.tz_convert(VN_TZ).tz_localize(None)
     if hasattr(dates, "to_numpy") and not isinstance(dates, np.ndarray):
         dates = dates.to_numpy()
     array = np.asarray(dates)
@@ -72,14 +74,9 @@ def to_datetime64(dates: Any, *, field: str = "dates") -> npt.NDArray[np.datetim
         array = _from_objects(array, field)
     elif array.dtype.kind != "M":
         raise ValidationError(f"expected dates, got an array of {array.dtype}", field=field)
-    array = np.atleast_1d(array.astype("datetime64[D]"))
-    bad = np.isnat(array)
-    if bad.any():
-        first = int(np.flatnonzero(bad)[0])
-        raise ValidationError(
-            f"{int(bad.sum())} missing date(s) (NaT), first at index {first}", field=field
-        )
-    return array
+    elif array.dtype != np.dtype("datetime64[D]"):
+        array = array.astype("datetime64[D]")
+    return np.atleast_1d(array)
 
 
 def _from_objects(array: npt.NDArray[Any], field: str) -> npt.NDArray[np.datetime64]:
@@ -106,12 +103,24 @@ def indices(
     field: str,
     coverage: str,
     provisional: bool,
-) -> tuple[Int64Array, npt.NDArray[np.bool_]]:
-    """Day numbers of ``dates`` in ``table`` and the mask of uncovered ones."""
-    idx = (dates - table.origin64).astype(np.int64)
-    outside = (idx < 0) | (idx >= table.size)
-    if outside.any():
-        raise coverage_error(dates, outside, field, coverage, provisional)
+) -> tuple[Int64Array, npt.NDArray[np.bool_] | None]:
+    """Day numbers of ``dates`` in ``table`` and the mask of uncovered ones.
+
+    The mask is ``None`` when the table has no uncovered day (the usual case:
+    the official table spans exactly the covered years), which saves a pass.
+    Range checks use one min and one max, not a mask, unless something is off.
+    """
+    idx = dates.view(np.int64) - table.origin_days
+    if idx.size and (idx.min() < 0 or idx.max() >= table.size):
+        nat = np.isnat(dates)
+        if nat.any():
+            first = int(np.flatnonzero(nat.reshape(-1))[0])
+            raise ValidationError(
+                f"{int(nat.sum())} missing date(s) (NaT), first at index {first}", field=field
+            )
+        raise coverage_error(dates, (idx < 0) | (idx >= table.size), field, coverage, provisional)
+    if not table.has_holes:
+        return idx, None
     uncovered = table.uncovered_in(idx, idx) > 0
     if uncovered.any() and not provisional:
         raise coverage_error(dates, uncovered, field, coverage, False)
@@ -131,8 +140,8 @@ def coverage_error(
     provisional: bool,
 ) -> CalendarCoverageError:
     """An error naming the first bad element and the count of bad ones."""
-    first = int(np.flatnonzero(bad)[0])
-    where = f"first at index {first} ({dates[first]})"
+    first = int(np.flatnonzero(bad.reshape(-1))[0])
+    where = f"first at index {first} ({dates.reshape(-1)[first]})"
     count = int(bad.sum())
     if provisional:
         return CalendarCoverageError(
@@ -146,13 +155,15 @@ def coverage_error(
     )
 
 
-def as_int_array(n: Any, shape: tuple[int, ...], *, field: str = "n") -> Int64Array:
-    """``n`` (an int or an integer array) broadcast to ``shape`` as int64."""
+def as_int_array(n: Any, shape: tuple[int, ...], *, field: str = "n") -> int | Int64Array:
+    """``n`` as an int (when scalar) or an int64 array broadcast to ``shape``."""
     array = np.asarray(n)
-    if array.dtype.kind not in "iu" or array.dtype == np.bool_:
+    if array.dtype.kind not in "iu":
         raise ValidationError(f"expected integers, got {array.dtype}", field=field)
+    if array.ndim == 0:
+        return int(array)
     try:
-        return np.broadcast_to(array.astype(np.int64), shape)
+        return np.broadcast_to(array.astype(np.int64, copy=False), shape)
     except ValueError:
         raise ValidationError(
             f"shape {array.shape} does not match the dates' shape {shape}", field=field

@@ -6,8 +6,8 @@ is Monday to Friday (weekly rest on Saturday and Sunday: Quyết định
 compensatory day, swapped day off), or when a notice makes it a make-up working
 day (đi làm bù), such as Saturday 2025-04-26.
 
-Counting convention (as ``numpy.busday_offset`` with ``roll="forward"`` would,
-were it able to know make-up Saturdays): ``add_working_days(d, n)`` is the n-th
+Counting convention (as ``numpy.busday_offset(d, n, roll="backward")`` for
+``n >= 1``, were it able to know make-up Saturdays): ``add_working_days(d, n)`` is the n-th
 working day after ``d``, ``d`` itself not counted; ``working_days_between(a, b)``
 counts the working days in the half-open span ``(a, b]``::
 
@@ -261,7 +261,7 @@ class OfficialCalendar:
         """Vectorised :meth:`is_working_day` over ``datetime64[D]``-convertible input."""
         table, _, idx, uncovered = self._batch_index(dates, "dates", provisional)
         values = table.is_work[idx]
-        return ProvisionalArray(values, uncovered) if provisional else values
+        return ProvisionalArray(values, _mask(idx, uncovered)) if provisional else values
 
     @overload
     def add_working_days_batch(
@@ -295,21 +295,26 @@ class OfficialCalendar:
         _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
         if a.shape != b.shape:
             raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
-        span = batch.span_uncovered(table, a, b)
-        if span.any() and not provisional:
-            raise batch.coverage_error(days_a, span, "span", str(self._coverage), False)
         values = table.cum[b] - table.cum[a]
-        return ProvisionalArray(values, unc_a | unc_b | span) if provisional else values
+        span = batch.span_uncovered(table, a, b) if table.has_holes else None
+        if span is not None and span.any() and not provisional:
+            raise batch.coverage_error(days_a, span, "span", str(self._coverage), False)
+        if not provisional:
+            return values
+        return ProvisionalArray(values, _mask(a, unc_a, unc_b, span))
 
     def rollforward_batch(self, dates: Any) -> npt.NDArray[np.datetime64]:
         """Vectorised :meth:`rollforward`: each date, or the next working day."""
         table, days, idx, uncovered = self._batch_index(dates, "dates", False)
-        result = table.rollforward(idx)
-        return self._batch_dates(table, days, idx, result, uncovered, False)  # type: ignore[return-value]
+        result = self._batch_dates(table, days, idx, table.rollforward(idx), uncovered, False)
+        assert not isinstance(result, ProvisionalArray)
+        return result
 
     def _batch_index(
         self, dates: Any, field: str, provisional: bool
-    ) -> tuple[DayTable, npt.NDArray[np.datetime64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    ) -> tuple[
+        DayTable, npt.NDArray[np.datetime64], npt.NDArray[np.int64], npt.NDArray[np.bool_] | None
+    ]:
         days = batch.to_datetime64(dates, field=field)
         table = self.provisional_tables()[0] if provisional else self._table
         span = self._provisional_range() if provisional else str(self._coverage)
@@ -324,18 +329,18 @@ class OfficialCalendar:
         days: npt.NDArray[np.datetime64],
         idx: npt.NDArray[np.int64],
         result: npt.NDArray[np.int64],
-        uncovered: npt.NDArray[np.bool_],
+        uncovered: npt.NDArray[np.bool_] | None,
         provisional: bool,
     ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
-        off = result < 0
-        if off.any():
+        if result.size and result.min() < 0:
             span = self._provisional_range() if provisional else str(self._coverage)
-            raise batch.coverage_error(days, off, "result", span, provisional)
-        spans = batch.span_uncovered(table, idx, result)
-        if spans.any() and not provisional:
+            raise batch.coverage_error(days, result < 0, "result", span, provisional)
+        spans = batch.span_uncovered(table, idx, result) if table.has_holes else None
+        if spans is not None and spans.any() and not provisional:
             raise batch.coverage_error(days, spans, "result", str(self._coverage), False)
-        values = table.origin64 + result.astype("timedelta64[D]")
-        return ProvisionalArray(values, uncovered | spans) if provisional else values
+        result += table.origin_days
+        values = result.view("datetime64[D]")
+        return ProvisionalArray(values, _mask(idx, uncovered, spans)) if provisional else values
 
     def _provisional_range(self) -> str:
         first = min(PROVISIONAL_FIRST_YEAR, self._coverage.first_year)
@@ -433,6 +438,17 @@ class OfficialCalendar:
             "pass provisional=True for a rule-derived answer",
             field=field,
         )
+
+
+def _mask(
+    shape_of: npt.NDArray[Any], *masks: npt.NDArray[np.bool_] | None
+) -> npt.NDArray[np.bool_]:
+    """The union of the masks that exist (all False when none does)."""
+    out = np.zeros(shape_of.shape, dtype=bool)
+    for mask in masks:
+        if mask is not None:
+            out |= mask
+    return out
 
 
 def _int(value: object, field: str) -> int:
