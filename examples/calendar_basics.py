@@ -46,6 +46,5 @@ notice = read_notice_csv(
     source=LegalSource(number="12/TB-UBND", doc_type="Thông báo", issuer="UBND tỉnh X"),
 )
 local = cal.with_notices(notice)
-print(
-    f"\nWith the province notice, 2026-03-24 is a working day: {local.is_working_day(date(2026, 3, 24))}"
-)
+working = local.is_working_day(date(2026, 3, 24))
+print(f"\nWith the province notice, 2026-03-24 is a working day: {working}")
