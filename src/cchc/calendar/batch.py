@@ -27,17 +27,20 @@ for a rule-derived answer
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar.table import DayTable
+from cchc.calendar.table import DayTable, ScalarTable
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ, to_vn
 
-__all__ = ["ProvisionalArray", "to_datetime64"]
+if TYPE_CHECKING:
+    from cchc.calendar.official import Coverage
+
+__all__ = ["BatchMethods", "ProvisionalArray", "to_datetime64"]
 
 Int64Array = npt.NDArray[np.int64]
 
@@ -168,3 +171,125 @@ def as_int_array(n: Any, shape: tuple[int, ...], *, field: str = "n") -> int | I
         raise ValidationError(
             f"shape {array.shape} does not match the dates' shape {shape}", field=field
         ) from None
+
+
+class BatchMethods:
+    """The vectorised methods of :class:`~cchc.calendar.OfficialCalendar`.
+
+    Kept in this module so that the scalar reference (``official.py``) and the
+    batch forms can each be read on their own; both answer from the same
+    :class:`~cchc.calendar.table.DayTable`.
+    """
+
+    _table: DayTable
+    _coverage: Coverage
+
+    if TYPE_CHECKING:  # provided by OfficialCalendar
+
+        def provisional_tables(self) -> tuple[DayTable, ScalarTable]: ...
+
+        def _provisional_range(self) -> str: ...
+
+    @overload
+    def is_working_day_batch(
+        self, dates: Any, *, provisional: Literal[False] = False
+    ) -> npt.NDArray[np.bool_]: ...
+    @overload
+    def is_working_day_batch(
+        self, dates: Any, *, provisional: Literal[True]
+    ) -> ProvisionalArray: ...
+    def is_working_day_batch(
+        self, dates: Any, *, provisional: bool = False
+    ) -> npt.NDArray[np.bool_] | ProvisionalArray:
+        """Vectorised :meth:`is_working_day` over ``datetime64[D]``-convertible input."""
+        table, _, idx, uncovered = self._batch_index(dates, "dates", provisional)
+        values = table.is_work[idx]
+        return ProvisionalArray(values, _mask(idx, uncovered)) if provisional else values
+
+    @overload
+    def add_working_days_batch(
+        self, dates: Any, n: Any, *, provisional: Literal[False] = False
+    ) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_working_days_batch(
+        self, dates: Any, n: Any, *, provisional: Literal[True]
+    ) -> ProvisionalArray: ...
+    def add_working_days_batch(
+        self, dates: Any, n: Any, *, provisional: bool = False
+    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
+        """Vectorised :meth:`add_working_days`; ``n`` is an int or an integer array."""
+        table, days, idx, uncovered = self._batch_index(dates, "dates", provisional)
+        result = table.add(idx, as_int_array(n, idx.shape))
+        return self._batch_dates(table, days, idx, result, uncovered, provisional)
+
+    @overload
+    def working_days_between_batch(
+        self, starts: Any, ends: Any, *, provisional: Literal[False] = False
+    ) -> npt.NDArray[np.int64]: ...
+    @overload
+    def working_days_between_batch(
+        self, starts: Any, ends: Any, *, provisional: Literal[True]
+    ) -> ProvisionalArray: ...
+    def working_days_between_batch(
+        self, starts: Any, ends: Any, *, provisional: bool = False
+    ) -> npt.NDArray[np.int64] | ProvisionalArray:
+        """Vectorised :meth:`working_days_between` (working days in ``(start, end]``)."""
+        table, days_a, a, unc_a = self._batch_index(starts, "starts", provisional)
+        _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
+        if a.shape != b.shape:
+            raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
+        values = table.cum[b] - table.cum[a]
+        span = span_uncovered(table, a, b) if table.has_holes else None
+        if span is not None and span.any() and not provisional:
+            raise coverage_error(days_a, span, "span", str(self._coverage), False)
+        if not provisional:
+            return values
+        return ProvisionalArray(values, _mask(a, unc_a, unc_b, span))
+
+    def rollforward_batch(self, dates: Any) -> npt.NDArray[np.datetime64]:
+        """Vectorised :meth:`rollforward`: each date, or the next working day."""
+        table, days, idx, uncovered = self._batch_index(dates, "dates", False)
+        result = self._batch_dates(table, days, idx, table.rollforward(idx), uncovered, False)
+        assert not isinstance(result, ProvisionalArray)
+        return result
+
+    def _batch_index(
+        self, dates: Any, field: str, provisional: bool
+    ) -> tuple[
+        DayTable, npt.NDArray[np.datetime64], npt.NDArray[np.int64], npt.NDArray[np.bool_] | None
+    ]:
+        days = to_datetime64(dates, field=field)
+        table = self.provisional_tables()[0] if provisional else self._table
+        span = self._provisional_range() if provisional else str(self._coverage)
+        idx, uncovered = indices(table, days, field=field, coverage=span, provisional=provisional)
+        return table, days, idx, uncovered
+
+    def _batch_dates(
+        self,
+        table: DayTable,
+        days: npt.NDArray[np.datetime64],
+        idx: npt.NDArray[np.int64],
+        result: npt.NDArray[np.int64],
+        uncovered: npt.NDArray[np.bool_] | None,
+        provisional: bool,
+    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
+        if result.size and result.min() < 0:
+            span = self._provisional_range() if provisional else str(self._coverage)
+            raise coverage_error(days, result < 0, "result", span, provisional)
+        spans = span_uncovered(table, idx, result) if table.has_holes else None
+        if spans is not None and spans.any() and not provisional:
+            raise coverage_error(days, spans, "result", str(self._coverage), False)
+        result += table.origin_days
+        values = result.view("datetime64[D]")
+        return ProvisionalArray(values, _mask(idx, uncovered, spans)) if provisional else values
+
+
+def _mask(
+    shape_of: npt.NDArray[Any], *masks: npt.NDArray[np.bool_] | None
+) -> npt.NDArray[np.bool_]:
+    """The union of the masks that exist (all False when none does)."""
+    out = np.zeros(shape_of.shape, dtype=bool)
+    for mask in masks:
+        if mask is not None:
+            out |= mask
+    return out
