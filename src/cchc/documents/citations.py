@@ -23,7 +23,8 @@ one-group symbol is accepted only after "số").
 'hướng dẫn chế độ báo cáo')
     >>> [c.symbol for c in parse_citations("chuẩn HL7-FHIR-SNOMED; Đề án 06/CP; mức độ 3, 4")]
     []
-    >>> parse_citations("Nghị quyết số\\n39-NQ/TW ngày 17 tháng 4 năm\\n2015 của Bộ Chính trị")[0].span
+    >>> text = "Nghị quyết số\\n39-NQ/TW ngày 17 tháng 4 năm\\n2015 của Bộ Chính trị"
+    >>> parse_citations(text)[0].span
     (0, 64)
 """
 
@@ -55,22 +56,28 @@ _TOKEN = re.compile(r"\S+")
 _PLACE_DATE = re.compile(r",[ \t]{0,5}(?=(?i:ngày))")
 _LEAD_PUNCT = "([{\"'“‘*+•-–"
 _GENERIC_WORDS = frozenset({"văn bản", "công văn", "kết luận"})
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _TYPE_PHRASES: dict[str, DocumentType | None] = {t.value.casefold(): t for t in DocumentType}
-_TYPE_PHRASES.update({w: None for w in ("văn bản", "kết luận")})
+_TYPE_PHRASES.update(dict.fromkeys(("văn bản", "kết luận")))
 _TYPE_PHRASES["giấy uỷ quyền"] = DocumentType.GIAY_UY_QUYEN
-_ISSUER_STOP = frozenset(
+_ISSUER_STOP = _wordset(
     "về v/v kết quy phê sửa hướng triển phân tại và theo ngày số đã được trong để nhằm với "
-    "cho trên đối ban_hành thực hiện năm giai đoạn".split()
+    "cho trên đối thực hiện năm giai đoạn"
 )
-_ISSUER_CONNECT = frozenset(
+_ISSUER_CONNECT = _wordset(
     "nhân dân tỉnh thành phố huyện xã phường thị trấn quận thường vụ chính phủ tướng trị nội y "
     "tế tư pháp tài ủy uỷ ban nước hội đồng quốc chấp hành đảng bộ trung ương chủ tịch văn "
-    "phòng sở tp tp. trực thuộc - – & công an giáo dục đào tạo".split()
+    "phòng sở tp tp. trực thuộc - – & công an giáo dục đào tạo"
 )
 _SUBJECT_INTRO = re.compile(r"(?i:về[ \t\r\n]{1,5}việc|v/v|về)[ \t\r\n:]{1,5}")
 
 
-class CitationRole(str, enum.Enum):
+class CitationRole(enum.StrEnum):
     """Whether a number is cited or is the document's own header number (ô 3)."""
 
     CITATION = "citation"
@@ -124,8 +131,8 @@ def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
         has_so = True
         start = tok_start
         line_start = s.rfind("\n", 0, tok_start) + 1
-        header = tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(
-            " \t|"
+        header = (
+            tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(" \t|")
         )
     for k in (4, 3, 2, 1):
         if len(toks) < k:
@@ -148,7 +155,7 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
     prev = ""
     for t in _TOKEN.finditer(s, m.end(), min(limit, m.end() + 120)):
         tok = t.group(0)
-        core = tok.rstrip(",;.:)]”\"")
+        core = tok.rstrip(',;.:)]”"')
         low = core.casefold()
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
             break
@@ -252,7 +259,7 @@ def _build(
         "date_text": " ".join(dt.text.split()) if dt is not None else None,
         "date_status": dt.status if dt is not None else None,
         "date_span": (dt.start, dt.end) if dt is not None else None,
-        "issuer_code": num.issuer if num.shape is not NumberShape.LAW else num.issuer,
+        "issuer_code": num.issuer,
         "unit": num.unit,
         "type_code": num.type_code,
         "role": role,

@@ -92,8 +92,13 @@ def _deadlines(args: argparse.Namespace) -> int:
         print_json(found)
         return 0
     rows = [
-        (d.kind.value, d.due_on.isoformat() if d.due_on else "", d.text, d.actor or "",
-         d.report_to or "")
+        (
+            d.kind.value,
+            d.due_on.isoformat() if d.due_on else "",
+            d.text,
+            d.actor or "",
+            d.report_to or "",
+        )
         for d in found
     ]
     print_table(["kind", "due", "phrase", "who", "report to"], rows)

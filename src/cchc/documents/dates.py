@@ -34,16 +34,12 @@ __all__ = ["DateStatus", "DateText", "scan_date"]
 _WS = r"[ \t\r\n]{1,20}"
 _NGAY = re.compile(r"(?i:ngày)[ \t\r\n]{0,20}")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?![\d/])")
-_WORDS = re.compile(
-    rf"(\d{{1,2}}){_WS}(?i:tháng){_WS}(\d{{1,2}}){_WS}(?i:năm){_WS}(\d{{4}})(?!\d)"
-)
-_BLANK = re.compile(
-    rf"(?:[.…_ ]{{0,20}})(?i:tháng)[.…_ \t]{{0,20}}(?i:năm){_WS}(\d{{4}})(?!\d)"
-)
+_WORDS = re.compile(rf"(\d{{1,2}}){_WS}(?i:tháng){_WS}(\d{{1,2}}){_WS}(?i:năm){_WS}(\d{{4}})(?!\d)")
+_BLANK = re.compile(rf"(?:[.…_ ]{{0,20}})(?i:tháng)[.…_ \t]{{0,20}}(?i:năm){_WS}(\d{{4}})(?!\d)")
 _MONTH_YEAR = re.compile(rf"(?i:tháng){_WS}(\d{{1,2}}){_WS}(?i:năm){_WS}(\d{{4}})(?!\d)")
 
 
-class DateStatus(str, enum.Enum):
+class DateStatus(enum.StrEnum):
     """How complete a written date is."""
 
     COMPLETE = "complete"

@@ -62,27 +62,51 @@ _WITHIN = re.compile(
     r"(?i:ngày)([ \t\n]{1,3}(?i:làm[ \t\n]{1,3}việc))?"
 )
 _FROM = re.compile(r"[ \t\n,]{0,3}(?i:kể[ \t\n]{1,3}từ)[ \t\n]{1,3}")
-_REGULATED = re.compile(r"(?i:đúng[ \t\n]{1,3}(?:thời[ \t\n]{1,3}gian|thời[ \t\n]{1,3}hạn|hạn)"
-                        r"[ \t\n]{1,3}quy[ \t\n]{1,3}định)")
+_REGULATED = re.compile(
+    r"(?i:đúng[ \t\n]{1,3}(?:thời[ \t\n]{1,3}gian|thời[ \t\n]{1,3}hạn|hạn)"
+    r"[ \t\n]{1,3}quy[ \t\n]{1,3}định)"
+)
 _PERIODIC = re.compile(r"(?i:định[ \t\n]{1,3}kỳ)[ \t\n]{1,3}(?i:hàng|hằng)[^.;\n]{1,60}")
 _VERBS = (
     r"(?i:khẩn trương|chủ trì|phối hợp|thực hiện|triển khai|rà soát|báo cáo|tổ chức|xây dựng|"
     r"tiếp tục|có trách nhiệm|chịu trách nhiệm|nghiêm túc|tăng cường|quán triệt|chủ động)"
 )
-_ASSIGN = re.compile(rf"(?i:giao|yêu cầu|đề nghị)[ \t]{{1,3}}([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})")
-_LEAD = re.compile(rf"^[ \t]{{0,3}}(?:\d{{1,2}}[.)][ \t]{{1,3}}|[-+•][ \t]{{1,3}})?"
-                   rf"([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})")
+_ASSIGN = re.compile(
+    rf"(?i:giao|yêu cầu|đề nghị)[ \t]{{1,3}}([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})"
+)
+_LEAD = re.compile(
+    rf"^[ \t]{{0,3}}(?:\d{{1,2}}[.)][ \t]{{1,3}}|[-+•][ \t]{{1,3}})?"
+    rf"([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})"
+)
 _REPORT_TO = re.compile(
     r"(?i:báo cáo)[^.;\n]{0,60}?[ \t](?i:về)[ \t]{1,3}([^.;\n]{3,60}?)[ \t]{1,3}"
     r"(?=(?i:trước|chậm nhất|để|đúng|trong))"
 )
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:\d{1,2}[.)]|[-+•])[ \t]")
-_ACTOR_HEADS = ("các ", "phòng", "sở", "ubnd", "ủy ban", "uỷ ban", "văn phòng", "trung tâm",
-                "thủ trưởng", "giám đốc", "người đứng đầu", "ban ", "cơ quan", "đơn vị",
-                "bộ phận", "chi cục", "bệnh viện", "trạm", "ttyt")
+_ACTOR_HEADS = (
+    "các ",
+    "phòng",
+    "sở",
+    "ubnd",
+    "ủy ban",
+    "uỷ ban",
+    "văn phòng",
+    "trung tâm",
+    "thủ trưởng",
+    "giám đốc",
+    "người đứng đầu",
+    "ban ",
+    "cơ quan",
+    "đơn vị",
+    "bộ phận",
+    "chi cục",
+    "bệnh viện",
+    "trạm",
+    "ttyt",
+)
 
 
-class DeadlineKind(str, enum.Enum):
+class DeadlineKind(enum.StrEnum):
     """Kind of deadline phrase."""
 
     BEFORE = "before"
@@ -138,10 +162,8 @@ def _who(s: str, start: int, pos: int) -> tuple[str | None, str | None]:
             m = None
     if m is not None:
         actor = " ".join(m.group(1).split()).strip(" ,:")
-    r = None
-    for r in _REPORT_TO.finditer(s, start, min(len(s), pos + 40)):
-        pass
-    report_to = " ".join(r.group(1).split()) if r is not None else None
+    matches = list(_REPORT_TO.finditer(s, start, min(len(s), pos + 40)))
+    report_to = " ".join(matches[-1].group(1).split()) if matches else None
     return actor, report_to
 
 
@@ -166,8 +188,13 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
                     due = date(issued_on.year, dt.month or 0, dt.day or 0)
                 except ValueError:
                     due = None
-            found.append((m.start(), dt.end, {"kind": kind, "due_on": due,
-                                               "inclusive": kind is DeadlineKind.NO_LATER_THAN}))
+            found.append(
+                (
+                    m.start(),
+                    dt.end,
+                    {"kind": kind, "due_on": due, "inclusive": kind is DeadlineKind.NO_LATER_THAN},
+                )
+            )
     for m in _WITHIN.finditer(s):
         n, working = int(m.group(1)), m.group(2) is not None
         end, base = m.end(), issued_on
@@ -179,9 +206,19 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
         due = None
         if base is not None:
             due = _add_working_days(base, n) if working else base + timedelta(days=n)
-        found.append((m.start(), end, {"kind": DeadlineKind.WITHIN_DAYS, "days": n,
-                                        "working_days": working, "counted_from": base,
-                                        "due_on": due}))
+        found.append(
+            (
+                m.start(),
+                end,
+                {
+                    "kind": DeadlineKind.WITHIN_DAYS,
+                    "days": n,
+                    "working_days": working,
+                    "counted_from": base,
+                    "due_on": due,
+                },
+            )
+        )
     for m in _REGULATED.finditer(s):
         found.append((m.start(), m.end(), {"kind": DeadlineKind.AS_REGULATED}))
     for m in _PERIODIC.finditer(s):
@@ -191,8 +228,15 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
         item_start = _item_start(s, start)
         actor, report_to = _who(s, item_start, start)
         span = norm.original_span(start, end)
-        out.append(Deadline(text=" ".join(s[start:end].split()), span=span, actor=actor,
-                            report_to=report_to, **fields))  # type: ignore[arg-type]
+        out.append(
+            Deadline(
+                text=" ".join(s[start:end].split()),
+                span=span,
+                actor=actor,
+                report_to=report_to,
+                **fields,
+            )
+        )
     return out
 
 

@@ -43,7 +43,7 @@ _HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-zđ])[.)]")
 _SEPARATOR = re.compile(r"^[\s|_\-–—=*]*$")
 
 
-class SigningPrefix(str, enum.Enum):
+class SigningPrefix(enum.StrEnum):
     """Signing authority prefix (NĐ 30/2020 Phụ lục I II.7.b)."""
 
     TM = "TM."
@@ -117,9 +117,13 @@ class DirectiveDocument(BaseModel):
         if pm is not None:
             dt = scan_date(s, pm.end(), require_ngay=True)
             if dt is not None:
-                fields.update(place=" ".join(pm.group(1).split()).strip(" |"),
-                              date_text=" ".join(dt.text.split()), issued_on=dt.value,
-                              date_year=dt.year, date_status=dt.status)
+                fields.update(
+                    place=" ".join(pm.group(1).split()).strip(" |"),
+                    date_text=" ".join(dt.text.split()),
+                    issued_on=dt.value,
+                    date_year=dt.year,
+                    date_status=dt.status,
+                )
                 body_from = s.count("\n", 0, dt.end) + 1
         i = body_from
         while i < len(lines) and (not lines[i].strip() or _SEPARATOR.match(lines[i])):
@@ -154,8 +158,9 @@ class DirectiveDocument(BaseModel):
                     recipients.append(lines[i].strip().lstrip("-+• ").strip())
                 i += 1
         fields["recipients"] = recipients
-        end = next((k for k in range(i, len(lines)) if lines[k].strip().startswith("Nơi nhận")),
-                   len(lines))
+        end = next(
+            (k for k in range(i, len(lines)) if lines[k].strip().startswith("Nơi nhận")), len(lines)
+        )
         fields["body"] = "\n".join(lines[i:end]).strip()
         distribution: list[str] = []
         k = end + 1
@@ -171,7 +176,7 @@ class DirectiveDocument(BaseModel):
         fields["distribution"] = distribution
         if end < len(lines):
             fields.update(_signature([ln.strip() for ln in lines[k:]]))
-        return cls(**fields)  # type: ignore[arg-type]
+        return cls(**fields)
 
 
 def _signature(lines: list[str]) -> dict[str, object]:

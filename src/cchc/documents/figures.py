@@ -76,11 +76,17 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
         total = _int(total_m.group(1))
         got = sum(_int(m.group(1)) for m in parts)
         if got > total:
-            out.append(make_finding(
-                "totals-mismatch", mapper(total_m.start(), parts[-1].end()),
-                "parts add up to {got} {noun}, more than the stated total of {total}",
-                "các thành phần cộng lại là {got} {noun}, vượt tổng số {total} đã nêu",
-                got=got, total=total, noun=total_m.group(2)))
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(total_m.start(), parts[-1].end()),
+                    "parts add up to {got} {noun}, more than the stated total of {total}",
+                    "các thành phần cộng lại là {got} {noun}, vượt tổng số {total} đã nêu",
+                    got=got,
+                    total=total,
+                    noun=total_m.group(2),
+                )
+            )
     for m in _PAREN_LIST.finditer(s):
         inner = m.group(3)
         pieces = _LIST_SEP.split(inner.strip())
@@ -90,11 +96,16 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
         got = sum(_int(n.group(1)) for n in nums if n is not None)
         total = _int(m.group(1))
         if got != total:
-            out.append(make_finding(
-                "totals-mismatch", mapper(m.start(), m.end()),
-                "the list in parentheses adds up to {got}, not to the stated {total}",
-                "danh sách trong ngoặc cộng lại là {got}, không bằng số {total} đã nêu",
-                got=got, total=total))
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(m.start(), m.end()),
+                    "the list in parentheses adds up to {got}, not to the stated {total}",
+                    "danh sách trong ngoặc cộng lại là {got}, không bằng số {total} đã nêu",
+                    got=got,
+                    total=total,
+                )
+            )
     for t in _TOTAL_LINE.finditer(s):
         noun = t.group(1).strip().casefold()
         total = _int(t.group(2))
@@ -106,11 +117,17 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
             got += _int(p.group(2))
             last = p.end()
         if got > total:
-            out.append(make_finding(
-                "totals-mismatch", mapper(t.start(), last),
-                "the listed {noun} add up to {got}, more than the total of {total}",
-                "số {noun} liệt kê cộng lại là {got}, vượt tổng số {total}",
-                got=got, total=total, noun=t.group(1).strip()))
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(t.start(), last),
+                    "the listed {noun} add up to {got}, more than the total of {total}",
+                    "số {noun} liệt kê cộng lại là {got}, vượt tổng số {total}",
+                    got=got,
+                    total=total,
+                    noun=t.group(1).strip(),
+                )
+            )
     return out
 
 
@@ -123,14 +140,19 @@ def _rates(s: str, mapper: Mapper) -> list[Finding]:
         (on_time if kind in ("đúng", "trước") else late).append((value, m))
     out: list[Finding] = []
     for lv, lm in late:
-        for ov, om in on_time:
+        for ov, _ in on_time:
             if lv + ov > 100:
-                out.append(make_finding(
-                    "rate-contradiction", mapper(lm.start(), lm.end()),
-                    "late rate above {late}% contradicts on-time rate above {ok}% "
-                    "(they cannot both hold); 'trễ hẹn' is probably meant as 'đúng hẹn'",
-                    "tỷ lệ trễ hẹn trên {late}% mâu thuẫn với tỷ lệ đúng hẹn trên {ok}%",
-                    late=lv, ok=ov))
+                out.append(
+                    make_finding(
+                        "rate-contradiction",
+                        mapper(lm.start(), lm.end()),
+                        "late rate above {late}% contradicts on-time rate above {ok}% "
+                        "(they cannot both hold); 'trễ hẹn' is probably meant as 'đúng hẹn'",
+                        "tỷ lệ trễ hẹn trên {late}% mâu thuẫn với tỷ lệ đúng hẹn trên {ok}%",
+                        late=lv,
+                        ok=ov,
+                    )
+                )
                 break
     return out
 
@@ -141,12 +163,25 @@ def _dates(s: str, mapper: Mapper) -> list[Finding]:
         try:
             date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
-            out.append(make_finding("impossible-date", mapper(m.start(), m.end()),
-                                    "{d} is not a calendar date", "{d} không phải ngày có thật",
-                                    d=m.group(0)))
+            out.append(
+                make_finding(
+                    "impossible-date",
+                    mapper(m.start(), m.end()),
+                    "{d} is not a calendar date",
+                    "{d} không phải ngày có thật",
+                    d=m.group(0),
+                )
+            )
     for m in _NO_YEAR.finditer(s):
-        out.append(make_finding("partial-date", mapper(m.start(), m.end()),
-                                "'{d}' gives no year", "'{d}' không ghi năm", d=m.group(0)))
+        out.append(
+            make_finding(
+                "partial-date",
+                mapper(m.start(), m.end()),
+                "'{d}' gives no year",
+                "'{d}' không ghi năm",
+                d=m.group(0),
+            )
+        )
     return out
 
 
@@ -157,7 +192,12 @@ def check_figures(s: str, mapper: Mapper) -> list[Finding]:
     """
     out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
     for m in _BLANK.finditer(s):
-        out.append(make_finding("blank-figure", mapper(m.start(), m.end()),
-                                "a figure is left blank ('.....')",
-                                "số liệu bị bỏ trống ('.....')"))
+        out.append(
+            make_finding(
+                "blank-figure",
+                mapper(m.start(), m.end()),
+                "a figure is left blank ('.....')",
+                "số liệu bị bỏ trống ('.....')",
+            )
+        )
     return out

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = ["CODES", "Finding", "Severity", "make_finding"]
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How serious a finding is."""
 
     ERROR = "error"
@@ -68,10 +68,13 @@ class Finding(BaseModel):
     span: tuple[int, int] = Field(description="(start, end) offsets in the text as given.")
 
 
-def make_finding(
-    code: str, span: tuple[int, int], en: str, vi: str, **values: object
-) -> Finding:
+def make_finding(code: str, span: tuple[int, int], en: str, vi: str, **values: object) -> Finding:
     """A finding with the severity of ``code`` and both messages formatted with ``values``."""
     severity = CODES[code][0]
-    return Finding(code=code, severity=severity, message=en.format(**values),
-                   message_vi=vi.format(**values), span=span)
+    return Finding(
+        code=code,
+        severity=severity,
+        message=en.format(**values),
+        message_vi=vi.format(**values),
+        span=span,
+    )

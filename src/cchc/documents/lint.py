@@ -41,16 +41,22 @@ from cchc.documents.types import DocumentType
 
 __all__ = ["lint"]
 
-_QUARTER = re.compile(r"(?i:qu[ýíi])[ \t]{1,3}(IV|I{1,3}|[1-4])[ \t]{0,3}(?:/|(?i:năm))[ \t]{0,3}"
-                      r"(\d{4})")
+_QUARTER = re.compile(
+    r"(?i:qu[ýíi])[ \t]{1,3}(IV|I{1,3}|[1-4])[ \t]{0,3}(?:/|(?i:năm))[ \t]{0,3}"
+    r"(\d{4})"
+)
 _PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
-_NAMED_ONLY = {DocumentType.LUAT, DocumentType.BO_LUAT, DocumentType.PHAP_LENH,
-               DocumentType.HIEN_PHAP}
+_NAMED_ONLY = {
+    DocumentType.LUAT,
+    DocumentType.BO_LUAT,
+    DocumentType.PHAP_LENH,
+    DocumentType.HIEN_PHAP,
+}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def _fmt(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+def _fmt(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d is not None else "?"
 
 
 def _series_key(c: Citation) -> tuple[str, ...] | None:
@@ -109,15 +115,23 @@ def _series(cits: list[Citation]) -> list[Finding]:
                 lo, c, hi = ordered[i - 1], ordered[i], ordered[i + 1]
                 assert lo.issued_on and c.issued_on and hi.issued_on
                 if lo.issued_on.year == hi.issued_on.year != c.issued_on.year:
-                    out.append(make_finding(
-                        "series-year-outlier", c.span,
-                        "{n} is dated {d}, but the numbers around it ({lo} of {lod}, {hi} of "
-                        "{hid}) are from {y}: the year is probably wrong",
-                        "{n} ghi ngày {d}, nhưng các số liền kề ({lo} ngày {lod}, {hi} ngày "
-                        "{hid}) đều năm {y}: năm ban hành có thể sai",
-                        n=c.number_text, d=_fmt(c.issued_on), lo=lo.number,
-                        lod=_fmt(lo.issued_on), hi=hi.number, hid=_fmt(hi.issued_on),
-                        y=lo.issued_on.year))
+                    out.append(
+                        make_finding(
+                            "series-year-outlier",
+                            c.span,
+                            "{n} is dated {d}, but the numbers around it ({lo} of {lod}, {hi} of "
+                            "{hid}) are from {y}: the year is probably wrong",
+                            "{n} ghi ngày {d}, nhưng các số liền kề ({lo} ngày {lod}, {hi} ngày "
+                            "{hid}) đều năm {y}: năm ban hành có thể sai",
+                            n=c.number_text,
+                            d=_fmt(c.issued_on),
+                            lo=lo.number,
+                            lod=_fmt(lo.issued_on),
+                            hi=hi.number,
+                            hid=_fmt(hi.issued_on),
+                            y=lo.issued_on.year,
+                        )
+                    )
         by_year: dict[int, list[Citation]] = defaultdict(list)
         for c in ordered:
             assert c.issued_on is not None
@@ -133,15 +147,20 @@ def _series(cits: list[Citation]) -> list[Finding]:
                 below = [k for k in kept if _num(k) < _num(c)]
                 above = [k for k in kept if _num(k) > _num(c)]
                 ctx = ", ".join(
-                    f"{k.number} ({_fmt(k.issued_on)})"  # type: ignore[arg-type]
-                    for k in (below[-1:] + above[:1])
+                    f"{k.number} ({_fmt(k.issued_on)})" for k in (below[-1:] + above[:1])
                 )
-                out.append(make_finding(
-                    "series-backwards", c.span,
-                    "{n} dated {d} is out of number order in its series; neighbours: {ctx}",
-                    "{n} ngày {d} không đúng thứ tự số trong cùng sổ văn bản; số liền kề: {ctx}",
-                    n=c.number_text, d=_fmt(c.issued_on),  # type: ignore[arg-type]
-                    ctx=ctx))
+                out.append(
+                    make_finding(
+                        "series-backwards",
+                        c.span,
+                        "{n} dated {d} is out of number order in its series; neighbours: {ctx}",
+                        "{n} ngày {d} không đúng thứ tự số trong cùng sổ văn bản; "
+                        "số liền kề: {ctx}",
+                        n=c.number_text,
+                        d=_fmt(c.issued_on),
+                        ctx=ctx,
+                    )
+                )
     return out
 
 
@@ -156,19 +175,32 @@ def _duplicates(cits: list[Citation]) -> list[Finding]:
         dates = {c.issued_on for c in dated}
         if len(dates) > 1:
             c = next(c for c in dated if c.issued_on != dated[0].issued_on)
-            out.append(make_finding(
-                "duplicate-number", c.span,
-                "{n} is cited with two dates ({a} and {b})", "{n} được dẫn với hai ngày ({a} và {b})",
-                n=c.number_text, a=_fmt(dated[0].issued_on), b=_fmt(c.issued_on)))  # type: ignore[arg-type]
+            out.append(
+                make_finding(
+                    "duplicate-number",
+                    c.span,
+                    "{n} is cited with two dates ({a} and {b})",
+                    "{n} được dẫn với hai ngày ({a} và {b})",
+                    n=c.number_text,
+                    a=_fmt(dated[0].issued_on),
+                    b=_fmt(c.issued_on),
+                )
+            )
             continue
         subjects = [c for c in members if c.subject and len(c.subject.split()) >= 2]
         for c in subjects[1:]:
             if _different(subjects[0].subject or "", c.subject or ""):
-                out.append(make_finding(
-                    "duplicate-number", c.span,
-                    "{n} names two different documents: '{a}' and '{b}'",
-                    "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
-                    n=c.number_text, a=_short(subjects[0].subject), b=_short(c.subject)))
+                out.append(
+                    make_finding(
+                        "duplicate-number",
+                        c.span,
+                        "{n} names two different documents: '{a}' and '{b}'",
+                        "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
+                        n=c.number_text,
+                        a=_short(subjects[0].subject),
+                        b=_short(c.subject),
+                    )
+                )
                 break
     return out
 
@@ -189,49 +221,114 @@ def _different(a: str, b: str) -> bool:
 def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
     out: list[Finding] = []
     if c.date_status is DateStatus.INVALID:
-        out.append(make_finding("impossible-date", c.date_span or c.span,
-                                "{d} of {n} is not a calendar date",
-                                "{d} của {n} không phải ngày có thật",
-                                d=c.date_text, n=c.number_text))
+        out.append(
+            make_finding(
+                "impossible-date",
+                c.date_span or c.span,
+                "{d} of {n} is not a calendar date",
+                "{d} của {n} không phải ngày có thật",
+                d=c.date_text,
+                n=c.number_text,
+            )
+        )
     if c.date_status is DateStatus.PARTIAL:
-        out.append(make_finding("partial-date", c.date_span or c.span,
-                                "the date of {n} is incomplete: '{d}'",
-                                "ngày của {n} không đầy đủ: '{d}'", d=c.date_text,
-                                n=c.number_text or c.symbol))
+        out.append(
+            make_finding(
+                "partial-date",
+                c.date_span or c.span,
+                "the date of {n} is incomplete: '{d}'",
+                "ngày của {n} không đầy đủ: '{d}'",
+                d=c.date_text,
+                n=c.number_text or c.symbol,
+            )
+        )
     if c.number is None:
-        out.append(make_finding("blank-number", c.span,
-                                "the number is blank ('{n}'): a draft",
-                                "số văn bản để trống ('{n}'): văn bản dự thảo",
-                                n=c.number_text))
-    if c.number_year is not None and c.issued_on is not None and (
-        c.number_year != c.issued_on.year and c.shape is not NumberShape.LAW
+        out.append(
+            make_finding(
+                "blank-number",
+                c.span,
+                "the number is blank ('{n}'): a draft",
+                "số văn bản để trống ('{n}'): văn bản dự thảo",
+                n=c.number_text,
+            )
+        )
+    if (
+        c.number_year is not None
+        and c.issued_on is not None
+        and (c.number_year != c.issued_on.year and c.shape is not NumberShape.LAW)
     ):
-        out.append(make_finding("number-year-mismatch", c.span,
-                                "{n}: the number says {y} but the date is {d}",
-                                "{n}: năm trong số hiệu là {y} nhưng ngày ban hành là {d}",
-                                n=c.number_text, y=c.number_year, d=_fmt(c.issued_on)))
+        out.append(
+            make_finding(
+                "number-year-mismatch",
+                c.span,
+                "{n}: the number says {y} but the date is {d}",
+                "{n}: năm trong số hiệu là {y} nhưng ngày ban hành là {d}",
+                n=c.number_text,
+                y=c.number_year,
+                d=_fmt(c.issued_on),
+            )
+        )
     if c.role is CitationRole.CITATION and c.issued_on is not None and own and c.issued_on > own:
-        out.append(make_finding("cited-after-citing", c.span,
-                                "{n} is dated {d}, after this document's date {o}",
-                                "{n} ghi ngày {d}, sau ngày ban hành văn bản này ({o})",
-                                n=c.number_text, d=_fmt(c.issued_on), o=_fmt(own)))
-    elif c.role is CitationRole.CITATION and c.year and own is None and own_year:
-        if c.year > own_year:
-            out.append(make_finding("cited-after-citing", c.span,
-                                    "{n} is from {y}, after this document's year {o}",
-                                    "{n} thuộc năm {y}, sau năm ban hành văn bản này ({o})",
-                                    n=c.number_text, y=c.year, o=own_year))
-    codes = {"type_mismatch": "type-symbol-mismatch", "missing_issuer": "symbol-incomplete",
-             "reversed_issuer_unit": "symbol-order", "space_in_symbol": "symbol-format",
-             "slash_in_symbol": "symbol-format", "case": "symbol-format",
-             "unknown_type": "symbol-format"}
+        out.append(
+            make_finding(
+                "cited-after-citing",
+                c.span,
+                "{n} is dated {d}, after this document's date {o}",
+                "{n} ghi ngày {d}, sau ngày ban hành văn bản này ({o})",
+                n=c.number_text,
+                d=_fmt(c.issued_on),
+                o=_fmt(own),
+            )
+        )
+    elif (
+        c.role is CitationRole.CITATION
+        and c.year
+        and own is None
+        and own_year
+        and c.year > own_year
+    ):
+        out.append(
+            make_finding(
+                "cited-after-citing",
+                c.span,
+                "{n} is from {y}, after this document's year {o}",
+                "{n} thuộc năm {y}, sau năm ban hành văn bản này ({o})",
+                n=c.number_text,
+                y=c.year,
+                o=own_year,
+            )
+        )
+    codes = {
+        "type_mismatch": "type-symbol-mismatch",
+        "missing_issuer": "symbol-incomplete",
+        "reversed_issuer_unit": "symbol-order",
+        "space_in_symbol": "symbol-format",
+        "slash_in_symbol": "symbol-format",
+        "case": "symbol-format",
+        "unknown_type": "symbol-format",
+    }
     for defect in dict.fromkeys(codes[d] for d in c.defects if d in codes):
-        out.append(make_finding(defect, c.span, "{n} as written ('{w}'): {why}",
-                                "{n} viết là '{w}': {why}", n=c.number_text, w=c.raw,
-                                why=", ".join(c.defects)))
+        out.append(
+            make_finding(
+                defect,
+                c.span,
+                "{n} as written ('{w}'): {why}",
+                "{n} viết là '{w}': {why}",
+                n=c.number_text,
+                w=c.raw,
+                why=", ".join(c.defects),
+            )
+        )
     if c.role is CitationRole.HEADER and c.number and c.number.isdigit() and len(c.number) == 1:
-        out.append(make_finding("number-padding", c.span, "number {n} should be written 0{n}",
-                                "số {n} phải ghi là 0{n}", n=c.number))
+        out.append(
+            make_finding(
+                "number-padding",
+                c.span,
+                "number {n} should be written 0{n}",
+                "số {n} phải ghi là 0{n}",
+                n=c.number,
+            )
+        )
     return out
 
 
@@ -257,9 +354,14 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
     out.extend(_period(text, norm.text, cits))
     out.extend(_plans(cits))
     if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
-        out.append(make_finding("missing-own-number", (0, 0),
-                                "the document has no number and no date of its own",
-                                "văn bản không có số, ký hiệu và ngày ban hành"))
+        out.append(
+            make_finding(
+                "missing-own-number",
+                (0, 0),
+                "the document has no number and no date of its own",
+                "văn bản không có số, ký hiệu và ngày ban hành",
+            )
+        )
     seen = {(f.code, f.span) for f in out}
     for f in check_figures(norm.text, norm.original_span):
         if (f.code, f.span) not in seen and not any(
@@ -279,11 +381,18 @@ def _nested(cits: list[Citation]) -> list[Finding]:
             if b.span[0] >= a.subject_span[1]:
                 break
             if b.issued_on is not None and b.issued_on > a.issued_on:
-                out.append(make_finding(
-                    "cited-after-citing", b.span,
-                    "{n} is dated {d}, after {a} of {ad} which cites it",
-                    "{n} ghi ngày {d}, sau văn bản {a} ngày {ad} đã dẫn chiếu nó",
-                    n=b.number_text, d=_fmt(b.issued_on), a=a.number_text, ad=_fmt(a.issued_on)))
+                out.append(
+                    make_finding(
+                        "cited-after-citing",
+                        b.span,
+                        "{n} is dated {d}, after {a} of {ad} which cites it",
+                        "{n} ghi ngày {d}, sau văn bản {a} ngày {ad} đã dẫn chiếu nó",
+                        n=b.number_text,
+                        d=_fmt(b.issued_on),
+                        a=a.number_text,
+                        ad=_fmt(a.issued_on),
+                    )
+                )
     return out
 
 
@@ -295,10 +404,15 @@ def _first_mentions(cits: list[Citation]) -> list[Finding]:
             continue
         seen.add(c.key())
         if c.date_text is None and c.doc_type not in _NAMED_ONLY:
-            out.append(make_finding(
-                "undated-first-mention", c.span,
-                "first mention of {n} gives no date (NĐ 30/2020 Phụ lục I II.6)",
-                "lần dẫn đầu tiên của {n} không ghi ngày ban hành", n=c.number_text))
+            out.append(
+                make_finding(
+                    "undated-first-mention",
+                    c.span,
+                    "first mention of {n} gives no date (NĐ 30/2020 Phụ lục I II.6)",
+                    "lần dẫn đầu tiên của {n} không ghi ngày ban hành",
+                    n=c.number_text,
+                )
+            )
     return out
 
 
@@ -322,11 +436,20 @@ def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
         line_start = text.rfind("\n", 0, c.span[0]) + 1
         if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
             continue
-        out.append(make_finding(
-            "outside-reporting-period", c.span,
-            "{n} of {d} is listed as an action of the reporting body, but the report covers "
-            "quarter {q}/{y}", "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng "
-            "kỳ báo cáo là quý {q}/{y}", n=c.number_text, d=_fmt(c.issued_on), q=q, y=year))
+        out.append(
+            make_finding(
+                "outside-reporting-period",
+                c.span,
+                "{n} of {d} is listed as an action of the reporting body, but the report covers "
+                "quarter {q}/{y}",
+                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng "
+                "kỳ báo cáo là quý {q}/{y}",
+                n=c.number_text,
+                d=_fmt(c.issued_on),
+                q=q,
+                y=year,
+            )
+        )
     return out
 
 
@@ -342,9 +465,15 @@ def _plans(cits: list[Citation]) -> list[Finding]:
             continue
         (y,) = years
         if y < c.issued_on.year or (y == c.issued_on.year and c.issued_on.month == 12):
-            out.append(make_finding(
-                "plan-year-implausible", c.span,
-                "{n} of {d} is a plan for {y}, a year that had (almost) ended when it was issued",
-                "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
-                n=c.number_text, d=_fmt(c.issued_on), y=y))
+            out.append(
+                make_finding(
+                    "plan-year-implausible",
+                    c.span,
+                    "{n} of {d} is a plan for {y}, a year that had (almost) ended when issued",
+                    "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
+                    n=c.number_text,
+                    d=_fmt(c.issued_on),
+                    y=y,
+                )
+            )
     return out

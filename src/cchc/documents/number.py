@@ -65,13 +65,19 @@ _NUM = re.compile(r"\d{1,6}(?:[a-z](?=[/-]))?")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=/)")
 _PART = re.compile(r"[^\W\d_](?:[^\W_]|&){0,23}")
 _LAW = re.compile(r"(?:UBTVQH|QH)\d{1,2}", re.IGNORECASE)
-_MINOR_TYPES_ALSO_UNITS = frozenset({DocumentType.PHIEU_CHUYEN, DocumentType.PHIEU_GUI,
-                                     DocumentType.PHIEU_BAO, DocumentType.THONG_CAO})
+_MINOR_TYPES_ALSO_UNITS = frozenset(
+    {
+        DocumentType.PHIEU_CHUYEN,
+        DocumentType.PHIEU_GUI,
+        DocumentType.PHIEU_BAO,
+        DocumentType.THONG_CAO,
+    }
+)
 """Type codes that are also common unit codes (PC = Pháp chế): with the word "văn bản"
 before them and a known issuer after, the symbol is read as a reversed công văn."""
 
 
-class NumberShape(str, enum.Enum):
+class NumberShape(enum.StrEnum):
     """The layout of a number and symbol."""
 
     ADMINISTRATIVE = "administrative"
@@ -225,45 +231,93 @@ def _classify(
     first = type_for_abbreviation(parts[0])
     if year is not None:
         if len(parts) == 1 and _LAW.fullmatch(parts[0]):
-            return DocumentNumber(number, NumberShape.LAW, year, None,
-                                  (_canon_part(parts[0], defects),), None, written,
-                                  tuple(defects))
+            return DocumentNumber(
+                number,
+                NumberShape.LAW,
+                year,
+                None,
+                (_canon_part(parts[0], defects),),
+                None,
+                written,
+                tuple(defects),
+            )
         if first is None:
             defects.append("unknown_type")
             issuers = tuple(_canon_part(p, defects) for p in parts)
-            return DocumentNumber(number, NumberShape.NORMATIVE, year, None, issuers, None,
-                                  written, tuple(defects))
+            return DocumentNumber(
+                number, NumberShape.NORMATIVE, year, None, issuers, None, written, tuple(defects)
+            )
         if len(parts) == 1:
             defects.append("missing_issuer")
-        return DocumentNumber(number, NumberShape.NORMATIVE, year, _canon_part(parts[0], defects),
-                              tuple(_canon_part(p, defects) for p in parts[1:]), None, written,
-                              tuple(defects))
+        return DocumentNumber(
+            number,
+            NumberShape.NORMATIVE,
+            year,
+            _canon_part(parts[0], defects),
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
     if first is DocumentType.VAN_BAN_HOP_NHAT:
-        return DocumentNumber(number, NumberShape.CONSOLIDATED, None, "VBHN",
-                              tuple(_canon_part(p, defects) for p in parts[1:]), None, written,
-                              tuple(defects))
+        return DocumentNumber(
+            number,
+            NumberShape.CONSOLIDATED,
+            None,
+            "VBHN",
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
     if first is not None:
         if generic_word and first in _MINOR_TYPES_ALSO_UNITS and len(parts) == 2:
             known = issuer(parts[1])
             if known is not None and known.kind is not IssuerKind.UNIT:
                 defects.append("reversed_issuer_unit")
-                return DocumentNumber(number, NumberShape.CONG_VAN, None, None,
-                                      (_canon_part(parts[1], defects),),
-                                      _canon_part(parts[0], defects), written, tuple(defects))
+                return DocumentNumber(
+                    number,
+                    NumberShape.CONG_VAN,
+                    None,
+                    None,
+                    (_canon_part(parts[1], defects),),
+                    _canon_part(parts[0], defects),
+                    written,
+                    tuple(defects),
+                )
         if len(parts) == 1:
             defects.append("missing_issuer")
-        return DocumentNumber(number, NumberShape.ADMINISTRATIVE, None,
-                              _canon_part(parts[0], defects),
-                              tuple(_canon_part(p, defects) for p in parts[1:]), None, written,
-                              tuple(defects))
+        return DocumentNumber(
+            number,
+            NumberShape.ADMINISTRATIVE,
+            None,
+            _canon_part(parts[0], defects),
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
     if len(parts) == 1:
-        return DocumentNumber(number, NumberShape.ISSUER_ONLY, None, None,
-                              (_canon_part(parts[0], defects),), None, written,
-                              (*defects, "single_part_symbol"))
-    return DocumentNumber(number, NumberShape.CONG_VAN, None, None,
-                          (_canon_part(parts[0], defects),),
-                          "-".join(_canon_part(p, defects) for p in parts[1:]), written,
-                          tuple(defects))
+        return DocumentNumber(
+            number,
+            NumberShape.ISSUER_ONLY,
+            None,
+            None,
+            (_canon_part(parts[0], defects),),
+            None,
+            written,
+            (*defects, "single_part_symbol"),
+        )
+    return DocumentNumber(
+        number,
+        NumberShape.CONG_VAN,
+        None,
+        None,
+        (_canon_part(parts[0], defects),),
+        "-".join(_canon_part(p, defects) for p in parts[1:]),
+        written,
+        tuple(defects),
+    )
 
 
 def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | None:
@@ -284,8 +338,9 @@ def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | No
     iss = im.group(0).upper()
     if iss != im.group(0):
         defects.append("case")
-    return DocumentNumber(number, NumberShape.PARTY, None, type_code, (iss,), None,
-                          text[pos:end], tuple(defects))
+    return DocumentNumber(
+        number, NumberShape.PARTY, None, type_code, (iss,), None, text[pos:end], tuple(defects)
+    )
 
 
 def parse_number(text: str) -> DocumentNumber:
@@ -300,7 +355,7 @@ def parse_number(text: str) -> DocumentNumber:
         raise ParseError(f"not a document number: {text!r}", offset=0)
     if len(found.written) != len(norm):
         raise ParseError(
-            f"unexpected text after the document number: {norm[len(found.written):]!r}",
+            f"unexpected text after the document number: {norm[len(found.written) :]!r}",
             offset=len(found.written),
         )
     return found

@@ -68,7 +68,8 @@ LUAT_80_2015 = LegalSource(
     effective_from=date(2016, 7, 1),
     effective_to=date(2025, 4, 1),
     verification=Verification.SECONDARY,
-    note="Điều 10 quoted in full by thuvienphapluat.vn; repeal by 64/2025 seen in secondary sources.",
+    note="Điều 10 quoted in full by thuvienphapluat.vn; repeal by 64/2025 seen only in "
+    "secondary sources.",
 )
 LUAT_64_2025 = LegalSource(
     number="64/2025/QH15",
@@ -83,7 +84,7 @@ LUAT_64_2025 = LegalSource(
 )
 
 
-class DocumentType(str, enum.Enum):
+class DocumentType(enum.StrEnum):
     """A document type (tên loại văn bản); the value is the Vietnamese name."""
 
     NGHI_QUYET = "Nghị quyết"
@@ -224,13 +225,22 @@ NORMATIVE_TYPES: frozenset[DocumentType] = frozenset(
 type before Luật 80/2015 (e.g. 30/2014/CT-UBND in seed 003)."""
 
 NORMATIVE_ISSUERS: tuple[tuple[str, tuple[DocumentType, ...], str], ...] = (
-    ("Quốc hội", (DocumentType.HIEN_PHAP, DocumentType.BO_LUAT, DocumentType.LUAT,
-                  DocumentType.NGHI_QUYET), "QH<khóa>"),
-    ("Ủy ban Thường vụ Quốc hội", (DocumentType.PHAP_LENH, DocumentType.NGHI_QUYET,
-                                    DocumentType.NGHI_QUYET_LIEN_TICH), "UBTVQH<khóa>"),
+    (
+        "Quốc hội",
+        (DocumentType.HIEN_PHAP, DocumentType.BO_LUAT, DocumentType.LUAT, DocumentType.NGHI_QUYET),
+        "QH<khóa>",
+    ),
+    (
+        "Ủy ban Thường vụ Quốc hội",
+        (DocumentType.PHAP_LENH, DocumentType.NGHI_QUYET, DocumentType.NGHI_QUYET_LIEN_TICH),
+        "UBTVQH<khóa>",
+    ),
     ("Chủ tịch nước", (DocumentType.LENH, DocumentType.QUYET_DINH), "CTN"),
-    ("Chính phủ", (DocumentType.NGHI_DINH, DocumentType.NGHI_QUYET,
-                   DocumentType.NGHI_QUYET_LIEN_TICH), "CP"),
+    (
+        "Chính phủ",
+        (DocumentType.NGHI_DINH, DocumentType.NGHI_QUYET, DocumentType.NGHI_QUYET_LIEN_TICH),
+        "CP",
+    ),
     ("Thủ tướng Chính phủ", (DocumentType.QUYET_DINH,), "TTg"),
     ("Hội đồng Thẩm phán Tòa án nhân dân tối cao", (DocumentType.NGHI_QUYET,), "HĐTP"),
     ("Chánh án Tòa án nhân dân tối cao", (DocumentType.THONG_TU,), "TANDTC"),

@@ -33,7 +33,7 @@ __all__ = ["ISSUERS", "Issuer", "IssuerKind", "canonical_abbreviation", "issuer"
 _MINISTRY_REFORM = date(2025, 3, 1)
 
 
-class IssuerKind(str, enum.Enum):
+class IssuerKind(enum.StrEnum):
     """Kind of issuing body."""
 
     CENTRAL = "central"
@@ -90,12 +90,26 @@ ISSUERS: tuple[Issuer, ...] = (
     Issuer("NHNN", "Ngân hàng Nhà nước Việt Nam", _M),
     Issuer("TTCP", "Thanh tra Chính phủ", _M),
     Issuer("BNNMT", "Bộ Nông nghiệp và Môi trường", _M, _MINISTRY_REFORM, verified=False),
-    Issuer("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", _M, None, _MINISTRY_REFORM,
-           "BNV", verified=False),
+    Issuer(
+        "BLĐTBXH",
+        "Bộ Lao động - Thương binh và Xã hội",
+        _M,
+        None,
+        _MINISTRY_REFORM,
+        "BNV",
+        verified=False,
+    ),
     Issuer("BKHĐT", "Bộ Kế hoạch và Đầu tư", _M, None, _MINISTRY_REFORM, "BTC", False),
     Issuer("BTNMT", "Bộ Tài nguyên và Môi trường", _M, None, _MINISTRY_REFORM, "BNNMT", False),
-    Issuer("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", _M, None, _MINISTRY_REFORM,
-           "BNNMT", False),
+    Issuer(
+        "BNNPTNT",
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        _M,
+        None,
+        _MINISTRY_REFORM,
+        "BNNMT",
+        False,
+    ),
     Issuer("BGTVT", "Bộ Giao thông vận tải", _M, None, _MINISTRY_REFORM, "BXD", False),
     Issuer("BTTTT", "Bộ Thông tin và Truyền thông", _M, None, _MINISTRY_REFORM, "BKHCN", False),
     Issuer("HĐTP", "Hội đồng Thẩm phán Tòa án nhân dân tối cao", IssuerKind.JUDICIAL),
@@ -136,8 +150,9 @@ def issuer(abbreviation: str) -> Issuer | None:
         if key.startswith(prefix) and rest.isdigit():
             base = _BY_KEY[prefix]
             term = _ROMAN.get(int(rest), rest)
-            return attrs.evolve(base, abbreviation=abbreviation.upper(),
-                                name=f"{base.name} khóa {term}")
+            return attrs.evolve(
+                base, abbreviation=abbreviation.upper(), name=f"{base.name} khóa {term}"
+            )
     return None
 
 

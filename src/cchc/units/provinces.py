@@ -84,7 +84,7 @@ _ALIASES = {
 }
 
 
-class ProvinceKind(str, enum.Enum):
+class ProvinceKind(enum.StrEnum):
     """Kind of provincial unit."""
 
     TINH = "tỉnh"
@@ -164,15 +164,17 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
             new_name = row["name_after"].strip()
             kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
             new.append(
-                Province(row["code_after"], new_name, kind, REORGANISATION_DATE, None, None,
-                         tuple(codes))
+                Province(
+                    row["code_after"], new_name, kind, REORGANISATION_DATE, None, None, tuple(codes)
+                )
             )
             for name, code in zip(names, codes, strict=True):
                 city = code in _CITIES_BEFORE
                 full = _FULL_OLD_NAMES.get(name, f"{'Thành phố' if city else 'Tỉnh'} {name}")
                 old_kind = ProvinceKind.THANH_PHO if city else ProvinceKind.TINH
-                old.append(Province(code, full, old_kind, None, REORGANISATION_DATE,
-                                    row["code_after"]))
+                old.append(
+                    Province(code, full, old_kind, None, REORGANISATION_DATE, row["code_after"])
+                )
     old.sort(key=lambda p: p.code)
     return tuple(old), tuple(new)
 
@@ -197,8 +199,7 @@ def lookup(name_or_code: str, *, on: date) -> Province:
         for p in pool:
             if p.code == code:
                 return p
-        raise ValidationError(f"no province has code {code!r} on {on.isoformat()}",
-                              field="code")
+        raise ValidationError(f"no province has code {code!r} on {on.isoformat()}", field="code")
     key = _name_key(wanted)
     for p in pool:
         if _name_key(p.name) == key:
