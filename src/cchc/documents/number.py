@@ -122,12 +122,24 @@ class DocumentNumber:
         """The symbol without number and year: "KH-SYT", "SYT-VP", "NĐ-CP", "NQ/TU"."""
         if self.shape is NumberShape.PARTY:
             return f"{self.type_code}/{self.issuer or ''}"
+        if self.shape is NumberShape.CONG_VAN and "reversed_issuer_unit" in self.defects:
+            return "-".join(p for p in (self.unit, self.issuer) if p)
+        return self.canonical_symbol
+
+    @property
+    def canonical_symbol(self) -> str:
+        """The symbol in the order the rules prescribe ("SYT-PC" for a reversed "PC-SYT")."""
+        if self.shape is NumberShape.PARTY:
+            return f"{self.type_code}/{self.issuer or ''}"
         if self.shape is NumberShape.CONG_VAN:
             return "-".join(p for p in (self.issuer, self.unit) if p)
         return "-".join(p for p in (self.type_code, self.issuer) if p)
 
     def format(self, *, pad: bool = True) -> str:
-        """The canonical form; ``pad`` gives numbers below 10 a leading zero (Phụ lục I II.3.c)."""
+        """The number and symbol in canonical case and spacing, groups in written order.
+
+        ``pad`` gives numbers below 10 a leading zero (Phụ lục I II.3.c).
+        """
         num = self.number or ""
         if pad and num.isdigit() and len(num) == 1:
             num = "0" + num
