@@ -69,7 +69,8 @@ _REGULATED = re.compile(
 _PERIODIC = re.compile(r"(?i:định[ \t\n]{1,3}kỳ)[ \t\n]{1,3}(?i:hàng|hằng)[^.;\n]{1,60}")
 _VERBS = (
     r"(?i:khẩn trương|chủ trì|phối hợp|thực hiện|triển khai|rà soát|báo cáo|tổ chức|xây dựng|"
-    r"tiếp tục|có trách nhiệm|chịu trách nhiệm|nghiêm túc|tăng cường|quán triệt|chủ động)"
+    r"tiếp tục|có trách nhiệm|chịu trách nhiệm|nghiêm túc|tăng cường|quán triệt|chủ động|"
+    r"tổng hợp|gửi|hoàn thành|cập nhật|đôn đốc|hướng dẫn|kiểm tra|theo dõi)"
 )
 _ASSIGN = re.compile(
     rf"(?i:giao|yêu cầu|đề nghị)[ \t]{{1,3}}([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})"
