@@ -53,7 +53,9 @@ def test_duplicate_points_at_the_second_plan(report: tuple[str, list[Finding]]) 
     text, findings = report
     dup = [f for f in findings if f.code == "duplicate-number"]
     assert len(dup) == 1
-    assert text.index("về tuyên truyền công tác") > dup[0].span[0] > text.index("về kiểm tra công tác")
+    assert (
+        text.index("về tuyên truyền công tác") > dup[0].span[0] > text.index("về kiểm tra công tác")
+    )
 
 
 def test_item_12_rate_contradiction_in_seed_003() -> None:
@@ -72,7 +74,8 @@ def test_drafting_defects() -> None:
     assert {"missing-own-number", "blank-figure", "undated-first-mention"} <= codes  # 14-16
     news = lint(seed("004"))  # item 17
     assert [(f.code, seed("004")[f.span[0] : f.span[1]]) for f in news] == [
-        ("partial-date", "ngày 1/8")]
+        ("partial-date", "ngày 1/8")
+    ]
 
 
 def test_no_finding_on_clean_texts() -> None:
@@ -101,10 +104,15 @@ def test_own_date_from_argument_and_header() -> None:
     [
         ("Quyết định số 12/QĐ-UBND ngày 30/02/2022.", "impossible-date"),
         ("Kế hoạch số 12/QĐ-UBND ngày 07/3/2022.", "type-symbol-mismatch"),
-        ("Có 191 thủ tục, trong đó 120 thủ tục cấp Sở, 60 thủ tục cấp đơn vị, 9 thủ tục cấp "
-         "huyện và 20 thủ tục cấp xã.", "totals-mismatch"),
-        ("Tổng số nhiệm vụ: 25\n+ Số nhiệm vụ đã thực hiện: 20\n+ Số nhiệm vụ đang làm: 15",
-         "totals-mismatch"),
+        (
+            "Có 191 thủ tục, trong đó 120 thủ tục cấp Sở, 60 thủ tục cấp đơn vị, 9 thủ tục cấp "
+            "huyện và 20 thủ tục cấp xã.",
+            "totals-mismatch",
+        ),
+        (
+            "Tổng số nhiệm vụ: 25\n+ Số nhiệm vụ đã thực hiện: 20\n+ Số nhiệm vụ đang làm: 15",
+            "totals-mismatch",
+        ),
         ("08 trường hợp nâng ngạch CV (01 CC và 8 VC)", "totals-mismatch"),
         ("Số lớp đã tổ chức:.....lớp", "blank-figure"),
         ("Thông tư số 86 /2025/TT-BCA ngày 01/7/2025", "symbol-format"),

@@ -40,8 +40,9 @@ def test_answer_file_has_the_documented_rows() -> None:
     assert len(NUMBERED) == 74  # 73 numbered mentions + 2 numbered headers - "Đề án 06/CP"
 
 
-@pytest.mark.parametrize("row", NUMBERED, ids=[f"{r['seed_file'][:3]}:{r['raw_text'][:40]}"
-                                               for r in NUMBERED])
+@pytest.mark.parametrize(
+    "row", NUMBERED, ids=[f"{r['seed_file'][:3]}:{r['raw_text'][:40]}" for r in NUMBERED]
+)
 def test_each_numbered_citation_is_found(row: dict[str, str], seeds: dict[str, str]) -> None:
     assert _matches(row, seeds), row["raw_text"]
 

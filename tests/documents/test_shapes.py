@@ -36,8 +36,12 @@ def one(text: str):  # type: ignore[no-untyped-def]
         ("05-NQ/TU", NumberShape.PARTY, "NQ/TU", DocumentType.NGHI_QUYET),  # §3.3
         ("28-CT/TU", NumberShape.PARTY, "CT/TU", DocumentType.CHI_THI),
         ("54/VBHN-VPQH", NumberShape.CONSOLIDATED, "VBHN-VPQH", DocumentType.VAN_BAN_HOP_NHAT),
-        ("05/2015/TTLT-BTP-BCA-BYT", NumberShape.NORMATIVE, "TTLT-BTP-BCA-BYT",
-         DocumentType.THONG_TU_LIEN_TICH),
+        (
+            "05/2015/TTLT-BTP-BCA-BYT",
+            NumberShape.NORMATIVE,
+            "TTLT-BTP-BCA-BYT",
+            DocumentType.THONG_TU_LIEN_TICH,
+        ),
         ("36a/NQ-CP", NumberShape.ADMINISTRATIVE, "NQ-CP", DocumentType.NGHI_QUYET),
         ("07/2003/L-CTN", NumberShape.NORMATIVE, "L-CTN", DocumentType.LENH),
         ("05/2019/NQ-HĐTP", NumberShape.NORMATIVE, "NQ-HĐTP", DocumentType.NGHI_QUYET),
@@ -52,10 +56,17 @@ def test_number_shapes(text: str, shape: NumberShape, symbol: str, doc_type: obj
 
 @pytest.mark.parametrize(
     ("abbr", "doc_type"),
-    [("QyĐ", DocumentType.QUY_DINH), ("CTr", DocumentType.CHUONG_TRINH),
-     ("TTr", DocumentType.TO_TRINH), ("TrS", DocumentType.BAN_TRICH_SAO),
-     ("HĐ", DocumentType.HOP_DONG), ("ĐA", DocumentType.DE_AN), ("CĐ", DocumentType.CONG_DIEN),
-     ("SY", DocumentType.BAN_SAO_Y), ("SL", DocumentType.BAN_SAO_LUC)],
+    [
+        ("QyĐ", DocumentType.QUY_DINH),
+        ("CTr", DocumentType.CHUONG_TRINH),
+        ("TTr", DocumentType.TO_TRINH),
+        ("TrS", DocumentType.BAN_TRICH_SAO),
+        ("HĐ", DocumentType.HOP_DONG),
+        ("ĐA", DocumentType.DE_AN),
+        ("CĐ", DocumentType.CONG_DIEN),
+        ("SY", DocumentType.BAN_SAO_Y),
+        ("SL", DocumentType.BAN_SAO_LUC),
+    ],
 )
 def test_mixed_case_and_d_stroke_abbreviations(abbr: str, doc_type: DocumentType) -> None:
     # NĐ 30/2020 Phụ lục III Mục I.
@@ -70,7 +81,9 @@ def test_all_27_type_abbreviations_and_copies() -> None:
     with_abbr = [t for t in ADMINISTRATIVE_TYPES if t.abbreviation]
     assert len(with_abbr) == 30
     assert {t for t in ADMINISTRATIVE_TYPES if not t.abbreviation} == {
-        DocumentType.CONG_VAN, DocumentType.THU_CONG}
+        DocumentType.CONG_VAN,
+        DocumentType.THU_CONG,
+    }
 
 
 def test_leading_zero_format() -> None:
@@ -96,7 +109,11 @@ def test_damaged_symbols_are_parsed_and_flagged() -> None:
 def test_reversed_cong_van_symbol() -> None:
     c = one("Văn bản số 177/PC-SYT ngày 25/2/2022")  # seed 002
     assert (c.doc_type, c.symbol, c.issuer_code, c.unit) == (
-        DocumentType.CONG_VAN, "PC-SYT", "SYT", "PC")
+        DocumentType.CONG_VAN,
+        "PC-SYT",
+        "SYT",
+        "PC",
+    )
     assert "reversed_issuer_unit" in c.defects
 
 
@@ -131,11 +148,13 @@ def test_partial_and_invalid_dates_keep_the_text() -> None:
 
 
 def test_line_breaks_inside_citations() -> None:
-    c = one("Thực hiện chế độ theo Nghị định số\n130/2005/NĐ-CP ngày 17 tháng 10 năm 2005 của "
-            "Chính phủ")
+    c = one(
+        "Thực hiện chế độ theo Nghị định số\n130/2005/NĐ-CP ngày 17 tháng 10 năm 2005 của Chính phủ"
+    )
     assert (c.number, c.issued_on, c.issuer) == ("130", date(2005, 10, 17), "Chính phủ")
-    q = one("Quyết\nđịnh số 1819/QĐ-TTg ngày 26 tháng 10 năm 2015 của Thủ tướng\nChính phủ "
-            "phê duyệt")
+    q = one(
+        "Quyết\nđịnh số 1819/QĐ-TTg ngày 26 tháng 10 năm 2015 của Thủ tướng\nChính phủ phê duyệt"
+    )
     assert q.type_word == "Quyết định" and q.issuer == "Thủ tướng Chính phủ"
 
 
@@ -153,8 +172,10 @@ def test_missing_so_and_capitalisation() -> None:
 
 
 def test_several_citations_in_a_list_and_in_parentheses() -> None:
-    text = ("(Kèm theo Báo cáo số 180/BC-UBND ngày 21/7/2023 của UBND tỉnh; Thông báo số "
-            "253/TB-VPUB ngày 12/8/2024 của Văn phòng UBND)")
+    text = (
+        "(Kèm theo Báo cáo số 180/BC-UBND ngày 21/7/2023 của UBND tỉnh; Thông báo số "
+        "253/TB-VPUB ngày 12/8/2024 của Văn phòng UBND)"
+    )
     cits = parse_citations(text)
     assert [c.number for c in cits] == ["180", "253"]
     assert [c.issuer for c in cits] == ["UBND tỉnh", "Văn phòng UBND"]

@@ -63,8 +63,8 @@ def test_codes_are_versioned_by_date() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Bà Rịa-Vũng Tàu", "ba ria vung tau", "BÀ RỊA – VŨNG TÀU", "Tỉnh Bà Rịa - Vũng Tàu",
-             "BR-VT"]
+    "name",
+    ["Bà Rịa-Vũng Tàu", "ba ria vung tau", "BÀ RỊA – VŨNG TÀU", "Tỉnh Bà Rịa - Vũng Tàu", "BR-VT"],
 )
 def test_lookup_with_or_without_diacritics(name: str) -> None:
     assert lookup(name, on=date(2022, 3, 31)).code == "77"

@@ -130,7 +130,7 @@ def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
         tok_start, tok = toks.pop()
         has_so = True
         start = tok_start
-        line_start = s.rfind("\n", 0, tok_start) + 1
+        line_start = s.rfind("\n", max(0, tok_start - 40), tok_start) + 1
         header = (
             tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(" \t|")
         )

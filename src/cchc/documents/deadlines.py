@@ -142,14 +142,16 @@ class Deadline(BaseModel):
 def _item_start(s: str, pos: int) -> int:
     """Start of the list item or paragraph holding ``pos``; a paragraph whose previous one
     ends without punctuation continues it (a broken line, as in seed 001 item 7)."""
-    start = s.rfind("\n", 0, pos) + 1
+    start = s.rfind("\n", max(0, pos - 2000), pos) + 1
     for _ in range(4):
         if _ITEM_START.match(s, start):
             break
-        prev_text = s[:start].rstrip()
+        base = max(0, start - 2000)
+        prev_text = s[base:start].rstrip()
         if not prev_text or prev_text[-1] in ".;:!?":
             break
-        start = s.rfind("\n", 0, len(prev_text)) + 1
+        prev_end = base + len(prev_text)
+        start = s.rfind("\n", max(0, prev_end - 2000), prev_end) + 1
     return start
 
 

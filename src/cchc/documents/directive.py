@@ -40,6 +40,8 @@ _PLACE = re.compile(
     r"(?m)^[ \t|]{0,5}((?:[^\n,|:]{1,60}\n)?[^\n,|:]{2,60}),[ \t]{0,5}(?=(?i:ngày))"
 )
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-zđ])[.)]")
+_HEADER_AREA = 3000
+"""The number line (ô 3) is looked for in the first characters only."""
 _SEPARATOR = re.compile(r"^[\s|_\-–—=*]*$")
 
 
@@ -59,6 +61,9 @@ class SigningPrefix(enum.StrEnum):
 
 
 def _is_upper(line: str) -> bool:
+    """Whether a (short) line is written in capitals, as headers and titles are."""
+    if len(line) > 300:
+        return False
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -99,7 +104,8 @@ class DirectiveDocument(BaseModel):
         s = normalize(text).text
         lines = s.split("\n")
         fields: dict[str, object] = {}
-        header = next((c for c in parse_citations(s) if c.role is CitationRole.HEADER), None)
+        head = parse_citations(s[:_HEADER_AREA])
+        header = next((c for c in head if c.role is CitationRole.HEADER), None)
         if header is not None:
             fields.update(number=header.number, symbol=header.symbol, has_number_line=True)
             if header.doc_type is not None:

@@ -35,8 +35,9 @@ _INT = r"\d{1,3}(?:\.\d{3}){1,3}(?!\d)|\d{1,7}(?![\d.,]\d)"
 _COUNT = re.compile(rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})")
 _SENTENCE_END = re.compile(r"[.;](?:[ \t]*\n|[ \t]+[A-ZĐ])|\n[ \t]*\n|\n[ \t]*[-+•*]")
 _TRONG_DO = re.compile(r"(?i:trong đó|bao gồm|gồm)")
-_PAREN_LIST = re.compile(
-    rf"({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})[^()\n\d;]{{0,60}}\(([^()\n]{{3,80}})\)"
+_PARENS = re.compile(r"\(([^()\n]{3,80})\)")
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})[^()\n\d;]{{0,60}}$"
 )
 _PART = re.compile(rf"({_INT})[ \t]{{1,3}}[^\W\d_][^,;+()]{{0,40}}")
 _LIST_SEP = re.compile(r"[ \t]{0,3}(?:,|;|\+|\bvà\b)[ \t]{0,3}")
@@ -63,7 +64,8 @@ def _sentence_end(s: str, pos: int) -> int:
 def _totals(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
     for td in _TRONG_DO.finditer(s):
-        start = max(s.rfind("\n", 0, td.start()), td.start() - 200, 0)
+        lo = max(0, td.start() - 200)
+        start = max(lo, s.rfind("\n", lo, td.start()) + 1)
         before = list(_COUNT.finditer(s, start, td.start()))
         if not before:
             continue
@@ -87,8 +89,11 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
                     noun=total_m.group(2),
                 )
             )
-    for m in _PAREN_LIST.finditer(s):
-        inner = m.group(3)
+    for paren in _PARENS.finditer(s):
+        m = _COUNT_BEFORE.search(s, max(0, paren.start() - 90), paren.start())
+        if m is None:
+            continue
+        inner = paren.group(1)
         pieces = _LIST_SEP.split(inner.strip())
         nums = [_PART.fullmatch(p) for p in pieces]
         if len(pieces) < 2 or any(n is None for n in nums):
@@ -99,7 +104,7 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
             out.append(
                 make_finding(
                     "totals-mismatch",
-                    mapper(m.start(), m.end()),
+                    mapper(m.start(), paren.end()),
                     "the list in parentheses adds up to {got}, not to the stated {total}",
                     "danh sách trong ngoặc cộng lại là {got}, không bằng số {total} đã nêu",
                     got=got,

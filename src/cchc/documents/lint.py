@@ -25,6 +25,7 @@ Rules and where they come from:
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -201,12 +202,12 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
                 "văn bản không có số, ký hiệu và ngày ban hành",
             )
         )
-    seen = {(f.code, f.span) for f in out}
+    dated = sorted(f.span for f in out if f.code in ("impossible-date", "partial-date"))
     for f in check_figures(norm.text, norm.original_span):
-        if (f.code, f.span) not in seen and not any(
-            g.code == f.code and g.span[0] <= f.span[0] < g.span[1] for g in out
-        ):
-            out.append(f)
+        k = bisect.bisect_right(dated, (f.span[0], len(text) + 1)) - 1
+        if k >= 0 and dated[k][0] <= f.span[0] < max(dated[k][1], dated[k][0] + 1):
+            continue  # the same date was already reported with its citation
+        out.append(f)
     out.sort(key=lambda f: (f.span, f.code))
     return out
 
@@ -272,7 +273,7 @@ def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
     for c in cits:
         if c.issuer_code != own or c.issued_on is None or start <= c.issued_on < end:
             continue
-        line_start = text.rfind("\n", 0, c.span[0]) + 1
+        line_start = text.rfind("\n", max(0, c.span[0] - 20), c.span[0]) + 1
         if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
             continue
         out.append(

@@ -118,11 +118,13 @@ def series_findings(cits: list[Citation]) -> list[Finding]:
                 continue
             keep = _longest_run(year_items)
             kept = [year_items[i] for i in sorted(keep)]
+            kept_nums = [_num(k) for k in kept]
             for i, c in enumerate(year_items):
                 if i in keep:
                     continue
-                below = [k for k in kept if _num(k) < _num(c)]
-                above = [k for k in kept if _num(k) > _num(c)]
+                pos = bisect.bisect_left(kept_nums, _num(c))
+                below = kept[max(0, pos - 1) : pos]
+                above = kept[bisect.bisect_right(kept_nums, _num(c)) :][:1]
                 ctx = ", ".join(
                     f"{k.number} ({_fmt(k.issued_on)})" for k in (below[-1:] + above[:1])
                 )
