@@ -17,6 +17,7 @@ normalised text can be reported in the caller's original text::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import attrs
@@ -24,6 +25,8 @@ import attrs
 __all__ = ["Normalized", "fold", "normalize"]
 
 _LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
+_CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
 _DASHES = {"\u2013": "-", "\u2014": "-", "\u2212": "-"}
 
 
@@ -53,6 +56,9 @@ def normalize(text: str) -> Normalized:
     """NFC-normalise ``text`` and map ``Ð``/``ð`` to ``Đ``/``đ``, keeping an offset map."""
     if unicodedata.is_normalized("NFC", text) and not any(c in text for c in _LOOKALIKES):
         return Normalized(text, None, len(text))
+    fast = _normalize_clusters(text)
+    if fast is not None:
+        return fast
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
@@ -66,6 +72,34 @@ def normalize(text: str) -> Normalized:
             offsets.append(i)
         i = j
     return Normalized("".join(out), tuple(offsets), n)
+
+
+def _normalize_clusters(text: str) -> Normalized | None:
+    """Fast path: only base+combining clusters change length under NFC.
+
+    Returns ``None`` when some other part changes length (then the slow
+    per-character path is used).
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _CLUSTER.finditer(text):
+        plain = unicodedata.normalize("NFC", text[pos : m.start()])
+        if len(plain) != m.start() - pos:
+            return None
+        out.append(plain)
+        offsets.extend(range(pos, m.start()))
+        piece = unicodedata.normalize("NFC", m.group(0))
+        out.append(piece)
+        offsets.extend([m.start()] * len(piece))
+        pos = m.end()
+    tail = unicodedata.normalize("NFC", text[pos:])
+    if len(tail) != len(text) - pos:
+        return None
+    out.append(tail)
+    offsets.extend(range(pos, len(text)))
+    joined = "".join(out).translate(_LOOKALIKE_TABLE)
+    return Normalized(joined, tuple(offsets), len(text))
 
 
 def fold(text: str) -> str:

@@ -31,6 +31,8 @@ __all__ = ["check_figures"]
 
 Mapper = Callable[[int, int], tuple[int, int]]
 
+_SENTENCE_MAX = 300
+"""Longest sentence scanned for the parts of a total, in characters."""
 _INT = r"\d{1,3}(?:\.\d{3}){1,3}(?!\d)|\d{1,7}(?![\d.,]\d)"
 _COUNT = re.compile(rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})")
 _SENTENCE_END = re.compile(r"[.;](?:[ \t]*\n|[ \t]+[A-ZĐ])|\n[ \t]*\n|\n[ \t]*[-+•*]")
@@ -57,8 +59,8 @@ def _int(text: str) -> int:
 
 
 def _sentence_end(s: str, pos: int) -> int:
-    m = _SENTENCE_END.search(s, pos, min(len(s), pos + 600))
-    return m.start() if m else min(len(s), pos + 600)
+    m = _SENTENCE_END.search(s, pos, min(len(s), pos + _SENTENCE_MAX))
+    return m.start() if m else min(len(s), pos + _SENTENCE_MAX)
 
 
 def _totals(s: str, mapper: Mapper) -> list[Finding]:

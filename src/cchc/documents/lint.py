@@ -52,6 +52,33 @@ _NAMED_ONLY = {
     DocumentType.PHAP_LENH,
     DocumentType.HIEN_PHAP,
 }
+_DEFECT_CODES = {
+    "type_mismatch": "type-symbol-mismatch",
+    "missing_issuer": "symbol-incomplete",
+    "reversed_issuer_unit": "symbol-order",
+    "space_in_symbol": "symbol-format",
+    "slash_in_symbol": "symbol-format",
+    "case": "symbol-format",
+    "unknown_type": "symbol-format",
+}
+_DEFECT_MESSAGES = {
+    "type-symbol-mismatch": (
+        "the text calls {n} a '{w}' but its symbol says {t}",
+        "văn bản gọi {n} là '{w}' nhưng ký hiệu cho biết đó là {t}",
+    ),
+    "symbol-incomplete": (
+        "the symbol of {n} lacks the issuer part (as in NĐ-CP)",
+        "ký hiệu {n} thiếu phần tên cơ quan ban hành (như NĐ-CP)",
+    ),
+    "symbol-order": (
+        "{n}: a công văn symbol is ISSUER-UNIT, here the unit comes first",
+        "{n}: ký hiệu công văn là CƠ QUAN-ĐƠN VỊ SOẠN THẢO, ở đây đơn vị đứng trước",
+    ),
+    "symbol-format": (
+        "{n} is written with a stray space, '/' for '-', an unknown type or wrong case",
+        "{n} viết sai quy cách (thừa dấu cách, '/' thay '-', sai chữ hoa/thường)",
+    ),
+}
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -138,27 +165,10 @@ def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> lis
                 o=own_year,
             )
         )
-    codes = {
-        "type_mismatch": "type-symbol-mismatch",
-        "missing_issuer": "symbol-incomplete",
-        "reversed_issuer_unit": "symbol-order",
-        "space_in_symbol": "symbol-format",
-        "slash_in_symbol": "symbol-format",
-        "case": "symbol-format",
-        "unknown_type": "symbol-format",
-    }
-    for defect in dict.fromkeys(codes[d] for d in c.defects if d in codes):
-        out.append(
-            make_finding(
-                defect,
-                c.span,
-                "{n} as written ('{w}'): {why}",
-                "{n} viết là '{w}': {why}",
-                n=c.number_text,
-                w=c.raw,
-                why=", ".join(c.defects),
-            )
-        )
+    for defect in dict.fromkeys(_DEFECT_CODES[d] for d in c.defects if d in _DEFECT_CODES):
+        en, vi = _DEFECT_MESSAGES[defect]
+        doc_type = c.doc_type.value if c.doc_type else "?"
+        out.append(make_finding(defect, c.span, en, vi, n=c.number_text, w=c.type_word, t=doc_type))
     if c.role is CitationRole.HEADER and c.number and c.number.isdigit() and len(c.number) == 1:
         out.append(
             make_finding(
