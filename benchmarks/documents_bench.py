@@ -38,7 +38,8 @@ PATTERNS: dict[str, str] = {
     "trong đó": "trong đó 1 thủ tục, " * 200,
     "của": "của Ủy ban " * 400,
     "near misses": "Đề án 06/CP; mức độ 3, 4; HL7-FHIR-SNOMED; quý I/2022; 1.826; 9001:2008; " * 50,
-    "nfd + eth": unicodedata.normalize("NFD", "Quyết định số 12/Q\u00d0-UBND ngày 31/02/2022 ") * 80,
+    "nfd + eth": unicodedata.normalize("NFD", "Quyết định số 12/Q\u00d0-UBND ngày 31/02/2022 ")
+    * 80,
 }
 
 
@@ -80,8 +81,10 @@ def main() -> None:
     found = len(parse_citations(text))
     p = best_of(3, parse_citations, text)
     lt = best_of(3, lint, text)
-    print(f"\nmixed hostile text: {len(text):,} characters, {len(text.encode()):,} bytes UTF-8, "
-          f"{found} citations found")
+    print(
+        f"\nmixed hostile text: {len(text):,} characters, {len(text.encode()):,} bytes UTF-8, "
+        f"{found} citations found"
+    )
     print(f"parse_citations: {p:.3f} s   lint: {lt:.3f} s")
 
 

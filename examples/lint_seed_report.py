@@ -24,8 +24,10 @@ def main() -> None:
     print(f"{REPORT.name}: {len(citations)} citations of documents")
     findings = lint(text)
     counts = Counter(f.severity for f in findings)
-    print(f"{len(findings)} findings: {counts[Severity.ERROR]} errors, "
-          f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} remarks\n")
+    print(
+        f"{len(findings)} findings: {counts[Severity.ERROR]} errors, "
+        f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} remarks\n"
+    )
     for f in findings:
         if f.severity is Severity.INFO:
             continue

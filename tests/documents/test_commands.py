@@ -44,8 +44,9 @@ def test_deadlines_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert data[0]["due_on"] == "2024-08-22"
 
 
-def test_unreadable_file_is_a_typed_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                          ) -> None:
+def test_unreadable_file_is_a_typed_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lint", str(tmp_path / "missing.txt")]) == 2
     assert "cchc: error:" in capsys.readouterr().err
     bad = tmp_path / "latin1.txt"

@@ -8,8 +8,8 @@
 * :mod:`~cchc.documents.lint`: :func:`lint` and :class:`Finding`.
 * :mod:`~cchc.documents.deadlines`: :func:`extract_deadlines`.
 
-    >>> [c.number_text for c in parse_citations("theo Kế hoạch số 219/KH-SYT ngày 27/12/2021")]
-    ['219/KH-SYT']
+    >>> parse_citations("theo Kế hoạch số 219/KH-SYT ngày 27/12/2021")[0].number_text
+    '219/KH-SYT'
 """
 
 from __future__ import annotations

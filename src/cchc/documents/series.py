@@ -11,8 +11,8 @@ date does not make its neighbours look wrong.
     >>> from cchc.documents.citations import parse_citations
     >>> cits = parse_citations("Kế hoạch số 11/KH-SYT ngày 24/01/2022; Kế hoạch số 05/KH-SYT "
     ...     "ngày 13/02/2022; Kế hoạch số 17/KH-SYT ngày 11/02/2022.")
-    >>> [f.message for f in series_findings(cits)]
-    ['05/KH-SYT dated 13/02/2022 is out of number order in its series; neighbours: 11 (24/01/2022)']
+    >>> print(series_findings(cits)[0].message)
+    05/KH-SYT dated 13/02/2022 is out of number order in its series; neighbours: 11 (24/01/2022)
 """
 
 from __future__ import annotations
