@@ -134,3 +134,11 @@ def test_spans_refer_to_nfd_input() -> None:
     text = unicodedata.normalize("NFD", "Nghị định số 60/2022/NĐ-CP ngày 21/6/2021 của Chính phủ")
     (f,) = lint(text)
     assert text[f.span[0] : f.span[1]].startswith("Ngh")
+
+
+def test_days_off_are_a_weak_remark(report: tuple[str, list[Finding]]) -> None:
+    # documents.md §5.1: 12/02/2022 was a Saturday, 13/02/2022 a Sunday (not errors in themselves).
+    text, findings = report
+    off = [f for f in findings if f.code == "non-working-day"]
+    assert {text[f.span[0] : f.span[1]] for f in off} >= {"ngày 12/02/2022", "ngày 13/02/2022"}
+    assert all(f.severity is Severity.INFO for f in off)

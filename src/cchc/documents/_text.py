@@ -11,8 +11,6 @@ normalised text can be reported in the caller's original text::
     'Nghị Định 1/QĐ-UBND'
     >>> n.original_span(5, 9)
     (6, 11)
-    >>> fold("Bà Rịa – Vũng Tàu")
-    'ba ria - vung tau'
 """
 
 from __future__ import annotations
@@ -22,12 +20,11 @@ import unicodedata
 
 import attrs
 
-__all__ = ["Normalized", "fold", "normalize"]
+__all__ = ["Normalized", "normalize"]
 
 _LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 _LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 _CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
-_DASHES = {"\u2013": "-", "\u2014": "-", "\u2212": "-"}
 
 
 @attrs.frozen
@@ -100,20 +97,3 @@ def _normalize_clusters(text: str) -> Normalized | None:
     offsets.extend(range(pos, len(text)))
     joined = "".join(out).translate(_LOOKALIKE_TABLE)
     return Normalized(joined, tuple(offsets), len(text))
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip Vietnamese diacritics (``Đ`` becomes ``d``).
-
-    Used for lookups by name with or without diacritics; dashes are unified
-    and runs of white space collapsed.
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    chars: list[str] = []
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            continue
-        if ch in "\u0110\u0111\u00d0\u00f0":
-            ch = "d"
-        chars.append(_DASHES.get(ch, ch))
-    return " ".join("".join(chars).casefold().split())

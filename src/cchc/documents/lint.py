@@ -203,6 +203,7 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
     out.extend(_first_mentions(cits))
     out.extend(_period(text, norm.text, cits))
     out.extend(_plans(cits))
+    out.extend(_days_off(cits))
     if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
         out.append(
             make_finding(
@@ -324,6 +325,36 @@ def _plans(cits: list[Citation]) -> list[Finding]:
                     n=c.number_text,
                     d=_fmt(c.issued_on),
                     y=y,
+                )
+            )
+    return out
+
+
+def _days_off(cits: list[Citation]) -> list[Finding]:
+    """Documents dated on an official day off (a weak remark: signing on a Saturday happens).
+
+    Uses the bundled official calendar; dates outside its coverage are not judged.
+    """
+    from cchc.calendar import OfficialCalendar
+
+    cal = OfficialCalendar()
+    out: list[Finding] = []
+    seen: set[date] = set()
+    for c in cits:
+        d = c.issued_on
+        if d is None or d in seen or d.year not in cal.coverage:
+            continue
+        seen.add(d)
+        if not cal.is_working_day(d):
+            out.append(
+                make_finding(
+                    "non-working-day",
+                    c.date_span or c.span,
+                    "{n} is dated {d}, a {w} and a day off",
+                    "{n} ghi ngày {d}, là ngày nghỉ ({w})",
+                    n=c.number_text,
+                    d=_fmt(d),
+                    w=d.strftime("%A"),
                 )
             )
     return out
