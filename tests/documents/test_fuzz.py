@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -113,3 +114,28 @@ def test_hostile_inputs_are_linear() -> None:
         start = time.perf_counter()
         lint(text)
         assert time.perf_counter() - start < 2.0, text[:20]
+
+
+VIET = [
+    "Quyết định số 4655/QĐ-UBND ngày 08/12/2021 của UBND tỉnh",
+    "Nghị quyết số 05-NQ/TU",
+    "về việc ban hành",
+    "Văn bản số 177/PC-SYT ngày 25/2/2022",
+    "Đề án 06/CP",
+    "tỉnh Bà Rịa",
+    "Nghị định 98/2021/NĐ-CP",
+    "ngày 17 tháng 10 năm 2005",
+    "Thủ tướng Chính phủ",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(VIET), max_size=8).map("; ".join))
+def test_nfd_and_nfc_give_the_same_citations(text: str) -> None:
+    nfc = parse_citations(unicodedata.normalize("NFC", text))
+    nfd_text = unicodedata.normalize("NFD", text)
+    nfd = parse_citations(nfd_text)
+    assert [c.number_text for c in nfd] == [c.number_text for c in nfc]
+    for a, b in zip(nfd, nfc, strict=True):
+        assert unicodedata.normalize("NFC", a.raw) == b.raw
+        assert nfd_text[a.span[0] : a.span[1]] == a.raw

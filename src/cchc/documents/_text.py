@@ -15,6 +15,7 @@ normalised text can be reported in the caller's original text::
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -22,53 +23,68 @@ import attrs
 
 __all__ = ["Normalized", "normalize"]
 
-_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
-_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 _CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
 
 
 @attrs.frozen
 class Normalized:
-    """An NFC text and, for each of its characters, the offset in the original."""
+    """An NFC text and the map from its offsets back to the original text.
+
+    The map is a list of segments, each starting at a normalised offset: a
+    *plain* segment maps offset for offset, a *cluster* segment (a base letter
+    with combining marks, composed by NFC) maps every offset to the cluster's
+    start. No segments means the identity.
+    """
 
     text: str
-    offsets: tuple[int, ...] | None
-    """``None`` when the text was already normalised (offsets are the identity)."""
     original_length: int
+    seg_norm: tuple[int, ...] = ()
+    seg_orig: tuple[int, ...] = ()
+    seg_plain: tuple[bool, ...] = ()
 
     def original_offset(self, i: int) -> int:
         """Offset in the original text of normalised offset ``i`` (``i`` may be the end)."""
-        if self.offsets is None:
+        if not self.seg_norm:
             return i
         if i >= len(self.text):
             return self.original_length
-        return self.offsets[i]
+        k = bisect.bisect_right(self.seg_norm, i) - 1
+        start = self.seg_orig[k]
+        return start + (i - self.seg_norm[k]) if self.seg_plain[k] else start
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """A ``(start, end)`` span of the normalised text mapped to the original text."""
         return self.original_offset(start), self.original_offset(end)
 
 
+def _fix_lookalikes(text: str) -> str:
+    return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
 def normalize(text: str) -> Normalized:
     """NFC-normalise ``text`` and map ``Ð``/``ð`` to ``Đ``/``đ``, keeping an offset map."""
-    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in _LOOKALIKES):
-        return Normalized(text, None, len(text))
+    if unicodedata.is_normalized("NFC", text):
+        return Normalized(_fix_lookalikes(text), len(text))
     fast = _normalize_clusters(text)
     if fast is not None:
         return fast
     out: list[str] = []
-    offsets: list[int] = []
-    i, n = 0, len(text)
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    i, n, pos = 0, len(text), 0
     while i < n:
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
         piece = unicodedata.normalize("NFC", text[i:j])
-        for ch in piece:
-            out.append(_LOOKALIKES.get(ch, ch))
-            offsets.append(i)
+        for _ in piece:
+            seg_norm.append(pos)
+            seg_orig.append(i)
+            pos += 1
+        out.append(piece)
         i = j
-    return Normalized("".join(out), tuple(offsets), n)
+    plain = (False,) * len(seg_norm)
+    return Normalized(_fix_lookalikes("".join(out)), n, tuple(seg_norm), tuple(seg_orig), plain)
 
 
 def _normalize_clusters(text: str) -> Normalized | None:
@@ -78,22 +94,38 @@ def _normalize_clusters(text: str) -> Normalized | None:
     per-character path is used).
     """
     out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    seg_plain: list[bool] = []
+    pos = norm_pos = 0
     for m in _CLUSTER.finditer(text):
         plain = unicodedata.normalize("NFC", text[pos : m.start()])
         if len(plain) != m.start() - pos:
             return None
-        out.append(plain)
-        offsets.extend(range(pos, m.start()))
+        if plain:
+            seg_norm.append(norm_pos)
+            seg_orig.append(pos)
+            seg_plain.append(True)
+            out.append(plain)
+            norm_pos += len(plain)
         piece = unicodedata.normalize("NFC", m.group(0))
+        seg_norm.append(norm_pos)
+        seg_orig.append(m.start())
+        seg_plain.append(False)
         out.append(piece)
-        offsets.extend([m.start()] * len(piece))
+        norm_pos += len(piece)
         pos = m.end()
     tail = unicodedata.normalize("NFC", text[pos:])
     if len(tail) != len(text) - pos:
         return None
+    seg_norm.append(norm_pos)
+    seg_orig.append(pos)
+    seg_plain.append(True)
     out.append(tail)
-    offsets.extend(range(pos, len(text)))
-    joined = "".join(out).translate(_LOOKALIKE_TABLE)
-    return Normalized(joined, tuple(offsets), len(text))
+    return Normalized(
+        _fix_lookalikes("".join(out)),
+        len(text),
+        tuple(seg_norm),
+        tuple(seg_orig),
+        tuple(seg_plain),
+    )
