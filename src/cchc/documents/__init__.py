@@ -20,7 +20,13 @@ from cchc.documents.deadlines import Deadline, DeadlineKind, extract_deadlines
 from cchc.documents.directive import DirectiveDocument, SigningPrefix
 from cchc.documents.findings import CODES, Finding, Severity
 from cchc.documents.lint import lint
-from cchc.documents.number import DocumentNumber, NumberShape, parse_number
+from cchc.documents.number import (
+    DocumentNumber,
+    NumberShape,
+    is_valid_number,
+    parse_number,
+    validate_number,
+)
 from cchc.documents.types import DocumentType, type_for_abbreviation, type_for_name
 
 __all__ = [
@@ -39,10 +45,12 @@ __all__ = [
     "Severity",
     "SigningPrefix",
     "extract_deadlines",
+    "is_valid_number",
     "lint",
     "parse_citations",
     "parse_number",
     "scan_date",
     "type_for_abbreviation",
     "type_for_name",
+    "validate_number",
 ]
