@@ -21,6 +21,7 @@ __all__ = ["build_parser", "main"]
 
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.calendar.commands",
+    "cchc.indices.commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""
 
