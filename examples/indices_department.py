@@ -24,25 +24,33 @@ def main() -> None:
     before, after = cards
     print(f"{fw.name} [{fw.kind}]")
     for card in cards:
-        print(f"{card.unit} {card.period}: {card.total_points}/{card.max_points} points, "
-              f"index {card.index_percent}% (group {card.group})")
+        print(
+            f"{card.unit} {card.period}: {card.total_points}/{card.max_points} points, "
+            f"index {card.index_percent}% (group {card.group})"
+        )
 
     cmp = compare(before, after)
     print(f"\nChange {cmp.period_before} -> {cmp.period_after}: {cmp.index_change:+} points of %")
     for area in cmp.areas:
-        print(f"  {area.id:>2} {area.name:<48} {area.percent_before!s:>7}% -> "
-              f"{area.percent_after!s:>7}%")
+        print(
+            f"  {area.id:>2} {area.name:<48} {area.percent_before!s:>7}% -> "
+            f"{area.percent_after!s:>7}%"
+        )
 
     print(f"\nWhere {after.period} lost points (điểm bị mất), most first:")
     for item in after.points_lost():
         print(f"  {item.id:<6} -{item.lost:<5} {item.name}")
     if after.missing_evidence:
-        print("Self-assessed items without evidence (tài liệu kiểm chứng):",
-              ", ".join(after.missing_evidence))
+        print(
+            "Self-assessed items without evidence (tài liệu kiểm chứng):",
+            ", ".join(after.missing_evidence),
+        )
     appraised = [i for i in before.items if i.appraised and i.value != i.self_value]
     for item in appraised:
-        print(f"{before.period}: item {item.id} self-assessed {item.self_value}, "
-              f"appraised {item.value} (thẩm định)")
+        print(
+            f"{before.period}: item {item.id} self-assessed {item.self_value}, "
+            f"appraised {item.value} (thẩm định)"
+        )
 
     try:
         import matplotlib

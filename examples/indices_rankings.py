@@ -34,8 +34,10 @@ def main() -> None:
     print("PCI 2019 recomputed from sub-indices (published score and rank beside):")
     published = {r["province"]: (int(r["rank"]), r["pci_composite"]) for r in table}
     for r in ranked:
-        print(f"  {r.rank:>2}. {r.unit:<12} {r.score}  (published {published[r.unit][1]}, "
-              f"rank {published[r.unit][0]})")
+        print(
+            f"  {r.rank:>2}. {r.unit:<12} {r.score}  (published {published[r.unit][1]}, "
+            f"rank {published[r.unit][0]})"
+        )
     order_ours = [r.unit for r in ranked]
     order_published = sorted(published, key=lambda u: published[u][0])
     print("Same order as published:", order_ours == order_published)
@@ -43,8 +45,7 @@ def main() -> None:
     print(" from 14 on are one place higher than the published ones among 63 provinces)")
 
     par = [r for r in rows("par_index_2021.csv") if r["level"] == "province"]
-    ranked_par = rank({r["unit"]: Decimal(r["par_index_percent"]) for r in par},
-                      group=result_group)
+    ranked_par = rank({r["unit"]: Decimal(r["par_index_percent"]) for r in par}, group=result_group)
     print("\nPAR INDEX 2021 (provinces we hold), with result groups:")
     for r in ranked_par:
         print(f"  {r.unit:<18} {r.score}%  group {r.group}")

@@ -23,19 +23,40 @@ def run(argv: list[str]) -> int:
 
 
 def test_score_table_with_comparison(capsys: pytest.CaptureFixture[str]) -> None:
-    code = run(["score", "par-example-department", str(EXAMPLES / "indices_department_2024.yaml"),
-                "--previous", str(EXAMPLES / "indices_department_2023.yaml")])
+    code = run(
+        [
+            "score",
+            "par-example-department",
+            str(EXAMPLES / "indices_department_2024.yaml"),
+            "--previous",
+            str(EXAMPLES / "indices_department_2023.yaml"),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "total 94.08 / 100  index 94.08%  group A" in out
-    assert "points lost" in out and "change: 81.12% -> 94.08% (+12.96)" in out
+    assert "points lost" in out
+    assert "change: 81.12% -> 94.08% (+12.96)" in out
     assert "without evidence: 8.2" in out
 
 
 def test_score_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     inputs = tmp_path / "tt01.json"
-    inputs.write_text(json.dumps({"I1": "1.4", "I2": "1.2", "I3": "1.6", "I4": "1.6",
-                                  "I7": "1.4", "I5": 1, "I6": 2, "I8": 1, "I9": 1}))
+    inputs.write_text(
+        json.dumps(
+            {
+                "I1": "1.4",
+                "I2": "1.2",
+                "I3": "1.6",
+                "I4": "1.6",
+                "I7": "1.4",
+                "I5": 1,
+                "I6": 2,
+                "I8": 1,
+                "I9": 1,
+            }
+        )
+    )
     assert run(["score", "tt01-agency", str(inputs), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["scorecard"]["total_points"] == "12.2"

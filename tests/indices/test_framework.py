@@ -16,14 +16,33 @@ from cchc.indices import Framework, bundled_frameworks, get_framework, load_fram
 
 def base() -> dict[str, Any]:
     return {
-        "id": "t", "name": "Test", "version": "1", "kind": "example",
-        "assumption": "test data", "max_points": 10,
+        "id": "t",
+        "name": "Test",
+        "version": "1",
+        "kind": "example",
+        "assumption": "test data",
+        "max_points": 10,
         "areas": [
-            {"id": "1", "name": "A", "max_points": 6, "children": [
-                {"id": "1.1", "name": "a", "max_points": 4, "rule": {"kind": "direct"}},
-                {"id": "1.2", "name": "b", "max_points": 2, "rule": {"kind": "bands", "bands": [
-                    {"min": 100, "points": 2}, {"min": 80, "below": 100, "points": 1}]}},
-            ]},
+            {
+                "id": "1",
+                "name": "A",
+                "max_points": 6,
+                "children": [
+                    {"id": "1.1", "name": "a", "max_points": 4, "rule": {"kind": "direct"}},
+                    {
+                        "id": "1.2",
+                        "name": "b",
+                        "max_points": 2,
+                        "rule": {
+                            "kind": "bands",
+                            "bands": [
+                                {"min": 100, "points": 2},
+                                {"min": 80, "below": 100, "points": 1},
+                            ],
+                        },
+                    },
+                ],
+            },
             {"id": "2", "name": "B", "max_points": 4, "rule": {"kind": "yes_no"}},
         ],
     }
@@ -31,8 +50,7 @@ def base() -> dict[str, Any]:
 
 def test_bundled_frameworks_load_and_name_their_sources() -> None:
     frameworks = bundled_frameworks()
-    assert set(frameworks) >= {"pci-2013", "tt01-agency", "qd766-portal",
-                               "par-example-department"}
+    assert set(frameworks) >= {"pci-2013", "tt01-agency", "qd766-portal", "par-example-department"}
     for fw in frameworks.values():
         for item in fw.items():
             assert fw.source_of(item) is not None or item.assumption or fw.assumption, item.id
@@ -135,7 +153,8 @@ def test_malformed_field_names_the_item_and_field() -> None:
     with pytest.raises(FrameworkError) as err:
         load_framework(data)
     assert err.value.item == "1.2"
-    assert err.value.field is not None and "max_points" in err.value.field
+    assert err.value.field is not None
+    assert "max_points" in err.value.field
 
 
 def test_rule_on_a_parent() -> None:
@@ -158,7 +177,8 @@ def test_yaml_and_json_files(tmp_path: Path) -> None:
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(FrameworkError) as err:
         load_framework(bad)
-    assert err.value.source == str(bad) and err.value.item == "t"
+    assert err.value.source == str(bad)
+    assert err.value.item == "t"
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: [unclosed", encoding="utf-8")
     with pytest.raises(FrameworkError, match="cannot parse"):

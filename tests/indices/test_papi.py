@@ -11,8 +11,12 @@ from cchc.errors import ValidationError
 from cchc.indices import papi
 
 Table = Callable[[str], list[dict[str, str]]]
-SUBS = ["sd6_1_public_health", "sd6_2_public_primary_education", "sd6_3_basic_infrastructure",
-        "sd6_4_law_and_order"]
+SUBS = [
+    "sd6_1_public_health",
+    "sd6_2_public_primary_education",
+    "sd6_3_basic_infrastructure",
+    "sd6_4_law_and_order",
+]
 
 
 def test_every_row_of_table_3_6_is_consistent(table: Table) -> None:

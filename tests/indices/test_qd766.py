@@ -29,10 +29,13 @@ def test_worked_example_86_5_gives_5_77() -> None:
 
 def test_worked_example_through_figures() -> None:
     # 2.1 = 94.0 %, 3.3-like online share 62 % (>= 50 % -> full), 4.2 = 70 % -> 70/80 × max
-    figures = qd766.Qd766Figures(on_time_rate=Decimal("94.0"), late_rate=Decimal("6.0"),
-                                 complaint_rate=Decimal("1.5"),
-                                 online_full_process_rate=Decimal("62"),
-                                 digitised_rate=Decimal("70"))
+    figures = qd766.Qd766Figures(
+        on_time_rate=Decimal("94.0"),
+        late_rate=Decimal("6.0"),
+        complaint_rate=Decimal("1.5"),
+        online_full_process_rate=Decimal("62"),
+        digitised_rate=Decimal("70"),
+    )
     assert figures.service_satisfaction_rate == Decimal("92.5")
     card = qd766.score_figures(figures, unit="Tỉnh ví dụ", period="2024-05")
     assert card.item("5.4").points == Decimal("6.00")
@@ -53,8 +56,9 @@ def test_portal_structure_matches_the_transcribed_table(table: Table) -> None:
         assert Decimal(rows[area.id]["max_points"]) == area.max_points, area.id
         for item in area.children:
             assert Decimal(rows[item.id]["max_points"]) == item.max_points, item.id
-    scored = {k for k, r in rows.items() if r["level"] == "criterion" and r["max_points"] not in
-              ("", "0")}
+    scored = {
+        k for k, r in rows.items() if r["level"] == "criterion" and r["max_points"] not in ("", "0")
+    }
     assert scored == {i.id for i in fw.leaves()} == set(qd766.FIGURE_OF_INDICATOR)
     assert fw.max_points == 100
 
@@ -66,8 +70,11 @@ def test_every_indicator_names_a_source_or_an_assumption() -> None:
 
 
 def test_no_feedback_splits_5_3_between_5_2_and_5_4() -> None:
-    figures = qd766.Qd766Figures(feedback_on_time_rate=Decimal(100), has_feedback=False,
-                                 service_satisfaction_rate=Decimal(90))
+    figures = qd766.Qd766Figures(
+        feedback_on_time_rate=Decimal(100),
+        has_feedback=False,
+        service_satisfaction_rate=Decimal(90),
+    )
     card = qd766.score_figures(figures)
     assert card.item("5.2").max_points == Decimal(9)
     assert card.item("5.4").max_points == Decimal(9)

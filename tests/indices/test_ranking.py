@@ -18,20 +18,32 @@ Table = Callable[[str], list[dict[str, str]]]
 def test_ties_share_a_rank_and_the_next_rank_skips() -> None:
     rows = rank({"a": "90", "b": "91", "c": "90", "d": "80"})
     assert [(r.unit, r.rank, r.tied) for r in rows] == [
-        ("b", 1, False), ("a", 2, True), ("c", 2, True), ("d", 4, False)]
+        ("b", 1, False),
+        ("a", 2, True),
+        ("c", 2, True),
+        ("d", 4, False),
+    ]
 
 
 def test_ascending_ranking() -> None:
     assert competition_ranks({"a": Decimal(3), "b": Decimal(1)}, descending=False) == {
-        "a": 2, "b": 1}
+        "a": 2,
+        "b": 1,
+    }
 
 
 def test_change_from_previous_year_sipas_2022_2023(table: Table) -> None:
     # sipas_2022/2023.csv: national mean 80.08 -> 82.66 (+2.58 stated by the source)
-    before = {r["unit"]: r["sipas_percent"] for r in table("sipas_2022.csv")
-              if r["unit"] == "NATIONAL_MEAN"}
-    after = {r["unit"]: r["sipas_percent"] for r in table("sipas_2023.csv")
-             if r["unit"] == "NATIONAL_MEAN"}
+    before = {
+        r["unit"]: r["sipas_percent"]
+        for r in table("sipas_2022.csv")
+        if r["unit"] == "NATIONAL_MEAN"
+    }
+    after = {
+        r["unit"]: r["sipas_percent"]
+        for r in table("sipas_2023.csv")
+        if r["unit"] == "NATIONAL_MEAN"
+    }
     row = rank(after, previous=before)[0]
     assert row.score_change == Decimal("2.58")
 
@@ -41,7 +53,8 @@ def test_par_index_2022_published_order_and_groups(table: Table) -> None:
     ministries = {r["unit"]: r["par_index_percent"] for r in rows if r["level"] == "ministry"}
     ranked = rank(ministries, group=result_group)
     assert [(r.unit, r.rank) for r in ranked] == [
-        (r["unit"], int(r["rank"])) for r in rows if r["level"] == "ministry"]
+        (r["unit"], int(r["rank"])) for r in rows if r["level"] == "ministry"
+    ]
     assert [r.group for r in ranked] == ["A", "A", "B"]
 
 

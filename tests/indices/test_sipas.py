@@ -11,18 +11,29 @@ import pytest
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import sipas
 
-ANSWERS = {"access": [5, 4, 3, 4], "procedures": [4, 4, 4, 2], "officials": [5, 5, 5, 5],
-           "results": [4, 3, 4, 4], "feedback": [5, 4, 4, 1]}
+ANSWERS = {
+    "access": [5, 4, 3, 4],
+    "procedures": [4, 4, 4, 2],
+    "officials": [5, 5, 5, 5],
+    "results": [4, 3, 4, 4],
+    "feedback": [5, 4, 4, 1],
+}
 
 
 def test_versions() -> None:
     v2017 = sipas.version_for_year(2019)
-    assert v2017.source.number == "2640/QĐ-BNV" and v2017.source.signed_on == date(2017, 10, 10)
-    assert [e.name_vi for e in v2017.elements][0] == "Tiếp cận dịch vụ"
-    assert len(v2017.elements) == 5 and v2017.contents == ("nhận định", "sự hài lòng",
-                                                            "sự mong đợi")
+    assert v2017.source.number == "2640/QĐ-BNV"
+    assert v2017.source.signed_on == date(2017, 10, 10)
+    assert next(e.name_vi for e in v2017.elements) == "Tiếp cận dịch vụ"
+    assert len(v2017.elements) == 5
+    assert v2017.contents == (
+        "nhận định",
+        "sự hài lòng",
+        "sự mong đợi",
+    )
     v2023 = sipas.version_for_year(2023)
-    assert v2023.source.number == "1001/QĐ-BNV" and len(v2023.elements) == 3
+    assert v2023.source.number == "1001/QĐ-BNV"
+    assert len(v2023.elements) == 3
     assert len(v2023.elements[0].criteria) == 7
     with pytest.raises(RuleNotInForceError):
         sipas.version_for_year(2021)
@@ -31,10 +42,15 @@ def test_versions() -> None:
 
 def test_default_aggregation() -> None:
     result = sipas.sipas_index(ANSWERS, 2018)
-    assert result.elements == {"access": Decimal("75.00"), "procedures": Decimal("75.00"),
-                               "officials": Decimal("100.00"), "results": Decimal("75.00"),
-                               "feedback": Decimal("75.00")}
-    assert result.index == Decimal("80.00") and result.version == "qd2640-2017"
+    assert result.elements == {
+        "access": Decimal("75.00"),
+        "procedures": Decimal("75.00"),
+        "officials": Decimal("100.00"),
+        "results": Decimal("75.00"),
+        "feedback": Decimal("75.00"),
+    }
+    assert result.index == Decimal("80.00")
+    assert result.version == "qd2640-2017"
 
 
 def test_pluggable_aggregation() -> None:

@@ -22,8 +22,13 @@ WORKED = [
 
 def test_worked_example_officer_7_2() -> None:
     result = tt01.officer_result(WORKED)
-    assert result.means == {"I1": Decimal("1.4"), "I2": Decimal("1.2"), "I3": Decimal("1.6"),
-                            "I4": Decimal("1.6"), "I7": Decimal("1.4")}
+    assert result.means == {
+        "I1": Decimal("1.4"),
+        "I2": Decimal("1.2"),
+        "I3": Decimal("1.6"),
+        "I4": Decimal("1.6"),
+        "I7": Decimal("1.4"),
+    }
     assert result.total == Decimal("7.2")
     assert result.band == "hoàn thành 100% nhiệm vụ"
     # the float sum is 7.1999...; Decimal keeps the exact 7.2
@@ -39,8 +44,12 @@ def test_worked_example_agency_12_2_tot() -> None:
 
 @pytest.mark.parametrize(
     ("total", "band"),
-    [("5", "hoàn thành 100% nhiệm vụ"), ("4.9", "hoàn thành từ 70% đến dưới 100% nhiệm vụ"),
-     ("3.5", "hoàn thành từ 70% đến dưới 100% nhiệm vụ"), ("3.4", "hoàn thành dưới 70% nhiệm vụ")],
+    [
+        ("5", "hoàn thành 100% nhiệm vụ"),
+        ("4.9", "hoàn thành từ 70% đến dưới 100% nhiệm vụ"),
+        ("3.5", "hoàn thành từ 70% đến dưới 100% nhiệm vụ"),
+        ("3.4", "hoàn thành dưới 70% nhiệm vụ"),
+    ],
 )
 def test_officer_band_edges(total: str, band: str) -> None:
     assert tt01.officer_band(Decimal(total)) == band
@@ -48,8 +57,17 @@ def test_officer_band_edges(total: str, band: str) -> None:
 
 @pytest.mark.parametrize(
     ("total", "group"),
-    [("15", "xuất sắc"), ("14.9", "tốt"), ("12", "tốt"), ("11.9", "khá"), ("9", "khá"),
-     ("8.9", "trung bình"), ("6", "trung bình"), ("5.9", "yếu"), ("0", "yếu")],
+    [
+        ("15", "xuất sắc"),
+        ("14.9", "tốt"),
+        ("12", "tốt"),
+        ("11.9", "khá"),
+        ("9", "khá"),
+        ("8.9", "trung bình"),
+        ("6", "trung bình"),
+        ("5.9", "yếu"),
+        ("0", "yếu"),
+    ],
 )
 def test_agency_band_edges(total: str, group: str) -> None:
     # Art 15(3)(b): >= 15 xuất sắc; 12-<15 tốt; 9-<12 khá; 6-<9 trung bình; < 6 yếu.
@@ -70,14 +88,17 @@ def test_agency_band_edges(total: str, group: str) -> None:
 
 
 def test_index_without_data_is_left_out() -> None:
-    rows: list[dict[str, int | None]] = [{"I1": 2, "I2": None, "I3": 2, "I4": 2, "I7": 2},
-                                         {"I1": 1, "I3": 1, "I4": 1, "I7": 1}]
+    rows: list[dict[str, int | None]] = [
+        {"I1": 2, "I2": None, "I3": 2, "I4": 2, "I7": 2},
+        {"I1": 1, "I3": 1, "I4": 1, "I7": 1},
+    ]
     means = tt01.aggregate(rows)
     assert means["I2"] is None
     assert means["I1"] == Decimal("1.5")
     card = tt01.agency_scorecard(means, {"I5": 2, "I6": 2, "I8": 2, "I9": None})
     assert card.max_points == Decimal(14)
-    assert card.item("I2").excluded and card.item("I9").excluded
+    assert card.item("I2").excluded
+    assert card.item("I9").excluded
 
 
 def test_one_decimal_rounding_half_up() -> None:
@@ -89,7 +110,8 @@ def test_one_decimal_rounding_half_up() -> None:
 def test_bad_points_are_located() -> None:
     with pytest.raises(ValidationError) as err:
         tt01.aggregate([{"I1": 2}, {"I1": 3}])
-    assert err.value.row == 2 and err.value.field == "I1"
+    assert err.value.row == 2
+    assert err.value.field == "I1"
     with pytest.raises(ValidationError):
         tt01.aggregate([{"I5": 2}])
     with pytest.raises(ValidationError):
@@ -112,14 +134,32 @@ def test_per_dossier_rules() -> None:
 
 def test_desk_rules() -> None:
     level = tt01.Level.DISTRICT
-    assert tt01.desk_points(level, fully_handled_share=Decimal(50),
-                            received_returned_share=Decimal(100)) == 2
-    assert tt01.desk_points(level, fully_handled_share=Decimal(49),
-                            received_returned_share=Decimal(100)) == 1
-    assert tt01.desk_points(tt01.Level.PROVINCE, fully_handled_share=Decimal(20),
-                            received_returned_share=Decimal(90)) == 2
-    assert tt01.desk_points(tt01.Level.COMMUNE, fully_handled_share=Decimal(99),
-                            received_returned_share=Decimal(99)) == 0
+    assert (
+        tt01.desk_points(
+            level, fully_handled_share=Decimal(50), received_returned_share=Decimal(100)
+        )
+        == 2
+    )
+    assert (
+        tt01.desk_points(
+            level, fully_handled_share=Decimal(49), received_returned_share=Decimal(100)
+        )
+        == 1
+    )
+    assert (
+        tt01.desk_points(
+            tt01.Level.PROVINCE,
+            fully_handled_share=Decimal(20),
+            received_returned_share=Decimal(90),
+        )
+        == 2
+    )
+    assert (
+        tt01.desk_points(
+            tt01.Level.COMMUNE, fully_handled_share=Decimal(99), received_returned_share=Decimal(99)
+        )
+        == 0
+    )
     assert tt01.publicity_points(posted=True, electronic=True) == 2
     assert tt01.publicity_points(posted=True, electronic=False) == 1
     assert tt01.publicity_points(posted=False, electronic=False) == 0
@@ -128,11 +168,27 @@ def test_desk_rules() -> None:
     assert tt01.feedback_points(10, 9) == 1
     assert tt01.feedback_points(10, 10, prolonged=1) == 0
     assert tt01.feedback_points(10, 8) == 0
-    assert tt01.online_points(tthc_level34_share=Decimal(20), online_share=Decimal(30),
-                              late_or_unresolved=0) == 2
-    assert tt01.online_points(tthc_level34_share=Decimal(20), online_share=Decimal(15),
-                              late_or_unresolved=0) == 1
-    assert tt01.online_points(tthc_level34_share=Decimal(20), online_share=Decimal(14),
-                              late_or_unresolved=0) == 0
-    assert tt01.online_points(tthc_level34_share=Decimal(50), online_share=Decimal(60),
-                              late_or_unresolved=1) == 0
+    assert (
+        tt01.online_points(
+            tthc_level34_share=Decimal(20), online_share=Decimal(30), late_or_unresolved=0
+        )
+        == 2
+    )
+    assert (
+        tt01.online_points(
+            tthc_level34_share=Decimal(20), online_share=Decimal(15), late_or_unresolved=0
+        )
+        == 1
+    )
+    assert (
+        tt01.online_points(
+            tthc_level34_share=Decimal(20), online_share=Decimal(14), late_or_unresolved=0
+        )
+        == 0
+    )
+    assert (
+        tt01.online_points(
+            tthc_level34_share=Decimal(50), online_share=Decimal(60), late_or_unresolved=1
+        )
+        == 0
+    )

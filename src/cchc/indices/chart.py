@@ -30,12 +30,20 @@ def plot_areas(
     ys = list(range(len(names)))
     height = 0.4 if previous is not None else 0.7
     label_now = card.period or "current"
-    ax.barh([y - (height / 2 if previous is not None else 0) for y in ys], now, height=height,
-            label=label_now)
+    ax.barh(
+        [y - (height / 2 if previous is not None else 0) for y in ys],
+        now,
+        height=height,
+        label=label_now,
+    )
     if previous is not None:
         before = {a.id: float(a.percent or 0) for a in previous.areas}
-        ax.barh([y + height / 2 for y in ys], [before.get(a.id, 0.0) for a in card.areas],
-                height=height, label=previous.period or "previous")
+        ax.barh(
+            [y + height / 2 for y in ys],
+            [before.get(a.id, 0.0) for a in card.areas],
+            height=height,
+            label=previous.period or "previous",
+        )
     ax.set_yticks(ys, names)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)

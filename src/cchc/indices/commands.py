@@ -42,8 +42,11 @@ def read_inputs(path: str | Path) -> tuple[dict[str, Any], str | None, str | Non
         if extra:
             raise DataFileError(f"unknown keys {sorted(extra)}", source=where)
         unit, period = data.get("unit"), data.get("period")
-        return (dict(data["items"]), None if unit is None else str(unit),
-                None if period is None else str(period))
+        return (
+            dict(data["items"]),
+            None if unit is None else str(unit),
+            None if period is None else str(period),
+        )
     return {str(k): v for k, v in data.items()}, None, None
 
 
@@ -56,16 +59,20 @@ def _score_file(framework: str, path: str) -> Scorecard:
 def _print_card(card: Scorecard, top: int) -> None:
     title = " ".join(x for x in (card.framework_id, card.unit or "", card.period or "") if x)
     print(title)
-    rows = [(a.id, a.name, a.points, a.max_points, "-" if a.percent is None else a.percent)
-            for a in card.areas]
+    rows = [
+        (a.id, a.name, a.points, a.max_points, "-" if a.percent is None else a.percent)
+        for a in card.areas
+    ]
     print_table(["area", "name", "points", "max", "%"], rows)
     group = f"  group {card.group}" if card.group else ""
     print(f"total {card.total_points} / {card.max_points}  index {card.index_percent}%{group}")
     lost = card.points_lost(top)
     if lost:
         print("\npoints lost (where to improve):")
-        print_table(["item", "name", "lost", "points", "max"],
-                    [(i.id, i.name, i.lost, i.points, i.max_points) for i in lost])
+        print_table(
+            ["item", "name", "lost", "points", "max"],
+            [(i.id, i.name, i.lost, i.points, i.max_points) for i in lost],
+        )
     if card.missing_evidence:
         print("\nself-assessed items without evidence: " + ", ".join(card.missing_evidence))
 
@@ -83,9 +90,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if before is not None:
         cmp = compare(before, card)
         print(f"\nchange: {cmp.index_before}% -> {cmp.index_after}% ({cmp.index_change:+})")
-        print_table(["area", "name", "before %", "after %", "change"],
-                    [(a.id, a.name, a.percent_before, a.percent_after, a.change)
-                     for a in cmp.areas])
+        print_table(
+            ["area", "name", "before %", "after %", "change"],
+            [(a.id, a.name, a.percent_before, a.percent_after, a.change) for a in cmp.areas],
+        )
     return 0
 
 
@@ -93,26 +101,31 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
     rows = []
     for fw in bundled_frameworks().values():
         src = fw.sources.get(fw.source) if fw.source else None
-        rows.append({
-            "id": fw.id,
-            "kind": fw.kind,
-            "version": fw.version,
-            "name": fw.name,
-            "max_points": fw.max_points,
-            "source": src.cite() if src else (fw.assumption or ""),
-        })
+        rows.append(
+            {
+                "id": fw.id,
+                "kind": fw.kind,
+                "version": fw.version,
+                "name": fw.name,
+                "max_points": fw.max_points,
+                "source": src.cite() if src else (fw.assumption or ""),
+            }
+        )
     if args.json:
         print_json(rows)
     else:
-        print_table(["id", "kind", "version", "source"],
-                    [(r["id"], r["kind"], r["version"], r["source"]) for r in rows])
+        print_table(
+            ["id", "kind", "version", "source"],
+            [(r["id"], r["kind"], r["version"], r["source"]) for r in rows],
+        )
     return 0
 
 
 def register(subparsers: Any) -> None:
     """Add ``score`` and ``frameworks`` to the ``cchc`` parser."""
     p = subparsers.add_parser(
-        "score", help="score a unit against an index framework (chấm điểm chỉ số)",
+        "score",
+        help="score a unit against an index framework (chấm điểm chỉ số)",
         description=__doc__,
     )
     p.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
@@ -122,7 +135,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_cmd_score)
     f = subparsers.add_parser(
-        "frameworks", help="list the bundled index frameworks and their sources",
+        "frameworks",
+        help="list the bundled index frameworks and their sources",
         description="List the bundled index frameworks (bộ chỉ số) with version and source.",
     )
     f.add_argument("--json", action="store_true", help="print JSON")

@@ -62,7 +62,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class RoundingMode(str, enum.Enum):
+class RoundingMode(enum.StrEnum):
     """How a Decimal is rounded (làm tròn)."""
 
     HALF_UP = "half_up"
@@ -196,7 +196,7 @@ class Item(_Model):
         return [i for i in self.walk() if not i.children]
 
 
-class Aggregation(str, enum.Enum):
+class Aggregation(enum.StrEnum):
     """How area scores become the index."""
 
     SUM = "sum"
@@ -205,7 +205,7 @@ class Aggregation(str, enum.Enum):
     """Σ weight × area % / Σ weight (PCI composite)."""
 
 
-class GroupBasis(str, enum.Enum):
+class GroupBasis(enum.StrEnum):
     """What result-group thresholds are compared with."""
 
     PERCENT = "percent"

@@ -66,9 +66,9 @@ def _item_at(data: Any, loc: tuple[int | str, ...]) -> str | None:
     found: str | None = None
     node = data
     for key in loc:
-        if isinstance(node, Mapping) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+        in_map = isinstance(node, Mapping) and key in node
+        in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
+        if in_map or in_list:
             node = node[key]
         else:
             break
@@ -108,8 +108,9 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
 def _rule_max(item: Item) -> Decimal:
     rule = item.rule
     if isinstance(rule, YesNoRule):
-        return max(rule.points_yes if rule.points_yes is not None else item.max_points,
-                   rule.points_no)
+        return max(
+            rule.points_yes if rule.points_yes is not None else item.max_points, rule.points_no
+        )
     if isinstance(rule, BandsRule):
         return max([b.points for b in rule.bands] + [rule.otherwise])
     if isinstance(rule, DeductionRule):
@@ -120,8 +121,9 @@ def _rule_max(item: Item) -> Decimal:
 def _rule_min(item: Item) -> Decimal:
     rule = item.rule
     if isinstance(rule, YesNoRule):
-        return min(rule.points_yes if rule.points_yes is not None else item.max_points,
-                   rule.points_no)
+        return min(
+            rule.points_yes if rule.points_yes is not None else item.max_points, rule.points_no
+        )
     if isinstance(rule, BandsRule):
         return min([b.points for b in rule.bands] + [rule.otherwise])
     if isinstance(rule, DeductionRule):
@@ -156,13 +158,19 @@ def _check_item(fw: Framework, item: Item, where: str | None) -> None:
         if _rule_min(item) < 0:
             raise fail("rule gives negative points")
         rule = item.rule
-        if isinstance(rule, ProportionalRule) and rule.zero_below is not None:
-            if rule.zero_below > rule.full_marks_at:
-                raise fail("zero_below is above full_marks_at")
+        if (
+            isinstance(rule, ProportionalRule)
+            and rule.zero_below is not None
+            and rule.zero_below > rule.full_marks_at
+        ):
+            raise fail("zero_below is above full_marks_at")
     if item.source is not None and item.source not in fw.sources:
         raise fail(f"source {item.source!r} is not defined in the framework's sources")
-    if item.source is None and item.assumption is None and fw.source is None and (
-        fw.assumption is None
+    if (
+        item.source is None
+        and item.assumption is None
+        and fw.source is None
+        and (fw.assumption is None)
     ):
         raise fail("no source and no assumption note: every number must name its origin")
 
@@ -201,8 +209,7 @@ def check_framework(fw: Framework, *, source: str | None = None) -> None:
         if fw.weights_total is not None and weights != fw.weights_total:
             listed = ", ".join(f"{a.id}={a.weight}" for a in fw.areas)
             raise FrameworkError(
-                f"area weights add up to {weights}, not the declared {fw.weights_total} "
-                f"({listed})",
+                f"area weights add up to {weights}, not the declared {fw.weights_total} ({listed})",
                 item=fw.id,
                 source=source,
             )

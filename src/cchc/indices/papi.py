@@ -94,9 +94,14 @@ def _check(name: str, value: object, parts: Sequence[Decimal]) -> ConsistencyChe
     expected = sum(parts, Decimal(0))
     tolerance = _half_ulp(published) + sum((_half_ulp(p) for p in parts), Decimal(0))
     difference = published - expected
-    return ConsistencyCheck(name=name, value=published, expected=expected,
-                            difference=difference, tolerance=tolerance,
-                            consistent=abs(difference) <= tolerance)
+    return ConsistencyCheck(
+        name=name,
+        value=published,
+        expected=expected,
+        difference=difference,
+        tolerance=tolerance,
+        consistent=abs(difference) <= tolerance,
+    )
 
 
 def check_dimension(
@@ -126,15 +131,17 @@ def check_dimension(
     else:
         values = [as_decimal(v, field=f"subdimensions[{n}]") for n, v in enumerate(subdimensions)]
         if known and len(values) != len(known):
-            raise ValidationError(f"{dim} has {len(known)} sub-dimensions, got {len(values)}",
-                                  field="subdimensions")
+            raise ValidationError(
+                f"{dim} has {len(known)} sub-dimensions, got {len(values)}", field="subdimensions"
+            )
     if not values:
         raise ValidationError("no sub-dimension scores", field="subdimensions")
     return _check(dim, value, values)
 
 
-def check_total(total: object, dimensions: Mapping[str, object] | Sequence[object]
-                ) -> ConsistencyCheck:
+def check_total(
+    total: object, dimensions: Mapping[str, object] | Sequence[object]
+) -> ConsistencyCheck:
     """Check a published PAPI total against the sum of its eight dimension scores."""
     if isinstance(dimensions, Mapping):
         keys = {dimension_id(k) for k in dimensions}
@@ -144,8 +151,9 @@ def check_total(total: object, dimensions: Mapping[str, object] | Sequence[objec
     else:
         values = [as_decimal(v, field=f"dimensions[{n}]") for n, v in enumerate(dimensions)]
     if len(values) != len(DIMENSIONS):
-        raise ValidationError(f"a PAPI total needs 8 dimensions, got {len(values)}",
-                              field="dimensions")
+        raise ValidationError(
+            f"a PAPI total needs 8 dimensions, got {len(values)}", field="dimensions"
+        )
     return _check("total", total, values)
 
 

@@ -86,17 +86,25 @@ def versions() -> tuple[ParIndexVersion, ...]:
     for row in _data()["versions"]:
         structure = tuple(
             StructureCount(
-                level=s["level"], areas=s["areas"], criteria=s["criteria"],
+                level=s["level"],
+                areas=s["areas"],
+                criteria=s["criteria"],
                 sub_criteria=s["sub_criteria"],
                 survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
                 source=s["source"],
             )
             for s in row["structure"]
         )
-        out.append(ParIndexVersion(number=row["number"], signed_on=row["signed_on"],
-                                   years=(row["years"][0], row["years"][1]),
-                                   title=row.get("title"), note=row["note"],
-                                   structure=structure))
+        out.append(
+            ParIndexVersion(
+                number=row["number"],
+                signed_on=row["signed_on"],
+                years=(row["years"][0], row["years"][1]),
+                title=row.get("title"),
+                note=row["note"],
+                structure=structure,
+            )
+        )
     return tuple(out)
 
 
@@ -116,8 +124,11 @@ def version_for_year(year: int) -> ParIndexVersion:
 def groups() -> tuple[tuple[str, Decimal], ...]:
     """(label, lowest %) of the result groups, highest first."""
     bands = _data()["groups"]["bands"]
-    return tuple(sorted(((b["label"], Decimal(str(b["min"]))) for b in bands),
-                        key=lambda g: g[1], reverse=True))
+    return tuple(
+        sorted(
+            ((b["label"], Decimal(str(b["min"]))) for b in bands), key=lambda g: g[1], reverse=True
+        )
+    )
 
 
 def result_group(percent: Decimal) -> str | None:
@@ -135,7 +146,10 @@ def result_group(percent: Decimal) -> str | None:
 
 
 def index_percent(
-    *, appraised: Decimal, survey: Decimal = Decimal(0), max_points: Decimal | None = None,
+    *,
+    appraised: Decimal,
+    survey: Decimal = Decimal(0),
+    max_points: Decimal | None = None,
     places: int = 2,
 ) -> Decimal:
     """``(appraised + survey) / max × 100``, rounded half up to ``places`` decimals.
@@ -143,8 +157,7 @@ def index_percent(
     ``max_points`` defaults to the 100-point scale of the data file. Without a survey the
     appraised points alone are normalised to 100 (the Hà Nội sub-level rule).
     """
-    maximum = max_points if max_points is not None else Decimal(
-        str(_data()["scale"]["max_points"]))
+    maximum = max_points if max_points is not None else Decimal(str(_data()["scale"]["max_points"]))
     total = appraised + survey
     if appraised < 0 or survey < 0 or total > maximum or maximum <= 0:
         raise ValidationError(f"points {total} outside 0..{maximum}", field="appraised")

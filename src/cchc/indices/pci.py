@@ -134,6 +134,6 @@ def rounding_tolerance(subindices: Mapping[str, object], year: int) -> Decimal:
     """
     values = _clean(subindices)
     w = weights(year, assume_latest=True)
-    half_ulp = {k: Decimal(1).scaleb(v.as_tuple().exponent) / 2 for k, v in values.items()}
+    half_ulp = {k: Decimal(1).scaleb(int(v.as_tuple().exponent)) / 2 for k, v in values.items()}
     spread = sum((w[k] * half_ulp[k] for k in SUBINDICES), Decimal(0)) / 10
     return spread + Decimal("0.005")

@@ -64,50 +64,78 @@ class Qd766Figures(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    published_on_time_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="1.1 Tỷ lệ TTHC công bố đúng hạn.")
-    updated_on_time_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn.")
-    complete_publication_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành.")
-    synced_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG.")
-    on_time_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn.")
-    online_full_process_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="3.0 Tỷ lệ hồ sơ DVCTT toàn trình.")
-    e_result_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.1 Tỷ lệ hồ sơ có kết quả điện tử.")
-    digitised_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ.")
-    e_copy_certification_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử.")
-    data_reuse_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.3 Tỷ lệ hồ sơ có thành phần cắt giảm, thay thế dựa trên dữ liệu.")
-    data_sharing_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu.")
-    population_data_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư.")
-    population_data_tthc_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư.")
-    feedback_on_time_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="5.2 Tỷ lệ PAKN xử lý đúng hạn.")
-    feedback_satisfaction_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="5.3 Tỷ lệ hài lòng trong xử lý PAKN.")
+    published_on_time_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="1.1 Tỷ lệ TTHC công bố đúng hạn."
+    )
+    updated_on_time_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn."
+    )
+    complete_publication_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành."
+    )
+    synced_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG."
+    )
+    on_time_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn."
+    )
+    online_full_process_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="3.0 Tỷ lệ hồ sơ DVCTT toàn trình."
+    )
+    e_result_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.1 Tỷ lệ hồ sơ có kết quả điện tử."
+    )
+    digitised_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ."
+    )
+    e_copy_certification_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử."
+    )
+    data_reuse_rate: Decimal | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="4.3 Tỷ lệ hồ sơ có thành phần cắt giảm, thay thế dựa trên dữ liệu.",
+    )
+    data_sharing_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu."
+    )
+    population_data_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư."
+    )
+    population_data_tthc_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư."
+    )
+    feedback_on_time_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="5.2 Tỷ lệ PAKN xử lý đúng hạn."
+    )
+    feedback_satisfaction_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="5.3 Tỷ lệ hài lòng trong xử lý PAKN."
+    )
     has_feedback: bool = Field(True, description="False: the unit had no PAKN in the period.")
-    service_satisfaction_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC.")
-    late_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given.")
-    complaint_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given.")
-    online_payment_rate: Decimal | None = Field(None, ge=0, le=100,
-        description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến.")
+    service_satisfaction_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC."
+    )
+    late_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given."
+    )
+    complaint_rate: Decimal | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given.",
+    )
+    online_payment_rate: Decimal | None = Field(
+        None, ge=0, le=100, description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến."
+    )
 
     @model_validator(mode="after")
     def _fill_satisfaction(self) -> Qd766Figures:
-        if (self.service_satisfaction_rate is None and self.late_rate is not None
-                and self.complaint_rate is not None):
+        if (
+            self.service_satisfaction_rate is None
+            and self.late_rate is not None
+            and self.complaint_rate is not None
+        ):
             rate = satisfaction_rate(late_rate=self.late_rate, complaint_rate=self.complaint_rate)
             object.__setattr__(self, "service_satisfaction_rate", rate)
         return self
@@ -189,14 +217,18 @@ def score_figures(
     """Score a unit's figures. With ``has_feedback=False`` the maximum of 5.3 is split
     equally between 5.2 and 5.4 (the spreadsheet's rule)."""
     fw = fw or framework()
-    inputs: dict[str, object] = {key: getattr(figures, name)
-                                 for key, name in FIGURE_OF_INDICATOR.items()}
+    inputs: dict[str, object] = {
+        key: getattr(figures, name) for key, name in FIGURE_OF_INDICATOR.items()
+    }
     if not figures.has_feedback:
         half = fw.item("5.3").max_points / 2
-        fw = framework(fw, max_points={
-            "5.2": fw.item("5.2").max_points + half,
-            "5.3": Decimal(0),
-            "5.4": fw.item("5.4").max_points + half,
-        })
+        fw = framework(
+            fw,
+            max_points={
+                "5.2": fw.item("5.2").max_points + half,
+                "5.3": Decimal(0),
+                "5.4": fw.item("5.4").max_points + half,
+            },
+        )
         inputs["5.3"] = None
     return score(fw, inputs, unit=unit, period=period)

@@ -10,8 +10,12 @@ rounded values. Units with no score are an error, not silently dropped.
 ...              "Đà Nẵng": Decimal("90.25"), "Kiên Giang": Decimal("79.97")},
 ...             previous={"Hải Phòng": Decimal("90.10"), "Quảng Ninh": Decimal("91.50")},
 ...             group=lambda s: "A" if s >= 90 else "B" if s >= 80 else "C")
->>> [(r.unit, r.rank, r.group, r.rank_change) for r in rows]
-[('Hải Phòng', 1, 'A', 1), ('Quảng Ninh', 2, 'A', -1), ('Đà Nẵng', 3, 'A', None), ('Kiên Giang', 4, 'C', None)]
+>>> for r in rows:
+...     print(r.unit, r.rank, r.group, r.rank_change)
+Hải Phòng 1 A 1
+Quảng Ninh 2 A -1
+Đà Nẵng 3 A None
+Kiên Giang 4 C None
 """
 
 from __future__ import annotations
@@ -44,8 +48,7 @@ class RankedUnit:
     """Places gained since the previous ranking (positive: moved up)."""
 
 
-def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True
-                      ) -> dict[str, int]:
+def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True) -> dict[str, int]:
     """Rank of each unit: 1 + the number of units with a strictly better score."""
     values = sorted(scores.values(), reverse=descending)
     out: dict[str, int] = {}
@@ -95,15 +98,17 @@ def rank(
         value = now[unit]
         old = before.get(unit)
         old_rank = before_ranks.get(unit)
-        out.append(RankedUnit(
-            unit=unit,
-            score=value,
-            rank=ranks[unit],
-            tied=counts[value] > 1,
-            group=group(value) if group is not None else None,
-            previous_score=old,
-            previous_rank=old_rank,
-            score_change=value - old if old is not None else None,
-            rank_change=old_rank - ranks[unit] if old_rank is not None else None,
-        ))
+        out.append(
+            RankedUnit(
+                unit=unit,
+                score=value,
+                rank=ranks[unit],
+                tied=counts[value] > 1,
+                group=group(value) if group is not None else None,
+                previous_score=old,
+                previous_rank=old_rank,
+                score_change=value - old if old is not None else None,
+                rank_change=old_rank - ranks[unit] if old_rank is not None else None,
+            )
+        )
     return out

@@ -123,8 +123,10 @@ class Scorecard(_Out):
         rows = [i for i in self.items if i.id == item_id or item_id in i.path]
         if not rows:
             raise ValidationError("no such item in the scorecard", item=item_id)
-        return (sum((i.points for i in rows), Decimal(0)),
-                sum((i.max_points for i in rows), Decimal(0)))
+        return (
+            sum((i.points for i in rows), Decimal(0)),
+            sum((i.max_points for i in rows), Decimal(0)),
+        )
 
     def points_lost(self, top: int | None = None) -> list[ItemScore]:
         """Items that lost points, most lost first (where to improve)."""
@@ -143,8 +145,11 @@ def _split(raw: object) -> tuple[object, object, tuple[str, ...], bool]:
         evidence = raw.get("evidence") or ()
         if isinstance(evidence, str):
             evidence = (evidence,)
-        return raw.get("value"), raw.get("appraised"), tuple(str(e) for e in evidence), (
-            "appraised" in raw and raw.get("appraised") is not None
+        return (
+            raw.get("value"),
+            raw.get("appraised"),
+            tuple(str(e) for e in evidence),
+            ("appraised" in raw and raw.get("appraised") is not None),
         )
     return raw, None, (), False
 
@@ -232,14 +237,25 @@ def score(
         percent = rnd.percent(pts / mx * 100) if mx else None
         if mx and area.weight is not None:
             fractions.append((area.weight, pts / mx))
-        areas.append(AreaScore(id=area.id, name=area.name, max_points=mx, points=pts,
-                               percent=percent, weight=area.weight))
+        areas.append(
+            AreaScore(
+                id=area.id,
+                name=area.name,
+                max_points=mx,
+                points=pts,
+                percent=percent,
+                weight=area.weight,
+            )
+        )
     total = sum((a.points for a in areas), Decimal(0))
     maximum = sum((a.max_points for a in areas), Decimal(0))
     if framework.aggregation is Aggregation.WEIGHTED_MEAN:
         weights = sum((w for w, _ in fractions), Decimal(0))
-        raw_index = sum((w * f for w, f in fractions), Decimal(0)) * 100 / weights if weights \
+        raw_index = (
+            sum((w * f for w, f in fractions), Decimal(0)) * 100 / weights
+            if weights
             else Decimal(0)
+        )
     else:
         raw_index = total / maximum * 100 if maximum else Decimal(0)
     index = rnd.percent(raw_index)
@@ -309,16 +325,27 @@ def compare(previous: Scorecard, current: Scorecard) -> Comparison:
     areas = []
     for a in current.areas:
         b = before[a.id]
-        change = (
-            a.percent - b.percent if a.percent is not None and b.percent is not None else None
+        change = a.percent - b.percent if a.percent is not None and b.percent is not None else None
+        areas.append(
+            AreaChange(
+                id=a.id,
+                name=a.name,
+                points_before=b.points,
+                points_after=a.points,
+                percent_before=b.percent,
+                percent_after=a.percent,
+                change=change,
+            )
         )
-        areas.append(AreaChange(id=a.id, name=a.name, points_before=b.points,
-                                points_after=a.points, percent_before=b.percent,
-                                percent_after=a.percent, change=change))
     old = {i.id: i for i in previous.items}
     changes = [
-        ItemChange(id=i.id, name=i.name, points_before=old[i.id].points, points_after=i.points,
-                   change=i.points - old[i.id].points)
+        ItemChange(
+            id=i.id,
+            name=i.name,
+            points_before=old[i.id].points,
+            points_after=i.points,
+            change=i.points - old[i.id].points,
+        )
         for i in current.items
         if i.id in old and i.points != old[i.id].points
     ]

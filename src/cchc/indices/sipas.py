@@ -86,13 +86,24 @@ def versions() -> tuple[SipasVersion, ...]:
     out = []
     for row in _data()["versions"]:
         elements = tuple(
-            Element(id=e["id"], name_vi=e["name_vi"], name=e["name"],
-                    criteria=tuple(e.get("criteria", ())), note=e.get("note"))
+            Element(
+                id=e["id"],
+                name_vi=e["name_vi"],
+                name=e["name"],
+                criteria=tuple(e.get("criteria", ())),
+                note=e.get("note"),
+            )
             for e in row["elements"]
         )
-        out.append(SipasVersion(id=row["id"], years=(row["years"][0], row["years"][1]),
-                                source=LegalSource.model_validate(row["source"]),
-                                contents=tuple(row["contents"]), elements=elements))
+        out.append(
+            SipasVersion(
+                id=row["id"],
+                years=(row["years"][0], row["years"][1]),
+                source=LegalSource.model_validate(row["source"]),
+                contents=tuple(row["contents"]),
+                elements=elements,
+            )
+        )
     return tuple(out)
 
 
@@ -111,8 +122,7 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
     if assume_previous and earlier:
         return earlier[-1]
     spans = ", ".join(f"{v.source.number} {v.years[0]}-{v.years[1]}" for v in known)
-    raise RuleNotInForceError(f"no confirmed SIPAS methodology for {year} ({spans})",
-                              field="year")
+    raise RuleNotInForceError(f"no confirmed SIPAS methodology for {year} ({spans})", field="year")
 
 
 def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None) -> Decimal:
@@ -162,8 +172,9 @@ def sipas_index(
     ids = [e.id for e in version.elements]
     unknown = sorted(set(answers) - set(ids))
     if unknown:
-        raise ValidationError(f"not an element of {version.source.number}: {unknown}",
-                              field=unknown[0])
+        raise ValidationError(
+            f"not an element of {version.source.number}: {unknown}", field=unknown[0]
+        )
     missing = [i for i in ids if i not in answers]
     if missing:
         raise ValidationError(f"no answers for element(s) {missing}", field=missing[0])

@@ -48,8 +48,8 @@ __all__ = [
     "DOSSIER_INDICES",
     "Level",
     "OfficerResult",
-    "aggregate",
     "agency_scorecard",
+    "aggregate",
     "attitude_points",
     "bodies_points",
     "contact_points",
@@ -66,7 +66,7 @@ DOSSIER_INDICES: tuple[str, ...] = ("I1", "I2", "I3", "I4", "I7")
 """Indices scored per dossier and averaged (Art 15(1))."""
 
 
-class Level(str, enum.Enum):
+class Level(enum.StrEnum):
     """Level of the agency (cấp), for index 5."""
 
     MINISTRY = "ministry"
@@ -136,8 +136,9 @@ def attitude_points(*, early: bool, on_time: bool, complaint_upheld: bool) -> in
     return int(_data()["index7"]["late_no_complaint_points"])
 
 
-def desk_points(level: Level, *, fully_handled_share: Decimal, received_returned_share: Decimal
-                ) -> int:
+def desk_points(
+    level: Level, *, fully_handled_share: Decimal, received_returned_share: Decimal
+) -> int:
     """Index 5: reception, appraisal and approval at the desk (shares in %)."""
     full = _d(_data()["index5_full_share"][Level(level).value])
     if fully_handled_share >= full:
@@ -169,14 +170,16 @@ def feedback_points(received: int, on_time: int, *, prolonged: int = 0) -> int:
     return 0
 
 
-def online_points(*, tthc_level34_share: Decimal, online_share: Decimal, late_or_unresolved: int
-                  ) -> int:
+def online_points(
+    *, tthc_level34_share: Decimal, online_share: Decimal, late_or_unresolved: int
+) -> int:
     """Index 9: online service (shares in %; late_or_unresolved counts online dossiers)."""
     rule = _data()["index9"]
     if late_or_unresolved > 0 or tthc_level34_share <= 0:
         return 0
-    if (tthc_level34_share >= _d(rule["two_points_tthc_share"])
-            and online_share >= _d(rule["two_points_online_share"])):
+    if tthc_level34_share >= _d(rule["two_points_tthc_share"]) and online_share >= _d(
+        rule["two_points_online_share"]
+    ):
         return 2
     return 1 if online_share >= _d(rule["one_point_online_share"]) else 0
 
@@ -197,8 +200,9 @@ def aggregate(dossiers: Sequence[Mapping[str, int | None]]) -> dict[str, Decimal
             if value is None:
                 continue
             if value not in (0, 1, 2):
-                raise ValidationError(f"points must be 0, 1 or 2, got {value}", row=row,
-                                      field=index)
+                raise ValidationError(
+                    f"points must be 0, 1 or 2, got {value}", row=row, field=index
+                )
             values.append(Decimal(value))
         out[index] = _round(sum(values, Decimal(0)) / len(values)) if values else None
     return out
@@ -206,8 +210,7 @@ def aggregate(dossiers: Sequence[Mapping[str, int | None]]) -> dict[str, Decimal
 
 def officer_band(total: Decimal) -> str:
     """The officer band of Art 15(3)(a) for a total."""
-    for band in sorted(_data()["officer_bands"]["bands"], key=lambda b: _d(b["min"]),
-                       reverse=True):
+    for band in sorted(_data()["officer_bands"]["bands"], key=lambda b: _d(b["min"]), reverse=True):
         if total >= _d(band["min"]):
             return str(band["label"])
     raise ValidationError(f"negative total {total}", field="total")
@@ -233,7 +236,7 @@ def agency_scorecard(
     means: Mapping[str, Decimal | None], desk: Mapping[str, int | None]
 ) -> Scorecard:
     """The agency scorecard: per-dossier index means plus desk indices 5, 6, 8, 9."""
-    inputs: dict[str, object] = {k: v for k, v in means.items()}
+    inputs: dict[str, object] = dict(means.items())
     for key, value in desk.items():
         if key not in ("I5", "I6", "I8", "I9"):
             raise ValidationError("not a desk-level index", field=key)
