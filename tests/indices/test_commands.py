@@ -86,3 +86,15 @@ def test_bad_inputs_raise_located_errors(tmp_path: Path) -> None:
     short.write_text("I1: 2\n", encoding="utf-8")
     with pytest.raises(CchcError, match="no input"):
         run(["score", "tt01-agency", str(short)])
+
+
+def test_main_cli_prints_errors_with_exit_code_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from cchc.cli import main
+
+    assert main(["frameworks"]) == 0
+    short = tmp_path / "short.yaml"
+    short.write_text("I1: 2\n", encoding="utf-8")
+    assert main(["score", "tt01-agency", str(short)]) == 2
+    assert "cchc: error: item I2: no input" in capsys.readouterr().err

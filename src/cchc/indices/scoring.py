@@ -24,8 +24,10 @@ rounded item points; area and index percentages are computed from those sums and
 ...                   "I5": 1, "I6": 2, "I8": 1, "I9": 1})
 >>> card.total_points, card.group
 (Decimal('12.2'), 'tốt')
->>> [(i.id, str(i.lost)) for i in card.points_lost()[:2]]
-[('I5', '1.0'), ('I8', '1.0')]
+>>> for item in card.points_lost(top=2):
+...     print(item.id, item.lost)
+I5 1.0
+I8 1.0
 """
 
 from __future__ import annotations
