@@ -190,3 +190,14 @@ def test_yaml_and_json_files(tmp_path: Path) -> None:
 def test_json_schema_is_exported() -> None:
     schema = Framework.model_json_schema()
     assert "areas" in schema["properties"]
+
+
+def test_missing_required_item_is_named() -> None:
+    # the PCI source lists ten sub-indices; a file that drops one is refused by name
+    data = get_framework("pci-2013").model_dump(mode="json", exclude_none=True)
+    data["areas"] = [a for a in data["areas"] if a["id"] != "proactivity"]
+    data.pop("max_points")
+    data["weights_total"] = "95"
+    with pytest.raises(FrameworkError, match="missing item") as err:
+        load_framework(data)
+    assert err.value.item == "proactivity"

@@ -245,6 +245,10 @@ class Framework(_Model):
     rounding: Rounding = Field(default_factory=Rounding)
     group_basis: GroupBasis = GroupBasis.PERCENT
     groups: tuple[ResultGroup, ...] = Field(default=(), description="Highest group first.")
+    required_items: tuple[str, ...] = Field(
+        default=(),
+        description="Item ids the source lists; a framework missing any of them is refused.",
+    )
     groups_source: str | None = Field(default=None, description="Source key of the groups.")
     areas: tuple[Item, ...] = Field(min_length=1, description="Lĩnh vực (top-level items).")
 

@@ -7,7 +7,8 @@ YAML file and score it without code. :func:`load_framework` reads the file, buil
 
 * a parent whose children's maximum points exceed (or fall short of) its own maximum;
 * a rule that can give more points than the item's maximum;
-* a leaf without a rule (a missing item rule), or a rule on a parent;
+* an item listed in ``required_items`` (the items the source names) that the tree lacks;
+* a leaf without a rule, or a rule on a parent;
 * a source key that the framework does not define (a missing item in ``sources``);
 * an item with no source and no assumption note;
 * area weights that do not sum to the declared ``weights_total``, or a missing weight.
@@ -183,6 +184,13 @@ def check_framework(fw: Framework, *, source: str | None = None) -> None:
             raise FrameworkError("item id used twice", item=item.id, source=source)
         seen.add(item.id)
         _check_item(fw, item, source)
+    for required in fw.required_items:
+        if required not in seen:
+            raise FrameworkError(
+                "missing item: the source lists it but the framework does not define it",
+                item=required,
+                source=source,
+            )
     for key in (fw.source, fw.groups_source):
         if key is not None and key not in fw.sources:
             raise FrameworkError(
