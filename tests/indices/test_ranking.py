@@ -69,3 +69,10 @@ def test_unit_without_score_is_an_error() -> None:
     with pytest.raises(ValidationError) as err:
         rank({"a": "90", "b": None})
     assert err.value.item == "b"
+
+
+def test_seed_000_component_index_change() -> None:
+    # seed 000 (Đồng Tháp health department): component index "năm 2018 đạt 93,10%, năm 2019
+    # đạt 95,76% (tăng 2,66%)"
+    row = rank({"Sở Y tế": "95.76"}, previous={"Sở Y tế": "93.10"})[0]
+    assert row.score_change == Decimal("2.66")

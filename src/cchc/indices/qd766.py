@@ -38,13 +38,14 @@ Decimal('5.77')
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cchc.errors import ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework, load_framework
-from cchc.indices.rules import rule_points
+from cchc.indices.rules import as_decimal, rule_points
 from cchc.indices.scoring import Scorecard, score
 
 __all__ = [
@@ -129,16 +130,25 @@ class Qd766Figures(BaseModel):
         None, ge=0, le=100, description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến."
     )
 
-    @model_validator(mode="after")
-    def _fill_satisfaction(self) -> Qd766Figures:
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_satisfaction(cls, data: Any) -> Any:
+        """5.4 from the late and complaint rates when it is not given."""
         if (
-            self.service_satisfaction_rate is None
-            and self.late_rate is not None
-            and self.complaint_rate is not None
+            isinstance(data, dict)
+            and data.get("service_satisfaction_rate") is None
+            and data.get("late_rate") is not None
+            and data.get("complaint_rate") is not None
         ):
-            rate = satisfaction_rate(late_rate=self.late_rate, complaint_rate=self.complaint_rate)
-            object.__setattr__(self, "service_satisfaction_rate", rate)
-        return self
+            late = as_decimal(data["late_rate"], field="late_rate")
+            complaint = as_decimal(data["complaint_rate"], field="complaint_rate")
+            data = {
+                **data,
+                "service_satisfaction_rate": satisfaction_rate(
+                    late_rate=late, complaint_rate=complaint
+                ),
+            }
+        return data
 
 
 FIGURE_OF_INDICATOR: dict[str, str] = {
