@@ -206,7 +206,7 @@ def completion(
         status = status_as_of(task, as_of)
         rows.append((task, status, _credit(task, status, policy)))
     by_area = {
-        ReformArea(k): _summarise(v) for k, v in _group(rows, lambda t: t.area.value).items()
+        ReformArea(str(k)): _summarise(v) for k, v in _group(rows, lambda t: t.area.value).items()
     }
     by_owner = {str(k): _summarise(v) for k, v in _group(rows, lambda t: t.owner).items()}
     return CompletionReport(
