@@ -55,3 +55,12 @@ def test_bad_figures_are_typed_errors() -> None:
     assert err.value.item == "on_time_dosiers"
     with pytest.raises(ValidationError, match="not a number"):
         check_targets({"on_time_dossiers": "chín mươi"}, targets, as_of=date(2020, 1, 1))
+
+
+def test_as_of_defaults_to_today_in_vietnam() -> None:
+    from cchc.plans import Target
+
+    far = Target(id="x", indicator="x", comparator=">=", value=50, deadline=date(2099, 12, 31))
+    past = Target(id="y", indicator="y", comparator=">=", value=50, deadline=date(2000, 12, 31))
+    got = {c.target.id: c.outcome for c in check_targets({"x": 10, "y": 10}, [far, past])}
+    assert got == {"x": TargetOutcome.NOT_YET_DUE, "y": TargetOutcome.MISSED}

@@ -119,3 +119,8 @@ def test_regimes_carry_sources() -> None:
     assert len(nd09.kinds()) == 20
     nine = reporting_period("nd09-2019", "9M", 2022, due=False)
     assert nine.source.verification.value == "secondary"
+
+
+def test_keyword_call_of_the_fixed_api() -> None:
+    p = reporting_period(regime="bnv-cchc", kind="H1", year=2023)
+    assert (p.start, p.end, p.due) == (date(2022, 12, 15), date(2023, 6, 14), date(2023, 6, 20))

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 import attrs
 
 from cchc.errors import ValidationError
 from cchc.plans.models import Target
+from cchc.tz import VN_TZ
 
 __all__ = ["TargetCheck", "TargetOutcome", "check_targets", "to_decimal"]
 
@@ -94,14 +95,19 @@ def to_decimal(value: object, *, field: str) -> Decimal:
 
 
 def check_targets(
-    figures: Mapping[str, object], targets: Iterable[Target], *, as_of: date
+    figures: Mapping[str, object], targets: Iterable[Target], *, as_of: date | None = None
 ) -> list[TargetCheck]:
     """Check each target against ``figures[target.id]`` as of ``as_of``.
+
+    ``as_of`` defaults to today in Asia/Ho_Chi_Minh; pass it explicitly for
+    reproducible results.
 
     Raises:
         ValidationError: a figure is not a number, a percentage is outside 0-100,
             or a figure names no target (a typo would otherwise go unnoticed).
     """
+    if as_of is None:
+        as_of = datetime.now(VN_TZ).date()
     targets = list(targets)
     known = {t.id for t in targets}
     for key in figures:

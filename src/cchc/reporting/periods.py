@@ -126,6 +126,10 @@ def regimes() -> tuple[ReportingRegime, ...]:
 
 def regime(key: str) -> ReportingRegime:
     """The regime ``"nd09-2019"`` or ``"bnv-cchc"``."""
+    return _lookup(key)
+
+
+def _lookup(key: str) -> ReportingRegime:
     for r in regimes():
         if r.key == key:
             return r
@@ -195,7 +199,7 @@ def _day(year: int, spec: tuple[int, int, int], field: str) -> date:
 
 
 def reporting_period(
-    regime_key: str,
+    regime: str,
     kind: str,
     year: int,
     *,
@@ -205,7 +209,7 @@ def reporting_period(
     """The data window and deadline of report ``kind`` of ``year`` under a regime.
 
     Args:
-        regime_key: ``"bnv-cchc"`` (kinds Q1, H1, Q3, Y) or ``"nd09-2019"``
+        regime: ``"bnv-cchc"`` (kinds Q1, H1, Q3, Y) or ``"nd09-2019"``
             (kinds M1..M12, Q1..Q4, H1, H2, 9M, Y).
         kind: the kind of report.
         year: the reporting year (năm báo cáo).
@@ -217,7 +221,7 @@ def reporting_period(
         ValidationError: unknown regime or kind.
         RuleNotInForceError: the window ends before the regime came into force.
     """
-    reg = regime(regime_key)
+    reg = _lookup(regime)
     rule = reg.rule(kind)
     start = _day(year, rule.start, "start")
     end = _day(year, rule.end, "end")
@@ -253,7 +257,7 @@ def reporting_period(
 
 
 def submitted_on_time(
-    regime_key: str,
+    regime: str,
     kind: str,
     year: int,
     submitted_on: date,
@@ -266,5 +270,5 @@ def submitted_on_time(
     >>> submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 18))
     True
     """
-    period = reporting_period(regime_key, kind, year, calendar=calendar)
+    period = reporting_period(regime, kind, year, calendar=calendar)
     return period.on_time(submitted_on, roll_forward=roll_forward, calendar=calendar)
