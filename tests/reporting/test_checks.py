@@ -127,3 +127,29 @@ def test_assert_valid_lists_every_error(seed_002: dict[str, Any]) -> None:
         assert_valid(parse_report(seed_002))
     fields = {e.field for e in err.value.errors}
     assert {"digital.notes", "civil_service.classes_held", "plan.plan_year"} <= fields
+
+
+def test_inverted_indicator_wording_is_flagged() -> None:
+    # Seed 003 §II.2 writes "tỷ lệ giải quyết hồ sơ trễ hẹn đều đạt trên 90%" where §I.2
+    # says "đúng hẹn".
+    notes = "mức độ hài lòng đạt trên 80% và tỷ lệ giải quyết hồ sơ trễ hẹn đều đạt trên 90%."
+    found = check_report(
+        parse_report({"issuer": "X", "kind": "Y", "year": 2019, "procedures": {"notes": notes}})
+    )
+    assert [(f.code, f.field, f.severity) for f in found] == [
+        ("wording", "procedures.notes", Severity.WARNING)
+    ]
+    ok = "tỷ lệ giải quyết hồ sơ đúng hẹn đạt trên 90%; giảm hồ sơ trễ hẹn."
+    assert (
+        check_report(
+            parse_report({"issuer": "X", "kind": "Y", "year": 2019, "procedures": {"notes": ok}})
+        )
+        == []
+    )
+
+
+def test_report_json_schema_exports() -> None:
+    from cchc.reporting import CchcReport
+
+    schema = CchcReport.model_json_schema()
+    assert {"plan", "procedures", "digital", "figures"} <= set(schema["properties"])

@@ -97,7 +97,8 @@ class InProgressPolicy(enum.StrEnum):
     STRICT = "strict"
     """Counts 0: rate = đã hoàn thành / tổng số (the default)."""
     PROGRESS = "progress"
-    """Counts its ``progress`` percentage (required on every unfinished task in progress)."""
+    """Counts its ``progress`` percentage (required on every task in progress; a task
+    finished only after the date counts 0 unless it carries a ``progress``)."""
     AS_DONE = "as_done"
     """Counts 1, as reports that add "đã và đang triển khai" together do."""
 
@@ -156,6 +157,8 @@ def _credit(task: Task, status: TaskStatus, policy: InProgressPolicy) -> Decimal
     if policy is InProgressPolicy.AS_DONE:
         return Decimal(1)
     if policy is InProgressPolicy.PROGRESS:
+        if task.progress is None and task.status is TaskStatus.DONE:
+            return Decimal(0)  # finished after the date; its progress then is not known
         if task.progress is None:
             raise ValidationError(
                 "the PROGRESS policy needs a progress percentage on every task in progress",

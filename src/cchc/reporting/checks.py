@@ -15,6 +15,8 @@ the first problem — so an office can fix a report in one pass:
   the report's year; one number is not used for two different documents;
 * **placeholders** — no left-over dot leaders ("....."), "xxx", "TODO" or notes to
   colleagues ("nhờ Ngân thêm vào giúp nha") in any text;
+* **wording** — a late rate stated as a target to reach ("tỷ lệ giải quyết hồ sơ
+  trễ hẹn đều đạt trên 90%", seed 003 §II.2) is flagged as a likely inversion;
 * **targets** — figures are checked against targets (missed → finding).
 
 Seed 002's figures pass the sums (10 + 15 = 25; 50 + 76 = 126):
@@ -48,7 +50,14 @@ from cchc.plans.targets import TargetOutcome, check_targets
 from cchc.reporting.periods import ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
 
-__all__ = ["PLACEHOLDER_PATTERNS", "Finding", "Severity", "assert_valid", "check_report"]
+__all__ = [
+    "INVERSION_PATTERN",
+    "PLACEHOLDER_PATTERNS",
+    "Finding",
+    "Severity",
+    "assert_valid",
+    "check_report",
+]
 
 PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
@@ -66,6 +75,13 @@ PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """(reason, pattern) pairs of text left over from drafting."""
 
+INVERSION_PATTERN = re.compile(
+    r"\b(trễ hẹn|trễ hạn|quá hạn)\b[^.;\n]{0,40}\bđạt\s+(mức\s+)?(trên|tối thiểu|ít nhất)\s+\d",
+    re.IGNORECASE,
+)
+"""A late rate stated as something to reach ("tỷ lệ hồ sơ trễ hẹn đạt trên 90%", seed 003
+§II.2, where §I.2 says "đúng hẹn"): probably an inverted indicator."""
+
 
 class Severity(enum.StrEnum):
     """How bad a finding is."""
@@ -81,7 +97,8 @@ class Finding:
     """One problem found in a report."""
 
     code: str
-    """'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'target', 'deadline'."""
+    """'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'wording', 'target',
+    'deadline'."""
     field: str
     """Dotted path of the field, e.g. 'plan.tasks_total'."""
     message: str
@@ -228,6 +245,16 @@ def _check_placeholders(r: CchcReport, out: list[Finding]) -> None:
             if m:
                 out.append(Finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
                 break
+        m = INVERSION_PATTERN.search(text)
+        if m:
+            out.append(
+                Finding(
+                    "wording",
+                    path,
+                    f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",
+                    Severity.WARNING,
+                )
+            )
 
 
 def _fmt(d: date) -> str:
