@@ -153,3 +153,19 @@ def test_report_json_schema_exports() -> None:
 
     schema = CchcReport.model_json_schema()
     assert {"plan", "procedures", "digital", "figures"} <= set(schema["properties"])
+
+
+def test_bundled_seed_002_report() -> None:
+    from cchc.reporting import example_report
+
+    report = example_report()
+    found = {(f.field, f.code) for f in check_report(report)}
+    assert found == {
+        ("civil_service.classes_held", "missing"),
+        ("civil_service.notes", "placeholder"),
+        ("digital.notes", "placeholder"),
+        ("direction.documents_issued[1]", "citation"),
+        ("direction.documents_issued[2]", "date"),
+        ("communication.plan", "citation"),
+        ("plan.plan_year", "date"),
+    }

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from cchc._cli_util import print_json, print_table
 from cchc.plans.completion import Completion, InProgressPolicy, completion, overdue_tasks
 from cchc.plans.io import load_plan
+from cchc.tz import VN_TZ
 
 __all__ = ["parse_date", "register"]
 
@@ -30,7 +31,9 @@ def register(subparsers: Any) -> None:
         "status", help="completion by area and owner, and overdue tasks, of a plan file"
     )
     p.add_argument("file", help="plan as .yaml, .yml or .json")
-    p.add_argument("--as-of", type=parse_date, default=None, help="date (default: today)")
+    p.add_argument(
+        "--as-of", type=parse_date, default=None, help="date (default: today in Vietnam)"
+    )
     p.add_argument(
         "--policy",
         choices=[x.value for x in InProgressPolicy],
@@ -47,7 +50,7 @@ def _row(name: str, c: Completion) -> tuple[object, ...]:
 
 def _status(args: argparse.Namespace) -> int:
     plan = load_plan(args.file)
-    as_of = args.as_of if args.as_of is not None else date.today()
+    as_of = args.as_of if args.as_of is not None else datetime.now(VN_TZ).date()
     report = completion(plan, as_of, policy=InProgressPolicy(args.policy))
     late = overdue_tasks(plan, as_of)
     if args.json:

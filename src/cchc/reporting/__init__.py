@@ -23,7 +23,13 @@ from cchc.reporting.periods import (
     submitted_on_time,
 )
 from cchc.reporting.render import OUTLINE, report_blocks, to_docx, to_markdown
-from cchc.reporting.report import CchcReport, DossierFigures, load_report, parse_report
+from cchc.reporting.report import (
+    CchcReport,
+    DossierFigures,
+    example_report,
+    load_report,
+    parse_report,
+)
 
 __all__ = [
     "OUTLINE",
@@ -37,6 +43,7 @@ __all__ = [
     "build_report",
     "check_report",
     "dossier_on_time_rate",
+    "example_report",
     "load_report",
     "parse_report",
     "regime",

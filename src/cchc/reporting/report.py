@@ -54,6 +54,7 @@ __all__ = [
     "PlanSection",
     "ProcedureSection",
     "PublicFinanceSection",
+    "example_report",
     "load_report",
     "parse_report",
 ]
@@ -264,3 +265,21 @@ def parse_report(data: Any, *, source: str | None = None) -> CchcReport:
 def load_report(path: str | Path) -> CchcReport:
     """Load a report from a ``.json``, ``.yaml`` or ``.yml`` file."""
     return parse_report(read_data(path), source=str(path))
+
+
+def example_report() -> CchcReport:
+    """Seed 002 as bundled data: báo cáo CCHC quý I/2022, Sở Y tế Bà Rịa - Vũng Tàu.
+
+    Its slips are kept, so that :func:`cchc.reporting.check_report` finds them.
+
+    >>> r = example_report()
+    >>> (r.plan.tasks_total, r.plan.tasks_done, r.plan.tasks_in_progress)
+    (25, 10, 15)
+    """
+    from importlib import resources
+
+    import yaml
+
+    name = "bc_cchc_q1_2022_syt_brvt.yaml"
+    text = resources.files("cchc.reporting").joinpath("data", name).read_text(encoding="utf-8")
+    return parse_report(yaml.safe_load(text), source=name)
