@@ -22,6 +22,8 @@ __all__ = ["build_parser", "main"]
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
     "cchc.calendar.commands",
+    "cchc.plans.commands",
+    "cchc.reporting.commands",
     "cchc.indices.commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""
