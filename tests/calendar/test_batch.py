@@ -14,7 +14,7 @@ from cchc.calendar import OfficialCalendar
 from cchc.errors import CalendarCoverageError, NaiveDatetimeError, ValidationError
 
 CAL = OfficialCalendar()
-covered_days = st.dates(min_value=date(2015, 3, 1), max_value=date(2027, 9, 30))
+covered_days = st.dates(min_value=date(2015, 5, 1), max_value=date(2027, 9, 30))  # ±40 wd margin
 offsets = st.integers(min_value=-40, max_value=40)
 
 
