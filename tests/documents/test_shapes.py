@@ -221,11 +221,25 @@ def test_validate_number_rules() -> None:
     from cchc.documents import is_valid_number, validate_number
     from cchc.errors import ValidationError
 
-    for good in ("05/KH-SYT", "107/2021/NĐ-CP", "05-NQ/TU", "12/UBND-VX", "80/2015/QH13",
-                 "19/2014/QĐ-TTg", "1819/QĐ-TTg"):
+    for good in (
+        "05/KH-SYT",
+        "107/2021/NĐ-CP",
+        "05-NQ/TU",
+        "12/UBND-VX",
+        "80/2015/QH13",
+        "19/2014/QĐ-TTg",
+        "1819/QĐ-TTg",
+    ):
         assert is_valid_number(good), good
-    for bad in ("5/KH-SYT", "107/2021/NĐ", "86 /2025/TT-BCA", "07/2002/TTLT/BTC-BYT",
-                "13/2020/tt-byt", "06/CP", "junk"):
+    for bad in (
+        "5/KH-SYT",
+        "107/2021/NĐ",
+        "86 /2025/TT-BCA",
+        "07/2002/TTLT/BTC-BYT",
+        "13/2020/tt-byt",
+        "06/CP",
+        "junk",
+    ):
         assert not is_valid_number(bad), bad
     with pytest.raises(ValidationError, match="issuer part"):
         validate_number("107/2021/NĐ")
