@@ -95,3 +95,15 @@ def test_issuer_abbreviations() -> None:
     assert issuer("BLĐTBXH").valid_to == date(2025, 3, 1)  # NQ 176/2025/QH15
     assert canonical_abbreviation("ubtvqh14") == "UBTVQH14"
     assert canonical_abbreviation("snv") == "SNV"
+
+
+def test_dong_nai_city_from_30_april_2026() -> None:
+    # NQ 30/2026/QH16 (secondary: public design note citing chinhphu.vn; dongnai.gov.vn news).
+    from cchc.units import ProvinceKind
+
+    assert lookup("Đồng Nai", on=date(2026, 4, 29)).kind is ProvinceKind.TINH
+    city = lookup("Dong Nai", on=date(2026, 4, 30))
+    assert (city.name, city.code, city.kind) == ("Thành phố Đồng Nai", "75", ProvinceKind.THANH_PHO)
+    assert len(provinces(date(2026, 11, 1))) == 34
+    assert sum(p.kind is ProvinceKind.THANH_PHO for p in provinces(date(2026, 11, 1))) == 7
+    assert successor("Bình Phước").name == "Tỉnh Đồng Nai"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
 from cchc.units.provinces import (
+    NQ_30_2026,
     NQ_202_2025,
     REORGANISATION_DATE,
     Province,
@@ -30,6 +31,7 @@ from cchc.units.provinces import (
 
 __all__ = [
     "ISSUERS",
+    "NQ_30_2026",
     "NQ_202_2025",
     "REORGANISATION_DATE",
     "Issuer",

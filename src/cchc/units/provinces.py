@@ -43,6 +43,7 @@ from cchc.errors import DataFileError, ValidationError
 from cchc.legal import LegalSource, Verification
 
 __all__ = [
+    "NQ_30_2026",
     "NQ_202_2025",
     "REORGANISATION_DATE",
     "Province",
@@ -68,6 +69,25 @@ NQ_202_2025 = LegalSource(
     note="Merges as reported by vnexpress.net and nld.com.vn on 12/6/2025; new codes per "
     "QĐ 19/2025/QĐ-TTg as transcribed in two public files (official PDF not read).",
 )
+
+NQ_30_2026 = LegalSource(
+    number="30/2026/QH16",
+    doc_type="Nghị quyết",
+    issuer="Quốc hội",
+    signed_on=date(2026, 4, 24),
+    title="Về việc thành lập thành phố Đồng Nai trực thuộc trung ương",
+    effective_from=date(2026, 4, 30),
+    verification=Verification.SECONDARY,
+    note="Number and dates seen only in a public design note citing chinhphu.vn docid=218009; "
+    "the change itself is corroborated by dongnai.gov.vn (NA Standing Committee agreed to submit "
+    "it to the 16th NA's 1st session) and by 2026 documents of 'UBND Thành phố Đồng Nai'. "
+    "UNCONFIRMED against the resolution's text.",
+)
+
+_LATER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
+    ("75", "Thành phố Đồng Nai", date(2026, 4, 30), NQ_30_2026),
+)
+"""Changes after the 2025 reorganisation: (code, new name, first day, source)."""
 
 _CITIES_BEFORE = frozenset({"01", "31", "48", "79", "92"})
 _FULL_OLD_NAMES = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
@@ -147,7 +167,7 @@ def _name_key(name: str) -> str:
 
 @functools.cache
 def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
-    """(63 provinces before 1/7/2025, 34 after), from the bundled CSV."""
+    """(63 provinces before 1/7/2025, every version of the 34 after), from the bundled CSV."""
     path = importlib.resources.files("cchc.units") / "data" / "provinces_2025.csv"
     old: list[Province] = []
     new: list[Province] = []
@@ -176,13 +196,27 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
                     Province(code, full, old_kind, None, REORGANISATION_DATE, row["code_after"])
                 )
     old.sort(key=lambda p: p.code)
-    return tuple(old), tuple(new)
+    versions: list[Province] = []
+    for p in new:
+        for code, name, first_day, _source in _LATER_CHANGES:
+            if code == p.code:
+                versions.append(attrs.evolve(p, valid_to=first_day))
+                kind = ProvinceKind.THANH_PHO if name.startswith("Thành phố") else ProvinceKind.TINH
+                p = attrs.evolve(p, name=name, kind=kind, valid_from=first_day)
+        versions.append(p)
+    return tuple(old), tuple(versions)
 
 
 def provinces(on: date) -> tuple[Province, ...]:
-    """The provincial units in force on ``on`` (63 before 1/7/2025, 34 from then)."""
+    """The provincial units in force on ``on`` (63 before 1/7/2025, 34 from then).
+
+    Later changes are applied on their date: Đồng Nai is a thành phố trực thuộc
+    trung ương from 30/4/2026 (NQ 30/2026/QH16, secondary source).
+    """
     old, new = _table()
-    return new if on >= REORGANISATION_DATE else old
+    if on < REORGANISATION_DATE:
+        return old
+    return tuple(p for p in new if p.in_force_on(on))
 
 
 def lookup(name_or_code: str, *, on: date) -> Province:
