@@ -243,3 +243,15 @@ def test_validate_number_rules() -> None:
         assert not is_valid_number(bad), bad
     with pytest.raises(ValidationError, match="issuer part"):
         validate_number("107/2021/NĐ")
+
+
+def test_joint_issuers_and_cong_van_word_with_typed_symbol() -> None:
+    c = one(
+        "Thông tư liên tịch số 05/2015/TTLT-BTP-BCA-BYT ngày 12/5/2015 của Bộ Tư pháp, "
+        "Bộ Công an và Bộ Y tế hướng dẫn"
+    )
+    assert c.issuer == "Bộ Tư pháp, Bộ Công an và Bộ Y tế"
+    assert c.issuer_code == "BTP-BCA-BYT" and c.subject == "hướng dẫn"
+    # a công văn has no type group (Phụ lục I II.3.b), so "Công văn số 12/QĐ-UBND" contradicts
+    assert "type_mismatch" in one("Công văn số 12/QĐ-UBND").defects
+    assert "type_mismatch" not in one("văn bản số 12/QĐ-UBND").defects

@@ -153,23 +153,58 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
         return None, pos
     words: list[tuple[int, int]] = []
     prev = ""
-    for t in _TOKEN.finditer(s, m.end(), min(limit, m.end() + 120)):
+    toks = list(_TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
+    k = 0
+    while k < len(toks) and len(words) < 20:
+        t = toks[k]
         tok = t.group(0)
         core = tok.rstrip(',;.:)]”"')
         low = core.casefold()
+        nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        joint = nxt in _ISSUER_HEADS and words != []
+        if low == "và" and joint:
+            words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
+            k += 1
+            continue
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
             break
         if not (core[0].isupper() or low in _ISSUER_CONNECT):
             break
         words.append((t.start(), t.start() + len(core)))
         prev = low
-        if core != tok or len(words) >= 12:
+        if core != tok and not (tok.endswith(",") and nxt in _ISSUER_HEADS):
             break
+        k += 1
     while words and s[words[-1][0] : words[-1][1]] in ("-", "–", "&"):
         words.pop()
     if not words:
         return None, pos
     return " ".join(s[words[0][0] : words[-1][1]].split()), words[-1][1]
+
+
+_ISSUER_HEADS = frozenset(
+    [
+        "Bộ",
+        "Ủy",
+        "Uỷ",
+        "UBND",
+        "HĐND",
+        "Sở",
+        "Văn",
+        "Chính",
+        "Thủ",
+        "Ban",
+        "Hội",
+        "Tòa",
+        "Viện",
+        "Kiểm",
+        "Ngân",
+        "Tỉnh",
+        "Thành",
+        "Chủ",
+    ]
+)
+"""First words of an issuer name, to read joint issuers ("Bộ Tư pháp, Bộ Công an và Bộ Y tế")."""
 
 
 def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -240,7 +275,7 @@ def _build(
         word_type is not None
         and num.doc_type is not None
         and word is not None
-        and word.casefold() not in _GENERIC_WORDS
+        and word.casefold() not in ("văn bản", "kết luận")
         and word_type is not num.doc_type
         and not (word_type.value in num.doc_type.value or num.doc_type.value in word_type.value)
     ):
