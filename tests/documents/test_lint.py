@@ -7,7 +7,7 @@ found by reading the seeds by hand).
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -142,3 +142,15 @@ def test_days_off_are_a_weak_remark(report: tuple[str, list[Finding]]) -> None:
     off = [f for f in findings if f.code == "non-working-day"]
     assert {text[f.span[0] : f.span[1]] for f in off} >= {"ngày 12/02/2022", "ngày 13/02/2022"}
     assert all(f.severity is Severity.INFO for f in off)
+
+
+def test_issued_on_as_datetime_must_be_aware() -> None:
+    from datetime import datetime
+
+    from cchc.errors import NaiveDatetimeError
+
+    text = "Thực hiện Kế hoạch số 43/KH-SYT ngày 10/3/2022."
+    # 09/3/2022 20:00 UTC is 10/3/2022 03:00 in Vietnam: not after the cited date.
+    assert lint(text, issued_on=datetime(2022, 3, 9, 20, tzinfo=UTC)) == []
+    with pytest.raises(NaiveDatetimeError):
+        lint(text, issued_on=datetime(2022, 3, 9, 20))

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
-__all__ = ["DateStatus", "DateText", "scan_date"]
+from cchc.tz import to_vn
+
+__all__ = ["DateStatus", "DateText", "as_vn_date", "scan_date"]
 
 # Anchored, non-nested patterns: each is matched with .match(text, pos) only.
 _WS = r"[ \t\r\n]{1,20}"
@@ -115,3 +117,14 @@ def scan_date(text: str, pos: int, *, require_ngay: bool = False) -> DateText | 
     if m and start != pos:
         return _make(text, start, m.end(), None, int(m[1]), int(m[2]))
     return None
+
+
+def as_vn_date(value: date | None, *, field: str) -> date | None:
+    """A document date given as a date, or as an aware datetime read in Vietnam time.
+
+    Raises:
+        NaiveDatetimeError: a datetime without time zone.
+    """
+    if isinstance(value, datetime):
+        return to_vn(value, field=field).date()
+    return value

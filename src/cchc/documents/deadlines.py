@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.documents._text import normalize
-from cchc.documents.dates import DateStatus, scan_date
+from cchc.documents.dates import DateStatus, as_vn_date, scan_date
 from cchc.legal import LegalSource, Verification
 
 __all__ = ["BLDS_2015_147", "Deadline", "DeadlineKind", "extract_deadlines"]
@@ -177,6 +177,7 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
     the start of "trong thời hạn N ngày" periods unless the text names another
     ("kể từ ngày …"). Working days use the bundled official calendar.
     """
+    issued_on = as_vn_date(issued_on, field="issued_on")
     norm = normalize(text)
     s = norm.text
     found: list[tuple[int, int, dict[str, object]]] = []

@@ -31,7 +31,7 @@ from datetime import date
 
 from cchc.documents._text import normalize
 from cchc.documents.citations import Citation, CitationRole, parse_citations
-from cchc.documents.dates import DateStatus
+from cchc.documents.dates import DateStatus, as_vn_date
 from cchc.documents.directive import DirectiveDocument
 from cchc.documents.figures import check_figures
 from cchc.documents.findings import Finding, make_finding
@@ -189,6 +189,7 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
     header ("…, ngày 16 tháng 6 năm 2017") is used if complete, and the year of a
     partial header date for year checks.
     """
+    issued_on = as_vn_date(issued_on, field="issued_on")
     cits = parse_citations(text)
     norm = normalize(text)
     doc = DirectiveDocument.from_text(text)
