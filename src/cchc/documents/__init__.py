@@ -20,14 +20,9 @@ from cchc.documents.deadlines import Deadline, DeadlineKind, extract_deadlines
 from cchc.documents.directive import DirectiveDocument, SigningPrefix
 from cchc.documents.findings import CODES, Finding, Severity
 from cchc.documents.lint import lint
-from cchc.documents.number import (
-    DocumentNumber,
-    NumberShape,
-    is_valid_number,
-    parse_number,
-    validate_number,
-)
+from cchc.documents.number import DocumentNumber, NumberShape, parse_number
 from cchc.documents.types import DocumentType, type_for_abbreviation, type_for_name
+from cchc.documents.validate import is_valid_number, validate_number
 
 __all__ = [
     "CODES",
