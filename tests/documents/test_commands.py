@@ -18,14 +18,14 @@ CLEAN = str(next(FIXTURES.glob("000_*.txt")))
 def test_lint_human_report_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", DRAFT]) == 1
     out = capsys.readouterr().out
-    assert "[blank-number]" in out and "văn bản dự thảo" in out and "2 finding(s)" in out
+    assert "[blank-number]" in out and "văn bản dự thảo" in out and "3 finding(s)" in out
     assert main(["lint", CLEAN]) == 0
 
 
 def test_lint_json(capsys: pytest.CaptureFixture[str]) -> None:
     main(["lint", DRAFT, "--json"])
     data = json.loads(capsys.readouterr().out)
-    assert {d["code"] for d in data} == {"blank-number", "partial-date"}
+    assert {d["code"] for d in data} == {"blank-number", "partial-date", "draft-date-window"}
     assert all({"message", "message_vi", "span", "severity"} <= set(d) for d in data)
 
 

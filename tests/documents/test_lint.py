@@ -68,8 +68,10 @@ def test_item_12_rate_contradiction_in_seed_003() -> None:
 
 
 def test_drafting_defects() -> None:
-    draft = {f.code for f in lint(seed("001"))}  # item 13
-    assert draft == {"blank-number", "partial-date"}
+    draft = lint(seed("001"))  # item 13: must be dated between 12/08 and 21/08/2024
+    assert {f.code for f in draft} == {"blank-number", "partial-date", "draft-date-window"}
+    (window,) = [f for f in draft if f.code == "draft-date-window"]
+    assert "from 12/08/2024" in window.message and "to 21/08/2024" in window.message
     codes = {f.code for f in lint(seed("002"))}
     assert {"missing-own-number", "blank-figure", "undated-first-mention"} <= codes  # 14-16
     news = lint(seed("004"))  # item 17

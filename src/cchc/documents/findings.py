@@ -51,6 +51,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "number-padding": (Severity.INFO, "number below 10 without leading zero"),
     "undated-first-mention": (Severity.INFO, "first mention of a document gives no date"),
     "missing-own-number": (Severity.INFO, "document has no number or date of its own"),
+    "draft-date-window": (Severity.INFO, "the dates a draft can still be signed on"),
     "non-working-day": (Severity.INFO, "document dated on a day off"),
 }
 """Every code with its severity and a one-line meaning."""

@@ -205,6 +205,8 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
     out.extend(_period(text, norm.text, cits))
     out.extend(_plans(cits))
     out.extend(_days_off(cits))
+    if doc.is_draft and own is None:
+        out.extend(_draft_window(text, cits))
     if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
         out.append(
             make_finding(
@@ -359,3 +361,34 @@ def _days_off(cits: list[Citation]) -> list[Finding]:
                 )
             )
     return out
+
+
+def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
+    """For a draft: it must be signed on or after the latest document it cites and before the
+    earliest deadline it sets (documents.md §5.1 item 13)."""
+    from datetime import timedelta
+
+    from cchc.documents.deadlines import DeadlineKind, extract_deadlines
+
+    cited = [c.issued_on for c in cits if c.role is CitationRole.CITATION and c.issued_on]
+    ends = [
+        d.due_on if d.inclusive else d.due_on - timedelta(days=1)
+        for d in extract_deadlines(text)
+        if d.due_on is not None and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
+    ]
+    if not cited or not ends:
+        return []
+    header = next((c for c in cits if c.role is CitationRole.HEADER), None)
+    span = header.span if header is not None else (0, 0)
+    return [
+        make_finding(
+            "draft-date-window",
+            span,
+            "this draft can only be dated from {a} (latest document cited) to {b} (before "
+            "the earliest deadline it sets)",
+            "dự thảo này chỉ có thể ghi ngày từ {a} (văn bản được dẫn mới nhất) đến {b} "
+            "(trước thời hạn sớm nhất mà nó đặt ra)",
+            a=_fmt(max(cited)),
+            b=_fmt(min(ends)),
+        )
+    ]
