@@ -44,3 +44,10 @@ def test_report_without_number_seed_002() -> None:
 def test_empty_text() -> None:
     doc = DirectiveDocument.from_text("")
     assert doc.number is None and doc.body == "" and not doc.is_draft
+
+
+def test_urgency_and_secrecy_marks() -> None:
+    # NĐ 30/2020 Điều 8.3 / Phụ lục I: ô 10a (độ mật) and ô 10b (mức độ khẩn).
+    doc = DirectiveDocument.from_text("SỞ Y TẾ\nSố: 12/SYT-VP\nMẬT\nHỎA TỐC\nNội dung")
+    assert (doc.secrecy, doc.urgency) == ("MẬT", "HỎA TỐC")
+    assert DirectiveDocument.from_text(seed("003")).urgency is None

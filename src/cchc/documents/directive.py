@@ -3,7 +3,8 @@
 NĐ 30/2020/NĐ-CP Điều 8 and Phụ lục I list the components: issuing body with
 its parent (ô 2), number and symbol (ô 3), place and date (ô 4), type and
 subject, or "V/v" for a công văn (ô 5a/5b), "Kính gửi", body (ô 6), the
-signer with a signing prefix TM./KT./TL./Q./TUQ. (ô 7), and "Nơi nhận" (ô 9).
+signer with a signing prefix TM./KT./TL./Q./TUQ. (ô 7), "Nơi nhận" (ô 9), and
+the optional marks of secrecy and urgency (ô 10a/10b, Điều 8.3).
 The number and date are assigned after signing (Điều 15.2), so a **draft**
 shows ``Số: /SYT-VP`` and "ngày tháng năm 2024": it is read as a draft with
 unknown number and partial date, not rejected.
@@ -40,6 +41,8 @@ _PLACE = re.compile(
     r"(?m)^[ \t|]{0,5}((?:[^\n,|:]{1,60}\n)?[^\n,|:]{2,60}),[ \t]{0,5}(?=(?i:ngày))"
 )
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-zđ])[.)]")
+_URGENCY = re.compile(r"(?m)^[ \t|]{0,5}(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)[ \t|]{0,5}$")
+_SECRECY = re.compile(r"(?m)^[ \t|]{0,5}(TUYỆT MẬT|TỐI MẬT|MẬT)[ \t|]{0,5}$")
 _HEADER_AREA = 3000
 """The number line (ô 3) is looked for in the first characters only."""
 _SEPARATOR = re.compile(r"^[\s|_\-–—=*]*$")
@@ -91,6 +94,8 @@ class DirectiveDocument(BaseModel):
     signing_prefix: SigningPrefix | None = Field(default=None, description="TM./KT./TL./Q./TUQ.")
     signer_title: str | None = Field(default=None, description="Chức vụ người ký.")
     signer_name: str | None = Field(default=None, description="Họ tên người ký.")
+    urgency: str | None = Field(default=None, description="Mức độ khẩn: HỎA TỐC/THƯỢNG KHẨN/KHẨN.")
+    secrecy: str | None = Field(default=None, description="Độ mật: TUYỆT MẬT/TỐI MẬT/MẬT.")
 
     @property
     def is_draft(self) -> bool:
@@ -104,6 +109,10 @@ class DirectiveDocument(BaseModel):
         s = normalize(text).text
         lines = s.split("\n")
         fields: dict[str, object] = {}
+        for pattern, name in ((_URGENCY, "urgency"), (_SECRECY, "secrecy")):
+            mark = pattern.search(s, 0, _HEADER_AREA)
+            if mark is not None:
+                fields[name] = mark.group(1).replace("HOẢ", "HỎA")
         head = parse_citations(s[:_HEADER_AREA])
         header = next((c for c in head if c.role is CitationRole.HEADER), None)
         if header is not None:
