@@ -71,7 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="characters of text")
     args = parser.parse_args()
-    print(f"{'pattern (x25, ~100 kB)':28} {'parse_citations':>16} {'lint':>10}")
+    print(f"{'pattern (~100 kB each)':28} {'parse_citations':>16} {'lint':>10}")
     for name, piece in PATTERNS.items():
         text = (piece + "\n") * max(1, 100_000 // (len(piece) + 1))
         p = best_of(3, parse_citations, text)
