@@ -16,12 +16,12 @@ has no time zone; give an aware datetime (e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from cchc.errors import NaiveDatetimeError
+from cchc.errors import NaiveDatetimeError, ValidationError
 
-__all__ = ["VN_TZ", "require_aware", "to_vn"]
+__all__ = ["VN_TZ", "as_date", "require_aware", "to_vn"]
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 """The zone of the official calendar (Asia/Ho_Chi_Minh, UTC+07:00)."""
@@ -46,3 +46,27 @@ def require_aware(value: datetime, *, field: str | None = None, row: int | None 
 def to_vn(value: datetime, *, field: str | None = None, row: int | None = None) -> datetime:
     """Convert an aware datetime to ``Asia/Ho_Chi_Minh`` (rejecting naive ones)."""
     return require_aware(value, field=field, row=row).astimezone(VN_TZ)
+
+
+def as_date(value: object, *, field: str | None = None, row: int | None = None) -> date:
+    """A calendar date in Vietnam from a ``date`` or an aware ``datetime``.
+
+    An aware datetime is converted to Asia/Ho_Chi_Minh first (20:00 UTC is the
+    next day in Hà Nội); a naive one is rejected; anything else is a
+    :class:`~cchc.errors.ValidationError`::
+
+        >>> from datetime import timezone
+        >>> as_date(datetime(2022, 3, 20, 20, 0, tzinfo=timezone.utc))
+        datetime.date(2022, 3, 21)
+        >>> as_date("2022-03-20", field="as_of")
+        Traceback (most recent call last):
+        ...
+        cchc.errors.ValidationError: field as_of: expected a date, got str '2022-03-20'
+    """
+    if isinstance(value, datetime):
+        return to_vn(value, field=field, row=row).date()
+    if isinstance(value, date):
+        return value
+    raise ValidationError(
+        f"expected a date, got {type(value).__name__} {value!r}", field=field, row=row
+    )
