@@ -75,4 +75,4 @@ def test_plan_status_bad_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path = tmp_path / "kh.yaml"
     path.write_text("tasks: [\n", encoding="utf-8")
     assert main(["plan", "status", str(path)]) == 2
-    assert "malformed YAML" in capsys.readouterr().err
+    assert "not valid YAML" in capsys.readouterr().err
