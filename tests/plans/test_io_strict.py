@@ -54,7 +54,9 @@ def test_impossible_date_is_a_data_file_error(tmp_path: Path) -> None:
 
 def test_non_utf8_and_missing_files(tmp_path: Path) -> None:
     path = tmp_path / "kh.yaml"
-    path.write_bytes("number: 1/KH-SYT\nissuer: Sở Y tế\n".encode("utf-16"))  # e.g. Notepad "Unicode"
+    path.write_bytes(
+        "number: 1/KH-SYT\nissuer: Sở Y tế\n".encode("utf-16")
+    )  # e.g. Notepad "Unicode"
     with pytest.raises(DataFileError, match="not UTF-8"):
         load_plan(path)
     with pytest.raises(DataFileError, match="cannot read file") as err:
