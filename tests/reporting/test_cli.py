@@ -76,3 +76,31 @@ def test_plan_status_bad_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path.write_text("tasks: [\n", encoding="utf-8")
     assert main(["plan", "status", str(path)]) == 2
     assert "not valid YAML" in capsys.readouterr().err
+
+
+def test_report_period_nd09_is_unknown_without_a_deadline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Review item 2: Nghị định 09/2019 Điều 8 khoản 5 điểm b sets only a minimum.
+    argv = ["report", "period", "Q1", "2022", "--regime", "nd09-2019", "--submitted", "2022-03-18"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "submitted 2022-03-18: unknown (the decree sets no deadline; pass --deadline)" in out
+    assert "LATE" not in out
+    assert main([*argv, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["on_time"] is None
+    assert main([*argv, "--deadline", "2022-03-17"]) == 0
+    assert "submitted 2022-03-18: LATE" in capsys.readouterr().out
+    assert main([*argv, "--deadline", "2022-03-14"]) == 2  # below the decree's minimum
+    assert "cchc: error: field deadline" in capsys.readouterr().err
+
+
+def test_report_period_rolls_a_sunday_deadline_forward(capsys: pytest.CaptureFixture[str]) -> None:
+    # Review item 11: 20/3/2022 was a Sunday (Bộ luật Dân sự 2015 Điều 148 khoản 5).
+    argv = ["report", "period", "Q1", "2022", "--submitted", "2022-03-21"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "last day: 2022-03-21" in out and "Điều 148 khoản 5" in out
+    assert "submitted 2022-03-21: on time" in out
+    assert main([*argv, "--no-roll-forward"]) == 0
+    assert "submitted 2022-03-21: LATE" in capsys.readouterr().out
