@@ -6,7 +6,7 @@ the first problem — so an office can fix a report in one pass:
 * **sums** — parts add up to their totals (đã thực hiện + đang triển khai =
   tổng số nhiệm vụ; TTHC mức độ 3 + mức độ 4 = tổng số; lớp đã tổ chức + chưa tổ
   chức = được phê duyệt; hồ sơ ...); a total given with a part missing is an
-  incomplete report;
+  incomplete report, and parts given that already exceed the total are wrong;
 * **rates** — a stated rate equals the rate of its counts (2 decimals, half-up);
   ranges 0-100 are enforced by the model itself;
 * **dates** — documents issued or meetings held in the period lie inside the data
@@ -125,6 +125,17 @@ def _sum(
                 f"{prefix}.{total} is {whole} but {', '.join(missing)} not given",
             )
         )
+        if sum(given) > whole:  # wrong whatever the missing parts are
+            shown = " + ".join(
+                f"{p} {v}" for p, v in zip(parts, values, strict=True) if v is not None
+            )
+            out.append(
+                Finding(
+                    "sum",
+                    f"{prefix}.{total}",
+                    f"{shown} = {sum(given)} already exceeds the total {whole}",
+                )
+            )
     elif not missing and sum(given) != whole:
         shown = " + ".join(str(v) for v in given)
         out.append(
