@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import print_json, print_table
+from cchc.errors import CalendarCoverageError
 from cchc.plans.commands import parse_date
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
@@ -74,7 +75,15 @@ def _period(args: argparse.Namespace) -> int:
     if period.due_is_minimum and args.deadline is None:
         last = None
     elif period.due is not None:
-        last = period.last_day(deadline=args.deadline, roll_forward=args.roll_forward)
+        try:
+            last = period.last_day(deadline=args.deadline, roll_forward=args.roll_forward)
+        except CalendarCoverageError as exc:
+            if args.submitted is not None:
+                raise CalendarCoverageError(
+                    f"{exc.message}; pass --no-roll-forward to compare with the stated day",
+                    field=exc.field,
+                ) from None
+            last = None  # the window and the stated day are still worth printing
     on_time = None if args.submitted is None or last is None else args.submitted <= last
     if args.json:
         data: dict[str, Any] = {
