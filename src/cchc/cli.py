@@ -20,6 +20,7 @@ from cchc.errors import CchcError
 __all__ = ["build_parser", "main"]
 
 COMMAND_MODULES: tuple[str, ...] = (
+    "cchc.demo",
     "cchc.calendar.commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""

@@ -46,7 +46,7 @@ __all__ = ["LegalSource", "RuleVersion", "Verification", "in_force"]
 T = TypeVar("T")
 
 
-class Verification(str, enum.Enum):
+class Verification(enum.StrEnum):
     """How the text of a source was known when the rule was encoded."""
 
     ORIGINAL = "original"
@@ -104,8 +104,8 @@ class LegalSource(BaseModel):
     def cite(self) -> str:
         """A human citation: type, number, (issuer, date), article."""
         head = f"{self.doc_type} {self.number}".strip()
-        extra = [x for x in (self.issuer, self.signed_on and self.signed_on.strftime("%d/%m/%Y"))]
-        inner = ", ".join(x for x in extra if x)
+        signed = self.signed_on.strftime("%d/%m/%Y") if self.signed_on else ""
+        inner = ", ".join(x for x in (self.issuer, signed) if x)
         text = f"{head} ({inner})" if inner else head
         return f"{text}, {self.article}" if self.article else text
 
@@ -127,7 +127,9 @@ class RuleVersion(Generic[T]):
     @property
     def start(self) -> date | None:
         """First day in force."""
-        return self.effective_from if self.effective_from is not None else self.source.effective_from
+        return (
+            self.effective_from if self.effective_from is not None else self.source.effective_from
+        )
 
     @property
     def end(self) -> date | None:

@@ -27,9 +27,7 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 """The zone of the official calendar (Asia/Ho_Chi_Minh, UTC+07:00)."""
 
 
-def require_aware(
-    value: datetime, *, field: str | None = None, row: int | None = None
-) -> datetime:
+def require_aware(value: datetime, *, field: str | None = None, row: int | None = None) -> datetime:
     """Return ``value`` unchanged if it is timezone-aware, else raise.
 
     Raises:

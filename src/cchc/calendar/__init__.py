@@ -1,0 +1,27 @@
+"""The official civil-service working calendar (lịch làm việc, ngày làm việc).
+
+Everything in cchc rests on one question asked millions of times: is this day
+a working day of Vietnamese state agencies, and which day is the n-th working
+day after it? :class:`OfficialCalendar` answers it from the bundled notices
+(2015-2027, each day citing its source), with weekly rest on Saturday and Sunday
+(Quyết định 188/1999/QĐ-TTg), make-up Saturdays as working days and swapped
+days as days off. See :mod:`cchc.calendar.official` for the counting rules.
+"""
+
+from cchc.calendar.batch import ProvisionalArray, to_datetime64
+from cchc.calendar.entries import CalendarEntry, DayKind, Notice, read_notice_csv
+from cchc.calendar.hours import OfficeHours
+from cchc.calendar.official import Coverage, OfficialCalendar, Provisional
+
+__all__ = [
+    "CalendarEntry",
+    "Coverage",
+    "DayKind",
+    "Notice",
+    "OfficeHours",
+    "OfficialCalendar",
+    "Provisional",
+    "ProvisionalArray",
+    "read_notice_csv",
+    "to_datetime64",
+]

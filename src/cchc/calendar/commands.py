@@ -1,0 +1,119 @@
+"""CLI: ``cchc calendar YEAR``, ``cchc add-days DATE N``, ``cchc is-working DATE``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from cchc._cli_util import print_json, print_table
+from cchc.calendar.entries import CalendarEntry
+from cchc.calendar.official import OfficialCalendar
+
+__all__ = ["register"]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add the calendar sub-commands."""
+    p = subparsers.add_parser(
+        "calendar", help="official days off and make-up working days of a year, with sources"
+    )
+    p.add_argument("year", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--provisional", action="store_true", help="allow a rule-derived year")
+    p.set_defaults(handler=_calendar)
+
+    p = subparsers.add_parser("add-days", help="the N-th working day after DATE (DATE not counted)")
+    p.add_argument("date", type=_date)
+    p.add_argument("n", type=int)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--provisional", action="store_true", help="allow years outside coverage")
+    p.set_defaults(handler=_add_days)
+
+    p = subparsers.add_parser("is-working", help="whether DATE is a working day")
+    p.add_argument("date", type=_date)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--provisional", action="store_true", help="allow years outside coverage")
+    p.set_defaults(handler=_is_working)
+
+
+def _entry_json(entry: CalendarEntry) -> dict[str, Any]:
+    return {
+        "date": entry.day.isoformat(),
+        "weekday": entry.day.strftime("%A"),
+        "kind": entry.kind.value,
+        "kind_vi": entry.kind.vietnamese,
+        "name_vi": entry.name_vi,
+        "name_en": entry.name_en,
+        "sources": [s.cite() for s in entry.sources],
+        "verification": entry.verification.value,
+        "provisional": entry.provisional,
+        "note": entry.note,
+    }
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    cal = OfficialCalendar()
+    entries = cal.entries(args.year, provisional=args.provisional)
+    if args.json:
+        print_json([_entry_json(e) for e in entries])
+        return 0
+    rows = [
+        (
+            e.day.isoformat(),
+            e.day.strftime("%a"),
+            e.kind.vietnamese,
+            e.name_vi,
+            "; ".join(s.number for s in e.sources),
+            e.verification.value + (" (provisional)" if e.provisional else ""),
+        )
+        for e in entries
+    ]
+    print_table(("date", "day", "kind", "name", "source", "read"), rows)
+    return 0
+
+
+def _add_days(args: argparse.Namespace) -> int:
+    cal = OfficialCalendar()
+    if args.provisional:
+        answer = cal.add_working_days(args.date, args.n, provisional=True)
+        value, provisional = answer.value, answer.provisional
+    else:
+        value, provisional = cal.add_working_days(args.date, args.n), False
+    if args.json:
+        print_json({"date": args.date, "n": args.n, "result": value, "provisional": provisional})
+    else:
+        print(value.isoformat() + (" (provisional)" if provisional else ""))
+    return 0
+
+
+def _is_working(args: argparse.Namespace) -> int:
+    cal = OfficialCalendar()
+    if args.provisional:
+        answer = cal.is_working_day(args.date, provisional=True)
+        value, provisional = answer.value, answer.provisional
+    else:
+        value, provisional = cal.is_working_day(args.date), False
+    entry = cal.entry(args.date) if args.date.year in cal.coverage else None
+    reason = entry.name_vi if entry else ("cuối tuần" if args.date.weekday() >= 5 else "")
+    if args.json:
+        print_json(
+            {
+                "date": args.date,
+                "working_day": value,
+                "reason": reason or None,
+                "entry": _entry_json(entry) if entry else None,
+                "provisional": provisional,
+            }
+        )
+    else:
+        word = "working day" if value else "day off"
+        print(f"{args.date.isoformat()}: {word}" + (f" ({reason})" if reason else ""))
+    return 0

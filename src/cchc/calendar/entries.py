@@ -1,0 +1,216 @@
+"""Calendar entries and notices (thông báo nghỉ lễ, tết).
+
+A :class:`CalendarEntry` is one day that departs from the weekly rule of
+Quyết định 188/1999/QĐ-TTg (work Monday to Friday, rest Saturday and Sunday):
+
+============================  ==================  =====================================
+:class:`DayKind`              Vietnamese          effect
+============================  ==================  =====================================
+``holiday``                   nghỉ lễ, tết        day off (may fall on a weekend)
+``compensatory``              nghỉ bù             day off: a holiday fell on a rest day
+``swap_day_off``              nghỉ hoán đổi       weekday made a day off for a Saturday
+``makeup_workday``            đi làm bù           a Saturday (or rest day) worked
+============================  ==================  =====================================
+
+A :class:`Notice` groups entries under one source. Users extend or correct the
+bundled calendar with their own notice (a province's extra day off, next year's
+notice before a release) as data, without editing the package::
+
+    >>> import io
+    >>> text = '''date,kind,name_vi,name_en
+    ... 2028-01-03,compensatory,Tết Dương lịch - nghỉ bù,New Year's Day - compensatory day
+    ... '''
+    >>> notice = read_notice_csv(io.StringIO(text), covers_years=[2028])
+    >>> notice.entries[0].kind.vietnamese
+    'nghỉ bù'
+    >>> bad = 'date,kind,name_vi,name_en\\n2028-02-30,holiday,Tết,Tet\\n'
+    >>> read_notice_csv(io.StringIO(bad), name="province.csv")
+    Traceback (most recent call last):
+    ...
+    cchc.errors.DataFileError: province.csv, row 2, field date: not a valid date: '2028-02-30'
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cchc.errors import DataFileError
+from cchc.legal import LegalSource, Verification
+
+__all__ = ["CalendarEntry", "DayKind", "Notice", "read_notice_csv"]
+
+
+class DayKind(enum.StrEnum):
+    """Why a day departs from the Monday-to-Friday rule."""
+
+    HOLIDAY = "holiday"
+    COMPENSATORY = "compensatory"
+    SWAP_DAY_OFF = "swap_day_off"
+    MAKEUP_WORKDAY = "makeup_workday"
+
+    @property
+    def vietnamese(self) -> str:
+        """The Vietnamese term for this kind."""
+        return _VI[self]
+
+    @property
+    def is_day_off(self) -> bool:
+        """Whether a day of this kind is a day off (every kind but make-up work)."""
+        return self is not DayKind.MAKEUP_WORKDAY
+
+
+_VI = {
+    DayKind.HOLIDAY: "nghỉ lễ, tết",
+    DayKind.COMPENSATORY: "nghỉ bù",
+    DayKind.SWAP_DAY_OFF: "nghỉ hoán đổi",
+    DayKind.MAKEUP_WORKDAY: "đi làm bù",
+}
+
+
+class CalendarEntry(BaseModel):
+    """One official day off or make-up working day, with its sources."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: date = Field(description="Ngày (the calendar date).")
+    kind: DayKind = Field(description="Loại ngày: nghỉ lễ / nghỉ bù / nghỉ hoán đổi / đi làm bù.")
+    name_vi: str = Field(description="Tên tiếng Việt, e.g. 'Tết Âm lịch (Tết Nguyên đán)'.")
+    name_en: str = Field(description="English name, e.g. 'Lunar New Year (Tết)'.")
+    sources: tuple[LegalSource, ...] = Field(
+        default=(), description="Căn cứ: the notices and laws that make this day what it is."
+    )
+    verification: Verification = Field(
+        default=Verification.SECONDARY,
+        description="How the date is known: original text read, secondary copy, or derived.",
+    )
+    note: str | None = Field(default=None, description="Remark (press report, caveat).")
+    provisional: bool = Field(
+        default=False,
+        description="True for days derived from Labour Code rules for a year not yet covered "
+        "by an official notice (dự kiến).",
+    )
+
+    @property
+    def is_day_off(self) -> bool:
+        """Whether this entry makes its day a day off."""
+        return self.kind.is_day_off
+
+
+class Notice(BaseModel):
+    """A set of calendar entries from one notice, supplied by the user or bundled.
+
+    ``covers_years`` are the years this notice completes: they join the
+    calendar's coverage, so dates in them are answered without the
+    provisional flag. Entries for a date already in the calendar replace it
+    (a correction).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entries: tuple[CalendarEntry, ...] = Field(description="The days the notice declares.")
+    covers_years: tuple[int, ...] = Field(
+        default=(), description="Years this notice fully specifies (join the coverage)."
+    )
+    source: LegalSource | None = Field(default=None, description="The notice itself.")
+
+
+_REQUIRED = ("date", "kind", "name_vi", "name_en")
+
+
+def read_notice_csv(
+    file: str | Path | IO[str],
+    *,
+    source: LegalSource | None = None,
+    covers_years: Iterable[int] = (),
+    sources: dict[str, LegalSource] | None = None,
+    name: str | None = None,
+) -> Notice:
+    """Read a notice from CSV: columns ``date,kind,name_vi,name_en`` and optionally
+    ``sources`` (``;``-separated keys into ``sources``), ``verification``, ``note``.
+
+    Every row is checked; the first bad one raises with its row number (the
+    header is row 1) and field.
+
+    Raises:
+        DataFileError: a missing column, an unparsable date, an unknown kind
+            or verification, an unknown source key, or a duplicated date.
+    """
+    label = name or (str(file) if isinstance(file, str | Path) else None)
+    if isinstance(file, str | Path):
+        with open(file, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    else:
+        rows = list(csv.DictReader(file))
+    if rows:
+        missing = [c for c in _REQUIRED if c not in rows[0]]
+        if missing:
+            raise DataFileError(f"missing column(s) {', '.join(missing)}", row=1, source=label)
+    entries: list[CalendarEntry] = []
+    seen: dict[date, int] = {}
+    for number, row in enumerate(rows, start=2):
+        entry = _entry_from_row(row, number, label, source, sources or {})
+        if entry.day in seen:
+            raise DataFileError(
+                f"date {entry.day.isoformat()} already given in row {seen[entry.day]}",
+                row=number,
+                field="date",
+                source=label,
+            )
+        seen[entry.day] = number
+        entries.append(entry)
+    return Notice(entries=tuple(entries), covers_years=tuple(covers_years), source=source)
+
+
+def _entry_from_row(
+    row: dict[str, str],
+    number: int,
+    label: str | None,
+    default_source: LegalSource | None,
+    registry: dict[str, LegalSource],
+) -> CalendarEntry:
+    def fail(field: str, message: str) -> DataFileError:
+        return DataFileError(message, row=number, field=field, source=label)
+
+    raw_date = (row.get("date") or "").strip()
+    try:
+        day = date.fromisoformat(raw_date)
+    except ValueError:
+        raise fail("date", f"not a valid date: {raw_date!r}") from None
+    raw_kind = (row.get("kind") or "").strip()
+    try:
+        kind = DayKind(raw_kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in DayKind)
+        raise fail("kind", f"unknown kind {raw_kind!r} (allowed: {allowed})") from None
+    names = {f: (row.get(f) or "").strip() for f in ("name_vi", "name_en")}
+    for field, value in names.items():
+        if not value:
+            raise fail(field, "must not be empty")
+    cited: list[LegalSource] = []
+    for key in filter(None, (k.strip() for k in (row.get("sources") or "").split(";"))):
+        if key not in registry:
+            raise fail("sources", f"unknown source key {key!r}")
+        cited.append(registry[key])
+    if not cited and default_source is not None:
+        cited.append(default_source)
+    raw_ver = (row.get("verification") or "").strip() or Verification.SECONDARY.value
+    try:
+        verification = Verification(raw_ver)
+    except ValueError:
+        raise fail("verification", f"unknown verification {raw_ver!r}") from None
+    return CalendarEntry(
+        day=day,
+        kind=kind,
+        name_vi=names["name_vi"],
+        name_en=names["name_en"],
+        sources=tuple(cited),
+        verification=verification,
+        note=(row.get("note") or "").strip() or None,
+    )

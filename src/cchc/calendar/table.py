@@ -1,0 +1,170 @@
+"""Dense day tables: the calendar built once, answered by index lookup.
+
+As in exchange_calendars, the calendar is materialised once per span as a few
+arrays indexed by day number (days since ``origin``):
+
+- ``is_work[i]``: day ``i`` is a working day;
+- ``cum[i]``: working days in ``[origin, day i]`` (inclusive running count);
+- ``work_idx[k]``: day number of the ``(k+1)``-th working day;
+- ``uncovered_cum[i]``: days in ``[origin, day i]`` outside the official coverage.
+
+Every operation (scalar or batch) is then a few gathers: the n-th working day
+after ``d`` is ``work_idx[cum[d] + n - 1]``; the working days in ``(a, b]``
+are ``cum[b] - cum[a]``. The batch forms are the same expressions over NumPy
+arrays, so scalar and batch share one truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from cchc.calendar.entries import CalendarEntry
+
+__all__ = ["DayTable", "build_table"]
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@attrs.frozen(eq=False)
+class DayTable:
+    """Precomputed arrays over the days ``[origin, origin + size)``."""
+
+    origin: date
+    is_work: BoolArray
+    cum: IntArray
+    work_idx: IntArray
+    uncovered_cum: IntArray
+    entries: dict[date, CalendarEntry]
+
+    @property
+    def size(self) -> int:
+        """Number of days in the table."""
+        return int(self.is_work.shape[0])
+
+    @property
+    def end(self) -> date:
+        """Last day of the table."""
+        return self.origin + timedelta(days=self.size - 1)
+
+    @property
+    def origin64(self) -> np.datetime64:
+        """``origin`` as ``datetime64[D]``."""
+        return np.datetime64(self.origin, "D")
+
+    def uncovered_in(self, lo: IntArray, hi: IntArray) -> IntArray:
+        """Number of uncovered days in the inclusive index span ``[lo, hi]``."""
+        before = np.where(lo > 0, self.uncovered_cum[np.maximum(lo - 1, 0)], 0)
+        return self.uncovered_cum[hi] - before
+
+    def add(self, idx: IntArray, n: IntArray) -> IntArray:
+        """Index of the n-th working day after ``idx`` (``idx`` not counted).
+
+        ``n == 0`` returns ``idx``; negative ``n`` counts back. Returns ``-1``
+        where the result falls outside the table.
+        """
+        work_here = self.is_work[idx].astype(np.int64)
+        before = self.cum[idx] - work_here  # working days strictly before idx
+        k = np.where(n > 0, self.cum[idx] + n, before + n + 1)  # 1-based rank of result
+        ok = (k >= 1) & (k <= self.work_idx.shape[0])
+        result = self.work_idx[np.clip(k - 1, 0, max(self.work_idx.shape[0] - 1, 0))]
+        result = np.where(ok, result, -1)
+        return np.where(n == 0, idx, result)
+
+    def rollforward(self, idx: IntArray) -> IntArray:
+        """Index of the first working day on or after ``idx`` (``-1``: past the end)."""
+        k = self.cum[idx] - self.is_work[idx].astype(np.int64)  # rank-1 of next working day
+        ok = k < self.work_idx.shape[0]
+        return np.where(ok, self.work_idx[np.minimum(k, self.work_idx.shape[0] - 1)], -1)
+
+    def rollback(self, idx: IntArray) -> IntArray:
+        """Index of the last working day on or before ``idx`` (``-1``: before the start)."""
+        k = self.cum[idx]
+        return np.where(k >= 1, self.work_idx[np.maximum(k - 1, 0)], -1)
+
+
+def build_table(
+    first: date, last: date, entries: Iterable[CalendarEntry], covered_years: Iterable[int]
+) -> DayTable:
+    """Materialise the working-day table for ``[first, last]``.
+
+    The weekly rule is Monday-Friday work (Quyết định 188/1999/QĐ-TTg);
+    entries turn days off (holiday, compensatory, swap) or on (make-up work).
+    """
+    size = (last - first).days + 1
+    days = np.arange(size, dtype=np.int64)
+    # 1970-01-01 was a Thursday: weekday (Mon=0) = (days since epoch + 3) % 7
+    epoch_offset = (first - date(1970, 1, 1)).days
+    weekday = (days + epoch_offset + 3) % 7
+    is_work = weekday < 5
+    by_day: dict[date, CalendarEntry] = {}
+    for entry in entries:
+        by_day[entry.day] = entry  # later entries (user notices) replace earlier ones
+    for day, entry in by_day.items():
+        i = (day - first).days
+        if 0 <= i < size:
+            is_work[i] = not entry.is_day_off
+    covered = set(covered_years)
+    dates64 = np.datetime64(first, "D") + days.astype("timedelta64[D]")
+    year_of_day = dates64.astype("datetime64[Y]").astype(np.int64) + 1970
+    uncovered = ~np.isin(year_of_day, np.fromiter(covered, dtype=np.int64, count=len(covered)))
+    return DayTable(
+        origin=first,
+        is_work=is_work,
+        cum=np.cumsum(is_work, dtype=np.int64),
+        work_idx=np.flatnonzero(is_work).astype(np.int64),
+        uncovered_cum=np.cumsum(uncovered, dtype=np.int64),
+        entries=by_day,
+    )
+
+
+@attrs.frozen(eq=False)
+class ScalarTable:
+    """The same table as Python lists, for fast one-at-a-time answers.
+
+    This is the reference implementation; the array methods of
+    :class:`DayTable` are tested against it on random inputs.
+    """
+
+    origin_ordinal: int
+    is_work: list[bool]
+    cum: list[int]
+    work_idx: list[int]
+    uncovered_cum: list[int]
+
+    @classmethod
+    def of(cls, table: DayTable) -> ScalarTable:
+        """Lists copied from ``table``."""
+        return cls(
+            origin_ordinal=table.origin.toordinal(),
+            is_work=table.is_work.tolist(),
+            cum=table.cum.tolist(),
+            work_idx=table.work_idx.tolist(),
+            uncovered_cum=table.uncovered_cum.tolist(),
+        )
+
+    def uncovered_in(self, lo: int, hi: int) -> int:
+        """Uncovered days in the inclusive index span ``[lo, hi]``."""
+        return self.uncovered_cum[hi] - (self.uncovered_cum[lo - 1] if lo > 0 else 0)
+
+    def add(self, i: int, n: int) -> int:
+        """Index of the n-th working day after day ``i`` (``-1`` if off the table)."""
+        if n == 0:
+            return i
+        k = self.cum[i] + n if n > 0 else self.cum[i] - self.is_work[i] + n + 1
+        return self.work_idx[k - 1] if 1 <= k <= len(self.work_idx) else -1
+
+    def rollforward(self, i: int) -> int:
+        """Index of the first working day on or after ``i`` (``-1``: past the end)."""
+        k = self.cum[i] - self.is_work[i]
+        return self.work_idx[k] if k < len(self.work_idx) else -1
+
+    def rollback(self, i: int) -> int:
+        """Index of the last working day on or before ``i`` (``-1``: before the start)."""
+        k = self.cum[i]
+        return self.work_idx[k - 1] if k >= 1 else -1
