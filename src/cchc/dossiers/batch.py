@@ -24,6 +24,7 @@ import numpy.typing as npt
 from cchc.calendar import OfficialCalendar
 from cchc.procedures import TimeUnit
 
+from .calops import CalendarOps
 from .hours import session_minutes
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 
@@ -69,16 +70,6 @@ def _days(ns: I64) -> DT:
     return np.floor_divide(ns, NS_PER_DAY).astype("datetime64[D]")
 
 
-def _wd_after(cal: OfficialCalendar, days: DT, n: Any, provisional: bool) -> DT:
-    out: DT = cal.add_working_days_batch(days, n, provisional=provisional)
-    return out
-
-
-def _roll(cal: OfficialCalendar, days: DT, provisional: bool) -> DT:
-    out: DT = cal.rollforward_batch(days, provisional=provisional)
-    return out
-
-
 def _sessions_ns(policy: DeadlinePolicy) -> I64:
     return np.array(session_minutes(policy.office_hours), dtype=np.int64) * NS_PER_MINUTE
 
@@ -86,7 +77,7 @@ def _sessions_ns(policy: DeadlinePolicy) -> I64:
 def normalise_receipt_batch(
     received_ns: I64,
     policy: DeadlinePolicy,
-    calendar: OfficialCalendar,
+    ops: CalendarOps,
     *,
     force_next_opening: BOOL | None = None,
 ) -> I64:
@@ -95,13 +86,12 @@ def normalise_receipt_batch(
     ``force_next_opening`` marks rows (hours units) that always wait for the
     next opening, whatever the receipt rule.
     """
-    prov = policy.provisional
     sess = _sessions_ns(policy)
     day_ns = np.floor_divide(received_ns, NS_PER_DAY) * NS_PER_DAY
     tod = received_ns - day_ns
     days = day_ns.view("datetime64[ns]").astype("datetime64[D]")
-    working = np.asarray(calendar.is_working_day_batch(days, provisional=prov), dtype=bool)
-    next_day_ns = _wd_after(calendar, days, 1, prov).astype("datetime64[ns]").view(np.int64)
+    working = np.asarray(ops.is_working_day_batch(days), dtype=bool)
+    next_day_ns = ops.add_batch(days, 1).astype("datetime64[ns]").view(np.int64)
     next_open = next_day_ns + sess[0, 0]
     # next opening on the same day, or the next working day
     same_day = np.full_like(received_ns, NAT)
@@ -131,7 +121,7 @@ def _add_months(days: DT, months: I64) -> DT:
     return target.astype("datetime64[D]") + np.minimum(dom, last - 1).astype("timedelta64[D]")
 
 
-def _add_hours(start_ns: I64, hours: I64, policy: DeadlinePolicy, cal: OfficialCalendar) -> I64:
+def _add_hours(start_ns: I64, hours: I64, policy: DeadlinePolicy, ops: CalendarOps) -> I64:
     sess = _sessions_ns(policy)
     lengths = sess[:, 1] - sess[:, 0]
     per_day = int(lengths.sum())
@@ -144,7 +134,7 @@ def _add_hours(start_ns: I64, hours: I64, policy: DeadlinePolicy, cal: OfficialC
     k = np.where(target > 0, np.floor_divide(target - 1, per_day), 0)
     rem = target - k * per_day
     days = day_ns.view("datetime64[ns]").astype("datetime64[D]")
-    moved = np.where(k > 0, _wd_after(cal, days, np.maximum(k, 1), policy.provisional), days)
+    moved = np.where(k > 0, ops.add_batch(days, np.maximum(k, 1)), days)
     clock = np.zeros_like(start_ns)
     before = 0
     for (a, _b), length in zip(sess, lengths, strict=True):
@@ -160,7 +150,7 @@ def due_dates_batch(
     amount: Any,
     unit: Any = "working_days",
     *,
-    calendar: OfficialCalendar | None = None,
+    calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | None = None,
 ) -> tuple[DT, DT]:
     """Due moments for whole columns; returns ``(due_at, start_at)`` as UTC ``datetime64[ns]``.
@@ -170,9 +160,8 @@ def due_dates_batch(
         amount: whole numbers >= 0 (array or scalar).
         unit: a unit name or an array of unit codes (:data:`UNIT_CODES`).
     """
-    cal = calendar if calendar is not None else OfficialCalendar()
     pol = policy if policy is not None else DeadlinePolicy()
-    prov = pol.provisional
+    ops = calendar if isinstance(calendar, CalendarOps) else CalendarOps(calendar, pol.provisional)
     local = _ns(received_at) + VN_OFFSET_NS
     n = np.broadcast_to(np.asarray(amount, dtype=np.int64), local.shape)
     codes = (
@@ -181,21 +170,29 @@ def due_dates_batch(
         else np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
     )
     is_hours = codes == UNIT_CODES["hours"]
-    start = normalise_receipt_batch(local, pol, cal, force_next_opening=is_hours)
-    start_day = _days(start)
-    wd = _wd_after(cal, start_day, np.maximum(n, 1), prov)
-    wd = np.where(n == 0, _roll(cal, start_day, prov), wd)
-    plain = start_day + n.astype("timedelta64[D]")
-    months = _add_months(start_day, n)
-    cal_days = _roll(cal, np.where(codes == UNIT_CODES["months"], months, plain), prov)
-    due_day = np.where(codes == UNIT_CODES["working_days"], wd, cal_days)
+    start = normalise_receipt_batch(local, pol, ops, force_next_opening=is_hours)
     if pol.day_end is DayEnd.MIDNIGHT:
-        end_tod = NS_PER_DAY - 1000
+        end_tod = NS_PER_DAY - 1000  # 23:59:59.999999, as datetime.time.max
     else:
         end_tod = int(_sessions_ns(pol)[-1, 1])
-    due = due_day.astype("datetime64[ns]").view(np.int64) + end_tod
-    if is_hours.any():
-        due = np.where(is_hours, _add_hours(start, n, pol, cal), due)
+    due = np.empty_like(start)
+    start_day = _days(start)
+    present = np.flatnonzero(np.bincount(codes, minlength=4)) if len(codes) else []
+    for code in present:
+        rows = slice(None) if len(present) == 1 else codes == code
+        sd, k = start_day[rows], n[rows]
+        if code == UNIT_CODES["hours"]:
+            due[rows] = _add_hours(start[rows], k, pol, ops)
+            continue
+        if code == UNIT_CODES["working_days"]:
+            day = ops.add_batch(sd, np.maximum(k, 1))
+            if (k == 0).any():
+                day = np.where(k == 0, ops.rollforward_batch(sd), day)
+        elif code == UNIT_CODES["days"]:
+            day = ops.rollforward_batch(sd + k.astype("timedelta64[D]"))
+        else:
+            day = ops.rollforward_batch(_add_months(sd, k))
+        due[rows] = day.astype("datetime64[ns]").view(np.int64) + end_tod
     return (due - VN_OFFSET_NS).view("datetime64[ns]"), (start - VN_OFFSET_NS).view(
         "datetime64[ns]"
     )

@@ -41,6 +41,7 @@ from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 from cchc.tz import VN_TZ, to_vn
 
+from .calops import CalendarOps
 from .hours import add_working_hours, next_opening, session_minutes
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule, get_policy
 from .rules import OneStopRules, rules_in_force
@@ -71,6 +72,8 @@ class DueDate:
     policy: str
     rules: RuleVersion[OneStopRules]
     """The one-stop rule set in force on the receipt date."""
+    provisional: bool = False
+    """True when a day outside the official calendar's coverage was used."""
 
     @property
     def due_day(self) -> date:
@@ -88,7 +91,9 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
         parsed = TimeUnit(unit)
     except ValueError:
         known = ", ".join(u.value for u in TimeUnit)
-        raise ValidationError(f"unknown unit {unit!r}; use one of {known}", field="unit", row=row)
+        raise ValidationError(
+            f"unknown unit {unit!r}; use one of {known}", field="unit", row=row
+        ) from None
     return parsed
 
 
@@ -117,7 +122,7 @@ def day_end_moment(day: date, policy: DeadlinePolicy) -> datetime:
 def clock_start(
     received_at: datetime,
     *,
-    calendar: OfficialCalendar | None = None,
+    calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> datetime:
     """The moment the clock starts for a receipt at ``received_at``.
@@ -131,23 +136,22 @@ def clock_start(
     Raises:
         NaiveDatetimeError: ``received_at`` has no time zone.
     """
-    cal = calendar if calendar is not None else OfficialCalendar()
     pol = get_policy(policy)
+    ops = _ops(calendar, pol)
     moment = to_vn(received_at, field="received_at")
-    prov = pol.provisional
     day = moment.date()
-    if (
-        pol.cutoff is not None
-        and moment.time() > pol.cutoff
-        and cal.is_working_day(day, provisional=prov)
-    ):
-        nxt = cal.next_working_day(day, provisional=prov)
-        return next_opening(
-            datetime.combine(nxt, time(0), tzinfo=VN_TZ), cal, pol.office_hours, provisional=prov
-        )
+    if pol.cutoff is not None and moment.time() > pol.cutoff and ops.is_working_day(day):
+        nxt = ops.next_working_day(day)
+        return next_opening(datetime.combine(nxt, time(0), tzinfo=VN_TZ), ops, pol.office_hours)
     if pol.receipt is ReceiptRule.NEXT_OPENING:
-        return next_opening(moment, cal, pol.office_hours, provisional=prov)
+        return next_opening(moment, ops, pol.office_hours)
     return moment
+
+
+def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
+    if isinstance(calendar, CalendarOps):
+        return calendar
+    return CalendarOps(calendar, pol.provisional)
 
 
 def compute_due(
@@ -155,36 +159,40 @@ def compute_due(
     amount: int,
     unit: TimeUnit | str = TimeUnit.WORKING_DAYS,
     *,
-    calendar: OfficialCalendar | None = None,
+    calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> DueDate:
     """Like :func:`due_date`, with the clock start, policy and rule set returned too."""
-    cal = calendar if calendar is not None else OfficialCalendar()
     pol = get_policy(policy)
+    ops = _ops(calendar, pol)
     u = check_unit(unit)
     n = check_amount(amount)
     if u is TimeUnit.IMMEDIATE:
         u, n = TimeUnit.WORKING_DAYS, 0
-    start = clock_start(received_at, calendar=cal, policy=pol)
+    start = clock_start(received_at, calendar=ops, policy=pol)
     rules = rules_in_force(to_vn(received_at).date())
-    prov = pol.provisional
     if u is TimeUnit.HOURS:
-        due = add_working_hours(start, n, cal, pol.office_hours, provisional=prov)
+        due = add_working_hours(start, n, ops, pol.office_hours)
     else:
         start_day = start.date()
         if u is TimeUnit.WORKING_DAYS:
-            if n == 0:
-                day = cal.rollforward(start_day, provisional=prov)
-            else:
-                day = cal.add_working_days(start_day, n, provisional=prov)
+            day = ops.rollforward(start_day) if n == 0 else ops.add(start_day, n)
         else:
             if u is TimeUnit.DAYS:
                 raw = start_day + timedelta(days=n)
             else:
                 raw = start_day + relativedelta(months=n)
-            day = cal.rollforward(raw, provisional=prov)
+            day = ops.rollforward(raw)
         due = day_end_moment(day, pol)
-    return DueDate(due_at=due, start_at=start, amount=n, unit=u, policy=pol.name, rules=rules)
+    return DueDate(
+        due_at=due,
+        start_at=start,
+        amount=n,
+        unit=u,
+        policy=pol.name,
+        rules=rules,
+        provisional=ops.used_provisional,
+    )
 
 
 def due_date(
@@ -204,7 +212,9 @@ def due_date(
             (or ``immediate``, treated as 0 working days).
         calendar: the official calendar (default: the bundled one).
         policy: a :class:`DeadlinePolicy` or a name from
-            :data:`cchc.dossiers.POLICIES` (default ``next_opening``).
+            :data:`cchc.dossiers.POLICIES` (default ``next_opening``). A
+            provisional policy allows years outside the calendar's coverage;
+            use :func:`compute_due` to see whether the answer was provisional.
 
     Returns:
         An aware datetime in Asia/Ho_Chi_Minh.

@@ -2,7 +2,7 @@
 
 A time limit in hours (e.g. ND 118/2025 Art 17(2)(c): "08 (tám) giờ làm
 việc") runs only while the office is open: inside the sessions of
-:class:`cchc.calendar.OfficeHours` (by default 07:30-11:30 and 13:30-17:00, an
+:class:`cchc.calendar.OfficeHours` (by default 07:00-11:30 and 13:30-17:00, an
 assumption documented in :mod:`cchc.calendar`) on official working days. Time
 starts at the given moment (BLDS 2015 Art 147(1): "thời hạn được bắt đầu từ
 thời điểm đã xác định"); outside a session it waits for the next opening.
@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from cchc.calendar import OfficeHours, OfficialCalendar
+from cchc.calendar import OfficeHours
+
+from .calops import CalendarOps
 
 __all__ = ["add_working_hours", "next_opening", "session_minutes"]
 
@@ -59,10 +61,8 @@ def _session_micros(office_hours: OfficeHours) -> list[tuple[int, int]]:
 
 def next_opening(
     moment: datetime,
-    calendar: OfficialCalendar,
+    ops: CalendarOps,
     office_hours: OfficeHours,
-    *,
-    provisional: bool = False,
 ) -> datetime:
     """``moment`` if the office is open then, else the next opening after it.
 
@@ -70,24 +70,22 @@ def next_opening(
     """
     sessions = _session_micros(office_hours)
     day = moment.date()
-    if calendar.is_working_day(day, provisional=provisional):
+    if ops.is_working_day(day):
         m = _micros_of(moment)
         for start, end in sessions:
             if m < start:
                 return _at(day, start, moment.tzinfo)
             if m < end:
                 return moment
-    nxt = calendar.next_working_day(day, provisional=provisional)
+    nxt = ops.next_working_day(day)
     return _at(nxt, sessions[0][0], moment.tzinfo)
 
 
 def add_working_hours(
     start: datetime,
     hours: int,
-    calendar: OfficialCalendar,
+    ops: CalendarOps,
     office_hours: OfficeHours,
-    *,
-    provisional: bool = False,
 ) -> datetime:
     """The moment ``hours`` working hours after ``start``.
 
@@ -95,7 +93,7 @@ def add_working_hours(
     """
     sessions = _session_micros(office_hours)
     remaining = hours * MINUTES_PER_HOUR * _US_PER_MINUTE
-    cur = next_opening(start, calendar, office_hours, provisional=provisional)
+    cur = next_opening(start, ops, office_hours)
     if remaining == 0:
         return cur
     day = cur.date()
@@ -109,5 +107,5 @@ def add_working_hours(
                 return _at(day, max(m, s_start) + remaining, cur.tzinfo)
             remaining -= avail
             m = s_end
-        day = calendar.next_working_day(day, provisional=provisional)
+        day = ops.next_working_day(day)
         m = 0

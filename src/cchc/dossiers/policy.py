@@ -95,7 +95,7 @@ class DeadlinePolicy:
     cutoff: time | None = None
     day_end: DayEnd = DayEnd.OFFICE_CLOSE
     supplement: SupplementMode = SupplementMode.RESTART
-    office_hours: OfficeHours = attrs.field(factory=OfficeHours)
+    office_hours: OfficeHours = attrs.field(factory=OfficeHours.default)
     provisional: bool = False
     """Allow dates outside the official calendar's coverage (results derived
     from the Labour Code rules, see :mod:`cchc.calendar`)."""

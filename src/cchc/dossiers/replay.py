@@ -32,6 +32,7 @@ from cchc.errors import LifecycleError
 from cchc.legal import RuleVersion
 from cchc.tz import to_vn
 
+from .calops import CalendarOps
 from .deadline import compute_due
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .rules import OneStopRules, rules_in_force
@@ -69,6 +70,8 @@ class Deadline:
     rescheduled: bool
     mode: SupplementMode
     rules: RuleVersion[OneStopRules]
+    provisional: bool = False
+    """True when a day outside the official calendar's coverage was used."""
 
     def timeliness(self, granularity: Granularity | str = Granularity.DAY) -> Timeliness | None:
         """Early / on time / late (None while in progress).
@@ -106,10 +109,10 @@ def replay(
     """Replay ``dossier``'s events (see the module docstring)."""
     from .models import EventKind
 
-    cal = calendar if calendar is not None else OfficialCalendar()
     pol = get_policy(policy)
     if dossier.cutoff is not None:
         pol = pol.with_cutoff(dossier.cutoff)
+    cal = CalendarOps(calendar, pol.provisional)
     received = to_vn(dossier.received_at, field="events[0].at")
     version = rules_in_force(received.date())
     rules = version.value
@@ -128,9 +131,7 @@ def replay(
         if ev.kind is EventKind.SUPPLEMENT_REQUESTED:
             requests += 1
             pending = at
-            used = cal.working_days_between(
-                received.date(), at.date(), provisional=pol.provisional
-            )
+            used = cal.between(received.date(), at.date())
             late_request = late_request or used > rules.supplement_notice_working_days
         elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
             wait += at - pending
@@ -186,4 +187,5 @@ def replay(
         rescheduled=reschedules > 0,
         mode=pol.supplement,
         rules=version,
+        provisional=cal.used_provisional,
     )

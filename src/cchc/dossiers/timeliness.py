@@ -30,6 +30,8 @@ from datetime import datetime
 from cchc.calendar import OfficialCalendar
 from cchc.tz import to_vn
 
+from .calops import CalendarOps
+
 __all__ = ["Granularity", "Progress", "Timeliness", "classify", "due_within", "progress_as_of"]
 
 
@@ -110,9 +112,9 @@ def due_within(
     working days after the day of ``as_of`` (0: due today). For reminders
     ("sắp đến hạn").
     """
-    cal = calendar if calendar is not None else OfficialCalendar()
+    ops = CalendarOps(calendar, provisional)
     now = to_vn(as_of, field="as_of")
     due = to_vn(due_at, field="due_at")
     if now > due:
         return False
-    return cal.working_days_between(now.date(), due.date(), provisional=provisional) <= working_days
+    return ops.between(now.date(), due.date()) <= working_days
