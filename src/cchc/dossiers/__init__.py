@@ -14,7 +14,9 @@
     >>> from datetime import datetime
     >>> from cchc.tz import VN_TZ
     >>> due_date(datetime(2025, 12, 31, 10, 0, tzinfo=VN_TZ), 3).date().isoformat()
-    '2026-01-06'
+    '2026-01-07'
+    >>> due_date(datetime(2026, 1, 9, 10, 0, tzinfo=VN_TZ), 1).isoformat()  # make-up Saturday
+    '2026-01-10T17:00:00+07:00'
 """
 
 from cchc.procedures import Channel, TimeUnit

@@ -117,8 +117,11 @@ def _add_months(days: DT, months: I64) -> DT:
     m = days.astype("datetime64[M]")
     dom = (days - m.astype("datetime64[D]")).astype(np.int64)
     target = m + months.astype("timedelta64[M]")
-    last = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
-    return target.astype("datetime64[D]") + np.minimum(dom, last - 1).astype("timedelta64[D]")
+    last = (
+        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
+    ).astype(np.int64)
+    out: DT = target.astype("datetime64[D]") + np.minimum(dom, last - 1).astype("timedelta64[D]")
+    return out
 
 
 def _add_hours(start_ns: I64, hours: I64, policy: DeadlinePolicy, ops: CalendarOps) -> I64:
@@ -171,13 +174,12 @@ def due_dates_batch(
     )
     is_hours = codes == UNIT_CODES["hours"]
     start = normalise_receipt_batch(local, pol, ops, force_next_opening=is_hours)
-    if pol.day_end is DayEnd.MIDNIGHT:
-        end_tod = NS_PER_DAY - 1000  # 23:59:59.999999, as datetime.time.max
-    else:
-        end_tod = int(_sessions_ns(pol)[-1, 1])
+    # 23:59:59.999999 (datetime.time.max) or the close of the last session
+    midnight = pol.day_end is DayEnd.MIDNIGHT
+    end_tod = NS_PER_DAY - 1000 if midnight else int(_sessions_ns(pol)[-1, 1])
     due = np.empty_like(start)
     start_day = _days(start)
-    present = np.flatnonzero(np.bincount(codes, minlength=4)) if len(codes) else []
+    present: list[int] = np.flatnonzero(np.bincount(codes, minlength=4)).tolist()
     for code in present:
         rows = slice(None) if len(present) == 1 else codes == code
         sd, k = start_day[rows], n[rows]

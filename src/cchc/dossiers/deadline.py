@@ -104,7 +104,9 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
         ValidationError: negative, fractional or not a number (field ``amount``).
     """
     if isinstance(amount, bool) or not isinstance(amount, SupportsIndex):
-        raise ValidationError(f"amount must be a whole number, got {amount!r}", field="amount", row=row)
+        raise ValidationError(
+            f"amount must be a whole number, got {amount!r}", field="amount", row=row
+        )
     value = int(amount.__index__())
     if value < 0:
         raise ValidationError(f"amount must be >= 0, got {value}", field="amount", row=row)

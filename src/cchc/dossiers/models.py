@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
 
 
-class EventKind(str, enum.Enum):
+class EventKind(enum.StrEnum):
     """Kinds of lifecycle event (trạng thái xử lý hồ sơ)."""
 
     RECEIVED = "received"
@@ -109,7 +109,7 @@ class Dossier(BaseModel):
         self._check()
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Dossier:  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Dossier:
         """Validate data (e.g. from JSON) and check the lifecycle."""
         model = super().model_validate(obj, *args, **kwargs)
         model._check()
@@ -247,7 +247,10 @@ class Dossier(BaseModel):
 
     # -- deadline replay (engine in cchc.dossiers.replay) ------------------
     def deadline(
-        self, *, calendar: OfficialCalendar | None = None, policy: DeadlinePolicy | str | None = None
+        self,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
     ) -> Deadline:
         """Replay the events: due date after supplements and rescheduling.
 
@@ -260,7 +263,10 @@ class Dossier(BaseModel):
         return replay(self, calendar=calendar, policy=policy)
 
     def due_date(
-        self, *, calendar: OfficialCalendar | None = None, policy: DeadlinePolicy | str | None = None
+        self,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
     ) -> datetime:
         """The current due moment (after every supplement and rescheduling)."""
         return self.deadline(calendar=calendar, policy=policy).due_at

@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-class ReceiptRule(str, enum.Enum):
+class ReceiptRule(enum.StrEnum):
     """When a receipt outside office hours or on a day off starts the clock."""
 
     NEXT_OPENING = "next_opening"
@@ -65,7 +65,7 @@ class ReceiptRule(str, enum.Enum):
     """Theo ngày ghi trên Giấy tiếp nhận: the recorded day is day 0."""
 
 
-class DayEnd(str, enum.Enum):
+class DayEnd(enum.StrEnum):
     """The moment a due day ends."""
 
     OFFICE_CLOSE = "office_close"
@@ -74,7 +74,7 @@ class DayEnd(str, enum.Enum):
     """24 giờ (BLDS 2015 Art 148(6)): the last instant of the due day."""
 
 
-class SupplementMode(str, enum.Enum):
+class SupplementMode(enum.StrEnum):
     """How a request for supplements (yêu cầu bổ sung, hoàn thiện) affects the clock."""
 
     RESTART = "restart"

@@ -35,7 +35,7 @@ from .calops import CalendarOps
 __all__ = ["Granularity", "Progress", "Timeliness", "classify", "due_within", "progress_as_of"]
 
 
-class Timeliness(str, enum.Enum):
+class Timeliness(enum.StrEnum):
     """Timeliness of a finished dossier (TT 01/2018 Art 13(1))."""
 
     EARLY = "early"
@@ -48,7 +48,7 @@ class Timeliness(str, enum.Enum):
         return {"early": "trước hạn", "on_time": "đúng hạn", "late": "quá hạn"}[self.value]
 
 
-class Progress(str, enum.Enum):
+class Progress(enum.StrEnum):
     """State of an unfinished dossier as of a moment."""
 
     IN_TIME = "in_time"
@@ -57,7 +57,7 @@ class Progress(str, enum.Enum):
     """Đang giải quyết quá hạn."""
 
 
-class Granularity(str, enum.Enum):
+class Granularity(enum.StrEnum):
     """How finely finish and due moments are compared."""
 
     DAY = "day"

@@ -81,7 +81,7 @@ def validate_code(code: str) -> str:
     return norm
 
 
-class TimeUnit(str, enum.Enum):
+class TimeUnit(enum.StrEnum):
     """Unit of a time limit (đơn vị tính thời hạn)."""
 
     WORKING_DAYS = "working_days"
@@ -111,7 +111,7 @@ _UNIT_VI = {
 }
 
 
-class AuthorityLevel(str, enum.Enum):
+class AuthorityLevel(enum.StrEnum):
     """Level of the deciding authority (cấp thực hiện)."""
 
     CENTRAL = "central"
@@ -133,7 +133,7 @@ _LEVEL_VI = {
 }
 
 
-class Channel(str, enum.Enum):
+class Channel(enum.StrEnum):
     """Submission channel (hình thức nộp hồ sơ)."""
 
     IN_PERSON = "in_person"
@@ -144,7 +144,7 @@ class Channel(str, enum.Enum):
     """Dịch vụ bưu chính công ích (public postal service)."""
 
 
-class OnlineServiceLevel(str, enum.Enum):
+class OnlineServiceLevel(enum.StrEnum):
     """Online public-service level (mức độ dịch vụ công trực tuyến)."""
 
     LEVEL_1 = "1"

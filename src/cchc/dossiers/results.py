@@ -1,0 +1,187 @@
+"""Due dates and timeliness for a whole :class:`~cchc.dossiers.frame.DossierFrame`.
+
+:func:`evaluate` is the batch counterpart of :meth:`cchc.dossiers.Dossier.deadline`
+for flat rows, with the same supplement modes and rescheduling checks, and no
+Python loop per dossier. :func:`row_to_dossier` turns one row back into a
+:class:`~cchc.dossiers.Dossier` (the scalar reference, used by tests and the
+benchmark).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from cchc.calendar import OfficialCalendar
+from cchc.errors import BatchValidationError, LifecycleError
+from cchc.procedures import Channel, TimeUnit
+
+from .batch import NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
+from .calops import CalendarOps
+from .frame import CHANNEL_CODES, DossierFrame
+from .models import Dossier, Event, EventKind
+from .policy import DeadlinePolicy, SupplementMode, get_policy
+from .timeliness import Granularity
+
+__all__ = ["DossierResults", "evaluate", "row_to_dossier"]
+
+DT = npt.NDArray[np.datetime64]
+_UNIT_NAMES = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
+_CHANNELS = tuple(Channel(c) for c in CHANNEL_CODES)
+
+
+@attrs.frozen(eq=False)
+class DossierResults:
+    """Per-row results (UTC ``datetime64[ns]``; timeliness codes of :mod:`.batch`)."""
+
+    due_at: DT
+    legal_due_at: DT
+    start_at: DT
+    timeliness: npt.NDArray[np.int8]
+    """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
+    policy: str
+    provisional: bool
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns."""
+
+        def aware(a: DT) -> Any:
+            return pd.Series(a).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
+
+        names = pd.Categorical.from_codes(
+            self.timeliness.astype(np.int64) + 1,
+            categories=pd.Index(["unfinished", "early", "on_time", "late"]),
+        )
+        return pd.DataFrame(
+            {
+                "due_at": aware(self.due_at),
+                "legal_due_at": aware(self.legal_due_at),
+                "start_at": aware(self.start_at),
+                "timeliness": names,
+            }
+        )
+
+
+def evaluate(
+    frame: DossierFrame,
+    *,
+    calendar: OfficialCalendar | None = None,
+    policy: DeadlinePolicy | str | None = None,
+    granularity: Granularity | str = Granularity.DAY,
+) -> DossierResults:
+    """Due dates (after supplements and rescheduling) and timeliness for every row.
+
+    Raises:
+        BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
+            19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
+            later than one day before the due day), all of them.
+    """
+    pol = get_policy(policy)
+    ops = CalendarOps(calendar, pol.provisional)
+    rec = frame.received_at.view(np.int64)
+    req = frame.supplement_requested_at.view(np.int64)
+    got = frame.supplement_received_at.view(np.int64)
+    answered = (req != NAT) & (got != NAT)
+    if pol.supplement is SupplementMode.RESTART:
+        anchor = np.where(answered, got, rec)
+        due, start = due_dates_batch(
+            anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
+        )
+        due_ns = due.view(np.int64)
+    else:
+        due, start = due_dates_batch(
+            frame.received_at, frame.amount, frame.unit, calendar=ops, policy=pol
+        )
+        due_ns = due.view(np.int64) + np.where(answered, got - req, 0)
+    legal = due_ns.copy()
+    r_at = frame.rescheduled_at.view(np.int64)
+    r_due = frame.rescheduled_due_at.view(np.int64)
+    has = r_due != NAT
+    if has.any():
+        _check_reschedules(has, r_at, r_due, legal)
+        due_ns = np.where(has, r_due, due_ns)
+    fin = frame.finished_at
+    codes = classify_batch(
+        fin, due_ns.view("datetime64[ns]"), minute=Granularity(granularity) is Granularity.MINUTE
+    )
+    return DossierResults(
+        due_at=due_ns.view("datetime64[ns]"),
+        legal_due_at=legal.view("datetime64[ns]"),
+        start_at=start,
+        timeliness=codes,
+        policy=pol.name,
+        provisional=ops.used_provisional,
+    )
+
+
+def _check_reschedules(has: Any, r_at: Any, r_due: Any, legal: Any) -> None:
+    day = np.floor_divide(r_at + VN_OFFSET_NS, NS_PER_DAY)
+    due_day = np.floor_divide(legal + VN_OFFSET_NS, NS_PER_DAY)
+    errors = []
+    # one rescheduling per row by construction; ND 61 Art 19(9): >= 1 day before the due day
+    for r in np.flatnonzero(has & (day > due_day - 1)).tolist():
+        errors.append(
+            LifecycleError(
+                "the apology must come at the latest 1 day before the due day "
+                "(Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6)",
+                row=r + 1,
+                field="rescheduled_at",
+            )
+        )
+    for r in np.flatnonzero(has & (r_due <= legal)).tolist():
+        errors.append(
+            LifecycleError(
+                "rescheduled_due_at is not after the due date",
+                row=r + 1,
+                field="rescheduled_due_at",
+            )
+        )
+    if errors:
+        errors.sort(key=lambda e: e.row or 0)
+        raise BatchValidationError(errors)
+
+
+def _dt(value: np.datetime64) -> datetime | None:
+    if np.isnat(value):
+        return None
+    ns = int(value.astype("datetime64[ns]").view(np.int64))
+    return datetime.fromtimestamp(ns // 1_000_000_000, UTC).replace(
+        microsecond=(ns % 1_000_000_000) // 1000
+    )
+
+
+def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
+    """Row ``i`` as a :class:`Dossier` with its events (the scalar reference)."""
+    events = [Event(kind=EventKind.RECEIVED, at=_dt(frame.received_at[i]))]
+    for name, kind in (
+        ("supplement_requested_at", EventKind.SUPPLEMENT_REQUESTED),
+        ("supplement_received_at", EventKind.SUPPLEMENT_RECEIVED),
+    ):
+        at = _dt(getattr(frame, name)[i])
+        if at is not None:
+            events.append(Event(kind=kind, at=at))
+    r_at = _dt(frame.rescheduled_at[i])
+    if r_at is not None:
+        events.append(
+            Event(kind=EventKind.RESCHEDULED, at=r_at, new_due_at=_dt(frame.rescheduled_due_at[i]))
+        )
+    fin = _dt(frame.finished_at[i])
+    if fin is not None:
+        events.append(Event(kind=EventKind.DECIDED, at=fin))
+    events.sort(key=lambda e: e.at)
+    labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
+    return Dossier(
+        code=None if frame.codes is None or not frame.codes[i] else str(frame.codes[i]),
+        procedure_code=labels["procedure_code"] or None,
+        field=labels["field"],
+        agency=labels["agency"],
+        channel=_CHANNELS[int(frame.channel[i])],
+        amount=int(frame.amount[i]),
+        unit=_UNIT_NAMES[int(frame.unit[i])],
+        events=tuple(events),
+    )
