@@ -24,9 +24,10 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as PydanticValidationError
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import LifecycleError
+from cchc.errors import CchcError, LifecycleError
 from cchc.procedures import Channel, Procedure, TimeUnit
 from cchc.tz import require_aware
 
@@ -83,6 +84,15 @@ class Event(BaseModel):
     note: str | None = Field(default=None, description="Ghi chú / lý do.")
 
 
+def _unwrap(exc: PydanticValidationError) -> Exception:
+    """The cchc error raised inside pydantic validation, else the pydantic error."""
+    for err in exc.errors():
+        inner = (err.get("ctx") or {}).get("error")
+        if isinstance(inner, CchcError):
+            return inner
+    return exc
+
+
 class Dossier(BaseModel):
     """A dossier (hồ sơ thủ tục hành chính) with its lifecycle."""
 
@@ -110,17 +120,19 @@ class Dossier(BaseModel):
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Dossier:
-        """Validate data (e.g. from JSON) and check the lifecycle."""
-        model = super().model_validate(obj, *args, **kwargs)
-        model._check()
-        return model
+        """Validate data (e.g. from JSON); lifecycle errors keep their cchc type."""
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes, *args: Any, **kwargs: Any) -> Dossier:  # type: ignore[override]
-        """Validate JSON text and check the lifecycle."""
-        model = super().model_validate_json(json_data, *args, **kwargs)
-        model._check()
-        return model
+        """Validate JSON text; lifecycle errors keep their cchc type."""
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
 
     @classmethod
     def for_procedure(
