@@ -39,7 +39,8 @@ def test_friday_before_tet_2025_plus_5_working_days() -> None:
     # the weekends are skipped, so the 5 working days are 3, 4, 5, 6, 7 February 2025.
     due = due_date(vn(2025, 1, 24, 9, 0), 5)
     assert due == vn(2025, 2, 7, 17, 0)
-    assert due.tzinfo is not None and due.utcoffset() is not None
+    assert due.tzinfo is not None
+    assert due.utcoffset() is not None
     assert str(due.tzinfo) == "Asia/Ho_Chi_Minh"
 
 

@@ -101,7 +101,8 @@ def test_rescheduled_once_then_second_refused() -> None:
         ev("decided", 2025, 3, 20, 9, 0),
     )
     dl = once.deadline()
-    assert dl.rescheduled and dl.due_at == new_due
+    assert dl.rescheduled
+    assert dl.due_at == new_due
     assert dl.legal_due_at == vn(2025, 3, 17, 17, 0)
     assert once.timeliness() is Timeliness.EARLY
     twice = dossier(
@@ -111,7 +112,8 @@ def test_rescheduled_once_then_second_refused() -> None:
     )
     with pytest.raises(LifecycleError, match="second rescheduling") as err:
         twice.deadline()
-    assert err.value.item == "2" and err.value.field == "kind"
+    assert err.value.item == "2"
+    assert err.value.field == "kind"
     assert "Điều 19 khoản 9" in str(err.value)
 
 
