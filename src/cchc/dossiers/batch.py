@@ -3,12 +3,14 @@
 Same rules and policies as the scalar engine (:func:`cchc.dossiers.due_date`,
 the reference), computed with NumPy over whole columns: no Python loop per
 dossier. Working-day steps are gathers on the calendar's dense per-day tables
-(``OfficialCalendar.*_batch``).
+(:attr:`cchc.calendar.OfficialCalendar.table`): the n-th working day after day
+``i`` is ``work_idx[cum[i] + n - 1]``, the roll-forward of ``i`` is
+``work_idx[cum[i] - is_work[i]]``.
 
 Instants are ``datetime64[ns]`` in **UTC** (NumPy has no time zone; pandas or
-Arrow columns with a zone are converted, naive ones rejected). Local time is
-UTC+07:00: Asia/Ho_Chi_Minh has had no other offset since 1975, and the
-one-stop rules start in 2018.
+Arrow columns with a zone are converted, naive ones rejected by the loaders).
+Local time is UTC+07:00: Asia/Ho_Chi_Minh has had no other offset since 1975,
+and the one-stop rules start in 2018.
 
 Unit codes: 0 ``working_days``, 1 ``days``, 2 ``hours``, 3 ``months``.
 Timeliness codes: -1 unfinished, 0 early, 1 on time, 2 late.
@@ -18,10 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar import OfficialCalendar
+from cchc.errors import CalendarCoverageError
 from cchc.procedures import TimeUnit
 
 from .calops import CalendarOps
@@ -34,9 +38,11 @@ __all__ = [
     "ON_TIME",
     "UNFINISHED",
     "UNIT_CODES",
+    "DayGathers",
     "classify_batch",
     "due_dates_batch",
-    "normalise_receipt_batch",
+    "due_within_batch",
+    "gathers",
 ]
 
 I64 = npt.NDArray[np.int64]
@@ -58,94 +64,142 @@ UNFINISHED, EARLY, ON_TIME, LATE = -1, 0, 1, 2
 NAT = np.iinfo(np.int64).min
 
 
-def _ns(values: Any) -> I64:
-    """datetime64 column -> int64 ns since the epoch (NaT = int64 min)."""
-    arr = np.asarray(values)
-    if arr.dtype.kind != "M":
-        raise TypeError(f"expected datetime64 values, got {arr.dtype}")
-    return arr.astype("datetime64[ns]").view(np.int64)
+@attrs.frozen(eq=False)
+class DayGathers:
+    """The calendar's day table as flat arrays indexed by days since 1970-01-01."""
+
+    origin: int
+    is_work: I64
+    cum: I64
+    work_idx: I64
+    uncovered: BOOL
+    span: str
+    provisional: bool
+
+    def index(self, days: I64, field: str, ops: CalendarOps) -> I64:
+        """Table indices of day numbers; raises outside the table (or coverage)."""
+        i = days - self.origin
+        bad = (i < 0) | (i >= len(self.is_work))
+        if not bad.any():
+            unc = self.uncovered[i]
+            if unc.any():
+                if not self.provisional:
+                    bad = unc
+                else:
+                    ops.used_provisional = True
+        if bad.any():
+            first = np.datetime64(int(days[np.flatnonzero(bad)[0]]), "D")
+            hint = "" if self.provisional else "; use a provisional policy for a derived answer"
+            raise CalendarCoverageError(
+                f"{int(bad.sum())} value(s), first {first}, outside the calendar ({self.span})"
+                + hint,
+                field=field,
+            )
+        return i
+
+    def rank(self, k: I64, field: str, ops: CalendarOps) -> I64:
+        """``work_idx[k]`` with a coverage check; result as table indices."""
+        bad = (k < 0) | (k >= len(self.work_idx))
+        if bad.any():
+            raise CalendarCoverageError(
+                f"{int(bad.sum())} result(s) fall outside the calendar ({self.span})", field=field
+            )
+        out = self.work_idx[k]
+        unc = self.uncovered[out]
+        if unc.any():
+            if not self.provisional:
+                raise CalendarCoverageError(
+                    f"{int(unc.sum())} result(s) fall outside the official coverage "
+                    f"({self.span}); use a provisional policy",
+                    field=field,
+                )
+            ops.used_provisional = True
+        return out
 
 
-def _days(ns: I64) -> DT:
-    return np.floor_divide(ns, NS_PER_DAY).astype("datetime64[D]")
+def gathers(ops: CalendarOps) -> DayGathers:
+    """The dense tables of ``ops.calendar`` (built once per calendar and mode)."""
+    cached = ops.cache.get("gathers")
+    if isinstance(cached, DayGathers):
+        return cached
+    cal = ops.calendar
+    table = cal.provisional_tables()[0] if ops.provisional else cal.table
+    unc = np.diff(table.uncovered_cum, prepend=0) > 0
+    span = f"{table.origin}..{table.end}" if ops.provisional else str(cal.coverage)
+    built = DayGathers(
+        origin=int(table.origin64.astype(np.int64)),
+        is_work=table.is_work.astype(np.int64),
+        cum=table.cum,
+        work_idx=table.work_idx,
+        uncovered=unc,
+        span=span,
+        provisional=ops.provisional,
+    )
+    ops.cache["gathers"] = built
+    return built
 
 
 def _sessions_ns(policy: DeadlinePolicy) -> I64:
     return np.array(session_minutes(policy.office_hours), dtype=np.int64) * NS_PER_MINUTE
 
 
-def normalise_receipt_batch(
-    received_ns: I64,
-    policy: DeadlinePolicy,
-    ops: CalendarOps,
-    *,
-    force_next_opening: BOOL | None = None,
-) -> I64:
-    """Clock start (local ns) for receipts given as local ns; see :func:`~.deadline.clock_start`.
-
-    ``force_next_opening`` marks rows (hours units) that always wait for the
-    next opening, whatever the receipt rule.
-    """
-    sess = _sessions_ns(policy)
-    day_ns = np.floor_divide(received_ns, NS_PER_DAY) * NS_PER_DAY
-    tod = received_ns - day_ns
-    days = day_ns.view("datetime64[ns]").astype("datetime64[D]")
-    working = np.asarray(ops.is_working_day_batch(days), dtype=bool)
-    next_day_ns = ops.add_batch(days, 1).astype("datetime64[ns]").view(np.int64)
-    next_open = next_day_ns + sess[0, 0]
-    # next opening on the same day, or the next working day
-    same_day = np.full_like(received_ns, NAT)
-    for k in range(len(sess) - 1, -1, -1):
-        start, end = sess[k]
-        same_day = np.where(tod < start, day_ns + start, same_day)
-        same_day = np.where((tod >= start) & (tod < end), received_ns, same_day)
-    opened = np.where(working & (same_day != NAT), same_day, next_open)
-    if policy.receipt is ReceiptRule.NEXT_OPENING:
+def _normalise(local: I64, pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps, force: Any) -> I64:
+    """Clock start (local ns), as :func:`cchc.dossiers.clock_start`; ``force`` = next opening."""
+    sess = _sessions_ns(pol)
+    day = np.floor_divide(local, NS_PER_DAY)
+    tod = local - day * NS_PER_DAY
+    i = g.index(day, "received_at", ops)
+    working = g.is_work[i] == 1
+    next_open = (g.rank(g.cum[i], "received_at", ops) + g.origin) * NS_PER_DAY + sess[0, 0]
+    # the next opening on the same day (-1 when none is left)
+    same = np.full_like(local, -1)
+    for start, end in sess[::-1]:
+        same = np.where(tod < end, np.where(tod < start, start, tod), same)
+    opened = np.where(working & (same >= 0), day * NS_PER_DAY + same, next_open)
+    if pol.receipt is ReceiptRule.NEXT_OPENING:
         out = opened
-    elif force_next_opening is not None:
-        out = np.where(force_next_opening, opened, received_ns)
     else:
-        out = received_ns.copy()
-    if policy.cutoff is not None:
-        c = policy.cutoff
+        out = np.where(force, opened, local)
+    if pol.cutoff is not None:
+        c = pol.cutoff
         cut_ns = ((c.hour * 60 + c.minute) * 60 + c.second) * 1_000_000_000 + c.microsecond * 1000
         out = np.where(working & (tod > cut_ns), next_open, out)
     return out
 
 
-def _add_months(days: DT, months: I64) -> DT:
-    m = days.astype("datetime64[M]")
-    dom = (days - m.astype("datetime64[D]")).astype(np.int64)
+def _add_months(days: I64, months: I64) -> I64:
+    d = days.astype("datetime64[D]")
+    m = d.astype("datetime64[M]")
+    dom = (d - m.astype("datetime64[D]")).astype(np.int64)
     target = m + months.astype("timedelta64[M]")
-    last = (
-        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target.astype("datetime64[D]")
-    ).astype(np.int64)
-    out: DT = target.astype("datetime64[D]") + np.minimum(dom, last - 1).astype("timedelta64[D]")
+    first = target.astype("datetime64[D]")
+    last = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - first).astype(np.int64)
+    out: I64 = (first + np.minimum(dom, last - 1).astype("timedelta64[D]")).astype(np.int64)
     return out
 
 
-def _add_hours(start_ns: I64, hours: I64, policy: DeadlinePolicy, ops: CalendarOps) -> I64:
-    sess = _sessions_ns(policy)
+def _add_hours(start: I64, hours: I64, pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps) -> I64:
+    sess = _sessions_ns(pol)
     lengths = sess[:, 1] - sess[:, 0]
     per_day = int(lengths.sum())
-    day_ns = np.floor_divide(start_ns, NS_PER_DAY) * NS_PER_DAY
-    tod = start_ns - day_ns
-    offset = np.zeros_like(start_ns)
+    day = np.floor_divide(start, NS_PER_DAY)
+    tod = start - day * NS_PER_DAY
+    offset = np.zeros_like(start)
     for (a, _b), length in zip(sess, lengths, strict=True):
         offset += np.clip(tod - a, 0, length)
     target = offset + hours * 60 * NS_PER_MINUTE
     k = np.where(target > 0, np.floor_divide(target - 1, per_day), 0)
     rem = target - k * per_day
-    days = day_ns.view("datetime64[ns]").astype("datetime64[D]")
-    moved = np.where(k > 0, ops.add_batch(days, np.maximum(k, 1)), days)
-    clock = np.zeros_like(start_ns)
+    i = g.index(day, "received_at", ops)
+    moved = g.rank(g.cum[i] - 1 + np.maximum(k, 1), "due_at", ops) + g.origin
+    moved = np.where(k > 0, moved, day)
+    clock = np.zeros_like(start)
     before = 0
     for (a, _b), length in zip(sess, lengths, strict=True):
         inside = (rem > before) & (rem <= before + length)
         clock = np.where(inside, a + rem - before, clock)
         before += int(length)
-    result = moved.astype("datetime64[ns]").view(np.int64) + clock
-    return np.where(hours == 0, start_ns, result)
+    return np.where(hours == 0, start, moved * NS_PER_DAY + clock)
 
 
 def due_dates_batch(
@@ -159,42 +213,44 @@ def due_dates_batch(
     """Due moments for whole columns; returns ``(due_at, start_at)`` as UTC ``datetime64[ns]``.
 
     Args:
-        received_at: UTC ``datetime64`` values (already validated).
+        received_at: UTC ``datetime64`` values (validated, e.g. by
+            :func:`cchc.dossiers.frame.from_columns`).
         amount: whole numbers >= 0 (array or scalar).
-        unit: a unit name or an array of unit codes (:data:`UNIT_CODES`).
+        unit: a unit name, or an array of unit codes (:data:`UNIT_CODES`).
+
+    Raises:
+        CalendarCoverageError: a day outside the calendar (unless provisional).
     """
     pol = policy if policy is not None else DeadlinePolicy()
     ops = calendar if isinstance(calendar, CalendarOps) else CalendarOps(calendar, pol.provisional)
-    local = _ns(received_at) + VN_OFFSET_NS
+    g = gathers(ops)
+    local = np.asarray(received_at).astype("datetime64[ns]").view(np.int64) + VN_OFFSET_NS
     n = np.broadcast_to(np.asarray(amount, dtype=np.int64), local.shape)
-    codes = (
-        np.full(local.shape, UNIT_CODES[TimeUnit(unit).value], dtype=np.int8)
-        if isinstance(unit, str | TimeUnit)
-        else np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
-    )
+    if isinstance(unit, str | TimeUnit):
+        codes = np.full(local.shape, UNIT_CODES[TimeUnit(unit).value], dtype=np.int8)
+    else:
+        codes = np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
     is_hours = codes == UNIT_CODES["hours"]
-    start = normalise_receipt_batch(local, pol, ops, force_next_opening=is_hours)
-    # 23:59:59.999999 (datetime.time.max) or the close of the last session
+    any_hours = bool(is_hours.any())
+    start = _normalise(local, pol, g, ops, is_hours if any_hours else False)
+    start_day = np.floor_divide(start, NS_PER_DAY)
+    # working days: work_idx[cum[i] - 1 + max(n, 1 - is_work[i])] (n == 0: roll forward);
+    # calendar days and months: roll forward the raw day (BLDS Art 148(5)), i.e. m = 0.
+    is_days = codes == UNIT_CODES["days"]
+    raw = np.where(is_days, start_day + n, start_day)
+    is_months = codes == UNIT_CODES["months"]
+    if is_months.any():
+        rows = np.flatnonzero(is_months)
+        raw[rows] = _add_months(start_day[rows], n[rows])
+    m = np.where(is_days | is_months | is_hours, 0, n)
+    i = g.index(raw, "due_at", ops)
+    day = g.rank(g.cum[i] - 1 + np.maximum(m, 1 - g.is_work[i]), "due_at", ops) + g.origin
     midnight = pol.day_end is DayEnd.MIDNIGHT
     end_tod = NS_PER_DAY - 1000 if midnight else int(_sessions_ns(pol)[-1, 1])
-    due = np.empty_like(start)
-    start_day = _days(start)
-    present: list[int] = np.flatnonzero(np.bincount(codes, minlength=4)).tolist()
-    for code in present:
-        rows = slice(None) if len(present) == 1 else codes == code
-        sd, k = start_day[rows], n[rows]
-        if code == UNIT_CODES["hours"]:
-            due[rows] = _add_hours(start[rows], k, pol, ops)
-            continue
-        if code == UNIT_CODES["working_days"]:
-            day = ops.add_batch(sd, np.maximum(k, 1))
-            if (k == 0).any():
-                day = np.where(k == 0, ops.rollforward_batch(sd), day)
-        elif code == UNIT_CODES["days"]:
-            day = ops.rollforward_batch(sd + k.astype("timedelta64[D]"))
-        else:
-            day = ops.rollforward_batch(_add_months(sd, k))
-        due[rows] = day.astype("datetime64[ns]").view(np.int64) + end_tod
+    due = day * NS_PER_DAY + end_tod
+    if any_hours:
+        rows = np.flatnonzero(is_hours)
+        due[rows] = _add_hours(start[rows], n[rows], pol, g, ops)
     return (due - VN_OFFSET_NS).view("datetime64[ns]"), (start - VN_OFFSET_NS).view(
         "datetime64[ns]"
     )
@@ -202,14 +258,31 @@ def due_dates_batch(
 
 def classify_batch(finished_at: Any, due_at: Any, *, minute: bool = False) -> npt.NDArray[np.int8]:
     """Timeliness codes (TT 01/2018 Art 13(1)) for UTC columns; NaT finish = unfinished."""
-    fin = _ns(finished_at)
-    due = _ns(due_at)
-    if minute:
-        a = np.floor_divide(fin, NS_PER_MINUTE)
-        b = np.floor_divide(due, NS_PER_MINUTE)
-    else:
-        a = np.floor_divide(fin + VN_OFFSET_NS, NS_PER_DAY)
-        b = np.floor_divide(due + VN_OFFSET_NS, NS_PER_DAY)
-    out = np.where(a < b, EARLY, np.where(a == b, ON_TIME, LATE)).astype(np.int8)
+    fin = np.asarray(finished_at).astype("datetime64[ns]").view(np.int64)
+    due = np.asarray(due_at).astype("datetime64[ns]").view(np.int64)
+    unit = NS_PER_MINUTE if minute else NS_PER_DAY
+    shift = 0 if minute else VN_OFFSET_NS
+    a = np.floor_divide(fin + shift, unit)
+    b = np.floor_divide(due + shift, unit)
+    out = (np.sign(a - b) + 1).astype(np.int8)  # 0 early, 1 on time, 2 late
     out[fin == NAT] = UNFINISHED
+    return out
+
+
+def due_within_batch(
+    due_at: Any,
+    as_of: Any,
+    working_days: int,
+    *,
+    calendar: OfficialCalendar | CalendarOps | None = None,
+    provisional: bool = False,
+) -> BOOL:
+    """Vectorised :func:`cchc.dossiers.due_within` (reminders): in time and due soon."""
+    ops = calendar if isinstance(calendar, CalendarOps) else CalendarOps(calendar, provisional)
+    g = gathers(ops)
+    due = np.asarray(due_at).astype("datetime64[ns]").view(np.int64)
+    now = np.broadcast_to(np.asarray(as_of).astype("datetime64[ns]").view(np.int64), due.shape)
+    di = g.index(np.floor_divide(due + VN_OFFSET_NS, NS_PER_DAY), "due_at", ops)
+    ni = g.index(np.floor_divide(now + VN_OFFSET_NS, NS_PER_DAY), "as_of", ops)
+    out: BOOL = (now <= due) & (g.cum[di] - g.cum[ni] <= working_days)
     return out

@@ -35,6 +35,8 @@ class CalendarOps:
         self.provisional = provisional
         self.used_provisional = False
         """True once an answer rested on a day outside the official coverage."""
+        self.cache: dict[str, object] = {}
+        """Derived tables (e.g. the batch gathers) built once for this object."""
 
     # scalar -------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:

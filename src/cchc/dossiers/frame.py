@@ -176,6 +176,16 @@ def _time(values: Any, name: str, n: int, errs: _Errors, *, naive_is_utc: bool) 
 def _labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
     if values is None:
         return np.zeros(n, dtype=np.int32), ("",)
+    if isinstance(values, pd.Categorical | pd.Series) and isinstance(
+        values.dtype, pd.CategoricalDtype
+    ):
+        cat = pd.Categorical(values)
+        labels = tuple(str(c).strip() for c in cat.categories)
+        codes32 = np.asarray(cat.codes, dtype=np.int32)
+        if (codes32 < 0).any():
+            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
+            labels = (*labels, "")
+        return codes32, labels
     codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
     return codes.astype(np.int32), tuple(str(u) for u in uniques)
 

@@ -61,6 +61,7 @@ __all__ = [
     "StatsRow",
     "combine",
     "count_arrays",
+    "count_matrix",
     "month_periods",
     "quarter_periods",
     "rate",
@@ -247,6 +248,95 @@ def count_arrays(
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
 
 
+def _contiguous(plist: Sequence[Period]) -> bool:
+    return all(x.end == y.start for x, y in zip(plist, plist[1:], strict=False))
+
+
+def _range_counts(
+    group: npt.NDArray[np.int64],
+    lo: npt.NDArray[np.int64],
+    hi: npt.NDArray[np.int64],
+    n_groups: int,
+    n_periods: int,
+) -> npt.NDArray[np.int64]:
+    """Per (group, period) the number of rows whose range ``[lo, hi]`` covers the period."""
+    lo_c = np.maximum(lo, 0)
+    hi_c = np.minimum(hi, n_periods - 1)
+    ok = lo_c <= hi_c
+    width = n_periods + 1
+    size = n_groups * width
+    g = group[ok]
+    diff = np.bincount(g * width + lo_c[ok], minlength=size) - np.bincount(
+        g * width + hi_c[ok] + 1, minlength=size
+    )
+    out: npt.NDArray[np.int64] = np.cumsum(diff.reshape(n_groups, width), axis=1)[:, :n_periods]
+    return out
+
+
+def _point_counts(
+    group: npt.NDArray[np.int64],
+    p: npt.NDArray[np.int64],
+    mask: npt.NDArray[np.bool_],
+    n_groups: int,
+    n_periods: int,
+) -> npt.NDArray[np.int64]:
+    ok = mask & (p >= 0) & (p < n_periods)
+    out: npt.NDArray[np.int64] = np.bincount(
+        group[ok] * n_periods + p[ok], minlength=n_groups * n_periods
+    ).reshape(n_groups, n_periods)
+    return out
+
+
+def count_matrix(
+    frame: DossierFrame,
+    results: DossierResults,
+    periods: Sequence[Period],
+    group: npt.NDArray[np.int32],
+    n_groups: int,
+) -> dict[str, npt.NDArray[np.int64]]:
+    """Counts as ``(group, period)`` matrices for contiguous periods, in one pass.
+
+    Each dossier is located once per period boundary (``searchsorted``); a
+    dossier "to handle" over several periods is counted with a difference
+    array, so the cost does not grow with the number of periods.
+    """
+    bounds = np.array([p.bounds_ns()[0] for p in periods] + [periods[-1].bounds_ns()[1]])
+    n_p = len(periods)
+    g = group.astype(np.int64)
+    rec = frame.received_at.view(np.int64)
+    fin = frame.finished_at.view(np.int64)
+    due = results.due_at.view(np.int64)
+    unfinished = fin == NAT
+    p_rec = np.searchsorted(bounds, rec, side="right") - 1
+    p_fin = np.where(unfinished, n_p, np.searchsorted(bounds, fin, side="right") - 1)
+    # overdue at the end of period p (as of its last instant) iff p >= q
+    q = np.searchsorted(bounds, due + 1, side="right") - 1
+    t = results.timeliness
+    everything = np.ones(len(rec), dtype=bool)
+    received = _point_counts(g, p_rec, everything, n_groups, n_p)
+    handle = _range_counts(g, p_rec, p_fin, n_groups, n_p)
+    resolved = _point_counts(g, p_fin, everything, n_groups, n_p)
+    overdue = _range_counts(g, np.maximum(p_rec, q), p_fin - 1, n_groups, n_p)
+    progress = handle - resolved
+    rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
+    return {
+        "received": received,
+        "carried_over": handle - received,
+        "to_handle": handle,
+        "resolved": resolved,
+        "early": _point_counts(g, p_fin, t == EARLY, n_groups, n_p),
+        "on_time": _point_counts(g, p_fin, t == ON_TIME, n_groups, n_p),
+        "late": _point_counts(g, p_fin, t == LATE, n_groups, n_p),
+        "in_progress": progress,
+        "in_progress_in_time": progress - overdue,
+        "in_progress_overdue": overdue,
+        "online_received": _point_counts(
+            g, p_rec, frame.channel == CHANNEL_CODES["online"], n_groups, n_p
+        ),
+        "rescheduled": _point_counts(g, p_fin, rescheduled, n_groups, n_p),
+    }
+
+
 def summarize(
     frame: DossierFrame,
     results: DossierResults,
@@ -257,19 +347,27 @@ def summarize(
     """Counts and rates per period and group (``by``: procedure_code, field, agency).
 
     Rows come period by period, groups in order of first appearance; with
-    ``by=None`` one total row per period.
+    ``by=None`` one total row per period. Contiguous periods (months of a year)
+    take the one-pass path (:func:`count_matrix`); others are counted period by
+    period (:func:`count_arrays`). Both give the same counts.
     """
     plist = [periods] if isinstance(periods, Period) else list(periods)
+    if not plist:
+        return []
     if by is None:
         group = np.zeros(len(frame), dtype=np.int32)
         labels: tuple[str, ...] = ("",)
     else:
         group, labels = frame.group(by)
+    if _contiguous(plist):
+        matrix = count_matrix(frame, results, plist, group, len(labels))
+        per_period = [{k: v[:, j] for k, v in matrix.items()} for j in range(len(plist))]
+    else:
+        per_period = [count_arrays(frame, results, p, group, len(labels)) for p in plist]
     out: list[StatsRow] = []
-    for p in plist:
-        arrays = count_arrays(frame, results, p, group, len(labels))
-        for g, key in enumerate(labels):
-            counts = StatsCounts(**{k: int(v[g]) for k, v in arrays.items()})
+    for p, arrays in zip(plist, per_period, strict=True):
+        for gi, key in enumerate(labels):
+            counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})
             out.append(_row(p, by, key, counts))
     return out
 
