@@ -156,10 +156,7 @@ def _normalise(local: I64, pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps,
     for start, end in sess[::-1]:
         same = np.where(tod < end, np.where(tod < start, start, tod), same)
     opened = np.where(working & (same >= 0), day * NS_PER_DAY + same, next_open)
-    if pol.receipt is ReceiptRule.NEXT_OPENING:
-        out = opened
-    else:
-        out = np.where(force, opened, local)
+    out = opened if pol.receipt is ReceiptRule.NEXT_OPENING else np.where(force, opened, local)
     if pol.cutoff is not None:
         c = pol.cutoff
         cut_ns = ((c.hour * 60 + c.minute) * 60 + c.second) * 1_000_000_000 + c.microsecond * 1000
@@ -264,7 +261,7 @@ def classify_batch(finished_at: Any, due_at: Any, *, minute: bool = False) -> np
     shift = 0 if minute else VN_OFFSET_NS
     a = np.floor_divide(fin + shift, unit)
     b = np.floor_divide(due + shift, unit)
-    out = (np.sign(a - b) + 1).astype(np.int8)  # 0 early, 1 on time, 2 late
+    out: npt.NDArray[np.int8] = (np.sign(a - b) + 1).astype(np.int8)  # 0 early, 1 on time, 2 late
     out[fin == NAT] = UNFINISHED
     return out
 

@@ -38,6 +38,7 @@ denominator is 0. Which denominator each published table uses:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -249,7 +250,7 @@ def count_arrays(
 
 
 def _contiguous(plist: Sequence[Period]) -> bool:
-    return all(x.end == y.start for x, y in zip(plist, plist[1:], strict=False))
+    return all(x.end == y.start for x, y in itertools.pairwise(plist))
 
 
 def _range_counts(

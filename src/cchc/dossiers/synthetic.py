@@ -76,7 +76,9 @@ def synthetic_columns(
     finished = np.where(answered, got + span, finished)
     unfinished = (supp & ~answered) | (rng.random(n) < 0.03)
     finished = np.where(unfinished, NAT, finished)
-    agency = pd.Categorical.from_codes(rng.integers(0, len(AGENCIES), n), categories=AGENCIES)
+    agency = pd.Categorical.from_codes(
+        rng.integers(0, len(AGENCIES), n), categories=pd.Index(list(AGENCIES))
+    )
     codes = [c[0] for c in catalogue]
     fields = [c[1] for c in catalogue]
     return {
