@@ -234,7 +234,10 @@ def from_columns(
     n = len(received_at)
     errs = _Errors(row_base, source)
     times = {
+        # kept to the microsecond, the precision of Python datetimes (the scalar reference)
         name: _time(vals, name, n, errs, naive_is_utc=naive_is_utc)
+        .astype("datetime64[us]")
+        .astype("datetime64[ns]")
         for name, vals in zip(
             TIME_COLUMNS,
             (
