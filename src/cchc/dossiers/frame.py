@@ -72,6 +72,16 @@ TIME_COLUMNS = (
     "rescheduled_due_at",
 )
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
+FIELD_ORDER = (
+    "code",
+    *GROUP_COLUMNS,
+    "channel",
+    "received_at",
+    "amount",
+    "unit",
+    *TIME_COLUMNS[1:],
+)
+"""Column order of the file format; errors of one row are reported in this order."""
 _OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
 _CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
 _FIRST_RULE_NS = int(np.datetime64(ONE_STOP_RULES[0].start, "ns").astype(np.int64)) - VN_OFFSET_NS
@@ -129,7 +139,7 @@ class _Errors:
         self, mask: Any, field: str, message: str, kind: type[CchcError] = ValidationError
     ) -> None:
         rows = np.flatnonzero(np.asarray(mask))
-        order = list(TIME_COLUMNS).index(field) if field in TIME_COLUMNS else 99
+        order = FIELD_ORDER.index(field) if field in FIELD_ORDER else len(FIELD_ORDER)
         for r in rows.tolist():
             err = kind(message, row=r + self.row_base, field=field)
             self.found.append((r, order, err))

@@ -70,7 +70,6 @@ __all__ = [
     "year_period",
 ]
 
-RATE_PLACES = Decimal("0.01")
 COUNT_FIELDS = (
     "received",
     "carried_over",
@@ -87,17 +86,22 @@ COUNT_FIELDS = (
 )
 
 
-def rate(numerator: int, denominator: int) -> Decimal | None:
-    """``numerator / denominator`` in percent, Decimal, 2 places half-up (None if /0).
+def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
+    """``numerator / denominator`` in percent, Decimal, rounded half-up (None if /0).
+
+    ``places`` decimals (default 2, as on the 766 portal; provincial pages often use 1).
 
     >>> rate(635_593, 643_272)
     Decimal('98.81')
+    >>> rate(43_434, 61_827, places=1)
+    Decimal('70.3')
     >>> rate(1, 0) is None
     True
     """
     if denominator == 0:
         return None
-    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(RATE_PLACES, ROUND_HALF_UP)
+    exact = Decimal(numerator) * 100 / Decimal(denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
 
 
 @attrs.frozen
