@@ -22,6 +22,7 @@ __all__ = ["build_parser", "main"]
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
     "cchc.calendar.commands",
+    "cchc.dossiers.commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""
 
