@@ -31,7 +31,14 @@ from cchc.procedures import load_sample_catalogue
 from .batch import NAT, NS_PER_DAY, UNIT_CODES, VN_OFFSET_NS
 from .frame import DossierFrame, from_columns
 
-__all__ = ["BUNDLED_SEED", "BUNDLED_SIZE", "synthetic_columns", "synthetic_frame", "write_csv"]
+__all__ = [
+    "BUNDLED_SEED",
+    "BUNDLED_SIZE",
+    "synthetic_columns",
+    "synthetic_dataframe",
+    "synthetic_frame",
+    "write_csv",
+]
 
 BUNDLED_SIZE = 1000
 BUNDLED_SEED = 2025
@@ -93,6 +100,22 @@ def synthetic_columns(
         "field": pd.Categorical(np.array(fields, dtype=object)[proc]),
         "agency": agency,
     }
+
+
+def synthetic_dataframe(n: int, *, seed: int = 0) -> pd.DataFrame:
+    """``n`` synthetic dossiers as a pandas DataFrame with tz-aware (Asia/Ho_Chi_Minh) times.
+
+    One call per partition (e.g. ``seed = base + partition number``) builds a
+    large dataset piece by piece, as in ``examples/dask_statistics.py``.
+    """
+    cols = synthetic_columns(n, seed=seed)
+    data: dict[str, Any] = {}
+    for name, values in cols.items():
+        if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+            data[name] = pd.Series(values).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
+        else:
+            data[name] = values
+    return pd.DataFrame(data)
 
 
 def synthetic_frame(n: int, *, seed: int = 0) -> DossierFrame:
