@@ -112,7 +112,8 @@ def synthetic_dataframe(n: int, *, seed: int = 0) -> pd.DataFrame:
     data: dict[str, Any] = {}
     for name, values in cols.items():
         if isinstance(values, np.ndarray) and values.dtype.kind == "M":
-            data[name] = pd.Series(values).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
+            index = pd.DatetimeIndex(values).tz_localize("UTC").tz_convert("Asia/Ho_Chi_Minh")
+            data[name] = pd.Series(index)
         else:
             data[name] = values
     return pd.DataFrame(data)
