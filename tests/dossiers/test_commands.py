@@ -54,3 +54,23 @@ def test_stats_reports_bad_rows(tmp_path: object, capsys: pytest.CaptureFixture[
     )
     assert main(["stats", str(path)]) == 2
     assert "row 2, field received_at" in capsys.readouterr().err
+
+
+def test_core_import_does_not_need_pandas() -> None:
+    # pandas is an optional extra: the engine, statistics and CLI parser import without it.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, cchc.dossiers, cchc.dossiers.stats, cchc.dossiers.commands;"
+        "from cchc.dossiers import due_date, evaluate, summarize;"
+        "assert 'pandas' not in sys.modules, 'pandas imported'"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
+    assert done.returncode == 0, done.stderr

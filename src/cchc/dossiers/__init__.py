@@ -7,8 +7,10 @@
   :meth:`Dossier.deadline` (supplements, one rescheduling);
 * :mod:`~cchc.dossiers.timeliness`: early / on time / late, in time / overdue,
   reminders;
-* :mod:`~cchc.dossiers.frame` and :mod:`~cchc.dossiers.stats`: columns of
-  millions of dossiers, validated loading and statistics;
+* :func:`evaluate` and :func:`summarize`: due dates, timeliness and statistics
+  for columns of millions of dossiers (:mod:`~cchc.dossiers.stats`, counts and
+  Decimal rates with documented denominators); the loaders :func:`read_csv`,
+  :func:`from_dataframe`, :func:`from_arrow`, :func:`from_columns` need pandas;
 * :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ).
 
     >>> from datetime import datetime
@@ -18,6 +20,8 @@
     >>> due_date(datetime(2026, 1, 9, 10, 0, tzinfo=VN_TZ), 1).isoformat()  # make-up Saturday
     '2026-01-10T17:00:00+07:00'
 """
+
+from typing import Any
 
 from cchc.procedures import Channel, TimeUnit
 
@@ -40,10 +44,35 @@ from .policy import (
     get_policy,
 )
 from .replay import Deadline
+from .results import DossierResults, evaluate, row_to_dossier
 from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
+from .stats import (
+    Period,
+    StatsCounts,
+    StatsRates,
+    StatsRow,
+    combine,
+    month_periods,
+    quarter_periods,
+    rate,
+    summarize,
+    year_period,
+)
 from .timeliness import Granularity, Progress, Timeliness, classify, due_within, progress_as_of
 
-__all__ = [
+_NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe", "read_csv")
+
+
+def __getattr__(name: str) -> Any:
+    """Loaders that need pandas (the ``pandas`` extra) are imported on first use."""
+    if name in _NEEDS_PANDAS:
+        from . import frame
+
+        return getattr(frame, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "DEFAULT_POLICY",
     "ONE_STOP_RULES",
     "POLICIES",
@@ -75,4 +104,22 @@ __all__ = [
     "progress_as_of",
     "rules_in_force",
     "validate_dossier_code",
+    "DossierResults",
+    "Period",
+    "StatsCounts",
+    "StatsRates",
+    "StatsRow",
+    "combine",
+    "evaluate",
+    "month_periods",
+    "quarter_periods",
+    "rate",
+    "row_to_dossier",
+    "summarize",
+    "year_period",
+    "DossierFrame",
+    "from_arrow",
+    "from_columns",
+    "from_dataframe",
+    "read_csv",
 ]

@@ -26,13 +26,14 @@ import numpy.typing as npt
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import CalendarCoverageError
-from cchc.procedures import TimeUnit
+from cchc.procedures import Channel, TimeUnit
 
 from .calops import CalendarOps
 from .hours import session_minutes
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 
 __all__ = [
+    "CHANNEL_CODES",
     "EARLY",
     "LATE",
     "ON_TIME",
@@ -60,6 +61,8 @@ UNIT_CODES: dict[str, int] = {
     TimeUnit.HOURS.value: 2,
     TimeUnit.MONTHS.value: 3,
 }
+CHANNEL_CODES: dict[str, int] = {c.value: i for i, c in enumerate(Channel)}
+"""Channel codes: 0 ``in_person``, 1 ``online``, 2 ``post``."""
 UNFINISHED, EARLY, ON_TIME, LATE = -1, 0, 1, 2
 NAT = np.iinfo(np.int64).min
 

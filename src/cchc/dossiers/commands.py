@@ -12,9 +12,7 @@ from cchc._cli_util import print_json, print_table
 from cchc.errors import ValidationError
 
 from .deadline import compute_due
-from .frame import read_csv
 from .policy import POLICIES, get_policy
-from .results import evaluate
 from .stats import Period, month_periods, quarter_periods, summarize, year_period
 
 __all__ = ["register"]
@@ -114,6 +112,9 @@ def _periods(args: argparse.Namespace, latest: int) -> list[Period]:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from .frame import read_csv  # needs pandas (the ``pandas`` extra)
+    from .results import evaluate
+
     frame = read_csv(args.file)
     results = evaluate(frame, policy=args.policy)
     latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970

@@ -36,19 +36,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from cchc.errors import (
-    BatchValidationError,
-    CchcError,
-    LifecycleError,
-    NaiveDatetimeError,
-    ParseError,
-    RuleNotInForceError,
-    ValidationError,
-)
-from cchc.procedures import Channel, TimeUnit
+from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
+from cchc.procedures import TimeUnit
 
-from .batch import NAT, UNIT_CODES, VN_OFFSET_NS
-from .rules import ONE_STOP_RULES
+from .batch import CHANNEL_CODES, NAT, UNIT_CODES
+from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
 
 __all__ = [
     "CHANNEL_CODES",
@@ -62,29 +54,8 @@ __all__ = [
 ]
 
 DT = npt.NDArray[np.datetime64]
-CHANNEL_CODES: dict[str, int] = {c.value: i for i, c in enumerate(Channel)}
-TIME_COLUMNS = (
-    "received_at",
-    "finished_at",
-    "supplement_requested_at",
-    "supplement_received_at",
-    "rescheduled_at",
-    "rescheduled_due_at",
-)
-GROUP_COLUMNS = ("procedure_code", "field", "agency")
-FIELD_ORDER = (
-    "code",
-    *GROUP_COLUMNS,
-    "channel",
-    "received_at",
-    "amount",
-    "unit",
-    *TIME_COLUMNS[1:],
-)
-"""Column order of the file format; errors of one row are reported in this order."""
 _OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
 _CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
-_FIRST_RULE_NS = int(np.datetime64(ONE_STOP_RULES[0].start, "ns").astype(np.int64)) - VN_OFFSET_NS
 
 
 @attrs.frozen(eq=False)
@@ -129,28 +100,7 @@ class DossierFrame:
         )
 
 
-class _Errors:
-    def __init__(self, row_base: int, source: str | None) -> None:
-        self.row_base = row_base
-        self.source = source
-        self.found: list[tuple[int, int, CchcError]] = []
-
-    def add(
-        self, mask: Any, field: str, message: str, kind: type[CchcError] = ValidationError
-    ) -> None:
-        rows = np.flatnonzero(np.asarray(mask))
-        order = FIELD_ORDER.index(field) if field in FIELD_ORDER else len(FIELD_ORDER)
-        for r in rows.tolist():
-            err = kind(message, row=r + self.row_base, field=field)
-            self.found.append((r, order, err))
-
-    def raise_if_any(self) -> None:
-        if self.found:
-            self.found.sort(key=lambda t: (t[0], t[1]))
-            raise BatchValidationError([e for _, _, e in self.found], source=self.source)
-
-
-def _time(values: Any, name: str, n: int, errs: _Errors, *, naive_is_utc: bool) -> DT:
+def _time(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
     if values is None:
         return np.full(n, NAT, dtype=np.int64).view("datetime64[ns]")
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
@@ -200,7 +150,7 @@ def _labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]
     return codes.astype(np.int32), tuple(str(u) for u in uniques)
 
 
-def _vocab(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: _Errors) -> Any:
+def _vocab(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
     arr = np.asarray(values)
     if arr.dtype.kind in "iu":
         ok = (arr >= 0) & (arr < len(vocab))
@@ -242,7 +192,7 @@ def from_columns(
         BatchValidationError: one entry per bad row and field.
     """
     n = len(received_at)
-    errs = _Errors(row_base, source)
+    errs = Errors(row_base, source)
     times = {
         # kept to the microsecond, the precision of Python datetimes (the scalar reference)
         name: _time(vals, name, n, errs, naive_is_utc=naive_is_utc)
@@ -266,7 +216,7 @@ def from_columns(
     unit_codes = _vocab(unit, "unit", units, n, errs)
     channel_codes = _vocab(channel, "channel", CHANNEL_CODES, n, errs)
     amt = _amount(amount, n, errs)
-    _check_order(times, errs)
+    check_order(times, errs)
     codes_arr = None
     if code is not None:
         text = pd.Series(code).astype("string").str.strip().str.upper().fillna("")
@@ -288,7 +238,7 @@ def from_columns(
     )
 
 
-def _amount(amount: Any, n: int, errs: _Errors) -> npt.NDArray[np.int64]:
+def _amount(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     arr = np.asarray(amount)
     if arr.dtype.kind in "iu":
         vals = np.broadcast_to(arr, (n,)).astype(np.int64)
@@ -298,92 +248,6 @@ def _amount(amount: Any, n: int, errs: _Errors) -> npt.NDArray[np.int64]:
     bad = np.isnan(num) | (num < 0) | (num != np.floor(num))
     errs.add(bad, "amount", "amount must be a whole number >= 0")
     return np.where(bad, 0, num).astype(np.int64)
-
-
-def _check_order(t: Mapping[str, DT], errs: _Errors) -> None:
-    rec = t["received_at"].view(np.int64)
-    fin, req, got = (
-        t[k].view(np.int64)
-        for k in ("finished_at", "supplement_requested_at", "supplement_received_at")
-    )
-    r_at, r_due = t["rescheduled_at"].view(np.int64), t["rescheduled_due_at"].view(np.int64)
-    has = {
-        k: v != NAT
-        for k, v in (
-            ("rec", rec),
-            ("fin", fin),
-            ("req", req),
-            ("got", got),
-            ("rat", r_at),
-            ("rdue", r_due),
-        )
-    }
-    errs.add(
-        ~has["rec"] & ~errs_mask(errs, "received_at", len(rec)),
-        "received_at",
-        "received_at is required",
-    )
-    early = has["rec"] & (rec < _FIRST_RULE_NS)
-    errs.add(
-        early, "received_at", "before 21/6/2018: no one-stop rule set encoded", RuleNotInForceError
-    )
-    errs.add(
-        has["fin"] & has["rec"] & (fin < rec),
-        "finished_at",
-        "finished before it was received",
-        LifecycleError,
-    )
-    errs.add(
-        has["req"] & has["rec"] & (req < rec),
-        "supplement_requested_at",
-        "supplement requested before receipt",
-        LifecycleError,
-    )
-    errs.add(
-        has["got"] & ~has["req"],
-        "supplement_received_at",
-        "supplement received without a request",
-        LifecycleError,
-    )
-    errs.add(
-        has["got"] & has["req"] & (got < req),
-        "supplement_received_at",
-        "supplement received before it was requested",
-        LifecycleError,
-    )
-    errs.add(
-        has["fin"] & has["req"] & ~has["got"],
-        "finished_at",
-        "finished while a supplement is pending",
-        LifecycleError,
-    )
-    errs.add(
-        has["fin"] & has["got"] & (fin < got),
-        "finished_at",
-        "finished before the supplement was received",
-        LifecycleError,
-    )
-    errs.add(
-        has["rat"] != has["rdue"],
-        "rescheduled_due_at",
-        "rescheduled_at and rescheduled_due_at go together",
-        LifecycleError,
-    )
-    errs.add(
-        has["rat"] & has["rec"] & (r_at < rec),
-        "rescheduled_at",
-        "rescheduled before receipt",
-        LifecycleError,
-    )
-
-
-def errs_mask(errs: _Errors, field: str, n: int) -> npt.NDArray[np.bool_]:
-    """Rows that already have an error on ``field`` (to avoid duplicate reports)."""
-    mask = np.zeros(n, dtype=bool)
-    for r, _, e in errs.found:
-        if e.field == field:
-            mask[r] = True
-    return mask
 
 
 def from_dataframe(

@@ -10,23 +10,26 @@ benchmark).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import BatchValidationError, LifecycleError
 from cchc.procedures import Channel, TimeUnit
 
-from .batch import NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
+from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
 from .calops import CalendarOps
-from .frame import CHANNEL_CODES, DossierFrame
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .timeliness import Granularity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .frame import DossierFrame
 
 __all__ = ["DossierResults", "evaluate", "row_to_dossier"]
 
@@ -48,7 +51,8 @@ class DossierResults:
     provisional: bool
 
     def to_pandas(self) -> pd.DataFrame:
-        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns."""
+        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas)."""
+        import pandas as pd
 
         def aware(a: DT) -> Any:
             return pd.Series(a).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
