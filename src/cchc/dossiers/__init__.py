@@ -32,7 +32,7 @@ from .codes import (
     parse_dossier_code,
     validate_dossier_code,
 )
-from .deadline import DueDate, clock_start, compute_due, due_date
+from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
 from .models import Dossier, Event, EventKind
 from .policy import (
     DEFAULT_POLICY,
@@ -100,6 +100,7 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "get_policy",
     "is_valid_dossier_code",
     "make_dossier_code",
+    "online_check_due",
     "parse_dossier_code",
     "progress_as_of",
     "rules_in_force",

@@ -54,6 +54,7 @@ __all__ = [
     "compute_due",
     "day_end_moment",
     "due_date",
+    "online_check_due",
 ]
 
 ENGINE_UNITS = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
@@ -229,3 +230,28 @@ def due_date(
         RuleNotInForceError: a receipt before 21/6/2018.
     """
     return compute_due(received_at, amount, unit, calendar=calendar, policy=policy).due_at
+
+
+def online_check_due(
+    system_received_at: datetime,
+    *,
+    calendar: OfficialCalendar | None = None,
+    policy: DeadlinePolicy | str | None = None,
+) -> datetime | None:
+    """When the desk must confirm (or ask to complete) an online dossier.
+
+    Nghị định 118/2025/NĐ-CP Art 17(2)(c): "không muộn hơn 08 (tám) giờ làm việc kể
+    từ khi Hệ thống thông tin giải quyết thủ tục hành chính tiếp nhận hồ sơ". ``None``
+    under ND 61/2018, which set no such deadline.
+
+    >>> from cchc.tz import VN_TZ
+    >>> online_check_due(datetime(2025, 7, 5, 22, 0, tzinfo=VN_TZ)).isoformat()  # a Saturday
+    '2025-07-07T17:00:00+07:00'
+    >>> online_check_due(datetime(2025, 6, 28, 22, 0, tzinfo=VN_TZ)) is None
+    True
+    """
+    moment = to_vn(system_received_at, field="system_received_at")
+    hours = rules_in_force(moment.date()).value.online_check_working_hours
+    if hours is None:
+        return None
+    return due_date(moment, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)
