@@ -23,6 +23,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
     "cchc.calendar.commands",
     "cchc.dossiers.commands",
+    "cchc.plans.commands",
+    "cchc.reporting.commands",
+    "cchc.indices.commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""
 

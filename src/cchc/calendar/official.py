@@ -6,8 +6,8 @@ is Monday to Friday (weekly rest on Saturday and Sunday: Quyết định
 compensatory day, swapped day off), or when a notice makes it a make-up working
 day (đi làm bù), such as Saturday 2025-04-26.
 
-Counting convention (as ``numpy.busday_offset`` with ``roll="forward"`` would,
-were it able to know make-up Saturdays): ``add_working_days(d, n)`` is the n-th
+Counting convention (as ``numpy.busday_offset(d, n, roll="backward")`` for
+``n >= 1``, were it able to know make-up Saturdays): ``add_working_days(d, n)`` is the n-th
 working day after ``d``, ``d`` itself not counted; ``working_days_between(a, b)``
 counts the working days in the half-open span ``(a, b]``::
 
@@ -36,14 +36,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Generic, Literal, TypeVar, overload
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
-from cchc.calendar import batch
-from cchc.calendar.batch import ProvisionalArray
+from cchc.calendar.batch import BatchMethods
 from cchc.calendar.bundled import bundled_notice, weekly_rest_source
 from cchc.calendar.entries import CalendarEntry, Notice
 from cchc.calendar.provisional import provisional_entries
@@ -102,7 +99,7 @@ class Provisional(Generic[T]):
     uncovered_years: tuple[int, ...]
 
 
-class OfficialCalendar:
+class OfficialCalendar(BatchMethods):
     """The official working calendar: bundled notices 2015-2027 plus the user's.
 
     Args:
@@ -245,97 +242,6 @@ class OfficialCalendar:
         value = self._result(table, i, j, (), False, "result")
         assert isinstance(value, date)
         return value
-
-    # ---------------------------------------------------------------- batch
-    @overload
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: Literal[False] = False
-    ) -> npt.NDArray[np.bool_]: ...
-    @overload
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: Literal[True]
-    ) -> ProvisionalArray: ...
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: bool = False
-    ) -> npt.NDArray[np.bool_] | ProvisionalArray:
-        """Vectorised :meth:`is_working_day` over ``datetime64[D]``-convertible input."""
-        table, _, idx, uncovered = self._batch_index(dates, "dates", provisional)
-        values = table.is_work[idx]
-        return ProvisionalArray(values, uncovered) if provisional else values
-
-    @overload
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: Literal[False] = False
-    ) -> npt.NDArray[np.datetime64]: ...
-    @overload
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: Literal[True]
-    ) -> ProvisionalArray: ...
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: bool = False
-    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
-        """Vectorised :meth:`add_working_days`; ``n`` is an int or an integer array."""
-        table, days, idx, uncovered = self._batch_index(dates, "dates", provisional)
-        result = table.add(idx, batch.as_int_array(n, idx.shape))
-        return self._batch_dates(table, days, idx, result, uncovered, provisional)
-
-    @overload
-    def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[False] = False
-    ) -> npt.NDArray[np.int64]: ...
-    @overload
-    def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[True]
-    ) -> ProvisionalArray: ...
-    def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: bool = False
-    ) -> npt.NDArray[np.int64] | ProvisionalArray:
-        """Vectorised :meth:`working_days_between` (working days in ``(start, end]``)."""
-        table, days_a, a, unc_a = self._batch_index(starts, "starts", provisional)
-        _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
-        if a.shape != b.shape:
-            raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
-        span = batch.span_uncovered(table, a, b)
-        if span.any() and not provisional:
-            raise batch.coverage_error(days_a, span, "span", str(self._coverage), False)
-        values = table.cum[b] - table.cum[a]
-        return ProvisionalArray(values, unc_a | unc_b | span) if provisional else values
-
-    def rollforward_batch(self, dates: Any) -> npt.NDArray[np.datetime64]:
-        """Vectorised :meth:`rollforward`: each date, or the next working day."""
-        table, days, idx, uncovered = self._batch_index(dates, "dates", False)
-        result = table.rollforward(idx)
-        return self._batch_dates(table, days, idx, result, uncovered, False)  # type: ignore[return-value]
-
-    def _batch_index(
-        self, dates: Any, field: str, provisional: bool
-    ) -> tuple[DayTable, npt.NDArray[np.datetime64], npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-        days = batch.to_datetime64(dates, field=field)
-        table = self.provisional_tables()[0] if provisional else self._table
-        span = self._provisional_range() if provisional else str(self._coverage)
-        idx, uncovered = batch.indices(
-            table, days, field=field, coverage=span, provisional=provisional
-        )
-        return table, days, idx, uncovered
-
-    def _batch_dates(
-        self,
-        table: DayTable,
-        days: npt.NDArray[np.datetime64],
-        idx: npt.NDArray[np.int64],
-        result: npt.NDArray[np.int64],
-        uncovered: npt.NDArray[np.bool_],
-        provisional: bool,
-    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
-        off = result < 0
-        if off.any():
-            span = self._provisional_range() if provisional else str(self._coverage)
-            raise batch.coverage_error(days, off, "result", span, provisional)
-        spans = batch.span_uncovered(table, idx, result)
-        if spans.any() and not provisional:
-            raise batch.coverage_error(days, spans, "result", str(self._coverage), False)
-        values = table.origin64 + result.astype("timedelta64[D]")
-        return ProvisionalArray(values, uncovered | spans) if provisional else values
 
     def _provisional_range(self) -> str:
         first = min(PROVISIONAL_FIRST_YEAR, self._coverage.first_year)

@@ -33,7 +33,12 @@ BoolArray = npt.NDArray[np.bool_]
 
 @attrs.frozen(eq=False)
 class DayTable:
-    """Precomputed arrays over the days ``[origin, origin + size)``."""
+    """Precomputed arrays over the days ``[origin, origin + size)``.
+
+    ``nth`` is ``work_idx`` shifted for 1-based ranks and padded with ``-1`` on
+    both sides (``nth[0]`` and ``nth[W + 1]``), so the k-th working day is one
+    gather, and ranks off the table land on ``-1`` after a clip.
+    """
 
     origin: date
     is_work: BoolArray
@@ -41,6 +46,17 @@ class DayTable:
     work_idx: IntArray
     uncovered_cum: IntArray
     entries: dict[date, CalendarEntry]
+    before: IntArray = attrs.field(init=False)
+    nth: IntArray = attrs.field(init=False)
+    origin_days: int = attrs.field(init=False)
+    has_holes: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "before", self.cum - self.is_work)
+        pad = np.array([-1], dtype=np.int64)
+        object.__setattr__(self, "nth", np.concatenate([pad, self.work_idx, pad]))
+        object.__setattr__(self, "origin_days", (self.origin - date(1970, 1, 1)).days)
+        object.__setattr__(self, "has_holes", bool(self.uncovered_cum[-1]))
 
     @property
     def size(self) -> int:
@@ -62,30 +78,40 @@ class DayTable:
         before = np.where(lo > 0, self.uncovered_cum[np.maximum(lo - 1, 0)], 0)
         return self.uncovered_cum[hi] - before
 
-    def add(self, idx: IntArray, n: IntArray) -> IntArray:
+    def add(self, idx: IntArray, n: int | IntArray) -> IntArray:
         """Index of the n-th working day after ``idx`` (``idx`` not counted).
 
         ``n == 0`` returns ``idx``; negative ``n`` counts back. Returns ``-1``
-        where the result falls outside the table.
+        where the result falls outside the table. ``n`` may be an int (fast
+        path: two gathers) or an array of ``idx``'s shape.
         """
-        work_here = self.is_work[idx].astype(np.int64)
-        before = self.cum[idx] - work_here  # working days strictly before idx
-        k = np.where(n > 0, self.cum[idx] + n, before + n + 1)  # 1-based rank of result
-        ok = (k >= 1) & (k <= self.work_idx.shape[0])
-        result = self.work_idx[np.clip(k - 1, 0, max(self.work_idx.shape[0] - 1, 0))]
-        result = np.where(ok, result, -1)
-        return np.where(n == 0, idx, result)
+        if isinstance(n, int | np.integer):
+            if n == 0:
+                return idx.copy()
+            rank = self.cum[idx] + n if n > 0 else self.before[idx] + (n + 1)
+            return self._nth(rank)
+        if n.size and n.min() > 0:  # the usual case: deadlines forward
+            return self._nth(self.cum[idx] + n)
+        rank = np.where(n > 0, self.cum[idx] + n, self.before[idx] + n + 1)
+        result = self._nth(rank)
+        zero = n == 0
+        if zero.any():
+            result = np.where(zero, idx, result)
+        return result
+
+    def _nth(self, rank: IntArray) -> IntArray:
+        last = self.nth.shape[0] - 1
+        if rank.size and (rank.min() < 1 or rank.max() >= last):
+            np.clip(rank, 0, last, out=rank)
+        return self.nth[rank]
 
     def rollforward(self, idx: IntArray) -> IntArray:
         """Index of the first working day on or after ``idx`` (``-1``: past the end)."""
-        k = self.cum[idx] - self.is_work[idx].astype(np.int64)  # rank-1 of next working day
-        ok = k < self.work_idx.shape[0]
-        return np.where(ok, self.work_idx[np.minimum(k, self.work_idx.shape[0] - 1)], -1)
+        return self._nth(self.before[idx] + 1)
 
     def rollback(self, idx: IntArray) -> IntArray:
         """Index of the last working day on or before ``idx`` (``-1``: before the start)."""
-        k = self.cum[idx]
-        return np.where(k >= 1, self.work_idx[np.maximum(k - 1, 0)], -1)
+        return self._nth(self.cum[idx].copy())
 
 
 def build_table(

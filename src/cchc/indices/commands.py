@@ -1,0 +1,143 @@
+"""Sub-commands ``cchc score`` and ``cchc frameworks``.
+
+``cchc score FRAMEWORK INPUTS`` scores a unit: FRAMEWORK is a bundled framework id (see
+``cchc frameworks``) or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each
+scored item id to its value (or to ``{value, appraised, evidence}``), optionally wrapped as
+``{unit: ..., period: ..., items: {...}}``. ``--previous`` adds a year-over-year comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cchc._cli_util import print_json, print_table
+from cchc.errors import DataFileError
+from cchc.indices.loader import bundled_frameworks, get_framework
+from cchc.indices.scoring import Scorecard, compare, score
+
+__all__ = ["read_inputs", "register"]
+
+
+def read_inputs(path: str | Path) -> tuple[dict[str, Any], str | None, str | None]:
+    """(items, unit, period) from an inputs file.
+
+    Raises:
+        DataFileError: the file is missing, unreadable, or not a mapping.
+    """
+    where = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text) if where.lower().endswith(".json") else yaml.safe_load(text)
+    except (OSError, json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read inputs: {exc}", source=where) from exc
+    if not isinstance(data, dict):
+        raise DataFileError("inputs must be a mapping of item id to value", source=where)
+    if "items" in data and isinstance(data["items"], dict):
+        extra = set(data) - {"items", "unit", "period"}
+        if extra:
+            raise DataFileError(f"unknown keys {sorted(extra)}", source=where)
+        unit, period = data.get("unit"), data.get("period")
+        return (
+            dict(data["items"]),
+            None if unit is None else str(unit),
+            None if period is None else str(period),
+        )
+    return {str(k): v for k, v in data.items()}, None, None
+
+
+def _score_file(framework: str, path: str) -> Scorecard:
+    fw = get_framework(framework)
+    items, unit, period = read_inputs(path)
+    return score(fw, items, unit=unit, period=period)
+
+
+def _print_card(card: Scorecard, top: int) -> None:
+    title = " ".join(x for x in (card.framework_id, card.unit or "", card.period or "") if x)
+    print(title)
+    rows = [
+        (a.id, a.name, a.points, a.max_points, "-" if a.percent is None else a.percent)
+        for a in card.areas
+    ]
+    print_table(["area", "name", "points", "max", "%"], rows)
+    group = f"  group {card.group}" if card.group else ""
+    print(f"total {card.total_points} / {card.max_points}  index {card.index_percent}%{group}")
+    lost = card.points_lost(top)
+    if lost:
+        print("\npoints lost (where to improve):")
+        print_table(
+            ["item", "name", "lost", "points", "max"],
+            [(i.id, i.name, i.lost, i.points, i.max_points) for i in lost],
+        )
+    if card.missing_evidence:
+        print("\nself-assessed items without evidence: " + ", ".join(card.missing_evidence))
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    card = _score_file(args.framework, args.inputs)
+    before = _score_file(args.framework, args.previous) if args.previous else None
+    if args.json:
+        out: dict[str, Any] = {"scorecard": card}
+        if before is not None:
+            out["comparison"] = compare(before, card)
+        print_json(out)
+        return 0
+    _print_card(card, args.top)
+    if before is not None:
+        cmp = compare(before, card)
+        print(f"\nchange: {cmp.index_before}% -> {cmp.index_after}% ({cmp.index_change:+})")
+        print_table(
+            ["area", "name", "before %", "after %", "change"],
+            [(a.id, a.name, a.percent_before, a.percent_after, a.change) for a in cmp.areas],
+        )
+    return 0
+
+
+def _cmd_frameworks(args: argparse.Namespace) -> int:
+    rows = []
+    for fw in bundled_frameworks().values():
+        src = fw.sources.get(fw.source) if fw.source else None
+        rows.append(
+            {
+                "id": fw.id,
+                "kind": fw.kind,
+                "version": fw.version,
+                "name": fw.name,
+                "max_points": fw.max_points,
+                "source": src.cite() if src else (fw.assumption or ""),
+            }
+        )
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            ["id", "kind", "version", "source"],
+            [(r["id"], r["kind"], r["version"], r["source"]) for r in rows],
+        )
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add ``score`` and ``frameworks`` to the ``cchc`` parser."""
+    p = subparsers.add_parser(
+        "score",
+        help="score a unit against an index framework (chấm điểm chỉ số)",
+        description=__doc__,
+    )
+    p.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
+    p.add_argument("inputs", metavar="INPUTS", help="YAML/JSON file of item values")
+    p.add_argument("--previous", metavar="INPUTS", help="previous period's inputs to compare")
+    p.add_argument("--top", type=int, default=10, help="how many lost-point items to list")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_cmd_score)
+    f = subparsers.add_parser(
+        "frameworks",
+        help="list the bundled index frameworks and their sources",
+        description="List the bundled index frameworks (bộ chỉ số) with version and source.",
+    )
+    f.add_argument("--json", action="store_true", help="print JSON")
+    f.set_defaults(handler=_cmd_frameworks)

@@ -1,0 +1,283 @@
+"""Index frameworks as data: areas → criteria → sub-criteria (lĩnh vực → tiêu chí → TCTP).
+
+A framework is a tree of items. Top-level items are the areas (lĩnh vực); below them are
+criteria (tiêu chí) and sub-criteria (tiêu chí thành phần) to any depth. Every item has a
+maximum number of points (điểm tối đa). Every leaf has a scoring rule:
+
+``direct``
+    the points are given directly (self-assessed or appraised, điểm tự chấm / thẩm định),
+    between 0 and the maximum;
+``yes_no``
+    ``points_yes`` (default: the maximum) when the input is true, ``points_no`` (default 0)
+    otherwise (có / không);
+``bands``
+    the first band whose ``min`` (inclusive) and ``below`` (exclusive) contain the input gives
+    the points (e.g. ≥ 100 % → 2, 80–<100 % → 1); no band → ``otherwise`` (default 0);
+``proportional``
+    ``max × min(value / full_marks_at, 1)``; below ``zero_below`` the item gets 0
+    (e.g. 86.5 % with full marks at 90 % → 86.5 / 90 × 6 = 5.77);
+``deduction``
+    start from the maximum and take off ``per_unit`` for each counted unit (điểm trừ),
+    never below ``floor`` (default 0).
+
+Areas may carry a ``weight``; with ``aggregation: weighted_mean`` the index is the weighted
+mean of the area percentages (the PCI), with ``aggregation: sum`` (default) it is total points
+over maximum points × 100 (the PAR INDEX convention, "quy về thang điểm 100, đơn vị tính là %").
+
+Each number must say where it comes from: an item (or the framework as a whole) names a
+``source`` (a key of the framework's ``sources``) or carries an ``assumption`` note. The file
+is loaded with :func:`cchc.indices.loader.load_framework`, which checks the whole tree and
+raises :class:`cchc.errors.FrameworkError` naming the faulty item.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cchc.legal import LegalSource
+
+__all__ = [
+    "Aggregation",
+    "Band",
+    "BandsRule",
+    "DeductionRule",
+    "DirectRule",
+    "Framework",
+    "GroupBasis",
+    "Item",
+    "ProportionalRule",
+    "ResultGroup",
+    "Rounding",
+    "RoundingMode",
+    "Rule",
+    "YesNoRule",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RoundingMode(enum.StrEnum):
+    """How a Decimal is rounded (làm tròn)."""
+
+    HALF_UP = "half_up"
+    """Round half away from zero: 5.7666 → 5.77, 0.125 → 0.13 (the usual school rule)."""
+    HALF_EVEN = "half_even"
+    """Banker's rounding: 0.125 → 0.12."""
+    DOWN = "down"
+    """Truncate toward zero: 5.7699 → 5.76."""
+
+    @property
+    def decimal_mode(self) -> str:
+        """The :mod:`decimal` rounding constant."""
+        return {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN}[
+            self.value
+        ]
+
+
+class Rounding(_Model):
+    """Explicit rounding of a framework (quy tắc làm tròn).
+
+    Item points are rounded to ``points_places`` decimals; area and framework totals are exact
+    sums of the rounded item points; percentages (area and index) are rounded to
+    ``percent_places`` decimals. All with ``mode``.
+    """
+
+    points_places: int = Field(default=2, ge=0, le=6, description="Decimals kept for points.")
+    percent_places: int = Field(default=2, ge=0, le=6, description="Decimals kept for %.")
+    mode: RoundingMode = Field(default=RoundingMode.HALF_UP, description="Rounding mode.")
+
+    def points(self, value: Decimal) -> Decimal:
+        """Round a number of points."""
+        return value.quantize(Decimal(1).scaleb(-self.points_places), self.mode.decimal_mode)
+
+    def percent(self, value: Decimal) -> Decimal:
+        """Round a percentage."""
+        return value.quantize(Decimal(1).scaleb(-self.percent_places), self.mode.decimal_mode)
+
+
+class DirectRule(_Model):
+    """Points given directly (điểm tự chấm / điểm thẩm định), 0 to the maximum."""
+
+    kind: Literal["direct"] = "direct"
+
+
+class YesNoRule(_Model):
+    """Yes / no item (có / không)."""
+
+    kind: Literal["yes_no"] = "yes_no"
+    points_yes: Decimal | None = Field(default=None, description="Points for yes; default max.")
+    points_no: Decimal = Field(default=Decimal(0), description="Points for no.")
+
+
+class Band(_Model):
+    """One band: ``min <= value < below`` gives ``points``."""
+
+    min: Decimal | None = Field(default=None, description="Lowest value of the band (inclusive).")
+    below: Decimal | None = Field(default=None, description="Upper bound (exclusive).")
+    points: Decimal = Field(description="Points awarded in this band.")
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether ``value`` falls in this band."""
+        return (self.min is None or value >= self.min) and (
+            self.below is None or value < self.below
+        )
+
+
+class BandsRule(_Model):
+    """Bands (mức điểm theo khoảng): the first band that contains the value wins."""
+
+    kind: Literal["bands"] = "bands"
+    bands: tuple[Band, ...] = Field(min_length=1)
+    otherwise: Decimal = Field(default=Decimal(0), description="Points when no band matches.")
+
+
+class ProportionalRule(_Model):
+    """Points proportional to a rate, full marks from a threshold (ngưỡng đạt điểm tối đa)."""
+
+    kind: Literal["proportional"] = "proportional"
+    full_marks_at: Decimal = Field(
+        default=Decimal(100), gt=0, description="Value from which the item gets full marks."
+    )
+    zero_below: Decimal | None = Field(
+        default=None, description="Below this value the item gets 0 points."
+    )
+
+
+class DeductionRule(_Model):
+    """Deductions (điểm trừ): maximum minus ``per_unit`` per counted unit, not below ``floor``."""
+
+    kind: Literal["deduction"] = "deduction"
+    per_unit: Decimal = Field(gt=0, description="Points taken off per unit (per late report...).")
+    floor: Decimal = Field(default=Decimal(0), description="Lowest possible points.")
+
+
+Rule = Annotated[
+    DirectRule | YesNoRule | BandsRule | ProportionalRule | DeductionRule,
+    Field(discriminator="kind"),
+]
+
+
+class Item(_Model):
+    """An area, criterion or sub-criterion (lĩnh vực, tiêu chí, tiêu chí thành phần)."""
+
+    id: str = Field(min_length=1, description="Identifier, unique in the framework ('2.1.3').")
+    name: str = Field(description="Tên (name), Vietnamese as in the source.")
+    max_points: Decimal = Field(ge=0, description="Điểm tối đa (maximum points).")
+    weight: Decimal | None = Field(
+        default=None, ge=0, description="Trọng số of an area (weighted_mean frameworks)."
+    )
+    rule: Rule | None = Field(default=None, description="Scoring rule; leaves only.")
+    self_assessed: bool = Field(
+        default=False,
+        description="Tự đánh giá: scored by the unit itself, backed by evidence documents.",
+    )
+    source: str | None = Field(default=None, description="Key of the framework's sources.")
+    assumption: str | None = Field(
+        default=None, description="Why this number is an assumption, when no source gives it."
+    )
+    note: str | None = Field(default=None, description="Free remark (input unit, formula...).")
+    children: tuple[Item, ...] = Field(default=(), description="Criteria / sub-criteria.")
+
+    def walk(self) -> list[Item]:
+        """This item and all its descendants, depth first."""
+        out: list[Item] = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def leaves(self) -> list[Item]:
+        """The leaf items under (or equal to) this item."""
+        return [i for i in self.walk() if not i.children]
+
+
+class Aggregation(enum.StrEnum):
+    """How area scores become the index."""
+
+    SUM = "sum"
+    """Total points / maximum points × 100 (Chỉ số CCHC)."""
+    WEIGHTED_MEAN = "weighted_mean"
+    """Σ weight × area % / Σ weight (PCI composite)."""
+
+
+class GroupBasis(enum.StrEnum):
+    """What result-group thresholds are compared with."""
+
+    PERCENT = "percent"
+    POINTS = "points"
+
+
+class ResultGroup(_Model):
+    """A result group or band (nhóm, xếp loại): from ``min`` (inclusive) upward."""
+
+    label: str = Field(description="Label, e.g. 'A', 'tốt'.")
+    min: Decimal = Field(description="Lowest value of the group (inclusive).")
+    description: str | None = None
+
+
+class Framework(_Model):
+    """An index framework (bộ chỉ số / bộ tiêu chí) with its version and sources."""
+
+    id: str = Field(min_length=1, description="Short identifier, e.g. 'pci-2013'.")
+    name: str = Field(description="Tên bộ chỉ số.")
+    version: str = Field(description="Version label (decision number, year...).")
+    kind: Literal["official", "secondary", "example"] = Field(
+        description="official: from the text itself; secondary: from a secondary copy; "
+        "example: an illustration, not any unit's real index."
+    )
+    description: str | None = None
+    years: tuple[int, int] | None = Field(
+        default=None, description="First and last assessment year it applies to, when known."
+    )
+    sources: dict[str, LegalSource] = Field(default_factory=dict)
+    source: str | None = Field(default=None, description="Key of the main source.")
+    assumption: str | None = Field(default=None, description="Framework-wide assumption note.")
+    max_points: Decimal | None = Field(default=None, description="Declared total maximum.")
+    aggregation: Aggregation = Aggregation.SUM
+    weights_total: Decimal | None = Field(
+        default=None, description="Declared sum of the area weights (weighted_mean)."
+    )
+    rounding: Rounding = Field(default_factory=Rounding)
+    group_basis: GroupBasis = GroupBasis.PERCENT
+    groups: tuple[ResultGroup, ...] = Field(default=(), description="Highest group first.")
+    required_items: tuple[str, ...] = Field(
+        default=(),
+        description="Item ids the source lists; a framework missing any of them is refused.",
+    )
+    groups_source: str | None = Field(default=None, description="Source key of the groups.")
+    areas: tuple[Item, ...] = Field(min_length=1, description="Lĩnh vực (top-level items).")
+
+    def items(self) -> list[Item]:
+        """Every item, depth first."""
+        out: list[Item] = []
+        for area in self.areas:
+            out.extend(area.walk())
+        return out
+
+    def leaves(self) -> list[Item]:
+        """Every scored (leaf) item."""
+        return [i for i in self.items() if not i.children]
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id (KeyError if absent)."""
+        for it in self.items():
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def source_of(self, item: Item) -> LegalSource | None:
+        """The source an item names, else the framework's own source."""
+        key = item.source or self.source
+        return self.sources.get(key) if key else None
+
+    def group_for(self, value: Decimal) -> str | None:
+        """The label of the result group ``value`` falls in (``None``: below every group)."""
+        for group in sorted(self.groups, key=lambda g: g.min, reverse=True):
+            if value >= group.min:
+                return group.label
+        return None

@@ -1,0 +1,164 @@
+"""PAR INDEX — Chỉ số cải cách hành chính (Bộ Nội vụ) of ministries and provinces.
+
+What is confirmed (``data/par_index.yaml``, each row with its source):
+
+* the methodology decisions: 1294/QĐ-BNV (03/12/2012, pilot) → 4361 (2016) → 2948 (2017) →
+  2636 (10/12/2018) → 1150 (30/12/2019) → 1149 (30/12/2020) → **876/QĐ-BNV (10/11/2022,
+  2022–2030)**; which assessment years each covers is derived from their dates;
+* the structure counts (lĩnh vực / tiêu chí / tiêu chí thành phần) where a source gives them;
+  the ministry survey share (36.5 under 1149, 31.5 under 876);
+* the scale (100 points) and the index as a percentage:
+  ``(appraised self-assessment points + survey points) / max points × 100``;
+* the result groups: **A ≥ 90 %, B 80–< 90 %, C 70–< 80 %** (2022 and 2024 results).
+
+**Not known: the provincial criteria annex** (criteria, maximum points, scoring bands) of any
+version. cchc ships no invented table: score a unit with a framework file of your own (see
+the bundled *example* ``par-example-department``) and use :func:`result_group` for the group.
+
+>>> from decimal import Decimal
+>>> result_group(Decimal("90.10")), result_group(Decimal("89.58")), result_group(Decimal("79.97"))
+('A', 'B', 'C')
+>>> version_for_year(2023).number
+'876/QĐ-BNV'
+>>> index_percent(appraised=Decimal("61.35"), survey=Decimal("25.02"))
+Decimal('86.37')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+import yaml
+
+from cchc.errors import RuleNotInForceError, ValidationError
+
+__all__ = [
+    "ParIndexVersion",
+    "StructureCount",
+    "groups",
+    "index_percent",
+    "result_group",
+    "version_for_year",
+    "versions",
+]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("cchc.indices.data").joinpath("par_index.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@attrs.frozen
+class StructureCount:
+    """Counts of areas, criteria and sub-criteria at one level, as a source gives them."""
+
+    level: str
+    areas: int
+    criteria: int
+    sub_criteria: int
+    survey_points: Decimal | None
+    source: str
+
+
+@attrs.frozen
+class ParIndexVersion:
+    """One PAR INDEX methodology decision."""
+
+    number: str
+    signed_on: date
+    years: tuple[int, int]
+    title: str | None
+    note: str
+    structure: tuple[StructureCount, ...]
+
+
+@cache
+def versions() -> tuple[ParIndexVersion, ...]:
+    """The known methodology decisions, oldest first."""
+    out = []
+    for row in _data()["versions"]:
+        structure = tuple(
+            StructureCount(
+                level=s["level"],
+                areas=s["areas"],
+                criteria=s["criteria"],
+                sub_criteria=s["sub_criteria"],
+                survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
+                source=s["source"],
+            )
+            for s in row["structure"]
+        )
+        out.append(
+            ParIndexVersion(
+                number=row["number"],
+                signed_on=row["signed_on"],
+                years=(row["years"][0], row["years"][1]),
+                title=row.get("title"),
+                note=row["note"],
+                structure=structure,
+            )
+        )
+    return tuple(out)
+
+
+def version_for_year(year: int) -> ParIndexVersion:
+    """The methodology decision applied to an assessment year (derived from decision dates).
+
+    Raises:
+        RuleNotInForceError: ``year`` is before 2012 or after 2030.
+    """
+    for v in versions():
+        if v.years[0] <= year <= v.years[1]:
+            return v
+    raise RuleNotInForceError(f"no PAR INDEX methodology known for {year}", field="year")
+
+
+@cache
+def groups() -> tuple[tuple[str, Decimal], ...]:
+    """(label, lowest %) of the result groups, highest first."""
+    bands = _data()["groups"]["bands"]
+    return tuple(
+        sorted(
+            ((b["label"], Decimal(str(b["min"]))) for b in bands), key=lambda g: g[1], reverse=True
+        )
+    )
+
+
+def result_group(percent: Decimal) -> str | None:
+    """The result group (nhóm) of an index: 'A' (≥ 90 %), 'B' (80–<90), 'C' (70–<80), else None.
+
+    Raises:
+        ValidationError: the percentage is outside 0–100.
+    """
+    if not Decimal(0) <= percent <= Decimal(100):
+        raise ValidationError(f"index {percent} outside 0..100", field="percent")
+    for label, lowest in groups():
+        if percent >= lowest:
+            return label
+    return None
+
+
+def index_percent(
+    *,
+    appraised: Decimal,
+    survey: Decimal = Decimal(0),
+    max_points: Decimal | None = None,
+    places: int = 2,
+) -> Decimal:
+    """``(appraised + survey) / max × 100``, rounded half up to ``places`` decimals.
+
+    ``max_points`` defaults to the 100-point scale of the data file. Without a survey the
+    appraised points alone are normalised to 100 (the Hà Nội sub-level rule).
+    """
+    maximum = max_points if max_points is not None else Decimal(str(_data()["scale"]["max_points"]))
+    total = appraised + survey
+    if appraised < 0 or survey < 0 or total > maximum or maximum <= 0:
+        raise ValidationError(f"points {total} outside 0..{maximum}", field="appraised")
+    return (total * 100 / maximum).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)

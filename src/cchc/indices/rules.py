@@ -1,0 +1,103 @@
+"""Evaluate one item's scoring rule on one input value (chấm điểm một tiêu chí).
+
+The result is exact (unrounded) Decimal points; :func:`cchc.indices.scoring.score` rounds it
+with the framework's :class:`~cchc.indices.framework.Rounding`.
+
+>>> from decimal import Decimal
+>>> from cchc.indices.framework import Item, ProportionalRule
+>>> item = Item(id="5.4", name="Hài lòng", max_points=Decimal(6),
+...             rule=ProportionalRule(full_marks_at=Decimal(90)), assumption="demo")
+>>> rule_points(item, Decimal("86.5"))
+Decimal('5.766666666666666666666666667')
+>>> rule_points(item, Decimal("92.5"))
+Decimal('6')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from cchc.errors import ValidationError
+from cchc.indices.framework import (
+    BandsRule,
+    DeductionRule,
+    DirectRule,
+    Item,
+    ProportionalRule,
+    YesNoRule,
+)
+
+__all__ = ["InputValue", "as_decimal", "rule_points"]
+
+InputValue = Decimal | bool | int | float | str
+"""What an item accepts: a number (points, a rate in %, a count) or a yes / no answer."""
+
+_YES = {"yes", "true", "có", "co", "1"}
+_NO = {"no", "false", "không", "khong", "0"}
+
+
+def as_decimal(value: object, *, item: str | None = None, field: str | None = None) -> Decimal:
+    """Convert a number (int, str, Decimal; float through its shortest repr) to Decimal."""
+    if isinstance(value, bool):
+        raise ValidationError("expected a number, got a yes/no answer", item=item, field=field)
+    if isinstance(value, Decimal):
+        out = value
+    elif isinstance(value, int | str):
+        try:
+            out = Decimal(str(value).strip())
+        except InvalidOperation as exc:
+            raise ValidationError(f"not a number: {value!r}", item=item, field=field) from exc
+    elif isinstance(value, float):
+        out = Decimal(repr(value))
+    else:
+        raise ValidationError(f"not a number: {value!r}", item=item, field=field)
+    if not out.is_finite():
+        raise ValidationError(f"not a finite number: {value!r}", item=item, field=field)
+    return out
+
+
+def _as_bool(value: object, item: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValidationError(f"expected yes/no (có/không), got {value!r}", item=item)
+
+
+def rule_points(item: Item, value: object) -> Decimal:
+    """Exact points of a leaf ``item`` for ``value``.
+
+    Raises:
+        ValidationError: the value does not fit the rule (direct points over the maximum,
+            a negative rate or count, text where a number is expected...), naming the item.
+    """
+    rule = item.rule
+    if isinstance(rule, YesNoRule):
+        yes = rule.points_yes if rule.points_yes is not None else item.max_points
+        return yes if _as_bool(value, item.id) else rule.points_no
+    number = as_decimal(value, item=item.id)
+    if isinstance(rule, DirectRule):
+        if number < 0 or number > item.max_points:
+            raise ValidationError(
+                f"points {number} outside 0..{item.max_points} (điểm tối đa)", item=item.id
+            )
+        return number
+    if number < 0:
+        raise ValidationError(f"negative value {number}", item=item.id)
+    if isinstance(rule, BandsRule):
+        for band in rule.bands:
+            if band.contains(number):
+                return band.points
+        return rule.otherwise
+    if isinstance(rule, ProportionalRule):
+        if rule.zero_below is not None and number < rule.zero_below:
+            return Decimal(0)
+        if number >= rule.full_marks_at:
+            return item.max_points
+        return item.max_points * number / rule.full_marks_at
+    if isinstance(rule, DeductionRule):
+        return max(rule.floor, item.max_points - rule.per_unit * number)
+    raise ValidationError("item has no scoring rule", item=item.id)

@@ -1,0 +1,364 @@
+"""Score a unit against a framework (chấm điểm) and compare two years.
+
+:func:`score` takes a :class:`~cchc.indices.framework.Framework` and the inputs of one unit for
+one period: a mapping from each leaf item's id to its value, or to a mapping with
+
+* ``value``: what the unit reported or self-assessed (điểm tự chấm, a rate, a count, yes/no);
+* ``appraised``: the value after appraisal (điểm thẩm định), which wins when given;
+* ``evidence``: the evidence documents (tài liệu kiểm chứng) behind a self-assessed item.
+
+A value of ``None`` means "no data / not applicable": the item is left out of both the points
+and the maximum (as TT 01/2018/TT-VPCP Art 15(4)(b) does for an index without data). An item
+absent from the inputs, or an input naming no item of the framework, is an error: nothing is
+dropped silently.
+
+Rounding (explicit): each item's points are rounded with the framework's rounding
+(``points_places``, default 2 decimals, half-up); area and total points are exact sums of the
+rounded item points; area and index percentages are computed from those sums and rounded to
+``percent_places`` (default 2, half-up). With ``aggregation: weighted_mean`` the index is
+``Σ wᵢ · areaᵢ% / Σ wᵢ`` over the areas that have data.
+
+>>> from cchc.indices.loader import get_framework
+>>> fw = get_framework("tt01-agency")
+>>> card = score(fw, {"I1": "1.4", "I2": "1.2", "I3": "1.6", "I4": "1.6", "I7": "1.4",
+...                   "I5": 1, "I6": 2, "I8": 1, "I9": 1})
+>>> card.total_points, card.group
+(Decimal('12.2'), 'tốt')
+>>> for item in card.points_lost(top=2):
+...     print(item.id, item.lost)
+I5 1.0
+I8 1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cchc.errors import ValidationError
+from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
+from cchc.indices.loader import check_framework
+from cchc.indices.rules import rule_points
+
+__all__ = [
+    "AreaChange",
+    "AreaScore",
+    "Comparison",
+    "ItemChange",
+    "ItemScore",
+    "Scorecard",
+    "compare",
+    "score",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ItemScore(_Out):
+    """Points of one scored (leaf) item."""
+
+    id: str
+    name: str
+    path: tuple[str, ...] = Field(description="Ids of the area and criteria above the item.")
+    max_points: Decimal = Field(description="Điểm tối đa (0 when left out for lack of data).")
+    points: Decimal = Field(description="Điểm đạt, rounded.")
+    lost: Decimal = Field(description="Điểm bị mất: maximum minus points.")
+    value: str | None = Field(description="The value scored (appraised if given), as text.")
+    self_value: str | None = Field(description="The self-assessed value (điểm tự chấm).")
+    appraised: bool = Field(description="Whether an appraised value (thẩm định) was used.")
+    excluded: bool = Field(description="No data: left out of points and maximum.")
+    self_assessed: bool
+    evidence: tuple[str, ...] = Field(description="Tài liệu kiểm chứng.")
+    source: str | None = Field(description="Citation of the item's source.")
+    assumption: str | None
+
+
+class AreaScore(_Out):
+    """Totals of one area (lĩnh vực)."""
+
+    id: str
+    name: str
+    max_points: Decimal
+    points: Decimal
+    percent: Decimal | None = Field(description="points / max × 100, rounded; None: no data.")
+    weight: Decimal | None
+
+
+class Scorecard(_Out):
+    """The result of :func:`score`: points per item, totals per area, the index."""
+
+    framework_id: str
+    framework_version: str
+    unit: str | None = None
+    period: str | None = None
+    items: tuple[ItemScore, ...]
+    areas: tuple[AreaScore, ...]
+    total_points: Decimal
+    max_points: Decimal
+    index_percent: Decimal = Field(description="The index in %, rounded.")
+    group: str | None = Field(description="Result group / band (nhóm, xếp loại).")
+    missing_evidence: tuple[str, ...] = Field(
+        description="Self-assessed items scored above 0 without any evidence document."
+    )
+
+    def item(self, item_id: str) -> ItemScore:
+        """The score of one item (ValidationError if unknown)."""
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        raise ValidationError("no such item in the scorecard", item=item_id)
+
+    def area(self, area_id: str) -> AreaScore:
+        """The totals of one area (ValidationError if unknown)."""
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise ValidationError("no such area in the scorecard", item=area_id)
+
+    def subtotal(self, item_id: str) -> tuple[Decimal, Decimal]:
+        """(points, max) of any criterion: the sum over the leaves at or below it."""
+        rows = [i for i in self.items if i.id == item_id or item_id in i.path]
+        if not rows:
+            raise ValidationError("no such item in the scorecard", item=item_id)
+        return (
+            sum((i.points for i in rows), Decimal(0)),
+            sum((i.max_points for i in rows), Decimal(0)),
+        )
+
+    def points_lost(self, top: int | None = None) -> list[ItemScore]:
+        """Items that lost points, most lost first (where to improve)."""
+        order = {it.id: n for n, it in enumerate(self.items)}
+        lost = [i for i in self.items if i.lost > 0]
+        lost.sort(key=lambda i: (-i.lost, order[i.id]))
+        return lost if top is None else lost[:top]
+
+
+def _split(raw: object) -> tuple[object, object, tuple[str, ...], bool]:
+    """(self value, appraised value, evidence, has appraised) from one input entry."""
+    if isinstance(raw, Mapping):
+        extra = set(raw) - {"value", "appraised", "evidence", "note"}
+        if extra:
+            raise ValueError(f"unknown input keys {sorted(extra)}")
+        evidence = raw.get("evidence") or ()
+        if isinstance(evidence, str):
+            evidence = (evidence,)
+        return (
+            raw.get("value"),
+            raw.get("appraised"),
+            tuple(str(e) for e in evidence),
+            ("appraised" in raw and raw.get("appraised") is not None),
+        )
+    return raw, None, (), False
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _score_leaf(fw: Framework, leaf: Item, path: tuple[str, ...], raw: object) -> ItemScore:
+    try:
+        self_value, appraised, evidence, has_appraised = _split(raw)
+    except ValueError as exc:
+        raise ValidationError(str(exc), item=leaf.id) from exc
+    used = appraised if has_appraised else self_value
+    source = fw.source_of(leaf)
+    if used is None:
+        max_points = points = Decimal(0)
+        excluded = True
+    else:
+        max_points = leaf.max_points
+        points = fw.rounding.points(rule_points(leaf, used))
+        excluded = False
+    return ItemScore(
+        id=leaf.id,
+        name=leaf.name,
+        path=path,
+        max_points=max_points,
+        points=points,
+        lost=max_points - points,
+        value=_text(used),
+        self_value=_text(self_value),
+        appraised=has_appraised,
+        excluded=excluded,
+        self_assessed=leaf.self_assessed,
+        evidence=evidence,
+        source=source.cite() if source else None,
+        assumption=leaf.assumption,
+    )
+
+
+def _leaves_with_path(item: Item, path: tuple[str, ...]) -> list[tuple[Item, tuple[str, ...]]]:
+    if not item.children:
+        return [(item, path)]
+    out: list[tuple[Item, tuple[str, ...]]] = []
+    for child in item.children:
+        out.extend(_leaves_with_path(child, (*path, item.id)))
+    return out
+
+
+def score(
+    framework: Framework,
+    inputs: Mapping[str, Any],
+    *,
+    unit: str | None = None,
+    period: str | None = None,
+) -> Scorecard:
+    """Score one unit's inputs against ``framework``.
+
+    Raises:
+        FrameworkError: the framework itself is inconsistent.
+        ValidationError: an input is missing, unknown or does not fit its item's rule.
+    """
+    check_framework(framework)
+    leaves = [lp for area in framework.areas for lp in _leaves_with_path(area, ())]
+    known = {leaf.id for leaf, _ in leaves}
+    for key in inputs:
+        if key not in known:
+            raise ValidationError("input names no scored item of the framework", item=str(key))
+    items: list[ItemScore] = []
+    for leaf, path in leaves:
+        if leaf.id not in inputs:
+            raise ValidationError("no input for this item (use null for 'no data')", item=leaf.id)
+        items.append(_score_leaf(framework, leaf, path, inputs[leaf.id]))
+    rnd = framework.rounding
+    areas: list[AreaScore] = []
+    fractions: list[tuple[Decimal, Decimal]] = []
+    for area in framework.areas:
+        rows = [i for i in items if i.id == area.id or (i.path and i.path[0] == area.id)]
+        pts = sum((i.points for i in rows), Decimal(0))
+        mx = sum((i.max_points for i in rows), Decimal(0))
+        percent = rnd.percent(pts / mx * 100) if mx else None
+        if mx and area.weight is not None:
+            fractions.append((area.weight, pts / mx))
+        areas.append(
+            AreaScore(
+                id=area.id,
+                name=area.name,
+                max_points=mx,
+                points=pts,
+                percent=percent,
+                weight=area.weight,
+            )
+        )
+    total = sum((a.points for a in areas), Decimal(0))
+    maximum = sum((a.max_points for a in areas), Decimal(0))
+    if framework.aggregation is Aggregation.WEIGHTED_MEAN:
+        weights = sum((w for w, _ in fractions), Decimal(0))
+        raw_index = (
+            sum((w * f for w, f in fractions), Decimal(0)) * 100 / weights
+            if weights
+            else Decimal(0)
+        )
+    else:
+        raw_index = total / maximum * 100 if maximum else Decimal(0)
+    index = rnd.percent(raw_index)
+    basis = total if framework.group_basis is GroupBasis.POINTS else index
+    missing = tuple(i.id for i in items if i.self_assessed and i.points > 0 and not i.evidence)
+    return Scorecard(
+        framework_id=framework.id,
+        framework_version=framework.version,
+        unit=unit,
+        period=period,
+        items=tuple(items),
+        areas=tuple(areas),
+        total_points=total,
+        max_points=maximum,
+        index_percent=index,
+        group=framework.group_for(basis) if framework.groups else None,
+        missing_evidence=missing,
+    )
+
+
+class AreaChange(_Out):
+    """One area, previous period against current."""
+
+    id: str
+    name: str
+    points_before: Decimal
+    points_after: Decimal
+    percent_before: Decimal | None
+    percent_after: Decimal | None
+    change: Decimal | None = Field(description="Percentage points gained (negative: lost).")
+
+
+class ItemChange(_Out):
+    """One item, previous period against current."""
+
+    id: str
+    name: str
+    points_before: Decimal
+    points_after: Decimal
+    change: Decimal
+
+
+class Comparison(_Out):
+    """Year-over-year comparison (so sánh với năm trước) of two scorecards."""
+
+    framework_id: str
+    period_before: str | None
+    period_after: str | None
+    index_before: Decimal
+    index_after: Decimal
+    index_change: Decimal
+    areas: tuple[AreaChange, ...]
+    items: tuple[ItemChange, ...] = Field(description="Changed items, biggest drop first.")
+
+
+def compare(previous: Scorecard, current: Scorecard) -> Comparison:
+    """Compare two scorecards of the same framework (previous period first).
+
+    Raises:
+        ValidationError: the scorecards come from different frameworks.
+    """
+    if previous.framework_id != current.framework_id:
+        raise ValidationError(
+            f"cannot compare {previous.framework_id!r} with {current.framework_id!r}"
+        )
+    before = {a.id: a for a in previous.areas}
+    areas = []
+    for a in current.areas:
+        b = before[a.id]
+        change = a.percent - b.percent if a.percent is not None and b.percent is not None else None
+        areas.append(
+            AreaChange(
+                id=a.id,
+                name=a.name,
+                points_before=b.points,
+                points_after=a.points,
+                percent_before=b.percent,
+                percent_after=a.percent,
+                change=change,
+            )
+        )
+    old = {i.id: i for i in previous.items}
+    changes = [
+        ItemChange(
+            id=i.id,
+            name=i.name,
+            points_before=old[i.id].points,
+            points_after=i.points,
+            change=i.points - old[i.id].points,
+        )
+        for i in current.items
+        if i.id in old and i.points != old[i.id].points
+    ]
+    changes.sort(key=lambda c: c.change)
+    return Comparison(
+        framework_id=current.framework_id,
+        period_before=previous.period,
+        period_after=current.period,
+        index_before=previous.index_percent,
+        index_after=current.index_percent,
+        index_change=current.index_percent - previous.index_percent,
+        areas=tuple(areas),
+        items=tuple(changes),
+    )

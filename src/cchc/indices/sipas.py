@@ -1,0 +1,186 @@
+"""SIPAS — Chỉ số hài lòng về sự phục vụ hành chính (satisfaction with public administration).
+
+Two versions are known (``data/sipas.yaml``):
+
+* **QĐ 2640/QĐ-BNV (10/10/2017)**, 2017–2020: five elements (yếu tố) — tiếp cận dịch vụ; thủ
+  tục hành chính; công chức trực tiếp giải quyết công việc; kết quả dịch vụ; tiếp nhận, giải
+  quyết góp ý, phản ánh, kiến nghị — each asked for three contents: nhận định, sự hài lòng, sự
+  mong đợi.
+* **QĐ 1001/QĐ-BNV (11/12/2023)**, 2023–2026: three aspects — nhận định, đánh giá (seven
+  criteria known); mức độ hài lòng ("02 nội dung", not read); a third aspect (not read).
+
+The successor of QĐ 2640 for the 2021 and 2022 surveys is UNCONFIRMED. **The aggregation
+formula (answers → %) is UNCONFIRMED for both versions.** :func:`sipas_index` therefore takes
+the aggregation as a parameter; its documented default is: an element's index is the share of
+valid answers at the satisfied levels (4 "hài lòng", 5 "rất hài lòng" on 1–5), and the index is
+the unweighted mean of the elements, rounded to 2 decimals half up.
+
+>>> r = sipas_index({"access": [5, 4, 3, 4], "procedures": [4, 4, 4, 2],
+...     "officials": [5, 5, 5, 5], "results": [4, 3, 4, 4], "feedback": [5, 4, 4, 1]}, 2019)
+>>> r.elements["access"], r.index
+(Decimal('75.00'), Decimal('80.00'))
+>>> version_for_year(2024).source.number
+'1001/QĐ-BNV'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+import yaml
+
+from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.legal import LegalSource
+
+__all__ = [
+    "Element",
+    "SipasResult",
+    "SipasVersion",
+    "element_index",
+    "mean_of_elements",
+    "sipas_index",
+    "version_for_year",
+    "versions",
+]
+
+_CENT = Decimal("0.01")
+
+
+@attrs.frozen
+class Element:
+    """A surveyed element or aspect (yếu tố / khía cạnh)."""
+
+    id: str
+    name_vi: str
+    name: str
+    criteria: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen
+class SipasVersion:
+    """One SIPAS methodology: its decision, years, elements."""
+
+    id: str
+    years: tuple[int, int]
+    source: LegalSource
+    contents: tuple[str, ...]
+    elements: tuple[Element, ...]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("cchc.indices.data").joinpath("sipas.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def versions() -> tuple[SipasVersion, ...]:
+    """The known SIPAS methodologies, oldest first."""
+    out = []
+    for row in _data()["versions"]:
+        elements = tuple(
+            Element(
+                id=e["id"],
+                name_vi=e["name_vi"],
+                name=e["name"],
+                criteria=tuple(e.get("criteria", ())),
+                note=e.get("note"),
+            )
+            for e in row["elements"]
+        )
+        out.append(
+            SipasVersion(
+                id=row["id"],
+                years=(row["years"][0], row["years"][1]),
+                source=LegalSource.model_validate(row["source"]),
+                contents=tuple(row["contents"]),
+                elements=elements,
+            )
+        )
+    return tuple(out)
+
+
+def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersion:
+    """The methodology of a survey year.
+
+    Raises:
+        RuleNotInForceError: no known version covers ``year`` (2021–2022: the successor of
+            QĐ 2640 is unconfirmed; ``assume_previous=True`` uses the latest earlier version).
+    """
+    known = versions()
+    for v in known:
+        if v.years[0] <= year <= v.years[1]:
+            return v
+    earlier = [v for v in known if v.years[1] < year]
+    if assume_previous and earlier:
+        return earlier[-1]
+    spans = ", ".join(f"{v.source.number} {v.years[0]}-{v.years[1]}" for v in known)
+    raise RuleNotInForceError(f"no confirmed SIPAS methodology for {year} ({spans})", field="year")
+
+
+def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None) -> Decimal:
+    """Share (%) of answers at the satisfied levels, unrounded (default assumption).
+
+    Raises:
+        ValidationError: no answers, or an answer off the 1–5 scale.
+    """
+    agg = _data()["aggregation"]
+    scale = set(agg["scale"])
+    levels = set(satisfied if satisfied is not None else agg["satisfied_levels"])
+    if not answers:
+        raise ValidationError("no answers", field="answers")
+    for n, a in enumerate(answers, start=1):
+        if a not in scale:
+            raise ValidationError(f"answer {a!r} off the scale {sorted(scale)}", row=n)
+    hits = sum(1 for a in answers if a in levels)
+    return Decimal(hits) * 100 / len(answers)
+
+
+def mean_of_elements(values: Mapping[str, Decimal]) -> Decimal:
+    """Default aggregation (assumption): unweighted mean of the element indices."""
+    return sum(values.values(), Decimal(0)) / len(values)
+
+
+@attrs.frozen
+class SipasResult:
+    """Element indices and the index (%), both rounded to 2 decimals half up."""
+
+    version: str
+    elements: dict[str, Decimal]
+    index: Decimal
+
+
+def sipas_index(
+    answers: Mapping[str, Sequence[int]],
+    year: int,
+    *,
+    aggregate: Callable[[Mapping[str, Decimal]], Decimal] = mean_of_elements,
+    element: Callable[[Sequence[int]], Decimal] = element_index,
+) -> SipasResult:
+    """Aggregate survey answers per element into the SIPAS index of ``year``.
+
+    Every element of the year's version must have answers; unknown elements are an error.
+    """
+    version = version_for_year(year)
+    ids = [e.id for e in version.elements]
+    unknown = sorted(set(answers) - set(ids))
+    if unknown:
+        raise ValidationError(
+            f"not an element of {version.source.number}: {unknown}", field=unknown[0]
+        )
+    missing = [i for i in ids if i not in answers]
+    if missing:
+        raise ValidationError(f"no answers for element(s) {missing}", field=missing[0])
+    raw = {i: element(answers[i]) for i in ids}
+    return SipasResult(
+        version=version.id,
+        elements={k: v.quantize(_CENT, ROUND_HALF_UP) for k, v in raw.items()},
+        index=aggregate(raw).quantize(_CENT, ROUND_HALF_UP),
+    )

@@ -1,0 +1,109 @@
+"""National master programmes of administrative reform (chương trình tổng thể CCHC).
+
+Two programmes are bundled as data (``cchc/plans/data/programmes.yaml``), each
+with its reform areas and the quantitative targets found for it, every target
+naming its source:
+
+* ``"nq30c-2011"`` — Nghị quyết 30c/NQ-CP of 08/11/2011, 2011-2020, amended by
+  Nghị quyết 76/NQ-CP of **13/06/2013**;
+* ``"nq76-2021"`` — Nghị quyết 76/NQ-CP of **15/07/2021**, 2021-2030.
+
+Both 2013 and 2021 resolutions carry the number 76/NQ-CP; asking for the bare
+number is refused so the two are never confused:
+
+    >>> programme("nq76-2021").first_year
+    2021
+    >>> [a.value for a in programme("nq30c-2011").areas][-1]
+    'hien_dai_hoa'
+    >>> programme("76/NQ-CP")
+    Traceback (most recent call last):
+    ...
+    cchc.errors.ValidationError: field programme: '76/NQ-CP' is ambiguous: 76/NQ-CP of \
+13/06/2013 amends 30c/NQ-CP, 76/NQ-CP of 15/07/2021 is the 2021-2030 programme; \
+use 'nq30c-2011' or 'nq76-2021'
+    >>> programme_for_year(2016).key
+    'nq30c-2011'
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as PydanticValidationError
+
+from cchc.errors import DataFileError, ValidationError
+from cchc.legal import LegalSource
+from cchc.plans.areas import ReformArea
+from cchc.plans.models import Target
+
+__all__ = ["MasterProgramme", "programme", "programme_for_year", "programmes"]
+
+_DATA = "programmes.yaml"
+
+
+class MasterProgramme(BaseModel):
+    """A national master programme of administrative reform."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str = Field(description="Stable key: 'nq30c-2011' or 'nq76-2021'.")
+    number: str = Field(description="Số, ký hiệu of the resolution.")
+    title: str = Field(description="Tên chương trình.")
+    first_year: int = Field(description="First year covered.")
+    last_year: int = Field(description="Last year covered.")
+    source: LegalSource = Field(description="The resolution itself.")
+    amended_by: tuple[LegalSource, ...] = Field(default=(), description="Amending texts.")
+    areas: tuple[ReformArea, ...] = Field(description="The programme's reform areas.")
+    targets: tuple[Target, ...] = Field(default=(), description="Quantitative targets.")
+
+    def target(self, target_id: str) -> Target:
+        """The target with id ``target_id``."""
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        raise ValidationError(f"no target in programme {self.key}", item=target_id, field="id")
+
+
+@functools.cache
+def programmes() -> tuple[MasterProgramme, ...]:
+    """All bundled programmes, oldest first (loaded once, lazily)."""
+    text = resources.files("cchc.plans").joinpath("data", _DATA).read_text(encoding="utf-8")
+    raw: Any = yaml.safe_load(text)
+    try:
+        return tuple(MasterProgramme.model_validate(p) for p in raw["programmes"])
+    except (PydanticValidationError, KeyError, TypeError) as exc:
+        raise DataFileError(f"bad programme data: {exc}", source=_DATA) from exc
+
+
+def programme(key: str) -> MasterProgramme:
+    """The programme with key ``key`` (``"nq30c-2011"`` or ``"nq76-2021"``).
+
+    Raises:
+        ValidationError: unknown key, or the ambiguous bare number ``76/NQ-CP``.
+    """
+    for prog in programmes():
+        if prog.key == key:
+            return prog
+    if key.strip().upper() == "76/NQ-CP":
+        raise ValidationError(
+            "'76/NQ-CP' is ambiguous: 76/NQ-CP of 13/06/2013 amends 30c/NQ-CP, "
+            "76/NQ-CP of 15/07/2021 is the 2021-2030 programme; use 'nq30c-2011' or 'nq76-2021'",
+            field="programme",
+        )
+    for prog in programmes():
+        if prog.number == key:
+            return prog
+    known = ", ".join(p.key for p in programmes())
+    raise ValidationError(f"unknown programme {key!r} (known: {known})", field="programme")
+
+
+def programme_for_year(year: int) -> MasterProgramme:
+    """The programme covering ``year``."""
+    for prog in programmes():
+        if prog.first_year <= year <= prog.last_year:
+            return prog
+    raise ValidationError(f"no bundled programme covers {year}", field="year")

@@ -1,0 +1,56 @@
+"""Reporting regimes, periods and the periodic CCHC report (chế độ báo cáo).
+
+* :mod:`cchc.reporting.periods` — regimes of Nghị định 09/2019/NĐ-CP and of Bộ
+  Nội vụ (CCHC) as data; :func:`reporting_period` (data window and deadline);
+* :mod:`cchc.reporting.report` — :class:`CchcReport` following the outline;
+* :mod:`cchc.reporting.build` — :func:`build_report` from a plan and figures;
+* :mod:`cchc.reporting.checks` — :func:`check_report` (sums, rates, dates,
+  placeholders, targets);
+* :mod:`cchc.reporting.render` — Markdown and .docx.
+
+    >>> reporting_period("nd09-2019", "M1", 2023, due=False).start
+    datetime.date(2022, 12, 15)
+"""
+
+from cchc.reporting.build import build_report, dossier_on_time_rate
+from cchc.reporting.checks import Finding, Severity, assert_valid, check_report
+from cchc.reporting.periods import (
+    ReportingPeriod,
+    ReportingRegime,
+    regime,
+    regimes,
+    reporting_period,
+    submitted_on_time,
+)
+from cchc.reporting.render import OUTLINE, report_blocks, to_docx, to_markdown
+from cchc.reporting.report import (
+    CchcReport,
+    DossierFigures,
+    example_report,
+    load_report,
+    parse_report,
+)
+
+__all__ = [
+    "OUTLINE",
+    "CchcReport",
+    "DossierFigures",
+    "Finding",
+    "ReportingPeriod",
+    "ReportingRegime",
+    "Severity",
+    "assert_valid",
+    "build_report",
+    "check_report",
+    "dossier_on_time_rate",
+    "example_report",
+    "load_report",
+    "parse_report",
+    "regime",
+    "regimes",
+    "report_blocks",
+    "reporting_period",
+    "submitted_on_time",
+    "to_docx",
+    "to_markdown",
+]

@@ -1,0 +1,111 @@
+"""Build the figures of a periodic report from a plan and dossier statistics.
+
+:func:`build_report` fills the parts of a :class:`~cchc.reporting.report.CchcReport`
+that can be computed: the plan's task counts as of the end of the data window
+(I.1, counted with :func:`cchc.plans.completion`), the dossier results (II.2,
+plain figures — e.g. from the dossier statistics of :mod:`cchc.dossiers`), the
+online services by level (II.6) and the figures checked against the plan's
+targets. The narrative parts stay for people to write.
+
+    >>> from datetime import date
+    >>> from cchc.plans.models import Plan, Task
+    >>> tasks = [Task(id=f"T{i:02}", area="thu_tuc_hanh_chinh", title=f"Nhiệm vụ {i}",
+    ...               status="done" if i <= 10 else "in_progress",
+    ...               completed_on=date(2022, 2, 28) if i <= 10 else None)
+    ...          for i in range(1, 26)]
+    >>> plan = Plan(number="219/KH-SYT", issuer="Sở Y tế", signed_on=date(2021, 12, 27),
+    ...             period_start=date(2022, 1, 1), period_end=date(2022, 12, 31), tasks=tasks)
+    >>> r = build_report(plan, "bnv-cchc", "Q1", 2022, online_services=(50, 76))
+    >>> r.plan.tasks_total, r.plan.tasks_done, r.plan.tasks_in_progress
+    (25, 10, 15)
+    >>> r.digital.online_services_total
+    126
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from cchc.plans.completion import InProgressPolicy, completion, percent
+from cchc.plans.models import DocumentRef, Plan
+from cchc.plans.targets import to_decimal
+from cchc.reporting.periods import reporting_period
+from cchc.reporting.report import CchcReport, DigitalSection, DossierFigures, PlanSection
+
+__all__ = ["build_report", "dossier_on_time_rate"]
+
+
+def dossier_on_time_rate(d: DossierFigures) -> Decimal | None:
+    """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts."""
+    if not d.resolved or d.resolved_early is None or d.resolved_on_due is None:
+        return None
+    return percent(d.resolved_early + d.resolved_on_due, d.resolved)
+
+
+def build_report(
+    plan: Plan,
+    regime: str,
+    kind: str,
+    year: int,
+    *,
+    issuer: str | None = None,
+    dossiers: DossierFigures | None = None,
+    online_services: tuple[int, int] | None = None,
+    online_dossier_rate: Decimal | None = None,
+    figures: Mapping[str, object] | None = None,
+) -> CchcReport:
+    """A report of ``kind``/``year`` whose computable figures come from the inputs.
+
+    Args:
+        plan: the CCHC plan reported on; tasks are counted as of the window's end.
+        regime: ``"bnv-cchc"`` or ``"nd09-2019"``.
+        kind: kind of report (``"Q1"``, ``"H1"``, ``"Q3"``, ``"Y"``...).
+        year: reporting year.
+        issuer: reporting agency (default: the plan's issuer).
+        dossiers: dossier results in the window; ``on_time_rate`` is filled in
+            when missing.
+        online_services: (number of TTHC at level 3, at level 4).
+        online_dossier_rate: share of dossiers handled online (%).
+        figures: further figures by target id (checked against the plan's targets).
+    """
+    period = reporting_period(regime, kind, year, due=False)
+    state = completion(plan, period.end, policy=InProgressPolicy.STRICT).overall
+    single_year = plan.period_start.year == plan.period_end.year
+    plan_section = PlanSection(
+        plan=DocumentRef(number=plan.number, signed_on=plan.signed_on, title=plan.title),
+        plan_year=plan.period_start.year if single_year else None,
+        tasks_total=state.total,
+        tasks_done=state.done,
+        tasks_in_progress=state.in_progress,
+        tasks_not_started=state.not_started or None,
+        completion_rate=state.rate,
+    )
+    if dossiers is not None and dossiers.on_time_rate is None:
+        dossiers = dossiers.model_copy(update={"on_time_rate": dossier_on_time_rate(dossiers)})
+    digital = DigitalSection(online_dossier_rate=online_dossier_rate)
+    if online_services is not None:
+        level3, level4 = online_services
+        digital = digital.model_copy(
+            update={
+                "online_services_level3": level3,
+                "online_services_level4": level4,
+                "online_services_total": level3 + level4,
+            }
+        )
+    all_figures: dict[str, Decimal] = {}
+    if dossiers is not None and dossiers.on_time_rate is not None:
+        all_figures["on_time_dossiers"] = dossiers.on_time_rate
+    for key, value in (figures or {}).items():
+        all_figures[key] = to_decimal(value, field=f"figures.{key}")
+    data = {
+        "issuer": issuer if issuer is not None else plan.issuer,
+        "regime": regime,
+        "kind": kind,
+        "year": year,
+        "plan": plan_section,
+        "procedures": {"dossiers": dossiers},
+        "digital": digital,
+        "figures": all_figures,
+    }
+    return CchcReport.model_validate(data)

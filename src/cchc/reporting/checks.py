@@ -1,0 +1,391 @@
+"""Validators of a periodic CCHC report (kiểm tra báo cáo).
+
+:func:`check_report` returns every :class:`Finding` at once — nothing stops at
+the first problem — so an office can fix a report in one pass:
+
+* **sums** — parts add up to their totals (đã thực hiện + đang triển khai =
+  tổng số nhiệm vụ; TTHC mức độ 3 + mức độ 4 = tổng số; lớp đã tổ chức + chưa tổ
+  chức = được phê duyệt; hồ sơ ...); a total given with a part missing is an
+  incomplete report;
+* **rates** — a stated rate equals the rate of its counts (2 decimals, half-up);
+  ranges 0-100 are enforced by the model itself;
+* **dates** — documents issued or meetings held in the period lie inside the data
+  window (or up to the report's date); no document is dated after the report; a
+  document does not cite one dated after itself; the plan cited is the plan of
+  the report's year; one number is not used for two different documents;
+* **placeholders** — no left-over dot leaders ("....."), "xxx", "TODO" or notes to
+  colleagues ("nhờ Ngân thêm vào giúp nha") in any text;
+* **wording** — a late rate stated as a target to reach ("tỷ lệ giải quyết hồ sơ
+  trễ hẹn đều đạt trên 90%", seed 003 §II.2) is flagged as a likely inversion;
+* **targets** — figures are checked against targets (missed → finding).
+
+Seed 002's figures pass the sums (10 + 15 = 25; 50 + 76 = 126):
+
+    >>> from cchc.reporting.report import CchcReport
+    >>> r = CchcReport(issuer="Sở Y tế", kind="Q1", year=2022,
+    ...     plan={"tasks_total": 25, "tasks_done": 10, "tasks_in_progress": 15},
+    ...     digital={"online_services_total": 126, "online_services_level3": 50,
+    ...              "online_services_level4": 76,
+    ...              "notes": "Tỷ lệ hồ sơ trực tuyến trong quý:nhờ Ngân thêm vào giúp nha"})
+    >>> [(f.code, f.field) for f in check_report(r)]
+    [('placeholder', 'digital.notes')]
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from pydantic import BaseModel
+
+from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.plans.completion import WorkingCalendar, percent
+from cchc.plans.models import DocumentRef, Target
+from cchc.plans.targets import TargetOutcome, check_targets
+from cchc.reporting.periods import ReportingPeriod, reporting_period
+from cchc.reporting.report import CchcReport
+
+__all__ = [
+    "INVERSION_PATTERN",
+    "PLACEHOLDER_PATTERNS",
+    "Finding",
+    "Severity",
+    "assert_valid",
+    "check_report",
+]
+
+PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
+    ("'xxx' placeholder", re.compile(r"\b[xX]{3,}\b")),
+    ("TODO / TBD marker", re.compile(r"\b(TODO|TBD|FIXME)\b")),
+    (
+        "note to a colleague",
+        re.compile(
+            r"\bnhờ\b[^.\n]{0,40}\b(thêm|bổ sung|điền|cập nhật|giúp)\b"
+            r"|\bgiúp\s+(nha|nhé|nhá|với|em|chị|anh)\b"
+            r"|\b(bổ sung|điền|cập nhật)\s+sau\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""(reason, pattern) pairs of text left over from drafting."""
+
+INVERSION_PATTERN = re.compile(
+    r"\b(trễ hẹn|trễ hạn|quá hạn)\b[^.;\n]{0,40}\bđạt\s+(mức\s+)?(trên|tối thiểu|ít nhất)\s+\d",
+    re.IGNORECASE,
+)
+"""A late rate stated as something to reach ("tỷ lệ hồ sơ trễ hẹn đạt trên 90%", seed 003
+§II.2, where §I.2 says "đúng hẹn"): probably an inverted indicator."""
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is."""
+
+    ERROR = "error"
+    """The report is wrong or incomplete and must be fixed before sending."""
+    WARNING = "warning"
+    """Suspicious; a person should look."""
+
+
+@attrs.frozen
+class Finding:
+    """One problem found in a report."""
+
+    code: str
+    """'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'wording', 'target',
+    'deadline'."""
+    field: str
+    """Dotted path of the field, e.g. 'plan.tasks_total'."""
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.field}: {self.message}"
+
+
+def _sum(
+    out: list[Finding], section: BaseModel, prefix: str, total: str, parts: Sequence[str]
+) -> None:
+    whole = getattr(section, total)
+    values = [getattr(section, p) for p in parts]
+    if whole is None:
+        return
+    missing = [p for p, v in zip(parts, values, strict=True) if v is None]
+    given = [v for v in values if v is not None]
+    if missing and given:
+        out.append(
+            Finding(
+                "missing",
+                f"{prefix}.{missing[0]}",
+                f"{prefix}.{total} is {whole} but {', '.join(missing)} not given",
+            )
+        )
+    elif not missing and sum(given) != whole:
+        shown = " + ".join(str(v) for v in given)
+        out.append(
+            Finding("sum", f"{prefix}.{total}", f"{shown} = {sum(given)}, but the total is {whole}")
+        )
+
+
+def _not_above(out: list[Finding], section: BaseModel, prefix: str, part: str, whole: str) -> None:
+    p, w = getattr(section, part), getattr(section, whole)
+    if p is not None and w is not None and p > w:
+        out.append(Finding("sum", f"{prefix}.{part}", f"{p} is more than {prefix}.{whole} = {w}"))
+
+
+def _rate(out: list[Finding], field: str, stated: Decimal | None, part: int, whole: int) -> None:
+    if stated is None or whole == 0:
+        return
+    computed = percent(part, whole)
+    if abs(stated - computed) > Decimal("0.01"):
+        out.append(Finding("rate", field, f"stated {stated}% but the counts give {computed}%"))
+
+
+def _check_sums(r: CchcReport, out: list[Finding]) -> None:
+    pl = r.plan
+    parts = ["tasks_done", "tasks_in_progress"]
+    if pl.tasks_not_started is not None:
+        parts.append("tasks_not_started")
+    _sum(out, pl, "plan", "tasks_total", parts)
+    if pl.tasks_done is not None and pl.tasks_total:
+        _rate(out, "plan.completion_rate", pl.completion_rate, pl.tasks_done, pl.tasks_total)
+    _not_above(out, r.direction, "direction", "assigned_tasks_done", "assigned_tasks_total")
+    _not_above(out, r.inspection, "inspection", "inspections_done", "inspections_planned")
+    _not_above(out, r.communication, "communication", "tasks_done", "tasks_total")
+    pr = r.procedures
+    levels = [
+        "procedures_province",
+        "procedures_district",
+        "procedures_commune",
+        "procedures_vertical",
+    ]
+    if any(getattr(pr, lv) is not None for lv in levels):
+        _sum(out, pr, "procedures", "procedures_total", levels)
+    _not_above(out, pr, "procedures", "procedures_simplified", "procedures_reviewed")
+    _not_above(out, pr, "procedures", "feedback_resolved", "feedback_received")
+    d = pr.dossiers
+    if d is not None:
+        _sum(
+            out,
+            d,
+            "procedures.dossiers",
+            "resolved",
+            ["resolved_early", "resolved_on_due", "resolved_late"],
+        )
+        c, n, x, p = d.carried_over, d.received, d.resolved, d.pending
+        flow_known = c is not None and n is not None and x is not None and p is not None
+        if flow_known and c + n != x + p:  # type: ignore[operator]
+            out.append(
+                Finding(
+                    "sum",
+                    "procedures.dossiers.pending",
+                    f"carried over {c} + received {n} != resolved {x} + pending {p}",
+                )
+            )
+        if d.resolved and d.resolved_early is not None and d.resolved_on_due is not None:
+            on_time = d.resolved_early + d.resolved_on_due
+            _rate(out, "procedures.dossiers.on_time_rate", d.on_time_rate, on_time, d.resolved)
+    cs = r.civil_service
+    _sum(out, cs, "civil_service", "classes_approved", ["classes_held", "classes_not_held"])
+    staff = [
+        "staff_political_advanced",
+        "staff_political_intermediate",
+        "staff_state_mgmt_principal",
+        "staff_state_mgmt_specialist",
+        "staff_job_position",
+    ]
+    if any(getattr(cs, s) is not None for s in staff):
+        _sum(out, cs, "civil_service", "staff_sent_total", staff)
+    _sum(
+        out,
+        r.digital,
+        "digital",
+        "online_services_total",
+        ["online_services_level3", "online_services_level4"],
+    )
+
+
+def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+    for name in type(model).model_fields:
+        value: Any = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, f"{path}.")
+        elif isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    yield from _texts(v, f"{path}[{i}].")
+
+
+def _refs(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, DocumentRef]]:
+    for name in type(model).model_fields:
+        value: Any = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, DocumentRef):
+            yield path, value
+        elif isinstance(value, BaseModel):
+            yield from _refs(value, f"{path}.")
+        elif isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                if isinstance(v, DocumentRef):
+                    yield f"{path}[{i}]", v
+
+
+def _check_placeholders(r: CchcReport, out: list[Finding]) -> None:
+    for path, text in _texts(r):
+        for reason, pattern in PLACEHOLDER_PATTERNS:
+            m = pattern.search(text)
+            if m:
+                out.append(Finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
+                break
+        m = INVERSION_PATTERN.search(text)
+        if m:
+            out.append(
+                Finding(
+                    "wording",
+                    path,
+                    f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",
+                    Severity.WARNING,
+                )
+            )
+
+
+def _fmt(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> None:
+    in_period = {"direction.documents_issued", "direction.meetings"}
+    by_number: dict[tuple[str, int | None], list[tuple[str, DocumentRef]]] = {}
+    for path, ref in _refs(r):
+        by_number.setdefault(
+            (ref.number, ref.signed_on.year if ref.signed_on else None), []
+        ).append((path, ref))
+        when = ref.signed_on
+        for cited in ref.refers_to:
+            if when is not None and cited.signed_on is not None and cited.signed_on > when:
+                out.append(
+                    Finding(
+                        "citation",
+                        path,
+                        f"{ref.cite()} cites {cited.cite()}, dated after it",
+                    )
+                )
+        if when is None:
+            continue
+        if r.signed_on is not None and when > r.signed_on:
+            out.append(Finding("date", path, f"{ref.cite()} is dated after the report"))
+            continue
+        if path.split("[")[0] in in_period:
+            if when < period.start:
+                out.append(
+                    Finding(
+                        "date",
+                        path,
+                        f"{ref.cite()} is before the period {_fmt(period.start)}"
+                        f"-{_fmt(period.end)}",
+                    )
+                )
+            elif when > period.end:
+                out.append(
+                    Finding(
+                        "date",
+                        path,
+                        f"{ref.cite()} is after the data window ends {_fmt(period.end)}",
+                        Severity.WARNING,
+                    )
+                )
+    for (number, _), uses in by_number.items():
+        titles = {u.title.strip().lower() for _, u in uses if u.title.strip()}
+        if len(titles) > 1:
+            out.append(
+                Finding(
+                    "citation",
+                    uses[1][0],
+                    f"number {number} is cited for {len(titles)} different documents "
+                    f"({uses[0][0]}, {uses[1][0]})",
+                    Severity.WARNING,
+                )
+            )
+    if r.plan.plan_year is not None and r.plan.plan_year != r.year:
+        out.append(
+            Finding(
+                "date",
+                "plan.plan_year",
+                f"the plan cited is for {r.plan.plan_year}, the report for {r.year}",
+            )
+        )
+
+
+def _check_targets(
+    r: CchcReport, targets: Sequence[Target], period: ReportingPeriod, out: list[Finding]
+) -> None:
+    ids = {t.id for t in targets}
+    figures = {k: v for k, v in r.figures.items() if k in ids}
+    try:
+        checks = check_targets(figures, targets, as_of=period.end)
+    except CchcError as exc:
+        out.append(Finding("rate", f"figures.{exc.item}", exc.message))
+        return
+    for c in checks:
+        if c.outcome is TargetOutcome.MISSED:
+            out.append(Finding("target", f"figures.{c.target.id}", c.describe()))
+        elif c.outcome is TargetOutcome.NO_FIGURE:
+            out.append(Finding("target", f"figures.{c.target.id}", c.describe(), Severity.WARNING))
+
+
+def check_report(
+    report: CchcReport,
+    *,
+    targets: Iterable[Target] = (),
+    calendar: WorkingCalendar | None = None,
+) -> list[Finding]:
+    """Every problem found in ``report`` (empty list: the report passes).
+
+    ``targets`` are checked against ``report.figures`` as of the end of the data
+    window. When ``report.submitted_on`` is set it is checked against the
+    regime's deadline (a working-day deadline needs the official calendar).
+    """
+    out: list[Finding] = []
+    needs_due = report.submitted_on is not None
+    period = reporting_period(
+        report.regime, report.kind, report.year, due=needs_due, calendar=calendar
+    )
+    _check_sums(report, out)
+    _check_dates(report, period, out)
+    _check_placeholders(report, out)
+    _check_targets(report, list(targets), period, out)
+    if report.submitted_on is not None and not period.on_time(report.submitted_on):
+        assert period.due is not None
+        out.append(
+            Finding(
+                "deadline",
+                "submitted_on",
+                f"sent {_fmt(report.submitted_on)}, due {_fmt(period.due)} "
+                f"({period.due_source.cite()})",
+            )
+        )
+    return out
+
+
+def assert_valid(report: CchcReport, *, targets: Iterable[Target] = ()) -> None:
+    """Raise if the report has any error-level finding.
+
+    Raises:
+        BatchValidationError: one :class:`~cchc.errors.ValidationError` per error,
+            each naming its field.
+    """
+    errors = [
+        ValidationError(f"{f.code}: {f.message}", field=f.field)
+        for f in check_report(report, targets=targets)
+        if f.severity is Severity.ERROR
+    ]
+    if errors:
+        raise BatchValidationError(errors)

@@ -1,0 +1,103 @@
+"""CLI: ``cchc report period KIND YEAR``, ``cchc report check FILE``, ``report render``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cchc._cli_util import print_json, print_table
+from cchc.plans.commands import parse_date
+from cchc.plans.io import load_plan
+from cchc.reporting.checks import Severity, check_report
+from cchc.reporting.periods import reporting_period
+from cchc.reporting.render import to_docx, to_markdown
+from cchc.reporting.report import load_report
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``report`` command and its sub-commands."""
+    report = subparsers.add_parser("report", help="periodic CCHC reports (báo cáo định kỳ)")
+    sub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND")
+    sub.required = True
+
+    p = sub.add_parser("period", help="data window and deadline of a report")
+    p.add_argument("kind", help="Q1, H1, Q3, Y (bnv-cchc); M1..M12, Q1..Q4, H1, H2, 9M, Y")
+    p.add_argument("year", type=int)
+    p.add_argument(
+        "--regime", default="bnv-cchc", help="bnv-cchc (default) or nd09-2019 (general rule)"
+    )
+    p.add_argument("--submitted", type=parse_date, help="also say whether sent on time")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_period)
+
+    p = sub.add_parser("check", help="validate a report file (sums, rates, dates, placeholders)")
+    p.add_argument("file", help="report as .yaml, .yml or .json")
+    p.add_argument("--targets-from", metavar="PLAN", help="check figures against a plan's targets")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_check)
+
+    p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
+    p.add_argument("file", help="report as .yaml, .yml or .json")
+    p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
+    p.set_defaults(handler=_render)
+
+
+def _period(args: argparse.Namespace) -> int:
+    period = reporting_period(args.regime, args.kind, args.year)
+    on_time = None if args.submitted is None else period.on_time(args.submitted)
+    if args.json:
+        data: dict[str, Any] = {
+            "regime": period.regime,
+            "kind": period.kind,
+            "year": period.year,
+            "start": period.start,
+            "end": period.end,
+            "due": period.due,
+            "due_is_minimum": period.due_is_minimum,
+            "source": period.source.cite(),
+            "due_source": period.due_source.cite(),
+        }
+        if on_time is not None:
+            data["on_time"] = on_time
+        print_json(data)
+        return 0
+    due = period.due.isoformat() if period.due else "-"
+    note = " (earliest the decree allows)" if period.due_is_minimum else ""
+    print(f"{period.regime} {period.kind} {period.year}")
+    print(f"data window: {period.start.isoformat()} .. {period.end.isoformat()} (inclusive)")
+    print(f"  source: {period.source.cite()}")
+    print(f"due: {due}{note}")
+    print(f"  source: {period.due_source.cite()}")
+    if on_time is not None:
+        print(f"submitted {args.submitted.isoformat()}: {'on time' if on_time else 'LATE'}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = load_report(args.file)
+    targets = load_plan(args.targets_from).targets if args.targets_from else []
+    findings = check_report(report, targets=targets)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    if args.json:
+        print_json({"ok": errors == 0, "findings": findings})
+    elif not findings:
+        print("Report OK: no finding.")
+    else:
+        print_table(
+            ("severity", "code", "field", "message"),
+            [(f.severity.value, f.code, f.field, f.message) for f in findings],
+        )
+        print(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    return 1 if errors else 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    report = load_report(args.file)
+    if args.docx:
+        print(f"wrote {to_docx(report, Path(args.docx))}")
+    else:
+        print(to_markdown(report), end="")
+    return 0

@@ -1,0 +1,274 @@
+"""Reporting periods: data windows (thời gian chốt số liệu) and deadlines (thời hạn gửi).
+
+Two regimes are bundled as data (``cchc/reporting/data/regimes.yaml``):
+
+``"nd09-2019"`` — the general rule of Nghị định 09/2019/NĐ-CP (24/01/2019, in
+force 12/03/2019), Điều 12: a monthly report covers day 15 of the previous month
+to day 14 of the month (khoản 1); a quarterly one day 15 of the month before the
+quarter to day 14 of its last month (khoản 2); 6-monthly 15/12 of the previous
+year to 14/6, and 15/6 to 14/12 (khoản 3); yearly 15/12 to 14/12 (khoản 4).
+The decree sets no deadline itself, only that it leave at least one working
+day after the window (Điều 8 khoản 5 điểm b): ``due`` is that earliest
+permitted day. The 9-month window (15/12 to 14/9) comes from a provincial rule
+built on the decree and is marked secondary.
+
+``"bnv-cchc"`` — the periodic CCHC reports to Bộ Nội vụ (Công văn
+581/BNV-CCHC): quý I (15/12 to 14/3), 6 tháng (15/12 to 14/6), quý III (**15/6**
+to 14/9 — not cumulative) and năm (15/12 to 14/12), each due **no later than
+day 20 of the period's last month**.
+
+    >>> p = reporting_period("bnv-cchc", "Q3", 2022)
+    >>> p.start, p.end, p.due
+    (datetime.date(2022, 6, 15), datetime.date(2022, 9, 14), datetime.date(2022, 9, 20))
+    >>> p.on_time(date(2022, 9, 20)), p.on_time(date(2022, 9, 21))
+    (True, False)
+    >>> q1 = reporting_period("nd09-2019", "Q1", 2022, due=False)
+    >>> q1.start, q1.end
+    (datetime.date(2021, 12, 15), datetime.date(2022, 3, 14))
+    >>> reporting_period("bnv-cchc", "Q2", 2022)
+    Traceback (most recent call last):
+    ...
+    cchc.errors.ValidationError: field kind: regime bnv-cchc has no period 'Q2' \
+(kinds: Q1, H1, Q3, Y)
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import attrs
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as PydanticValidationError
+
+from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
+from cchc.legal import LegalSource
+from cchc.plans.completion import WorkingCalendar
+
+__all__ = [
+    "DeadlineRule",
+    "PeriodRule",
+    "ReportingPeriod",
+    "ReportingRegime",
+    "regime",
+    "regimes",
+    "reporting_period",
+    "submitted_on_time",
+]
+
+_DATA = "regimes.yaml"
+
+
+class PeriodRule(BaseModel):
+    """One kind of report of a regime and its data window, relative to the year."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str = Field(description="'Q1', 'H1', 'M3', '9M', 'Y'...")
+    start: tuple[int, int, int] = Field(description="[year offset, month, day] of the start.")
+    end: tuple[int, int, int] = Field(description="[year offset, month, day] of the end.")
+    article: str | None = Field(default=None, description="Article of the regime's source.")
+    source: LegalSource | None = Field(default=None, description="Own source, if not the regime's.")
+
+
+class DeadlineRule(BaseModel):
+    """When a report is due: a day of the window's last month, or working days after it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day_of_end_month: int | None = Field(default=None, ge=1, le=28)
+    working_days_after_end: int | None = Field(default=None, ge=0)
+    minimum: bool = Field(
+        default=False, description="True when the rule only bounds the deadline from below."
+    )
+    source: LegalSource
+
+
+class ReportingRegime(BaseModel):
+    """A reporting regime (chế độ báo cáo): its periods and deadline rule."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    name: str
+    source: LegalSource
+    deadline: DeadlineRule
+    periods: tuple[PeriodRule, ...]
+
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of report of this regime, in data order."""
+        return tuple(p.kind for p in self.periods)
+
+    def rule(self, kind: str) -> PeriodRule:
+        """The period rule of ``kind``."""
+        for p in self.periods:
+            if p.kind == kind:
+                return p
+        raise ValidationError(
+            f"regime {self.key} has no period {kind!r} (kinds: {', '.join(self.kinds())})",
+            field="kind",
+        )
+
+
+@functools.cache
+def regimes() -> tuple[ReportingRegime, ...]:
+    """The bundled regimes (loaded once, lazily)."""
+    text = resources.files("cchc.reporting").joinpath("data", _DATA).read_text(encoding="utf-8")
+    raw: Any = yaml.safe_load(text)
+    try:
+        return tuple(ReportingRegime.model_validate(r) for r in raw["regimes"])
+    except (PydanticValidationError, KeyError, TypeError) as exc:
+        raise DataFileError(f"bad regime data: {exc}", source=_DATA) from exc
+
+
+def regime(key: str) -> ReportingRegime:
+    """The regime ``"nd09-2019"`` or ``"bnv-cchc"``."""
+    return _lookup(key)
+
+
+def _lookup(key: str) -> ReportingRegime:
+    for r in regimes():
+        if r.key == key:
+            return r
+    known = ", ".join(r.key for r in regimes())
+    raise ValidationError(f"unknown regime {key!r} (known: {known})", field="regime")
+
+
+@attrs.frozen
+class ReportingPeriod:
+    """The data window and deadline of one report.
+
+    ``start`` and ``end`` are inclusive; ``due`` is the last day to submit
+    (``None`` when not computed). ``due_is_minimum`` marks a ``due`` that is
+    only the earliest deadline the regime allows (Nghị định 09/2019).
+    """
+
+    regime: str
+    kind: str
+    year: int
+    start: date
+    end: date
+    due: date | None
+    source: LegalSource
+    due_source: LegalSource
+    due_is_minimum: bool = False
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` lies in the data window."""
+        return self.start <= day <= self.end
+
+    def on_time(
+        self,
+        submitted_on: date,
+        *,
+        roll_forward: bool = False,
+        calendar: WorkingCalendar | None = None,
+    ) -> bool:
+        """Whether a report sent on ``submitted_on`` met the deadline.
+
+        With ``roll_forward`` a deadline falling on a day off moves to the next
+        working day (Bộ luật Dân sự 2015 Điều 148 khoản 5; an option, since the
+        CCHC guidance itself says only "chậm nhất là ngày 20").
+        """
+        if self.due is None:
+            raise ValidationError("no deadline was computed for this period", field="due")
+        due = self.due
+        if roll_forward:
+            cal = calendar if calendar is not None else _calendar()
+            if not cal.is_working_day(due):
+                due = cal.add_working_days(due, 1)
+        return submitted_on <= due
+
+
+def _calendar() -> WorkingCalendar:
+    from cchc.calendar import OfficialCalendar
+
+    cal: WorkingCalendar = OfficialCalendar()
+    return cal
+
+
+def _day(year: int, spec: tuple[int, int, int], field: str) -> date:
+    offset, month, day = spec
+    try:
+        return date(year + offset, month, day)
+    except ValueError as exc:
+        raise ValidationError(f"no such date: {exc}", field=field) from None
+
+
+def reporting_period(
+    regime: str,
+    kind: str,
+    year: int,
+    *,
+    due: bool = True,
+    calendar: WorkingCalendar | None = None,
+) -> ReportingPeriod:
+    """The data window and deadline of report ``kind`` of ``year`` under a regime.
+
+    Args:
+        regime: ``"bnv-cchc"`` (kinds Q1, H1, Q3, Y) or ``"nd09-2019"``
+            (kinds M1..M12, Q1..Q4, H1, H2, 9M, Y).
+        kind: the kind of report.
+        year: the reporting year (năm báo cáo).
+        due: compute the deadline (needs the official calendar for a
+            working-day rule); ``False`` leaves ``due`` as ``None``.
+        calendar: the calendar to count working days on (default: the official one).
+
+    Raises:
+        ValidationError: unknown regime or kind.
+        RuleNotInForceError: the window ends before the regime came into force.
+    """
+    reg = _lookup(regime)
+    rule = reg.rule(kind)
+    start = _day(year, rule.start, "start")
+    end = _day(year, rule.end, "end")
+    src = rule.source
+    if src is None:
+        src = reg.source.model_copy(update={"article": rule.article})
+    eff = reg.source.effective_from
+    if eff is not None and end < eff:
+        raise RuleNotInForceError(
+            f"{reg.source.number} is in force from {eff.isoformat()}; the {kind} {year} "
+            f"window ends {end.isoformat()}",
+            field="year",
+        )
+    deadline: date | None = None
+    drule = reg.deadline
+    if due:
+        if drule.day_of_end_month is not None:
+            deadline = date(end.year, end.month, drule.day_of_end_month)
+        elif drule.working_days_after_end is not None:
+            cal = calendar if calendar is not None else _calendar()
+            deadline = cal.add_working_days(end, drule.working_days_after_end)
+    return ReportingPeriod(
+        regime=reg.key,
+        kind=kind,
+        year=year,
+        start=start,
+        end=end,
+        due=deadline,
+        source=src,
+        due_source=drule.source,
+        due_is_minimum=drule.minimum,
+    )
+
+
+def submitted_on_time(
+    regime: str,
+    kind: str,
+    year: int,
+    submitted_on: date,
+    *,
+    roll_forward: bool = False,
+    calendar: WorkingCalendar | None = None,
+) -> bool:
+    """Whether report ``kind`` of ``year`` sent on ``submitted_on`` was on time.
+
+    >>> submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 18))
+    True
+    """
+    period = reporting_period(regime, kind, year, calendar=calendar)
+    return period.on_time(submitted_on, roll_forward=roll_forward, calendar=calendar)
