@@ -174,3 +174,22 @@ def test_counts_are_additive_across_partitions() -> None:
         assert merged[(r.period, r.key)].counts == r.counts
         assert merged[(r.period, r.key)].rates == r.rates
     assert year_period(2025).label == "2025"
+
+
+def test_bridges_to_indices_and_reports() -> None:
+    # The statistics feed the 766 index (cchc.indices.qd766) and periodic reports
+    # (cchc.reporting) without re-deriving any count.
+    qd766 = pytest.importorskip("cchc.indices.qd766")
+    report = pytest.importorskip("cchc.reporting.report")
+    frame = synthetic_frame(2000, seed=5)
+    row = summarize(frame, evaluate(frame), year_period(2025))[0]
+    figures = qd766.Qd766Figures(**row.qd766_inputs())
+    assert figures.on_time_rate == row.rates.on_time_rate_766
+    assert row.rates.on_time_rate_766 is not None
+    assert row.rates.late_rate_to_handle is not None
+    assert abs(row.rates.on_time_rate_766 + row.rates.late_rate_to_handle - 100) <= Decimal("0.01")
+    dossiers = report.DossierFigures(**row.report_figures())
+    assert dossiers.resolved == row.counts.resolved
+    c = row.counts
+    assert c.carried_over + c.received == c.resolved + c.in_progress
+    assert c.resolved == c.early + c.on_time + c.late

@@ -216,6 +216,32 @@ class StatsRow(BaseModel):
     counts: StatsCounts
     rates: StatsRates
 
+    def qd766_inputs(self) -> dict[str, Decimal | None]:
+        """Inputs of :class:`cchc.indices.qd766.Qd766Figures` from these dossiers.
+
+        ``on_time_rate`` (indicator 2.1) and ``late_rate`` (used for 5.4) share the
+        denominator dossiers to handle, so they add up to 100 (up to rounding).
+        """
+        return {
+            "on_time_rate": self.rates.on_time_rate_766,
+            "late_rate": self.rates.late_rate_to_handle,
+        }
+
+    def report_figures(self) -> dict[str, int | Decimal | None]:
+        """Fields of :class:`cchc.reporting.report.DossierFigures` (periodic reports)."""
+        c = self.counts
+        return {
+            "carried_over": c.carried_over,
+            "received": c.received,
+            "resolved": c.resolved,
+            "resolved_early": c.early,
+            "resolved_on_due": c.on_time,
+            "resolved_late": c.late,
+            "pending": c.in_progress,
+            "on_time_rate": self.rates.on_time_or_early_rate,
+            "online_received": c.online_received,
+        }
+
 
 def summarize(
     frame: DossierFrame,
