@@ -193,3 +193,16 @@ def test_bridges_to_indices_and_reports() -> None:
     c = row.counts
     assert c.carried_over + c.received == c.resolved + c.in_progress
     assert c.resolved == c.early + c.on_time + c.late
+
+
+def test_one_pass_counts_equal_period_by_period_counts() -> None:
+    frame = synthetic_frame(5000, seed=21)
+    results = evaluate(frame, policy="portal_766")
+    months = month_periods(2025)
+    fast = summarize(frame, results, months, by="procedure_code")  # contiguous: one pass
+    slow = summarize(frame, results, months[::2] + months[1::2], by="procedure_code")
+    assert {(r.period, r.key): r.counts for r in fast} == {
+        (r.period, r.key): r.counts for r in slow
+    }
+    assert any(r.counts.carried_over for r in fast)
+    assert any(r.counts.in_progress_overdue for r in fast)

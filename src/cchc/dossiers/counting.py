@@ -64,38 +64,8 @@ def count_arrays(
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
 
 
-def _range_counts(
-    group: npt.NDArray[np.int64],
-    lo: npt.NDArray[np.int64],
-    hi: npt.NDArray[np.int64],
-    n_groups: int,
-    n_periods: int,
-) -> npt.NDArray[np.int64]:
-    """Per (group, period) the number of rows whose range ``[lo, hi]`` covers the period."""
-    lo_c = np.maximum(lo, 0)
-    hi_c = np.minimum(hi, n_periods - 1)
-    ok = lo_c <= hi_c
-    width = n_periods + 1
-    size = n_groups * width
-    g = group[ok]
-    diff = np.bincount(g * width + lo_c[ok], minlength=size) - np.bincount(
-        g * width + hi_c[ok] + 1, minlength=size
-    )
-    out: npt.NDArray[np.int64] = np.cumsum(diff.reshape(n_groups, width), axis=1)[:, :n_periods]
-    return out
-
-
-def _point_counts(
-    group: npt.NDArray[np.int64],
-    p: npt.NDArray[np.int64],
-    mask: npt.NDArray[np.bool_],
-    n_groups: int,
-    n_periods: int,
-) -> npt.NDArray[np.int64]:
-    ok = mask & (p >= 0) & (p < n_periods)
-    out: npt.NDArray[np.int64] = np.bincount(
-        group[ok] * n_periods + p[ok], minlength=n_groups * n_periods
-    ).reshape(n_groups, n_periods)
+def _hist(keys: I64, n_cells: int) -> I64:
+    out: I64 = np.bincount(keys, minlength=n_cells)
     return out
 
 
@@ -105,45 +75,65 @@ def count_matrix(
     periods: Sequence[Period],
     group: npt.NDArray[np.int32],
     n_groups: int,
-) -> dict[str, npt.NDArray[np.int64]]:
+) -> dict[str, I64]:
     """Counts as ``(group, period)`` matrices for contiguous periods, in one pass.
 
-    Each dossier is located once per period boundary (``searchsorted``); a
-    dossier "to handle" over several periods is counted with a difference
-    array, so the cost does not grow with the number of periods.
+    Each instant is located once among the period bounds (``searchsorted``),
+    giving a period number in ``-1 .. P`` (before the first, ..., after the
+    last). A handful of histograms over ``(group, period number)`` then give every
+    count, because receipt comes before finish:
+
+    * to handle in ``p`` = #{received in or before ``p``} - #{finished before ``p``};
+    * overdue at the end of ``p`` = #{``m <= p``} - #{``max(m, finish) <= p``}, where
+      ``m = max(receipt period, first period ending after the due moment)``.
+
+    The cost does not grow with the number of periods.
     """
     bounds = np.array([p.bounds_ns()[0] for p in periods] + [periods[-1].bounds_ns()[1]])
     n_p = len(periods)
-    g = group.astype(np.int64)
+    width = n_p + 2  # period numbers -1 .. n_p, stored at columns 0 .. n_p + 1
+    cells = n_groups * width
+    base = group.astype(np.int64) * width + 1
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
     due = results.due_at.view(np.int64)
-    unfinished = fin == NAT
     p_rec = np.searchsorted(bounds, rec, side="right") - 1
-    p_fin = np.where(unfinished, n_p, np.searchsorted(bounds, fin, side="right") - 1)
-    # overdue at the end of period p (as of its last instant) iff p >= q
-    q = np.searchsorted(bounds, due + 1, side="right") - 1
-    t = results.timeliness
-    everything = np.ones(len(rec), dtype=bool)
-    received = _point_counts(g, p_rec, everything, n_groups, n_p)
-    handle = _range_counts(g, p_rec, p_fin, n_groups, n_p)
-    resolved = _point_counts(g, p_fin, everything, n_groups, n_p)
-    overdue = _range_counts(g, np.maximum(p_rec, q), p_fin - 1, n_groups, n_p)
+    p_fin = np.searchsorted(bounds, fin, side="right") - 1
+    p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
+    online = (frame.channel == CHANNEL_CODES["online"]).astype(np.int64)
+    rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
+    t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
+    fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
+    q = np.searchsorted(bounds, due + 1, side="right") - 1  # overdue at the end of p >= q
+    m = np.maximum(p_rec, q, out=q)
+    m_hist = _hist(base + m, cells).reshape(n_groups, width)
+    mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)
+    cols = slice(1, n_p + 1)
+    received_all = rec_hist.sum(axis=2)
+    finished_all = fin_hist.sum(axis=2)
+    received = received_all[:, cols]
+    handle = (
+        np.cumsum(received_all, axis=1)[:, 1 : n_p + 1] - np.cumsum(finished_all, axis=1)[:, 0:n_p]
+    )
+    early, on_time, late = (fin_hist[:, cols, k] for k in (1, 2, 3))
+    resolved = early + on_time + late
+    overdue = np.cumsum(m_hist, axis=1)[:, cols] - np.cumsum(mf_hist, axis=1)[:, cols]
     progress = handle - resolved
-    rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
+    resched_rows = np.flatnonzero(frame.rescheduled_due_at.view(np.int64) != NAT)
+    rescheduled = _hist(base[resched_rows] + p_fin[resched_rows], cells).reshape(n_groups, width)[
+        :, cols
+    ]
     return {
         "received": received,
         "carried_over": handle - received,
         "to_handle": handle,
         "resolved": resolved,
-        "early": _point_counts(g, p_fin, t == EARLY, n_groups, n_p),
-        "on_time": _point_counts(g, p_fin, t == ON_TIME, n_groups, n_p),
-        "late": _point_counts(g, p_fin, t == LATE, n_groups, n_p),
+        "early": early,
+        "on_time": on_time,
+        "late": late,
         "in_progress": progress,
         "in_progress_in_time": progress - overdue,
         "in_progress_overdue": overdue,
-        "online_received": _point_counts(
-            g, p_rec, frame.channel == CHANNEL_CODES["online"], n_groups, n_p
-        ),
-        "rescheduled": _point_counts(g, p_fin, rescheduled, n_groups, n_p),
+        "online_received": rec_hist[:, cols, 1],
+        "rescheduled": rescheduled,
     }
