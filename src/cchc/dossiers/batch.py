@@ -5,7 +5,7 @@ the reference), computed with NumPy over whole columns: no Python loop per
 dossier. Working-day steps are gathers on the calendar's dense per-day tables
 (:attr:`cchc.calendar.OfficialCalendar.table`): the n-th working day after day
 ``i`` is ``work_idx[cum[i] + n - 1]``, the roll-forward of ``i`` is
-``work_idx[cum[i] - is_work[i]]``.
+``work_idx[cum[i] - is_work[i]]`` (``cum[i]``: working days up to day ``i``).
 
 Instants are ``datetime64[ns]`` in **UTC** (NumPy has no time zone; pandas or
 Arrow columns with a zone are converted, naive ones rejected by the loaders).
@@ -69,54 +69,66 @@ NAT = np.iinfo(np.int64).min
 
 @attrs.frozen(eq=False)
 class DayGathers:
-    """The calendar's day table as flat arrays indexed by days since 1970-01-01."""
+    """The calendar's day table as flat arrays indexed by days since 1970-01-01.
+
+    ``covered`` is the index range ``[lo, hi]`` of the official coverage: the
+    coverage is a run of whole years, so checking the minimum and maximum of an
+    index column is enough.
+    """
 
     origin: int
     is_work: I64
-    cum: I64
+    not_work: I64
+    cum_before: I64
+    """``cum - 1``: the rank (0-based) of the last working day on or before each day."""
     work_idx: I64
-    uncovered: BOOL
+    next_work: I64
+    """Index of the first working day strictly after each day (-1 past the end)."""
+    covered: tuple[int, int]
     span: str
     provisional: bool
+
+    def _check(self, i: I64, field: str, ops: CalendarOps, what: str) -> None:
+        if i.size == 0:
+            return
+        lo, hi = int(i.min()), int(i.max())
+        inside = lo >= 0 and hi < len(self.is_work)
+        if inside and self.covered[0] <= lo and hi <= self.covered[1]:
+            return
+        if inside and self.provisional:
+            ops.used_provisional = True
+            return
+        bad = (i < 0) | (i >= len(self.is_work))
+        if not self.provisional:
+            bad |= (i < self.covered[0]) | (i > self.covered[1])
+        first = str(np.datetime64(int(i[np.flatnonzero(bad)[0]]) + self.origin, "D"))
+        hint = "" if self.provisional else "; use a provisional policy for a derived answer"
+        raise CalendarCoverageError(
+            f"{int(bad.sum())} {what}(s), first {first}, outside the calendar ({self.span})" + hint,
+            field=field,
+        )
 
     def index(self, days: I64, field: str, ops: CalendarOps) -> I64:
         """Table indices of day numbers; raises outside the table (or coverage)."""
         i = days - self.origin
-        bad = (i < 0) | (i >= len(self.is_work))
-        if not bad.any():
-            unc = self.uncovered[i]
-            if unc.any():
-                if not self.provisional:
-                    bad = unc
-                else:
-                    ops.used_provisional = True
-        if bad.any():
-            first = np.datetime64(int(days[np.flatnonzero(bad)[0]]), "D")
-            hint = "" if self.provisional else "; use a provisional policy for a derived answer"
-            raise CalendarCoverageError(
-                f"{int(bad.sum())} value(s), first {first}, outside the calendar ({self.span})"
-                + hint,
-                field=field,
-            )
+        self._check(i, field, ops, "value")
         return i
 
     def rank(self, k: I64, field: str, ops: CalendarOps) -> I64:
-        """``work_idx[k]`` with a coverage check; result as table indices."""
+        """``work_idx[k]`` (table indices), checked against the table and coverage."""
         bad = (k < 0) | (k >= len(self.work_idx))
         if bad.any():
             raise CalendarCoverageError(
                 f"{int(bad.sum())} result(s) fall outside the calendar ({self.span})", field=field
             )
         out = self.work_idx[k]
-        unc = self.uncovered[out]
-        if unc.any():
-            if not self.provisional:
-                raise CalendarCoverageError(
-                    f"{int(unc.sum())} result(s) fall outside the official coverage "
-                    f"({self.span}); use a provisional policy",
-                    field=field,
-                )
-            ops.used_provisional = True
+        self._check(out, field, ops, "result")
+        return out
+
+    def after(self, i: I64, field: str, ops: CalendarOps) -> I64:
+        """Index of the first working day strictly after each index."""
+        out = self.next_work[i]
+        self._check(out, field, ops, "result")
         return out
 
 
@@ -127,14 +139,22 @@ def gathers(ops: CalendarOps) -> DayGathers:
         return cached
     cal = ops.calendar
     table = cal.provisional_tables()[0] if ops.provisional else cal.table
-    unc = np.diff(table.uncovered_cum, prepend=0) > 0
+    uncovered = np.diff(table.uncovered_cum, prepend=0) > 0
+    inside = np.flatnonzero(~uncovered)
+    lo, hi = (int(inside[0]), int(inside[-1])) if inside.size else (0, -1)
+    if uncovered[lo : hi + 1].any():
+        raise CalendarCoverageError("the official coverage is not a run of whole years")
     span = f"{table.origin}..{table.end}" if ops.provisional else str(cal.coverage)
+    work_idx = table.work_idx
+    padded = np.append(work_idx, -1)
     built = DayGathers(
         origin=int(table.origin64.astype(np.int64)),
         is_work=table.is_work.astype(np.int64),
-        cum=table.cum,
-        work_idx=table.work_idx,
-        uncovered=unc,
+        not_work=1 - table.is_work.astype(np.int64),
+        cum_before=table.cum - 1,
+        work_idx=work_idx,
+        next_work=padded[table.cum],
+        covered=(lo, hi),
         span=span,
         provisional=ops.provisional,
     )
@@ -142,22 +162,37 @@ def gathers(ops: CalendarOps) -> DayGathers:
     return built
 
 
+def _ns(values: Any) -> I64:
+    """A datetime64 column as int64 nanoseconds (no copy when already ``datetime64[ns]``)."""
+    out: I64 = np.asarray(values).astype("datetime64[ns]", copy=False).view(np.int64)
+    return out
+
+
 def _sessions_ns(policy: DeadlinePolicy) -> I64:
     return np.array(session_minutes(policy.office_hours), dtype=np.int64) * NS_PER_MINUTE
 
 
+def _minute_tables(pol: DeadlinePolicy) -> tuple[BOOL, I64]:
+    """Per minute of the day: inside a session, and the next session start (ns, -1: none)."""
+    inside = np.zeros(24 * 60, dtype=bool)
+    nxt = np.full(24 * 60, -1, dtype=np.int64)
+    for start, end in reversed(session_minutes(pol.office_hours)):
+        inside[start:end] = True
+        nxt[:start] = start * NS_PER_MINUTE
+    return inside, nxt
+
+
 def _normalise(local: I64, pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps, force: Any) -> I64:
     """Clock start (local ns), as :func:`cchc.dossiers.clock_start`; ``force`` = next opening."""
-    sess = _sessions_ns(pol)
+    first_open = int(_sessions_ns(pol)[0, 0])
     day = np.floor_divide(local, NS_PER_DAY)
     tod = local - day * NS_PER_DAY
     i = g.index(day, "received_at", ops)
     working = g.is_work[i] == 1
-    next_open = (g.rank(g.cum[i], "received_at", ops) + g.origin) * NS_PER_DAY + sess[0, 0]
-    # the next opening on the same day (-1 when none is left)
-    same = np.full_like(local, -1)
-    for start, end in sess[::-1]:
-        same = np.where(tod < end, np.where(tod < start, start, tod), same)
+    next_open = (g.after(i, "received_at", ops) + g.origin) * NS_PER_DAY + first_open
+    inside, nxt = _minute_tables(pol)
+    minute = tod // NS_PER_MINUTE
+    same = np.where(inside[minute], tod, nxt[minute])  # -1 when no session is left
     opened = np.where(working & (same >= 0), day * NS_PER_DAY + same, next_open)
     out = opened if pol.receipt is ReceiptRule.NEXT_OPENING else np.where(force, opened, local)
     if pol.cutoff is not None:
@@ -191,7 +226,7 @@ def _add_hours(start: I64, hours: I64, pol: DeadlinePolicy, g: DayGathers, ops: 
     k = np.where(target > 0, np.floor_divide(target - 1, per_day), 0)
     rem = target - k * per_day
     i = g.index(day, "received_at", ops)
-    moved = g.rank(g.cum[i] - 1 + np.maximum(k, 1), "due_at", ops) + g.origin
+    moved = g.rank(g.cum_before[i] + np.maximum(k, 1), "due_at", ops) + g.origin
     moved = np.where(k > 0, moved, day)
     clock = np.zeros_like(start)
     before = 0
@@ -224,42 +259,52 @@ def due_dates_batch(
     pol = policy if policy is not None else DeadlinePolicy()
     ops = calendar if isinstance(calendar, CalendarOps) else CalendarOps(calendar, pol.provisional)
     g = gathers(ops)
-    local = np.asarray(received_at).astype("datetime64[ns]").view(np.int64) + VN_OFFSET_NS
+    local = _ns(received_at) + VN_OFFSET_NS
     n = np.broadcast_to(np.asarray(amount, dtype=np.int64), local.shape)
     if isinstance(unit, str | TimeUnit):
         codes = np.full(local.shape, UNIT_CODES[TimeUnit(unit).value], dtype=np.int8)
     else:
         codes = np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
-    is_hours = codes == UNIT_CODES["hours"]
-    any_hours = bool(is_hours.any())
-    start = _normalise(local, pol, g, ops, is_hours if any_hours else False)
+    counts = np.bincount(codes, minlength=4) if codes.size else np.zeros(4, dtype=np.int64)
+    is_hours = codes == UNIT_CODES["hours"] if counts[UNIT_CODES["hours"]] else None
+    start = _normalise(local, pol, g, ops, is_hours if is_hours is not None else False)
     start_day = np.floor_divide(start, NS_PER_DAY)
     # working days: work_idx[cum[i] - 1 + max(n, 1 - is_work[i])] (n == 0: roll forward);
     # calendar days and months: roll forward the raw day (BLDS Art 148(5)), i.e. m = 0.
-    is_days = codes == UNIT_CODES["days"]
-    raw = np.where(is_days, start_day + n, start_day)
-    is_months = codes == UNIT_CODES["months"]
-    if is_months.any():
-        rows = np.flatnonzero(is_months)
-        raw[rows] = _add_months(start_day[rows], n[rows])
-    m = np.where(is_days | is_months | is_hours, 0, n)
+    if counts[UNIT_CODES["working_days"]] == codes.size:
+        raw, m = start_day, n
+    else:
+        is_days = codes == UNIT_CODES["days"]
+        raw = np.where(is_days, start_day + n, start_day)
+        is_months = codes == UNIT_CODES["months"]
+        if counts[UNIT_CODES["months"]]:
+            rows = np.flatnonzero(is_months)
+            raw[rows] = _add_months(start_day[rows], n[rows])
+        m = np.where(codes != UNIT_CODES["working_days"], 0, n)
     i = g.index(raw, "due_at", ops)
-    day = g.rank(g.cum[i] - 1 + np.maximum(m, 1 - g.is_work[i]), "due_at", ops) + g.origin
+    rank = g.cum_before[i]
+    if (m == 0).any():
+        rank += np.maximum(m, g.not_work[i])
+    else:
+        rank += m
+    day = g.rank(rank, "due_at", ops)
     midnight = pol.day_end is DayEnd.MIDNIGHT
     end_tod = NS_PER_DAY - 1000 if midnight else int(_sessions_ns(pol)[-1, 1])
-    due = day * NS_PER_DAY + end_tod
-    if any_hours:
+    day += g.origin
+    day *= NS_PER_DAY
+    day += end_tod - VN_OFFSET_NS
+    due = day
+    if is_hours is not None:
         rows = np.flatnonzero(is_hours)
-        due[rows] = _add_hours(start[rows], n[rows], pol, g, ops)
-    return (due - VN_OFFSET_NS).view("datetime64[ns]"), (start - VN_OFFSET_NS).view(
-        "datetime64[ns]"
-    )
+        due[rows] = _add_hours(start[rows], n[rows], pol, g, ops) - VN_OFFSET_NS
+    start -= VN_OFFSET_NS
+    return due.view("datetime64[ns]"), start.view("datetime64[ns]")
 
 
 def classify_batch(finished_at: Any, due_at: Any, *, minute: bool = False) -> npt.NDArray[np.int8]:
     """Timeliness codes (TT 01/2018 Art 13(1)) for UTC columns; NaT finish = unfinished."""
-    fin = np.asarray(finished_at).astype("datetime64[ns]").view(np.int64)
-    due = np.asarray(due_at).astype("datetime64[ns]").view(np.int64)
+    fin = _ns(finished_at)
+    due = _ns(due_at)
     unit = NS_PER_MINUTE if minute else NS_PER_DAY
     shift = 0 if minute else VN_OFFSET_NS
     a = np.floor_divide(fin + shift, unit)
@@ -284,5 +329,5 @@ def due_within_batch(
     now = np.broadcast_to(np.asarray(as_of).astype("datetime64[ns]").view(np.int64), due.shape)
     di = g.index(np.floor_divide(due + VN_OFFSET_NS, NS_PER_DAY), "due_at", ops)
     ni = g.index(np.floor_divide(now + VN_OFFSET_NS, NS_PER_DAY), "as_of", ops)
-    out: BOOL = (now <= due) & (g.cum[di] - g.cum[ni] <= working_days)
+    out: BOOL = (now <= due) & (g.cum_before[di] - g.cum_before[ni] <= working_days)
     return out

@@ -88,26 +88,25 @@ def evaluate(
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
     rec = frame.received_at.view(np.int64)
-    req = frame.supplement_requested_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
-    answered = (req != NAT) & (got != NAT)
-    if pol.supplement is SupplementMode.RESTART:
-        anchor = np.where(answered, got, rec)
-        due, start = due_dates_batch(
-            anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
-        )
-        due_ns = due.view(np.int64)
-    else:
-        due, start = due_dates_batch(
-            frame.received_at, frame.amount, frame.unit, calendar=ops, policy=pol
-        )
-        due_ns = due.view(np.int64) + np.where(answered, got - req, 0)
-    legal = due_ns.copy()
-    r_at = frame.rescheduled_at.view(np.int64)
+    # a supplement received implies a request (checked by the loaders)
+    answered = np.flatnonzero(got != NAT)
+    anchor = rec
+    if answered.size and pol.supplement is SupplementMode.RESTART:
+        anchor = rec.copy()
+        anchor[answered] = got[answered]
+    due, start = due_dates_batch(
+        anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
+    )
+    due_ns = due.view(np.int64)
+    if answered.size and pol.supplement is SupplementMode.SUBTRACT_WAITING:
+        req = frame.supplement_requested_at.view(np.int64)
+        due_ns[answered] += got[answered] - req[answered]
+    legal = due_ns
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
-        _check_reschedules(has, r_at, r_due, legal)
+        _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal)
         due_ns = np.where(has, r_due, due_ns)
     fin = frame.finished_at
     codes = classify_batch(
