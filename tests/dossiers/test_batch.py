@@ -165,3 +165,34 @@ def test_pandas_and_arrow_columns_in_and_out() -> None:
     assert str(out["due_at"].dt.tz) == "Asia/Ho_Chi_Minh"
     table = pa.Table.from_pandas(df)
     assert evaluate(from_arrow(table)).due_at[0] == evaluate(from_dataframe(df)).due_at[0]
+
+
+def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc.dossiers.results as results_mod
+    import cchc.dossiers.stats as stats_mod
+    from cchc.dossiers.stats import month_periods, summarize
+
+    frame = synthetic_frame(3000, seed=99)
+    whole = evaluate(frame)
+    rows = summarize(frame, whole, month_periods(2025), by="field")
+    monkeypatch.setattr(results_mod, "CHUNK_ROWS", 700)
+    monkeypatch.setattr(stats_mod, "CHUNK_ROWS", 700)
+    chunked = evaluate(frame)
+    assert (chunked.due_at == whole.due_at).all()
+    assert (chunked.timeliness == whole.timeliness).all()
+    assert summarize(frame, chunked, month_periods(2025), by="field") == rows
+    # A bad rescheduling in a later chunk is reported with its row number in the whole frame.
+    base = {
+        "received_at": ["2025-03-03T09:00:00+07:00"] * 3,
+        "amount": [10, 10, 10],
+        "unit": ["working_days"] * 3,
+        "channel": ["online"] * 3,
+        "rescheduled_at": ["", "", "2025-03-17T09:00:00+07:00"],
+        "rescheduled_due_at": ["", "", "2025-03-21T17:00:00+07:00"],
+    }
+    monkeypatch.setattr(results_mod, "CHUNK_ROWS", 2)
+    from cchc.errors import BatchValidationError
+
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(from_columns(**base, naive_is_utc=False))
+    assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_at")]

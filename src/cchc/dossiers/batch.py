@@ -172,33 +172,69 @@ def _sessions_ns(policy: DeadlinePolicy) -> I64:
     return np.array(session_minutes(policy.office_hours), dtype=np.int64) * NS_PER_MINUTE
 
 
-def _minute_tables(pol: DeadlinePolicy) -> tuple[BOOL, I64]:
-    """Per minute of the day: inside a session, and the next session start (ns, -1: none)."""
-    inside = np.zeros(24 * 60, dtype=bool)
-    nxt = np.full(24 * 60, -1, dtype=np.int64)
-    for start, end in reversed(session_minutes(pol.office_hours)):
+MINUTES_PER_DAY = 24 * 60
+_KEEP, _PAST_END = -1, -2
+
+
+def _opening_table(pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps) -> npt.NDArray[np.int32]:
+    """Per minute of the table: -1 if the office is open then, else the minute of the next
+    opening (minutes since the table origin; -2 past the end of the table).
+
+    Built once per calendar and office hours; the receipt policy's next-opening step is
+    then one gather per dossier.
+    """
+    sessions = session_minutes(pol.office_hours)
+    key = f"opening:{sessions}"
+    cached = ops.cache.get(key)
+    if isinstance(cached, np.ndarray):
+        return cached
+    inside = np.zeros(MINUTES_PER_DAY, dtype=bool)
+    later = np.full(MINUTES_PER_DAY, _PAST_END, dtype=np.int64)  # next start the same day
+    for start, end in reversed(sessions):
         inside[start:end] = True
-        nxt[:start] = start * NS_PER_MINUTE
-    return inside, nxt
+        later[:start] = start
+    n_days = len(g.is_work)
+    day = np.arange(n_days, dtype=np.int64)[:, None]
+    next_day = g.next_work[:, None]
+    tomorrow = np.where(next_day >= 0, next_day * MINUTES_PER_DAY + sessions[0][0], _PAST_END)
+    same_day = np.where(later[None, :] >= 0, day * MINUTES_PER_DAY + later[None, :], tomorrow)
+    working = (g.is_work == 1)[:, None]
+    table = np.where(working & inside[None, :], _KEEP, np.where(working, same_day, tomorrow))
+    out = table.astype(np.int32).ravel()
+    ops.cache[key] = out
+    return out
 
 
 def _normalise(local: I64, pol: DeadlinePolicy, g: DayGathers, ops: CalendarOps, force: Any) -> I64:
     """Clock start (local ns), as :func:`cchc.dossiers.clock_start`; ``force`` = next opening."""
-    first_open = int(_sessions_ns(pol)[0, 0])
-    day = np.floor_divide(local, NS_PER_DAY)
-    tod = local - day * NS_PER_DAY
-    i = g.index(day, "received_at", ops)
-    working = g.is_work[i] == 1
-    next_open = (g.after(i, "received_at", ops) + g.origin) * NS_PER_DAY + first_open
-    inside, nxt = _minute_tables(pol)
-    minute = tod // NS_PER_MINUTE
-    same = np.where(inside[minute], tod, nxt[minute])  # -1 when no session is left
-    opened = np.where(working & (same >= 0), day * NS_PER_DAY + same, next_open)
+    minutes = local // NS_PER_MINUTE
+    origin_min = g.origin * MINUTES_PER_DAY
+    minutes -= origin_min
+    g.index(
+        np.array([minutes.min(), minutes.max()]) // MINUTES_PER_DAY + g.origin
+        if minutes.size
+        else minutes,
+        "received_at",
+        ops,
+    )
+    lut = _opening_table(pol, g, ops)[minutes]
+    if lut.size and lut.min() == _PAST_END:
+        raise CalendarCoverageError(
+            f"a next opening falls outside the calendar ({g.span})", field="received_at"
+        )
+    opened = np.where(lut == _KEEP, local, (lut.astype(np.int64) + origin_min) * NS_PER_MINUTE)
     out = opened if pol.receipt is ReceiptRule.NEXT_OPENING else np.where(force, opened, local)
     if pol.cutoff is not None:
         c = pol.cutoff
         cut_ns = ((c.hour * 60 + c.minute) * 60 + c.second) * 1_000_000_000 + c.microsecond * 1000
-        out = np.where(working & (tod > cut_ns), next_open, out)
+        day = np.floor_divide(local, NS_PER_DAY)
+        i = day - g.origin
+        after = (g.is_work[i] == 1) & (local - day * NS_PER_DAY > cut_ns)
+        if after.any():
+            rows = np.flatnonzero(after)
+            first_open = int(_sessions_ns(pol)[0, 0])
+            nxt = g.after(i[rows], "received_at", ops) + g.origin
+            out[rows] = nxt * NS_PER_DAY + first_open
     return out
 
 

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
     from .frame import DossierFrame
 
-__all__ = ["DossierResults", "evaluate", "row_to_dossier"]
+__all__ = ["CHUNK_ROWS", "DossierResults", "evaluate", "row_to_dossier"]
+
+CHUNK_ROWS = 1 << 20
+"""Rows per chunk of the batch path (a loop per chunk, never per dossier)."""
 
 DT = npt.NDArray[np.datetime64]
 _UNIT_NAMES = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
@@ -49,6 +52,17 @@ class DossierResults:
     """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
     policy: str
     provisional: bool
+
+    def take(self, index: Any) -> DossierResults:
+        """The rows at ``index`` (an integer array or a slice)."""
+        return DossierResults(
+            due_at=self.due_at[index],
+            legal_due_at=self.legal_due_at[index],
+            start_at=self.start_at[index],
+            timeliness=self.timeliness[index],
+            policy=self.policy,
+            provisional=self.provisional,
+        )
 
     def to_pandas(self) -> pd.DataFrame:
         """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas)."""
@@ -87,6 +101,41 @@ def evaluate(
     """
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
+    minute = Granularity(granularity) is Granularity.MINUTE
+    n = len(frame)
+    due = np.empty(n, dtype=np.int64)
+    legal = np.empty(n, dtype=np.int64)
+    start = np.empty(n, dtype=np.int64)
+    codes = np.empty(n, dtype=np.int8)
+    errors: list[LifecycleError] = []
+    # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
+    # the loop is per chunk, never per dossier.
+    for lo in range(0, n, CHUNK_ROWS):
+        sl = slice(lo, min(n, lo + CHUNK_ROWS))
+        due[sl], legal[sl], start[sl], codes[sl] = _evaluate_chunk(
+            frame.take(sl), ops, pol, minute, lo, errors
+        )
+    if errors:
+        errors.sort(key=lambda e: (e.row or 0, e.field or ""))
+        raise BatchValidationError(errors)
+    return DossierResults(
+        due_at=due.view("datetime64[ns]"),
+        legal_due_at=legal.view("datetime64[ns]"),
+        start_at=start.view("datetime64[ns]"),
+        timeliness=codes,
+        policy=pol.name,
+        provisional=ops.used_provisional,
+    )
+
+
+def _evaluate_chunk(
+    frame: DossierFrame,
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+    minute: bool,
+    offset: int,
+    errors: list[LifecycleError],
+) -> tuple[Any, Any, Any, Any]:
     rec = frame.received_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
     # a supplement received implies a request (checked by the loaders)
@@ -106,33 +155,25 @@ def evaluate(
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
-        _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal)
+        errors += _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal, offset)
         due_ns = np.where(has, r_due, due_ns)
-    fin = frame.finished_at
-    codes = classify_batch(
-        fin, due_ns.view("datetime64[ns]"), minute=Granularity(granularity) is Granularity.MINUTE
-    )
-    return DossierResults(
-        due_at=due_ns.view("datetime64[ns]"),
-        legal_due_at=legal.view("datetime64[ns]"),
-        start_at=start,
-        timeliness=codes,
-        policy=pol.name,
-        provisional=ops.used_provisional,
-    )
+    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
+    return due_ns, legal, start.view(np.int64), codes
 
 
-def _check_reschedules(has: Any, r_at: Any, r_due: Any, legal: Any) -> None:
+def _check_reschedules(
+    has: Any, r_at: Any, r_due: Any, legal: Any, offset: int
+) -> list[LifecycleError]:
     day = np.floor_divide(r_at + VN_OFFSET_NS, NS_PER_DAY)
     due_day = np.floor_divide(legal + VN_OFFSET_NS, NS_PER_DAY)
-    errors = []
+    errors: list[LifecycleError] = []
     # one rescheduling per row by construction; ND 61 Art 19(9): >= 1 day before the due day
     for r in np.flatnonzero(has & (day > due_day - 1)).tolist():
         errors.append(
             LifecycleError(
                 "the apology must come at the latest 1 day before the due day "
                 "(Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6)",
-                row=r + 1,
+                row=r + 1 + offset,
                 field="rescheduled_at",
             )
         )
@@ -140,13 +181,11 @@ def _check_reschedules(has: Any, r_at: Any, r_due: Any, legal: Any) -> None:
         errors.append(
             LifecycleError(
                 "rescheduled_due_at is not after the due date",
-                row=r + 1,
+                row=r + 1 + offset,
                 field="rescheduled_due_at",
             )
         )
-    if errors:
-        errors.sort(key=lambda e: e.row or 0)
-        raise BatchValidationError(errors)
+    return errors
 
 
 def _dt(value: np.datetime64) -> datetime | None:

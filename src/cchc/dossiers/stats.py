@@ -45,12 +45,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.errors import ValidationError
 
 from .batch import VN_OFFSET_NS
 from .counting import contiguous, count_arrays, count_matrix
+from .results import CHUNK_ROWS
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
@@ -265,11 +267,22 @@ def summarize(
         labels: tuple[str, ...] = ("",)
     else:
         group, labels = frame.group(by)
+    n = len(frame)
+    chunks = [slice(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)] or [slice(0, 0)]
     if contiguous(plist):
-        matrix = count_matrix(frame, results, plist, group, len(labels))
-        per_period = [{k: v[:, j] for k, v in matrix.items()} for j in range(len(plist))]
+        total: dict[str, npt.NDArray[np.int64]] = {}
+        for sl in chunks:  # counts are additive: sum the chunks
+            part = count_matrix(frame.take(sl), results.take(sl), plist, group[sl], len(labels))
+            total = {k: total[k] + v for k, v in part.items()} if total else part
+        per_period = [{k: v[:, j] for k, v in total.items()} for j in range(len(plist))]
     else:
-        per_period = [count_arrays(frame, results, p, group, len(labels)) for p in plist]
+        per_period = []
+        for p in plist:
+            acc: dict[str, npt.NDArray[np.int64]] = {}
+            for sl in chunks:
+                part = count_arrays(frame.take(sl), results.take(sl), p, group[sl], len(labels))
+                acc = {k: acc[k] + v for k, v in part.items()} if acc else part
+            per_period.append(acc)
     out: list[StatsRow] = []
     for p, arrays in zip(plist, per_period, strict=True):
         for gi, key in enumerate(labels):
