@@ -196,3 +196,20 @@ def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPat
     with pytest.raises(BatchValidationError) as err:
         evaluate(from_columns(**base, naive_is_utc=False))
     assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_at")]
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), mode=st.sampled_from(["next_opening", "portal_766"]))
+def test_progress_in_batch_equals_replay(seed: int, mode: str) -> None:
+    # Unfinished dossiers at the end of a period: in time / overdue as the scalar replay says,
+    # including pending supplements (restart: clock stopped; 766: ended at the request).
+    frame = synthetic_frame(80, seed=seed)
+    results = evaluate(frame, policy=mode)
+    as_of = datetime(2025, 9, 30, 23, 59, 59, 999999, tzinfo=VN_TZ)
+    as_of_ns = to64([as_of])[0]
+    for i in range(len(frame)):
+        progress = row_to_dossier(frame, i).progress_as_of(as_of, policy=mode)
+        if progress is None:
+            continue
+        overdue = results.overdue_from[i] < as_of_ns
+        assert overdue == (progress.value == "overdue"), i

@@ -206,3 +206,21 @@ def test_one_pass_counts_equal_period_by_period_counts() -> None:
     }
     assert any(r.counts.carried_over for r in fast)
     assert any(r.counts.in_progress_overdue for r in fast)
+
+
+def test_pending_supplement_in_statistics(tmp_path: Path) -> None:
+    # Received 24/01/2025 (due 07/02). Supplement requested 05/02 (before the due date) for the
+    # first dossier, 10/02 (after it) for the second; neither answered by the end of February.
+    path = write(
+        tmp_path,
+        ",P,F,A,online,2025-01-24T09:00:00+07:00,5,working_days,,2025-02-05T09:00:00+07:00,\n"
+        ",P,F,A,online,2025-01-24T09:00:00+07:00,5,working_days,,2025-02-10T09:00:00+07:00,\n",
+    )
+    frame = read_csv(path)
+    feb = month_periods(2025)[1]
+    # ND 61/2018 Art 19(4): the clock restarts on the supplement, so both are in time.
+    law = summarize(frame, evaluate(frame), feb)[0].counts
+    assert (law.in_progress, law.in_progress_in_time, law.in_progress_overdue) == (2, 2, 0)
+    # 766 portal: a pending dossier ends at the request; the second was already late then.
+    portal = summarize(frame, evaluate(frame, policy="portal_766"), feb)[0].counts
+    assert (portal.in_progress_in_time, portal.in_progress_overdue) == (1, 1)

@@ -37,7 +37,7 @@ def count_arrays(
     a, b = period.bounds_ns()
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
-    due = results.due_at.view(np.int64)
+    due = results.overdue_from.view(np.int64)
     unfinished_at = (fin == NAT) | (fin >= a)
     received = (rec >= a) & (rec < b)
     carried = (rec < a) & unfinished_at
@@ -96,7 +96,7 @@ def count_matrix(
     base = group.astype(np.int64) * width + 1
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
-    due = results.due_at.view(np.int64)
+    due = results.overdue_from.view(np.int64)
     p_rec = np.searchsorted(bounds, rec, side="right") - 1
     p_fin = np.searchsorted(bounds, fin, side="right") - 1
     p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
@@ -104,7 +104,7 @@ def count_matrix(
     rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
     t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
     fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
-    q = np.searchsorted(bounds, due + 1, side="right") - 1  # overdue at the end of p >= q
+    q = np.searchsorted(bounds - 1, due, side="right") - 1  # overdue at the end of p >= q
     m = np.maximum(p_rec, q, out=q)
     m_hist = _hist(base + m, cells).reshape(n_groups, width)
     mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)

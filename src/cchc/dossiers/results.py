@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_ROWS", "DossierResults", "evaluate", "row_to_dossier"]
 
+NEVER = np.iinfo(np.int64).max
+"""The largest datetime64: "never overdue"."""
 CHUNK_ROWS = 1 << 20
 """Rows per chunk of the batch path (a loop per chunk, never per dossier)."""
 
@@ -50,6 +52,12 @@ class DossierResults:
     start_at: DT
     timeliness: npt.NDArray[np.int8]
     """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
+    overdue_from: DT
+    """An unfinished dossier is overdue after this moment: the due moment, or never
+    (the largest datetime64) while a supplement is pending in ``restart`` mode (the
+    clock restarts on the supplement); in ``subtract_waiting`` mode a pending dossier
+    counts as ended at the request (766 portal), so it is overdue only if the request
+    came after the due moment."""
     policy: str
     provisional: bool
 
@@ -60,6 +68,7 @@ class DossierResults:
             legal_due_at=self.legal_due_at[index],
             start_at=self.start_at[index],
             timeliness=self.timeliness[index],
+            overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
         )
@@ -107,12 +116,13 @@ def evaluate(
     legal = np.empty(n, dtype=np.int64)
     start = np.empty(n, dtype=np.int64)
     codes = np.empty(n, dtype=np.int8)
+    overdue = np.empty(n, dtype=np.int64)
     errors: list[LifecycleError] = []
     # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
     # the loop is per chunk, never per dossier.
     for lo in range(0, n, CHUNK_ROWS):
         sl = slice(lo, min(n, lo + CHUNK_ROWS))
-        due[sl], legal[sl], start[sl], codes[sl] = _evaluate_chunk(
+        due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
             frame.take(sl), ops, pol, minute, lo, errors
         )
     if errors:
@@ -123,6 +133,7 @@ def evaluate(
         legal_due_at=legal.view("datetime64[ns]"),
         start_at=start.view("datetime64[ns]"),
         timeliness=codes,
+        overdue_from=overdue.view("datetime64[ns]"),
         policy=pol.name,
         provisional=ops.used_provisional,
     )
@@ -135,7 +146,7 @@ def _evaluate_chunk(
     minute: bool,
     offset: int,
     errors: list[LifecycleError],
-) -> tuple[Any, Any, Any, Any]:
+) -> tuple[Any, Any, Any, Any, Any]:
     rec = frame.received_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
     # a supplement received implies a request (checked by the loaders)
@@ -158,7 +169,17 @@ def _evaluate_chunk(
         errors += _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal, offset)
         due_ns = np.where(has, r_due, due_ns)
     codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
-    return due_ns, legal, start.view(np.int64), codes
+    overdue = due_ns
+    req = frame.supplement_requested_at.view(np.int64)
+    pending = np.flatnonzero((req != NAT) & (got == NAT))
+    if pending.size:
+        overdue = due_ns.copy()
+        if pol.supplement is SupplementMode.RESTART:
+            overdue[pending] = NEVER
+        else:
+            early = req[pending] <= due_ns[pending]
+            overdue[pending[early]] = NEVER
+    return due_ns, legal, start.view(np.int64), codes, overdue
 
 
 def _check_reschedules(
