@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
     "cchc.calendar.commands",
     "cchc.dossiers.commands",
+    "cchc.documents.commands",
     "cchc.plans.commands",
     "cchc.reporting.commands",
     "cchc.indices.commands",

@@ -11,6 +11,7 @@ from typing import Any
 
 from cchc._cli_util import print_table
 from cchc.calendar import OfficialCalendar
+from cchc.calendar.commands import print_entries
 
 __all__ = ["register", "run"]
 
@@ -27,18 +28,7 @@ def run(year: int = 2026) -> int:
     cal = OfficialCalendar()
     print(f"Official calendar covers {cal.coverage}; weekly rest: {cal.weekly_rest_source.cite()}")
     print(f"\nDays off and make-up working days {year} (ngày nghỉ, ngày làm bù):")
-    rows = [
-        (
-            e.day.isoformat(),
-            e.day.strftime("%a"),
-            e.kind.vietnamese,
-            e.name_vi,
-            "; ".join(s.number for s in e.sources),
-            e.verification.value,
-        )
-        for e in cal.entries(year)
-    ]
-    print_table(("date", "day", "kind", "name", "source", "read"), rows)
+    print_entries(cal.entries(year))
     print("\nWorked deadlines (n-th working day after the receipt day, receipt day not counted):")
     cases = [
         (date(2025, 1, 24), 3),

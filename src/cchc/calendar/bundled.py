@@ -20,8 +20,8 @@ import csv
 import functools
 import io
 from datetime import date
-from importlib import resources
 
+from cchc._data import data_path, read_text
 from cchc.calendar.entries import CalendarEntry, Notice, read_notice_csv
 from cchc.errors import DataFileError
 from cchc.legal import LegalSource, Verification
@@ -32,10 +32,7 @@ _DATA = "cchc.calendar"
 
 
 def _text(*parts: str) -> str:
-    node = resources.files(_DATA).joinpath("data")
-    for part in parts:
-        node = node.joinpath(part)
-    return node.read_text(encoding="utf-8")
+    return read_text(_DATA, "data", *parts)
 
 
 def _opt_date(value: str) -> date | None:
@@ -71,7 +68,7 @@ def bundled_notice() -> Notice:
     registry = source_registry()
     years = sorted(
         int(p.name.removesuffix(".csv"))
-        for p in resources.files(_DATA).joinpath("data").joinpath("days").iterdir()
+        for p in data_path(_DATA, "data", "days").iterdir()
         if p.name.endswith(".csv")
     )
     entries: list[CalendarEntry] = []

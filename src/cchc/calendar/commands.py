@@ -10,7 +10,7 @@ from cchc._cli_util import print_json, print_table
 from cchc.calendar.entries import CalendarEntry
 from cchc.calendar.official import OfficialCalendar
 
-__all__ = ["register"]
+__all__ = ["print_entries", "register"]
 
 
 def _date(text: str) -> date:
@@ -65,6 +65,12 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_entry_json(e) for e in entries])
         return 0
+    print_entries(entries)
+    return 0
+
+
+def print_entries(entries: list[CalendarEntry]) -> None:
+    """Print calendar entries as a table: date, weekday, kind, name, sources, how read."""
     rows = [
         (
             e.day.isoformat(),
@@ -77,7 +83,6 @@ def _calendar(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(("date", "day", "kind", "name", "source", "read"), rows)
-    return 0
 
 
 def _add_days(args: argparse.Namespace) -> int:

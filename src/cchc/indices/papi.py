@@ -30,12 +30,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 
+from cchc._data import load_yaml
 from cchc.errors import ValidationError
 from cchc.indices.rules import as_decimal
 
@@ -51,8 +50,7 @@ __all__ = [
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("cchc.indices.data").joinpath("papi.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("cchc.indices.data", "papi.yaml")
     return data
 
 

@@ -29,12 +29,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 
+from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 
 __all__ = [
@@ -50,8 +49,7 @@ __all__ = [
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("cchc.indices.data").joinpath("par_index.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("cchc.indices.data", "par_index.yaml")
     return data
 
 

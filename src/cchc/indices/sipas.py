@@ -28,12 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 
+from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
 
@@ -75,8 +74,7 @@ class SipasVersion:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("cchc.indices.data").joinpath("sipas.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("cchc.indices.data", "sipas.yaml")
     return data
 
 

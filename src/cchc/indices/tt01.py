@@ -33,12 +33,11 @@ import enum
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 
+from cchc._data import load_yaml
 from cchc.errors import ValidationError
 from cchc.indices.framework import RoundingMode
 from cchc.indices.loader import get_framework
@@ -81,8 +80,7 @@ class Level(enum.StrEnum):
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("cchc.indices.data").joinpath("tt01.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("cchc.indices.data", "tt01.yaml")
     return data
 
 

@@ -35,6 +35,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
+from cchc._data import load_yaml
 from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
 from cchc.plans.models import Plan
 
@@ -173,8 +174,5 @@ def example_plan() -> Plan:
     >>> plan.number, len(plan.tasks), len(plan.targets)
     ('5601/KH-SYT', 21, 8)
     """
-    from importlib import resources
-
     name = "kh_5601_syt_2017.yaml"
-    text = resources.files("cchc.plans").joinpath("data", name).read_text(encoding="utf-8")
-    return parse_plan(yaml.safe_load(text), source=name)
+    return parse_plan(load_yaml("cchc.plans", "data", name), source=name)

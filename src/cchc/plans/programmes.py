@@ -28,13 +28,12 @@ use 'nq30c-2011' or 'nq76-2021'
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
+from cchc._data import load_yaml
 from cchc.errors import DataFileError, ValidationError
 from cchc.legal import LegalSource
 from cchc.plans.areas import ReformArea
@@ -71,8 +70,7 @@ class MasterProgramme(BaseModel):
 @functools.cache
 def programmes() -> tuple[MasterProgramme, ...]:
     """All bundled programmes, oldest first (loaded once, lazily)."""
-    text = resources.files("cchc.plans").joinpath("data", _DATA).read_text(encoding="utf-8")
-    raw: Any = yaml.safe_load(text)
+    raw: Any = load_yaml("cchc.plans", "data", _DATA)
     try:
         return tuple(MasterProgramme.model_validate(p) for p in raw["programmes"])
     except (PydanticValidationError, KeyError, TypeError) as exc:

@@ -36,14 +36,13 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from importlib import resources
 from typing import Any
 
 import attrs
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
+from cchc._data import load_yaml
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
 from cchc.plans.completion import WorkingCalendar
@@ -116,8 +115,7 @@ class ReportingRegime(BaseModel):
 @functools.cache
 def regimes() -> tuple[ReportingRegime, ...]:
     """The bundled regimes (loaded once, lazily)."""
-    text = resources.files("cchc.reporting").joinpath("data", _DATA).read_text(encoding="utf-8")
-    raw: Any = yaml.safe_load(text)
+    raw: Any = load_yaml("cchc.reporting", "data", _DATA)
     try:
         return tuple(ReportingRegime.model_validate(r) for r in raw["regimes"])
     except (PydanticValidationError, KeyError, TypeError) as exc:

@@ -276,10 +276,7 @@ def example_report() -> CchcReport:
     >>> (r.plan.tasks_total, r.plan.tasks_done, r.plan.tasks_in_progress)
     (25, 10, 15)
     """
-    from importlib import resources
-
-    import yaml
+    from cchc._data import load_yaml
 
     name = "bc_cchc_q1_2022_syt_brvt.yaml"
-    text = resources.files("cchc.reporting").joinpath("data", name).read_text(encoding="utf-8")
-    return parse_report(yaml.safe_load(text), source=name)
+    return parse_report(load_yaml("cchc.reporting", "data", name), source=name)

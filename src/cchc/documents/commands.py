@@ -1,0 +1,105 @@
+"""CLI: ``cchc lint FILE``, ``cchc citations FILE``, ``cchc deadlines FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc._cli_util import print_json, print_table
+from cchc.documents.citations import parse_citations
+from cchc.documents.deadlines import extract_deadlines
+from cchc.documents.lint import lint
+from cchc.errors import DataFileError
+
+__all__ = ["register"]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"cannot read the text: {exc}", source=path) from None
+
+
+def register(subparsers: Any) -> None:
+    """Add the document sub-commands."""
+    p = subparsers.add_parser(
+        "lint", help="check a document or report for inconsistent citations, dates and figures"
+    )
+    p.add_argument("file", help="UTF-8 text file")
+    p.add_argument("--issued-on", type=_date, help="the document's own date (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_lint)
+
+    p = subparsers.add_parser("citations", help="list the documents cited in a text")
+    p.add_argument("file", help="UTF-8 text file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_citations)
+
+    p = subparsers.add_parser("deadlines", help="list the deadlines a directive sets")
+    p.add_argument("file", help="UTF-8 text file")
+    p.add_argument("--issued-on", type=_date, help="the document's own date (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_deadlines)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    text = _read(args.file)
+    findings = lint(text, issued_on=args.issued_on)
+    if args.json:
+        print_json(findings)
+    else:
+        for f in findings:
+            line = text.count("\n", 0, f.span[0]) + 1
+            print(f"{args.file}:{line}: {f.severity.value} [{f.code}] {f.message}")
+            print(f"    {f.message_vi}")
+        print(f"{len(findings)} finding(s)")
+    return 1 if findings else 0
+
+
+def _citations(args: argparse.Namespace) -> int:
+    cits = parse_citations(_read(args.file))
+    if args.json:
+        print_json(cits)
+        return 0
+    rows = [
+        (
+            c.span[0],
+            c.doc_type.value if c.doc_type else "",
+            c.number_text,
+            c.issued_on.isoformat() if c.issued_on else (c.date_text or ""),
+            c.issuer or "",
+            c.role.value,
+        )
+        for c in cits
+    ]
+    print_table(["offset", "type", "number", "date", "issuer", "role"], rows)
+    return 0
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    found = extract_deadlines(_read(args.file), issued_on=args.issued_on)
+    if args.json:
+        print_json(found)
+        return 0
+    rows = [
+        (
+            d.kind.value,
+            d.due_on.isoformat() if d.due_on else "",
+            d.text,
+            d.actor or "",
+            d.report_to or "",
+        )
+        for d in found
+    ]
+    print_table(["kind", "due", "phrase", "who", "report to"], rows)
+    return 0

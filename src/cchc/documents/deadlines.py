@@ -1,0 +1,250 @@
+"""Deadlines set by directive documents (thời hạn trong văn bản chỉ đạo).
+
+Phrases read (seed 001 and documents.md §5.2; "chậm nhất" is UNCONFIRMED in
+the seeds but common):
+
+* "trước ngày 22/8/2024", "trước 26/8/2024" — before a date (exclusive);
+* "chậm nhất ngày 30/9/2024" — no later than a date (inclusive);
+* "trong thời hạn 05 ngày làm việc [kể từ ngày …]", "trong vòng 10 ngày" —
+  a period counted from the document's date (or the date named). A period in
+  days does not count its first day (Bộ luật Dân sự 91/2015/QH13 Điều 147
+  khoản 2, checked in a secondary copy), so "05 ngày làm việc" from 12/8/2024
+  is the 5th working day after it, resolved with
+  :class:`cchc.calendar.OfficialCalendar` (``add_working_days``);
+* "đúng thời gian quy định" (as regulated, no date) and "định kỳ hàng quý…"
+  (periodic).
+
+Who must act is taken from the list item or paragraph when it says so
+("Giao phòng …", "Yêu cầu các phòng …", or an item that opens with the
+units), and where to report from "báo cáo … về <X>".
+
+    >>> from datetime import date
+    >>> d = extract_deadlines("1. Các đơn vị trực thuộc rà soát. Báo cáo về Văn phòng Sở "
+    ...                       "trước ngày 22/8/2024.")[0]
+    >>> d.kind.value, d.due_on, d.actor, d.report_to
+    ('before', datetime.date(2024, 8, 22), 'Các đơn vị trực thuộc', 'Văn phòng Sở')
+    >>> d = extract_deadlines("Trong thời hạn 05 ngày làm việc, Sở báo cáo.",
+    ...                       issued_on=date(2024, 8, 12))[0]
+    >>> d.days, d.working_days, d.due_on
+    (5, True, datetime.date(2024, 8, 19))
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cchc.documents._text import normalize
+from cchc.documents.dates import DateStatus, as_vn_date, scan_date
+from cchc.legal import LegalSource, Verification
+
+__all__ = ["BLDS_2015_147", "Deadline", "DeadlineKind", "extract_deadlines"]
+
+BLDS_2015_147 = LegalSource(
+    number="91/2015/QH13",
+    doc_type="Bộ luật",
+    issuer="Quốc hội",
+    signed_on=date(2015, 11, 24),
+    article="Điều 147 khoản 2",
+    title="Bộ luật Dân sự",
+    effective_from=date(2017, 1, 1),
+    verification=Verification.SECONDARY,
+    note="A period in days does not count its first day (quoted by anslawfirm.com).",
+)
+
+_BEFORE = re.compile(r"(?i:trước)[ \t\n]{1,3}(?=(?i:ngày)|\d)")
+_LATEST = re.compile(r"(?i:chậm nhất)[ \t\n]{1,3}(?:(?i:là|vào)[ \t\n]{1,3})?(?=(?i:ngày)|\d)")
+_WITHIN = re.compile(
+    r"(?i:trong[ \t\n]{1,3}(?:thời[ \t\n]{1,3}hạn|vòng))[ \t\n]{1,3}(\d{1,3})[ \t\n]{1,3}"
+    r"(?i:ngày)([ \t\n]{1,3}(?i:làm[ \t\n]{1,3}việc))?"
+)
+_FROM = re.compile(r"[ \t\n,]{0,3}(?i:kể[ \t\n]{1,3}từ)[ \t\n]{1,3}")
+_REGULATED = re.compile(
+    r"(?i:đúng[ \t\n]{1,3}(?:thời[ \t\n]{1,3}gian|thời[ \t\n]{1,3}hạn|hạn)"
+    r"[ \t\n]{1,3}quy[ \t\n]{1,3}định)"
+)
+_PERIODIC = re.compile(r"(?i:định[ \t\n]{1,3}kỳ)[ \t\n]{1,3}(?i:hàng|hằng)[^.;\n]{1,60}")
+_VERBS = (
+    r"(?i:khẩn trương|chủ trì|phối hợp|thực hiện|triển khai|rà soát|báo cáo|tổ chức|xây dựng|"
+    r"tiếp tục|có trách nhiệm|chịu trách nhiệm|nghiêm túc|tăng cường|quán triệt|chủ động|"
+    r"tổng hợp|gửi|hoàn thành|cập nhật|đôn đốc|hướng dẫn|kiểm tra|theo dõi)"
+)
+_ASSIGN = re.compile(
+    rf"(?i:giao|yêu cầu|đề nghị)[ \t]{{1,3}}([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})"
+)
+_LEAD = re.compile(
+    rf"^[ \t]{{0,3}}(?:\d{{1,2}}[.)][ \t]{{1,3}}|[-+•][ \t]{{1,3}})?"
+    rf"([^.;\n]{{3,120}}?)[ \t]{{1,3}}(?={_VERBS})"
+)
+_REPORT_TO = re.compile(
+    r"(?i:báo cáo)[^.;\n]{0,60}?[ \t](?i:về)[ \t]{1,3}([^.;\n]{3,60}?)[ \t]{1,3}"
+    r"(?=(?i:trước|chậm nhất|để|đúng|trong))"
+)
+_ITEM_START = re.compile(r"[ \t]{0,3}(?:\d{1,2}[.)]|[-+•])[ \t]")
+_ACTOR_HEADS = (
+    "các ",
+    "phòng",
+    "sở",
+    "ubnd",
+    "ủy ban",
+    "uỷ ban",
+    "văn phòng",
+    "trung tâm",
+    "thủ trưởng",
+    "giám đốc",
+    "người đứng đầu",
+    "ban ",
+    "cơ quan",
+    "đơn vị",
+    "bộ phận",
+    "chi cục",
+    "bệnh viện",
+    "trạm",
+    "ttyt",
+)
+
+
+class DeadlineKind(enum.StrEnum):
+    """Kind of deadline phrase."""
+
+    BEFORE = "before"
+    """"trước ngày X": done before X (X itself is too late)."""
+    NO_LATER_THAN = "no later than"
+    """"chậm nhất ngày X": X is the last day."""
+    WITHIN_DAYS = "within days"
+    """"trong thời hạn N ngày [làm việc]": a period from the document's date."""
+    AS_REGULATED = "as regulated"
+    """"đúng thời gian quy định": the period of another rule; no date stated."""
+    PERIODIC = "periodic"
+    """"định kỳ hàng quý, 6 tháng, hàng năm": a recurring report."""
+
+
+class Deadline(BaseModel):
+    """One deadline phrase and what it resolves to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: DeadlineKind = Field(description="before / no later than / within days / ...")
+    text: str = Field(description="The phrase as written.")
+    span: tuple[int, int] = Field(description="(start, end) offsets in the text as given.")
+    due_on: date | None = Field(default=None, description="The date stated or computed.")
+    inclusive: bool = Field(default=True, description="Whether due_on itself is still in time.")
+    days: int | None = Field(default=None, description="N of 'trong thời hạn N ngày'.")
+    working_days: bool = Field(default=False, description="Whether N counts working days.")
+    counted_from: date | None = Field(default=None, description="Start of the period.")
+    actor: str | None = Field(default=None, description="Who must act, when the text says.")
+    report_to: str | None = Field(default=None, description="Where to report ('Văn phòng Sở').")
+
+
+def _item_start(s: str, pos: int) -> int:
+    """Start of the list item or paragraph holding ``pos``; a paragraph whose previous one
+    ends without punctuation continues it (a broken line, as in seed 001 item 7)."""
+    start = s.rfind("\n", max(0, pos - 2000), pos) + 1
+    for _ in range(4):
+        if _ITEM_START.match(s, start):
+            break
+        base = max(0, start - 2000)
+        prev_text = s[base:start].rstrip()
+        if not prev_text or prev_text[-1] in ".;:!?":
+            break
+        prev_end = base + len(prev_text)
+        start = s.rfind("\n", max(0, prev_end - 2000), prev_end) + 1
+    return start
+
+
+def _who(s: str, start: int, pos: int) -> tuple[str | None, str | None]:
+    item = s[start:pos]
+    actor = None
+    m = _ASSIGN.search(item)
+    if m is None:
+        m = _LEAD.match(item)
+        if m is not None and not m.group(1).casefold().startswith(_ACTOR_HEADS):
+            m = None
+    if m is not None:
+        actor = " ".join(m.group(1).split()).strip(" ,:")
+    matches = list(_REPORT_TO.finditer(s, start, min(len(s), pos + 40)))
+    report_to = " ".join(matches[-1].group(1).split()) if matches else None
+    return actor, report_to
+
+
+def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadline]:
+    """Find deadline phrases in ``text`` and resolve them where possible.
+
+    ``issued_on`` (the document's date) completes dates without a year and is
+    the start of "trong thời hạn N ngày" periods unless the text names another
+    ("kể từ ngày …"). Working days use the bundled official calendar.
+    """
+    issued_on = as_vn_date(issued_on, field="issued_on")
+    norm = normalize(text)
+    s = norm.text
+    found: list[tuple[int, int, dict[str, object]]] = []
+    for pattern, kind in ((_BEFORE, DeadlineKind.BEFORE), (_LATEST, DeadlineKind.NO_LATER_THAN)):
+        for m in pattern.finditer(s):
+            dt = scan_date(s, m.end())
+            if dt is None:
+                continue
+            due = dt.value
+            if due is None and dt.status is DateStatus.PARTIAL and dt.year is None and issued_on:
+                try:
+                    due = date(issued_on.year, dt.month or 0, dt.day or 0)
+                except ValueError:
+                    due = None
+            found.append(
+                (
+                    m.start(),
+                    dt.end,
+                    {"kind": kind, "due_on": due, "inclusive": kind is DeadlineKind.NO_LATER_THAN},
+                )
+            )
+    for m in _WITHIN.finditer(s):
+        n, working = int(m.group(1)), m.group(2) is not None
+        end, base = m.end(), issued_on
+        fm = _FROM.match(s, end)
+        if fm is not None:
+            dt = scan_date(s, fm.end())
+            if dt is not None:
+                end, base = dt.end, dt.value
+        due = None
+        if base is not None:
+            due = _add_working_days(base, n) if working else base + timedelta(days=n)
+        found.append(
+            (
+                m.start(),
+                end,
+                {
+                    "kind": DeadlineKind.WITHIN_DAYS,
+                    "days": n,
+                    "working_days": working,
+                    "counted_from": base,
+                    "due_on": due,
+                },
+            )
+        )
+    for m in _REGULATED.finditer(s):
+        found.append((m.start(), m.end(), {"kind": DeadlineKind.AS_REGULATED}))
+    for m in _PERIODIC.finditer(s):
+        found.append((m.start(), m.end(), {"kind": DeadlineKind.PERIODIC}))
+    out: list[Deadline] = []
+    for start, end, fields in sorted(found, key=lambda f: f[0]):
+        item_start = _item_start(s, start)
+        actor, report_to = _who(s, item_start, start)
+        span = norm.original_span(start, end)
+        out.append(
+            Deadline(
+                text=" ".join(s[start:end].split()),
+                span=span,
+                actor=actor,
+                report_to=report_to,
+                **fields,
+            )
+        )
+    return out
+
+
+def _add_working_days(day: date, n: int) -> date:
+    from cchc.calendar import OfficialCalendar
+
+    return OfficialCalendar().add_working_days(day, n)

@@ -1,0 +1,211 @@
+"""Checks on figures and dates in running text (số liệu).
+
+* Totals and parts (tổng số, trong đó): "126 thủ tục, trong đó có 50 thủ tục …
+  và 76 thủ tục …" — the parts named with the same noun as the total must not
+  exceed it ("trong đó" introduces a subset, so fewer is allowed); a list in
+  parentheses right after a count, "08 trường hợp (01 CC và 7 VC)", must add up
+  exactly; "Tổng số nhiệm vụ: 25" followed by "Số nhiệm vụ …: n" lines must not
+  exceed the total. Vietnamese number formatting is read: "1.826" is 1826.
+* On-time and late rates (tỷ lệ đúng hẹn / trễ hẹn): both "above X%" with a
+  sum over 100% cannot hold together (seed 003).
+* Blank figures ("Số lớp đã tổ chức:.....lớp"), impossible dates
+  (``31/02/2022``) and dates without a year ("từ ngày 1/8").
+
+    >>> found = check_figures("Có 126 thủ tục, trong đó 50 thủ tục mức độ 3 và "
+    ...                       "96 thủ tục mức độ 4.", lambda a, b: (a, b))
+    >>> found[0].code
+    'totals-mismatch'
+    >>> len(check_figures("Có 126 thủ tục, trong đó 50 thủ tục mức độ 3 và 76 thủ tục mức độ 4.",
+    ...                   lambda a, b: (a, b)))
+    0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from cchc.documents.findings import Finding, make_finding
+
+__all__ = ["check_figures"]
+
+Mapper = Callable[[int, int], tuple[int, int]]
+
+_SENTENCE_MAX = 300
+"""Longest sentence scanned for the parts of a total, in characters."""
+_INT = r"\d{1,3}(?:\.\d{3}){1,3}(?!\d)|\d{1,7}(?![\d.,]\d)"
+_COUNT = re.compile(rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})")
+_SENTENCE_END = re.compile(r"[.;](?:[ \t]*\n|[ \t]+[A-ZĐ])|\n[ \t]*\n|\n[ \t]*[-+•*]")
+_TRONG_DO = re.compile(r"(?i:trong đó|bao gồm|gồm)")
+_PARENS = re.compile(r"\(([^()\n]{3,80})\)")
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})[^()\n\d;]{{0,60}}$"
+)
+_PART = re.compile(rf"({_INT})[ \t]{{1,3}}[^\W\d_][^,;+()]{{0,40}}")
+_LIST_SEP = re.compile(r"[ \t]{0,3}(?:,|;|\+|\bvà\b)[ \t]{0,3}")
+_TOTAL_LINE = re.compile(rf"(?im)^[ \t+\-•*]{{0,4}}Tổng số ([^:\n]{{2,40}}):[ \t]{{0,5}}({_INT})")
+_PART_LINE = re.compile(rf"(?im)^[ \t+\-•*]{{0,4}}Số ([^:\n]{{2,60}}):[ \t]{{0,5}}({_INT})")
+_RATE = re.compile(
+    r"(?i:(đúng|trễ|quá|trước)[ \t\n]{1,3}(hẹn|hạn))[^.;%\n]{0,40}?(?i:trên|hơn|đạt)"
+    r"[ \t]{1,3}(\d{1,3}(?:[,.]\d{1,2})?)[ \t]?%"
+)
+_BLANK = re.compile(r":[ \t]{0,2}[.…]{4,}|[^\s.…][.…]{4,}(?=[^\W\d_])")
+_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_NO_YEAR = re.compile(r"(?i:ngày)[ \t]{1,3}(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _sentence_end(s: str, pos: int) -> int:
+    m = _SENTENCE_END.search(s, pos, min(len(s), pos + _SENTENCE_MAX))
+    return m.start() if m else min(len(s), pos + _SENTENCE_MAX)
+
+
+def _totals(s: str, mapper: Mapper) -> list[Finding]:
+    out: list[Finding] = []
+    for td in _TRONG_DO.finditer(s):
+        lo = max(0, td.start() - 200)
+        start = max(lo, s.rfind("\n", lo, td.start()) + 1)
+        before = list(_COUNT.finditer(s, start, td.start()))
+        if not before:
+            continue
+        total_m = before[-1]
+        noun = total_m.group(2).casefold()
+        end = _sentence_end(s, td.end())
+        parts = [m for m in _COUNT.finditer(s, td.end(), end) if m.group(2).casefold() == noun]
+        if len(parts) < 2:
+            continue
+        total = _int(total_m.group(1))
+        got = sum(_int(m.group(1)) for m in parts)
+        if got > total:
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(total_m.start(), parts[-1].end()),
+                    "parts add up to {got} {noun}, more than the stated total of {total}",
+                    "các thành phần cộng lại là {got} {noun}, vượt tổng số {total} đã nêu",
+                    got=got,
+                    total=total,
+                    noun=total_m.group(2),
+                )
+            )
+    for paren in _PARENS.finditer(s):
+        m = _COUNT_BEFORE.search(s, max(0, paren.start() - 90), paren.start())
+        if m is None:
+            continue
+        inner = paren.group(1)
+        pieces = _LIST_SEP.split(inner.strip())
+        nums = [_PART.fullmatch(p) for p in pieces]
+        if len(pieces) < 2 or any(n is None for n in nums):
+            continue
+        got = sum(_int(n.group(1)) for n in nums if n is not None)
+        total = _int(m.group(1))
+        if got != total:
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(m.start(), paren.end()),
+                    "the list in parentheses adds up to {got}, not to the stated {total}",
+                    "danh sách trong ngoặc cộng lại là {got}, không bằng số {total} đã nêu",
+                    got=got,
+                    total=total,
+                )
+            )
+    for t in _TOTAL_LINE.finditer(s):
+        noun = t.group(1).strip().casefold()
+        total = _int(t.group(2))
+        got = 0
+        last = t.end()
+        for p in _PART_LINE.finditer(s, t.end(), min(len(s), t.end() + 600)):
+            if s.count("\n", last, p.start()) > 2 or not p.group(1).casefold().startswith(noun):
+                break
+            got += _int(p.group(2))
+            last = p.end()
+        if got > total:
+            out.append(
+                make_finding(
+                    "totals-mismatch",
+                    mapper(t.start(), last),
+                    "the listed {noun} add up to {got}, more than the total of {total}",
+                    "số {noun} liệt kê cộng lại là {got}, vượt tổng số {total}",
+                    got=got,
+                    total=total,
+                    noun=t.group(1).strip(),
+                )
+            )
+    return out
+
+
+def _rates(s: str, mapper: Mapper) -> list[Finding]:
+    on_time: list[tuple[float, re.Match[str]]] = []
+    late: list[tuple[float, re.Match[str]]] = []
+    for m in _RATE.finditer(s):
+        value = float(m.group(3).replace(",", "."))
+        kind = m.group(1).casefold()
+        (on_time if kind in ("đúng", "trước") else late).append((value, m))
+    out: list[Finding] = []
+    for lv, lm in late:
+        for ov, _ in on_time:
+            if lv + ov > 100:
+                out.append(
+                    make_finding(
+                        "rate-contradiction",
+                        mapper(lm.start(), lm.end()),
+                        "late rate above {late}% contradicts on-time rate above {ok}% "
+                        "(they cannot both hold); 'trễ hẹn' is probably meant as 'đúng hẹn'",
+                        "tỷ lệ trễ hẹn trên {late}% mâu thuẫn với tỷ lệ đúng hẹn trên {ok}%",
+                        late=lv,
+                        ok=ov,
+                    )
+                )
+                break
+    return out
+
+
+def _dates(s: str, mapper: Mapper) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _NUM_DATE.finditer(s):
+        try:
+            date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            out.append(
+                make_finding(
+                    "impossible-date",
+                    mapper(m.start(), m.end()),
+                    "{d} is not a calendar date",
+                    "{d} không phải ngày có thật",
+                    d=m.group(0),
+                )
+            )
+    for m in _NO_YEAR.finditer(s):
+        out.append(
+            make_finding(
+                "partial-date",
+                mapper(m.start(), m.end()),
+                "'{d}' gives no year",
+                "'{d}' không ghi năm",
+                d=m.group(0),
+            )
+        )
+    return out
+
+
+def check_figures(s: str, mapper: Mapper) -> list[Finding]:
+    """Findings on totals, rates, blank figures and dates in the NFC text ``s``.
+
+    ``mapper`` turns offsets in ``s`` into offsets in the caller's text.
+    """
+    out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
+    for m in _BLANK.finditer(s):
+        out.append(
+            make_finding(
+                "blank-figure",
+                mapper(m.start(), m.end()),
+                "a figure is left blank ('.....')",
+                "số liệu bị bỏ trống ('.....')",
+            )
+        )
+    return out

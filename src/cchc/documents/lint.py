@@ -1,0 +1,394 @@
+"""Consistency linter for directive documents and reports (kiểm tra văn bản).
+
+Rules and where they come from:
+
+* A cited document cannot be dated after the document citing it (the text's
+  own date, ``issued_on`` or its header; or the citation whose subject names it).
+* The year inside a VBQPPL number is its year of issue (Luật 80/2015/QH13
+  Điều 10), so it must equal the year of the date cited with it.
+* Number and symbol are unique within a year for an issuer (NĐ 30/2020/NĐ-CP
+  Điều 15.1): one (number, symbol, year) cannot name two documents.
+* Numbers run in issuing order from 01 on 1 January (Điều 15.1): within one
+  series of an issuer and one year, a higher number cannot carry an earlier
+  date. Công văn of all units of a body share one series; each typed series
+  (KH, TB, BC...) is checked on its own (documents.md §1.4, seen in the seeds).
+  The documents that break the longest consistent run are blamed.
+* Impossible and partial dates, blank numbers (drafts), a type word that
+  contradicts the symbol, incomplete or reversed symbols, figures that do not
+  add up, contradictory on-time/late rates, blank figures.
+
+    >>> lint("Nghị định số 60/2022/NĐ-CP ngày 21/6/2021 của Chính phủ.")[0].code
+    'number-year-mismatch'
+    >>> len(lint("Thực hiện Kế hoạch số 11/KH-SYT ngày 24/01/2022 của Sở Y tế."))
+    0
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from cchc.documents._text import normalize
+from cchc.documents.citations import Citation, CitationRole, parse_citations
+from cchc.documents.dates import DateStatus, as_vn_date
+from cchc.documents.directive import DirectiveDocument
+from cchc.documents.figures import check_figures
+from cchc.documents.findings import Finding, make_finding
+from cchc.documents.number import NumberShape
+from cchc.documents.series import duplicate_findings, fmt_date, series_findings
+from cchc.documents.types import DocumentType
+
+__all__ = ["lint"]
+
+_QUARTER = re.compile(
+    r"(?i:qu[ýíi])[ \t]{1,3}(IV|I{1,3}|[1-4])[ \t]{0,3}(?:/|(?i:năm))[ \t]{0,3}"
+    r"(\d{4})"
+)
+_PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
+_NAMED_ONLY = {
+    DocumentType.LUAT,
+    DocumentType.BO_LUAT,
+    DocumentType.PHAP_LENH,
+    DocumentType.HIEN_PHAP,
+}
+_DEFECT_CODES = {
+    "type_mismatch": "type-symbol-mismatch",
+    "missing_issuer": "symbol-incomplete",
+    "reversed_issuer_unit": "symbol-order",
+    "space_in_symbol": "symbol-format",
+    "slash_in_symbol": "symbol-format",
+    "case": "symbol-format",
+    "unknown_type": "symbol-format",
+}
+_DEFECT_MESSAGES = {
+    "type-symbol-mismatch": (
+        "the text calls {n} a '{w}' but its symbol says {t}",
+        "văn bản gọi {n} là '{w}' nhưng ký hiệu cho biết đó là {t}",
+    ),
+    "symbol-incomplete": (
+        "the symbol of {n} lacks the issuer part (as in NĐ-CP)",
+        "ký hiệu {n} thiếu phần tên cơ quan ban hành (như NĐ-CP)",
+    ),
+    "symbol-order": (
+        "{n}: a công văn symbol is ISSUER-UNIT, here the unit comes first",
+        "{n}: ký hiệu công văn là CƠ QUAN-ĐƠN VỊ SOẠN THẢO, ở đây đơn vị đứng trước",
+    ),
+    "symbol-format": (
+        "{n} is written with a stray space, '/' for '-', an unknown type or wrong case",
+        "{n} viết sai quy cách (thừa dấu cách, '/' thay '-', sai chữ hoa/thường)",
+    ),
+}
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+_fmt = fmt_date
+
+
+def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
+    out: list[Finding] = []
+    if c.date_status is DateStatus.INVALID:
+        out.append(
+            make_finding(
+                "impossible-date",
+                c.date_span or c.span,
+                "{d} of {n} is not a calendar date",
+                "{d} của {n} không phải ngày có thật",
+                d=c.date_text,
+                n=c.number_text,
+            )
+        )
+    if c.date_status is DateStatus.PARTIAL:
+        out.append(
+            make_finding(
+                "partial-date",
+                c.date_span or c.span,
+                "the date of {n} is incomplete: '{d}'",
+                "ngày của {n} không đầy đủ: '{d}'",
+                d=c.date_text,
+                n=c.number_text or c.symbol,
+            )
+        )
+    if c.number is None:
+        out.append(
+            make_finding(
+                "blank-number",
+                c.span,
+                "the number is blank ('{n}'): a draft",
+                "số văn bản để trống ('{n}'): văn bản dự thảo",
+                n=c.number_text,
+            )
+        )
+    if (
+        c.number_year is not None
+        and c.issued_on is not None
+        and (c.number_year != c.issued_on.year and c.shape is not NumberShape.LAW)
+    ):
+        out.append(
+            make_finding(
+                "number-year-mismatch",
+                c.span,
+                "{n}: the number says {y} but the date is {d}",
+                "{n}: năm trong số hiệu là {y} nhưng ngày ban hành là {d}",
+                n=c.number_text,
+                y=c.number_year,
+                d=_fmt(c.issued_on),
+            )
+        )
+    if c.role is CitationRole.CITATION and c.issued_on is not None and own and c.issued_on > own:
+        out.append(
+            make_finding(
+                "cited-after-citing",
+                c.span,
+                "{n} is dated {d}, after this document's date {o}",
+                "{n} ghi ngày {d}, sau ngày ban hành văn bản này ({o})",
+                n=c.number_text,
+                d=_fmt(c.issued_on),
+                o=_fmt(own),
+            )
+        )
+    elif (
+        c.role is CitationRole.CITATION
+        and c.year
+        and own is None
+        and own_year
+        and c.year > own_year
+    ):
+        out.append(
+            make_finding(
+                "cited-after-citing",
+                c.span,
+                "{n} is from {y}, after this document's year {o}",
+                "{n} thuộc năm {y}, sau năm ban hành văn bản này ({o})",
+                n=c.number_text,
+                y=c.year,
+                o=own_year,
+            )
+        )
+    for defect in dict.fromkeys(_DEFECT_CODES[d] for d in c.defects if d in _DEFECT_CODES):
+        en, vi = _DEFECT_MESSAGES[defect]
+        doc_type = c.doc_type.value if c.doc_type else "?"
+        out.append(make_finding(defect, c.span, en, vi, n=c.number_text, w=c.type_word, t=doc_type))
+    if c.role is CitationRole.HEADER and c.number and c.number.isdigit() and len(c.number) == 1:
+        out.append(
+            make_finding(
+                "number-padding",
+                c.span,
+                "number {n} should be written 0{n}",
+                "số {n} phải ghi là 0{n}",
+                n=c.number,
+            )
+        )
+    return out
+
+
+def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
+    """Check a document or report and return its findings, in text order.
+
+    ``issued_on`` is the document's own date; when not given, the date of its
+    header ("…, ngày 16 tháng 6 năm 2017") is used if complete, and the year of a
+    partial header date for year checks.
+    """
+    issued_on = as_vn_date(issued_on, field="issued_on")
+    cits = parse_citations(text)
+    norm = normalize(text)
+    doc = DirectiveDocument.from_text(text)
+    own = issued_on or doc.issued_on
+    own_year = own.year if own else doc.date_year
+    out: list[Finding] = []
+    for c in cits:
+        out.extend(_citation_checks(c, own, own_year))
+    out.extend(_nested(cits))
+    out.extend(series_findings(cits))
+    out.extend(duplicate_findings(cits))
+    out.extend(_first_mentions(cits))
+    out.extend(_period(text, norm.text, cits))
+    out.extend(_plans(cits))
+    out.extend(_days_off(cits))
+    if doc.is_draft and own is None:
+        out.extend(_draft_window(text, cits))
+    if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
+        out.append(
+            make_finding(
+                "missing-own-number",
+                (0, 0),
+                "the document has no number and no date of its own",
+                "văn bản không có số, ký hiệu và ngày ban hành",
+            )
+        )
+    dated = sorted(f.span for f in out if f.code in ("impossible-date", "partial-date"))
+    for f in check_figures(norm.text, norm.original_span):
+        k = bisect.bisect_right(dated, (f.span[0], len(text) + 1)) - 1
+        if k >= 0 and dated[k][0] <= f.span[0] < max(dated[k][1], dated[k][0] + 1):
+            continue  # the same date was already reported with its citation
+        out.append(f)
+    out.sort(key=lambda f: (f.span, f.code))
+    return out
+
+
+def _nested(cits: list[Citation]) -> list[Finding]:
+    out: list[Finding] = []
+    for i, a in enumerate(cits):
+        if a.subject_span is None or a.issued_on is None:
+            continue
+        for b in cits[i + 1 :]:
+            if b.span[0] >= a.subject_span[1]:
+                break
+            if b.issued_on is not None and b.issued_on > a.issued_on:
+                out.append(
+                    make_finding(
+                        "cited-after-citing",
+                        b.span,
+                        "{n} is dated {d}, after {a} of {ad} which cites it",
+                        "{n} ghi ngày {d}, sau văn bản {a} ngày {ad} đã dẫn chiếu nó",
+                        n=b.number_text,
+                        d=_fmt(b.issued_on),
+                        a=a.number_text,
+                        ad=_fmt(a.issued_on),
+                    )
+                )
+    return out
+
+
+def _first_mentions(cits: list[Citation]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Finding] = []
+    for c in cits:
+        if c.role is not CitationRole.CITATION or c.key() in seen:
+            continue
+        seen.add(c.key())
+        if c.date_text is None and c.doc_type not in _NAMED_ONLY:
+            out.append(
+                make_finding(
+                    "undated-first-mention",
+                    c.span,
+                    "first mention of {n} gives no date (NĐ 30/2020 Phụ lục I II.6)",
+                    "lần dẫn đầu tiên của {n} không ghi ngày ban hành",
+                    n=c.number_text,
+                )
+            )
+    return out
+
+
+def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
+    m = _QUARTER.search(s, 0, min(len(s), 600))
+    if m is None:
+        return []
+    q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))
+    start = date(year, 3 * q - 2, 1)
+    end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1)
+    implicit = [c.issuer_code for c in cits if c.issuer is None and c.issuer_code]
+    if not implicit:
+        return []
+    own = max(set(implicit), key=implicit.count)
+    if implicit.count(own) * 2 < len(implicit):
+        return []
+    out: list[Finding] = []
+    for c in cits:
+        if c.issuer_code != own or c.issued_on is None or start <= c.issued_on < end:
+            continue
+        line_start = text.rfind("\n", max(0, c.span[0] - 20), c.span[0]) + 1
+        if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
+            continue
+        out.append(
+            make_finding(
+                "outside-reporting-period",
+                c.span,
+                "{n} of {d} is listed as an action of the reporting body, but the report covers "
+                "quarter {q}/{y}",
+                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng "
+                "kỳ báo cáo là quý {q}/{y}",
+                n=c.number_text,
+                d=_fmt(c.issued_on),
+                q=q,
+                y=year,
+            )
+        )
+    return out
+
+
+def _plans(cits: list[Citation]) -> list[Finding]:
+    out: list[Finding] = []
+    for c in cits:
+        if c.doc_type not in (DocumentType.KE_HOACH, DocumentType.CHUONG_TRINH):
+            continue
+        if c.issued_on is None or not c.subject or "giai đoạn" in c.subject.casefold():
+            continue
+        years = {int(y) for y in _PLAN_YEAR.findall(c.subject)}
+        if len(years) != 1:
+            continue
+        (y,) = years
+        if y < c.issued_on.year or (y == c.issued_on.year and c.issued_on.month == 12):
+            out.append(
+                make_finding(
+                    "plan-year-implausible",
+                    c.span,
+                    "{n} of {d} is a plan for {y}, a year that had (almost) ended when issued",
+                    "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
+                    n=c.number_text,
+                    d=_fmt(c.issued_on),
+                    y=y,
+                )
+            )
+    return out
+
+
+def _days_off(cits: list[Citation]) -> list[Finding]:
+    """Documents dated on an official day off (a weak remark: signing on a Saturday happens).
+
+    Uses the bundled official calendar; dates outside its coverage are not judged.
+    """
+    from cchc.calendar import OfficialCalendar
+
+    cal = OfficialCalendar()
+    out: list[Finding] = []
+    seen: set[date] = set()
+    for c in cits:
+        d = c.issued_on
+        if d is None or d in seen or d.year not in cal.coverage:
+            continue
+        seen.add(d)
+        if not cal.is_working_day(d):
+            out.append(
+                make_finding(
+                    "non-working-day",
+                    c.date_span or c.span,
+                    "{n} is dated {d}, a {w} and a day off",
+                    "{n} ghi ngày {d}, là ngày nghỉ ({w})",
+                    n=c.number_text,
+                    d=_fmt(d),
+                    w=d.strftime("%A"),
+                )
+            )
+    return out
+
+
+def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
+    """For a draft: it must be signed on or after the latest document it cites and before the
+    earliest deadline it sets (documents.md §5.1 item 13)."""
+    from datetime import timedelta
+
+    from cchc.documents.deadlines import DeadlineKind, extract_deadlines
+
+    cited = [c.issued_on for c in cits if c.role is CitationRole.CITATION and c.issued_on]
+    ends = [
+        d.due_on if d.inclusive else d.due_on - timedelta(days=1)
+        for d in extract_deadlines(text)
+        if d.due_on is not None and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
+    ]
+    if not cited or not ends:
+        return []
+    header = next((c for c in cits if c.role is CitationRole.HEADER), None)
+    span = header.span if header is not None else (0, 0)
+    return [
+        make_finding(
+            "draft-date-window",
+            span,
+            "this draft can only be dated from {a} (latest document cited) to {b} (before "
+            "the earliest deadline it sets)",
+            "dự thảo này chỉ có thể ghi ngày từ {a} (văn bản được dẫn mới nhất) đến {b} "
+            "(trước thời hạn sớm nhất mà nó đặt ra)",
+            a=_fmt(max(cited)),
+            b=_fmt(min(ends)),
+        )
+    ]

@@ -1,0 +1,373 @@
+"""Document numbers and symbols (số, ký hiệu văn bản).
+
+Shapes (NĐ 30/2020/NĐ-CP Phụ lục I II.3; Luật 80/2015/QH13 Điều 10; documents.md §4.4):
+
+=================  ===========================  ======================
+shape              layout                       example
+=================  ===========================  ======================
+administrative     ``số/TYPE-ISSUER``           ``15/QĐ-BNV``
+công văn           ``số/ISSUER-UNIT``           ``12/UBND-VX``
+normative          ``số/năm/TYPE-ISSUER``       ``107/2021/NĐ-CP``
+law                ``số/năm/QHk``               ``80/2015/QH13``
+party              ``số-TYPE/ISSUER``           ``05-NQ/TU``
+consolidated       ``số/VBHN-ISSUER``           ``54/VBHN-VPQH``
+=================  ===========================  ======================
+
+The type comes from the symbol, not from the word before it: a symbol whose
+first group is not a type abbreviation is a công văn. Damaged symbols are
+parsed leniently and their defects recorded (a truncated issuer, a stray space,
+``/`` where ``-`` belongs, lower case); numbers below 10 should carry a leading
+zero ("05").
+
+    >>> n = parse_number("107/2021/NĐ-CP")
+    >>> n.shape.value, n.number, n.year, n.symbol, n.doc_type.value
+    ('normative', '107', 2021, 'NĐ-CP', 'Nghị định')
+    >>> parse_number("1347/SYT-VP").shape.value
+    'công văn'
+    >>> parse_number("05-NQ/TU").symbol
+    'NQ/TU'
+    >>> parse_number("315/SNV-CCHC&VTLT").unit
+    'CCHC&VTLT'
+    >>> parse_number("107/2021/NĐ").defects
+    ('missing_issuer',)
+    >>> parse_number("86 /2025/tt-bca").format()
+    '86/2025/TT-BCA'
+    >>> parse_number("5/KH-SYT").format()
+    '05/KH-SYT'
+    >>> parse_number("HL7-FHIR")
+    Traceback (most recent call last):
+    ...
+    cchc.errors.ParseError: offset 0: not a document number: 'HL7-FHIR'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from cchc.documents._text import normalize
+from cchc.documents.types import (
+    PARTY_TYPE_ABBREVIATIONS,
+    DocumentType,
+    type_for_abbreviation,
+)
+from cchc.errors import ParseError
+from cchc.units.issuers import IssuerKind, canonical_abbreviation, issuer
+
+__all__ = ["DocumentNumber", "NumberShape", "parse_number", "scan_number"]
+
+MAX_PARTS = 8
+"""At most this many hyphen-joined groups in a symbol (joint TTLT symbols have 4-5)."""
+
+_NUM = re.compile(r"\d{1,6}(?:[a-z](?=[/-]))?")
+_YEAR = re.compile(r"(?:19|20)\d\d(?=/)")
+_PART = re.compile(r"[^\W\d_](?:[^\W_]|&){0,23}")
+_LAW = re.compile(r"(?:UBTVQH|QH)\d{1,2}", re.IGNORECASE)
+_MINOR_TYPES_ALSO_UNITS = frozenset(
+    {
+        DocumentType.PHIEU_CHUYEN,
+        DocumentType.PHIEU_GUI,
+        DocumentType.PHIEU_BAO,
+        DocumentType.THONG_CAO,
+    }
+)
+"""Type codes that are also common unit codes (PC = Pháp chế): with the word "văn bản"
+before them and a known issuer after, the symbol is read as a reversed công văn."""
+
+
+class NumberShape(enum.StrEnum):
+    """The layout of a number and symbol."""
+
+    ADMINISTRATIVE = "administrative"
+    CONG_VAN = "công văn"
+    NORMATIVE = "normative"
+    LAW = "law"
+    PARTY = "party"
+    CONSOLIDATED = "consolidated"
+    ISSUER_ONLY = "issuer only"
+    """A one-group symbol without type (``101/CP``, old style or a label such as ``06/CP``)."""
+
+
+@attrs.frozen
+class DocumentNumber:
+    """A parsed number and symbol (số, ký hiệu)."""
+
+    number: str | None
+    """The number as written ("05", "36a"); ``None`` when left blank in a draft."""
+    shape: NumberShape
+    year: int | None = None
+    """The year segment of normative numbers (``None`` for administrative ones)."""
+    type_code: str | None = None
+    issuers: tuple[str, ...] = ()
+    unit: str | None = None
+    written: str = ""
+    defects: tuple[str, ...] = ()
+
+    @property
+    def doc_type(self) -> DocumentType | None:
+        """The type named by the symbol (công văn for the ISSUER-UNIT shape)."""
+        if self.shape is NumberShape.CONG_VAN:
+            return DocumentType.CONG_VAN
+        return type_for_abbreviation(self.type_code) if self.type_code else None
+
+    @property
+    def issuer(self) -> str | None:
+        """The issuer group(s), hyphen-joined for joint documents ("BTP-BCA-BYT")."""
+        return "-".join(self.issuers) or None
+
+    @property
+    def symbol(self) -> str:
+        """The symbol without number and year: "KH-SYT", "SYT-VP", "NĐ-CP", "NQ/TU"."""
+        if self.shape is NumberShape.PARTY:
+            return f"{self.type_code}/{self.issuer or ''}"
+        if self.shape is NumberShape.CONG_VAN and "reversed_issuer_unit" in self.defects:
+            return "-".join(p for p in (self.unit, self.issuer) if p)
+        return self.canonical_symbol
+
+    @property
+    def canonical_symbol(self) -> str:
+        """The symbol in the order the rules prescribe ("SYT-PC" for a reversed "PC-SYT")."""
+        if self.shape is NumberShape.PARTY:
+            return f"{self.type_code}/{self.issuer or ''}"
+        if self.shape is NumberShape.CONG_VAN:
+            return "-".join(p for p in (self.issuer, self.unit) if p)
+        return "-".join(p for p in (self.type_code, self.issuer) if p)
+
+    def format(self, *, pad: bool = True) -> str:
+        """The number and symbol in canonical case and spacing, groups in written order.
+
+        ``pad`` gives numbers below 10 a leading zero (Phụ lục I II.3.c).
+        """
+        num = self.number or ""
+        if pad and num.isdigit() and len(num) == 1:
+            num = "0" + num
+        if self.shape is NumberShape.PARTY:
+            return f"{num}-{self.symbol}"
+        year = f"{self.year}/" if self.year is not None else ""
+        return f"{num}/{year}{self.symbol}"
+
+    def key(self) -> tuple[str, str, int | None]:
+        """(number without leading zeros, symbol case-folded, number year)."""
+        return ((self.number or "").lstrip("0"), self.symbol.casefold(), self.year)
+
+
+def _canon_part(part: str, defects: list[str]) -> str:
+    t = type_for_abbreviation(part)
+    canon = t.abbreviation if t is not None and t.abbreviation else canonical_abbreviation(part)
+    if canon != part and "case" not in defects:
+        defects.append("case")
+    return canon
+
+
+def scan_number(
+    text: str, pos: int, *, generic_word: bool = False, blank_number: bool = False
+) -> DocumentNumber | None:
+    """Read a number and symbol starting exactly at ``pos`` of an NFC text.
+
+    Returns ``None`` when none starts there. The end offset is
+    ``pos + len(result.written)``. ``generic_word`` says the text before was
+    "văn bản"/"công văn", which allows reading ``177/PC-SYT`` as a công văn
+    with issuer and unit reversed. With ``blank_number`` the text at ``pos``
+    starts with the "/" of a draft's blank number ("Số: /SYT-VP"). Work is
+    bounded by the symbol length (at most ``MAX_PARTS`` groups of 24
+    characters), so scanning is linear.
+    """
+    number: str | None = None
+    i = pos
+    n = len(text)
+    defects: list[str] = []
+    if not blank_number:
+        m = _NUM.match(text, pos)
+        if m is None:
+            return None
+        number = m.group(0)
+        i = m.end()
+        if i < n and text[i] == "-":
+            return _scan_party(text, pos, i + 1, number)
+    if i + 1 < n and text[i] == " " and text[i + 1] == "/":
+        defects.append("space_in_symbol")
+        i += 1
+    if i >= n or text[i] != "/":
+        return None
+    i += 1
+    year: int | None = None
+    ym = _YEAR.match(text, i)
+    if ym is not None:
+        year = int(ym.group(0))
+        i = ym.end() + 1
+    parts: list[str] = []
+    while len(parts) < MAX_PARTS:
+        pm = _PART.match(text, i)
+        if pm is None:
+            if parts and text[i - 1] == "-":
+                i -= 1  # a trailing hyphen is not part of the symbol
+            break
+        parts.append(pm.group(0))
+        i = pm.end()
+        if i < n and text[i] == "-":
+            i += 1
+            if i < n and text[i] == " " and _PART.match(text, i + 1):
+                defects.append("space_in_symbol")
+                i += 1
+            continue
+        if (
+            i + 1 < n
+            and text[i] == "/"
+            and year is not None
+            and len(parts) == 1
+            and type_for_abbreviation(parts[0]) is not None
+            and _PART.match(text, i + 1)
+        ):
+            defects.append("slash_in_symbol")
+            i += 1
+            continue
+        break
+    if not parts:
+        return None
+    if i < n and (text[i] == "/" or text[i].isalnum()):
+        return None  # a path, a URL or an over-long group: not a document number
+    written = text[pos:i]
+    return _classify(number, year, parts, written, defects, generic_word)
+
+
+def _classify(
+    number: str | None,
+    year: int | None,
+    parts: list[str],
+    written: str,
+    defects: list[str],
+    generic_word: bool,
+) -> DocumentNumber:
+    first = type_for_abbreviation(parts[0])
+    if year is not None:
+        if len(parts) == 1 and _LAW.fullmatch(parts[0]):
+            return DocumentNumber(
+                number,
+                NumberShape.LAW,
+                year,
+                None,
+                (_canon_part(parts[0], defects),),
+                None,
+                written,
+                tuple(defects),
+            )
+        if first is None:
+            defects.append("unknown_type")
+            issuers = tuple(_canon_part(p, defects) for p in parts)
+            return DocumentNumber(
+                number, NumberShape.NORMATIVE, year, None, issuers, None, written, tuple(defects)
+            )
+        if len(parts) == 1:
+            defects.append("missing_issuer")
+        return DocumentNumber(
+            number,
+            NumberShape.NORMATIVE,
+            year,
+            _canon_part(parts[0], defects),
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
+    if first is DocumentType.VAN_BAN_HOP_NHAT:
+        return DocumentNumber(
+            number,
+            NumberShape.CONSOLIDATED,
+            None,
+            "VBHN",
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
+    if first is not None:
+        if generic_word and first in _MINOR_TYPES_ALSO_UNITS and len(parts) == 2:
+            known = issuer(parts[1])
+            if known is not None and known.kind is not IssuerKind.UNIT:
+                defects.append("reversed_issuer_unit")
+                return DocumentNumber(
+                    number,
+                    NumberShape.CONG_VAN,
+                    None,
+                    None,
+                    (_canon_part(parts[1], defects),),
+                    _canon_part(parts[0], defects),
+                    written,
+                    tuple(defects),
+                )
+        if len(parts) == 1:
+            defects.append("missing_issuer")
+        return DocumentNumber(
+            number,
+            NumberShape.ADMINISTRATIVE,
+            None,
+            _canon_part(parts[0], defects),
+            tuple(_canon_part(p, defects) for p in parts[1:]),
+            None,
+            written,
+            tuple(defects),
+        )
+    if len(parts) == 1:
+        return DocumentNumber(
+            number,
+            NumberShape.ISSUER_ONLY,
+            None,
+            None,
+            (_canon_part(parts[0], defects),),
+            None,
+            written,
+            (*defects, "single_part_symbol"),
+        )
+    return DocumentNumber(
+        number,
+        NumberShape.CONG_VAN,
+        None,
+        None,
+        (_canon_part(parts[0], defects),),
+        "-".join(_canon_part(p, defects) for p in parts[1:]),
+        written,
+        tuple(defects),
+    )
+
+
+def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | None:
+    tm = _PART.match(text, i)
+    if tm is None or tm.group(0).upper() not in PARTY_TYPE_ABBREVIATIONS:
+        return None
+    j = tm.end()
+    if j >= len(text) or text[j] != "/":
+        return None
+    im = _PART.match(text, j + 1)
+    if im is None:
+        return None
+    end = im.end()
+    if end < len(text) and (text[end] in "/-" and _PART.match(text, end + 1)):
+        return None
+    defects: list[str] = []
+    type_code = _canon_part(tm.group(0), defects)
+    iss = im.group(0).upper()
+    if iss != im.group(0):
+        defects.append("case")
+    return DocumentNumber(
+        number, NumberShape.PARTY, None, type_code, (iss,), None, text[pos:end], tuple(defects)
+    )
+
+
+def parse_number(text: str) -> DocumentNumber:
+    """Parse a whole string as a number and symbol.
+
+    Raises:
+        ParseError: the string is not (only) a document number; ``offset`` says where.
+    """
+    norm = normalize(text.strip()).text
+    found = scan_number(norm, 0)
+    if found is None:
+        raise ParseError(f"not a document number: {text!r}", offset=0)
+    if len(found.written) != len(norm):
+        raise ParseError(
+            f"unexpected text after the document number: {norm[len(found.written) :]!r}",
+            offset=len(found.written),
+        )
+    return found

@@ -1,0 +1,197 @@
+"""Number-series and duplicate checks of the linter (sổ đăng ký văn bản).
+
+Numbers run in issuing order from 01 on 1 January and a number plus symbol is
+unique within a year for an issuer (NĐ 30/2020/NĐ-CP Điều 15.1). Công văn of
+all units of a body share one series; each typed series (KH, TB, BC...) is
+checked on its own, and normative numbers per type and number year
+(documents.md §1.4, as seen in the seeds). Within a series and a year the
+documents outside a longest run of non-decreasing dates are blamed, so one bad
+date does not make its neighbours look wrong.
+
+    >>> from cchc.documents.citations import parse_citations
+    >>> cits = parse_citations("Kế hoạch số 11/KH-SYT ngày 24/01/2022; Kế hoạch số 05/KH-SYT "
+    ...     "ngày 13/02/2022; Kế hoạch số 17/KH-SYT ngày 11/02/2022.")
+    >>> print(series_findings(cits)[0].message)
+    05/KH-SYT dated 13/02/2022 is out of number order in its series; neighbours: 11 (24/01/2022)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from datetime import date
+
+from cchc.documents.citations import Citation, CitationRole
+from cchc.documents.findings import Finding, make_finding
+from cchc.documents.number import NumberShape
+
+__all__ = ["duplicate_findings", "fmt_date", "series_findings"]
+
+
+def fmt_date(d: date | None) -> str:
+    """A date as dd/mm/yyyy ("?" when unknown)."""
+    return d.strftime("%d/%m/%Y") if d is not None else "?"
+
+
+_fmt = fmt_date
+
+
+def _series_key(c: Citation) -> tuple[str, ...] | None:
+    if c.issuer_code is None or c.number is None:
+        return None
+    iss = c.issuer_code.casefold()
+    if c.shape is NumberShape.CONG_VAN:
+        return (iss, "công văn")
+    if c.shape is NumberShape.ADMINISTRATIVE and c.type_code:
+        return (iss, c.type_code.casefold())
+    if c.shape is NumberShape.NORMATIVE and c.type_code:
+        return (iss, c.type_code.casefold(), str(c.number_year))
+    return None
+
+
+def _num(c: Citation) -> int:
+    digits = "".join(ch for ch in (c.number or "") if ch.isdigit())
+    return int(digits) if digits else -1
+
+
+def _longest_run(items: list[Citation]) -> set[int]:
+    """Indices (into ``items``, sorted by number) of a longest non-decreasing run of dates."""
+    tails: list[date] = []
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(items)
+    for i, c in enumerate(items):
+        d = c.issued_on
+        assert d is not None
+        k = bisect.bisect_right(tails, d)
+        if k == len(tails):
+            tails.append(d)
+            tail_idx.append(i)
+        else:
+            tails[k] = d
+            tail_idx[k] = i
+        prev[i] = tail_idx[k - 1] if k > 0 else -1
+    keep: set[int] = set()
+    i = tail_idx[-1] if tail_idx else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def series_findings(cits: list[Citation]) -> list[Finding]:
+    groups: dict[tuple[str, ...], dict[tuple[int, date], Citation]] = defaultdict(dict)
+    for c in cits:
+        key = _series_key(c)
+        if key is not None and c.issued_on is not None:
+            groups[key].setdefault((_num(c), c.issued_on), c)
+    out: list[Finding] = []
+    for key, members in groups.items():
+        ordered = sorted(members.values(), key=lambda c: (_num(c), c.issued_on))
+        if len(key) == 2:
+            for i in range(1, len(ordered) - 1):
+                lo, c, hi = ordered[i - 1], ordered[i], ordered[i + 1]
+                assert lo.issued_on and c.issued_on and hi.issued_on
+                if lo.issued_on.year == hi.issued_on.year != c.issued_on.year:
+                    out.append(
+                        make_finding(
+                            "series-year-outlier",
+                            c.span,
+                            "{n} is dated {d}, but the numbers around it ({lo} of {lod}, {hi} of "
+                            "{hid}) are from {y}: the year is probably wrong",
+                            "{n} ghi ngày {d}, nhưng các số liền kề ({lo} ngày {lod}, {hi} ngày "
+                            "{hid}) đều năm {y}: năm ban hành có thể sai",
+                            n=c.number_text,
+                            d=_fmt(c.issued_on),
+                            lo=lo.number,
+                            lod=_fmt(lo.issued_on),
+                            hi=hi.number,
+                            hid=_fmt(hi.issued_on),
+                            y=lo.issued_on.year,
+                        )
+                    )
+        by_year: dict[int, list[Citation]] = defaultdict(list)
+        for c in ordered:
+            assert c.issued_on is not None
+            by_year[c.issued_on.year].append(c)
+        for year_items in by_year.values():
+            if len(year_items) < 3:
+                continue
+            keep = _longest_run(year_items)
+            kept = [year_items[i] for i in sorted(keep)]
+            kept_nums = [_num(k) for k in kept]
+            for i, c in enumerate(year_items):
+                if i in keep:
+                    continue
+                pos = bisect.bisect_left(kept_nums, _num(c))
+                below = kept[max(0, pos - 1) : pos]
+                above = kept[bisect.bisect_right(kept_nums, _num(c)) :][:1]
+                ctx = ", ".join(
+                    f"{k.number} ({_fmt(k.issued_on)})" for k in (below[-1:] + above[:1])
+                )
+                out.append(
+                    make_finding(
+                        "series-backwards",
+                        c.span,
+                        "{n} dated {d} is out of number order in its series; neighbours: {ctx}",
+                        "{n} ngày {d} không đúng thứ tự số trong cùng sổ văn bản; "
+                        "số liền kề: {ctx}",
+                        n=c.number_text,
+                        d=_fmt(c.issued_on),
+                        ctx=ctx,
+                    )
+                )
+    return out
+
+
+def duplicate_findings(cits: list[Citation]) -> list[Finding]:
+    groups: dict[tuple[str, str, int], list[Citation]] = defaultdict(list)
+    for c in cits:
+        if c.role is CitationRole.CITATION and c.year is not None and c.number:
+            groups[(*c.key(), c.year)].append(c)
+    out: list[Finding] = []
+    for members in groups.values():
+        dated = [c for c in members if c.issued_on is not None]
+        dates = {c.issued_on for c in dated}
+        if len(dates) > 1:
+            c = next(c for c in dated if c.issued_on != dated[0].issued_on)
+            out.append(
+                make_finding(
+                    "duplicate-number",
+                    c.span,
+                    "{n} is cited with two dates ({a} and {b})",
+                    "{n} được dẫn với hai ngày ({a} và {b})",
+                    n=c.number_text,
+                    a=_fmt(dated[0].issued_on),
+                    b=_fmt(c.issued_on),
+                )
+            )
+            continue
+        subjects = [c for c in members if c.subject and len(c.subject.split()) >= 2]
+        for c in subjects[1:]:
+            if _different(subjects[0].subject or "", c.subject or ""):
+                out.append(
+                    make_finding(
+                        "duplicate-number",
+                        c.span,
+                        "{n} names two different documents: '{a}' and '{b}'",
+                        "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
+                        n=c.number_text,
+                        a=_short(subjects[0].subject),
+                        b=_short(c.subject),
+                    )
+                )
+                break
+    return out
+
+
+def _short(text: str | None) -> str:
+    words = (text or "").split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def _different(a: str, b: str) -> bool:
+    wa, wb = a.casefold().split(), b.casefold().split()
+    if wa[:2] == wb[:2]:
+        return False
+    sa, sb = set(wa), set(wb)
+    return len(sa & sb) / len(sa | sb) < 0.5

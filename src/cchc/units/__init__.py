@@ -1,0 +1,48 @@
+"""Administrative units and issuers over time (đơn vị hành chính, cơ quan ban hành).
+
+* :mod:`cchc.units.provinces`: the 63 provinces before and the 34 after the
+  1/7/2025 reorganisation (Nghị quyết 202/2025/QH15), with codes, merges and
+  lookup by name (with or without diacritics) or code on a date.
+* :mod:`cchc.units.issuers`: issuer and unit abbreviations used in document
+  symbols (UBND, SYT, SNV, VPUB, BNV, TTg, CP...).
+
+    >>> from datetime import date
+    >>> lookup("Ba Ria - Vung Tau", on=date(2022, 3, 31)).code
+    '77'
+    >>> successor("77").name
+    'Thành phố Hồ Chí Minh'
+"""
+
+from __future__ import annotations
+
+from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
+from cchc.units.provinces import (
+    NQ_30_2026,
+    NQ_202_2025,
+    REORGANISATION_DATE,
+    Province,
+    ProvinceKind,
+    fold,
+    lookup,
+    predecessors,
+    provinces,
+    successor,
+)
+
+__all__ = [
+    "ISSUERS",
+    "NQ_30_2026",
+    "NQ_202_2025",
+    "REORGANISATION_DATE",
+    "Issuer",
+    "IssuerKind",
+    "Province",
+    "ProvinceKind",
+    "canonical_abbreviation",
+    "fold",
+    "issuer",
+    "lookup",
+    "predecessors",
+    "provinces",
+    "successor",
+]

@@ -1,0 +1,262 @@
+"""Provinces before and after the 1/7/2025 reorganisation (đơn vị hành chính cấp tỉnh).
+
+Nghị quyết 202/2025/QH15 (passed 12/6/2025) merged the 63 provincial units into
+34 (28 tỉnh and 6 thành phố trực thuộc trung ương), which operate under the
+two-level local government from **1/7/2025**. Codes before the date are those
+of the national list (2 digits, 01…96); the new codes are those of Quyết định
+19/2025/QĐ-TTg. Every new code is one of its constituents' old codes, but not
+always that of the province whose name survived, so a code means different
+provinces before and after the date (``80`` = Long An, then Tây Ninh): always
+look up on a date.
+
+The table ``data/provinces_2025.csv`` is bundled; its sources are secondary
+(press reports of the resolution, two public transcriptions of QĐ 19/2025);
+the merges were cross-checked with vnexpress.net (12/6/2025) and nghean24h.vn.
+
+    >>> from datetime import date
+    >>> lookup("Ninh Thuận", on=date(2024, 8, 12)).code
+    '58'
+    >>> successor("ninh thuan").name
+    'Tỉnh Khánh Hòa'
+    >>> lookup("80", on=date(2025, 6, 30)).name, lookup("80", on=date(2025, 7, 1)).name
+    ('Tỉnh Long An', 'Tỉnh Tây Ninh')
+    >>> lookup("TP.HCM", on=date(2026, 1, 1)).code
+    '79'
+    >>> [p.name for p in predecessors("Thành phố Hồ Chí Minh")]
+    ['Tỉnh Bình Dương', 'Tỉnh Bà Rịa - Vũng Tàu', 'Thành phố Hồ Chí Minh']
+    >>> len(provinces(date(2025, 1, 1))), len(provinces(date(2025, 7, 1)))
+    (63, 34)
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import importlib.resources
+import unicodedata
+from datetime import date
+
+import attrs
+
+from cchc.errors import DataFileError, ValidationError
+from cchc.legal import LegalSource, Verification
+
+__all__ = [
+    "NQ_30_2026",
+    "NQ_202_2025",
+    "REORGANISATION_DATE",
+    "Province",
+    "ProvinceKind",
+    "fold",
+    "lookup",
+    "predecessors",
+    "provinces",
+    "successor",
+]
+
+REORGANISATION_DATE = date(2025, 7, 1)
+"""First day of the 34-province, two-level local government."""
+
+NQ_202_2025 = LegalSource(
+    number="202/2025/QH15",
+    doc_type="Nghị quyết",
+    issuer="Quốc hội",
+    signed_on=date(2025, 6, 12),
+    title="Về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025",
+    effective_from=REORGANISATION_DATE,
+    verification=Verification.SECONDARY,
+    note="Merges as reported by vnexpress.net and nld.com.vn on 12/6/2025; new codes per "
+    "QĐ 19/2025/QĐ-TTg as transcribed in two public files (official PDF not read).",
+)
+
+NQ_30_2026 = LegalSource(
+    number="30/2026/QH16",
+    doc_type="Nghị quyết",
+    issuer="Quốc hội",
+    signed_on=date(2026, 4, 24),
+    title="Về việc thành lập thành phố Đồng Nai trực thuộc trung ương",
+    effective_from=date(2026, 4, 30),
+    verification=Verification.SECONDARY,
+    note="Number and dates seen only in a public design note citing chinhphu.vn docid=218009; "
+    "the change itself is corroborated by dongnai.gov.vn (NA Standing Committee agreed to submit "
+    "it to the 16th NA's 1st session) and by 2026 documents of 'UBND Thành phố Đồng Nai'. "
+    "UNCONFIRMED against the resolution's text.",
+)
+
+_LATER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
+    ("75", "Thành phố Đồng Nai", date(2026, 4, 30), NQ_30_2026),
+)
+"""Changes after the 2025 reorganisation: (code, new name, first day, source)."""
+
+_CITIES_BEFORE = frozenset({"01", "31", "48", "79", "92"})
+_FULL_OLD_NAMES = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
+_ALIASES = {
+    "hcm": "ho chi minh",
+    "tphcm": "ho chi minh",
+    "tp hcm": "ho chi minh",
+    "sai gon": "ho chi minh",
+    "brvt": "ba ria - vung tau",
+    "br-vt": "ba ria - vung tau",
+    "hue": "thua thien hue",
+    "dac lac": "dak lak",
+    "dac nong": "dak nong",
+}
+
+
+class ProvinceKind(enum.StrEnum):
+    """Kind of provincial unit."""
+
+    TINH = "tỉnh"
+    """Province (tỉnh)."""
+    THANH_PHO = "thành phố trực thuộc trung ương"
+    """Centrally governed city (thành phố trực thuộc trung ương)."""
+
+
+@attrs.frozen
+class Province:
+    """A provincial unit in force over ``[valid_from, valid_to)``."""
+
+    code: str
+    name: str
+    kind: ProvinceKind
+    valid_from: date | None
+    valid_to: date | None
+    successor_code: str | None = None
+    predecessor_codes: tuple[str, ...] = ()
+
+    @property
+    def short_name(self) -> str:
+        """The name without "Tỉnh"/"Thành phố" ("Khánh Hòa")."""
+        for prefix in ("Thành phố ", "Tỉnh "):
+            if self.name.startswith(prefix) and self.name != "Thành phố Hồ Chí Minh":
+                return self.name[len(prefix) :]
+        return self.name
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether the unit existed on ``day``."""
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day < self.valid_to
+        )
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` without Vietnamese diacritics (``Đ`` becomes ``d``).
+
+    >>> fold("Đắk Lắk")
+    'dak lak'
+    """
+    chars = [
+        "d" if ch in "\u0110\u0111\u00d0\u00f0" else ch
+        for ch in unicodedata.normalize("NFD", text)
+        if not unicodedata.combining(ch)
+    ]
+    return " ".join("".join(chars).casefold().replace("\u2013", "-").split())
+
+
+def _name_key(name: str) -> str:
+    key = fold(name).replace(".", " ").replace("–", "-")
+    key = " ".join(key.replace(" - ", "-").replace("-", " - ").split())
+    for prefix in ("thanh pho ", "tinh ", "tp "):
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    key = _ALIASES.get(key, _ALIASES.get(key.replace(" ", ""), key))
+    return key.replace(" ", "").replace("-", "")
+
+
+@functools.cache
+def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
+    """(63 provinces before 1/7/2025, every version of the 34 after), from the bundled CSV."""
+    path = importlib.resources.files("cchc.units") / "data" / "provinces_2025.csv"
+    old: list[Province] = []
+    new: list[Province] = []
+    with path.open(encoding="utf-8") as f:
+        for row_no, row in enumerate(csv.DictReader(f), start=2):
+            names = [n.strip() for n in row["former_provinces"].split(";")]
+            codes = [c.strip() for c in row["former_codes"].split(";")]
+            if len(names) != len(codes) or not row["code_after"]:
+                raise DataFileError(
+                    "former_provinces and former_codes differ in length",
+                    row=row_no,
+                    source="provinces_2025.csv",
+                )
+            new_name = row["name_after"].strip()
+            kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
+            new.append(
+                Province(
+                    row["code_after"], new_name, kind, REORGANISATION_DATE, None, None, tuple(codes)
+                )
+            )
+            for name, code in zip(names, codes, strict=True):
+                city = code in _CITIES_BEFORE
+                full = _FULL_OLD_NAMES.get(name, f"{'Thành phố' if city else 'Tỉnh'} {name}")
+                old_kind = ProvinceKind.THANH_PHO if city else ProvinceKind.TINH
+                old.append(
+                    Province(code, full, old_kind, None, REORGANISATION_DATE, row["code_after"])
+                )
+    old.sort(key=lambda p: p.code)
+    versions: list[Province] = []
+    for p in new:
+        for code, name, first_day, _source in _LATER_CHANGES:
+            if code == p.code:
+                versions.append(attrs.evolve(p, valid_to=first_day))
+                kind = ProvinceKind.THANH_PHO if name.startswith("Thành phố") else ProvinceKind.TINH
+                p = attrs.evolve(p, name=name, kind=kind, valid_from=first_day)
+        versions.append(p)
+    return tuple(old), tuple(versions)
+
+
+def provinces(on: date) -> tuple[Province, ...]:
+    """The provincial units in force on ``on`` (63 before 1/7/2025, 34 from then).
+
+    Later changes are applied on their date: Đồng Nai is a thành phố trực thuộc
+    trung ương from 30/4/2026 (NQ 30/2026/QH16, secondary source).
+    """
+    old, new = _table()
+    if on < REORGANISATION_DATE:
+        return old
+    return tuple(p for p in new if p.in_force_on(on))
+
+
+def lookup(name_or_code: str, *, on: date) -> Province:
+    """The province named (with or without diacritics) or coded ``name_or_code`` on ``on``.
+
+    Raises:
+        ValidationError: no such province existed on that date (the message
+            names the successor when the province was merged away).
+    """
+    wanted = name_or_code.strip()
+    pool = provinces(on)
+    if wanted.isdigit():
+        code = wanted.zfill(2)
+        for p in pool:
+            if p.code == code:
+                return p
+        raise ValidationError(f"no province has code {code!r} on {on.isoformat()}", field="code")
+    key = _name_key(wanted)
+    for p in pool:
+        if _name_key(p.name) == key:
+            return p
+    for p in _table()[0]:
+        if _name_key(p.name) == key and p.successor_code is not None and not p.in_force_on(on):
+            heir = lookup(p.successor_code, on=on)
+            raise ValidationError(
+                f"{p.name} no longer exists on {on.isoformat()}; merged into {heir.name} "
+                f"({heir.code}) on {REORGANISATION_DATE.isoformat()} (NQ 202/2025/QH15)",
+                field="name",
+            )
+    raise ValidationError(f"unknown province {name_or_code!r} on {on.isoformat()}", field="name")
+
+
+def successor(name_or_code: str) -> Province:
+    """The post-1/7/2025 province a pre-reorganisation province (name or old code) went into."""
+    old = lookup(name_or_code, on=date(2025, 6, 30))
+    return lookup(old.successor_code or old.code, on=REORGANISATION_DATE)
+
+
+def predecessors(name_or_code: str) -> tuple[Province, ...]:
+    """The pre-1/7/2025 provinces that formed a post-reorganisation province."""
+    new = lookup(name_or_code, on=REORGANISATION_DATE)
+    by_code = {p.code: p for p in _table()[0]}
+    return tuple(by_code[c] for c in new.predecessor_codes)

@@ -1,0 +1,61 @@
+"""``cchc lint``, ``cchc citations`` and ``cchc deadlines`` on the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.cli import main
+
+from .conftest import FIXTURES
+
+DRAFT = str(next(FIXTURES.glob("001_*.txt")))
+CLEAN = str(next(FIXTURES.glob("000_*.txt")))
+
+
+def test_lint_human_report_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", DRAFT]) == 1
+    out = capsys.readouterr().out
+    assert "[blank-number]" in out and "văn bản dự thảo" in out and "3 finding(s)" in out
+    assert main(["lint", CLEAN]) == 0
+
+
+def test_lint_json(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["lint", DRAFT, "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert {d["code"] for d in data} == {"blank-number", "partial-date", "draft-date-window"}
+    assert all({"message", "message_vi", "span", "severity"} <= set(d) for d in data)
+
+
+def test_citations_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["citations", DRAFT]) == 0
+    assert "253/TB-VPUB" in capsys.readouterr().out
+    main(["citations", DRAFT, "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [d["number"] for d in data] == [None, "253", "05", "180", "253"]
+    assert data[1]["issued_on"] == "2024-08-12"
+
+
+def test_deadlines_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadlines", DRAFT, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["due_on"] == "2024-08-22"
+
+
+def test_unreadable_file_is_a_typed_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lint", str(tmp_path / "missing.txt")]) == 2
+    assert "cchc: error:" in capsys.readouterr().err
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"\xff\xfe\xfa")
+    assert main(["citations", str(bad)]) == 2
+
+
+def test_help_exists() -> None:
+    for cmd in ("lint", "citations", "deadlines"):
+        with pytest.raises(SystemExit) as exc:
+            main([cmd, "--help"])
+        assert exc.value.code == 0
