@@ -11,6 +11,7 @@ from importlib import resources
 
 import numpy as np
 
+from cchc._data import data_path
 from cchc.dossiers import Channel, Dossier, Event, EventKind, compute_due, due_date
 from cchc.dossiers.batch import due_within_batch
 from cchc.dossiers.frame import read_csv
@@ -84,7 +85,7 @@ def main() -> None:
     except LifecycleError as exc:
         print(f"\nSecond rescheduling refused: {exc}")
 
-    path = resources.files("cchc.dossiers").joinpath("data", "synthetic_dossiers_2025.csv")
+    path = data_path("cchc.dossiers", "data", "synthetic_dossiers_2025.csv")
     with resources.as_file(path) as csv_path:
         frame = read_csv(csv_path)
     results = evaluate(frame)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 import pytest
 
+from cchc._data import data_path
 from cchc.cli import main
 
-SAMPLE = str(resources.files("cchc.dossiers").joinpath("data", "synthetic_dossiers_2025.csv"))
+SAMPLE = str(data_path("cchc.dossiers", "data", "synthetic_dossiers_2025.csv"))
 
 
 def test_due_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:

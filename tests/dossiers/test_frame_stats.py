@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from cchc._data import read_text
 from cchc.dossiers.frame import read_csv
 from cchc.dossiers.results import evaluate
 from cchc.dossiers.stats import (
@@ -93,8 +93,8 @@ def test_bundled_dataset_is_reproducible(tmp_path: Path) -> None:
     # The bundled file is exactly what the generator writes for its documented size and seed.
     out = tmp_path / "again.csv"
     write_csv(str(out), BUNDLED_SIZE, BUNDLED_SEED)
-    bundled = resources.files("cchc.dossiers").joinpath("data", "synthetic_dossiers_2025.csv")
-    assert out.read_text(encoding="utf-8") == bundled.read_text(encoding="utf-8")
+    bundled = read_text("cchc.dossiers", "data", "synthetic_dossiers_2025.csv")
+    assert out.read_text(encoding="utf-8") == bundled
     frame = read_csv(out)
     assert len(frame) == BUNDLED_SIZE
 

@@ -44,11 +44,11 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import time
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cchc._data import read_text
 from cchc.errors import DataFileError, ParseError
 
 __all__ = [
@@ -347,7 +347,7 @@ def load_sample_catalogue() -> Catalogue:
         DataFileError: the bundled file is malformed (row and field named).
     """
     name = "health_procedures_sample.csv"
-    text = resources.files("cchc.procedures").joinpath("data", name).read_text("utf-8")
+    text = read_text("cchc.procedures", "data", name)
     procedures: list[Procedure] = []
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         try:
