@@ -36,6 +36,16 @@ def test_catalogue_rows_and_sources() -> None:
     assert tbyt.time_limit.engine_terms() == (0, "working_days")
     assert tbyt.level is AuthorityLevel.PROVINCIAL
     assert tbyt.online_level is None  # toàn trình / một phần UNCONFIRMED in the source
+    # Channels named by the decisions: online only for TBYT (imda.moh.gov.vn); three for
+    # Giám định in Hà Tĩnh; none where the cell is UNCONFIRMED. No per-channel limit is given.
+    assert [c.channel for c in tbyt.channels] == [Channel.ONLINE]
+    assert [c.channel for c in both[0].channels] == [
+        Channel.IN_PERSON,
+        Channel.ONLINE,
+        Channel.POST,
+    ]
+    assert both[1].channels == ()
+    assert both[0].time_limit_for("post") == both[0].time_limit
     assert "Thiết bị y tế" in cat.fields()
     # Fees: "Không" = free, UNCONFIRMED = unknown, a varying fee keeps only its text.
     assert cat.find("1.013876")[0].fee == Fee(text="Không", amount_vnd=0)

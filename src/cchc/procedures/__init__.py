@@ -308,6 +308,21 @@ def procedure_json_schema() -> dict[str, Any]:
     return Procedure.model_json_schema()
 
 
+_CHANNEL_WORDS = (
+    ("trực tiếp", Channel.IN_PERSON),
+    ("trực tuyến", Channel.ONLINE),
+    ("bưu chính", Channel.POST),
+)
+
+
+def _channels_named(text: str) -> tuple[ChannelTerms, ...]:
+    """Channels a catalogue cell names (no per-channel limit or fee: the default applies)."""
+    low = text.lower()
+    return tuple(
+        ChannelTerms(channel=ch, description=text) for word, ch in _CHANNEL_WORDS if word in low
+    )
+
+
 def _row_to_procedure(row: dict[str, str], line: int, source: str) -> Procedure:
     unit_text = row["time_unit"].strip()
     try:
@@ -320,6 +335,7 @@ def _row_to_procedure(row: dict[str, str], line: int, source: str) -> Procedure:
     amount = int(amount_text) if amount_text else None
     level_text = row["level"].strip().lower()
     basis = row["legal_basis"].strip()
+    online_text = row["online_level"].strip()
     return Procedure(
         code=row["code"],
         name=row["name_vi"].strip(),
@@ -327,7 +343,8 @@ def _row_to_procedure(row: dict[str, str], line: int, source: str) -> Procedure:
         level=_LEVEL_VI.get(level_text),
         time_limit=TimeLimit(amount=amount, unit=unit, text=row["time_limit_text"].strip()),
         fee=Fee.from_text(row["fee_text"]),
-        online_text=row["online_level"].strip() or None,
+        online_text=online_text or None,
+        channels=_channels_named(online_text),
         legal_basis=tuple(
             b.strip() for b in basis.split(";") if b.strip() and not b.startswith("UNCONFIRMED")
         ),
