@@ -32,8 +32,10 @@ def test_working_days_due_is_a_working_day_n_days_on(
     assert due.tzinfo is not None and due.utcoffset() == VN_TZ.utcoffset(due)
     if CAL.is_working_day(start.date()):
         assert CAL.working_days_between(start.date(), due.date()) == n
-    # One more day never gives an earlier due date.
-    assert due_date(received, n + 1, policy=policy) > due
+    # One more day never gives an earlier due date (the same one only when day 0 is a day off
+    # under as_recorded: 0 and 1 working days after a holiday both end on the next working day).
+    later = due_date(received, n + 1, policy=policy)
+    assert later > due or (later == due and n == 0 and not CAL.is_working_day(start.date()))
 
 
 @settings(max_examples=100, deadline=None)
