@@ -46,60 +46,98 @@ AGENCIES = tuple(f"Cơ quan tổng hợp {i:02d} (synthetic)" for i in range(1, 
 NS_PER_HOUR = NS_PER_DAY // 24
 
 
-def synthetic_columns(
-    n: int, *, seed: int = 0, start: date = date(2025, 1, 1), days: int = 365
-) -> dict[str, Any]:
-    """Columns for :func:`cchc.dossiers.frame.from_columns` (instants as UTC datetime64)."""
-    rng = np.random.default_rng(seed)
-    catalogue = list(
+CHUNK = 1 << 20
+"""Rows drawn per step (large draws are made in steps, from one generator)."""
+
+
+def _catalogue() -> list[tuple[str, str, int, str]]:
+    return list(
         dict.fromkeys(
             (p.code, p.field, *p.time_limit.engine_terms()) for p in load_sample_catalogue()
         )
     )
-    proc = rng.integers(0, len(catalogue), n)
+
+
+def _draw(
+    n: int, rng: np.random.Generator, day0: int, days: int, n_procedures: int
+) -> dict[str, Any]:
+    catalogue = _catalogue()
+    proc = rng.integers(0, n_procedures, n)
     amount = np.array([c[2] for c in catalogue], dtype=np.int64)[proc]
     unit = np.array([UNIT_CODES[c[3]] for c in catalogue], dtype=np.int8)[proc]
-    channel = rng.choice(np.array([0, 1, 2], dtype=np.int8), n, p=[0.45, 0.5, 0.05])
+    u = rng.random((5, n))  # one uniform draw per row and purpose
+    # channels: 45% in person, 50% online, 5% by post
+    channel = (u[0] >= 0.45).astype(np.int8) + (u[0] >= 0.95).astype(np.int8)
     online = channel == 1
-    day0 = int(np.datetime64(start, "ns").astype(np.int64)) - VN_OFFSET_NS
     day = rng.integers(0, days, n) * NS_PER_DAY
     # desk hours 07:00-17:00 for in-person and post; any hour online
-    tod = np.where(
-        online,
-        rng.integers(0, NS_PER_DAY, n),
-        7 * NS_PER_HOUR + rng.integers(0, 10 * NS_PER_HOUR, n),
-    )
+    hour_span = np.where(online, NS_PER_DAY, 10 * NS_PER_HOUR)
+    tod = np.where(online, 0, 7 * NS_PER_HOUR) + (u[1] * hour_span).astype(np.int64)
     received = day0 + day + tod
     # processing: mostly 0.2-0.95 of the limit in calendar time (working days ~ x1.4),
     # with a 6% tail of slow dossiers at 1-2 times the limit
-    factor = np.where(rng.random(n) < 0.06, rng.uniform(1.0, 2.0, n), rng.uniform(0.2, 0.95, n))
+    tail = u[2] < 0.06
+    factor = np.where(tail, 1.0 + u[2] / 0.06, 0.2 + 0.75 * (u[2] - 0.06) / 0.94)
     span = np.maximum(amount, 1) * NS_PER_DAY * 1.4 * factor
     span = np.where(unit == UNIT_CODES["hours"], span / 24, span).astype(np.int64)
     finished = received + span
-    supp = rng.random(n) < 0.08
-    requested = np.where(supp, received + rng.integers(1, 3 * NS_PER_DAY, n), NAT)
-    answered = supp & (rng.random(n) < 0.95)
-    got = np.where(answered, requested + rng.integers(NS_PER_HOUR, 10 * NS_PER_DAY, n), NAT)
+    # 8% get a supplement request, 95% of those are answered
+    supp = u[3] < 0.08
+    answered = u[3] < 0.08 * 0.95
+    wait = rng.integers(1, 3 * NS_PER_DAY, n)
+    requested = np.where(supp, received + wait, NAT)
+    got = np.where(answered, requested + NS_PER_HOUR + wait * 3, NAT)
     finished = np.where(answered, got + span, finished)
-    unfinished = (supp & ~answered) | (rng.random(n) < 0.03)
+    unfinished = (supp & ~answered) | (u[4] < 0.03)
     finished = np.where(unfinished, NAT, finished)
-    agency = pd.Categorical.from_codes(
-        rng.integers(0, len(AGENCIES), n), categories=pd.Index(list(AGENCIES))
-    )
-    codes = [c[0] for c in catalogue]
-    fields = [c[1] for c in catalogue]
+    agency = rng.integers(0, len(AGENCIES), n)
     return {
-        "received_at": received.view("datetime64[ns]"),
+        "received_at": received,
         "amount": amount,
         "unit": unit,
         "channel": channel,
-        "finished_at": finished.view("datetime64[ns]"),
-        "supplement_requested_at": requested.view("datetime64[ns]"),
-        "supplement_received_at": got.view("datetime64[ns]"),
-        "procedure_code": pd.Categorical.from_codes(proc, categories=pd.Index(codes)),
-        "field": pd.Categorical(np.array(fields, dtype=object)[proc]),
+        "finished_at": finished,
+        "supplement_requested_at": requested,
+        "supplement_received_at": got,
+        "proc": proc,
         "agency": agency,
     }
+
+
+def synthetic_columns(
+    n: int, *, seed: int = 0, start: date = date(2025, 1, 1), days: int = 365
+) -> dict[str, Any]:
+    """Columns for :func:`cchc.dossiers.frame.from_columns` (instants as UTC datetime64).
+
+    Rows are drawn in steps of :data:`CHUNK` from one generator, so a given
+    ``n`` and ``seed`` always give the same rows.
+    """
+    rng = np.random.default_rng(seed)
+    catalogue = _catalogue()
+    day0 = int(np.datetime64(start, "ns").astype(np.int64)) - VN_OFFSET_NS
+    first = _draw(min(CHUNK, n), rng, day0, days, len(catalogue))
+    cols: dict[str, Any] = {k: np.empty(n, dtype=v.dtype) for k, v in first.items()}
+    for lo in range(0, n, CHUNK):
+        part = first if lo == 0 else _draw(min(CHUNK, n - lo), rng, day0, days, len(catalogue))
+        for k, v in part.items():
+            cols[k][lo : lo + len(v)] = v
+    proc = cols.pop("proc")
+    codes = [c[0] for c in catalogue]
+    fields = [c[1] for c in catalogue]
+    field_names = list(dict.fromkeys(fields))
+    for name in (
+        "received_at",
+        "finished_at",
+        "supplement_requested_at",
+        "supplement_received_at",
+    ):
+        cols[name] = cols[name].view("datetime64[ns]")
+    cols["procedure_code"] = pd.Categorical.from_codes(proc, categories=pd.Index(codes))
+    cols["field"] = pd.Categorical.from_codes(
+        np.array([field_names.index(f) for f in fields])[proc], categories=pd.Index(field_names)
+    )
+    cols["agency"] = pd.Categorical.from_codes(cols["agency"], categories=pd.Index(list(AGENCIES)))
+    return cols
 
 
 def synthetic_dataframe(n: int, *, seed: int = 0) -> pd.DataFrame:
