@@ -115,6 +115,9 @@ def test_zero_days_and_immediate() -> None:
     # "immediate" (ngay) = 0 working days: due at the end of the receipt working day.
     assert due_date(vn(2025, 3, 3, 9, 0), 0) == vn(2025, 3, 3, 17, 0)
     assert due_date(vn(2025, 3, 3, 9, 0), 0, "immediate") == vn(2025, 3, 3, 17, 0)
+    # Recorded after the office closed with 0 days (as_recorded): due at the receipt moment,
+    # never before it.
+    assert due_date(vn(2025, 3, 3, 18, 0), 0, policy="as_recorded") == vn(2025, 3, 3, 18, 0)
 
 
 def test_rule_version_by_receipt_date() -> None:

@@ -329,7 +329,7 @@ def due_dates_batch(
     day += g.origin
     day *= NS_PER_DAY
     day += end_tod - VN_OFFSET_NS
-    due = day
+    due = np.maximum(day, start - VN_OFFSET_NS, out=day)  # never before the clock start
     if is_hours is not None:
         rows = np.flatnonzero(is_hours)
         due[rows] = _add_hours(start[rows], n[rows], pol, g, ops) - VN_OFFSET_NS

@@ -15,7 +15,8 @@
   (:mod:`cchc.dossiers.hours`).
 
 The receipt moment is first normalised by the :class:`DeadlinePolicy` (next
-opening, cut-off hour), see :mod:`cchc.dossiers.policy`.
+opening, cut-off hour), see :mod:`cchc.dossiers.policy`. A due moment is never
+before the clock start (0 days recorded after the office closed end at receipt).
 
 Worked example (Tết 2025: Mon 27/1 - Fri 31/1 off under Công văn
 8726/VPCP-KGVX): received Friday 24/01/2025 at 09:00 with 5 working days, the
@@ -186,7 +187,8 @@ def compute_due(
             else:
                 raw = start_day + relativedelta(months=n)
             day = ops.rollforward(raw)
-        due = day_end_moment(day, pol)
+        # never before the clock start (0 days recorded after the office closed)
+        due = max(day_end_moment(day, pol), start)
     return DueDate(
         due_at=due,
         start_at=start,

@@ -100,13 +100,23 @@ class DossierFrame:
         )
 
 
+def _to_us(values: Any) -> DT:
+    """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
+    which the scalar reference engine uses. Coarser inputs need no flooring."""
+    unit = np.datetime_data(values.dtype)[0]
+    if unit in ("ns", "ps", "fs", "as"):
+        values = values.astype("datetime64[us]")
+    out: DT = values.astype("datetime64[ns]")
+    return out
+
+
 def _time(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
     if values is None:
-        return np.full(n, NAT, dtype=np.int64).view("datetime64[ns]")
+        return np.full(n, NAT, dtype=np.int64).view("datetime64[s]")
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
         if not naive_is_utc:
             errs.add(~np.isnat(values), name, "naive datetime; give an offset", NaiveDatetimeError)
-        return values.astype("datetime64[ns]")
+        return values
     ser = values if isinstance(values, pd.Series) else pd.Series(values)
     if isinstance(ser.dtype, pd.DatetimeTZDtype):
         return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
@@ -194,10 +204,7 @@ def from_columns(
     n = len(received_at)
     errs = Errors(row_base, source)
     times = {
-        # kept to the microsecond, the precision of Python datetimes (the scalar reference)
-        name: _time(vals, name, n, errs, naive_is_utc=naive_is_utc)
-        .astype("datetime64[us]")
-        .astype("datetime64[ns]")
+        name: _to_us(_time(vals, name, n, errs, naive_is_utc=naive_is_utc))
         for name, vals in zip(
             TIME_COLUMNS,
             (

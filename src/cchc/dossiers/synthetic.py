@@ -58,6 +58,11 @@ def _catalogue() -> list[tuple[str, str, int, str]]:
     )
 
 
+def _seconds(ns: Any) -> Any:
+    """Nanoseconds -> whole seconds, NaT kept."""
+    return np.where(ns == NAT, NAT, ns // 1_000_000_000)
+
+
 def _draw(
     n: int, rng: np.random.Generator, day0: int, days: int, n_procedures: int
 ) -> dict[str, Any]:
@@ -91,14 +96,14 @@ def _draw(
     unfinished = (supp & ~answered) | (u[4] < 0.03)
     finished = np.where(unfinished, NAT, finished)
     agency = rng.integers(0, len(AGENCIES), n)
-    return {
-        "received_at": received,
+    return {  # instants kept to the second, as one-stop systems record them
+        "received_at": _seconds(received),
         "amount": amount,
         "unit": unit,
         "channel": channel,
-        "finished_at": finished,
-        "supplement_requested_at": requested,
-        "supplement_received_at": got,
+        "finished_at": _seconds(finished),
+        "supplement_requested_at": _seconds(requested),
+        "supplement_received_at": _seconds(got),
         "proc": proc,
         "agency": agency,
     }
@@ -131,7 +136,7 @@ def synthetic_columns(
         "supplement_requested_at",
         "supplement_received_at",
     ):
-        cols[name] = cols[name].view("datetime64[ns]")
+        cols[name] = cols[name].view("datetime64[s]")
     cols["procedure_code"] = pd.Categorical.from_codes(proc, categories=pd.Index(codes))
     cols["field"] = pd.Categorical.from_codes(
         np.array([field_names.index(f) for f in fields])[proc], categories=pd.Index(field_names)
