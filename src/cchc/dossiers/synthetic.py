@@ -43,7 +43,8 @@ __all__ = [
 BUNDLED_SIZE = 1000
 BUNDLED_SEED = 2025
 AGENCIES = tuple(f"Cơ quan tổng hợp {i:02d} (synthetic)" for i in range(1, 9))
-NS_PER_HOUR = NS_PER_DAY // 24
+S_PER_DAY = NS_PER_DAY // 1_000_000_000
+S_PER_HOUR = S_PER_DAY // 24
 
 
 CHUNK = 1 << 20
@@ -58,14 +59,10 @@ def _catalogue() -> list[tuple[str, str, int, str]]:
     )
 
 
-def _seconds(ns: Any) -> Any:
-    """Nanoseconds -> whole seconds, NaT kept."""
-    return np.where(ns == NAT, NAT, ns // 1_000_000_000)
-
-
 def _draw(
     n: int, rng: np.random.Generator, day0: int, days: int, n_procedures: int
 ) -> dict[str, Any]:
+    """One step of rows; instants in whole seconds (as one-stop systems record them)."""
     catalogue = _catalogue()
     proc = rng.integers(0, n_procedures, n)
     amount = np.array([c[2] for c in catalogue], dtype=np.int64)[proc]
@@ -74,38 +71,34 @@ def _draw(
     # channels: 45% in person, 50% online, 5% by post
     channel = (u[0] >= 0.45).astype(np.int8) + (u[0] >= 0.95).astype(np.int8)
     online = channel == 1
-    day = rng.integers(0, days, n) * NS_PER_DAY
     # desk hours 07:00-17:00 for in-person and post; any hour online
-    hour_span = np.where(online, NS_PER_DAY, 10 * NS_PER_HOUR)
-    tod = np.where(online, 0, 7 * NS_PER_HOUR) + (u[1] * hour_span).astype(np.int64)
-    received = day0 + day + tod
+    hour_span = np.where(online, S_PER_DAY, 10 * S_PER_HOUR)
+    tod = np.where(online, 0, 7 * S_PER_HOUR) + (u[1] * hour_span).astype(np.int64)
+    received = day0 + rng.integers(0, days, n) * S_PER_DAY + tod
     # processing: mostly 0.2-0.95 of the limit in calendar time (working days ~ x1.4),
     # with a 6% tail of slow dossiers at 1-2 times the limit
-    tail = u[2] < 0.06
-    factor = np.where(tail, 1.0 + u[2] / 0.06, 0.2 + 0.75 * (u[2] - 0.06) / 0.94)
-    span = np.maximum(amount, 1) * NS_PER_DAY * 1.4 * factor
+    factor = np.where(u[2] < 0.06, 1.0 + u[2] / 0.06, 0.2 + 0.75 * (u[2] - 0.06) / 0.94)
+    span = np.maximum(amount, 1) * (S_PER_DAY * 1.4) * factor
     span = np.where(unit == UNIT_CODES["hours"], span / 24, span).astype(np.int64)
-    finished = received + span
     # 8% get a supplement request, 95% of those are answered
     supp = u[3] < 0.08
     answered = u[3] < 0.08 * 0.95
-    wait = rng.integers(1, 3 * NS_PER_DAY, n)
+    wait = rng.integers(1, 3 * S_PER_DAY, n)
     requested = np.where(supp, received + wait, NAT)
-    got = np.where(answered, requested + NS_PER_HOUR + wait * 3, NAT)
-    finished = np.where(answered, got + span, finished)
+    got = np.where(answered, requested + S_PER_HOUR + wait * 3, NAT)
+    finished = np.where(answered, got, received) + span
     unfinished = (supp & ~answered) | (u[4] < 0.03)
-    finished = np.where(unfinished, NAT, finished)
-    agency = rng.integers(0, len(AGENCIES), n)
-    return {  # instants kept to the second, as one-stop systems record them
-        "received_at": _seconds(received),
+    finished[unfinished] = NAT
+    return {
+        "received_at": received,
         "amount": amount,
         "unit": unit,
         "channel": channel,
-        "finished_at": _seconds(finished),
-        "supplement_requested_at": _seconds(requested),
-        "supplement_received_at": _seconds(got),
+        "finished_at": finished,
+        "supplement_requested_at": requested,
+        "supplement_received_at": got,
         "proc": proc,
-        "agency": agency,
+        "agency": rng.integers(0, len(AGENCIES), n),
     }
 
 
@@ -119,7 +112,7 @@ def synthetic_columns(
     """
     rng = np.random.default_rng(seed)
     catalogue = _catalogue()
-    day0 = int(np.datetime64(start, "ns").astype(np.int64)) - VN_OFFSET_NS
+    day0 = int(np.datetime64(start, "s").astype(np.int64)) - VN_OFFSET_NS // 1_000_000_000
     first = _draw(min(CHUNK, n), rng, day0, days, len(catalogue))
     cols: dict[str, Any] = {k: np.empty(n, dtype=v.dtype) for k, v in first.items()}
     for lo in range(0, n, CHUNK):
