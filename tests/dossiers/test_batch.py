@@ -198,7 +198,7 @@ def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPat
     assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_at")]
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 10_000), mode=st.sampled_from(["next_opening", "portal_766"]))
 def test_progress_in_batch_equals_replay(seed: int, mode: str) -> None:
     # Unfinished dossiers at the end of a period: in time / overdue as the scalar replay says,

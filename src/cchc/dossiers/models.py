@@ -29,7 +29,7 @@ from pydantic import ValidationError as PydanticValidationError
 from cchc.calendar import OfficialCalendar
 from cchc.errors import CchcError, LifecycleError
 from cchc.procedures import Channel, Procedure, TimeUnit
-from cchc.tz import require_aware
+from cchc.tz import require_aware, to_vn
 
 from .codes import parse_dossier_code
 from .policy import DeadlinePolicy
@@ -300,7 +300,13 @@ class Dossier(BaseModel):
         calendar: OfficialCalendar | None = None,
         policy: DeadlinePolicy | str | None = None,
     ) -> Progress | None:
-        """In time / overdue as of a moment (None if finished by then)."""
+        """In time / overdue as of a moment (None if not yet received or finished by then).
+
+        Judged on the dossier's recorded dates (after all its supplements and
+        rescheduling), as the statistics are.
+        """
+        if to_vn(as_of, field="as_of") < to_vn(self.received_at):
+            return None
         return self.deadline(calendar=calendar, policy=policy).progress_as_of(as_of)
 
     def due_within(

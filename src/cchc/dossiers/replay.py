@@ -86,17 +86,22 @@ class Deadline:
         return classify(self.finished_at, self.due_at, granularity)
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
-        """In time / overdue at ``as_of``; None if finished by then."""
+        """In time / overdue at ``as_of``; None if finished by then.
+
+        While a supplement is pending the dossier is in time if the request came by
+        the due moment (``restart``: the clock restarts on the supplement;
+        ``subtract_waiting``: the 766 portal ends it at the request), and overdue
+        after the due moment if the request came later.
+        """
         moment = to_vn(as_of, field="as_of")
         if self.finished_at is not None and self.finished_at <= moment:
             return None
         if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
             return Progress.OVERDUE
         if self.pending_supplement_since is not None:
-            if self.mode is SupplementMode.RESTART:
-                return Progress.IN_TIME  # the clock restarts when the supplement comes
-            # 766 portal: a dossier waiting for supplements counts as ended at the request
-            return progress_as_of(self.due_at, self.pending_supplement_since)
+            late_request = self.pending_supplement_since > self.due_at
+            overdue = late_request and self.due_at < moment
+            return Progress.OVERDUE if overdue else Progress.IN_TIME
         return progress_as_of(self.due_at, moment)
 
 

@@ -54,10 +54,9 @@ class DossierResults:
     """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
     overdue_from: DT
     """An unfinished dossier is overdue after this moment: the due moment, or never
-    (the largest datetime64) while a supplement is pending in ``restart`` mode (the
-    clock restarts on the supplement); in ``subtract_waiting`` mode a pending dossier
-    counts as ended at the request (766 portal), so it is overdue only if the request
-    came after the due moment."""
+    (the largest datetime64) while a supplement requested by the due moment is
+    pending (``restart``: the clock restarts on the supplement; ``subtract_waiting``:
+    the 766 portal ends the dossier at the request)."""
     policy: str
     provisional: bool
 
@@ -173,12 +172,9 @@ def _evaluate_chunk(
     req = frame.supplement_requested_at.view(np.int64)
     pending = np.flatnonzero((req != NAT) & (got == NAT))
     if pending.size:
+        # waiting for a supplement requested by the due moment: in time (both modes)
         overdue = due_ns.copy()
-        if pol.supplement is SupplementMode.RESTART:
-            overdue[pending] = NEVER
-        else:
-            early = req[pending] <= due_ns[pending]
-            overdue[pending[early]] = NEVER
+        overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
     return due_ns, legal, start.view(np.int64), codes, overdue
 
 
