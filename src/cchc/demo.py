@@ -15,13 +15,14 @@ from typing import Any
 
 from cchc._cli_util import print_table
 from cchc._data import data_path
+from cchc._optional import require_extra
 from cchc.calendar import OfficialCalendar
 from cchc.calendar.commands import print_entries
 from cchc.documents import lint, parse_citations
 from cchc.dossiers import compute_due
-from cchc.dossiers.frame import read_csv
 from cchc.dossiers.results import evaluate
 from cchc.dossiers.stats import summarize, year_period
+from cchc.errors import MissingExtraError
 from cchc.indices import qd766
 from cchc.reporting import check_report, example_report, reporting_period
 from cchc.tz import VN_TZ
@@ -75,6 +76,19 @@ def run(year: int = 2026) -> int:
     print_table(("case", "received", "working days", "due", "rules in force"), rows)
 
     _heading("3. Dossier statistics (thống kê hồ sơ) and Decision 766 indicator 2.1")
+    try:
+        loader = require_extra("cchc.dossiers.frame", "pandas")
+    except MissingExtraError as exc:
+        print(f"skipped: {exc}")
+    else:
+        _statistics(loader.read_csv)
+
+    _citations()
+    _report()
+    return 0
+
+
+def _statistics(read_csv: Any) -> None:
     with resources.as_file(data_path("cchc.dossiers", "data", "synthetic_dossiers_2025.csv")) as p:
         frame = read_csv(p)
     results = evaluate(frame)
@@ -98,6 +112,8 @@ def run(year: int = 2026) -> int:
         ("field", "resolved", "early", "on time", "late", "766 2.1 rate", "points"), stat_rows
     )
 
+
+def _citations() -> None:
     _heading("4. Citations and findings (trích dẫn, rà soát văn bản)")
     for c in parse_citations(SAMPLE_TEXT):
         kind = c.doc_type.value if c.doc_type else "?"
@@ -105,6 +121,8 @@ def run(year: int = 2026) -> int:
     for finding in lint(SAMPLE_TEXT, issued_on=date(2022, 3, 25)):
         print(f"  [{finding.code}] {finding.message_vi}")
 
+
+def _report() -> None:
     _heading("5. The periodic report (báo cáo CCHC): seed 002, quý I/2022, checked")
     report = example_report()
     plan = report.plan
@@ -116,4 +134,3 @@ def run(year: int = 2026) -> int:
         print(f"  [{problem.code}] {problem.field}: {problem.message}")
     period = reporting_period("bnv-cchc", "Q1", 2026)
     print(f"Next: CCHC report Q1/2026 covers {period.start}..{period.end}, due {period.due}")
-    return 0

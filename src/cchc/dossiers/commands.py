@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from cchc._cli_util import print_json, print_table
+from cchc._optional import require_extra
 from cchc.errors import ValidationError
 
 from .deadline import compute_due
@@ -112,10 +113,9 @@ def _periods(args: argparse.Namespace, latest: int) -> list[Period]:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from .frame import read_csv  # needs pandas (the ``pandas`` extra)
     from .results import evaluate
 
-    frame = read_csv(args.file)
+    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(args.file)
     results = evaluate(frame, policy=args.policy)
     latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
     rows = summarize(frame, results, _periods(args, latest), by=args.by)
