@@ -37,7 +37,7 @@ from cchc.indices.framework import (
     YesNoRule,
 )
 
-__all__ = ["InputValue", "as_count", "as_decimal", "check_input", "rule_points"]
+__all__ = ["InputValue", "as_count", "as_decimal", "as_year", "check_input", "rule_points"]
 
 InputValue = Decimal | bool | int | float | str
 """What an item accepts: a number (points, a rate in %, a count) or a yes / no answer."""
@@ -78,6 +78,13 @@ def as_count(value: object, *, item: str | None = None, field: str | None = None
             f"a count must not be negative, got {value!r}", item=item, field=field
         )
     return int(number)
+
+
+def as_year(value: object, *, field: str = "year") -> int:
+    """A year as an ``int`` (not a bool, float or text: ``2019.5`` or ``'2019'`` is refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"a year must be a whole number (int), got {value!r}", field=field)
+    return value
 
 
 _HUNDRED = Decimal(100)
