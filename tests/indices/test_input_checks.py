@@ -9,6 +9,7 @@ out of the assessment.
 from __future__ import annotations
 
 import argparse
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,21 @@ def test_impossible_date_and_duplicate_key_in_files(tmp_path: Path) -> None:
     twice.write_text("id: a\nid: b\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="duplicate key"):
         load_framework(twice)
+
+
+def test_json_files_are_parsed_as_json_strictly(tmp_path: Path) -> None:
+    # JSON indented with tabs is valid JSON but not valid YAML: it must still load
+    fw_path = tmp_path / "fw.json"
+    fw_path.write_text(json.dumps(one_leaf({"kind": "direct"}), indent="\t"), encoding="utf-8")
+    assert load_framework(fw_path).id == "t"
+    inputs = tmp_path / "in.json"
+    inputs.write_text('{\n\t"I1": 2,\n\t"I1": 1\n}', encoding="utf-8")
+    with pytest.raises(DataFileError, match="duplicate key") as err:
+        run(["score", "tt01-agency", str(inputs)])
+    assert err.value.source == str(inputs)
+    inputs.write_text('{"I1": 2,', encoding="utf-8")
+    with pytest.raises(DataFileError, match="not valid JSON"):
+        run(["score", "tt01-agency", str(inputs)])
 
 
 # --- item 13: percent inputs above 100 ------------------------------------------------------

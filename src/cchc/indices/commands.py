@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import print_json, print_table
-from cchc._data import read_user_yaml
 from cchc.errors import DataFileError
-from cchc.indices.loader import bundled_frameworks, get_framework
+from cchc.indices.loader import bundled_frameworks, get_framework, read_data_file
 from cchc.indices.scoring import Scorecard, compare, score
 
 __all__ = ["read_inputs", "register"]
@@ -42,7 +41,7 @@ def read_inputs(path: str | Path) -> tuple[dict[str, Any], str | None, str | Non
             (a key twice, an impossible date), not a mapping, or an item id is not text.
     """
     where = str(path)
-    data = read_user_yaml(path)
+    data = read_data_file(path)
     if not isinstance(data, dict):
         raise DataFileError("inputs must be a mapping of item id to value", source=where)
     if "items" in data and isinstance(data["items"], dict):

@@ -32,6 +32,7 @@ cchc.errors.FrameworkError: item 1: children's maximum points add up to 4, over 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
@@ -41,8 +42,8 @@ from typing import Any
 
 import pydantic
 
-from cchc._data import parse_yaml_text, read_user_yaml
-from cchc.errors import FrameworkError
+from cchc._data import parse_yaml_text, read_user_text, read_user_yaml
+from cchc.errors import DataFileError, FrameworkError
 from cchc.indices.framework import (
     Aggregation,
     BandsRule,
@@ -55,9 +56,45 @@ from cchc.indices.framework import (
     YesNoRule,
 )
 
-__all__ = ["bundled_frameworks", "check_framework", "get_framework", "load_framework"]
+__all__ = [
+    "bundled_frameworks",
+    "check_framework",
+    "get_framework",
+    "load_framework",
+    "read_data_file",
+]
 
 _DATA = "cchc.indices.data"
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def read_data_file(path: str | Path) -> Any:
+    """A user's YAML or JSON file, read and parsed strictly.
+
+    ``.json`` files are parsed as JSON (numbers with a fraction become ``Decimal``; tabs are
+    allowed), anything else as YAML; both through :mod:`cchc._data`'s strict readers: a
+    missing or non-UTF-8 file, a key given twice or an impossible date is a
+    :class:`~cchc.errors.DataFileError` naming the file.
+    """
+    if str(path).lower().endswith(".json"):
+        text = read_user_text(path)
+        try:
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_json_pairs)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(
+                f"not valid JSON: {exc.msg}", row=exc.lineno, source=str(path)
+            ) from exc
+        except ValueError as exc:
+            raise DataFileError(f"not valid JSON: {exc}", source=str(path)) from exc
+    return read_user_yaml(path)
 
 
 def _item_at(data: Any, loc: tuple[int | str, ...]) -> str | None:
@@ -86,7 +123,7 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
     where: str | None = None
     if isinstance(data, str | Path):
         where = str(data)
-        raw = read_user_yaml(data)
+        raw = read_data_file(data)
     else:
         raw = data
     if not isinstance(raw, Mapping):
