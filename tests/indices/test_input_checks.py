@@ -20,7 +20,7 @@ from cchc._data import read_user_yaml
 from cchc.errors import CchcError, DataFileError, FrameworkError, ValidationError
 from cchc.indices import commands, papi, par_index, pci, qd766, sipas, tt01
 from cchc.indices.loader import get_framework, load_framework
-from cchc.indices.ranking import rank
+from cchc.indices.ranking import competition_ranks, rank
 from cchc.indices.scoring import score
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "data"
@@ -296,7 +296,10 @@ def test_rank_refuses_colliding_unit_names() -> None:
     with pytest.raises(ValidationError, match="both named '1'"):
         rank({1: 5, "1": 6})  # type: ignore[dict-item]
     with pytest.raises(ValidationError, match="both named"):
-        rank({"a": 5}, previous={2: 1, "2": 3})  # type: ignore[dict-item]
+        rank({"a": 5}, previous={2: 1, "2": 3})
+    with pytest.raises(ValidationError, match="finite") as err:
+        competition_ranks({"a": Decimal("NaN"), "b": Decimal(1)})
+    assert err.value.item == "a"  # type: ignore[dict-item]
 
 
 # --- item 24: PAPI values on their scale ----------------------------------------------------

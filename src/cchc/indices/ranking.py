@@ -50,7 +50,12 @@ class RankedUnit:
 
 
 def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True) -> dict[str, int]:
-    """Rank of each unit: 1 + the number of units with a strictly better score."""
+    """Rank of each unit: 1 + the number of units with a strictly better score.
+
+    Raises:
+        ValidationError: a score is missing or not a finite number, or two unit names collide.
+    """
+    scores = _clean(scores, "score")
     values = sorted(scores.values(), reverse=descending)
     out: dict[str, int] = {}
     for unit, value in scores.items():
