@@ -424,8 +424,13 @@ def check_report(
     return out
 
 
-def assert_valid(report: CchcReport, *, targets: Iterable[Target] = ()) -> None:
-    """Raise if the report has any error-level finding.
+def assert_valid(
+    report: CchcReport,
+    *,
+    targets: Iterable[Target] = (),
+    roll_forward: bool = ROLL_FORWARD_DEFAULT,
+) -> None:
+    """Raise if the report has any error-level finding (see :func:`check_report`).
 
     Raises:
         BatchValidationError: one :class:`~cchc.errors.ValidationError` per error,
@@ -433,7 +438,7 @@ def assert_valid(report: CchcReport, *, targets: Iterable[Target] = ()) -> None:
     """
     errors = [
         ValidationError(f"{f.code}: {f.message}", field=f.field)
-        for f in check_report(report, targets=targets)
+        for f in check_report(report, targets=targets, roll_forward=roll_forward)
         if f.severity is Severity.ERROR
     ]
     if errors:
