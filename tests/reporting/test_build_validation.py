@@ -62,3 +62,11 @@ def test_parts_above_the_total_are_flagged_even_with_a_part_missing() -> None:
     assert ("sum", "plan.tasks_total") in codes
     found = check_report(_report({"tasks_total": 25, "tasks_done": 10}))
     assert {f.code for f in found} == {"missing"}  # merely incomplete
+
+
+def test_the_reviewers_case_reports_both_problems_at_once() -> None:
+    bad = DossierFigures(resolved=10, resolved_early=8, resolved_on_due=8)
+    with pytest.raises(BatchValidationError) as err:
+        build_report(example_plan(), "bnv-cchc", "Q1", 2018, online_services=(-5, 10), dossiers=bad)
+    fields = {e.field for e in err.value.errors}
+    assert fields == {"procedures.dossiers.resolved", "digital.online_services_level3"}

@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticValidationError
 
-from cchc.errors import ValidationError
+from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import InProgressPolicy, completion, percent
 from cchc.plans.io import errors_from_pydantic
 from cchc.plans.models import Plan
@@ -107,11 +107,15 @@ def build_report(
         "tasks_not_started": state.not_started or None,
         "completion_rate": state.rate,
     }
+    problems: list[CchcError] = []
     dossier_data: dict[str, Any] | None = None
     if dossiers is not None:
         dossier_data = dossiers.model_dump()
         if dossiers.on_time_rate is None:
-            dossier_data["on_time_rate"] = dossier_on_time_rate(dossiers)
+            try:
+                dossier_data["on_time_rate"] = dossier_on_time_rate(dossiers)
+            except ValidationError as exc:  # reported with any other problem below
+                problems.append(exc)
     digital: dict[str, Any] = {"online_dossier_rate": online_dossier_rate}
     if online_services is not None:
         level3, level4 = online_services
@@ -136,6 +140,12 @@ def build_report(
         "figures": all_figures,
     }
     try:  # every part validated as plain data: model_copy(update=...) would skip it
-        return CchcReport.model_validate(data)
+        report = CchcReport.model_validate(data)
     except PydanticValidationError as exc:
-        raise errors_from_pydantic(exc, data, list_keys=()) from None
+        err = errors_from_pydantic(exc, data, list_keys=())
+        problems.extend(err.errors if isinstance(err, BatchValidationError) else [err])
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise BatchValidationError(problems)
+    return report
