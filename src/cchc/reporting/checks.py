@@ -33,20 +33,19 @@ Seed 002's figures pass the sums (10 + 15 = 25; 50 + 76 = 126):
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import attrs
 from pydantic import BaseModel
 
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import WorkingCalendar, percent
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
+from cchc.reporting.drafting import INVERSION_PATTERN, PLACEHOLDER_PATTERNS, check_placeholders
+from cchc.reporting.findings import Finding, Severity
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
 
@@ -58,54 +57,6 @@ __all__ = [
     "assert_valid",
     "check_report",
 ]
-
-PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
-    ("'xxx' placeholder", re.compile(r"\b[xX]{3,}\b")),
-    ("TODO / TBD marker", re.compile(r"\b(TODO|TBD|FIXME)\b")),
-    (
-        "note to a colleague",
-        re.compile(
-            r"\bnhờ\b[^.\n]{0,40}\b(thêm|bổ sung|điền|cập nhật|giúp)\b"
-            r"|\bgiúp\s+(nha|nhé|nhá|với|em|chị|anh)\b"
-            r"|\b(bổ sung|điền|cập nhật)\s+sau\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
-"""(reason, pattern) pairs of text left over from drafting."""
-
-INVERSION_PATTERN = re.compile(
-    r"\b(trễ hẹn|trễ hạn|quá hạn)\b[^.;\n]{0,40}\bđạt\s+(mức\s+)?(trên|tối thiểu|ít nhất)\s+\d",
-    re.IGNORECASE,
-)
-"""A late rate stated as something to reach ("tỷ lệ hồ sơ trễ hẹn đạt trên 90%", seed 003
-§II.2, where §I.2 says "đúng hẹn"): probably an inverted indicator."""
-
-
-class Severity(enum.StrEnum):
-    """How bad a finding is."""
-
-    ERROR = "error"
-    """The report is wrong or incomplete and must be fixed before sending."""
-    WARNING = "warning"
-    """Suspicious; a person should look."""
-
-
-@attrs.frozen
-class Finding:
-    """One problem found in a report."""
-
-    code: str
-    """'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'wording', 'target',
-    'deadline'."""
-    field: str
-    """Dotted path of the field, e.g. 'plan.tasks_total'."""
-    message: str
-    severity: Severity = Severity.ERROR
-
-    def __str__(self) -> str:
-        return f"{self.severity.value}: {self.field}: {self.message}"
 
 
 def _sum(
@@ -221,20 +172,6 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
     )
 
 
-def _texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
-    for name in type(model).model_fields:
-        value: Any = getattr(model, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, BaseModel):
-            yield from _texts(value, f"{path}.")
-        elif isinstance(value, list | tuple):
-            for i, v in enumerate(value):
-                if isinstance(v, BaseModel):
-                    yield from _texts(v, f"{path}[{i}].")
-
-
 def _refs(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, DocumentRef]]:
     for name in type(model).model_fields:
         value: Any = getattr(model, name)
@@ -247,25 +184,6 @@ def _refs(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, DocumentRef
             for i, v in enumerate(value):
                 if isinstance(v, DocumentRef):
                     yield f"{path}[{i}]", v
-
-
-def _check_placeholders(r: CchcReport, out: list[Finding]) -> None:
-    for path, text in _texts(r):
-        for reason, pattern in PLACEHOLDER_PATTERNS:
-            m = pattern.search(text)
-            if m:
-                out.append(Finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
-                break
-        m = INVERSION_PATTERN.search(text)
-        if m:
-            out.append(
-                Finding(
-                    "wording",
-                    path,
-                    f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",
-                    Severity.WARNING,
-                )
-            )
 
 
 def _fmt(d: date) -> str:
@@ -417,7 +335,7 @@ def check_report(
     )
     _check_sums(report, out)
     _check_dates(report, period, out)
-    _check_placeholders(report, out)
+    check_placeholders(report, out)
     _check_targets(report, list(targets), period, out)
     if report.submitted_on is not None:
         _check_deadline(report, report.submitted_on, period, roll_forward, calendar, out)

@@ -1,0 +1,78 @@
+"""Text left over from drafting a report: placeholders, notes to colleagues, inverted wording.
+
+These are heuristics (regular expressions without nested repetition, so linear
+time): a dot leader where a figure should be ("....."), "xxx", "TODO", a note to
+a colleague ("nhờ Ngân thêm vào giúp nha", seed 002), or a late rate stated as a
+target to reach ("tỷ lệ hồ sơ trễ hẹn đạt trên 90%", seed 003 §II.2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from cchc.reporting.findings import Finding, Severity
+from cchc.reporting.report import CchcReport
+
+__all__ = ["INVERSION_PATTERN", "PLACEHOLDER_PATTERNS", "check_placeholders", "texts"]
+
+PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
+    ("'xxx' placeholder", re.compile(r"\b[xX]{3,}\b")),
+    ("TODO / TBD marker", re.compile(r"\b(TODO|TBD|FIXME)\b")),
+    (
+        "note to a colleague",
+        re.compile(
+            r"\bnhờ\b[^.\n]{0,40}\b(thêm|bổ sung|điền|cập nhật|giúp)\b"
+            r"|\bgiúp\s+(nha|nhé|nhá|với|em|chị|anh)\b"
+            r"|\b(bổ sung|điền|cập nhật)\s+sau\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""(reason, pattern) pairs of text left over from drafting."""
+
+INVERSION_PATTERN = re.compile(
+    r"\b(trễ hẹn|trễ hạn|quá hạn)\b[^.;\n]{0,40}\bđạt\s+(mức\s+)?(trên|tối thiểu|ít nhất)\s+\d",
+    re.IGNORECASE,
+)
+"""A late rate stated as something to reach ("tỷ lệ hồ sơ trễ hẹn đạt trên 90%", seed 003
+§II.2, where §I.2 says "đúng hẹn"): probably an inverted indicator."""
+
+
+def texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """Every text field of ``model`` with its dotted path."""
+    for name in type(model).model_fields:
+        value: Any = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, BaseModel):
+            yield from texts(value, f"{path}.")
+        elif isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                if isinstance(v, BaseModel):
+                    yield from texts(v, f"{path}[{i}].")
+
+
+def check_placeholders(r: CchcReport, out: list[Finding]) -> None:
+    """Add a finding for each left-over placeholder or inverted wording in ``r``."""
+    for path, text in texts(r):
+        for reason, pattern in PLACEHOLDER_PATTERNS:
+            m = pattern.search(text)
+            if m:
+                out.append(Finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
+                break
+        m = INVERSION_PATTERN.search(text)
+        if m:
+            out.append(
+                Finding(
+                    "wording",
+                    path,
+                    f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",
+                    Severity.WARNING,
+                )
+            )
