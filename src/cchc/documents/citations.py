@@ -207,6 +207,15 @@ _ISSUER_HEADS = frozenset(
 """First words of an issuer name, to read joint issuers ("Bộ Tư pháp, Bộ Công an và Bộ Y tế")."""
 
 
+_ITEM_MARK = re.compile(r"[ \t\r]{0,20}(?:[\n+•*-]|\d{1,2}[.)][ \t])")
+
+
+def _new_item(s: str, newline: int) -> bool:
+    """Whether the line after the newline at ``newline`` is blank or opens a list item
+    ("+ ", "- ", "• ", "1. "), so a clause cannot run on into it."""
+    return _ITEM_MARK.match(s, newline + 1) is not None
+
+
 def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, int] | None]:
     """The trích yếu after a citation, up to the end of its clause.
 
@@ -217,8 +226,8 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
     i = pos
     limit = len(s)
     while i < limit and s[i] in " \t\r\n,:":
-        if s[i] == "\n" and s.count("\n", pos, i + 1) > 1:
-            return None, None  # a blank line ends the citation's paragraph
+        if s[i] == "\n" and (s.count("\n", pos, i + 1) > 1 or _new_item(s, i)):
+            return None, None  # a blank line or a new list item ends the citation's clause
         i += 1
     intro = _SUBJECT_INTRO.match(s, i)
     if intro is not None:
@@ -231,7 +240,7 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
         ch = s[j]
         if ch in ";()" or (ch == "." and (j + 1 >= len(s) or s[j + 1] in " \n\r\t/")):
             break
-        if ch == "\n" and j + 1 < len(s) and s[j + 1] in "\n-+•*":
+        if ch == "\n" and _new_item(s, j):
             break
         j += 1
     text = " ".join(s[i:j].split()).strip(" ,:-–")
