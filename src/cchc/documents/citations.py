@@ -52,6 +52,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w/.@&-])\d{1,6}(?:[a-z])?(?: ?/(?:(?:19|20)\d\d/)?[^\W\d_]|-[^\W\d_])"
 )
 _BLANK_HEADER = re.compile(r"(?m)^[ \t|]{0,10}Số[ \t]{0,10}:[ \t.…_]{0,20}(?=/[^\W\d_])")
+_BLANK_BODY = re.compile(r"(?<!\w)(?i:số)[ \t.…_]{1,20}(?=/[^\W\d_])")
+"""A blank number in running text: "Quyết định số /QĐ-UBND" (a draft's citation)."""
 _TOKEN = re.compile(r"\S+")
 _PLACE_DATE = re.compile(r",[ \t]{0,5}(?=(?i:ngày))")
 _LEAD_PUNCT = "([{\"'“‘*+•-–"
@@ -328,6 +330,13 @@ def parse_citations(text: str) -> list[Citation]:
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
             found.append(_build(s, m.end(), num, start, None, CitationRole.HEADER))
+    for m in _BLANK_BODY.finditer(s):
+        p = m.end()
+        start, word, _has_so, _header = _type_word(s, m.start() + len("số"))
+        num = scan_number(s, p, blank_number=True)
+        if num is None or (word is None and not (num.type_code and num.issuers)):
+            continue
+        found.append(_build(s, p, num, start, word, CitationRole.CITATION))
     for m in _CANDIDATE.finditer(s):
         p = m.start()
         start, word, has_so, header = _type_word(s, p)

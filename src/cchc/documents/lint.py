@@ -13,9 +13,11 @@ Rules and where they come from:
   date. Công văn of all units of a body share one series; each typed series
   (KH, TB, BC...) is checked on its own (documents.md §1.4, seen in the seeds).
   The documents that break the longest consistent run are blamed.
-* Impossible and partial dates, blank numbers (drafts), a type word that
-  contradicts the symbol, incomplete or reversed symbols, figures that do not
-  add up, contradictory on-time/late rates, blank figures.
+* Numbers start at 01 (Điều 15.1): a number "0" or "00" is an error.
+* Impossible and partial dates, blank numbers (drafts, also "số /QĐ-UBND" in
+  the body), a type word that contradicts the symbol, incomplete or reversed
+  symbols, figures that do not add up, contradictory on-time/late rates, blank
+  figures.
 
     >>> lint("Nghị định số 60/2022/NĐ-CP ngày 21/6/2021 của Chính phủ.")[0].code
     'number-year-mismatch'
@@ -64,6 +66,7 @@ _DEFECT_CODES = {
     "slash_in_symbol": "symbol-format",
     "case": "symbol-format",
     "unknown_type": "symbol-format",
+    "zero_number": "number-zero",
 }
 _DEFECT_MESSAGES = {
     "type-symbol-mismatch": (
@@ -77,6 +80,11 @@ _DEFECT_MESSAGES = {
     "symbol-order": (
         "{n}: a công văn symbol is ISSUER-UNIT, here the unit comes first",
         "{n}: ký hiệu công văn là CƠ QUAN-ĐƠN VỊ SOẠN THẢO, ở đây đơn vị đứng trước",
+    ),
+    "number-zero": (
+        "{n}: numbers start at 01 each year (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), 0 is not one",
+        "{n}: số văn bản bắt đầu từ số 01 mỗi năm (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), "
+        "không có số 0",
     ),
     "symbol-format": (
         "{n} is written with a stray space, '/' for '-', an unknown type or wrong case",
