@@ -212,3 +212,16 @@ def test_issued_on_as_datetime_must_be_aware() -> None:
     assert lint(text, issued_on=datetime(2022, 3, 9, 20, tzinfo=UTC)) == []
     with pytest.raises(NaiveDatetimeError):
         lint(text, issued_on=datetime(2022, 3, 9, 20))
+
+
+def test_backwards_pair_of_two_is_reported() -> None:
+    # NĐ 30/2020/NĐ-CP Điều 15 khoản 1: numbers run in issuing order, so 05/KH-SYT cannot be
+    # dated after 11/KH-SYT of the same series and year (seed 002 item 5, reduced to 2).
+    text = "Kế hoạch số 11/KH-SYT ngày 24/01/2022; Kế hoạch số 05/KH-SYT ngày 13/02/2022."
+    (f,) = [f for f in lint(text) if f.code == "series-backwards"]
+    assert text[f.span[0] : f.span[1]].startswith("Kế hoạch số 05/KH-SYT")
+    assert "11/KH-SYT" in f.message
+    in_order = "Kế hoạch số 05/KH-SYT ngày 24/01/2022; Kế hoạch số 11/KH-SYT ngày 14/02/2022."
+    assert lint(in_order) == []
+    other_years = "Kế hoạch số 11/KH-SYT ngày 24/01/2021; Kế hoạch số 05/KH-SYT ngày 14/02/2022."
+    assert "series-backwards" not in {f.code for f in lint(other_years)}
