@@ -423,11 +423,16 @@ def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
     from datetime import timedelta
 
     from cchc.documents.deadlines import DeadlineKind, extract_deadlines
+    from cchc.errors import CalendarCoverageError
 
     cited = [c.issued_on for c in cits if c.role is CitationRole.CITATION and c.issued_on]
+    try:
+        deadlines = extract_deadlines(text)
+    except CalendarCoverageError:
+        return []  # a period resolved outside the official calendar: no window to give
     ends = [
         d.due_on if d.inclusive else d.due_on - timedelta(days=1)
-        for d in extract_deadlines(text)
+        for d in deadlines
         if d.due_on is not None and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
     ]
     if not cited or not ends:
