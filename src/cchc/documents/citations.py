@@ -212,6 +212,10 @@ _ISSUER_HEADS = frozenset(
 _ITEM_MARK = re.compile(r"[ \t\r]{0,20}(?:[\n+•*-]|\d{1,2}[.)][ \t])")
 
 
+_SUBJECT_STOP = re.compile(r"[;()\n]|\.(?=[ \n\r\t/]|\Z)")
+"""Where a subject may end: ";", "(", ")", a full stop, or a line break (checked further)."""
+
+
 def _new_item(s: str, newline: int) -> bool:
     """Whether the line after the newline at ``newline`` is blank or opens a list item
     ("+ ", "- ", "• ", "1. "), so a clause cannot run on into it."""
@@ -238,11 +242,13 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
         return None, None
     end = min(limit, i + MAX_SUBJECT)
     j = i
-    while j < end:
-        ch = s[j]
-        if ch in ";()" or (ch == "." and (j + 1 >= len(s) or s[j + 1] in " \n\r\t/")):
+    while True:  # each stop is found by one regex search: no per-character Python loop
+        stop = _SUBJECT_STOP.search(s, j, min(limit, end + 1))
+        if stop is None or stop.start() >= end:
+            j = end
             break
-        if ch == "\n" and _new_item(s, j):
+        j = stop.start()
+        if s[j] != "\n" or _new_item(s, j):
             break
         j += 1
     text = " ".join(s[i:j].split()).strip(" ,:-–")
