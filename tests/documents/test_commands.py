@@ -59,3 +59,24 @@ def test_help_exists() -> None:
         with pytest.raises(SystemExit) as exc:
             main([cmd, "--help"])
         assert exc.value.code == 0
+
+
+def test_lint_regime_option_and_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 581/BNV-CCHC and NĐ 09/2019 Điều 12 both put 20/3/2022 outside the quý I/2022 window.
+    report = tmp_path / "q1.txt"
+    report.write_text(
+        "\ufeffBÁO CÁO quý I/2022\n+ Công văn số 13/SYT-VP ngày 21/3/2022\n", encoding="utf-8"
+    )
+    for regime in ("bnv-cchc", "nd09-2019"):
+        assert main(["lint", str(report), "--regime", regime, "--json"]) == 1
+        data = json.loads(capsys.readouterr().out)
+        assert [d["code"] for d in data] == ["outside-reporting-period"]
+    assert main(["lint", str(report), "--regime", "weekly"]) == 2
+    assert "unknown regime" in capsys.readouterr().err
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"Quy\xeat \xf0\xecnh")  # not UTF-8
+    assert main(["lint", str(latin1)]) == 2
+    assert "UTF-8" in capsys.readouterr().err
+    assert main(["citations", str(tmp_path / "missing.txt")]) == 2
