@@ -131,3 +131,13 @@ def test_computation_outside_the_calendar_is_a_typed_error() -> None:
         extract_deadlines(text)
     draft = "Số: /SYT-VP\nCăn cứ Kế hoạch số 12/KH-SYT ngày 3/4/2024.\n" + text
     assert "draft-date-window" not in {f.code for f in lint(draft)}
+
+
+def test_issue_date_must_be_a_date() -> None:
+    # cchc.tz.as_date: a string is not a date (typed error, not a TypeError later on).
+    from cchc.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="issued_on"):
+        extract_deadlines("trong thời hạn 10 ngày", issued_on="2024-08-21")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="issued_on"):
+        lint("Kế hoạch số 05/KH-SYT ngày 3/2/2022", issued_on="2022-03-01")  # type: ignore[arg-type]
