@@ -141,3 +141,12 @@ def test_issue_date_must_be_a_date() -> None:
         extract_deadlines("trong thời hạn 10 ngày", issued_on="2024-08-21")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="issued_on"):
         lint("Kế hoạch số 05/KH-SYT ngày 3/2/2022", issued_on="2022-03-01")  # type: ignore[arg-type]
+
+
+def test_extreme_years_are_typed_errors_or_ignored() -> None:
+    # datetime.date covers years 1..9999: a period past 31/12/9999 cannot be resolved, and a
+    # draft's window ignores a deadline "trước ngày 1/1/0001" (no day before it exists).
+    with pytest.raises(CalendarCoverageError):
+        extract_deadlines("trong thời hạn 10 ngày kể từ ngày 31/12/9999")
+    draft = "Số: /SYT-VP\nCăn cứ Kế hoạch số 12/KH-SYT ngày 3/4/2024. Báo cáo trước ngày 1/1/0001."
+    assert "draft-date-window" not in {f.code for f in lint(draft)}

@@ -61,6 +61,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
+from cchc.errors import CalendarCoverageError
 from cchc.legal import LegalSource, Verification
 from cchc.plans.completion import DUE_ROLLFORWARD_SOURCE
 
@@ -274,7 +275,7 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
             if working:
                 due = _calendar().add_working_days(base, n)
             else:
-                due = base + timedelta(days=n)
+                due = _plus_days(base, n)
                 if not _calendar().is_working_day(due):
                     due, rolled = _calendar().rollforward(due), due
         found.append(
@@ -331,6 +332,16 @@ def _period_start(
         return m.end(), None, PeriodStart.ENTRY_INTO_FORCE
     m = _FROM_OTHER.match(s, pos)
     return (m.end() if m is not None else pos), None, PeriodStart.OTHER
+
+
+def _plus_days(base: date, n: int) -> date:
+    """``base`` + ``n`` days; past year 9999 there is no calendar to resolve it on."""
+    try:
+        return base + timedelta(days=n)
+    except OverflowError:
+        raise CalendarCoverageError(
+            f"{n} days after {base.isoformat()} is past year 9999", field="due_on"
+        ) from None
 
 
 def _infer_year(issued_on: date, month: int, day: int) -> date | None:

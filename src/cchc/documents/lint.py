@@ -433,7 +433,9 @@ def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
     ends = [
         d.due_on if d.inclusive else d.due_on - timedelta(days=1)
         for d in deadlines
-        if d.due_on is not None and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
+        if d.due_on is not None
+        and d.due_on > date.min
+        and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
     ]
     if not cited or not ends:
         return []
