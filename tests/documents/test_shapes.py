@@ -282,6 +282,9 @@ def test_line_break_after_the_hyphen_of_a_symbol() -> None:
     assert parse_citations("Quyết định số 1291/QĐ-\r\nUBND ngày 16/6/2017")[0].symbol == "QĐ-UBND"
     # A hyphen at a line end followed by a non-word keeps the symbol as it was.
     assert parse_citations("Quyết định số 12/QĐ-UBND-\n+ tiếp")[0].symbol == "QĐ-UBND"
+    # Only an abbreviation in capitals continues it: "Kế hoạch" on the next line does not.
+    text2 = "Quyết định số 12/QĐ-\nKế hoạch số 05/KH-SYT ngày 3/2/2022"
+    assert [c.symbol for c in parse_citations(text2)] == ["QĐ", "KH-SYT"]
 
 
 def test_number_zero_is_a_defect() -> None:

@@ -209,7 +209,7 @@ _ISSUER_HEADS = frozenset(
 """First words of an issuer name, to read joint issuers ("Bộ Tư pháp, Bộ Công an và Bộ Y tế")."""
 
 
-_ITEM_MARK = re.compile(r"[ \t\r]{0,20}(?:[\n+•*-]|\d{1,2}[.)][ \t])")
+_ITEM_MARK = re.compile(r"[ \t\r]{0,20}(?:[\n+•*–-]|\d{1,2}[.)][ \t])")
 
 
 _SUBJECT_STOP = re.compile(r"[;()\n]|\.(?=[ \n\r\t/]|\Z)")

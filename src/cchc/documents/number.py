@@ -223,8 +223,9 @@ def scan_number(
                 i += 1
             else:
                 wrap = _WRAP.match(text, i)
-                if wrap is not None and _PART.match(text, wrap.end()):
-                    i = wrap.end()  # "QĐ-" at a line end, "UBND" on the next line
+                nxt = _PART.match(text, wrap.end()) if wrap is not None else None
+                if wrap is not None and nxt is not None and nxt.group(0)[:2].isupper():
+                    i = wrap.end()  # "QĐ-" at a line end, "UBND" (capitals) on the next line
             continue
         if (
             i + 1 < n
