@@ -66,6 +66,15 @@ def main() -> None:
     period = reporting_period("bnv-cchc", "Q1", 2022)
     print(f"Quý I/2022 (bnv-cchc): data {period.start:%d/%m/%Y} - {period.end:%d/%m/%Y}, ", end="")
     print(f"due {period.due:%d/%m/%Y} ({period.due_source.cite()})")
+    # 20/3/2022 was a Sunday: the deadline rolls to the next working day (BLDS 2015 Đ148 k5).
+    print(f"Last day to send: {period.last_day():%d/%m/%Y} ({period.roll_forward_source.cite()})")
+    general = reporting_period("nd09-2019", "Q1", 2022)
+    agency_deadline = date(2022, 3, 25)  # made up: the requesting agency sets it
+    sent_in_time = general.on_time(date(2022, 3, 24), deadline=agency_deadline)
+    print(
+        f"ND 09/2019 sets only the earliest deadline, {general.due:%d/%m/%Y}; sent 24/03 ", end=""
+    )
+    print(f"with an agency deadline of {agency_deadline:%d/%m/%Y}: on time = {sent_in_time}")
 
     plan = seed_002_plan()
     state = completion(plan, period.end).overall

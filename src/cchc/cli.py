@@ -22,6 +22,7 @@ __all__ = ["build_parser", "main"]
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
     "cchc.calendar.commands",
+    "cchc.dossiers.commands",
     "cchc.documents.commands",
     "cchc.plans.commands",
     "cchc.reporting.commands",

@@ -26,6 +26,7 @@ __all__ = [
     "DataFileError",
     "FrameworkError",
     "LifecycleError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "ParseError",
     "RuleNotInForceError",
@@ -131,3 +132,7 @@ class BatchValidationError(ValidationError):
         shown = "; ".join(str(e) for e in self.errors[:10])
         more = f" (and {len(self.errors) - 10} more)" if len(self.errors) > 10 else ""
         super().__init__(f"{len(self.errors)} bad row(s): {shown}{more}", source=source)
+
+
+class MissingExtraError(CchcError):
+    """A feature needs an optional extra that is not installed (e.g. ``cchc[pandas]``)."""

@@ -33,12 +33,6 @@ def test_error_is_reported_not_raised(capsys: pytest.CaptureFixture[str]) -> Non
     assert "outside the official calendar's coverage" in capsys.readouterr().err
 
 
-def test_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
-    out = capsys.readouterr().out
-    assert "2026-11-24" in out and "2025-02-05" in out
-
-
 @pytest.mark.parametrize("command", ["calendar", "add-days", "is-working", "demo"])
 def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:

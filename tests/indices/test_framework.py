@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from cchc.errors import FrameworkError
+from cchc.errors import DataFileError, FrameworkError
 from cchc.indices import Framework, bundled_frameworks, get_framework, load_framework
 
 
@@ -181,8 +181,9 @@ def test_yaml_and_json_files(tmp_path: Path) -> None:
     assert err.value.item == "t"
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: [unclosed", encoding="utf-8")
-    with pytest.raises(FrameworkError, match="cannot parse"):
+    with pytest.raises(DataFileError, match="not valid YAML") as parse_err:
         load_framework(broken)
+    assert parse_err.value.source == str(broken)
     with pytest.raises(FrameworkError, match="no bundled framework"):
         get_framework("no-such-framework")
 

@@ -138,7 +138,7 @@ def test_several_problems_are_all_reported() -> None:
 def test_malformed_yaml_is_a_data_file_error_with_line(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text("number: 1/KH\ntasks:\n  - id: T1\n   area: [the_che\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="malformed YAML") as err:
+    with pytest.raises(DataFileError, match="not valid YAML") as err:
         load_plan(path)
     assert err.value.row is not None
     assert err.value.source == str(path)

@@ -169,3 +169,27 @@ def test_bundled_seed_002_report() -> None:
         ("communication.plan", "citation"),
         ("plan.plan_year", "date"),
     }
+
+
+def test_deadline_check_rolls_forward_and_needs_the_nd09_deadline(
+    seed_002: dict[str, Any],
+) -> None:
+    # Review items 2 and 11. Seed 002 is a bnv-cchc quý I/2022 report; 20/3/2022 was a
+    # Sunday, so Monday 21/3 is still on time (Bộ luật Dân sự 2015 Điều 148 khoản 5).
+    seed_002["submitted_on"] = "2022-03-21"
+    assert not [f for f in check_report(parse_report(seed_002)) if f.code == "deadline"]
+    literal = check_report(parse_report(seed_002), roll_forward=False)
+    assert [f.field for f in literal if f.code == "deadline"] == ["submitted_on"]
+    seed_002["submitted_on"] = "2022-03-22"
+    [late] = [f for f in check_report(parse_report(seed_002)) if f.code == "deadline"]
+    assert "moved to 21/03/2022" in late.message and "Điều 148 khoản 5" in late.message
+    # Under Nghị định 09/2019 (Điều 8 khoản 5 điểm b: only a minimum) timeliness is unknown
+    # without the requesting agency's deadline: a warning, not a made-up LATE.
+    seed_002["regime"] = "nd09-2019"
+    [unknown] = [f for f in check_report(parse_report(seed_002)) if f.code == "deadline"]
+    assert (unknown.field, unknown.severity) == ("deadline", Severity.WARNING)
+    seed_002["deadline"] = "2022-03-25"
+    assert not [f for f in check_report(parse_report(seed_002)) if f.code == "deadline"]
+    seed_002["deadline"] = "2022-03-18"
+    [late] = [f for f in check_report(parse_report(seed_002)) if f.code == "deadline"]
+    assert late.severity is Severity.ERROR

@@ -75,4 +75,91 @@ def test_plan_status_bad_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path = tmp_path / "kh.yaml"
     path.write_text("tasks: [\n", encoding="utf-8")
     assert main(["plan", "status", str(path)]) == 2
-    assert "malformed YAML" in capsys.readouterr().err
+    assert "not valid YAML" in capsys.readouterr().err
+
+
+def test_report_period_nd09_is_unknown_without_a_deadline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Review item 2: Nghị định 09/2019 Điều 8 khoản 5 điểm b sets only a minimum.
+    argv = ["report", "period", "Q1", "2022", "--regime", "nd09-2019", "--submitted", "2022-03-18"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "submitted 2022-03-18: unknown (the decree sets no deadline; pass --deadline)" in out
+    assert "LATE" not in out
+    assert main([*argv, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["on_time"] is None
+    assert main([*argv, "--deadline", "2022-03-17"]) == 0
+    assert "submitted 2022-03-18: LATE" in capsys.readouterr().out
+    assert main([*argv, "--deadline", "2022-03-14"]) == 2  # below the decree's minimum
+    assert "cchc: error: field deadline" in capsys.readouterr().err
+
+
+def test_report_period_rolls_a_sunday_deadline_forward(capsys: pytest.CaptureFixture[str]) -> None:
+    # Review item 11: 20/3/2022 was a Sunday (Bộ luật Dân sự 2015 Điều 148 khoản 5).
+    argv = ["report", "period", "Q1", "2022", "--submitted", "2022-03-21"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "last day: 2022-03-21" in out and "Điều 148 khoản 5" in out
+    assert "submitted 2022-03-21: on time" in out
+    assert main([*argv, "--no-roll-forward"]) == 0
+    assert "submitted 2022-03-21: LATE" in capsys.readouterr().out
+
+
+BAD_FILES = {
+    "impossible_date.yaml": "issuer: X\nkind: Q1\nyear: 2022\nsigned_on: 2022-02-30\n",
+    "duplicate_key.yaml": "issuer: X\nissuer: Y\nkind: Q1\nyear: 2022\n",
+    "not_a_mapping.yaml": "- 1\n- 2\n",
+    "malformed.json": '{"issuer": "X",',
+    "unknown_kind.json": '{"issuer": "X", "kind": "Q9", "year": 2022}',
+    "bad_year.json": '{"issuer": "X", "kind": "Q1", "year": 99999}',
+}
+
+
+@pytest.mark.parametrize("name", [*BAD_FILES, "missing.yaml", "latin1.yaml", "plan.txt"])
+@pytest.mark.parametrize("command", [["plan", "status"], ["report", "check"], ["report", "render"]])
+def test_every_bad_file_is_a_one_line_error(
+    name: str, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Review item 4: bad dates, non-UTF-8 and missing files used to end in tracebacks.
+    path = tmp_path / name
+    if name in BAD_FILES:
+        path.write_text(BAD_FILES[name], encoding="utf-8")
+    elif name == "latin1.yaml":
+        path.write_bytes("issuer: Sở Y tế\n".encode("utf-16"))
+    elif name == "plan.txt":
+        path.write_text("issuer: X\n", encoding="utf-8")
+    assert main([*command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cchc: error: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "period", "Q1", "0"],
+        ["report", "period", "Q9", "2022"],
+        ["report", "period", "Q1", "2022", "--regime", "x"],
+        ["report", "period", "Q1", "2150", "--submitted", "2150-03-21"],
+        ["report", "period", "Q1", "2022", "--deadline", "2022-03-25", "--submitted", "2022-3-1"],
+        ["report", "period", "Q1", "2022", "--deadline", "2022-03-25", "--submitted", "2022-03-01"],
+        ["report", "render", "{report}", "--docx", "{missing_dir}/bc.docx"],
+        ["report", "check", "{report}", "--targets-from", "{missing_dir}/kh.yaml"],
+        ["plan", "status", "{plan}", "--as-of", "2017-01-01"],  # before the plan was signed
+    ],
+)
+def test_every_bad_argument_is_a_one_line_error(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report, plan = tmp_path / "bc.json", tmp_path / "kh.yaml"
+    report.write_text('{"issuer": "X", "kind": "Q1", "year": 2022}', encoding="utf-8")
+    save_plan(example_plan(), plan)
+    names = {"report": str(report), "plan": str(plan), "missing_dir": str(tmp_path / "no")}
+    args = [a.format(**names) for a in argv]
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse rejects a malformed date before any handler runs
+        code = int(exc.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "error: " in err and "Traceback" not in err

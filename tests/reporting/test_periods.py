@@ -10,12 +10,12 @@ month of the period.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.errors import NaiveDatetimeError, RuleNotInForceError, ValidationError
 from cchc.reporting import regime, reporting_period, submitted_on_time
 
 
@@ -80,19 +80,69 @@ def test_bnv_windows_and_day_20_deadline(kind: str, start: date, end: date, due:
 
 
 def test_on_time_by_day_20() -> None:
+    # Công văn 581/BNV-CCHC: "chậm nhất là ngày 20 của tháng cuối kỳ báo cáo".
     assert submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 20))
-    assert not submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 21))
     assert submitted_on_time("bnv-cchc", "Q3", 2022, date(2022, 9, 1))
+    # 20/9/2022 was a Tuesday: nothing to roll, 21/9 is late.
+    assert not submitted_on_time("bnv-cchc", "Q3", 2022, date(2022, 9, 21))
 
 
-def test_roll_forward_is_an_option() -> None:
-    # 20/3/2022 is a Sunday: with the Civil Code rule the deadline moves to Monday 21/3.
+def test_deadline_on_a_day_off_rolls_forward_by_default() -> None:
+    # Review item 11. 20/3/2022 was a Sunday; Bộ luật Dân sự 2015 (91/2015/QH13) Điều 148
+    # khoản 5: a period whose last day is a day off ends with the next working day, Monday
+    # 21/3. cchc applies it by default, as for plan tasks; roll_forward=False is literal.
     cal = OfficialCalendar()
     assert not cal.is_working_day(date(2022, 3, 20))
     p = reporting_period("bnv-cchc", "Q1", 2022)
-    assert not p.on_time(date(2022, 3, 21))
-    assert p.on_time(date(2022, 3, 21), roll_forward=True, calendar=cal)
-    assert not p.on_time(date(2022, 3, 22), roll_forward=True, calendar=cal)
+    assert p.due == date(2022, 3, 20)  # the day the rule names is kept
+    assert p.last_day() == date(2022, 3, 21)
+    assert p.roll_forward_source.article == "Điều 148 khoản 5"
+    assert p.on_time(date(2022, 3, 21))
+    assert not p.on_time(date(2022, 3, 22))
+    assert not p.on_time(date(2022, 3, 21), roll_forward=False, calendar=cal)
+    assert submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 21))
+    assert not submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 21), roll_forward=False)
+
+
+def test_nd09_sets_only_a_minimum_so_on_time_needs_the_agency_deadline() -> None:
+    # Review item 2. Nghị định 09/2019/NĐ-CP Điều 8 khoản 5 điểm b: the deadline must leave
+    # at least one working day after the data window; the decree itself sets no deadline.
+    p = reporting_period("nd09-2019", "Q1", 2022)
+    assert p.due_is_minimum
+    with pytest.raises(ValidationError) as err:
+        p.on_time(date(2022, 3, 18))
+    assert err.value.field == "deadline"
+    assert "sets no deadline" in str(err.value)
+    with pytest.raises(ValidationError):
+        submitted_on_time("nd09-2019", "Q1", 2022, date(2022, 3, 18))
+    # With the requesting agency's deadline (made up: 20/3/2022, a Sunday -> Monday 21/3).
+    assert p.on_time(date(2022, 3, 18), deadline=date(2022, 3, 20))
+    assert p.on_time(date(2022, 3, 21), deadline=date(2022, 3, 20))
+    assert not p.on_time(date(2022, 3, 18), deadline=date(2022, 3, 17))
+    # A deadline leaving less than the decree's minimum (window ends Monday 14/3) is rejected.
+    with pytest.raises(ValidationError, match="earlier than 2022-03-15"):
+        p.on_time(date(2022, 3, 14), deadline=date(2022, 3, 14))
+    # Under the Bộ Nội vụ regime the deadline is fixed: passing one is an error.
+    with pytest.raises(ValidationError) as err:
+        reporting_period("bnv-cchc", "Q1", 2022).on_time(
+            date(2022, 3, 1), deadline=date(2022, 3, 25)
+        )
+    assert err.value.field == "deadline"
+
+
+def test_submission_datetimes_are_read_in_vietnam_time() -> None:
+    # Review item 12. 20:00 UTC on 20/3/2022 is 03:00 on 21/3 in Vietnam (UTC+07:00).
+    sent = datetime(2022, 3, 20, 20, tzinfo=UTC)
+    assert not submitted_on_time("bnv-cchc", "Q1", 2022, sent, roll_forward=False)
+    assert submitted_on_time(
+        "bnv-cchc", "Q1", 2022, datetime(2022, 3, 20, 16, tzinfo=UTC), roll_forward=False
+    )  # 23:00 on 20/3 in Vietnam
+    p = reporting_period("bnv-cchc", "Q1", 2022)
+    assert p.contains(datetime(2022, 3, 14, 16, 59, tzinfo=UTC))  # 23:59 on 14/3
+    assert not p.contains(datetime(2022, 3, 14, 17, 0, tzinfo=UTC))  # 00:00 on 15/3
+    with pytest.raises(NaiveDatetimeError) as err:
+        p.on_time(datetime(2022, 3, 20, 10))
+    assert err.value.field == "submitted_on"
 
 
 def test_contains() -> None:

@@ -9,45 +9,52 @@ scored item id to its value (or to ``{value, appraised, evidence}``), optionally
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cchc._cli_util import print_json, print_table
 from cchc.errors import DataFileError
-from cchc.indices.loader import bundled_frameworks, get_framework
+from cchc.indices.loader import bundled_frameworks, get_framework, read_data_file
 from cchc.indices.scoring import Scorecard, compare, score
 
 __all__ = ["read_inputs", "register"]
+
+
+def _item_keys(items: dict[Any, Any], where: str) -> dict[str, Any]:
+    """The inputs with their item ids, refusing ids YAML read as numbers."""
+    for key in items:
+        if not isinstance(key, str):
+            raise DataFileError(
+                f"item id {key!r} is not text: quote it (YAML reads 1.10 as the number 1.1, "
+                'so write "1.10": 5)',
+                item=str(key),
+                source=where,
+            )
+    return dict(items)
 
 
 def read_inputs(path: str | Path) -> tuple[dict[str, Any], str | None, str | None]:
     """(items, unit, period) from an inputs file.
 
     Raises:
-        DataFileError: the file is missing, unreadable, or not a mapping.
+        DataFileError: the file is missing, unreadable, not UTF-8, not valid YAML / JSON
+            (a key twice, an impossible date), not a mapping, or an item id is not text.
     """
     where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text) if where.lower().endswith(".json") else yaml.safe_load(text)
-    except (OSError, json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read inputs: {exc}", source=where) from exc
+    data = read_data_file(path)
     if not isinstance(data, dict):
         raise DataFileError("inputs must be a mapping of item id to value", source=where)
     if "items" in data and isinstance(data["items"], dict):
         extra = set(data) - {"items", "unit", "period"}
         if extra:
-            raise DataFileError(f"unknown keys {sorted(extra)}", source=where)
+            raise DataFileError(f"unknown keys {sorted(map(str, extra))}", source=where)
         unit, period = data.get("unit"), data.get("period")
         return (
-            dict(data["items"]),
+            _item_keys(data["items"], where),
             None if unit is None else str(unit),
             None if period is None else str(period),
         )
-    return {str(k): v for k, v in data.items()}, None, None
+    return _item_keys(data, where), None, None
 
 
 def _score_file(framework: str, path: str) -> Scorecard:

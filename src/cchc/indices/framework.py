@@ -20,6 +20,22 @@ maximum number of points (điểm tối đa). Every leaf has a scoring rule:
     start from the maximum and take off ``per_unit`` for each counted unit (điểm trừ),
     never below ``floor`` (default 0).
 
+Each leaf may declare the ``unit`` of its input (đơn vị của số liệu đầu vào), which the input
+must fit (an input off its range is a :class:`cchc.errors.ValidationError` naming the item and
+field, never silently capped):
+
+``"%"``
+    a rate in percent, 0 to 100 (a bands or proportional item);
+``count``
+    a whole number ≥ 0 (số lượng: late reports, violations...); the default, and the only
+    unit allowed, for ``deduction`` items;
+``number``
+    any number ≥ 0 (the default for bands and proportional items);
+``points``
+    points between 0 and the item's maximum (the default, and the only unit, of ``direct``).
+
+``yes_no`` items take no unit. Bands must not overlap and none may be empty (``min < below``).
+
 Areas may carry a ``weight``; with ``aggregation: weighted_mean`` the index is the weighted
 mean of the area percentages (the PCI), with ``aggregation: sum`` (default) it is total points
 over maximum points × 100 (the PAR INDEX convention, "quy về thang điểm 100, đơn vị tính là %").
@@ -48,6 +64,7 @@ __all__ = [
     "DirectRule",
     "Framework",
     "GroupBasis",
+    "InputUnit",
     "Item",
     "ProportionalRule",
     "ResultGroup",
@@ -99,6 +116,19 @@ class Rounding(_Model):
     def percent(self, value: Decimal) -> Decimal:
         """Round a percentage."""
         return value.quantize(Decimal(1).scaleb(-self.percent_places), self.mode.decimal_mode)
+
+
+class InputUnit(enum.StrEnum):
+    """Unit of a leaf item's input value (đơn vị của số liệu đầu vào)."""
+
+    PERCENT = "%"
+    """A rate in percent (tỷ lệ %), 0 to 100."""
+    COUNT = "count"
+    """A whole number ≥ 0 (số lượng)."""
+    NUMBER = "number"
+    """Any number ≥ 0."""
+    POINTS = "points"
+    """Points between 0 and the item's maximum (điểm)."""
 
 
 class DirectRule(_Model):
@@ -173,6 +203,11 @@ class Item(_Model):
         default=None, ge=0, description="Trọng số of an area (weighted_mean frameworks)."
     )
     rule: Rule | None = Field(default=None, description="Scoring rule; leaves only.")
+    unit: InputUnit | None = Field(
+        default=None,
+        description="Đơn vị của số liệu đầu vào: '%' (0-100), count (whole ≥ 0), number (≥ 0) "
+        "or points (0-max); default from the rule kind (see input_unit).",
+    )
     self_assessed: bool = Field(
         default=False,
         description="Tự đánh giá: scored by the unit itself, backed by evidence documents.",
@@ -183,6 +218,18 @@ class Item(_Model):
     )
     note: str | None = Field(default=None, description="Free remark (input unit, formula...).")
     children: tuple[Item, ...] = Field(default=(), description="Criteria / sub-criteria.")
+
+    def input_unit(self) -> InputUnit | None:
+        """The declared unit, else the rule's default (None for yes/no items and parents)."""
+        if self.unit is not None:
+            return self.unit
+        if isinstance(self.rule, DirectRule):
+            return InputUnit.POINTS
+        if isinstance(self.rule, DeductionRule):
+            return InputUnit.COUNT
+        if isinstance(self.rule, BandsRule | ProportionalRule):
+            return InputUnit.NUMBER
+        return None
 
     def walk(self) -> list[Item]:
         """This item and all its descendants, depth first."""

@@ -11,7 +11,14 @@ YAML file and score it without code. :func:`load_framework` reads the file, buil
 * a leaf without a rule, or a rule on a parent;
 * a source key that the framework does not define (a missing item in ``sources``);
 * an item with no source and no assumption note;
-* area weights that do not sum to the declared ``weights_total``, or a missing weight.
+* area weights that do not sum to the declared ``weights_total``, or a missing weight;
+* bands that overlap or are empty (``min`` not below ``below``);
+* an input ``unit`` that does not fit the rule (``direct`` takes points, ``deduction`` counts,
+  ``yes_no`` no unit), or a ``%`` item whose full-marks threshold is above 100;
+* an item id written as a number (YAML reads ``1.10`` as 1.1: quote it, ``"1.10"``).
+
+A file that cannot be read (missing, not UTF-8, a key given twice, an impossible date) is a
+:class:`cchc.errors.DataFileError` naming the file (:class:`FrameworkError` is one).
 
 >>> fw = load_framework({"id": "demo", "name": "Demo", "version": "1", "kind": "example",
 ...     "assumption": "illustration", "max_points": 3,
@@ -26,7 +33,7 @@ cchc.errors.FrameworkError: item 1: children's maximum points add up to 4, over 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -34,32 +41,60 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
-import yaml
 
-from cchc.errors import FrameworkError
+from cchc._data import parse_yaml_text, read_user_text, read_user_yaml
+from cchc.errors import DataFileError, FrameworkError
 from cchc.indices.framework import (
     Aggregation,
     BandsRule,
     DeductionRule,
+    DirectRule,
     Framework,
+    InputUnit,
     Item,
     ProportionalRule,
     YesNoRule,
 )
 
-__all__ = ["bundled_frameworks", "check_framework", "get_framework", "load_framework"]
+__all__ = [
+    "bundled_frameworks",
+    "check_framework",
+    "get_framework",
+    "load_framework",
+    "read_data_file",
+]
 
 _DATA = "cchc.indices.data"
 
 
-def _read(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise FrameworkError(f"cannot parse: {exc}", source=str(path)) from exc
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def read_data_file(path: str | Path) -> Any:
+    """A user's YAML or JSON file, read and parsed strictly.
+
+    ``.json`` files are parsed as JSON (numbers with a fraction become ``Decimal``; tabs are
+    allowed), anything else as YAML; both through :mod:`cchc._data`'s strict readers: a
+    missing or non-UTF-8 file, a key given twice or an impossible date is a
+    :class:`~cchc.errors.DataFileError` naming the file.
+    """
+    if str(path).lower().endswith(".json"):
+        text = read_user_text(path)
+        try:
+            return json.loads(text, parse_float=Decimal, object_pairs_hook=_json_pairs)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(
+                f"not valid JSON: {exc.msg}", row=exc.lineno, source=str(path)
+            ) from exc
+        except ValueError as exc:
+            raise DataFileError(f"not valid JSON: {exc}", source=str(path)) from exc
+    return read_user_yaml(path)
 
 
 def _item_at(data: Any, loc: tuple[int | str, ...]) -> str | None:
@@ -88,7 +123,7 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
     where: str | None = None
     if isinstance(data, str | Path):
         where = str(data)
-        raw = _read(Path(data))
+        raw = read_data_file(data)
     else:
         raw = data
     if not isinstance(raw, Mapping):
@@ -99,9 +134,13 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         field = ".".join(str(p) for p in loc)
-        raise FrameworkError(
-            err["msg"], item=_item_at(raw, loc), field=field, source=where
-        ) from exc
+        message = err["msg"]
+        if loc and loc[-1] == "id" and isinstance(err.get("input"), int | float):
+            message = (
+                f'item id {err["input"]!r} is a number: quote it in the file (id: "1.10"), '
+                "or YAML reads 1.10 as 1.1"
+            )
+        raise FrameworkError(message, item=_item_at(raw, loc), field=field, source=where) from exc
     check_framework(framework, source=where)
     return framework
 
@@ -132,6 +171,42 @@ def _rule_min(item: Item) -> Decimal:
     return Decimal(0)
 
 
+def _check_bands(rule: BandsRule, fail: Callable[[str], FrameworkError]) -> None:
+    """Each band non-empty; no two bands sharing a value."""
+    for n, band in enumerate(rule.bands, start=1):
+        if band.min is not None and band.below is not None and band.min >= band.below:
+            raise fail(f"band {n} is empty: min {band.min} is not below {band.below}")
+    inf = Decimal("Infinity")
+    spans = [
+        (-inf if b.min is None else b.min, inf if b.below is None else b.below) for b in rule.bands
+    ]
+    for n, (lo, hi) in enumerate(spans, start=1):
+        for m, (lo2, hi2) in enumerate(spans[n:], start=n + 1):
+            if lo < hi2 and lo2 < hi:
+                raise fail(f"bands {n} and {m} overlap ([{lo}, {hi}) and [{lo2}, {hi2}))")
+
+
+def _check_unit(item: Item, fail: Callable[[str], FrameworkError]) -> None:
+    """The declared input unit fits the rule kind."""
+    rule, unit = item.rule, item.unit
+    if unit is None:
+        return
+    if isinstance(rule, YesNoRule):
+        raise fail("a yes/no item takes no unit")
+    if isinstance(rule, DirectRule) and unit is not InputUnit.POINTS:
+        raise fail(f"a direct item takes points, not unit {unit.value!r}")
+    if isinstance(rule, DeductionRule) and unit is not InputUnit.COUNT:
+        raise fail(f"a deduction item counts units, not unit {unit.value!r}")
+    if isinstance(rule, BandsRule | ProportionalRule) and unit is InputUnit.POINTS:
+        raise fail("unit 'points' is only for direct items")
+    if (
+        isinstance(rule, ProportionalRule)
+        and unit is InputUnit.PERCENT
+        and rule.full_marks_at > 100
+    ):
+        raise fail(f"full_marks_at {rule.full_marks_at} is above 100 %: full marks unreachable")
+
+
 def _check_item(fw: Framework, item: Item, where: str | None) -> None:
     def fail(message: str) -> FrameworkError:
         return FrameworkError(message, item=item.id, source=where)
@@ -139,6 +214,8 @@ def _check_item(fw: Framework, item: Item, where: str | None) -> None:
     if item.children:
         if item.rule is not None:
             raise fail("an item with criteria below it cannot have its own rule")
+        if item.unit is not None:
+            raise fail("an item with criteria below it takes no input unit")
         total = sum((c.max_points for c in item.children), Decimal(0))
         if total > item.max_points:
             raise fail(
@@ -159,6 +236,9 @@ def _check_item(fw: Framework, item: Item, where: str | None) -> None:
         if _rule_min(item) < 0:
             raise fail("rule gives negative points")
         rule = item.rule
+        if isinstance(rule, BandsRule):
+            _check_bands(rule, fail)
+        _check_unit(item, fail)
         if (
             isinstance(rule, ProportionalRule)
             and rule.zero_below is not None
@@ -235,7 +315,7 @@ def bundled_frameworks() -> dict[str, Framework]:
     folder = resources.files(_DATA).joinpath("frameworks")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml", ".json")):
-            raw = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            raw = parse_yaml_text(entry.read_text(encoding="utf-8"), source=entry.name)
             fw = load_framework(raw)
             out[fw.id] = fw
     return out

@@ -9,8 +9,10 @@ Tàu 2021: "40,62/80 điểm, đạt tỷ lệ 50,77%").
 
 Published tables are rounded, so a row is *consistent* when the printed dimension and the sum
 of the printed sub-dimensions differ by no more than their rounding allows: half a unit of the
-last printed decimal of each number. :func:`check_dimension` says whether a row is consistent
-and by how much it is off; :func:`check_total` does the same for a total and its dimensions.
+last printed decimal of each number. Scores off their scale (a dimension or sub-dimension
+outside 0–10, a total outside 0–80) are refused, not checked. :func:`check_dimension` says
+whether a row is consistent and by how much it is off; :func:`check_total` does the same for a
+total and its dimensions.
 
 >>> from decimal import Decimal
 >>> # 2023 PAPI report, Table 3.6, Hà Nội
@@ -87,8 +89,19 @@ def _half_ulp(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent) / 2
 
 
-def _check(name: str, value: object, parts: Sequence[Decimal]) -> ConsistencyCheck:
-    published = as_decimal(value, field=name)
+def _score(value: object, field: str, maximum_key: str) -> Decimal:
+    """A published score as a Decimal within 0..the maximum of ``papi.yaml``."""
+    number = as_decimal(value, field=field)
+    maximum = Decimal(str(_data()[maximum_key]))
+    if not Decimal(0) <= number <= maximum:
+        raise ValidationError(f"score {number} outside 0..{maximum}", field=field)
+    return number
+
+
+def _check(
+    name: str, value: object, parts: Sequence[Decimal], maximum_key: str
+) -> ConsistencyCheck:
+    published = _score(value, name, maximum_key)
     expected = sum(parts, Decimal(0))
     tolerance = _half_ulp(published) + sum((_half_ulp(p) for p in parts), Decimal(0))
     difference = published - expected
@@ -113,7 +126,8 @@ def check_dimension(
     sub-dimension ids of that dimension (e.g. ``sd6_1`` … ``sd6_4``) where those are known.
 
     Raises:
-        ValidationError: unknown dimension or sub-dimension, or a value that is not a number.
+        ValidationError: unknown dimension or sub-dimension, or a value that is not a number
+            in 0..10 (the per-dimension maximum of ``data/papi.yaml``).
     """
     dim = dimension_id(dimension)
     row = next(r for r in _data()["dimensions"] if r["id"] == dim)
@@ -125,34 +139,40 @@ def check_dimension(
                 f"{', '.join(sorted(map(str, subdimensions)))}",
                 field="subdimensions",
             )
-        values = [as_decimal(v, field=str(k)) for k, v in subdimensions.items()]
+        values = [_score(v, str(k), "dimension_max") for k, v in subdimensions.items()]
     else:
-        values = [as_decimal(v, field=f"subdimensions[{n}]") for n, v in enumerate(subdimensions)]
+        values = [
+            _score(v, f"subdimensions[{n}]", "dimension_max") for n, v in enumerate(subdimensions)
+        ]
         if known and len(values) != len(known):
             raise ValidationError(
                 f"{dim} has {len(known)} sub-dimensions, got {len(values)}", field="subdimensions"
             )
     if not values:
         raise ValidationError("no sub-dimension scores", field="subdimensions")
-    return _check(dim, value, values)
+    return _check(dim, value, values, "dimension_max")
 
 
 def check_total(
     total: object, dimensions: Mapping[str, object] | Sequence[object]
 ) -> ConsistencyCheck:
-    """Check a published PAPI total against the sum of its eight dimension scores."""
+    """Check a published PAPI total against the sum of its eight dimension scores.
+
+    Raises:
+        ValidationError: not eight dimensions, a dimension off 0..10, or a total off 0..80.
+    """
     if isinstance(dimensions, Mapping):
         keys = {dimension_id(k) for k in dimensions}
         if keys != set(DIMENSIONS):
             raise ValidationError("a PAPI total needs the eight dimensions", field="dimensions")
-        values = [as_decimal(v, field=str(k)) for k, v in dimensions.items()]
+        values = [_score(v, str(k), "dimension_max") for k, v in dimensions.items()]
     else:
-        values = [as_decimal(v, field=f"dimensions[{n}]") for n, v in enumerate(dimensions)]
+        values = [_score(v, f"dimensions[{n}]", "dimension_max") for n, v in enumerate(dimensions)]
     if len(values) != len(DIMENSIONS):
         raise ValidationError(
             f"a PAPI total needs 8 dimensions, got {len(values)}", field="dimensions"
         )
-    return _check("total", total, values)
+    return _check("total", total, values, "total_max")
 
 
 def percent_of_maximum(total: object) -> Decimal:

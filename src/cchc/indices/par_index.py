@@ -35,6 +35,7 @@ import attrs
 
 from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.indices.rules import as_decimal, as_year
 
 __all__ = [
     "ParIndexVersion",
@@ -112,6 +113,7 @@ def version_for_year(year: int) -> ParIndexVersion:
     Raises:
         RuleNotInForceError: ``year`` is before 2012 or after 2030.
     """
+    year = as_year(year)
     for v in versions():
         if v.years[0] <= year <= v.years[1]:
             return v
@@ -133,8 +135,9 @@ def result_group(percent: Decimal) -> str | None:
     """The result group (nhóm) of an index: 'A' (≥ 90 %), 'B' (80–<90), 'C' (70–<80), else None.
 
     Raises:
-        ValidationError: the percentage is outside 0–100.
+        ValidationError: the percentage is not a finite number in 0–100.
     """
+    percent = as_decimal(percent, field="percent")
     if not Decimal(0) <= percent <= Decimal(100):
         raise ValidationError(f"index {percent} outside 0..100", field="percent")
     for label, lowest in groups():
@@ -154,9 +157,25 @@ def index_percent(
 
     ``max_points`` defaults to the 100-point scale of the data file. Without a survey the
     appraised points alone are normalised to 100 (the Hà Nội sub-level rule).
+
+    Raises:
+        ValidationError: a number is not finite, points are negative or over the maximum,
+            the maximum is not positive, or ``places`` is not a whole number 0..6.
     """
-    maximum = max_points if max_points is not None else Decimal(str(_data()["scale"]["max_points"]))
-    total = appraised + survey
-    if appraised < 0 or survey < 0 or total > maximum or maximum <= 0:
-        raise ValidationError(f"points {total} outside 0..{maximum}", field="appraised")
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
+        raise ValidationError(f"places must be a whole number 0..6, got {places!r}", field="places")
+    points = as_decimal(appraised, field="appraised")
+    surveyed = as_decimal(survey, field="survey")
+    maximum = as_decimal(
+        max_points if max_points is not None else str(_data()["scale"]["max_points"]),
+        field="max_points",
+    )
+    if maximum <= 0:
+        raise ValidationError(f"maximum {maximum} must be positive", field="max_points")
+    for name, value in (("appraised", points), ("survey", surveyed)):
+        if value < 0:
+            raise ValidationError(f"negative points {value}", field=name)
+    total = points + surveyed
+    if total > maximum:
+        raise ValidationError(f"points {total} over the maximum {maximum}", field="appraised")
     return (total * 100 / maximum).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)

@@ -35,7 +35,7 @@ from decimal import Decimal
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework
-from cchc.indices.rules import as_decimal
+from cchc.indices.rules import as_decimal, as_year
 from cchc.indices.scoring import score
 
 __all__ = ["SUBINDICES", "composite", "framework_for_year", "rounding_tolerance", "weights"]
@@ -64,6 +64,7 @@ def framework_for_year(year: int, *, assume_latest: bool = False) -> Framework:
         RuleNotInForceError: no confirmed weights for ``year`` (before 2013, or after 2021
             unless ``assume_latest`` asks for the 2013–2021 weights as an assumption).
     """
+    year = as_year(year)
     frameworks = [get_framework(f) for f in _FRAMEWORKS]
     for fw in frameworks:
         if fw.years is not None and fw.years[0] <= year <= fw.years[1]:
@@ -113,11 +114,12 @@ def composite(
         assume_latest: for years after the last confirmed weights, use them anyway.
 
     Raises:
-        ValidationError: a key is missing or unknown, or a value is off the 0–10 scale.
+        ValidationError: a key is missing or unknown, a value is not a finite number on the
+            0–10 scale, or ``year`` is not an ``int`` ('2019' and 2019.5 are refused).
         RuleNotInForceError: no confirmed weights for ``year``.
     """
-    values = _clean(subindices)
     fw = framework_for_year(year, assume_latest=assume_latest)
+    values = _clean(subindices)
     return score(fw, values).index_percent
 
 

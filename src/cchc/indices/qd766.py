@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 _FRAMEWORK = "qd766-portal"
+_HUNDRED = Decimal(100)
 
 
 class Qd766Figures(BaseModel):
@@ -173,9 +174,22 @@ FIGURE_OF_INDICATOR: dict[str, str] = {
 """Which :class:`Qd766Figures` field feeds each scored indicator."""
 
 
+def _rate(value: object, field: str) -> Decimal:
+    rate = as_decimal(value, field=field)
+    if not Decimal(0) <= rate <= _HUNDRED:
+        raise ValidationError(f"rate {rate} % outside 0..100", field=field)
+    return rate
+
+
 def satisfaction_rate(*, late_rate: Decimal, complaint_rate: Decimal) -> Decimal:
-    """5.4 as the portal computes it: 100 − (late % + % with PAKN or dislike), not below 0."""
-    return max(Decimal(0), Decimal(100) - (late_rate + complaint_rate))
+    """5.4 as the portal computes it: 100 − (late % + % with PAKN or dislike), not below 0.
+
+    Raises:
+        ValidationError: a rate is not a finite number in 0..100.
+    """
+    late = _rate(late_rate, "late_rate")
+    complaint = _rate(complaint_rate, "complaint_rate")
+    return max(Decimal(0), _HUNDRED - (late + complaint))
 
 
 def framework(
@@ -208,13 +222,20 @@ def framework(
 
 
 def indicator_points(indicator: str, rate: Decimal, fw: Framework | None = None) -> Decimal:
-    """Points of one indicator for a rate in %, rounded as the framework says."""
+    """Points of one indicator for a rate in %, rounded as the framework says.
+
+    Raises:
+        ValidationError: not a scored indicator, or the rate is not a finite number in 0..100
+            (a rate over 100 % never earns full marks silently).
+    """
     fw = fw or framework()
     try:
-        item = fw.item(indicator)
+        item = fw.item(str(indicator))
     except KeyError:
-        raise ValidationError("not a scored 766 indicator", item=indicator) from None
-    return fw.rounding.points(rule_points(item, rate))
+        raise ValidationError("not a scored 766 indicator", item=str(indicator)) from None
+    if item.children:
+        raise ValidationError("a group, not a scored 766 indicator", item=item.id)
+    return fw.rounding.points(rule_points(item, rate, field="rate"))
 
 
 def score_figures(

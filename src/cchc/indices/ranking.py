@@ -3,7 +3,8 @@
 Ranking is *competition ranking* ("1224"): units with the same score share a rank and the
 next rank skips (the usual way tables of PAR INDEX, PCI and SIPAS print ties). Scores are
 compared exactly as given (Decimal), so round them first if the published table ranks on
-rounded values. Units with no score are an error, not silently dropped.
+rounded values. Units with no score, and two units whose names are the same text (``1`` and
+``'1'``), are errors, not silently dropped or merged.
 
 >>> from decimal import Decimal
 >>> rows = rank({"Hải Phòng": Decimal("91.80"), "Quảng Ninh": Decimal("91.14"),
@@ -49,7 +50,12 @@ class RankedUnit:
 
 
 def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True) -> dict[str, int]:
-    """Rank of each unit: 1 + the number of units with a strictly better score."""
+    """Rank of each unit: 1 + the number of units with a strictly better score.
+
+    Raises:
+        ValidationError: a score is missing or not a finite number, or two unit names collide.
+    """
+    scores = _clean(scores, "score")
     values = sorted(scores.values(), reverse=descending)
     out: dict[str, int] = {}
     for unit, value in scores.items():
@@ -61,9 +67,16 @@ def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True)
 def _clean(scores: Mapping[str, object], field: str) -> dict[str, Decimal]:
     out: dict[str, Decimal] = {}
     for unit, value in scores.items():
+        name = str(unit)
+        if name in out:
+            raise ValidationError(
+                f"two units are both named {name!r} (e.g. 1 and '1'): give each a distinct name",
+                item=name,
+                field=field,
+            )
         if value is None:
-            raise ValidationError("unit has no score", item=str(unit), field=field)
-        out[str(unit)] = as_decimal(value, item=str(unit), field=field)
+            raise ValidationError("unit has no score", item=name, field=field)
+        out[name] = as_decimal(value, item=name, field=field)
     return out
 
 

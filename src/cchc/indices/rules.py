@@ -11,6 +11,16 @@ with the framework's :class:`~cchc.indices.framework.Rounding`.
 Decimal('5.766666666666666666666666667')
 >>> rule_points(item, Decimal("92.5"))
 Decimal('6')
+
+An input must fit the item's unit (here the default ``number``: ≥ 0); a rate item declared
+with ``unit: "%"`` refuses 150 instead of giving full marks:
+
+>>> pct = Item(id="3.2", name="Đúng hạn", max_points=Decimal(6), unit="%",
+...            rule=ProportionalRule(full_marks_at=Decimal(90)), assumption="demo")
+>>> rule_points(pct, 150)
+Traceback (most recent call last):
+...
+cchc.errors.ValidationError: item 3.2, field value: 150 % outside 0..100
 """
 
 from __future__ import annotations
@@ -20,14 +30,14 @@ from decimal import Decimal, InvalidOperation
 from cchc.errors import ValidationError
 from cchc.indices.framework import (
     BandsRule,
-    DeductionRule,
     DirectRule,
+    InputUnit,
     Item,
     ProportionalRule,
     YesNoRule,
 )
 
-__all__ = ["InputValue", "as_decimal", "rule_points"]
+__all__ = ["InputValue", "as_count", "as_decimal", "as_year", "check_input", "rule_points"]
 
 InputValue = Decimal | bool | int | float | str
 """What an item accepts: a number (points, a rate in %, a count) or a yes / no answer."""
@@ -56,7 +66,56 @@ def as_decimal(value: object, *, item: str | None = None, field: str | None = No
     return out
 
 
-def _as_bool(value: object, item: str) -> bool:
+def as_count(value: object, *, item: str | None = None, field: str | None = None) -> int:
+    """A whole number ≥ 0 (a count: late reports, dossiers...); bools and fractions refused."""
+    number = as_decimal(value, item=item, field=field)
+    if number != number.to_integral_value():
+        raise ValidationError(
+            f"a count must be a whole number, got {value!r}", item=item, field=field
+        )
+    if number < 0:
+        raise ValidationError(
+            f"a count must not be negative, got {value!r}", item=item, field=field
+        )
+    return int(number)
+
+
+def as_year(value: object, *, field: str = "year") -> int:
+    """A year as an ``int`` (not a bool, float or text: ``2019.5`` or ``'2019'`` is refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"a year must be a whole number (int), got {value!r}", field=field)
+    return value
+
+
+_HUNDRED = Decimal(100)
+
+
+def check_input(item: Item, value: object, *, field: str = "value") -> Decimal | bool:
+    """``value`` checked against the item's unit (:meth:`Item.input_unit`).
+
+    Returns the bool of a yes/no item, else the number as a Decimal.
+
+    Raises:
+        ValidationError: the value is off its unit's range, naming the item and field.
+    """
+    if isinstance(item.rule, YesNoRule):
+        return _as_bool(value, item.id, field)
+    unit = item.input_unit()
+    if unit is InputUnit.COUNT:
+        return Decimal(as_count(value, item=item.id, field=field))
+    number = as_decimal(value, item=item.id, field=field)
+    if unit is InputUnit.PERCENT and not 0 <= number <= _HUNDRED:
+        raise ValidationError(f"{value} % outside 0..100", item=item.id, field=field)
+    if unit is InputUnit.POINTS and not 0 <= number <= item.max_points:
+        raise ValidationError(
+            f"points {number} outside 0..{item.max_points} (điểm tối đa)", item=item.id, field=field
+        )
+    if number < 0:
+        raise ValidationError(f"negative value {number}", item=item.id, field=field)
+    return number
+
+
+def _as_bool(value: object, item: str, field: str | None = None) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -64,29 +123,27 @@ def _as_bool(value: object, item: str) -> bool:
         return True
     if text in _NO:
         return False
-    raise ValidationError(f"expected yes/no (có/không), got {value!r}", item=item)
+    raise ValidationError(f"expected yes/no (có/không), got {value!r}", item=item, field=field)
 
 
-def rule_points(item: Item, value: object) -> Decimal:
+def rule_points(item: Item, value: object, *, field: str = "value") -> Decimal:
     """Exact points of a leaf ``item`` for ``value``.
 
     Raises:
-        ValidationError: the value does not fit the rule (direct points over the maximum,
-            a negative rate or count, text where a number is expected...), naming the item.
+        ValidationError: the value does not fit the item's unit or rule (a rate over 100 %,
+            a fractional or negative count, direct points over the maximum, text where a number
+            is expected...), naming the item and field.
     """
     rule = item.rule
+    if rule is None:
+        raise ValidationError("item has no scoring rule", item=item.id)
+    checked = check_input(item, value, field=field)
     if isinstance(rule, YesNoRule):
         yes = rule.points_yes if rule.points_yes is not None else item.max_points
-        return yes if _as_bool(value, item.id) else rule.points_no
-    number = as_decimal(value, item=item.id)
+        return yes if checked else rule.points_no
+    number = Decimal(checked)
     if isinstance(rule, DirectRule):
-        if number < 0 or number > item.max_points:
-            raise ValidationError(
-                f"points {number} outside 0..{item.max_points} (điểm tối đa)", item=item.id
-            )
         return number
-    if number < 0:
-        raise ValidationError(f"negative value {number}", item=item.id)
     if isinstance(rule, BandsRule):
         for band in rule.bands:
             if band.contains(number):
@@ -98,6 +155,4 @@ def rule_points(item: Item, value: object) -> Decimal:
         if number >= rule.full_marks_at:
             return item.max_points
         return item.max_points * number / rule.full_marks_at
-    if isinstance(rule, DeductionRule):
-        return max(rule.floor, item.max_points - rule.per_unit * number)
-    raise ValidationError("item has no scoring rule", item=item.id)
+    return max(rule.floor, item.max_points - rule.per_unit * number)

@@ -7,10 +7,13 @@ one period: a mapping from each leaf item's id to its value, or to a mapping wit
 * ``appraised``: the value after appraisal (điểm thẩm định), which wins when given;
 * ``evidence``: the evidence documents (tài liệu kiểm chứng) behind a self-assessed item.
 
-A value of ``None`` means "no data / not applicable": the item is left out of both the points
-and the maximum (as TT 01/2018/TT-VPCP Art 15(4)(b) does for an index without data). An item
-absent from the inputs, or an input naming no item of the framework, is an error: nothing is
-dropped silently.
+A value of ``None`` (or ``{value: null}``) means "no data / not applicable": the item is left
+out of both the points and the maximum (as TT 01/2018/TT-VPCP Art 15(4)(b) does for an index
+without data). An item absent from the inputs, an input naming no item of the framework, a
+mapping without ``value``, an item id that is not text (YAML reads ``1.10:`` as the number
+1.1: quote it) and a value off the item's unit (a rate over 100 %, a fractional count) are
+errors naming the item: nothing is dropped or capped silently. Both the self-assessed
+``value`` and the ``appraised`` value are checked.
 
 Rounding (explicit): each item's points are rounded with the framework's rounding
 (``points_places``, default 2 decimals, half-up); area and total points are exact sums of the
@@ -143,10 +146,14 @@ def _split(raw: object) -> tuple[object, object, tuple[str, ...], bool]:
     if isinstance(raw, Mapping):
         extra = set(raw) - {"value", "appraised", "evidence", "note"}
         if extra:
-            raise ValueError(f"unknown input keys {sorted(extra)}")
+            raise ValueError(f"unknown input keys {sorted(map(str, extra))}")
+        if "value" not in raw:
+            raise ValueError("an input mapping needs 'value' (value: null means no data)")
         evidence = raw.get("evidence") or ()
         if isinstance(evidence, str):
             evidence = (evidence,)
+        elif not isinstance(evidence, list | tuple):
+            raise ValueError("evidence must be a document name or a list of them")
         return (
             raw.get("value"),
             raw.get("appraised"),
@@ -169,6 +176,7 @@ def _score_leaf(fw: Framework, leaf: Item, path: tuple[str, ...], raw: object) -
         self_value, appraised, evidence, has_appraised = _split(raw)
     except ValueError as exc:
         raise ValidationError(str(exc), item=leaf.id) from exc
+    self_points = None if self_value is None else rule_points(leaf, self_value, field="value")
     used = appraised if has_appraised else self_value
     source = fw.source_of(leaf)
     if used is None:
@@ -176,7 +184,8 @@ def _score_leaf(fw: Framework, leaf: Item, path: tuple[str, ...], raw: object) -
         excluded = True
     else:
         max_points = leaf.max_points
-        points = fw.rounding.points(rule_points(leaf, used))
+        exact = rule_points(leaf, used, field="appraised") if has_appraised else self_points
+        points = fw.rounding.points(exact if exact is not None else Decimal(0))
         excluded = False
     return ItemScore(
         id=leaf.id,
@@ -222,6 +231,11 @@ def score(
     leaves = [lp for area in framework.areas for lp in _leaves_with_path(area, ())]
     known = {leaf.id for leaf, _ in leaves}
     for key in inputs:
+        if not isinstance(key, str):
+            raise ValidationError(
+                f"item id {key!r} is not text: quote it (YAML reads 1.10 as the number 1.1)",
+                item=str(key),
+            )
         if key not in known:
             raise ValidationError("input names no scored item of the framework", item=str(key))
     items: list[ItemScore] = []

@@ -34,6 +34,7 @@ import attrs
 
 from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource
 
 __all__ = [
@@ -112,6 +113,7 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
         RuleNotInForceError: no known version covers ``year`` (2021–2022: the successor of
             QĐ 2640 is unconfirmed; ``assume_previous=True`` uses the latest earlier version).
     """
+    year = as_year(year)
     known = versions()
     for v in known:
         if v.years[0] <= year <= v.years[1]:
@@ -135,15 +137,27 @@ def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None
     if not answers:
         raise ValidationError("no answers", field="answers")
     for n, a in enumerate(answers, start=1):
-        if a not in scale:
+        if isinstance(a, bool) or a not in scale:
             raise ValidationError(f"answer {a!r} off the scale {sorted(scale)}", row=n)
     hits = sum(1 for a in answers if a in levels)
     return Decimal(hits) * 100 / len(answers)
 
 
 def mean_of_elements(values: Mapping[str, Decimal]) -> Decimal:
-    """Default aggregation (assumption): unweighted mean of the element indices."""
-    return sum(values.values(), Decimal(0)) / len(values)
+    """Default aggregation (assumption): unweighted mean of the element indices.
+
+    Raises:
+        ValidationError: no elements, or an element index that is not a number in 0..100.
+    """
+    if not values:
+        raise ValidationError("no element indices to average", field="values")
+    checked = []
+    for key, value in values.items():
+        number = as_decimal(value, field=str(key))
+        if not Decimal(0) <= number <= Decimal(100):
+            raise ValidationError(f"element index {number} outside 0..100", field=str(key))
+        checked.append(number)
+    return sum(checked, Decimal(0)) / len(checked)
 
 
 @attrs.frozen

@@ -41,6 +41,7 @@ from cchc._data import load_yaml
 from cchc.errors import ValidationError
 from cchc.indices.framework import RoundingMode
 from cchc.indices.loader import get_framework
+from cchc.indices.rules import as_count, as_decimal
 from cchc.indices.scoring import Scorecard, score
 
 __all__ = [
@@ -88,6 +89,19 @@ def _d(value: object) -> Decimal:
     return Decimal(str(value))
 
 
+def _share(value: object, field: str) -> Decimal:
+    share = as_decimal(value, field=field)
+    if not Decimal(0) <= share <= Decimal(100):
+        raise ValidationError(f"share {share} % outside 0..100", field=field)
+    return share
+
+
+def _flag(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(f"expected True or False, got {value!r}", field=field)
+    return value
+
+
 def _round(value: Decimal) -> Decimal:
     rnd = _data()["rounding"]
     mode = RoundingMode(rnd["mode"]).decimal_mode
@@ -95,10 +109,17 @@ def _round(value: Decimal) -> Decimal:
 
 
 def time_points(actual: Decimal | int, limit: Decimal | int) -> int:
-    """Indices 1 and 2: time taken against the legal limit (shorter 2, equal 1, longer 0)."""
-    if actual < 0 or limit < 0:
-        raise ValidationError("times must not be negative", field="actual")
-    return 2 if actual < limit else 1 if actual == limit else 0
+    """Indices 1 and 2: time taken against the legal limit (shorter 2, equal 1, longer 0).
+
+    Raises:
+        ValidationError: a time is not a finite number ≥ 0.
+    """
+    taken = as_decimal(actual, field="actual")
+    allowed = as_decimal(limit, field="limit")
+    for name, value in (("actual", taken), ("limit", allowed)):
+        if value < 0:
+            raise ValidationError("times must not be negative", field=name)
+    return 2 if taken < allowed else 1 if taken == allowed else 0
 
 
 def contact_points(contacts: int, *, due_to_applicant: int = 0) -> int:
@@ -107,29 +128,30 @@ def contact_points(contacts: int, *, due_to_applicant: int = 0) -> int:
     Contacts caused by the applicant's own fault are not counted (Art 13(3)(c) "trừ trường
     hợp lỗi do người nộp hồ sơ").
     """
-    if contacts < 0 or not 0 <= due_to_applicant <= contacts:
-        raise ValidationError("bad contact counts", field="contacts")
-    counted = contacts - due_to_applicant
+    total = as_count(contacts, field="contacts")
+    excused = as_count(due_to_applicant, field="due_to_applicant")
+    if excused > total:
+        raise ValidationError("more excused contacts than contacts", field="due_to_applicant")
+    counted = total - excused
     return 2 if counted == 0 else 1 if counted == 1 else 0
 
 
 def bodies_points(bodies: int) -> int:
     """Index 4: bodies the applicant had to contact (the desk counts as one; bodies doing a
     legally required field check or appraisal are not counted): 0 → 2, 1 → 1, more → 0."""
-    if bodies < 0:
-        raise ValidationError("negative number of bodies", field="bodies")
-    return 2 if bodies == 0 else 1 if bodies == 1 else 0
+    count = as_count(bodies, field="bodies")
+    return 2 if count == 0 else 1 if count == 1 else 0
 
 
 def attitude_points(*, early: bool, on_time: bool, complaint_upheld: bool) -> int:
     """Index 7: staff attitude. Early and no complaint 2; on time and no complaint 1; a
     complaint found true 0. Late without complaint: not covered by the text; the assumed
     points are in ``data/tt01.yaml`` (1)."""
-    if complaint_upheld:
+    if _flag(complaint_upheld, "complaint_upheld"):
         return 0
-    if early:
+    if _flag(early, "early"):
         return 2
-    if on_time:
+    if _flag(on_time, "on_time"):
         return 1
     return int(_data()["index7"]["late_no_complaint_points"])
 
@@ -137,33 +159,49 @@ def attitude_points(*, early: bool, on_time: bool, complaint_upheld: bool) -> in
 def desk_points(
     level: Level, *, fully_handled_share: Decimal, received_returned_share: Decimal
 ) -> int:
-    """Index 5: reception, appraisal and approval at the desk (shares in %)."""
-    full = _d(_data()["index5_full_share"][Level(level).value])
-    if fully_handled_share >= full:
+    """Index 5: reception, appraisal and approval at the desk (shares in %).
+
+    Raises:
+        ValidationError: an unknown level, or a share that is not a number in 0..100.
+    """
+    try:
+        key = Level(level).value
+    except ValueError:
+        known = ", ".join(m.value for m in Level)
+        raise ValidationError(f"unknown level {level!r} (one of {known})", field="level") from None
+    full = _d(_data()["index5_full_share"][key])
+    handled = _share(fully_handled_share, "fully_handled_share")
+    returned = _share(received_returned_share, "received_returned_share")
+    if handled >= full:
         return 2
-    if received_returned_share >= _d(_data()["index5_one_point_share"]):
+    if returned >= _d(_data()["index5_one_point_share"]):
         return 1
     return 0
 
 
 def publicity_points(*, posted: bool, electronic: bool, accurate_and_timely: bool = True) -> int:
     """Index 6: publicity of TTHC — posted and electronic, accurate and timely 2; one 1."""
-    if posted and electronic and accurate_and_timely:
+    on_board = _flag(posted, "posted")
+    online = _flag(electronic, "electronic")
+    if on_board and online and _flag(accurate_and_timely, "accurate_and_timely"):
         return 2
-    return 1 if posted or electronic else 0
+    return 1 if on_board or online else 0
 
 
 def feedback_points(received: int, on_time: int, *, prolonged: int = 0) -> int:
     """Index 8: feedback (PAKN) — none or 100 % on time and none prolonged 2; ≥ 90 % 1."""
-    if received < 0 or not 0 <= on_time <= received or prolonged < 0:
-        raise ValidationError("bad feedback counts", field="on_time")
-    if received == 0:
+    total = as_count(received, field="received")
+    timely = as_count(on_time, field="on_time")
+    late = as_count(prolonged, field="prolonged")
+    if timely > total:
+        raise ValidationError("more feedback handled on time than received", field="on_time")
+    if total == 0:
         return 2
-    share = _d(on_time) * 100 / received
+    share = _d(timely) * 100 / total
     rule = _data()["index8"]
-    if prolonged == 0 and share >= _d(rule["two_points_on_time"]):
+    if late == 0 and share >= _d(rule["two_points_on_time"]):
         return 2
-    if prolonged == 0 and share >= _d(rule["one_point_on_time"]):
+    if late == 0 and share >= _d(rule["one_point_on_time"]):
         return 1
     return 0
 
@@ -173,13 +211,13 @@ def online_points(
 ) -> int:
     """Index 9: online service (shares in %; late_or_unresolved counts online dossiers)."""
     rule = _data()["index9"]
-    if late_or_unresolved > 0 or tthc_level34_share <= 0:
+    tthc = _share(tthc_level34_share, "tthc_level34_share")
+    online = _share(online_share, "online_share")
+    if as_count(late_or_unresolved, field="late_or_unresolved") > 0 or tthc <= 0:
         return 0
-    if tthc_level34_share >= _d(rule["two_points_tthc_share"]) and online_share >= _d(
-        rule["two_points_online_share"]
-    ):
+    if tthc >= _d(rule["two_points_tthc_share"]) and online >= _d(rule["two_points_online_share"]):
         return 2
-    return 1 if online_share >= _d(rule["one_point_online_share"]) else 0
+    return 1 if online >= _d(rule["one_point_online_share"]) else 0
 
 
 def aggregate(dossiers: Sequence[Mapping[str, int | None]]) -> dict[str, Decimal | None]:
@@ -197,9 +235,9 @@ def aggregate(dossiers: Sequence[Mapping[str, int | None]]) -> dict[str, Decimal
             value = dossier.get(index)
             if value is None:
                 continue
-            if value not in (0, 1, 2):
+            if isinstance(value, bool) or value not in (0, 1, 2):
                 raise ValidationError(
-                    f"points must be 0, 1 or 2, got {value}", row=row, field=index
+                    f"points must be 0, 1 or 2, got {value!r}", row=row, field=index
                 )
             values.append(Decimal(value))
         out[index] = _round(sum(values, Decimal(0)) / len(values)) if values else None
@@ -207,7 +245,12 @@ def aggregate(dossiers: Sequence[Mapping[str, int | None]]) -> dict[str, Decimal
 
 
 def officer_band(total: Decimal) -> str:
-    """The officer band of Art 15(3)(a) for a total."""
+    """The officer band of Art 15(3)(a) for a total.
+
+    Raises:
+        ValidationError: the total is not a finite number ≥ 0.
+    """
+    total = as_decimal(total, field="total")
     for band in sorted(_data()["officer_bands"]["bands"], key=lambda b: _d(b["min"]), reverse=True):
         if total >= _d(band["min"]):
             return str(band["label"])
@@ -216,17 +259,30 @@ def officer_band(total: Decimal) -> str:
 
 @attrs.frozen
 class OfficerResult:
-    """Result of one officer: index means, total and band."""
+    """Result of one officer: index means, total and band.
+
+    ``total`` and ``band`` are ``None`` when no index has data (no dossier, or every index left
+    out): Art 15(4)(b) leaves an index without data out of the assessment, so no data is not
+    a failing grade.
+    """
 
     means: dict[str, Decimal | None]
-    total: Decimal
-    band: str
+    total: Decimal | None
+    band: str | None
 
 
 def officer_result(dossiers: Sequence[Mapping[str, int | None]]) -> OfficerResult:
-    """Score an officer from the per-dossier points of the dossiers handled."""
+    """Score an officer from the per-dossier points of the dossiers handled.
+
+    >>> officer_result([])
+    OfficerResult(means={'I1': None, 'I2': None, 'I3': None, 'I4': None, 'I7': None}, \
+total=None, band=None)
+    """
     means = aggregate(dossiers)
-    total = sum((m for m in means.values() if m is not None), Decimal(0))
+    present = [m for m in means.values() if m is not None]
+    if not present:
+        return OfficerResult(means=means, total=None, band=None)
+    total = sum(present, Decimal(0))
     return OfficerResult(means=means, total=total, band=officer_band(total))
 
 

@@ -45,7 +45,8 @@ def register(subparsers: Any) -> None:
 
 
 def _row(name: str, c: Completion) -> tuple[object, ...]:
-    return (name, c.total, c.done, c.in_progress, c.not_started, f"{c.rate}%")
+    rate = "no data" if c.rate is None else f"{c.rate}%"
+    return (name, c.total, c.done, c.in_progress, c.not_started, rate)
 
 
 def _status(args: argparse.Namespace) -> int:

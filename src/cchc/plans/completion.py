@@ -13,7 +13,10 @@ progress* counts, so it is a named choice, :class:`InProgressPolicy`:
 Status *as of* a date: a task whose ``completed_on`` is after that date was not
 finished then and counts as in progress. Rates are percentages as
 :class:`~decimal.Decimal` rounded half-up to 2 decimals
-(:data:`RATE_QUANTUM`).
+(:data:`RATE_QUANTUM`). A plan (or group) without tasks has no rate
+(``rate is None``, "no data"), not 0%. ``as_of`` may be a ``date`` or an aware
+``datetime`` (read in Vietnam time, :func:`cchc.tz.as_date`); a date before the
+plan was signed (``signed_on``) is rejected: the plan did not exist yet.
 
     >>> from datetime import date
     >>> from cchc.plans.models import Plan, Task
@@ -28,6 +31,13 @@ finished then and counts as in progress. Rates are percentages as
     (25, 10, 15, Decimal('40.00'))
     >>> completion(plan, date(2022, 3, 14), policy=InProgressPolicy.AS_DONE).overall.rate
     Decimal('100.00')
+    >>> print(completion(plan.model_copy(update={"tasks": []}), date(2022, 3, 14)).overall.rate)
+    None
+    >>> completion(plan, date(2021, 12, 1))
+    Traceback (most recent call last):
+    ...
+    cchc.errors.ValidationError: field as_of: as_of 2021-12-01 is before the plan was signed \
+(2021-12-27)
 
 Overdue tasks (nhiệm vụ quá hạn) need the official calendar: a due date on a
 day off moves to the next working day (Bộ luật Dân sự 2015, Điều 148 khoản 5,
@@ -49,6 +59,7 @@ from cchc.errors import ValidationError
 from cchc.legal import LegalSource, Verification
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
+from cchc.tz import as_date
 
 __all__ = [
     "DUE_ROLLFORWARD_SOURCE",
@@ -104,15 +115,23 @@ class InProgressPolicy(enum.StrEnum):
 
 
 def percent(part: Decimal | int, whole: int) -> Decimal:
-    """``100 * part / whole`` rounded half-up to 2 decimals; 0 when ``whole`` is 0.
+    """``100 * part / whole`` rounded half-up to 2 decimals.
 
     >>> percent(1, 3)
     Decimal('33.33')
     >>> percent(2, 3)
     Decimal('66.67')
+    >>> percent(0, 0)
+    Traceback (most recent call last):
+    ...
+    cchc.errors.ValidationError: field whole: no rate of a total of 0 (no data)
+
+    Raises:
+        ValidationError: ``whole`` is not positive (a rate of nothing is "no
+            data", not 0%).
     """
-    if whole == 0:
-        return Decimal("0.00")
+    if whole <= 0:
+        raise ValidationError(f"no rate of a total of {whole} (no data)", field="whole")
     return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(RATE_QUANTUM, ROUND_HALF_UP)
 
 
@@ -126,8 +145,8 @@ class Completion:
     not_started: int
     credit: Decimal
     """Tasks counted as done under the policy (fractional under ``PROGRESS``)."""
-    rate: Decimal
-    """``100 * credit / total``, 2 decimals."""
+    rate: Decimal | None
+    """``100 * credit / total``, 2 decimals; ``None`` when ``total`` is 0 (no data)."""
 
 
 @attrs.frozen
@@ -142,7 +161,11 @@ class CompletionReport:
 
 
 def status_as_of(task: Task, as_of: date) -> TaskStatus:
-    """The task's status on ``as_of`` (done later → in progress then)."""
+    """The task's status on ``as_of`` (done later → in progress then).
+
+    ``as_of`` may be an aware datetime (read in Vietnam time); naive ones are rejected.
+    """
+    as_of = as_date(as_of, field="as_of")
     if task.status is TaskStatus.DONE:
         assert task.completed_on is not None  # guaranteed by Task's validator
         return TaskStatus.DONE if task.completed_on <= as_of else TaskStatus.IN_PROGRESS
@@ -173,7 +196,7 @@ def _summarise(pairs: list[tuple[TaskStatus, Decimal]]) -> Completion:
     credit = sum((c for _, c in pairs), Decimal(0))
     total = len(pairs)
     rate = (
-        Decimal("0.00")
+        None
         if total == 0
         else (Decimal(100) * credit / total).quantize(RATE_QUANTUM, ROUND_HALF_UP)
     )
@@ -196,14 +219,31 @@ def _group(
     return groups
 
 
+def _plan_as_of(plan: Plan, as_of: date) -> date:
+    day = as_date(as_of, field="as_of")
+    if day < plan.signed_on:
+        raise ValidationError(
+            f"as_of {day.isoformat()} is before the plan was signed ({plan.signed_on.isoformat()})",
+            field="as_of",
+        )
+    return day
+
+
 def completion(
     plan: Plan, as_of: date, *, policy: InProgressPolicy = InProgressPolicy.STRICT
 ) -> CompletionReport:
     """Completion of ``plan`` as of ``as_of``, overall, by area and by owner.
 
+    ``as_of`` is a ``date`` or an aware ``datetime`` (converted to Vietnam time).
+    A plan without tasks has ``overall.rate is None`` (no data).
+
     Raises:
-        ValidationError: ``PROGRESS`` policy and a task in progress without ``progress``.
+        ValidationError: ``as_of`` is not a date, or is before the plan's
+            ``signed_on``; ``PROGRESS`` policy and a task in progress without
+            ``progress``.
+        NaiveDatetimeError: ``as_of`` is a naive datetime.
     """
+    as_of = _plan_as_of(plan, as_of)
     rows = []
     for task in plan.tasks:
         status = status_as_of(task, as_of)
@@ -274,8 +314,14 @@ def overdue_tasks(
     """Tasks past their due date and not finished on ``as_of``, most late first.
 
     With ``include_done_late`` the tasks finished after their due date (by
-    ``as_of``) are listed too, with ``completed_on`` set.
+    ``as_of``) are listed too, with ``completed_on`` set. ``as_of`` is a ``date``
+    or an aware ``datetime`` (Vietnam time), not before the plan's ``signed_on``.
+
+    Raises:
+        ValidationError: ``as_of`` is not a date or is before the plan was signed.
+        NaiveDatetimeError: ``as_of`` is a naive datetime.
     """
+    as_of = _plan_as_of(plan, as_of)
     cal = calendar if calendar is not None else _default_calendar()
     found: list[OverdueTask] = []
     for task in plan.tasks:

@@ -35,7 +35,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from cchc._data import load_yaml
+from cchc._data import load_yaml, parse_yaml_text, read_user_text
 from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
 from cchc.plans.models import Plan
 
@@ -91,36 +91,44 @@ def errors_from_pydantic(
     return BatchValidationError(found, source=source)
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r}")
+        seen[key] = value
+    return seen
+
+
 def read_data(path: str | Path) -> Any:
-    """Read a JSON or YAML file (by suffix) into plain data.
+    """Read a JSON or YAML file (by suffix) into plain data, strictly.
+
+    The file is read with :func:`cchc._data.read_user_text` (UTF-8 only) and YAML
+    is parsed with :func:`cchc._data.parse_yaml_text`: a key given twice, an
+    impossible date such as ``2022-02-30`` or bytes that are not UTF-8 are
+    errors naming the file, never a silently kept last value or a traceback.
 
     Raises:
-        DataFileError: unreadable file, unknown suffix or malformed content.
+        DataFileError: missing or unreadable file, not UTF-8, unknown suffix,
+            malformed content, duplicate key or impossible date.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"cannot read file: {exc.strerror}", source=str(path)) from exc
     suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise DataFileError(
+            f"unknown file type {suffix!r} (use .json, .yaml or .yml)", source=str(path)
+        )
+    text = read_user_text(path)
     if suffix == ".json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as exc:
             raise DataFileError(
                 f"malformed JSON: {exc.msg}", row=exc.lineno, source=str(path)
             ) from exc
-    if suffix in (".yaml", ".yml"):
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            row = mark.line + 1 if mark is not None else None
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise DataFileError(f"malformed YAML: {problem}", row=row, source=str(path)) from exc
-    raise DataFileError(
-        f"unknown file type {suffix!r} (use .json, .yaml or .yml)", source=str(path)
-    )
+        except ValueError as exc:  # a duplicate key
+            raise DataFileError(f"malformed JSON: {exc}", source=str(path)) from exc
+    return parse_yaml_text(text, source=str(path))
 
 
 def parse_plan(data: Any, *, source: str | None = None) -> Plan:

@@ -35,7 +35,7 @@ import attrs
 
 from cchc.errors import ValidationError
 from cchc.plans.models import Target
-from cchc.tz import VN_TZ
+from cchc.tz import VN_TZ, as_date
 
 __all__ = ["TargetCheck", "TargetOutcome", "check_targets", "to_decimal"]
 
@@ -100,14 +100,15 @@ def check_targets(
     """Check each target against ``figures[target.id]`` as of ``as_of``.
 
     ``as_of`` defaults to today in Asia/Ho_Chi_Minh; pass it explicitly for
-    reproducible results.
+    reproducible results. It may be a ``date`` or an aware ``datetime``
+    (converted to Vietnam time with :func:`cchc.tz.as_date`).
 
     Raises:
+        NaiveDatetimeError: ``as_of`` is a naive datetime.
         ValidationError: a figure is not a number, a percentage is outside 0-100,
             or a figure names no target (a typo would otherwise go unnoticed).
     """
-    if as_of is None:
-        as_of = datetime.now(VN_TZ).date()
+    as_of = datetime.now(VN_TZ).date() if as_of is None else as_date(as_of, field="as_of")
     targets = list(targets)
     known = {t.id for t in targets}
     for key in figures:

@@ -15,6 +15,7 @@
 from cchc.reporting.build import build_report, dossier_on_time_rate
 from cchc.reporting.checks import Finding, Severity, assert_valid, check_report
 from cchc.reporting.periods import (
+    ROLL_FORWARD_DEFAULT,
     ReportingPeriod,
     ReportingRegime,
     regime,
@@ -33,6 +34,7 @@ from cchc.reporting.report import (
 
 __all__ = [
     "OUTLINE",
+    "ROLL_FORWARD_DEFAULT",
     "CchcReport",
     "DossierFigures",
     "Finding",

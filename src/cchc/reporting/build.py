@@ -26,21 +26,38 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
+from pydantic import ValidationError as PydanticValidationError
+
+from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import InProgressPolicy, completion, percent
-from cchc.plans.models import DocumentRef, Plan
+from cchc.plans.io import errors_from_pydantic
+from cchc.plans.models import Plan
 from cchc.plans.targets import to_decimal
 from cchc.reporting.periods import reporting_period
-from cchc.reporting.report import CchcReport, DigitalSection, DossierFigures, PlanSection
+from cchc.reporting.report import CchcReport, DossierFigures
 
 __all__ = ["build_report", "dossier_on_time_rate"]
 
 
 def dossier_on_time_rate(d: DossierFigures) -> Decimal | None:
-    """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts."""
+    """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts.
+
+    Raises:
+        ValidationError: the dossiers resolved early and on the due date are more
+            than those resolved (the rate would exceed 100%).
+    """
     if not d.resolved or d.resolved_early is None or d.resolved_on_due is None:
         return None
-    return percent(d.resolved_early + d.resolved_on_due, d.resolved)
+    on_time = d.resolved_early + d.resolved_on_due
+    if on_time > d.resolved:
+        raise ValidationError(
+            f"resolved_early {d.resolved_early} + resolved_on_due {d.resolved_on_due} = "
+            f"{on_time} is more than resolved {d.resolved}",
+            field="procedures.dossiers.resolved",
+        )
+    return percent(on_time, d.resolved)
 
 
 def build_report(
@@ -57,6 +74,10 @@ def build_report(
 ) -> CchcReport:
     """A report of ``kind``/``year`` whose computable figures come from the inputs.
 
+    The report is validated as a whole (counts not negative, rates within
+    0-100), like a loaded one; :func:`~cchc.reporting.check_report` then checks
+    that parts add up.
+
     Args:
         plan: the CCHC plan reported on; tasks are counted as of the window's end.
         regime: ``"bnv-cchc"`` or ``"nd09-2019"``.
@@ -68,34 +89,44 @@ def build_report(
         online_services: (number of TTHC at level 3, at level 4).
         online_dossier_rate: share of dossiers handled online (%).
         figures: further figures by target id (checked against the plan's targets).
+
+    Raises:
+        ValidationError: a figure breaks the report model (``field`` names it),
+            e.g. a negative count, or more dossiers on time than resolved.
+        BatchValidationError: several such figures.
     """
     period = reporting_period(regime, kind, year, due=False)
     state = completion(plan, period.end, policy=InProgressPolicy.STRICT).overall
     single_year = plan.period_start.year == plan.period_end.year
-    plan_section = PlanSection(
-        plan=DocumentRef(number=plan.number, signed_on=plan.signed_on, title=plan.title),
-        plan_year=plan.period_start.year if single_year else None,
-        tasks_total=state.total,
-        tasks_done=state.done,
-        tasks_in_progress=state.in_progress,
-        tasks_not_started=state.not_started or None,
-        completion_rate=state.rate,
-    )
-    if dossiers is not None and dossiers.on_time_rate is None:
-        dossiers = dossiers.model_copy(update={"on_time_rate": dossier_on_time_rate(dossiers)})
-    digital = DigitalSection(online_dossier_rate=online_dossier_rate)
+    plan_section: dict[str, Any] = {
+        "plan": {"number": plan.number, "signed_on": plan.signed_on, "title": plan.title},
+        "plan_year": plan.period_start.year if single_year else None,
+        "tasks_total": state.total,
+        "tasks_done": state.done,
+        "tasks_in_progress": state.in_progress,
+        "tasks_not_started": state.not_started or None,
+        "completion_rate": state.rate,
+    }
+    problems: list[CchcError] = []
+    dossier_data: dict[str, Any] | None = None
+    if dossiers is not None:
+        dossier_data = dossiers.model_dump()
+        if dossiers.on_time_rate is None:
+            try:
+                dossier_data["on_time_rate"] = dossier_on_time_rate(dossiers)
+            except ValidationError as exc:  # reported with any other problem below
+                problems.append(exc)
+    digital: dict[str, Any] = {"online_dossier_rate": online_dossier_rate}
     if online_services is not None:
         level3, level4 = online_services
-        digital = digital.model_copy(
-            update={
-                "online_services_level3": level3,
-                "online_services_level4": level4,
-                "online_services_total": level3 + level4,
-            }
+        digital.update(
+            online_services_level3=level3,
+            online_services_level4=level4,
+            online_services_total=level3 + level4,
         )
     all_figures: dict[str, Decimal] = {}
-    if dossiers is not None and dossiers.on_time_rate is not None:
-        all_figures["on_time_dossiers"] = dossiers.on_time_rate
+    if dossier_data is not None and dossier_data["on_time_rate"] is not None:
+        all_figures["on_time_dossiers"] = dossier_data["on_time_rate"]
     for key, value in (figures or {}).items():
         all_figures[key] = to_decimal(value, field=f"figures.{key}")
     data = {
@@ -104,8 +135,17 @@ def build_report(
         "kind": kind,
         "year": year,
         "plan": plan_section,
-        "procedures": {"dossiers": dossiers},
+        "procedures": {"dossiers": dossier_data},
         "digital": digital,
         "figures": all_figures,
     }
-    return CchcReport.model_validate(data)
+    try:  # every part validated as plain data: model_copy(update=...) would skip it
+        report = CchcReport.model_validate(data)
+    except PydanticValidationError as exc:
+        err = errors_from_pydantic(exc, data, list_keys=())
+        problems.extend(err.errors if isinstance(err, BatchValidationError) else [err])
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise BatchValidationError(problems)
+    return report

@@ -6,7 +6,7 @@ the first problem — so an office can fix a report in one pass:
 * **sums** — parts add up to their totals (đã thực hiện + đang triển khai =
   tổng số nhiệm vụ; TTHC mức độ 3 + mức độ 4 = tổng số; lớp đã tổ chức + chưa tổ
   chức = được phê duyệt; hồ sơ ...); a total given with a part missing is an
-  incomplete report;
+  incomplete report, and parts given that already exceed the total are wrong;
 * **rates** — a stated rate equals the rate of its counts (2 decimals, half-up);
   ranges 0-100 are enforced by the model itself;
 * **dates** — documents issued or meetings held in the period lie inside the data
@@ -47,7 +47,7 @@ from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import WorkingCalendar, percent
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
-from cchc.reporting.periods import ReportingPeriod, reporting_period
+from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
 
 __all__ = [
@@ -125,6 +125,17 @@ def _sum(
                 f"{prefix}.{total} is {whole} but {', '.join(missing)} not given",
             )
         )
+        if sum(given) > whole:  # wrong whatever the missing parts are
+            shown = " + ".join(
+                f"{p} {v}" for p, v in zip(parts, values, strict=True) if v is not None
+            )
+            out.append(
+                Finding(
+                    "sum",
+                    f"{prefix}.{total}",
+                    f"{shown} = {sum(given)} already exceeds the total {whole}",
+                )
+            )
     elif not missing and sum(given) != whole:
         shown = " + ".join(str(v) for v in given)
         out.append(
@@ -341,17 +352,63 @@ def _check_targets(
             out.append(Finding("target", f"figures.{c.target.id}", c.describe(), Severity.WARNING))
 
 
+def _check_deadline(
+    report: CchcReport,
+    sent: date,
+    period: ReportingPeriod,
+    roll_forward: bool,
+    calendar: WorkingCalendar | None,
+    out: list[Finding],
+) -> None:
+    if period.due_is_minimum and report.deadline is None:
+        out.append(
+            Finding(
+                "deadline",
+                "deadline",
+                f"on time unknown: {period.due_source.cite()} sets no deadline, only the "
+                "earliest one; give the deadline set by the requesting agency",
+                Severity.WARNING,
+            )
+        )
+        return
+    try:
+        last = period.last_day(
+            deadline=report.deadline, roll_forward=roll_forward, calendar=calendar
+        )
+    except ValidationError as exc:
+        out.append(Finding("deadline", "deadline", exc.message))
+        return
+    if sent > last:
+        stated = report.deadline if report.deadline is not None else period.due
+        assert stated is not None
+        rolled = f", moved to {_fmt(last)} ({period.roll_forward_source.cite()})"
+        out.append(
+            Finding(
+                "deadline",
+                "submitted_on",
+                f"sent {_fmt(sent)}, due {_fmt(stated)}{rolled if last != stated else ''} "
+                f"({period.due_source.cite()})",
+            )
+        )
+
+
 def check_report(
     report: CchcReport,
     *,
     targets: Iterable[Target] = (),
     calendar: WorkingCalendar | None = None,
+    roll_forward: bool = ROLL_FORWARD_DEFAULT,
 ) -> list[Finding]:
     """Every problem found in ``report`` (empty list: the report passes).
 
     ``targets`` are checked against ``report.figures`` as of the end of the data
     window. When ``report.submitted_on`` is set it is checked against the
-    regime's deadline (a working-day deadline needs the official calendar).
+    regime's deadline (a working-day deadline needs the official calendar); a
+    deadline on a day off moves to the next working day unless
+    ``roll_forward=False`` (Bộ luật Dân sự 2015 Điều 148 khoản 5). Under
+    ``nd09-2019``, which sets no deadline, ``report.deadline`` (set by the
+    requesting agency) is needed; without it the finding is a warning that
+    timeliness is unknown.
     """
     out: list[Finding] = []
     needs_due = report.submitted_on is not None
@@ -362,21 +419,18 @@ def check_report(
     _check_dates(report, period, out)
     _check_placeholders(report, out)
     _check_targets(report, list(targets), period, out)
-    if report.submitted_on is not None and not period.on_time(report.submitted_on):
-        assert period.due is not None
-        out.append(
-            Finding(
-                "deadline",
-                "submitted_on",
-                f"sent {_fmt(report.submitted_on)}, due {_fmt(period.due)} "
-                f"({period.due_source.cite()})",
-            )
-        )
+    if report.submitted_on is not None:
+        _check_deadline(report, report.submitted_on, period, roll_forward, calendar, out)
     return out
 
 
-def assert_valid(report: CchcReport, *, targets: Iterable[Target] = ()) -> None:
-    """Raise if the report has any error-level finding.
+def assert_valid(
+    report: CchcReport,
+    *,
+    targets: Iterable[Target] = (),
+    roll_forward: bool = ROLL_FORWARD_DEFAULT,
+) -> None:
+    """Raise if the report has any error-level finding (see :func:`check_report`).
 
     Raises:
         BatchValidationError: one :class:`~cchc.errors.ValidationError` per error,
@@ -384,7 +438,7 @@ def assert_valid(report: CchcReport, *, targets: Iterable[Target] = ()) -> None:
     """
     errors = [
         ValidationError(f"{f.code}: {f.message}", field=f.field)
-        for f in check_report(report, targets=targets)
+        for f in check_report(report, targets=targets, roll_forward=roll_forward)
         if f.severity is Severity.ERROR
     ]
     if errors:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import print_json, print_table
+from cchc.errors import CalendarCoverageError
 from cchc.plans.commands import parse_date
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
-from cchc.reporting.periods import reporting_period
+from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, reporting_period
 from cchc.reporting.render import to_docx, to_markdown
 from cchc.reporting.report import load_report
 
@@ -30,12 +32,20 @@ def register(subparsers: Any) -> None:
         "--regime", default="bnv-cchc", help="bnv-cchc (default) or nd09-2019 (general rule)"
     )
     p.add_argument("--submitted", type=parse_date, help="also say whether sent on time")
+    p.add_argument(
+        "--deadline",
+        type=parse_date,
+        help="deadline set by the requesting agency (needed under nd09-2019, which sets only "
+        "a minimum: Nghị định 09/2019 Điều 8 khoản 5 điểm b)",
+    )
+    _roll_forward_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_period)
 
     p = sub.add_parser("check", help="validate a report file (sums, rates, dates, placeholders)")
     p.add_argument("file", help="report as .yaml, .yml or .json")
     p.add_argument("--targets-from", metavar="PLAN", help="check figures against a plan's targets")
+    _roll_forward_option(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_check)
 
@@ -45,9 +55,36 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_render)
 
 
+def _roll_forward_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--roll-forward",
+        action=argparse.BooleanOptionalAction,
+        default=ROLL_FORWARD_DEFAULT,
+        help="a deadline on a weekend or holiday moves to the next working day "
+        "(Bộ luật Dân sự 2015 Điều 148 khoản 5; default: on)",
+    )
+
+
+UNKNOWN = "unknown (the decree sets no deadline; pass --deadline)"
+"""What ``report period --submitted`` prints when the regime sets only a minimum."""
+
+
 def _period(args: argparse.Namespace) -> int:
     period = reporting_period(args.regime, args.kind, args.year)
-    on_time = None if args.submitted is None else period.on_time(args.submitted)
+    last: date | None = None
+    if period.due_is_minimum and args.deadline is None:
+        last = None
+    elif period.due is not None:
+        try:
+            last = period.last_day(deadline=args.deadline, roll_forward=args.roll_forward)
+        except CalendarCoverageError as exc:
+            if args.submitted is not None:
+                raise CalendarCoverageError(
+                    f"{exc.message}; pass --no-roll-forward to compare with the stated day",
+                    field=exc.field,
+                ) from None
+            last = None  # the window and the stated day are still worth printing
+    on_time = None if args.submitted is None or last is None else args.submitted <= last
     if args.json:
         data: dict[str, Any] = {
             "regime": period.regime,
@@ -59,9 +96,14 @@ def _period(args: argparse.Namespace) -> int:
             "due_is_minimum": period.due_is_minimum,
             "source": period.source.cite(),
             "due_source": period.due_source.cite(),
+            "deadline": args.deadline,
+            "roll_forward": args.roll_forward,
+            "last_day": last,
+            "roll_forward_source": period.roll_forward_source.cite(),
         }
-        if on_time is not None:
-            data["on_time"] = on_time
+        if args.submitted is not None:
+            data["submitted"] = args.submitted
+            data["on_time"] = on_time  # null: unknown (no deadline under the regime)
         print_json(data)
         return 0
     due = period.due.isoformat() if period.due else "-"
@@ -71,15 +113,23 @@ def _period(args: argparse.Namespace) -> int:
     print(f"  source: {period.source.cite()}")
     print(f"due: {due}{note}")
     print(f"  source: {period.due_source.cite()}")
-    if on_time is not None:
-        print(f"submitted {args.submitted.isoformat()}: {'on time' if on_time else 'LATE'}")
+    if args.deadline is not None:
+        print(f"deadline set by the requesting agency: {args.deadline.isoformat()}")
+    stated = args.deadline if args.deadline is not None else period.due
+    if last is not None and last != stated:
+        rule = "a day off moves to the next working day: Bộ luật Dân sự 2015"
+        print(f"last day: {last.isoformat()} ({rule})")
+        print(f"  source: {period.roll_forward_source.cite()}")
+    if args.submitted is not None:
+        verdict = UNKNOWN if on_time is None else "on time" if on_time else "LATE"
+        print(f"submitted {args.submitted.isoformat()}: {verdict}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     targets = load_plan(args.targets_from).targets if args.targets_from else []
-    findings = check_report(report, targets=targets)
+    findings = check_report(report, targets=targets, roll_forward=args.roll_forward)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     if args.json:
         print_json({"ok": errors == 0, "findings": findings})

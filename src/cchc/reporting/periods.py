@@ -9,19 +9,33 @@ quarter to day 14 of its last month (khoản 2); 6-monthly 15/12 of the previous
 year to 14/6, and 15/6 to 14/12 (khoản 3); yearly 15/12 to 14/12 (khoản 4).
 The decree sets no deadline itself, only that it leave at least one working
 day after the window (Điều 8 khoản 5 điểm b): ``due`` is that earliest
-permitted day. The 9-month window (15/12 to 14/9) comes from a provincial rule
-built on the decree and is marked secondary.
+permitted day (``due_is_minimum``), and whether a report was on time can only
+be said against the deadline the requesting agency set (``deadline=``); without
+it :meth:`ReportingPeriod.on_time` raises instead of guessing. The 9-month
+window (15/12 to 14/9) comes from a provincial rule built on the decree and is
+marked secondary.
 
 ``"bnv-cchc"`` — the periodic CCHC reports to Bộ Nội vụ (Công văn
 581/BNV-CCHC): quý I (15/12 to 14/3), 6 tháng (15/12 to 14/6), quý III (**15/6**
 to 14/9 — not cumulative) and năm (15/12 to 14/12), each due **no later than
 day 20 of the period's last month**.
 
+Days off: a deadline that falls on a weekend or public holiday moves to the
+next working day (Bộ luật Dân sự 2015 Điều 148 khoản 5,
+:data:`cchc.plans.completion.DUE_ROLLFORWARD_SOURCE`) — the same policy cchc
+applies to plan tasks. It is the default (``roll_forward=True``); pass
+``roll_forward=False`` for the literal day. ``due`` itself stays the day the
+rule names; :meth:`ReportingPeriod.last_day` gives the rolled day. 20/3/2022 was
+a Sunday, so quý I/2022 could be sent on Monday 21/3. Dates may be aware
+datetimes (read in Vietnam time, :func:`cchc.tz.as_date`).
+
     >>> p = reporting_period("bnv-cchc", "Q3", 2022)
     >>> p.start, p.end, p.due
     (datetime.date(2022, 6, 15), datetime.date(2022, 9, 14), datetime.date(2022, 9, 20))
     >>> p.on_time(date(2022, 9, 20)), p.on_time(date(2022, 9, 21))
     (True, False)
+    >>> reporting_period("bnv-cchc", "Q1", 2022).last_day()
+    datetime.date(2022, 3, 21)
     >>> q1 = reporting_period("nd09-2019", "Q1", 2022, due=False)
     >>> q1.start, q1.end
     (datetime.date(2021, 12, 15), datetime.date(2022, 3, 14))
@@ -45,9 +59,11 @@ from pydantic import ValidationError as PydanticValidationError
 from cchc._data import load_yaml
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
-from cchc.plans.completion import WorkingCalendar
+from cchc.plans.completion import DUE_ROLLFORWARD_SOURCE, WorkingCalendar
+from cchc.tz import as_date
 
 __all__ = [
+    "ROLL_FORWARD_DEFAULT",
     "DeadlineRule",
     "PeriodRule",
     "ReportingPeriod",
@@ -59,6 +75,10 @@ __all__ = [
 ]
 
 _DATA = "regimes.yaml"
+
+ROLL_FORWARD_DEFAULT = True
+"""Deadlines on a day off move to the next working day unless told otherwise
+(Bộ luật Dân sự 2015 Điều 148 khoản 5; cchc's documented choice, as for plan tasks)."""
 
 
 class PeriodRule(BaseModel):
@@ -155,30 +175,90 @@ class ReportingPeriod:
     due_is_minimum: bool = False
 
     def contains(self, day: date) -> bool:
-        """Whether ``day`` lies in the data window."""
-        return self.start <= day <= self.end
+        """Whether ``day`` (a date or an aware datetime, Vietnam time) lies in the window."""
+        return self.start <= as_date(day, field="day") <= self.end
+
+    @property
+    def roll_forward_source(self) -> LegalSource:
+        """Why a deadline on a day off moves to the next working day."""
+        return DUE_ROLLFORWARD_SOURCE
+
+    def last_day(
+        self,
+        *,
+        deadline: date | None = None,
+        roll_forward: bool = ROLL_FORWARD_DEFAULT,
+        calendar: WorkingCalendar | None = None,
+    ) -> date:
+        """The last day a report may be sent.
+
+        Args:
+            deadline: the deadline set by the agency requesting the report;
+                required when ``due_is_minimum`` (Nghị định 09/2019 sets only a
+                minimum) and not allowed otherwise (the regime fixes it).
+            roll_forward: move a deadline on a day off to the next working day
+                (:data:`~cchc.plans.completion.DUE_ROLLFORWARD_SOURCE`).
+            calendar: the calendar of days off (default: the official one).
+
+        Raises:
+            ValidationError: no deadline known (``field="deadline"``), or a
+                ``deadline`` earlier than the regime's minimum or given to a
+                regime that fixes its own.
+        """
+        if self.due is None:
+            raise ValidationError("no deadline was computed for this period", field="due")
+        due = self.due
+        if self.due_is_minimum:
+            if deadline is None:
+                raise ValidationError(
+                    f"{self.due_source.cite()} sets no deadline, only the earliest one "
+                    f"({self.due.isoformat()}): pass the deadline set by the requesting agency",
+                    field="deadline",
+                )
+            deadline = as_date(deadline, field="deadline")
+            if deadline < self.due:
+                raise ValidationError(
+                    f"deadline {deadline.isoformat()} is earlier than {self.due.isoformat()}, "
+                    f"the earliest {self.due_source.cite()} allows",
+                    field="deadline",
+                )
+            due = deadline
+        elif deadline is not None:
+            raise ValidationError(
+                f"regime {self.regime} fixes its own deadline ({self.due.isoformat()}); "
+                "do not pass one",
+                field="deadline",
+            )
+        if roll_forward:
+            cal = calendar if calendar is not None else _calendar()
+            if not cal.is_working_day(due):
+                due = cal.add_working_days(due, 1)
+        return due
 
     def on_time(
         self,
         submitted_on: date,
         *,
-        roll_forward: bool = False,
+        deadline: date | None = None,
+        roll_forward: bool = ROLL_FORWARD_DEFAULT,
         calendar: WorkingCalendar | None = None,
     ) -> bool:
         """Whether a report sent on ``submitted_on`` met the deadline.
 
-        With ``roll_forward`` a deadline falling on a day off moves to the next
-        working day (Bộ luật Dân sự 2015 Điều 148 khoản 5; an option, since the
-        CCHC guidance itself says only "chậm nhất là ngày 20").
+        ``submitted_on`` is a date or an aware datetime (read in Vietnam time).
+        A deadline on a day off moves to the next working day unless
+        ``roll_forward=False`` (:data:`DUE_ROLLFORWARD_SOURCE`, Bộ luật Dân sự
+        2015 Điều 148 khoản 5). Under a regime that sets only a minimum
+        (``due_is_minimum``, Nghị định 09/2019 Điều 8 khoản 5 điểm b) the
+        answer is unknown without the agency's ``deadline``, so it is required.
+
+        Raises:
+            ValidationError: see :meth:`last_day`; ``submitted_on`` not a date.
+            NaiveDatetimeError: ``submitted_on`` is a naive datetime.
         """
-        if self.due is None:
-            raise ValidationError("no deadline was computed for this period", field="due")
-        due = self.due
-        if roll_forward:
-            cal = calendar if calendar is not None else _calendar()
-            if not cal.is_working_day(due):
-                due = cal.add_working_days(due, 1)
-        return submitted_on <= due
+        sent = as_date(submitted_on, field="submitted_on")
+        last = self.last_day(deadline=deadline, roll_forward=roll_forward, calendar=calendar)
+        return sent <= last
 
 
 def _calendar() -> WorkingCalendar:
@@ -260,13 +340,23 @@ def submitted_on_time(
     year: int,
     submitted_on: date,
     *,
-    roll_forward: bool = False,
+    deadline: date | None = None,
+    roll_forward: bool = ROLL_FORWARD_DEFAULT,
     calendar: WorkingCalendar | None = None,
 ) -> bool:
     """Whether report ``kind`` of ``year`` sent on ``submitted_on`` was on time.
 
+    See :meth:`ReportingPeriod.on_time` (``deadline`` is needed under
+    ``"nd09-2019"``; deadlines on a day off roll forward by default).
+
     >>> submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 18))
     True
+    >>> submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 21))  # 20/3 was a Sunday
+    True
+    >>> submitted_on_time("bnv-cchc", "Q1", 2022, date(2022, 3, 21), roll_forward=False)
+    False
     """
     period = reporting_period(regime, kind, year, calendar=calendar)
-    return period.on_time(submitted_on, roll_forward=roll_forward, calendar=calendar)
+    return period.on_time(
+        submitted_on, deadline=deadline, roll_forward=roll_forward, calendar=calendar
+    )

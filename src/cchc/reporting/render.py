@@ -21,6 +21,7 @@ from pathlib import Path
 
 import attrs
 
+from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
 from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport
@@ -228,6 +229,9 @@ def to_docx(report: CchcReport, path: str | Path) -> Path:
 
     Headings use Word's built-in styles (Title, Heading 1, Heading 2) so that a
     reader (or :mod:`docx`) finds the outline's sections by style.
+
+    Raises:
+        DataFileError: the file cannot be written (missing folder, no permission).
     """
     import docx
 
@@ -240,5 +244,8 @@ def to_docx(report: CchcReport, path: str | Path) -> Path:
         else:
             document.add_paragraph(b.text, style="List Bullet")
     path = Path(path)
-    document.save(str(path))
+    try:
+        document.save(str(path))
+    except OSError as exc:
+        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
     return path

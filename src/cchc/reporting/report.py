@@ -231,6 +231,11 @@ class CchcReport(BaseModel):
     number: str | None = Field(default=None, description="Số, ký hiệu của báo cáo.")
     signed_on: date | None = Field(default=None, description="Ngày ký báo cáo.")
     submitted_on: date | None = Field(default=None, description="Ngày gửi báo cáo.")
+    deadline: date | None = Field(
+        default=None,
+        description="Thời hạn gửi báo cáo set by the requesting agency; needed to check "
+        "timeliness under nd09-2019, which sets only a minimum (Điều 8 khoản 5 điểm b).",
+    )
     regime: str = Field(default="bnv-cchc", description="Chế độ báo cáo: bnv-cchc, nd09-2019.")
     kind: str = Field(description="Kỳ báo cáo: Q1, H1, Q3, Y (bnv-cchc)...")
     year: int = Field(description="Năm báo cáo.")

@@ -1,0 +1,126 @@
+"""Dossiers and deadlines (hồ sơ và thời hạn giải quyết).
+
+* :func:`due_date` / :func:`compute_due`: the due date on the receipt, in
+  working days, calendar days, working hours or months, under a named
+  :class:`DeadlinePolicy` and the one-stop rule set in force on the receipt date;
+* :class:`Dossier`: a dossier with its lifecycle events, replayed by
+  :meth:`Dossier.deadline` (supplements, one rescheduling);
+* :mod:`~cchc.dossiers.timeliness`: early / on time / late, in time / overdue,
+  reminders;
+* :func:`evaluate` and :func:`summarize`: due dates, timeliness and statistics
+  for columns of millions of dossiers (:mod:`~cchc.dossiers.stats`, counts and
+  Decimal rates with documented denominators); the loaders :func:`read_csv`,
+  :func:`from_dataframe`, :func:`from_arrow`, :func:`from_columns` need pandas;
+* :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ).
+
+    >>> from datetime import datetime
+    >>> from cchc.tz import VN_TZ
+    >>> due_date(datetime(2025, 12, 31, 10, 0, tzinfo=VN_TZ), 3).date().isoformat()
+    '2026-01-07'
+    >>> due_date(datetime(2026, 1, 9, 10, 0, tzinfo=VN_TZ), 1).isoformat()  # make-up Saturday
+    '2026-01-10T17:00:00+07:00'
+"""
+
+from typing import Any
+
+from cchc.procedures import Channel, TimeUnit
+
+from .codes import (
+    DossierCode,
+    is_valid_dossier_code,
+    make_dossier_code,
+    parse_dossier_code,
+    validate_dossier_code,
+)
+from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
+from .models import Dossier, Event, EventKind
+from .policy import (
+    DEFAULT_POLICY,
+    POLICIES,
+    DayEnd,
+    DeadlinePolicy,
+    ReceiptRule,
+    SupplementMode,
+    get_policy,
+)
+from .replay import Deadline
+from .results import DossierResults, evaluate, row_to_dossier
+from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
+from .stats import (
+    Period,
+    StatsCounts,
+    StatsRates,
+    StatsRow,
+    combine,
+    month_periods,
+    quarter_periods,
+    rate,
+    summarize,
+    year_period,
+)
+from .timeliness import Granularity, Progress, Timeliness, classify, due_within, progress_as_of
+
+_NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe", "read_csv")
+
+
+def __getattr__(name: str) -> Any:
+    """Loaders that need pandas (the ``pandas`` extra) are imported on first use."""
+    if name in _NEEDS_PANDAS:
+        from . import frame
+
+        return getattr(frame, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
+    "DEFAULT_POLICY",
+    "ONE_STOP_RULES",
+    "POLICIES",
+    "Channel",
+    "DayEnd",
+    "Deadline",
+    "DeadlinePolicy",
+    "Dossier",
+    "DossierCode",
+    "DueDate",
+    "Event",
+    "EventKind",
+    "Granularity",
+    "OneStopRules",
+    "Progress",
+    "ReceiptRule",
+    "SupplementMode",
+    "TimeUnit",
+    "Timeliness",
+    "classify",
+    "clock_start",
+    "compute_due",
+    "due_date",
+    "due_within",
+    "get_policy",
+    "is_valid_dossier_code",
+    "make_dossier_code",
+    "online_check_due",
+    "parse_dossier_code",
+    "progress_as_of",
+    "rules_in_force",
+    "validate_dossier_code",
+    "DossierResults",
+    "Period",
+    "StatsCounts",
+    "StatsRates",
+    "StatsRow",
+    "combine",
+    "evaluate",
+    "month_periods",
+    "quarter_periods",
+    "rate",
+    "row_to_dossier",
+    "summarize",
+    "year_period",
+    "DossierFrame",
+    "from_arrow",
+    "from_columns",
+    "from_dataframe",
+    "read_csv",
+]

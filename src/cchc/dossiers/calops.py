@@ -1,0 +1,107 @@
+"""Working-day operations of the deadline engine, over :class:`OfficialCalendar`.
+
+One place that asks the calendar for plain answers, in covered years or (with
+``provisional=True``) in years derived from the Labour Code rules, and records
+whether any answer was provisional so that results can be marked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from cchc.calendar import OfficialCalendar, ProvisionalArray
+
+__all__ = ["CalendarOps", "default_calendar"]
+
+DT = npt.NDArray[np.datetime64]
+
+
+@lru_cache(maxsize=1)
+def default_calendar() -> OfficialCalendar:
+    """The bundled official calendar, built once per process (it is immutable)."""
+    return OfficialCalendar()
+
+
+class CalendarOps:
+    """Scalar and batch working-day steps with one provisional switch."""
+
+    def __init__(self, calendar: OfficialCalendar | None, provisional: bool = False) -> None:
+        self.calendar = calendar if calendar is not None else default_calendar()
+        self.provisional = provisional
+        self.used_provisional = False
+        """True once an answer rested on a day outside the official coverage."""
+        self.cache: dict[str, object] = {}
+        """Derived tables (e.g. the batch gathers) built once for this object."""
+
+    # scalar -------------------------------------------------------------
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day."""
+        if not self.provisional:
+            return self.calendar.is_working_day(day)
+        ans = self.calendar.is_working_day(day, provisional=True)
+        self.used_provisional |= ans.provisional
+        return ans.value
+
+    def add(self, day: date, n: int) -> date:
+        """The n-th working day after ``day`` (``n == 0``: ``day`` itself)."""
+        if not self.provisional:
+            return self.calendar.add_working_days(day, n)
+        ans = self.calendar.add_working_days(day, n, provisional=True)
+        self.used_provisional |= ans.provisional
+        return ans.value
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        return self.add(day, 1)
+
+    def rollforward(self, day: date) -> date:
+        """``day`` if it is a working day, else the next one."""
+        return day if self.is_working_day(day) else self.add(day, 1)
+
+    def between(self, start: date, end: date) -> int:
+        """Working days in ``(start, end]``."""
+        if not self.provisional:
+            return self.calendar.working_days_between(start, end)
+        ans = self.calendar.working_days_between(start, end, provisional=True)
+        self.used_provisional |= ans.provisional
+        return ans.value
+
+    # batch ----------------------------------------------------------------
+    def _unwrap(self, ans: Any) -> Any:
+        if isinstance(ans, ProvisionalArray):
+            self.used_provisional |= bool(ans.provisional.any())
+            return ans.values
+        return ans
+
+    def is_working_day_batch(self, days: DT) -> npt.NDArray[np.bool_]:
+        """Vectorised :meth:`is_working_day`."""
+        out: npt.NDArray[np.bool_] = self._unwrap(
+            self.calendar.is_working_day_batch(days, provisional=self.provisional)  # type: ignore[call-overload]
+        )
+        return out
+
+    def add_batch(self, days: DT, n: Any) -> DT:
+        """Vectorised :meth:`add`."""
+        out: DT = self._unwrap(
+            self.calendar.add_working_days_batch(days, n, provisional=self.provisional)  # type: ignore[call-overload]
+        )
+        return out
+
+    def rollforward_batch(self, days: DT) -> DT:
+        """Vectorised :meth:`rollforward`."""
+        if not self.provisional:
+            return self.calendar.rollforward_batch(days)
+        working = self.is_working_day_batch(days)
+        return np.where(working, days, self.add_batch(days, 1))
+
+    def between_batch(self, starts: DT, ends: DT) -> npt.NDArray[np.int64]:
+        """Vectorised :meth:`between`."""
+        out: npt.NDArray[np.int64] = self._unwrap(
+            self.calendar.working_days_between_batch(starts, ends, provisional=self.provisional)  # type: ignore[call-overload]
+        )
+        return out

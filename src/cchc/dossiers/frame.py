@@ -1,0 +1,289 @@
+"""Columns of dossiers: validated loading (CSV, pandas, Arrow, NumPy) and batch results.
+
+One dossier per row, flat (one supplement round, at most one rescheduling):
+
+======================== ======== =====================================================
+column                   required meaning
+======================== ======== =====================================================
+code                     no       mã số hồ sơ (TT 01/2018 Art 19)
+procedure_code           no       mã TTHC (group key)
+field                    no       lĩnh vực (group key)
+agency                   no       cơ quan giải quyết (group key)
+channel                  yes      ``in_person``, ``online`` or ``post``
+received_at              yes      receipt moment, ISO 8601 **with offset**
+amount, unit             yes      time limit (unit as in :func:`~cchc.dossiers.due_date`)
+finished_at              no       end of processing (decided / returned / refused ...)
+supplement_requested_at  no       yêu cầu bổ sung
+supplement_received_at   no       nhận đủ hồ sơ bổ sung
+rescheduled_at           no       xin lỗi và hẹn lại (the apology)
+rescheduled_due_at       no       the new due moment
+======================== ======== =====================================================
+
+Every row is checked and **every** bad row is reported at once in a
+:class:`~cchc.errors.BatchValidationError` (row number and field), never
+dropped. Rows are numbered from 1 for data frames and by file line (header =
+line 1) for CSV files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
+from cchc.procedures import TimeUnit
+
+from .batch import CHANNEL_CODES, NAT, UNIT_CODES
+from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
+
+__all__ = [
+    "CHANNEL_CODES",
+    "GROUP_COLUMNS",
+    "TIME_COLUMNS",
+    "DossierFrame",
+    "from_arrow",
+    "from_columns",
+    "from_dataframe",
+    "read_csv",
+]
+
+DT = npt.NDArray[np.datetime64]
+_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
+_CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
+
+
+@attrs.frozen(eq=False)
+class DossierFrame:
+    """Validated columns of dossiers (instants are UTC ``datetime64[ns]``, NaT = none)."""
+
+    received_at: DT
+    amount: npt.NDArray[np.int64]
+    unit: npt.NDArray[np.int8]
+    channel: npt.NDArray[np.int8]
+    finished_at: DT
+    supplement_requested_at: DT
+    supplement_received_at: DT
+    rescheduled_at: DT
+    rescheduled_due_at: DT
+    groups: Mapping[str, tuple[npt.NDArray[np.int32], tuple[str, ...]]]
+    """For each group column: integer codes and their labels."""
+    codes: npt.NDArray[np.object_] | None = None
+
+    def __len__(self) -> int:
+        return len(self.received_at)
+
+    def group(self, name: str) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+        """Codes and labels of a group column (``procedure_code``, ``field``, ``agency``)."""
+        try:
+            return self.groups[name]
+        except KeyError:
+            raise ValidationError(
+                f"unknown group column {name!r}; use one of {', '.join(GROUP_COLUMNS)}",
+                field="by",
+            ) from None
+
+    def take(self, index: Any) -> DossierFrame:
+        """The rows at ``index`` (an integer array or a slice)."""
+        return DossierFrame(
+            **{
+                name: getattr(self, name)[index]
+                for name in (*TIME_COLUMNS, "amount", "unit", "channel")
+            },
+            groups={k: (c[index], labels) for k, (c, labels) in self.groups.items()},
+            codes=None if self.codes is None else self.codes[index],
+        )
+
+
+def _to_us(values: Any) -> DT:
+    """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
+    which the scalar reference engine uses. Coarser inputs need no flooring."""
+    unit = np.datetime_data(values.dtype)[0]
+    if unit in ("ns", "ps", "fs", "as"):
+        values = values.astype("datetime64[us]")
+    out: DT = values.astype("datetime64[ns]")
+    return out
+
+
+def _time(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
+    if values is None:
+        return np.full(n, NAT, dtype=np.int64).view("datetime64[s]")
+    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+        if not naive_is_utc:
+            errs.add(~np.isnat(values), name, "naive datetime; give an offset", NaiveDatetimeError)
+        return values
+    ser = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(ser.dtype, pd.DatetimeTZDtype):
+        return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
+    if ser.dtype.kind == "M":
+        if not naive_is_utc:
+            errs.add(
+                ser.notna().to_numpy(), name, "naive datetime; give an offset", NaiveDatetimeError
+            )
+        return ser.to_numpy("datetime64[ns]")
+    text = ser.astype("string").str.strip().fillna("")
+    present = (text != "").to_numpy()
+    naive = present & ~text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    errs.add(
+        naive,
+        name,
+        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)",
+        NaiveDatetimeError,
+    )
+    parsed = pd.to_datetime(
+        text.where(present & ~naive, None), format="ISO8601", utc=True, errors="coerce"
+    )
+    bad = present & ~naive & parsed.isna().to_numpy()
+    errs.add(bad, name, "not a datetime", ValidationError)
+    return parsed.dt.tz_localize(None).to_numpy("datetime64[ns]")
+
+
+def _labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    if values is None:
+        return np.zeros(n, dtype=np.int32), ("",)
+    if isinstance(values, pd.Categorical | pd.Series) and isinstance(
+        values.dtype, pd.CategoricalDtype
+    ):
+        cat = pd.Categorical(values)
+        labels = tuple(str(c).strip() for c in cat.categories)
+        codes32 = np.asarray(cat.codes, dtype=np.int32)
+        if (codes32 < 0).any():
+            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
+            labels = (*labels, "")
+        return codes32, labels
+    codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
+    return codes.astype(np.int32), tuple(str(u) for u in uniques)
+
+
+def _vocab(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iu":
+        ok = (arr >= 0) & (arr < len(vocab))
+        errs.add(~ok, name, f"unknown {name} code; use 0..{len(vocab) - 1}")
+        return np.where(ok, arr, 0).astype(np.int8)
+    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
+    mapped = text.map(dict(vocab))
+    bad = mapped.isna().to_numpy()
+    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
+    return mapped.fillna(0).to_numpy(dtype=np.int8)
+
+
+def from_columns(
+    *,
+    received_at: Any,
+    amount: Any,
+    unit: Any = "working_days",
+    channel: Any = "in_person",
+    finished_at: Any = None,
+    supplement_requested_at: Any = None,
+    supplement_received_at: Any = None,
+    rescheduled_at: Any = None,
+    rescheduled_due_at: Any = None,
+    procedure_code: Any = None,
+    field: Any = None,
+    agency: Any = None,
+    code: Any = None,
+    source: str | None = None,
+    row_base: int = 1,
+    naive_is_utc: bool = True,
+) -> DossierFrame:
+    """Validate columns (NumPy, pandas or lists) into a :class:`DossierFrame`.
+
+    NumPy ``datetime64`` columns carry no zone and are read as **UTC**
+    (``naive_is_utc``); pandas columns must be tz-aware, strings must carry an
+    offset.
+
+    Raises:
+        BatchValidationError: one entry per bad row and field.
+    """
+    n = len(received_at)
+    errs = Errors(row_base, source)
+    times = {
+        name: _to_us(_time(vals, name, n, errs, naive_is_utc=naive_is_utc))
+        for name, vals in zip(
+            TIME_COLUMNS,
+            (
+                received_at,
+                finished_at,
+                supplement_requested_at,
+                supplement_received_at,
+                rescheduled_at,
+                rescheduled_due_at,
+            ),
+            strict=True,
+        )
+    }
+    units = dict(UNIT_CODES)
+    units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[TimeUnit.WORKING_DAYS.value]
+    unit_codes = _vocab(unit, "unit", units, n, errs)
+    channel_codes = _vocab(channel, "channel", CHANNEL_CODES, n, errs)
+    amt = _amount(amount, n, errs)
+    check_order(times, errs)
+    codes_arr = None
+    if code is not None:
+        text = pd.Series(code).astype("string").str.strip().str.upper().fillna("")
+        bad = (text != "").to_numpy() & ~text.str.match(_CODE_RE).fillna(False).to_numpy(dtype=bool)
+        errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)
+        codes_arr = text.to_numpy(dtype=object)
+    errs.raise_if_any()
+    return DossierFrame(
+        **times,
+        amount=amt,
+        unit=unit_codes,
+        channel=channel_codes,
+        groups={
+            "procedure_code": _labels(procedure_code, n),
+            "field": _labels(field, n),
+            "agency": _labels(agency, n),
+        },
+        codes=codes_arr,
+    )
+
+
+def _amount(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
+    arr = np.asarray(amount)
+    if arr.dtype.kind in "iu":
+        vals = np.broadcast_to(arr, (n,)).astype(np.int64)
+        errs.add(vals < 0, "amount", "amount must be >= 0")
+        return vals
+    num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)
+    bad = np.isnan(num) | (num < 0) | (num != np.floor(num))
+    errs.add(bad, "amount", "amount must be a whole number >= 0")
+    return np.where(bad, 0, num).astype(np.int64)
+
+
+def from_dataframe(
+    df: pd.DataFrame, *, source: str | None = None, row_base: int = 1
+) -> DossierFrame:
+    """Validate a pandas DataFrame with the columns of the module table.
+
+    Raises:
+        BatchValidationError: missing required columns, or bad rows (all of them).
+    """
+    required = ("channel", "received_at", "amount", "unit")
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise BatchValidationError(
+            [ValidationError("required column is missing", field=c) for c in missing],
+            source=source,
+        )
+    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code"}
+    cols = {c: df[c].reset_index(drop=True) for c in df.columns if c in known}
+    return from_columns(**cols, source=source, row_base=row_base, naive_is_utc=False)
+
+
+def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
+    """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line."""
+    name = source if source is not None else str(path)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return from_dataframe(df, source=name, row_base=2)
+
+
+def from_arrow(table: Any, *, source: str | None = None) -> DossierFrame:
+    """Validate a :class:`pyarrow.Table` (timestamps with a zone, or ISO strings)."""
+    return from_dataframe(table.to_pandas(), source=source)

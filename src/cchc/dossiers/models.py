@@ -1,0 +1,325 @@
+"""Dossiers (hồ sơ) and their lifecycle events.
+
+A :class:`Dossier` records its procedure, channel, time limit and a list of
+timestamped :class:`Event` objects. On construction the lifecycle is checked
+(:class:`~cchc.errors.LifecycleError`, naming the event index and field):
+
+* the first event is ``received`` and there is only one;
+* times never go backwards;
+* ``supplement_received`` answers an open ``supplement_requested``, and
+  requests do not overlap;
+* ``decided`` only with no supplement pending; after it only ``returned``;
+* ``refused``, ``withdrawn`` and ``returned`` end the dossier;
+* ``rescheduled`` carries a ``new_due_at``.
+
+Rules that need the calendar (at most one rescheduling, at least one day
+before the due day: ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)) are checked
+when the events are replayed (:meth:`Dossier.deadline`).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as PydanticValidationError
+
+from cchc.calendar import OfficialCalendar
+from cchc.errors import CchcError, LifecycleError
+from cchc.procedures import Channel, Procedure, TimeUnit
+from cchc.tz import require_aware, to_vn
+
+from .codes import parse_dossier_code
+from .policy import DeadlinePolicy
+from .timeliness import Granularity, Progress, Timeliness, due_within
+
+if TYPE_CHECKING:
+    from .replay import Deadline
+
+__all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
+
+
+class EventKind(enum.StrEnum):
+    """Kinds of lifecycle event (trạng thái xử lý hồ sơ)."""
+
+    RECEIVED = "received"
+    """Tiếp nhận hồ sơ (Giấy tiếp nhận hồ sơ và hẹn trả kết quả)."""
+    TRANSFERRED = "transferred"
+    """Chuyển xử lý / chuyển liên thông (the competent authority receives it)."""
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    """Yêu cầu bổ sung, hoàn thiện hồ sơ."""
+    SUPPLEMENT_RECEIVED = "supplement_received"
+    """Nhận đủ hồ sơ bổ sung."""
+    RESCHEDULED = "rescheduled"
+    """Xin lỗi và hẹn lại ngày trả kết quả (with ``new_due_at``)."""
+    REFUSED = "refused"
+    """Từ chối giải quyết."""
+    WITHDRAWN = "withdrawn"
+    """Rút hồ sơ / dừng thực hiện theo yêu cầu (ND 118/2025 Art 21)."""
+    DECIDED = "decided"
+    """Đã xử lý xong."""
+    RETURNED = "returned"
+    """Đã trả kết quả."""
+
+
+FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, EventKind.WITHDRAWN)
+"""Events that end processing; the first of them is the finish (766 portal §2.1,
+"Đã xử lý xong" preferred over "Đã trả kết quả")."""
+
+_TERMINAL = {EventKind.REFUSED, EventKind.WITHDRAWN, EventKind.RETURNED}
+
+
+class Event(BaseModel):
+    """A timestamped lifecycle event."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: EventKind = Field(description="Loại sự kiện (event kind).")
+    at: datetime = Field(description="Thời điểm (timezone-aware).")
+    new_due_at: datetime | None = Field(
+        default=None, description="Ngày hẹn trả mới (only for 'rescheduled')."
+    )
+    note: str | None = Field(default=None, description="Ghi chú / lý do.")
+
+
+def _unwrap(exc: PydanticValidationError) -> Exception:
+    """The cchc error raised inside pydantic validation, else the pydantic error."""
+    for err in exc.errors():
+        inner = (err.get("ctx") or {}).get("error")
+        if isinstance(inner, CchcError):
+            return inner
+    return exc
+
+
+class Dossier(BaseModel):
+    """A dossier (hồ sơ thủ tục hành chính) with its lifecycle."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str | None = Field(default=None, description="Mã số hồ sơ (TT 01/2018 Art 19).")
+    procedure_code: str | None = Field(default=None, description="Mã TTHC.")
+    field: str = Field(default="", description="Lĩnh vực (field).")
+    agency: str = Field(default="", description="Cơ quan giải quyết (deciding agency).")
+    channel: Channel = Field(description="Hình thức nộp (submission channel).")
+    amount: int = Field(ge=0, description="Thời hạn giải quyết: amount.")
+    unit: TimeUnit = Field(default=TimeUnit.WORKING_DAYS, description="Thời hạn: unit.")
+    cutoff: time | None = Field(
+        default=None, description="Per-procedure cut-off hour (giờ tiếp nhận muộn nhất)."
+    )
+    boundary_free: bool = Field(
+        default=False,
+        description="Nộp không phụ thuộc địa giới hành chính (clock rule of ND 309/2026).",
+    )
+    events: tuple[Event, ...] = Field(description="Sự kiện, oldest first.")
+
+    def __init__(self, **data: Any) -> None:
+        super().__init__(**data)
+        self._check()
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Dossier:
+        """Validate data (e.g. from JSON); lifecycle errors keep their cchc type."""
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes, *args: Any, **kwargs: Any) -> Dossier:  # type: ignore[override]
+        """Validate JSON text; lifecycle errors keep their cchc type."""
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
+
+    @classmethod
+    def for_procedure(
+        cls, procedure: Procedure, channel: Channel | str, events: list[Event], **extra: Any
+    ) -> Dossier:
+        """A dossier of ``procedure`` filed through ``channel`` (its per-channel limit)."""
+        ch = Channel(channel)
+        amount, unit = procedure.time_limit_for(ch).engine_terms()
+        return cls(
+            procedure_code=procedure.code,
+            field=procedure.field,
+            channel=ch,
+            amount=amount,
+            unit=TimeUnit(unit),
+            cutoff=procedure.cutoff,
+            events=tuple(events),
+            **extra,
+        )
+
+    # -- lifecycle -------------------------------------------------------
+    def _check(self) -> None:
+        if self.code is not None:
+            parse_dossier_code(self.code)
+        if not self.events:
+            raise LifecycleError("a dossier needs at least its 'received' event", field="events")
+        for i, ev in enumerate(self.events):
+            require_aware(ev.at, field=f"events[{i}].at")
+            if ev.new_due_at is not None:
+                require_aware(ev.new_due_at, field=f"events[{i}].new_due_at")
+        first = self.events[0]
+        if first.kind is not EventKind.RECEIVED:
+            raise LifecycleError(
+                f"the first event must be 'received', not {first.kind.value!r}",
+                item="0",
+                field="kind",
+            )
+        pending = False
+        decided = False
+        for i, ev in enumerate(self.events[1:], start=1):
+            prev = self.events[i - 1]
+            if ev.at < prev.at:
+                raise LifecycleError(
+                    f"event {ev.kind.value!r} at {ev.at.isoformat()} is before the previous "
+                    f"event {prev.kind.value!r} at {prev.at.isoformat()}",
+                    item=str(i),
+                    field="at",
+                )
+            if prev.kind in _TERMINAL:
+                raise LifecycleError(
+                    f"no event may follow {prev.kind.value!r}", item=str(i), field="kind"
+                )
+            if decided and ev.kind is not EventKind.RETURNED:
+                raise LifecycleError(
+                    f"only 'returned' may follow 'decided', not {ev.kind.value!r}",
+                    item=str(i),
+                    field="kind",
+                )
+            kind = ev.kind
+            if kind is EventKind.RECEIVED:
+                raise LifecycleError("a second 'received' event", item=str(i), field="kind")
+            if kind is EventKind.SUPPLEMENT_REQUESTED:
+                if pending:
+                    raise LifecycleError(
+                        "a supplement is already requested", item=str(i), field="kind"
+                    )
+                pending = True
+            elif kind is EventKind.SUPPLEMENT_RECEIVED:
+                if not pending:
+                    raise LifecycleError(
+                        "'supplement_received' without a pending request", item=str(i), field="kind"
+                    )
+                pending = False
+            elif kind is EventKind.DECIDED:
+                if pending:
+                    raise LifecycleError(
+                        "'decided' while a supplement is pending", item=str(i), field="kind"
+                    )
+                decided = True
+            elif kind is EventKind.RESCHEDULED and ev.new_due_at is None:
+                raise LifecycleError(
+                    "'rescheduled' needs new_due_at", item=str(i), field="new_due_at"
+                )
+
+    # -- simple views ----------------------------------------------------
+    @property
+    def received_at(self) -> datetime:
+        """The receipt moment (the first event)."""
+        return self.events[0].at
+
+    @property
+    def finished_at(self) -> datetime | None:
+        """The end of processing: ``decided`` if any, else the first other finishing event."""
+        for ev in self.events:
+            if ev.kind is EventKind.DECIDED:
+                return ev.at
+        for ev in self.events:
+            if ev.kind in FINISHING_KINDS:
+                return ev.at
+        return None
+
+    @property
+    def outcome(self) -> EventKind | None:
+        """The kind of the finishing event (None while in progress)."""
+        kinds = [ev.kind for ev in self.events]
+        if EventKind.DECIDED in kinds:
+            return EventKind.DECIDED
+        return next((k for k in kinds if k in FINISHING_KINDS), None)
+
+    def events_of(self, kind: EventKind) -> list[Event]:
+        """The events of one kind, in order."""
+        return [ev for ev in self.events if ev.kind is kind]
+
+    def clock_anchor(self, boundary_free_rule: bool) -> datetime:
+        """The moment the clock is anchored to before policies apply.
+
+        Under ND 309/2026 Art 8(3) a boundary-free dossier starts when the
+        competent authority receives it (its first ``transferred`` event).
+        """
+        if self.boundary_free and boundary_free_rule:
+            moved = self.events_of(EventKind.TRANSFERRED)
+            if moved:
+                return moved[0].at
+        return self.received_at
+
+    # -- deadline replay (engine in cchc.dossiers.replay) ------------------
+    def deadline(
+        self,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+    ) -> Deadline:
+        """Replay the events: due date after supplements and rescheduling.
+
+        Raises:
+            LifecycleError: a second rescheduling, or one later than one day
+                before the due day (ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)).
+        """
+        from .replay import replay
+
+        return replay(self, calendar=calendar, policy=policy)
+
+    def due_date(
+        self,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+    ) -> datetime:
+        """The current due moment (after every supplement and rescheduling)."""
+        return self.deadline(calendar=calendar, policy=policy).due_at
+
+    def timeliness(
+        self,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+        granularity: Granularity | str = Granularity.DAY,
+    ) -> Timeliness | None:
+        """Early / on time / late for a finished dossier (None while in progress)."""
+        return self.deadline(calendar=calendar, policy=policy).timeliness(granularity)
+
+    def progress_as_of(
+        self,
+        as_of: datetime,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+    ) -> Progress | None:
+        """In time / overdue as of a moment (None if not yet received or finished by then).
+
+        Judged on the dossier's recorded dates (after all its supplements and
+        rescheduling), as the statistics are.
+        """
+        if to_vn(as_of, field="as_of") < to_vn(self.received_at):
+            return None
+        return self.deadline(calendar=calendar, policy=policy).progress_as_of(as_of)
+
+    def due_within(
+        self,
+        working_days: int,
+        as_of: datetime,
+        *,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+    ) -> bool:
+        """Reminder test: unfinished at ``as_of`` and due within ``working_days``."""
+        cal = calendar if calendar is not None else OfficialCalendar()
+        dl = self.deadline(calendar=cal, policy=policy)
+        if dl.finished_at is not None and dl.finished_at <= as_of:
+            return False
+        return due_within(dl.due_at, as_of, working_days, calendar=cal)

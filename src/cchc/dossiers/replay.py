@@ -1,0 +1,196 @@
+"""Replaying a dossier's events into its deadline.
+
+Order of operations, for the rule set in force on the receipt date
+(:func:`cchc.dossiers.rules.rules_in_force`):
+
+1. **Start.** The clock starts at receipt (ND 118/2025 Art 17(3): from the
+   receipt of the complete dossier), normalised by the policy (next opening,
+   cut-off hour). From 05/8/2026 a dossier filed regardless of administrative
+   boundary starts when the competent authority receives it (ND 309/2026 Art
+   8(3)): its first ``transferred`` event.
+2. **Supplements.** In ``restart`` mode (the law: ND 61/2018 Art 19(4), ND
+   118/2025 Art 19(5), "thời hạn giải quyết được tính lại từ đầu sau khi nhận
+   đủ hồ sơ") the due date becomes a full new period from the receipt of the
+   supplement. In ``subtract_waiting`` mode (the 766 portal) the due moment is
+   pushed back by the waiting time, and more than one request makes the dossier
+   late ("Yêu cầu bổ sung hồ sơ hơn 01 lần thì tính quá hạn").
+3. **Rescheduling** (xin lỗi và hẹn lại): at most ``max_reschedules`` (one)
+   times, notified at the latest ``reschedule_notice_days`` (one) day before the
+   due day (ND 61/2018 Art 19(9); ND 118/2025 Art 19(6)); the due date becomes
+   ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cchc.calendar import OfficialCalendar
+from cchc.errors import LifecycleError
+from cchc.legal import RuleVersion
+from cchc.tz import to_vn
+
+from .calops import CalendarOps
+from .deadline import compute_due
+from .policy import DeadlinePolicy, SupplementMode, get_policy
+from .rules import OneStopRules, rules_in_force
+from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
+
+if TYPE_CHECKING:
+    from .models import Dossier
+
+__all__ = ["Deadline", "replay"]
+
+
+@attrs.frozen
+class Deadline:
+    """The replayed deadline of a dossier."""
+
+    due_at: datetime
+    """Current due moment (after supplements and rescheduling)."""
+    legal_due_at: datetime
+    """Due moment before any rescheduling (after supplements)."""
+    first_due_at: datetime
+    """Due moment written on the first receipt (before supplements)."""
+    start_at: datetime
+    """When the clock (last) started."""
+    finished_at: datetime | None
+    supplement_requests: int
+    supplement_wait: timedelta
+    """Total time spent waiting for supplements."""
+    pending_supplement_since: datetime | None
+    """Set while a supplement request is unanswered."""
+    lapse_at: datetime | None
+    """When an unanswered supplement request lets the desk close the dossier
+    (ND 118/2025 Art 19(5): 15 days; counted as calendar days, an assumption)."""
+    late_supplement_request: bool
+    """A request came more than the allowed working days after receipt."""
+    rescheduled: bool
+    mode: SupplementMode
+    rules: RuleVersion[OneStopRules]
+    provisional: bool = False
+    """True when a day outside the official calendar's coverage was used."""
+
+    def timeliness(self, granularity: Granularity | str = Granularity.DAY) -> Timeliness | None:
+        """Early / on time / late (None while in progress).
+
+        In ``subtract_waiting`` mode a dossier with more than one supplement
+        request is late, as on the 766 portal.
+        """
+        if self.finished_at is None:
+            return None
+        if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
+            return Timeliness.LATE
+        return classify(self.finished_at, self.due_at, granularity)
+
+    def progress_as_of(self, as_of: datetime) -> Progress | None:
+        """In time / overdue at ``as_of``; None if finished by then.
+
+        While a supplement is pending the dossier is in time if the request came by
+        the due moment (``restart``: the clock restarts on the supplement;
+        ``subtract_waiting``: the 766 portal ends it at the request), and overdue
+        after the due moment if the request came later.
+        """
+        moment = to_vn(as_of, field="as_of")
+        if self.finished_at is not None and self.finished_at <= moment:
+            return None
+        if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
+            return Progress.OVERDUE
+        if self.pending_supplement_since is not None:
+            late_request = self.pending_supplement_since > self.due_at
+            overdue = late_request and self.due_at < moment
+            return Progress.OVERDUE if overdue else Progress.IN_TIME
+        return progress_as_of(self.due_at, moment)
+
+
+def replay(
+    dossier: Dossier,
+    *,
+    calendar: OfficialCalendar | None = None,
+    policy: DeadlinePolicy | str | None = None,
+) -> Deadline:
+    """Replay ``dossier``'s events (see the module docstring)."""
+    from .models import EventKind
+
+    pol = get_policy(policy)
+    if dossier.cutoff is not None:
+        pol = pol.with_cutoff(dossier.cutoff)
+    cal = CalendarOps(calendar, pol.provisional)
+    received = to_vn(dossier.received_at, field="events[0].at")
+    version = rules_in_force(received.date())
+    rules = version.value
+    anchor = dossier.clock_anchor(rules.boundary_free_clock_at_authority)
+    first = compute_due(anchor, dossier.amount, dossier.unit, calendar=cal, policy=pol)
+    due = first.due_at
+    start = first.start_at
+    legal_due = due
+    requests = 0
+    wait = timedelta(0)
+    pending: datetime | None = None
+    late_request = False
+    reschedules = 0
+    for i, ev in enumerate(dossier.events):
+        at = to_vn(ev.at)
+        if ev.kind is EventKind.SUPPLEMENT_REQUESTED:
+            requests += 1
+            pending = at
+            used = cal.between(received.date(), at.date())
+            late_request = late_request or used > rules.supplement_notice_working_days
+        elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
+            wait += at - pending
+            if pol.supplement is SupplementMode.RESTART:
+                restarted = compute_due(at, dossier.amount, dossier.unit, calendar=cal, policy=pol)
+                due, start = restarted.due_at, restarted.start_at
+            else:
+                due = due + (at - pending)
+            legal_due = due
+            pending = None
+        elif ev.kind is EventKind.RESCHEDULED:
+            reschedules += 1
+            article = rules.article("reschedule")
+            if reschedules > rules.max_reschedules:
+                raise LifecycleError(
+                    f"a second rescheduling is refused: 'việc hẹn lại ngày trả kết quả được "
+                    f"thực hiện không quá một lần' ({article})",
+                    item=str(i),
+                    field="kind",
+                )
+            latest = due.date() - timedelta(days=rules.reschedule_notice_days)
+            if at.date() > latest:
+                raise LifecycleError(
+                    f"the apology must come at the latest {rules.reschedule_notice_days} day(s) "
+                    f"before the due day {due.date().isoformat()} ({article})",
+                    item=str(i),
+                    field="at",
+                )
+            assert ev.new_due_at is not None
+            new_due = to_vn(ev.new_due_at, field="new_due_at")
+            if new_due <= due:
+                raise LifecycleError(
+                    f"new_due_at {new_due.isoformat()} is not after the due date {due.isoformat()}",
+                    item=str(i),
+                    field="new_due_at",
+                )
+            due = new_due
+    finished = dossier.finished_at
+    lapse = None
+    if pending is not None and rules.supplement_lapse_days is not None:
+        lapse = pending + timedelta(days=rules.supplement_lapse_days)
+    return Deadline(
+        due_at=due,
+        legal_due_at=legal_due,
+        first_due_at=first.due_at,
+        start_at=start,
+        finished_at=to_vn(finished) if finished is not None else None,
+        supplement_requests=requests,
+        supplement_wait=wait,
+        pending_supplement_since=pending,
+        lapse_at=lapse,
+        late_supplement_request=late_request,
+        rescheduled=reschedules > 0,
+        mode=pol.supplement,
+        rules=version,
+        provisional=cal.used_provisional,
+    )

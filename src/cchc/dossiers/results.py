@@ -1,0 +1,246 @@
+"""Due dates and timeliness for a whole :class:`~cchc.dossiers.frame.DossierFrame`.
+
+:func:`evaluate` is the batch counterpart of :meth:`cchc.dossiers.Dossier.deadline`
+for flat rows, with the same supplement modes and rescheduling checks, and no
+Python loop per dossier. :func:`row_to_dossier` turns one row back into a
+:class:`~cchc.dossiers.Dossier` (the scalar reference, used by tests and the
+benchmark).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from cchc.calendar import OfficialCalendar
+from cchc.errors import BatchValidationError, LifecycleError
+from cchc.procedures import Channel, TimeUnit
+
+from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
+from .calops import CalendarOps
+from .models import Dossier, Event, EventKind
+from .policy import DeadlinePolicy, SupplementMode, get_policy
+from .timeliness import Granularity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .frame import DossierFrame
+
+__all__ = ["CHUNK_ROWS", "DossierResults", "evaluate", "row_to_dossier"]
+
+NEVER = np.iinfo(np.int64).max
+"""The largest datetime64: "never overdue"."""
+CHUNK_ROWS = 1 << 20
+"""Rows per chunk of the batch path (a loop per chunk, never per dossier)."""
+
+DT = npt.NDArray[np.datetime64]
+_UNIT_NAMES = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
+_CHANNELS = tuple(Channel(c) for c in CHANNEL_CODES)
+
+
+@attrs.frozen(eq=False)
+class DossierResults:
+    """Per-row results (UTC ``datetime64[ns]``; timeliness codes of :mod:`.batch`)."""
+
+    due_at: DT
+    legal_due_at: DT
+    start_at: DT
+    timeliness: npt.NDArray[np.int8]
+    """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
+    overdue_from: DT
+    """An unfinished dossier is overdue after this moment: the due moment, or never
+    (the largest datetime64) while a supplement requested by the due moment is
+    pending (``restart``: the clock restarts on the supplement; ``subtract_waiting``:
+    the 766 portal ends the dossier at the request)."""
+    policy: str
+    provisional: bool
+
+    def take(self, index: Any) -> DossierResults:
+        """The rows at ``index`` (an integer array or a slice)."""
+        return DossierResults(
+            due_at=self.due_at[index],
+            legal_due_at=self.legal_due_at[index],
+            start_at=self.start_at[index],
+            timeliness=self.timeliness[index],
+            overdue_from=self.overdue_from[index],
+            policy=self.policy,
+            provisional=self.provisional,
+        )
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas)."""
+        import pandas as pd
+
+        def aware(a: DT) -> Any:
+            return pd.Series(a).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
+
+        names = pd.Categorical.from_codes(
+            self.timeliness.astype(np.int64) + 1,
+            categories=pd.Index(["unfinished", "early", "on_time", "late"]),
+        )
+        return pd.DataFrame(
+            {
+                "due_at": aware(self.due_at),
+                "legal_due_at": aware(self.legal_due_at),
+                "start_at": aware(self.start_at),
+                "timeliness": names,
+            }
+        )
+
+
+def evaluate(
+    frame: DossierFrame,
+    *,
+    calendar: OfficialCalendar | None = None,
+    policy: DeadlinePolicy | str | None = None,
+    granularity: Granularity | str = Granularity.DAY,
+) -> DossierResults:
+    """Due dates (after supplements and rescheduling) and timeliness for every row.
+
+    Raises:
+        BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
+            19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
+            later than one day before the due day), all of them.
+    """
+    pol = get_policy(policy)
+    ops = CalendarOps(calendar, pol.provisional)
+    minute = Granularity(granularity) is Granularity.MINUTE
+    n = len(frame)
+    due = np.empty(n, dtype=np.int64)
+    legal = np.empty(n, dtype=np.int64)
+    start = np.empty(n, dtype=np.int64)
+    codes = np.empty(n, dtype=np.int8)
+    overdue = np.empty(n, dtype=np.int64)
+    errors: list[LifecycleError] = []
+    # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
+    # the loop is per chunk, never per dossier.
+    for lo in range(0, n, CHUNK_ROWS):
+        sl = slice(lo, min(n, lo + CHUNK_ROWS))
+        due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
+            frame.take(sl), ops, pol, minute, lo, errors
+        )
+    if errors:
+        errors.sort(key=lambda e: (e.row or 0, e.field or ""))
+        raise BatchValidationError(errors)
+    return DossierResults(
+        due_at=due.view("datetime64[ns]"),
+        legal_due_at=legal.view("datetime64[ns]"),
+        start_at=start.view("datetime64[ns]"),
+        timeliness=codes,
+        overdue_from=overdue.view("datetime64[ns]"),
+        policy=pol.name,
+        provisional=ops.used_provisional,
+    )
+
+
+def _evaluate_chunk(
+    frame: DossierFrame,
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+    minute: bool,
+    offset: int,
+    errors: list[LifecycleError],
+) -> tuple[Any, Any, Any, Any, Any]:
+    rec = frame.received_at.view(np.int64)
+    got = frame.supplement_received_at.view(np.int64)
+    # a supplement received implies a request (checked by the loaders)
+    answered = np.flatnonzero(got != NAT)
+    anchor = rec
+    if answered.size and pol.supplement is SupplementMode.RESTART:
+        anchor = rec.copy()
+        anchor[answered] = got[answered]
+    due, start = due_dates_batch(
+        anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
+    )
+    due_ns = due.view(np.int64)
+    if answered.size and pol.supplement is SupplementMode.SUBTRACT_WAITING:
+        req = frame.supplement_requested_at.view(np.int64)
+        due_ns[answered] += got[answered] - req[answered]
+    legal = due_ns
+    r_due = frame.rescheduled_due_at.view(np.int64)
+    has = r_due != NAT
+    if has.any():
+        errors += _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal, offset)
+        due_ns = np.where(has, r_due, due_ns)
+    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
+    overdue = due_ns
+    req = frame.supplement_requested_at.view(np.int64)
+    pending = np.flatnonzero((req != NAT) & (got == NAT))
+    if pending.size:
+        # waiting for a supplement requested by the due moment: in time (both modes)
+        overdue = due_ns.copy()
+        overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
+    return due_ns, legal, start.view(np.int64), codes, overdue
+
+
+def _check_reschedules(
+    has: Any, r_at: Any, r_due: Any, legal: Any, offset: int
+) -> list[LifecycleError]:
+    day = np.floor_divide(r_at + VN_OFFSET_NS, NS_PER_DAY)
+    due_day = np.floor_divide(legal + VN_OFFSET_NS, NS_PER_DAY)
+    errors: list[LifecycleError] = []
+    # one rescheduling per row by construction; ND 61 Art 19(9): >= 1 day before the due day
+    for r in np.flatnonzero(has & (day > due_day - 1)).tolist():
+        errors.append(
+            LifecycleError(
+                "the apology must come at the latest 1 day before the due day "
+                "(Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6)",
+                row=r + 1 + offset,
+                field="rescheduled_at",
+            )
+        )
+    for r in np.flatnonzero(has & (r_due <= legal)).tolist():
+        errors.append(
+            LifecycleError(
+                "rescheduled_due_at is not after the due date",
+                row=r + 1 + offset,
+                field="rescheduled_due_at",
+            )
+        )
+    return errors
+
+
+def _dt(value: np.datetime64) -> datetime | None:
+    if np.isnat(value):
+        return None
+    ns = int(value.astype("datetime64[ns]").view(np.int64))
+    return datetime.fromtimestamp(ns // 1_000_000_000, UTC).replace(
+        microsecond=(ns % 1_000_000_000) // 1000
+    )
+
+
+def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
+    """Row ``i`` as a :class:`Dossier` with its events (the scalar reference)."""
+    events = [Event(kind=EventKind.RECEIVED, at=_dt(frame.received_at[i]))]
+    for name, kind in (
+        ("supplement_requested_at", EventKind.SUPPLEMENT_REQUESTED),
+        ("supplement_received_at", EventKind.SUPPLEMENT_RECEIVED),
+    ):
+        at = _dt(getattr(frame, name)[i])
+        if at is not None:
+            events.append(Event(kind=kind, at=at))
+    r_at = _dt(frame.rescheduled_at[i])
+    if r_at is not None:
+        events.append(
+            Event(kind=EventKind.RESCHEDULED, at=r_at, new_due_at=_dt(frame.rescheduled_due_at[i]))
+        )
+    fin = _dt(frame.finished_at[i])
+    if fin is not None:
+        events.append(Event(kind=EventKind.DECIDED, at=fin))
+    events.sort(key=lambda e: e.at)
+    labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
+    return Dossier(
+        code=None if frame.codes is None or not frame.codes[i] else str(frame.codes[i]),
+        procedure_code=labels["procedure_code"] or None,
+        field=labels["field"],
+        agency=labels["agency"],
+        channel=_CHANNELS[int(frame.channel[i])],
+        amount=int(frame.amount[i]),
+        unit=_UNIT_NAMES[int(frame.unit[i])],
+        events=tuple(events),
+    )

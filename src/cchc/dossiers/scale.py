@@ -1,0 +1,101 @@
+"""Scale-out statistics with Dask (optional extra ``cchc[dask]``).
+
+Counts are additive (:mod:`cchc.dossiers.stats`), so a dataset larger than
+one process holds is summarised partition by partition: each pandas partition
+is validated (:func:`~cchc.dossiers.frame.from_dataframe`), evaluated and
+counted, then the count tables are summed and the rates recomputed from the
+sums. The result equals :func:`~cchc.dossiers.stats.summarize` on the whole
+data in memory.
+
+Rows of a bad partition are numbered within the partition (the error's
+``source`` names the partition).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from .frame import from_dataframe
+from .policy import DeadlinePolicy
+from .results import evaluate
+from .stats import COUNT_FIELDS, Period, StatsCounts, StatsRow, summarize
+
+__all__ = ["counts_table", "dask_summarize", "rows_from_counts"]
+
+KEY_COLUMNS = ("period", "period_start", "period_end", "key")
+
+
+def counts_table(
+    partition: pd.DataFrame,
+    periods: Sequence[Period],
+    by: str | None = None,
+    policy: DeadlinePolicy | str | None = None,
+    source: str | None = None,
+) -> pd.DataFrame:
+    """Count table (one row per period and key) of one pandas partition."""
+    if len(partition) == 0:
+        return _empty()
+    frame = from_dataframe(partition, source=source)
+    rows = summarize(frame, evaluate(frame, policy=policy), periods, by=by)
+    return pd.DataFrame(
+        [
+            {
+                "period": r.period,
+                "period_start": r.period_start.isoformat(),
+                "period_end": r.period_end.isoformat(),
+                "key": r.key,
+                **r.counts.model_dump(),
+            }
+            for r in rows
+        ],
+        columns=[*KEY_COLUMNS, *COUNT_FIELDS],
+    )
+
+
+def _empty() -> pd.DataFrame:
+    data: dict[str, Any] = {c: pd.Series(dtype="object") for c in KEY_COLUMNS}
+    data.update({c: pd.Series(dtype="int64") for c in COUNT_FIELDS})
+    return pd.DataFrame(data)
+
+
+def rows_from_counts(table: pd.DataFrame, by: str | None = None) -> list[StatsRow]:
+    """Summed count table -> :class:`StatsRow` list (rates recomputed), sorted."""
+    out: list[StatsRow] = []
+    ordered = table.sort_values(["period_start", "key"]).to_dict("records")
+    for rec in ordered:
+        counts = StatsCounts(**{f: int(rec[f]) for f in COUNT_FIELDS})
+        out.append(
+            StatsRow(
+                period=str(rec["period"]),
+                period_start=date.fromisoformat(str(rec["period_start"])),
+                period_end=date.fromisoformat(str(rec["period_end"])),
+                by=by,
+                key=str(rec["key"]),
+                counts=counts,
+                rates=counts.rates(),
+            )
+        )
+    return out
+
+
+def dask_summarize(
+    ddf: Any,
+    periods: Sequence[Period],
+    *,
+    by: str | None = None,
+    policy: DeadlinePolicy | str | None = None,
+) -> list[StatsRow]:
+    """Statistics of a ``dask.dataframe.DataFrame`` with the dossier file columns.
+
+    Each partition is counted independently (``map_partitions``); the tables are
+    summed by period and key, then computed.
+    """
+    counted = ddf.map_partitions(
+        counts_table, list(periods), by, policy, meta=_empty(), align_dataframes=False
+    )
+    summed = counted.groupby(list(KEY_COLUMNS)).sum().reset_index().compute()
+    return rows_from_counts(summed, by=by)

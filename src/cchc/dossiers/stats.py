@@ -1,0 +1,315 @@
+"""Statistics of dossier processing (thống kê tình hình giải quyết hồ sơ).
+
+Counts are taken per period and per group (procedure, field or agency), with
+NumPy ``bincount`` over whole columns. Every count is **additive** across rows,
+so partial results (Dask partitions, provinces) combine by summing
+(:meth:`StatsCounts.__add__`), and every rate is recomputed from the sums.
+
+Counts for a period ``[start, end)`` (local days, Asia/Ho_Chi_Minh):
+
+* ``received`` (tiếp nhận mới trong kỳ): received in the period;
+* ``carried_over`` (tồn kỳ trước chuyển sang): received before it, unfinished at its start;
+* ``to_handle`` (tổng số phải giải quyết) = received + carried_over;
+* ``resolved`` (đã giải quyết): of those, finished in the period, split into
+  ``early`` / ``on_time`` / ``late`` (TT 01/2018 Art 13(1));
+* ``in_progress`` (đang giải quyết) at the period end, split into
+  ``in_progress_in_time`` / ``in_progress_overdue`` as of the end;
+* ``online_received``: received in the period through the online channel;
+* ``rescheduled``: resolved dossiers that had been rescheduled.
+
+Rates (:class:`StatsRates`), in percent as :class:`~decimal.Decimal`, rounded
+half-up to 2 decimals (the 766 portal shows 2 decimals); ``None`` when the
+denominator is 0. Which denominator each published table uses:
+
+* ``early_rate``, ``on_time_rate``, ``late_rate`` = count / **resolved**
+  (Thừa Thiên Huế public statistics page);
+* ``on_time_or_early_rate`` = (early + on time) / **resolved** (Lâm Đồng Q1/2020:
+  635,593 / 643,272 = 98.81%);
+* ``late_rate_to_handle`` = (late + in progress overdue) / **to_handle**, and
+  ``on_time_rate_to_handle`` = 100 - that (Gia Lai one-stop page convention);
+* ``on_time_rate_766`` = (early + on time + in progress in time) /
+  **to_handle**: Decision 766 indicator 2.1 as described by the portal's
+  formula document (dossiers "done or in progress on time or within time" over
+  dossiers "received and processed in the period"; whether carried-over
+  dossiers belong to the denominator is UNCONFIRMED);
+* ``online_share`` = online_received / **received** (indicator 3.3 before the
+  sync-rate factor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field
+
+from cchc.errors import ValidationError
+
+from .batch import VN_OFFSET_NS
+from .counting import contiguous, count_arrays, count_matrix
+from .results import CHUNK_ROWS
+
+if TYPE_CHECKING:
+    from .frame import DossierFrame
+    from .results import DossierResults
+
+__all__ = [
+    "COUNT_FIELDS",
+    "Period",
+    "StatsCounts",
+    "StatsRates",
+    "StatsRow",
+    "combine",
+    "count_arrays",
+    "count_matrix",
+    "month_periods",
+    "quarter_periods",
+    "rate",
+    "summarize",
+    "year_period",
+]
+
+COUNT_FIELDS = (
+    "received",
+    "carried_over",
+    "to_handle",
+    "resolved",
+    "early",
+    "on_time",
+    "late",
+    "in_progress",
+    "in_progress_in_time",
+    "in_progress_overdue",
+    "online_received",
+    "rescheduled",
+)
+
+
+def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
+    """``numerator / denominator`` in percent, Decimal, rounded half-up (None if /0).
+
+    ``places`` decimals (default 2, as on the 766 portal; provincial pages often use 1).
+
+    >>> rate(635_593, 643_272)
+    Decimal('98.81')
+    >>> rate(43_434, 61_827, places=1)
+    Decimal('70.3')
+    >>> rate(1, 0) is None
+    True
+    """
+    if denominator == 0:
+        return None
+    exact = Decimal(numerator) * 100 / Decimal(denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+@attrs.frozen
+class Period:
+    """A reporting period ``[start, end)`` of local days, with a label."""
+
+    start: date
+    end: date
+    label: str
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValidationError(f"period {self.label!r} ends before it starts", field="period")
+
+    def bounds_ns(self) -> tuple[int, int]:
+        """UTC nanoseconds of the local start and end midnights."""
+        a = int(np.datetime64(self.start, "ns").astype(np.int64)) - VN_OFFSET_NS
+        b = int(np.datetime64(self.end, "ns").astype(np.int64)) - VN_OFFSET_NS
+        return a, b
+
+
+def month_periods(year: int) -> list[Period]:
+    """The twelve months of ``year``."""
+    return [
+        Period(date(year, m, 1), date(year + m // 12, m % 12 + 1, 1), f"{year}-{m:02d}")
+        for m in range(1, 13)
+    ]
+
+
+def quarter_periods(year: int) -> list[Period]:
+    """The four quarters of ``year``."""
+    return [
+        Period(date(year, 3 * q - 2, 1), date(year + q // 4, (3 * q) % 12 + 1, 1), f"{year}-Q{q}")
+        for q in range(1, 5)
+    ]
+
+
+def year_period(year: int) -> Period:
+    """The calendar year."""
+    return Period(date(year, 1, 1), date(year + 1, 1, 1), str(year))
+
+
+class StatsRates(BaseModel):
+    """Rates in percent (see the module docstring for each denominator)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    early_rate: Decimal | None = Field(description="Trước hạn / đã giải quyết.")
+    on_time_rate: Decimal | None = Field(description="Đúng hạn / đã giải quyết.")
+    late_rate: Decimal | None = Field(description="Quá hạn / đã giải quyết.")
+    on_time_or_early_rate: Decimal | None = Field(description="(Trước + đúng hạn) / đã giải quyết.")
+    late_rate_to_handle: Decimal | None = Field(
+        description="(Quá hạn + đang quá hạn) / phải giải quyết."
+    )
+    on_time_rate_to_handle: Decimal | None = Field(description="100 - late_rate_to_handle.")
+    on_time_rate_766: Decimal | None = Field(
+        description="QĐ 766 indicator 2.1: (trước + đúng hạn + đang trong hạn) / phải giải quyết."
+    )
+    online_share: Decimal | None = Field(description="Trực tuyến / tiếp nhận mới.")
+
+
+class StatsCounts(BaseModel):
+    """Additive counts for one period and group."""
+
+    model_config = ConfigDict(frozen=True)
+
+    received: int = 0
+    carried_over: int = 0
+    to_handle: int = 0
+    resolved: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    in_progress: int = 0
+    in_progress_in_time: int = 0
+    in_progress_overdue: int = 0
+    online_received: int = 0
+    rescheduled: int = 0
+
+    def __add__(self, other: StatsCounts) -> StatsCounts:
+        return StatsCounts(**{f: getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS})
+
+    def rates(self) -> StatsRates:
+        """The rates of these counts."""
+        late_th = rate(self.late + self.in_progress_overdue, self.to_handle)
+        return StatsRates(
+            early_rate=rate(self.early, self.resolved),
+            on_time_rate=rate(self.on_time, self.resolved),
+            late_rate=rate(self.late, self.resolved),
+            on_time_or_early_rate=rate(self.early + self.on_time, self.resolved),
+            late_rate_to_handle=late_th,
+            on_time_rate_to_handle=None if late_th is None else Decimal(100) - late_th,
+            on_time_rate_766=rate(
+                self.early + self.on_time + self.in_progress_in_time, self.to_handle
+            ),
+            online_share=rate(self.online_received, self.received),
+        )
+
+
+class StatsRow(BaseModel):
+    """Counts and rates of one period and one group key."""
+
+    model_config = ConfigDict(frozen=True)
+
+    period: str = Field(description="Kỳ báo cáo (label).")
+    period_start: date
+    period_end: date = Field(description="First day after the period.")
+    by: str | None = Field(description="Group column, or None for the total.")
+    key: str = Field(description="Group value ('' for the total).")
+    counts: StatsCounts
+    rates: StatsRates
+
+    def qd766_inputs(self) -> dict[str, Decimal | None]:
+        """Inputs of :class:`cchc.indices.qd766.Qd766Figures` from these dossiers.
+
+        ``on_time_rate`` (indicator 2.1) and ``late_rate`` (used for 5.4) share the
+        denominator dossiers to handle, so they add up to 100 (up to rounding).
+        """
+        return {
+            "on_time_rate": self.rates.on_time_rate_766,
+            "late_rate": self.rates.late_rate_to_handle,
+        }
+
+    def report_figures(self) -> dict[str, int | Decimal | None]:
+        """Fields of :class:`cchc.reporting.report.DossierFigures` (periodic reports)."""
+        c = self.counts
+        return {
+            "carried_over": c.carried_over,
+            "received": c.received,
+            "resolved": c.resolved,
+            "resolved_early": c.early,
+            "resolved_on_due": c.on_time,
+            "resolved_late": c.late,
+            "pending": c.in_progress,
+            "on_time_rate": self.rates.on_time_or_early_rate,
+            "online_received": c.online_received,
+        }
+
+
+def summarize(
+    frame: DossierFrame,
+    results: DossierResults,
+    periods: Period | Sequence[Period],
+    *,
+    by: str | None = None,
+) -> list[StatsRow]:
+    """Counts and rates per period and group (``by``: procedure_code, field, agency).
+
+    Rows come period by period, groups in order of first appearance; with
+    ``by=None`` one total row per period. Contiguous periods (months of a year)
+    take the one-pass path (:func:`count_matrix`); others are counted period by
+    period (:func:`count_arrays`). Both give the same counts.
+    """
+    plist = [periods] if isinstance(periods, Period) else list(periods)
+    if not plist:
+        return []
+    if by is None:
+        group = np.zeros(len(frame), dtype=np.int32)
+        labels: tuple[str, ...] = ("",)
+    else:
+        group, labels = frame.group(by)
+    n = len(frame)
+    chunks = [slice(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)] or [slice(0, 0)]
+    if contiguous(plist):
+        total: dict[str, npt.NDArray[np.int64]] = {}
+        for sl in chunks:  # counts are additive: sum the chunks
+            part = count_matrix(frame.take(sl), results.take(sl), plist, group[sl], len(labels))
+            total = {k: total[k] + v for k, v in part.items()} if total else part
+        per_period = [{k: v[:, j] for k, v in total.items()} for j in range(len(plist))]
+    else:
+        per_period = []
+        for p in plist:
+            acc: dict[str, npt.NDArray[np.int64]] = {}
+            for sl in chunks:
+                part = count_arrays(frame.take(sl), results.take(sl), p, group[sl], len(labels))
+                acc = {k: acc[k] + v for k, v in part.items()} if acc else part
+            per_period.append(acc)
+    out: list[StatsRow] = []
+    for p, arrays in zip(plist, per_period, strict=True):
+        for gi, key in enumerate(labels):
+            counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})
+            out.append(_row(p, by, key, counts))
+    return out
+
+
+def _row(p: Period, by: str | None, key: str, counts: StatsCounts) -> StatsRow:
+    return StatsRow(
+        period=p.label,
+        period_start=p.start,
+        period_end=p.end,
+        by=by,
+        key=key,
+        counts=counts,
+        rates=counts.rates(),
+    )
+
+
+def combine(rows: Iterable[StatsRow]) -> list[StatsRow]:
+    """Sum rows with the same period, group column and key (e.g. from partitions)."""
+    acc: dict[tuple[str, date, date, str | None, str], StatsCounts] = {}
+    for r in rows:
+        k = (r.period, r.period_start, r.period_end, r.by, r.key)
+        acc[k] = acc[k] + r.counts if k in acc else r.counts
+    return [
+        _row(Period(ps, pe, label), by, key, counts)
+        for (label, ps, pe, by, key), counts in acc.items()
+    ]

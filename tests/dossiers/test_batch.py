@@ -1,0 +1,215 @@
+"""The batch engine equals the scalar engine (the reference) on random inputs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc.dossiers import DeadlinePolicy, due_date, get_policy
+from cchc.dossiers.batch import (
+    UNIT_CODES,
+    classify_batch,
+    due_dates_batch,
+    due_within_batch,
+)
+from cchc.dossiers.frame import from_columns
+from cchc.dossiers.results import evaluate, row_to_dossier
+from cchc.dossiers.synthetic import synthetic_frame
+from cchc.dossiers.timeliness import classify, due_within
+from cchc.errors import CalendarCoverageError
+from cchc.tz import VN_TZ
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+LO = datetime(2018, 6, 21, tzinfo=VN_TZ)
+HI = datetime(2027, 6, 30, tzinfo=VN_TZ)
+
+moments = st.datetimes(min_value=LO.replace(tzinfo=None), max_value=HI.replace(tzinfo=None)).map(
+    lambda d: d.replace(tzinfo=VN_TZ)
+)
+units = st.sampled_from(list(UNIT_CODES))
+policies = st.sampled_from(["next_opening", "as_recorded", "cutoff_15h", "civil_code"])
+
+
+def to64(moments_: list[datetime]) -> np.ndarray:
+    ns = [(m - EPOCH) // timedelta(microseconds=1) * 1000 for m in moments_]
+    return np.array(ns, dtype=np.int64).view("datetime64[ns]")
+
+
+def from64(value: np.datetime64) -> datetime:
+    us = int(value.astype("datetime64[us]").astype(np.int64))
+    return (EPOCH + timedelta(microseconds=us)).astimezone(VN_TZ)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(moments, st.integers(0, 40), units).map(
+            lambda r: (r[0], r[1] % 5 if r[2] == "months" else r[1], r[2])
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    policy=policies,
+)
+def test_due_dates_batch_equals_scalar(rows: list[tuple[datetime, int, str]], policy: str) -> None:
+    received = to64([r[0] for r in rows])
+    amounts = np.array([r[1] for r in rows])
+    codes = np.array([UNIT_CODES[r[2]] for r in rows], dtype=np.int8)
+    due, _ = due_dates_batch(received, amounts, codes, policy=get_policy(policy))
+    for (moment, n, unit), got in zip(rows, due, strict=True):
+        assert from64(got) == due_date(moment, n, unit, policy=policy), (moment, n, unit)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=st.lists(st.tuples(moments, st.integers(0, 30)), min_size=1, max_size=20),
+    cutoff=st.times(min_value=time(8, 0), max_value=time(16, 59)),
+)
+def test_batch_cutoff_and_as_recorded_equal_scalar(
+    rows: list[tuple[datetime, int]], cutoff: time
+) -> None:
+    pol = get_policy("as_recorded").with_cutoff(cutoff)
+    due, _ = due_dates_batch(to64([r[0] for r in rows]), [r[1] for r in rows], policy=pol)
+    for (moment, n), got in zip(rows, due, strict=True):
+        assert from64(got) == due_date(moment, n, policy=pol)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), mode=st.sampled_from(["next_opening", "portal_766"]))
+def test_evaluate_equals_dossier_replay(seed: int, mode: str) -> None:
+    frame = synthetic_frame(60, seed=seed)
+    results = evaluate(frame, policy=mode)
+    codes = {-1: None, 0: "early", 1: "on_time", 2: "late"}
+    for i in range(len(frame)):
+        d = row_to_dossier(frame, i)
+        dl = d.deadline(policy=mode)
+        assert from64(results.due_at[i]) == dl.due_at
+        t = dl.timeliness()
+        assert codes[int(results.timeliness[i])] == (t.value if t else None)
+
+
+def test_rescheduling_in_batch_equals_replay_and_checks_rules() -> None:
+    # Received 03/03/2025, 10 working days -> due 17/03; apology 14/03 with a new date 21/03.
+    base = {
+        "received_at": ["2025-03-03T09:00:00+07:00", "2025-03-03T09:00:00+07:00"],
+        "amount": [10, 10],
+        "unit": ["working_days", "working_days"],
+        "channel": ["in_person", "online"],
+        "finished_at": ["2025-03-20T10:00:00+07:00", ""],
+        "rescheduled_at": ["2025-03-14T16:00:00+07:00", ""],
+        "rescheduled_due_at": ["2025-03-21T17:00:00+07:00", ""],
+    }
+    frame = from_columns(**base, naive_is_utc=False)
+    res = evaluate(frame)
+    assert from64(res.due_at[0]) == datetime(2025, 3, 21, 17, 0, tzinfo=VN_TZ)
+    assert from64(res.legal_due_at[0]) == datetime(2025, 3, 17, 17, 0, tzinfo=VN_TZ)
+    assert row_to_dossier(frame, 0).due_date() == from64(res.due_at[0])
+    # ND 61/2018 Art 19(9): an apology on the due day itself is refused, row named.
+    late = dict(base, rescheduled_at=["2025-03-17T09:00:00+07:00", ""])
+    from cchc.errors import BatchValidationError
+
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(from_columns(**late, naive_is_utc=False))
+    assert [(e.row, e.field) for e in err.value.errors] == [(1, "rescheduled_at")]
+
+
+def test_classify_and_reminders_batch_equal_scalar() -> None:
+    rng = np.random.default_rng(7)
+    base = np.datetime64("2025-01-02T00:00", "ns")
+    fin = base + rng.integers(0, 90 * 24 * 60, 500).astype("timedelta64[m]")
+    due = base + rng.integers(0, 90 * 24 * 60, 500).astype("timedelta64[m]")
+    fin[::17] = np.datetime64("NaT")
+    for minute in (False, True):
+        codes = classify_batch(fin, due, minute=minute)
+        for f, d, c in zip(fin, due, codes, strict=True):
+            if np.isnat(f):
+                assert c == -1
+                continue
+            t = classify(from64(f), from64(d), "minute" if minute else "day")
+            assert ["early", "on_time", "late"][c] == t.value
+    as_of = np.datetime64("2025-02-10T03:00", "ns")
+    soon = due_within_batch(due, as_of, 3)
+    for d, s in zip(due, soon, strict=True):
+        assert bool(s) == due_within(from64(d), from64(as_of), 3)
+
+
+def test_coverage_errors_and_provisional_in_batch() -> None:
+    late = to64([datetime(2031, 3, 3, 9, 0, tzinfo=VN_TZ)])
+    with pytest.raises(CalendarCoverageError):
+        due_dates_batch(late, 5)
+    prov = DeadlinePolicy(name="prov", provisional=True)
+    due, _ = due_dates_batch(late, 5, policy=prov)
+    assert from64(due[0]) == due_date(datetime(2031, 3, 3, 9, 0, tzinfo=VN_TZ), 5, policy=prov)
+
+
+def test_pandas_and_arrow_columns_in_and_out() -> None:
+    import pyarrow as pa
+
+    from cchc.dossiers.frame import from_arrow, from_dataframe
+
+    df = pd.DataFrame(
+        {
+            "received_at": pd.to_datetime(["2025-01-24 09:00"]).tz_localize("Asia/Ho_Chi_Minh"),
+            "amount": [5],
+            "unit": ["working_days"],
+            "channel": ["online"],
+        }
+    )
+    out = evaluate(from_dataframe(df)).to_pandas()
+    assert out.loc[0, "due_at"].isoformat() == "2025-02-07T17:00:00+07:00"
+    assert str(out["due_at"].dt.tz) == "Asia/Ho_Chi_Minh"
+    table = pa.Table.from_pandas(df)
+    assert evaluate(from_arrow(table)).due_at[0] == evaluate(from_dataframe(df)).due_at[0]
+
+
+def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc.dossiers.results as results_mod
+    import cchc.dossiers.stats as stats_mod
+    from cchc.dossiers.stats import month_periods, summarize
+
+    frame = synthetic_frame(3000, seed=99)
+    whole = evaluate(frame)
+    rows = summarize(frame, whole, month_periods(2025), by="field")
+    monkeypatch.setattr(results_mod, "CHUNK_ROWS", 700)
+    monkeypatch.setattr(stats_mod, "CHUNK_ROWS", 700)
+    chunked = evaluate(frame)
+    assert (chunked.due_at == whole.due_at).all()
+    assert (chunked.timeliness == whole.timeliness).all()
+    assert summarize(frame, chunked, month_periods(2025), by="field") == rows
+    # A bad rescheduling in a later chunk is reported with its row number in the whole frame.
+    base = {
+        "received_at": ["2025-03-03T09:00:00+07:00"] * 3,
+        "amount": [10, 10, 10],
+        "unit": ["working_days"] * 3,
+        "channel": ["online"] * 3,
+        "rescheduled_at": ["", "", "2025-03-17T09:00:00+07:00"],
+        "rescheduled_due_at": ["", "", "2025-03-21T17:00:00+07:00"],
+    }
+    monkeypatch.setattr(results_mod, "CHUNK_ROWS", 2)
+    from cchc.errors import BatchValidationError
+
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(from_columns(**base, naive_is_utc=False))
+    assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_at")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), mode=st.sampled_from(["next_opening", "portal_766"]))
+def test_progress_in_batch_equals_replay(seed: int, mode: str) -> None:
+    # Unfinished dossiers at the end of a period: in time / overdue as the scalar replay says,
+    # including pending supplements (restart: clock stopped; 766: ended at the request).
+    frame = synthetic_frame(80, seed=seed)
+    results = evaluate(frame, policy=mode)
+    as_of = datetime(2025, 9, 30, 23, 59, 59, 999999, tzinfo=VN_TZ)
+    as_of_ns = to64([as_of])[0]
+    for i in range(len(frame)):
+        progress = row_to_dossier(frame, i).progress_as_of(as_of, policy=mode)
+        if progress is None:
+            continue
+        overdue = results.overdue_from[i] < as_of_ns
+        assert overdue == (progress.value == "overdue"), i
