@@ -295,5 +295,11 @@ def test_number_zero_is_a_defect() -> None:
     assert "zero_number" in n.defects and n.format() == "0/KH-SYT"
     assert "zero_number" in parse_number("00-NQ/TU").defects
     assert "zero_number" not in parse_number("01/KH-SYT").defects
+    from cchc.documents import is_valid_number, validate_number
+    from cchc.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="start at 01"):
+        validate_number("0/KH-SYT")
+    assert not is_valid_number("00/KH-SYT") and is_valid_number("01/KH-SYT")
     findings = lint("Kế hoạch số 0/KH-SYT ngày 3/2/2022 của Sở Y tế.")
     assert [f.code for f in findings if f.severity.value == "error"] == ["number-zero"]
