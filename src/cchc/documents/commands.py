@@ -9,7 +9,7 @@ from typing import Any
 from cchc._cli_util import print_json, print_table
 from cchc._data import read_user_text
 from cchc.documents.citations import parse_citations
-from cchc.documents.deadlines import extract_deadlines
+from cchc.documents.deadlines import Deadline, extract_deadlines
 from cchc.documents.lint import DEFAULT_REGIME, lint
 
 __all__ = ["register"]
@@ -89,6 +89,14 @@ def _citations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _due(d: Deadline) -> str:
+    """The due date, marked when its year was inferred or it was moved off a day off."""
+    if d.due_on is None:
+        return f"from {d.counted_from_event.value}" if d.counted_from_event else ""
+    marks = ("year inferred",) * d.year_inferred + ("moved off a day off",) * bool(d.rolled_from)
+    return d.due_on.isoformat() + (f" ({', '.join(marks)})" if marks else "")
+
+
 def _deadlines(args: argparse.Namespace) -> int:
     found = extract_deadlines(_read(args.file), issued_on=args.issued_on)
     if args.json:
@@ -97,7 +105,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     rows = [
         (
             d.kind.value,
-            d.due_on.isoformat() if d.due_on else "",
+            _due(d),
             d.text,
             d.actor or "",
             d.report_to or "",
