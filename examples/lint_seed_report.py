@@ -3,7 +3,9 @@
 The report (examples/data/seed_report_q1_2022.txt) is seed 002: the Q1/2022
 administrative-reform report of a provincial health department. Its dates,
 numbers and figures are checked against the numbering and dating rules of
-Nghị định 30/2020/NĐ-CP and Luật 80/2015/QH13 (see docs/documents.md).
+Nghị định 30/2020/NĐ-CP and Luật 80/2015/QH13 (see docs/documents.md); the
+actions it lists are checked against the quý I/2022 data window of Công văn
+581/BNV-CCHC (15/12/2021 to 14/3/2022, from cchc.reporting).
 
 Run: PYTHONPATH=src python examples/lint_seed_report.py
 """
@@ -14,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from cchc.documents import Severity, lint, parse_citations
+from cchc.reporting import reporting_period
 
 REPORT = Path(__file__).resolve().parent / "data" / "seed_report_q1_2022.txt"
 
@@ -22,6 +25,11 @@ def main() -> None:
     text = REPORT.read_text(encoding="utf-8")
     citations = parse_citations(text)
     print(f"{REPORT.name}: {len(citations)} citations of documents")
+    window = reporting_period("bnv-cchc", "Q1", 2022, due=False)
+    print(
+        f"reporting period quý I/2022: {window.start:%d/%m/%Y} to {window.end:%d/%m/%Y} "
+        f"({window.source.cite()})"
+    )
     findings = lint(text)
     counts = Counter(f.severity for f in findings)
     print(

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from cchc.documents import DeadlineKind, extract_deadlines
+import pytest
+
+from cchc.documents import DeadlineKind, extract_deadlines, lint
+from cchc.documents.deadlines import DUE_ROLLFORWARD_SOURCE, PeriodStart
+from cchc.errors import CalendarCoverageError
 
 from .conftest import seed
 
@@ -66,3 +70,83 @@ def test_unresolved_without_issue_date_and_year_completion() -> None:
         True,
     )
     assert late.actor == "Văn phòng Sở"
+    assert late.year_inferred
+
+
+def test_period_from_receipt_has_no_date() -> None:
+    # "kể từ ngày nhận được văn bản này" runs from each recipient's day of receipt, which the
+    # text cannot give (review issue 4 item 9): no due date, the event is recorded instead.
+    (d,) = extract_deadlines(
+        "Các đơn vị báo cáo trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này.",
+        issued_on=date(2024, 8, 16),
+    )
+    assert (d.due_on, d.counted_from, d.counted_from_event) == (None, None, PeriodStart.RECEIPT)
+    assert d.counted_from_event == "receipt"
+    assert d.text.endswith("kể từ ngày nhận được văn bản này")
+    (eff,) = extract_deadlines(
+        "trong thời hạn 10 ngày kể từ ngày Quyết định này có hiệu lực", issued_on=date(2024, 8, 1)
+    )
+    assert (eff.due_on, eff.counted_from_event) == (None, PeriodStart.ENTRY_INTO_FORCE)
+    (other,) = extract_deadlines(
+        "trong thời hạn 10 ngày kể từ khi kết thúc đợt kiểm tra", issued_on=date(2024, 8, 1)
+    )
+    assert (other.due_on, other.counted_from_event) == (None, PeriodStart.OTHER)
+    # "kể từ ngày ký" is the issue date itself: 05 working days after Mon 12/8/2024.
+    (signed,) = extract_deadlines(
+        "trong thời hạn 05 ngày làm việc kể từ ngày ký", issued_on=date(2024, 8, 12)
+    )
+    assert (signed.due_on, signed.counted_from_event) == (date(2024, 8, 19), None)
+
+
+def test_date_without_year_is_not_before_the_document() -> None:
+    # Review issue 4 item 10: "trước ngày 5/1" in a document of 20/12/2024 means 5/1/2025.
+    (d,) = extract_deadlines("Các đơn vị báo cáo trước ngày 5/1.", issued_on=date(2024, 12, 20))
+    assert (d.due_on, d.year_inferred) == (date(2025, 1, 5), True)
+    (same,) = extract_deadlines("báo cáo trước ngày 25/12.", issued_on=date(2024, 12, 20))
+    assert (same.due_on, same.year_inferred) == (date(2024, 12, 25), True)
+    (written,) = extract_deadlines("báo cáo trước ngày 5/1/2025.", issued_on=date(2024, 12, 20))
+    assert (written.due_on, written.year_inferred) == (date(2025, 1, 5), False)
+
+
+def test_calendar_day_period_ending_on_a_day_off_rolls_forward() -> None:
+    # Bộ luật Dân sự 2015 Điều 148 khoản 5 (DUE_ROLLFORWARD_SOURCE): 10 days from Wed
+    # 21/8/2024 end on Sat 31/8; Sun 1/9 and the Quốc khánh days off 2-3/9/2024 follow, so the
+    # period ends on Wed 4/9/2024.
+    (d,) = extract_deadlines(
+        "Các đơn vị báo cáo trong thời hạn 10 ngày.", issued_on=date(2024, 8, 21)
+    )
+    assert (d.rolled_from, d.due_on) == (date(2024, 8, 31), date(2024, 9, 4))
+    assert DUE_ROLLFORWARD_SOURCE.article == "Điều 148 khoản 5"
+    (weekday,) = extract_deadlines("trong thời hạn 10 ngày.", issued_on=date(2024, 8, 19))
+    assert (weekday.rolled_from, weekday.due_on) == (None, date(2024, 8, 29))
+    # A stated date is never moved, even on a Saturday (31/8/2024).
+    (stated,) = extract_deadlines("chậm nhất ngày 31/8/2024")
+    assert (stated.due_on, stated.rolled_from) == (date(2024, 8, 31), None)
+
+
+def test_computation_outside_the_calendar_is_a_typed_error() -> None:
+    # The official calendar covers 2015-2027; lint skips the draft window instead of failing.
+    text = "Trong thời hạn 10 ngày kể từ ngày 1/1/2099, các đơn vị báo cáo."
+    with pytest.raises(CalendarCoverageError):
+        extract_deadlines(text)
+    draft = "Số: /SYT-VP\nCăn cứ Kế hoạch số 12/KH-SYT ngày 3/4/2024.\n" + text
+    assert "draft-date-window" not in {f.code for f in lint(draft)}
+
+
+def test_issue_date_must_be_a_date() -> None:
+    # cchc.tz.as_date: a string is not a date (typed error, not a TypeError later on).
+    from cchc.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="issued_on"):
+        extract_deadlines("trong thời hạn 10 ngày", issued_on="2024-08-21")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="issued_on"):
+        lint("Kế hoạch số 05/KH-SYT ngày 3/2/2022", issued_on="2022-03-01")  # type: ignore[arg-type]
+
+
+def test_extreme_years_are_typed_errors_or_ignored() -> None:
+    # datetime.date covers years 1..9999: a period past 31/12/9999 cannot be resolved, and a
+    # draft's window ignores a deadline "trước ngày 1/1/0001" (no day before it exists).
+    with pytest.raises(CalendarCoverageError):
+        extract_deadlines("trong thời hạn 10 ngày kể từ ngày 31/12/9999")
+    draft = "Số: /SYT-VP\nCăn cứ Kế hoạch số 12/KH-SYT ngày 3/4/2024. Báo cáo trước ngày 1/1/0001."
+    assert "draft-date-window" not in {f.code for f in lint(draft)}

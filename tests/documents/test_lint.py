@@ -12,6 +12,7 @@ from datetime import UTC, date
 import pytest
 
 from cchc.documents import CODES, Finding, Severity, lint
+from cchc.errors import ValidationError
 
 from .conftest import seed
 
@@ -38,7 +39,6 @@ def report() -> tuple[str, list[Finding]]:
         (7, "duplicate-number", "22/KH-SYT ngày 21/02/2022"),
         (8, "symbol-order", "177/PC-SYT"),
         (9, "symbol-incomplete", "107/2021/NĐ ngày"),
-        (10, "outside-reporting-period", "7351/SYT-VP ngày 17/12/2021"),
         (11, "plan-year-implausible", "219/KH-SYT ngày 27/12/2021"),
     ],
 )
@@ -47,6 +47,62 @@ def test_substantive_items_of_seed_002(
 ) -> None:
     text, findings = report
     assert _has(findings, code, anchor, text), (item, [f.message for f in findings])
+
+
+def test_item_10_uses_the_reporting_data_window(report: tuple[str, list[Finding]]) -> None:
+    # documents.md §5.1 item 10 judged 7351/SYT-VP of 17/12/2021 against the calendar
+    # quarter; a CCHC "quý I/2022" report covers the data window 15/12/2021 to 14/3/2022
+    # (Công văn 581/BNV-CCHC, cchc.reporting "bnv-cchc" Q1), so 7351 is inside it. The
+    # action really outside it is 1295/SYT-VP "ngày 03/3/2020" (item 3's wrong year).
+    text, findings = report
+    assert not _has(findings, "outside-reporting-period", "7351/SYT-VP ngày 17/12/2021", text)
+    outside = [f for f in findings if f.code == "outside-reporting-period"]
+    assert [text[f.span[0] : f.span[1]][:29] for f in outside] == ["Văn bản số 1295/SYT-VP ngày 0"]
+    assert "15/12/2021 to 14/03/2022" in outside[0].message
+    assert "581/BNV-CCHC" in outside[0].message
+
+
+def test_period_uses_the_regime_windows() -> None:
+    # 581/BNV-CCHC quý I: 15/12 to 14/3; a bullet of 20/3/2022 is outside, 17/12/2021 inside.
+    text = (
+        "BÁO CÁO quý I/2022\n+ Công văn số 12/SYT-VP ngày 17/12/2021\n"
+        "+ Công văn số 13/SYT-VP ngày 20/3/2022\n"
+    )
+    outside = [f for f in lint(text) if f.code == "outside-reporting-period"]
+    assert [text[f.span[0] : f.span[1]] for f in outside] == [
+        "Công văn số 13/SYT-VP ngày 20/3/2022"
+    ]
+    # Nghị định 09/2019/NĐ-CP Điều 12 khoản 2 gives the same quý I window.
+    assert [f.code for f in lint(text, regime="nd09-2019") if "period" in f.code] == [
+        "outside-reporting-period"
+    ]
+    # 581/BNV-CCHC has no quý II report: the quarter falls back to NĐ 09/2019 (15/3 to 14/6).
+    (q2,) = [f for f in lint(text.replace("quý I/", "quý II/")) if "period" in f.code]
+    assert "09/2019/NĐ-CP" in q2.message and "15/03/2022 to 14/06/2022" in q2.message
+    with pytest.raises(ValidationError):
+        lint(text, regime="monthly")
+
+
+def test_year_zero_heading_is_not_a_crash() -> None:
+    # A "năm 0000" heading has no data window (datetime.date covers years 1..9999).
+    text = "BÁO CÁO quý I năm 0000\n+ Công văn số 12/SYT-VP ngày 3/3/2022"
+    assert "outside-reporting-period" not in {f.code for f in lint(text)}
+    assert "outside-reporting-period" not in {f.code for f in lint(text.replace("0000", "0001"))}
+
+
+def test_next_bullet_is_not_a_subject() -> None:
+    # Regression (review issue 4 item 7): the clause of a citation ends at the line break
+    # before the next "+" item, so item 2 is not "cited" by item 1.
+    text = (
+        "BÁO CÁO quý I/2022\n+ Công văn số 12/SYT-VP ngày 17/12/2021\n"
+        "+ Công văn số 13/SYT-VP ngày 20/3/2022\n"
+    )
+    assert "cited-after-citing" not in {f.code for f in lint(text)}
+    from cchc.documents import parse_citations
+
+    assert parse_citations(text)[0].subject is None
+    wrapped = "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/4/2016\nvề việc ban hành quy chế;"
+    assert parse_citations(wrapped)[0].subject == "ban hành quy chế"
 
 
 def test_duplicate_points_at_the_second_plan(report: tuple[str, list[Finding]]) -> None:
@@ -156,3 +212,16 @@ def test_issued_on_as_datetime_must_be_aware() -> None:
     assert lint(text, issued_on=datetime(2022, 3, 9, 20, tzinfo=UTC)) == []
     with pytest.raises(NaiveDatetimeError):
         lint(text, issued_on=datetime(2022, 3, 9, 20))
+
+
+def test_backwards_pair_of_two_is_reported() -> None:
+    # NĐ 30/2020/NĐ-CP Điều 15 khoản 1: numbers run in issuing order, so 05/KH-SYT cannot be
+    # dated after 11/KH-SYT of the same series and year (seed 002 item 5, reduced to 2).
+    text = "Kế hoạch số 11/KH-SYT ngày 24/01/2022; Kế hoạch số 05/KH-SYT ngày 13/02/2022."
+    (f,) = [f for f in lint(text) if f.code == "series-backwards"]
+    assert text[f.span[0] : f.span[1]].startswith("Kế hoạch số 05/KH-SYT")
+    assert "11/KH-SYT" in f.message
+    in_order = "Kế hoạch số 05/KH-SYT ngày 24/01/2022; Kế hoạch số 11/KH-SYT ngày 14/02/2022."
+    assert lint(in_order) == []
+    other_years = "Kế hoạch số 11/KH-SYT ngày 24/01/2021; Kế hoạch số 05/KH-SYT ngày 14/02/2022."
+    assert "series-backwards" not in {f.code for f in lint(other_years)}

@@ -255,3 +255,51 @@ def test_joint_issuers_and_cong_van_word_with_typed_symbol() -> None:
     # a công văn has no type group (Phụ lục I II.3.b), so "Công văn số 12/QĐ-UBND" contradicts
     assert "type_mismatch" in one("Công văn số 12/QĐ-UBND").defects
     assert "type_mismatch" not in one("văn bản số 12/QĐ-UBND").defects
+
+
+def test_blank_number_in_a_body_citation() -> None:
+    # documents.md §5.1 item 13 / NĐ 30/2020 Phụ lục I: a draft leaves the number blank; the
+    # same blank in a body citation ("số /QĐ-UBND") is parsed with number None and flagged.
+    from cchc.documents import lint
+
+    for text in (
+        "Căn cứ Quyết định số /QĐ-UBND ngày 3/4/2016.",
+        "Căn cứ Quyết định số ....../QĐ-UBND ngày 3/4/2016 của UBND tỉnh.",
+    ):
+        (c,) = parse_citations(text)
+        assert (c.number, c.symbol, c.issued_on) == (None, "QĐ-UBND", date(2016, 4, 3))
+        assert "blank-number" in {f.code for f in lint(text)}
+    assert parse_citations("Tổng số /KH trong năm") == []  # no type word, no full symbol
+
+
+def test_line_break_after_the_hyphen_of_a_symbol() -> None:
+    # documents.md §4 (line breaks inside a citation): "1291/QĐ-" ends a line, "UBND" starts
+    # the next; the symbol and the date that follows are kept.
+    text = "Quyết định số 1291/QĐ-\n   UBND ngày 16 tháng 6 năm 2017"
+    (c,) = parse_citations(text)
+    assert (c.symbol, c.issued_on, c.defects) == ("QĐ-UBND", date(2017, 6, 16), ())
+    assert c.raw == text
+    assert parse_citations("Quyết định số 1291/QĐ-\r\nUBND ngày 16/6/2017")[0].symbol == "QĐ-UBND"
+    # A hyphen at a line end followed by a non-word keeps the symbol as it was.
+    assert parse_citations("Quyết định số 12/QĐ-UBND-\n+ tiếp")[0].symbol == "QĐ-UBND"
+    # Only an abbreviation in capitals continues it: "Kế hoạch" on the next line does not.
+    text2 = "Quyết định số 12/QĐ-\nKế hoạch số 05/KH-SYT ngày 3/2/2022"
+    assert [c.symbol for c in parse_citations(text2)] == ["QĐ", "KH-SYT"]
+
+
+def test_number_zero_is_a_defect() -> None:
+    # NĐ 30/2020/NĐ-CP Điều 15 khoản 1: numbers start at 01 on 1 January; "0" is no number.
+    from cchc.documents import lint
+
+    n = parse_number("0/KH-SYT")
+    assert "zero_number" in n.defects and n.format() == "0/KH-SYT"
+    assert "zero_number" in parse_number("00-NQ/TU").defects
+    assert "zero_number" not in parse_number("01/KH-SYT").defects
+    from cchc.documents import is_valid_number, validate_number
+    from cchc.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="start at 01"):
+        validate_number("0/KH-SYT")
+    assert not is_valid_number("00/KH-SYT") and is_valid_number("01/KH-SYT")
+    findings = lint("Kế hoạch số 0/KH-SYT ngày 3/2/2022 của Sở Y tế.")
+    assert [f.code for f in findings if f.severity.value == "error"] == ["number-zero"]

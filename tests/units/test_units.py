@@ -7,13 +7,14 @@ codes of the national list) and documents.md §3.1.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from cchc.errors import ValidationError
+from cchc.errors import NaiveDatetimeError, RuleNotInForceError, ValidationError
 from cchc.units import (
     REORGANISATION_DATE,
+    TABLE_START,
     IssuerKind,
     canonical_abbreviation,
     issuer,
@@ -107,3 +108,38 @@ def test_dong_nai_city_from_30_april_2026() -> None:
     assert len(provinces(date(2026, 11, 1))) == 34
     assert sum(p.kind is ProvinceKind.THANH_PHO for p in provinces(date(2026, 11, 1))) == 7
     assert successor("Bình Phước").name == "Tỉnh Đồng Nai"
+
+
+def test_hue_is_a_centrally_governed_city_from_2025() -> None:
+    # Nghị quyết 175/2024/QH15: tỉnh Thừa Thiên Huế becomes Thành phố Huế (trực thuộc
+    # trung ương), code 46 kept, from 1/1/2025 (ngoisao.vn 3/7/2025, secondary).
+    before = lookup("Huế", on=date(2024, 12, 31))
+    assert (before.name, before.kind.name, before.code) == ("Tỉnh Thừa Thiên Huế", "TINH", "46")
+    during = lookup("Huế", on=date(2025, 3, 1))
+    assert (during.name, during.kind.name, during.code) == ("Thành phố Huế", "THANH_PHO", "46")
+    assert lookup("Thừa Thiên Huế", on=date(2025, 3, 1)) == during  # old name still resolves
+    assert len(provinces(date(2025, 3, 1))) == 63
+    assert sum(p.kind.name == "THANH_PHO" for p in provinces(date(2025, 3, 1))) == 6
+    assert sum(p.kind.name == "THANH_PHO" for p in provinces(date(2024, 12, 31))) == 5
+    assert successor("Thừa Thiên Huế").name == "Thành phố Huế"
+
+
+def test_table_starts_when_ha_tay_merged_into_ha_noi() -> None:
+    # Nghị quyết 15/2008/QH12, in force 1/8/2008: Hà Tây merged into Hà Nội; before that
+    # there were 64 provinces, which the bundled table does not hold.
+    assert date(2008, 8, 1) == TABLE_START
+    assert len(provinces(date(2008, 8, 1))) == 63
+    assert all(p.valid_from is not None for p in provinces(date(2008, 8, 1)))
+    with pytest.raises(RuleNotInForceError, match="2008-08-01"):
+        provinces(date(2000, 1, 1))
+    with pytest.raises(RuleNotInForceError):
+        lookup("Hà Nội", on=date(2008, 7, 31))
+
+
+def test_lookup_accepts_aware_datetimes_only() -> None:
+    # Datetimes are read in Vietnam time (cchc.tz.as_date); 20:00 UTC on 30/6 is 1/7 in Hà Nội.
+    late = datetime(2025, 6, 30, 20, 0, tzinfo=UTC)
+    assert lookup("80", on=late).name == "Tỉnh Tây Ninh"
+    assert len(provinces(late)) == 34
+    with pytest.raises(NaiveDatetimeError):
+        lookup("Hà Nội", on=datetime(2025, 7, 1, 12))

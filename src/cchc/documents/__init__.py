@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from cchc.documents.citations import Citation, CitationRole, parse_citations
 from cchc.documents.dates import DateStatus, DateText, scan_date
-from cchc.documents.deadlines import Deadline, DeadlineKind, extract_deadlines
+from cchc.documents.deadlines import Deadline, DeadlineKind, PeriodStart, extract_deadlines
 from cchc.documents.directive import DirectiveDocument, SigningPrefix
 from cchc.documents.findings import CODES, Finding, Severity
 from cchc.documents.lint import lint
@@ -37,6 +37,7 @@ __all__ = [
     "DocumentType",
     "Finding",
     "NumberShape",
+    "PeriodStart",
     "Severity",
     "SigningPrefix",
     "extract_deadlines",

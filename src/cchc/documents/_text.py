@@ -16,6 +16,7 @@ normalised text can be reported in the caller's original text::
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -61,8 +62,13 @@ def _fix_lookalikes(text: str) -> str:
     return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
+@functools.lru_cache(maxsize=4)
 def normalize(text: str) -> Normalized:
-    """NFC-normalise ``text`` and map ``Ð``/``ð`` to ``Đ``/``đ``, keeping an offset map."""
+    """NFC-normalise ``text`` and map ``Ð``/``ð`` to ``Đ``/``đ``, keeping an offset map.
+
+    The result (immutable) is cached for the last few texts: :func:`lint` reads the same
+    text through the parser, the header reader and the figure checks.
+    """
     if unicodedata.is_normalized("NFC", text):
         return Normalized(_fix_lookalikes(text), len(text))
     fast = _normalize_clusters(text)

@@ -52,6 +52,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w/.@&-])\d{1,6}(?:[a-z])?(?: ?/(?:(?:19|20)\d\d/)?[^\W\d_]|-[^\W\d_])"
 )
 _BLANK_HEADER = re.compile(r"(?m)^[ \t|]{0,10}Số[ \t]{0,10}:[ \t.…_]{0,20}(?=/[^\W\d_])")
+_BLANK_BODY = re.compile(r"(?<!\w)(?i:số)[ \t.…_]{1,20}(?=/[^\W\d_])")
+"""A blank number in running text: "Quyết định số /QĐ-UBND" (a draft's citation)."""
 _TOKEN = re.compile(r"\S+")
 _PLACE_DATE = re.compile(r",[ \t]{0,5}(?=(?i:ngày))")
 _LEAD_PUNCT = "([{\"'“‘*+•-–"
@@ -207,6 +209,19 @@ _ISSUER_HEADS = frozenset(
 """First words of an issuer name, to read joint issuers ("Bộ Tư pháp, Bộ Công an và Bộ Y tế")."""
 
 
+_ITEM_MARK = re.compile(r"[ \t\r]{0,20}(?:[\n+•*–-]|\d{1,2}[.)][ \t])")
+
+
+_SUBJECT_STOP = re.compile(r"[;()\n]|\.(?=[ \n\r\t/]|\Z)")
+"""Where a subject may end: ";", "(", ")", a full stop, or a line break (checked further)."""
+
+
+def _new_item(s: str, newline: int) -> bool:
+    """Whether the line after the newline at ``newline`` is blank or opens a list item
+    ("+ ", "- ", "• ", "1. "), so a clause cannot run on into it."""
+    return _ITEM_MARK.match(s, newline + 1) is not None
+
+
 def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, int] | None]:
     """The trích yếu after a citation, up to the end of its clause.
 
@@ -217,8 +232,8 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
     i = pos
     limit = len(s)
     while i < limit and s[i] in " \t\r\n,:":
-        if s[i] == "\n" and s.count("\n", pos, i + 1) > 1:
-            return None, None  # a blank line ends the citation's paragraph
+        if s[i] == "\n" and (s.count("\n", pos, i + 1) > 1 or _new_item(s, i)):
+            return None, None  # a blank line or a new list item ends the citation's clause
         i += 1
     intro = _SUBJECT_INTRO.match(s, i)
     if intro is not None:
@@ -227,11 +242,13 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
         return None, None
     end = min(limit, i + MAX_SUBJECT)
     j = i
-    while j < end:
-        ch = s[j]
-        if ch in ";()" or (ch == "." and (j + 1 >= len(s) or s[j + 1] in " \n\r\t/")):
+    while True:  # each stop is found by one regex search: no per-character Python loop
+        stop = _SUBJECT_STOP.search(s, j, min(limit, end + 1))
+        if stop is None or stop.start() >= end:
+            j = end
             break
-        if ch == "\n" and j + 1 < len(s) and s[j + 1] in "\n-+•*":
+        j = stop.start()
+        if s[j] != "\n" or _new_item(s, j):
             break
         j += 1
     text = " ".join(s[i:j].split()).strip(" ,:-–")
@@ -319,6 +336,13 @@ def parse_citations(text: str) -> list[Citation]:
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
             found.append(_build(s, m.end(), num, start, None, CitationRole.HEADER))
+    for m in _BLANK_BODY.finditer(s):
+        p = m.end()
+        start, word, _has_so, _header = _type_word(s, m.start() + len("số"))
+        num = scan_number(s, p, blank_number=True)
+        if num is None or (word is None and not (num.type_code and num.issuers)):
+            continue
+        found.append(_build(s, p, num, start, word, CitationRole.CITATION))
     for m in _CANDIDATE.finditer(s):
         p = m.start()
         start, word, has_so, header = _type_word(s, p)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import print_json, print_table
+from cchc._data import read_user_text
 from cchc.documents.citations import parse_citations
-from cchc.documents.deadlines import extract_deadlines
-from cchc.documents.lint import lint
-from cchc.errors import DataFileError
+from cchc.documents.deadlines import Deadline, extract_deadlines
+from cchc.documents.lint import DEFAULT_REGIME, lint
 
 __all__ = ["register"]
 
@@ -24,10 +23,8 @@ def _date(text: str) -> date:
 
 
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read the text: {exc}", source=path) from None
+    """The file's text (shared strict reader; a leading byte-order mark is dropped)."""
+    return read_user_text(path).removeprefix("\ufeff")
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +34,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("file", help="UTF-8 text file")
     p.add_argument("--issued-on", type=_date, help="the document's own date (YYYY-MM-DD)")
+    p.add_argument(
+        "--regime",
+        default=DEFAULT_REGIME,
+        help="reporting regime whose data windows define a report's quarter: bnv-cchc "
+        "(Công văn 581/BNV-CCHC, default) or nd09-2019 (Nghị định 09/2019/NĐ-CP)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_lint)
 
@@ -54,7 +57,7 @@ def register(subparsers: Any) -> None:
 
 def _lint(args: argparse.Namespace) -> int:
     text = _read(args.file)
-    findings = lint(text, issued_on=args.issued_on)
+    findings = lint(text, issued_on=args.issued_on, regime=args.regime)
     if args.json:
         print_json(findings)
     else:
@@ -86,6 +89,14 @@ def _citations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _due(d: Deadline) -> str:
+    """The due date, marked when its year was inferred or it was moved off a day off."""
+    if d.due_on is None:
+        return f"from {d.counted_from_event.value}" if d.counted_from_event else ""
+    marks = ("year inferred",) * d.year_inferred + ("moved off a day off",) * bool(d.rolled_from)
+    return d.due_on.isoformat() + (f" ({', '.join(marks)})" if marks else "")
+
+
 def _deadlines(args: argparse.Namespace) -> int:
     found = extract_deadlines(_read(args.file), issued_on=args.issued_on)
     if args.json:
@@ -94,7 +105,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     rows = [
         (
             d.kind.value,
-            d.due_on.isoformat() if d.due_on else "",
+            _due(d),
             d.text,
             d.actor or "",
             d.report_to or "",

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import date, datetime
+from datetime import date
 
 import attrs
 
-from cchc.tz import to_vn
+from cchc.tz import as_date
 
 __all__ = ["DateStatus", "DateText", "as_vn_date", "scan_date"]
 
@@ -122,9 +122,11 @@ def scan_date(text: str, pos: int, *, require_ngay: bool = False) -> DateText | 
 def as_vn_date(value: date | None, *, field: str) -> date | None:
     """A document date given as a date, or as an aware datetime read in Vietnam time.
 
+    ``None`` passes through; everything else goes through the shared
+    :func:`cchc.tz.as_date`.
+
     Raises:
         NaiveDatetimeError: a datetime without time zone.
+        ValidationError: neither a date nor a datetime (e.g. the string "2022-03-20").
     """
-    if isinstance(value, datetime):
-        return to_vn(value, field=field).date()
-    return value
+    return None if value is None else as_date(value, field=field)

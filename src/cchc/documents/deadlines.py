@@ -14,6 +14,23 @@ the seeds but common):
 * "đúng thời gian quy định" (as regulated, no date) and "định kỳ hàng quý…"
   (periodic).
 
+Policies (each a documented choice, with its source):
+
+* **Start at an event.** "kể từ ngày nhận được văn bản này" counts from the
+  day each recipient receives the document, which the text cannot tell:
+  ``due_on`` is ``None`` and ``counted_from_event`` says ``"receipt"``
+  (likewise ``"entry into force"`` for "kể từ ngày … có hiệu lực", ``"other"``
+  for any start not understood). "kể từ ngày ký / ban hành" is the issue date.
+* **Year of a date written without one** ("trước ngày 5/1"): the issue year,
+  or the next year when that would fall before the issue date; such a date is
+  marked ``year_inferred``.
+* **A period in calendar days ending on a day off** ends on the next working
+  day (Bộ luật Dân sự 2015 Điều 148 khoản 5, :data:`DUE_ROLLFORWARD_SOURCE`);
+  ``rolled_from`` keeps the nominal last day. A date the text states itself
+  ("trước ngày 22/8/2024") is never moved. Days off come from the official
+  calendar (2015-2027); a computation outside it raises
+  :class:`~cchc.errors.CalendarCoverageError`.
+
 Who must act is taken from the list item or paragraph when it says so
 ("Giao phòng …", "Yêu cầu các phòng …", or an item that opens with the
 units), and where to report from "báo cáo … về <X>".
@@ -27,21 +44,38 @@ units), and where to report from "báo cáo … về <X>".
     ...                       issued_on=date(2024, 8, 12))[0]
     >>> d.days, d.working_days, d.due_on
     (5, True, datetime.date(2024, 8, 19))
+    >>> d = extract_deadlines("Báo cáo trong thời hạn 10 ngày.", issued_on=date(2024, 8, 21))[0]
+    >>> d.rolled_from, d.due_on
+    (datetime.date(2024, 8, 31), datetime.date(2024, 9, 4))
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
+from cchc.errors import CalendarCoverageError
 from cchc.legal import LegalSource, Verification
+from cchc.plans.completion import DUE_ROLLFORWARD_SOURCE
 
-__all__ = ["BLDS_2015_147", "Deadline", "DeadlineKind", "extract_deadlines"]
+if TYPE_CHECKING:
+    from cchc.calendar import OfficialCalendar
+
+__all__ = [
+    "BLDS_2015_147",
+    "DUE_ROLLFORWARD_SOURCE",
+    "Deadline",
+    "DeadlineKind",
+    "PeriodStart",
+    "extract_deadlines",
+]
 
 BLDS_2015_147 = LegalSource(
     number="91/2015/QH13",
@@ -62,6 +96,13 @@ _WITHIN = re.compile(
     r"(?i:ngày)([ \t\n]{1,3}(?i:làm[ \t\n]{1,3}việc))?"
 )
 _FROM = re.compile(r"[ \t\n,]{0,3}(?i:kể[ \t\n]{1,3}từ)[ \t\n]{1,3}")
+_FROM_ISSUE = re.compile(r"(?i:ngày)[ \t\n]{1,3}(?i:ký|ban[ \t\n]{1,3}hành)")
+_FROM_RECEIPT = re.compile(
+    r"(?i:(?:ngày|khi)[ \t\n]{1,3})?(?i:nhận[ \t\n]{1,3}được|tiếp[ \t\n]{1,3}nhận|nhận)"
+    r"(?:[ \t\n]{1,3}(?i:văn[ \t\n]{1,3}bản|công[ \t\n]{1,3}văn)(?:[ \t\n]{1,3}(?i:này))?)?"
+)
+_FROM_EFFECT = re.compile(r"(?i:ngày)[^.;\n]{0,60}?(?i:có[ \t\n]{1,3}hiệu[ \t\n]{1,3}lực)")
+_FROM_OTHER = re.compile(r"[^.;,\n]{1,60}")
 _REGULATED = re.compile(
     r"(?i:đúng[ \t\n]{1,3}(?:thời[ \t\n]{1,3}gian|thời[ \t\n]{1,3}hạn|hạn)"
     r"[ \t\n]{1,3}quy[ \t\n]{1,3}định)"
@@ -122,6 +163,17 @@ class DeadlineKind(enum.StrEnum):
     """"định kỳ hàng quý, 6 tháng, hàng năm": a recurring report."""
 
 
+class PeriodStart(enum.StrEnum):
+    """An event a period is counted from, when it is not a date the text gives."""
+
+    RECEIPT = "receipt"
+    """"kể từ ngày nhận được văn bản": the day each recipient receives it."""
+    ENTRY_INTO_FORCE = "entry into force"
+    """"kể từ ngày … có hiệu lực": the day the document takes effect."""
+    OTHER = "other"
+    """Any other start named after "kể từ" that is not understood."""
+
+
 class Deadline(BaseModel):
     """One deadline phrase and what it resolves to."""
 
@@ -135,6 +187,17 @@ class Deadline(BaseModel):
     days: int | None = Field(default=None, description="N of 'trong thời hạn N ngày'.")
     working_days: bool = Field(default=False, description="Whether N counts working days.")
     counted_from: date | None = Field(default=None, description="Start of the period.")
+    counted_from_event: PeriodStart | None = Field(
+        default=None, description="The event the period runs from when no date is known."
+    )
+    year_inferred: bool = Field(
+        default=False, description="The year of due_on was not written but inferred."
+    )
+    rolled_from: date | None = Field(
+        default=None,
+        description="Nominal last day, a day off, before moving to the next working day "
+        "(BLDS 2015 Điều 148 khoản 5).",
+    )
     actor: str | None = Field(default=None, description="Who must act, when the text says.")
     report_to: str | None = Field(default=None, description="Where to report ('Văn phòng Sở').")
 
@@ -186,30 +249,35 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
             dt = scan_date(s, m.end())
             if dt is None:
                 continue
-            due = dt.value
+            due, inferred = dt.value, False
             if due is None and dt.status is DateStatus.PARTIAL and dt.year is None and issued_on:
-                try:
-                    due = date(issued_on.year, dt.month or 0, dt.day or 0)
-                except ValueError:
-                    due = None
+                due, inferred = _infer_year(issued_on, dt.month or 0, dt.day or 0), True
             found.append(
                 (
                     m.start(),
                     dt.end,
-                    {"kind": kind, "due_on": due, "inclusive": kind is DeadlineKind.NO_LATER_THAN},
+                    {
+                        "kind": kind,
+                        "due_on": due,
+                        "inclusive": kind is DeadlineKind.NO_LATER_THAN,
+                        "year_inferred": inferred and due is not None,
+                    },
                 )
             )
     for m in _WITHIN.finditer(s):
         n, working = int(m.group(1)), m.group(2) is not None
-        end, base = m.end(), issued_on
+        end, base, event = m.end(), issued_on, None
         fm = _FROM.match(s, end)
         if fm is not None:
-            dt = scan_date(s, fm.end())
-            if dt is not None:
-                end, base = dt.end, dt.value
-        due = None
+            end, base, event = _period_start(s, fm.end(), issued_on)
+        due = rolled = None
         if base is not None:
-            due = _add_working_days(base, n) if working else base + timedelta(days=n)
+            if working:
+                due = _calendar().add_working_days(base, n)
+            else:
+                due = _plus_days(base, n)
+                if not _calendar().is_working_day(due):
+                    due, rolled = _calendar().rollforward(due), due
         found.append(
             (
                 m.start(),
@@ -219,7 +287,9 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
                     "days": n,
                     "working_days": working,
                     "counted_from": base,
+                    "counted_from_event": event,
                     "due_on": due,
+                    "rolled_from": rolled,
                 },
             )
         )
@@ -244,7 +314,51 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
     return out
 
 
-def _add_working_days(day: date, n: int) -> date:
+def _period_start(
+    s: str, pos: int, issued_on: date | None
+) -> tuple[int, date | None, PeriodStart | None]:
+    """Read the start after "kể từ" at ``pos``: (end, start date, start event)."""
+    dt = scan_date(s, pos)
+    if dt is not None:
+        return dt.end, dt.value, None
+    m = _FROM_ISSUE.match(s, pos)
+    if m is not None:
+        return m.end(), issued_on, None
+    m = _FROM_RECEIPT.match(s, pos)
+    if m is not None:
+        return m.end(), None, PeriodStart.RECEIPT
+    m = _FROM_EFFECT.match(s, pos)
+    if m is not None:
+        return m.end(), None, PeriodStart.ENTRY_INTO_FORCE
+    m = _FROM_OTHER.match(s, pos)
+    return (m.end() if m is not None else pos), None, PeriodStart.OTHER
+
+
+def _plus_days(base: date, n: int) -> date:
+    """``base`` + ``n`` days; past year 9999 there is no calendar to resolve it on."""
+    try:
+        return base + timedelta(days=n)
+    except OverflowError:
+        raise CalendarCoverageError(
+            f"{n} days after {base.isoformat()} is past year 9999", field="due_on"
+        ) from None
+
+
+def _infer_year(issued_on: date, month: int, day: int) -> date | None:
+    """A day and month without a year: in the issue year, or the next one when that day
+    would come before the issue date ("trước ngày 5/1" in a document of 20/12/2024)."""
+    for year in (issued_on.year, issued_on.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= issued_on:
+            return candidate
+    return None
+
+
+@functools.cache
+def _calendar() -> OfficialCalendar:
     from cchc.calendar import OfficialCalendar
 
-    return OfficialCalendar().add_working_days(day, n)
+    return OfficialCalendar()

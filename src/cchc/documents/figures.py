@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from datetime import date
@@ -66,16 +67,24 @@ def _sentence_end(s: str, pos: int) -> int:
 
 def _totals(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
+    counts: list[re.Match[str]] = []
+    starts: list[int] = []
     for td in _TRONG_DO.finditer(s):
+        if not counts and not starts:
+            counts = list(_COUNT.finditer(s))  # once, on the first "trong đó"
+            starts = [m.start() for m in counts] or [len(s) + 1]
         lo = max(0, td.start() - 200)
         start = max(lo, s.rfind("\n", lo, td.start()) + 1)
-        before = list(_COUNT.finditer(s, start, td.start()))
-        if not before:
+        k = bisect.bisect_left(starts, td.start()) - 1
+        if k >= 0 and counts[k].end() > td.start():
+            k -= 1  # counts do not overlap: only the last can run into "trong đó"
+        if k < 0 or counts[k].start() < start:
             continue
-        total_m = before[-1]
+        total_m = counts[k]
         noun = total_m.group(2).casefold()
         end = _sentence_end(s, td.end())
-        parts = [m for m in _COUNT.finditer(s, td.end(), end) if m.group(2).casefold() == noun]
+        a, b = bisect.bisect_left(starts, td.end()), bisect.bisect_left(starts, end)
+        parts = [m for m in counts[a:b] if m.end() <= end and m.group(2).casefold() == noun]
         if len(parts) < 2:
             continue
         total = _int(total_m.group(1))

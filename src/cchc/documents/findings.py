@@ -39,6 +39,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "impossible-date": (Severity.ERROR, "no such calendar date"),
     "type-symbol-mismatch": (Severity.ERROR, "type named in the text contradicts the symbol"),
     "symbol-incomplete": (Severity.ERROR, "symbol lacks its issuer part"),
+    "number-zero": (Severity.ERROR, "number 0: numbering starts at 01"),
     "totals-mismatch": (Severity.ERROR, "stated parts do not add up to the stated total"),
     "rate-contradiction": (Severity.ERROR, "on-time and late rates contradict each other"),
     "outside-reporting-period": (Severity.WARNING, "own document dated outside the period"),

@@ -13,9 +13,11 @@ Rules and where they come from:
   date. Công văn of all units of a body share one series; each typed series
   (KH, TB, BC...) is checked on its own (documents.md §1.4, seen in the seeds).
   The documents that break the longest consistent run are blamed.
-* Impossible and partial dates, blank numbers (drafts), a type word that
-  contradicts the symbol, incomplete or reversed symbols, figures that do not
-  add up, contradictory on-time/late rates, blank figures.
+* Numbers start at 01 (Điều 15.1): a number "0" or "00" is an error.
+* Impossible and partial dates, blank numbers (drafts, also "số /QĐ-UBND" in
+  the body), a type word that contradicts the symbol, incomplete or reversed
+  symbols, figures that do not add up, contradictory on-time/late rates, blank
+  figures.
 
     >>> lint("Nghị định số 60/2022/NĐ-CP ngày 21/6/2021 của Chính phủ.")[0].code
     'number-year-mismatch'
@@ -28,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc.documents._text import normalize
 from cchc.documents.citations import Citation, CitationRole, parse_citations
@@ -38,6 +41,9 @@ from cchc.documents.findings import Finding, make_finding
 from cchc.documents.number import NumberShape
 from cchc.documents.series import duplicate_findings, fmt_date, series_findings
 from cchc.documents.types import DocumentType
+
+if TYPE_CHECKING:
+    from cchc.reporting import ReportingPeriod
 
 __all__ = ["lint"]
 
@@ -60,6 +66,7 @@ _DEFECT_CODES = {
     "slash_in_symbol": "symbol-format",
     "case": "symbol-format",
     "unknown_type": "symbol-format",
+    "zero_number": "number-zero",
 }
 _DEFECT_MESSAGES = {
     "type-symbol-mismatch": (
@@ -74,11 +81,23 @@ _DEFECT_MESSAGES = {
         "{n}: a công văn symbol is ISSUER-UNIT, here the unit comes first",
         "{n}: ký hiệu công văn là CƠ QUAN-ĐƠN VỊ SOẠN THẢO, ở đây đơn vị đứng trước",
     ),
+    "number-zero": (
+        "{n}: numbers start at 01 each year (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), 0 is not one",
+        "{n}: số văn bản bắt đầu từ số 01 mỗi năm (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), "
+        "không có số 0",
+    ),
     "symbol-format": (
         "{n} is written with a stray space, '/' for '-', an unknown type or wrong case",
         "{n} viết sai quy cách (thừa dấu cách, '/' thay '-', sai chữ hoa/thường)",
     ),
 }
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+MIN_YEAR, MAX_YEAR = 1, 9999
+"""Years a heading may name for a window to be computed (``datetime.date`` range, 1..9999)."""
+DEFAULT_REGIME = "bnv-cchc"
+"""Reporting regime whose data windows define a report's period (Công văn 581/BNV-CCHC)."""
+FALLBACK_REGIME = "nd09-2019"
+"""Regime used for a quarter the chosen regime lacks (Nghị định 09/2019/NĐ-CP Điều 12)."""
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -182,13 +201,25 @@ def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> lis
     return out
 
 
-def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
+def lint(
+    text: str, *, issued_on: date | None = None, regime: str = DEFAULT_REGIME
+) -> list[Finding]:
     """Check a document or report and return its findings, in text order.
 
     ``issued_on`` is the document's own date; when not given, the date of its
     header ("…, ngày 16 tháng 6 năm 2017") is used if complete, and the year of a
-    partial header date for year checks.
+    partial header date for year checks. ``regime`` is the reporting regime of
+    :func:`cchc.reporting.reporting_period` whose data windows (thời gian chốt số
+    liệu) define a "quý N/YYYY" report's period: ``"bnv-cchc"`` (Công văn
+    581/BNV-CCHC: quý I is 15/12 to 14/3) or ``"nd09-2019"``.
+
+    Raises:
+        ValidationError: unknown ``regime``.
+        NaiveDatetimeError: ``issued_on`` is a datetime without time zone.
     """
+    from cchc.reporting import regime as _regime
+
+    _regime(regime)
     issued_on = as_vn_date(issued_on, field="issued_on")
     cits = parse_citations(text)
     norm = normalize(text)
@@ -202,7 +233,7 @@ def lint(text: str, *, issued_on: date | None = None) -> list[Finding]:
     out.extend(series_findings(cits))
     out.extend(duplicate_findings(cits))
     out.extend(_first_mentions(cits))
-    out.extend(_period(text, norm.text, cits))
+    out.extend(_period(text, norm.text, cits, regime))
     out.extend(_plans(cits))
     out.extend(_days_off(cits))
     if doc.is_draft and own is None:
@@ -270,13 +301,33 @@ def _first_mentions(cits: list[Citation]) -> list[Finding]:
     return out
 
 
-def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
+def _window(regime: str, q: int, year: int) -> ReportingPeriod | None:
+    """The data window of the quarter-``q`` report of ``year``, or None when not defined.
+
+    A regime without a quarterly kind (581/BNV-CCHC has Q1, H1, Q3, Y) falls back to
+    the general quarterly windows of Nghị định 09/2019/NĐ-CP Điều 12 khoản 2.
+    """
+    from cchc.errors import CchcError
+    from cchc.reporting import reporting_period
+
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None  # "năm 0000" and the like: no calendar window to compare with
+    for key in dict.fromkeys((regime, FALLBACK_REGIME)):
+        try:
+            return reporting_period(key, f"Q{q}", year, due=False)
+        except CchcError:
+            continue
+    return None
+
+
+def _period(text: str, s: str, cits: list[Citation], regime: str) -> list[Finding]:
     m = _QUARTER.search(s, 0, min(len(s), 600))
     if m is None:
         return []
     q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))
-    start = date(year, 3 * q - 2, 1)
-    end = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1)
+    window = _window(regime, q, year)
+    if window is None:
+        return []
     implicit = [c.issuer_code for c in cits if c.issuer is None and c.issuer_code]
     if not implicit:
         return []
@@ -285,7 +336,7 @@ def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
         return []
     out: list[Finding] = []
     for c in cits:
-        if c.issuer_code != own or c.issued_on is None or start <= c.issued_on < end:
+        if c.issuer_code != own or c.issued_on is None or window.contains(c.issued_on):
             continue
         line_start = text.rfind("\n", max(0, c.span[0] - 20), c.span[0]) + 1
         if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
@@ -294,14 +345,17 @@ def _period(text: str, s: str, cits: list[Citation]) -> list[Finding]:
             make_finding(
                 "outside-reporting-period",
                 c.span,
-                "{n} of {d} is listed as an action of the reporting body, but the report covers "
-                "quarter {q}/{y}",
-                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng "
-                "kỳ báo cáo là quý {q}/{y}",
+                "{n} of {d} is listed as an action of the reporting body, but the quarter {q}/{y} "
+                "report covers {a} to {b} ({src})",
+                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng kỳ báo cáo "
+                "quý {q}/{y} tính từ {a} đến {b} ({src})",
                 n=c.number_text,
                 d=_fmt(c.issued_on),
-                q=q,
+                q=_ROMAN[q],
                 y=year,
+                a=_fmt(window.start),
+                b=_fmt(window.end),
+                src=window.source.cite(),
             )
         )
     return out
@@ -369,12 +423,19 @@ def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
     from datetime import timedelta
 
     from cchc.documents.deadlines import DeadlineKind, extract_deadlines
+    from cchc.errors import CalendarCoverageError
 
     cited = [c.issued_on for c in cits if c.role is CitationRole.CITATION and c.issued_on]
+    try:
+        deadlines = extract_deadlines(text)
+    except CalendarCoverageError:
+        return []  # a period resolved outside the official calendar: no window to give
     ends = [
         d.due_on if d.inclusive else d.due_on - timedelta(days=1)
-        for d in extract_deadlines(text)
-        if d.due_on is not None and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
+        for d in deadlines
+        if d.due_on is not None
+        and d.due_on > date.min
+        and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
     ]
     if not cited or not ends:
         return []

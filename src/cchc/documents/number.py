@@ -17,7 +17,10 @@ The type comes from the symbol, not from the word before it: a symbol whose
 first group is not a type abbreviation is a công văn. Damaged symbols are
 parsed leniently and their defects recorded (a truncated issuer, a stray space,
 ``/`` where ``-`` belongs, lower case); numbers below 10 should carry a leading
-zero ("05").
+zero ("05"). Numbering starts at 01 each year (NĐ 30/2020/NĐ-CP Điều 15
+khoản 1), so a number of zeros is recorded as the defect ``zero_number`` and
+left unpadded. A line break after a symbol's hyphen ("1291/QĐ-" at a line end,
+"UBND" on the next line) continues the symbol.
 
     >>> n = parse_number("107/2021/NĐ-CP")
     >>> n.shape.value, n.number, n.year, n.symbol, n.doc_type.value
@@ -34,6 +37,11 @@ zero ("05").
     '86/2025/TT-BCA'
     >>> parse_number("5/KH-SYT").format()
     '05/KH-SYT'
+    >>> n = parse_number("0/KH-SYT")
+    >>> n.defects, n.format()
+    (('zero_number',), '0/KH-SYT')
+    >>> parse_number("1291/QĐ-\\n  UBND").symbol
+    'QĐ-UBND'
     >>> parse_number("HL7-FHIR")
     Traceback (most recent call last):
     ...
@@ -64,6 +72,8 @@ MAX_PARTS = 8
 _NUM = re.compile(r"\d{1,6}(?:[a-z](?=[/-]))?")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=/)")
 _PART = re.compile(r"[^\W\d_](?:[^\W_]|&){0,23}")
+_WRAP = re.compile(r"\r?\n[ \t]{0,20}")
+"""A line break after a symbol's hyphen, with the next line's indent (bounded)."""
 _LAW = re.compile(r"(?:UBTVQH|QH)\d{1,2}", re.IGNORECASE)
 _MINOR_TYPES_ALSO_UNITS = frozenset(
     {
@@ -141,7 +151,7 @@ class DocumentNumber:
         ``pad`` gives numbers below 10 a leading zero (Phụ lục I II.3.c).
         """
         num = self.number or ""
-        if pad and num.isdigit() and len(num) == 1:
+        if pad and num.isdigit() and len(num) == 1 and num != "0":
             num = "0" + num
         if self.shape is NumberShape.PARTY:
             return f"{num}-{self.symbol}"
@@ -211,6 +221,11 @@ def scan_number(
             if i < n and text[i] == " " and _PART.match(text, i + 1):
                 defects.append("space_in_symbol")
                 i += 1
+            else:
+                wrap = _WRAP.match(text, i)
+                nxt = _PART.match(text, wrap.end()) if wrap is not None else None
+                if wrap is not None and nxt is not None and nxt.group(0)[:2].isupper():
+                    i = wrap.end()  # "QĐ-" at a line end, "UBND" (capitals) on the next line
             continue
         if (
             i + 1 < n
@@ -229,6 +244,8 @@ def scan_number(
     if i < n and (text[i] == "/" or text[i].isalnum()):
         return None  # a path, a URL or an over-long group: not a document number
     written = text[pos:i]
+    if number is not None and not number.strip("0"):
+        defects.append("zero_number")  # numbering starts at 01 (NĐ 30/2020 Điều 15 khoản 1)
     return _classify(number, year, parts, written, defects, generic_word)
 
 
@@ -350,6 +367,8 @@ def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | No
     iss = im.group(0).upper()
     if iss != im.group(0):
         defects.append("case")
+    if not number.strip("0"):
+        defects.append("zero_number")
     return DocumentNumber(
         number, NumberShape.PARTY, None, type_code, (iss,), None, text[pos:end], tuple(defects)
     )

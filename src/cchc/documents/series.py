@@ -6,7 +6,9 @@ all units of a body share one series; each typed series (KH, TB, BC...) is
 checked on its own, and normative numbers per type and number year
 (documents.md §1.4, as seen in the seeds). Within a series and a year the
 documents outside a longest run of non-decreasing dates are blamed, so one bad
-date does not make its neighbours look wrong.
+date does not make its neighbours look wrong. With only two documents of a
+series in a year, a higher number dated earlier is reported as a pair (either
+may be the wrong one).
 
     >>> from cchc.documents.citations import parse_citations
     >>> cits = parse_citations("Kế hoạch số 11/KH-SYT ngày 24/01/2022; Kế hoạch số 05/KH-SYT "
@@ -114,7 +116,8 @@ def series_findings(cits: list[Citation]) -> list[Finding]:
             assert c.issued_on is not None
             by_year[c.issued_on.year].append(c)
         for year_items in by_year.values():
-            if len(year_items) < 3:
+            if len(year_items) == 2:
+                out.extend(_backwards_pair(*year_items))
                 continue
             keep = _longest_run(year_items)
             kept = [year_items[i] for i in sorted(keep)]
@@ -141,6 +144,30 @@ def series_findings(cits: list[Citation]) -> list[Finding]:
                     )
                 )
     return out
+
+
+def _backwards_pair(lo: Citation, hi: Citation) -> list[Finding]:
+    """Two numbers of one series and year (``lo`` the lower number): a higher number with an
+    earlier date is reported on whichever of the two is mentioned later in the text, since
+    with only two documents either may be the wrong one."""
+    assert lo.issued_on is not None and hi.issued_on is not None
+    if _num(lo) == _num(hi) or lo.issued_on <= hi.issued_on:
+        return []
+    later, other = (hi, lo) if hi.span[0] > lo.span[0] else (lo, hi)
+    return [
+        make_finding(
+            "series-backwards",
+            later.span,
+            "{n} dated {d} and {m} dated {e} run backwards in their series (a higher number "
+            "with an earlier date): one of the two numbers or dates is wrong",
+            "{n} ngày {d} và {m} ngày {e} ngược thứ tự trong cùng sổ văn bản (số lớn hơn "
+            "nhưng ngày sớm hơn): một trong hai số hoặc ngày bị sai",
+            n=later.number_text,
+            d=_fmt(later.issued_on),
+            m=other.number_text,
+            e=_fmt(other.issued_on),
+        )
+    ]
 
 
 def duplicate_findings(cits: list[Citation]) -> list[Finding]:

@@ -23,6 +23,7 @@ _DEFECT_TEXT = {
     "case": "the symbol is written in capitals (mixed case only in QyĐ, CTr, TTr, TrS, TTg)",
     "unknown_type": "the group after the year is not a known type abbreviation",
     "single_part_symbol": "a symbol has at least two groups (TYPE-ISSUER or ISSUER-UNIT)",
+    "zero_number": "numbers start at 01 each year (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), not 0",
 }
 
 
@@ -48,7 +49,8 @@ def validate_number(text: str) -> DocumentNumber:
     found = parse_number(text)
     problems = [_DEFECT_TEXT.get(d, d) for d in found.defects]
     if problems:
-        raise ValidationError("; ".join(problems), field="symbol")
+        field = "number" if found.defects == ("zero_number",) else "symbol"
+        raise ValidationError("; ".join(problems), field=field)
     if found.number is not None and found.number.isdigit() and len(found.number) == 1:
         raise ValidationError(
             f"number {found.number} must be written 0{found.number}", field="number"

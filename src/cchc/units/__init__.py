@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
 from cchc.units.provinces import (
+    NQ_15_2008,
     NQ_30_2026,
+    NQ_175_2024,
     NQ_202_2025,
     REORGANISATION_DATE,
+    TABLE_START,
     Province,
     ProvinceKind,
     fold,
@@ -31,9 +34,12 @@ from cchc.units.provinces import (
 
 __all__ = [
     "ISSUERS",
+    "NQ_15_2008",
     "NQ_30_2026",
+    "NQ_175_2024",
     "NQ_202_2025",
     "REORGANISATION_DATE",
+    "TABLE_START",
     "Issuer",
     "IssuerKind",
     "Province",

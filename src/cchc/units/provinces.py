@@ -13,6 +13,14 @@ The table ``data/provinces_2025.csv`` is bundled; its sources are secondary
 (press reports of the resolution, two public transcriptions of QĐ 19/2025);
 the merges were cross-checked with vnexpress.net (12/6/2025) and nghean24h.vn.
 
+Coverage: the 63-province list is valid from **1/8/2008**, when Hà Tây merged
+into Hà Nội (Nghị quyết 15/2008/QH12, in force 1/8/2008); earlier dates raise
+:class:`~cchc.errors.RuleNotInForceError` rather than give a wrong list. One
+change inside the 63: tỉnh Thừa Thiên Huế became **Thành phố Huế**, a
+thành phố trực thuộc trung ương with the same code 46, from 1/1/2025
+(Nghị quyết 175/2024/QH15). Dates may be ``date`` objects or aware datetimes
+(read in Vietnam time).
+
     >>> from datetime import date
     >>> lookup("Ninh Thuận", on=date(2024, 8, 12)).code
     '58'
@@ -26,6 +34,8 @@ the merges were cross-checked with vnexpress.net (12/6/2025) and nghean24h.vn.
     ['Tỉnh Bình Dương', 'Tỉnh Bà Rịa - Vũng Tàu', 'Thành phố Hồ Chí Minh']
     >>> len(provinces(date(2025, 1, 1))), len(provinces(date(2025, 7, 1)))
     (63, 34)
+    >>> lookup("Huế", on=date(2024, 12, 31)).name, lookup("Huế", on=date(2025, 3, 1)).name
+    ('Tỉnh Thừa Thiên Huế', 'Thành phố Huế')
 """
 
 from __future__ import annotations
@@ -35,17 +45,21 @@ import enum
 import functools
 import importlib.resources
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
-from cchc.errors import DataFileError, ValidationError
+from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource, Verification
+from cchc.tz import as_date
 
 __all__ = [
+    "NQ_15_2008",
     "NQ_30_2026",
+    "NQ_175_2024",
     "NQ_202_2025",
     "REORGANISATION_DATE",
+    "TABLE_START",
     "Province",
     "ProvinceKind",
     "fold",
@@ -57,6 +71,34 @@ __all__ = [
 
 REORGANISATION_DATE = date(2025, 7, 1)
 """First day of the 34-province, two-level local government."""
+
+TABLE_START = date(2008, 8, 1)
+"""First day the 63-province list is right: Hà Tây merged into Hà Nội (NQ 15/2008/QH12)."""
+
+NQ_15_2008 = LegalSource(
+    number="15/2008/QH12",
+    doc_type="Nghị quyết",
+    issuer="Quốc hội",
+    signed_on=date(2008, 5, 29),
+    title="Về việc điều chỉnh địa giới hành chính thành phố Hà Nội và một số tỉnh có liên quan",
+    effective_from=TABLE_START,
+    verification=Verification.SECONDARY,
+    note="Passed 29/5/2008, in force 1/8/2008 (baomoi.com/VnMedia reports of 29/5/2008); "
+    "Hà Tây merged into Hà Nội, leaving the 63 provincial units of the bundled table.",
+)
+
+NQ_175_2024 = LegalSource(
+    number="175/2024/QH15",
+    doc_type="Nghị quyết",
+    issuer="Quốc hội",
+    signed_on=date(2024, 11, 30),
+    title="Về việc thành lập thành phố Huế trực thuộc trung ương",
+    effective_from=date(2025, 1, 1),
+    verification=Verification.SECONDARY,
+    note="Number and the 1/1/2025 start as reported by ngoisao.vn (3/7/2025) and "
+    "doanhnghiephoinhap.vn; tỉnh Thừa Thiên Huế became Thành phố Huế, code 46 kept. "
+    "The signing date (30/11/2024, the day of the vote) is not checked against the text.",
+)
 
 NQ_202_2025 = LegalSource(
     number="202/2025/QH15",
@@ -88,6 +130,11 @@ _LATER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
     ("75", "Thành phố Đồng Nai", date(2026, 4, 30), NQ_30_2026),
 )
 """Changes after the 2025 reorganisation: (code, new name, first day, source)."""
+
+_EARLIER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
+    ("46", "Thành phố Huế", date(2025, 1, 1), NQ_175_2024),
+)
+"""Changes among the 63 before the 2025 reorganisation: (code, new name, first day, source)."""
 
 _CITIES_BEFORE = frozenset({"01", "31", "48", "79", "92"})
 _FULL_OLD_NAMES = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
@@ -193,30 +240,50 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
                 full = _FULL_OLD_NAMES.get(name, f"{'Thành phố' if city else 'Tỉnh'} {name}")
                 old_kind = ProvinceKind.THANH_PHO if city else ProvinceKind.TINH
                 old.append(
-                    Province(code, full, old_kind, None, REORGANISATION_DATE, row["code_after"])
+                    Province(
+                        code, full, old_kind, TABLE_START, REORGANISATION_DATE, row["code_after"]
+                    )
                 )
     old.sort(key=lambda p: p.code)
+    return _versions(old, _EARLIER_CHANGES), _versions(new, _LATER_CHANGES)
+
+
+def _versions(
+    units: list[Province], changes: tuple[tuple[str, str, date, LegalSource], ...]
+) -> tuple[Province, ...]:
+    """Split a unit renamed or re-ranked on a date into its versions before and after."""
     versions: list[Province] = []
-    for p in new:
-        for code, name, first_day, _source in _LATER_CHANGES:
+    for p in units:
+        for code, name, first_day, _source in changes:
             if code == p.code:
                 versions.append(attrs.evolve(p, valid_to=first_day))
                 kind = ProvinceKind.THANH_PHO if name.startswith("Thành phố") else ProvinceKind.TINH
                 p = attrs.evolve(p, name=name, kind=kind, valid_from=first_day)
         versions.append(p)
-    return tuple(old), tuple(versions)
+    return tuple(versions)
 
 
 def provinces(on: date) -> tuple[Province, ...]:
-    """The provincial units in force on ``on`` (63 before 1/7/2025, 34 from then).
+    """The provincial units in force on ``on`` (63 from 1/8/2008, 34 from 1/7/2025).
 
-    Later changes are applied on their date: Đồng Nai is a thành phố trực thuộc
-    trung ương from 30/4/2026 (NQ 30/2026/QH16, secondary source).
+    Changes are applied on their date: Thành phố Huế from 1/1/2025 (NQ 175/2024/QH15);
+    Đồng Nai is a thành phố trực thuộc trung ương from 30/4/2026 (NQ 30/2026/QH16,
+    secondary source). ``on`` may be an aware datetime (read in Vietnam time).
+
+    Raises:
+        RuleNotInForceError: ``on`` is before 1/8/2008, which the table does not cover.
+        NaiveDatetimeError: ``on`` is a datetime without time zone.
     """
+    day = as_date(on, field="on")
+    if day < TABLE_START:
+        raise RuleNotInForceError(
+            f"the province table covers {TABLE_START.isoformat()} onwards (NQ 15/2008/QH12 "
+            f"merged Hà Tây into Hà Nội); {day.isoformat()} is not covered",
+            field="on",
+        )
     old, new = _table()
-    if on < REORGANISATION_DATE:
-        return old
-    return tuple(p for p in new if p.in_force_on(on))
+    pool = old if day < REORGANISATION_DATE else new
+    return tuple(p for p in pool if p.in_force_on(day))
 
 
 def lookup(name_or_code: str, *, on: date) -> Province:
@@ -225,7 +292,9 @@ def lookup(name_or_code: str, *, on: date) -> Province:
     Raises:
         ValidationError: no such province existed on that date (the message
             names the successor when the province was merged away).
+        RuleNotInForceError: ``on`` is before 1/8/2008 (not covered).
     """
+    on = as_date(on, field="on")
     wanted = name_or_code.strip()
     pool = provinces(on)
     if wanted.isdigit():
@@ -258,5 +327,5 @@ def successor(name_or_code: str) -> Province:
 def predecessors(name_or_code: str) -> tuple[Province, ...]:
     """The pre-1/7/2025 provinces that formed a post-reorganisation province."""
     new = lookup(name_or_code, on=REORGANISATION_DATE)
-    by_code = {p.code: p for p in _table()[0]}
+    by_code = {p.code: p for p in provinces(REORGANISATION_DATE - timedelta(days=1))}
     return tuple(by_code[c] for c in new.predecessor_codes)
