@@ -9,8 +9,9 @@ from typing import Any
 from cchc._cli_util import print_json, print_table
 from cchc._data import read_user_text
 from cchc.documents.citations import parse_citations
+from cchc.documents.context import DEFAULT_REGIME
 from cchc.documents.deadlines import Deadline, extract_deadlines
-from cchc.documents.lint import DEFAULT_REGIME, lint
+from cchc.documents.lint import lint
 
 __all__ = ["register"]
 

@@ -59,11 +59,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc.civil_code import BLDS_2015_147
+from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
 from cchc.errors import CalendarCoverageError
-from cchc.legal import LegalSource, Verification
-from cchc.plans.completion import DUE_ROLLFORWARD_SOURCE
 
 if TYPE_CHECKING:
     from cchc.calendar import OfficialCalendar
@@ -76,18 +76,6 @@ __all__ = [
     "PeriodStart",
     "extract_deadlines",
 ]
-
-BLDS_2015_147 = LegalSource(
-    number="91/2015/QH13",
-    doc_type="Bộ luật",
-    issuer="Quốc hội",
-    signed_on=date(2015, 11, 24),
-    article="Điều 147 khoản 2",
-    title="Bộ luật Dân sự",
-    effective_from=date(2017, 1, 1),
-    verification=Verification.SECONDARY,
-    note="A period in days does not count its first day (quoted by anslawfirm.com).",
-)
 
 _BEFORE = re.compile(r"(?i:trước)[ \t\n]{1,3}(?=(?i:ngày)|\d)")
 _LATEST = re.compile(r"(?i:chậm nhất)[ \t\n]{1,3}(?:(?i:là|vào)[ \t\n]{1,3})?(?=(?i:ngày)|\d)")

@@ -28,10 +28,10 @@ Rules and where they come from:
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cchc.documents import context
 from cchc.documents._text import normalize
 from cchc.documents.citations import Citation, CitationRole, parse_citations
 from cchc.documents.dates import DateStatus, as_vn_date
@@ -43,15 +43,10 @@ from cchc.documents.series import duplicate_findings, fmt_date, series_findings
 from cchc.documents.types import DocumentType
 
 if TYPE_CHECKING:
-    from cchc.reporting import ReportingPeriod
+    pass
 
 __all__ = ["lint"]
 
-_QUARTER = re.compile(
-    r"(?i:qu[ýíi])[ \t]{1,3}(IV|I{1,3}|[1-4])[ \t]{0,3}(?:/|(?i:năm))[ \t]{0,3}"
-    r"(\d{4})"
-)
-_PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
 _NAMED_ONLY = {
     DocumentType.LUAT,
     DocumentType.BO_LUAT,
@@ -91,14 +86,6 @@ _DEFECT_MESSAGES = {
         "{n} viết sai quy cách (thừa dấu cách, '/' thay '-', sai chữ hoa/thường)",
     ),
 }
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-MIN_YEAR, MAX_YEAR = 1, 9999
-"""Years a heading may name for a window to be computed (``datetime.date`` range, 1..9999)."""
-DEFAULT_REGIME = "bnv-cchc"
-"""Reporting regime whose data windows define a report's period (Công văn 581/BNV-CCHC)."""
-FALLBACK_REGIME = "nd09-2019"
-"""Regime used for a quarter the chosen regime lacks (Nghị định 09/2019/NĐ-CP Điều 12)."""
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 _fmt = fmt_date
@@ -202,7 +189,7 @@ def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> lis
 
 
 def lint(
-    text: str, *, issued_on: date | None = None, regime: str = DEFAULT_REGIME
+    text: str, *, issued_on: date | None = None, regime: str = context.DEFAULT_REGIME
 ) -> list[Finding]:
     """Check a document or report and return its findings, in text order.
 
@@ -233,11 +220,11 @@ def lint(
     out.extend(series_findings(cits))
     out.extend(duplicate_findings(cits))
     out.extend(_first_mentions(cits))
-    out.extend(_period(text, norm.text, cits, regime))
-    out.extend(_plans(cits))
-    out.extend(_days_off(cits))
+    out.extend(context.period(text, norm.text, cits, regime))
+    out.extend(context.plans(cits))
+    out.extend(context.days_off(cits))
     if doc.is_draft and own is None:
-        out.extend(_draft_window(text, cits))
+        out.extend(context.draft_window(text, cits))
     if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
         out.append(
             make_finding(
@@ -299,157 +286,3 @@ def _first_mentions(cits: list[Citation]) -> list[Finding]:
                 )
             )
     return out
-
-
-def _window(regime: str, q: int, year: int) -> ReportingPeriod | None:
-    """The data window of the quarter-``q`` report of ``year``, or None when not defined.
-
-    A regime without a quarterly kind (581/BNV-CCHC has Q1, H1, Q3, Y) falls back to
-    the general quarterly windows of Nghị định 09/2019/NĐ-CP Điều 12 khoản 2.
-    """
-    from cchc.errors import CchcError
-    from cchc.reporting import reporting_period
-
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None  # "năm 0000" and the like: no calendar window to compare with
-    for key in dict.fromkeys((regime, FALLBACK_REGIME)):
-        try:
-            return reporting_period(key, f"Q{q}", year, due=False)
-        except CchcError:
-            continue
-    return None
-
-
-def _period(text: str, s: str, cits: list[Citation], regime: str) -> list[Finding]:
-    m = _QUARTER.search(s, 0, min(len(s), 600))
-    if m is None:
-        return []
-    q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))
-    window = _window(regime, q, year)
-    if window is None:
-        return []
-    implicit = [c.issuer_code for c in cits if c.issuer is None and c.issuer_code]
-    if not implicit:
-        return []
-    own = max(set(implicit), key=implicit.count)
-    if implicit.count(own) * 2 < len(implicit):
-        return []
-    out: list[Finding] = []
-    for c in cits:
-        if c.issuer_code != own or c.issued_on is None or window.contains(c.issued_on):
-            continue
-        line_start = text.rfind("\n", max(0, c.span[0] - 20), c.span[0]) + 1
-        if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
-            continue
-        out.append(
-            make_finding(
-                "outside-reporting-period",
-                c.span,
-                "{n} of {d} is listed as an action of the reporting body, but the quarter {q}/{y} "
-                "report covers {a} to {b} ({src})",
-                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng kỳ báo cáo "
-                "quý {q}/{y} tính từ {a} đến {b} ({src})",
-                n=c.number_text,
-                d=_fmt(c.issued_on),
-                q=_ROMAN[q],
-                y=year,
-                a=_fmt(window.start),
-                b=_fmt(window.end),
-                src=window.source.cite(),
-            )
-        )
-    return out
-
-
-def _plans(cits: list[Citation]) -> list[Finding]:
-    out: list[Finding] = []
-    for c in cits:
-        if c.doc_type not in (DocumentType.KE_HOACH, DocumentType.CHUONG_TRINH):
-            continue
-        if c.issued_on is None or not c.subject or "giai đoạn" in c.subject.casefold():
-            continue
-        years = {int(y) for y in _PLAN_YEAR.findall(c.subject)}
-        if len(years) != 1:
-            continue
-        (y,) = years
-        if y < c.issued_on.year or (y == c.issued_on.year and c.issued_on.month == 12):
-            out.append(
-                make_finding(
-                    "plan-year-implausible",
-                    c.span,
-                    "{n} of {d} is a plan for {y}, a year that had (almost) ended when issued",
-                    "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
-                    n=c.number_text,
-                    d=_fmt(c.issued_on),
-                    y=y,
-                )
-            )
-    return out
-
-
-def _days_off(cits: list[Citation]) -> list[Finding]:
-    """Documents dated on an official day off (a weak remark: signing on a Saturday happens).
-
-    Uses the bundled official calendar; dates outside its coverage are not judged.
-    """
-    from cchc.calendar import OfficialCalendar
-
-    cal = OfficialCalendar()
-    out: list[Finding] = []
-    seen: set[date] = set()
-    for c in cits:
-        d = c.issued_on
-        if d is None or d in seen or d.year not in cal.coverage:
-            continue
-        seen.add(d)
-        if not cal.is_working_day(d):
-            out.append(
-                make_finding(
-                    "non-working-day",
-                    c.date_span or c.span,
-                    "{n} is dated {d}, a {w} and a day off",
-                    "{n} ghi ngày {d}, là ngày nghỉ ({w})",
-                    n=c.number_text,
-                    d=_fmt(d),
-                    w=d.strftime("%A"),
-                )
-            )
-    return out
-
-
-def _draft_window(text: str, cits: list[Citation]) -> list[Finding]:
-    """For a draft: it must be signed on or after the latest document it cites and before the
-    earliest deadline it sets (documents.md §5.1 item 13)."""
-    from datetime import timedelta
-
-    from cchc.documents.deadlines import DeadlineKind, extract_deadlines
-    from cchc.errors import CalendarCoverageError
-
-    cited = [c.issued_on for c in cits if c.role is CitationRole.CITATION and c.issued_on]
-    try:
-        deadlines = extract_deadlines(text)
-    except CalendarCoverageError:
-        return []  # a period resolved outside the official calendar: no window to give
-    ends = [
-        d.due_on if d.inclusive else d.due_on - timedelta(days=1)
-        for d in deadlines
-        if d.due_on is not None
-        and d.due_on > date.min
-        and d.kind in (DeadlineKind.BEFORE, DeadlineKind.NO_LATER_THAN)
-    ]
-    if not cited or not ends:
-        return []
-    header = next((c for c in cits if c.role is CitationRole.HEADER), None)
-    span = header.span if header is not None else (0, 0)
-    return [
-        make_finding(
-            "draft-date-window",
-            span,
-            "this draft can only be dated from {a} (latest document cited) to {b} (before "
-            "the earliest deadline it sets)",
-            "dự thảo này chỉ có thể ghi ngày từ {a} (văn bản được dẫn mới nhất) đến {b} "
-            "(trước thời hạn sớm nhất mà nó đặt ra)",
-            a=_fmt(max(cited)),
-            b=_fmt(min(ends)),
-        )
-    ]

@@ -55,8 +55,8 @@ from typing import Protocol
 
 import attrs
 
+from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
-from cchc.legal import LegalSource, Verification
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
 from cchc.tz import as_date
@@ -79,18 +79,7 @@ __all__ = [
 RATE_QUANTUM = Decimal("0.01")
 """Rates are percentages rounded half-up to this quantum (2 decimals)."""
 
-DUE_ROLLFORWARD_SOURCE = LegalSource(
-    number="91/2015/QH13",
-    doc_type="Luật",
-    issuer="Quốc hội",
-    signed_on=date(2015, 11, 24),
-    article="Điều 148 khoản 5",
-    title="Bộ luật Dân sự",
-    effective_from=date(2017, 1, 1),
-    verification=Verification.SECONDARY,
-    note="When the last day of a period is a weekend or holiday, the period ends at the end "
-    "of the next working day. Applying it to plan tasks is cchc's documented choice.",
-)
+DUE_ROLLFORWARD_SOURCE = BLDS_2015_148
 """Why a due date on a day off moves to the next working day."""
 
 

@@ -57,9 +57,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from cchc._data import load_yaml
+from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
-from cchc.plans.completion import DUE_ROLLFORWARD_SOURCE, WorkingCalendar
+from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
 
 __all__ = [
