@@ -152,7 +152,10 @@ def test_hostile_inputs_are_linear() -> None:
     for text in hostile:
         start = time.perf_counter()
         lint(text)
-        assert time.perf_counter() - start < 2.0, text[:20]
+        # A guard against super-linear (backtracking) behaviour, not a speed measurement
+        # (benchmarks/documents_bench.py measures speed): a quadratic scan of 200 kB takes
+        # minutes, a linear one well under a second, so a generous bound cannot flake.
+        assert time.perf_counter() - start < 15.0, text[:20]
 
 
 VIET = [
