@@ -1,6 +1,6 @@
 """Time completion, overdue tasks and report checks on a large plan.
 
-Run: ``PYTHONPATH=src python benchmarks/plans.py``
+Run: ``PYTHONPATH=src python benchmarks/plans_bench.py``
 """
 
 from __future__ import annotations
