@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 from datetime import date
-from typing import TYPE_CHECKING
 
 from cchc.documents import context
 from cchc.documents._text import normalize
@@ -41,9 +40,6 @@ from cchc.documents.findings import Finding, make_finding
 from cchc.documents.number import NumberShape
 from cchc.documents.series import duplicate_findings, fmt_date, series_findings
 from cchc.documents.types import DocumentType
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["lint"]
 

@@ -33,10 +33,9 @@ Seed 002's figures pass the sums (10 + 15 = 25; 50 + 76 = 126):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -44,7 +43,12 @@ from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import WorkingCalendar, percent
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
-from cchc.reporting.drafting import INVERSION_PATTERN, PLACEHOLDER_PATTERNS, check_placeholders
+from cchc.reporting.drafting import (
+    INVERSION_PATTERN,
+    PLACEHOLDER_PATTERNS,
+    check_placeholders,
+    fields_of_type,
+)
 from cchc.reporting.findings import Finding, Severity
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
@@ -172,20 +176,6 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
     )
 
 
-def _refs(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, DocumentRef]]:
-    for name in type(model).model_fields:
-        value: Any = getattr(model, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, DocumentRef):
-            yield path, value
-        elif isinstance(value, BaseModel):
-            yield from _refs(value, f"{path}.")
-        elif isinstance(value, list | tuple):
-            for i, v in enumerate(value):
-                if isinstance(v, DocumentRef):
-                    yield f"{path}[{i}]", v
-
-
 def _fmt(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
@@ -193,7 +183,7 @@ def _fmt(d: date) -> str:
 def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> None:
     in_period = {"direction.documents_issued", "direction.meetings"}
     by_number: dict[tuple[str, int | None], list[tuple[str, DocumentRef]]] = {}
-    for path, ref in _refs(r):
+    for path, ref in fields_of_type(r, DocumentRef):
         by_number.setdefault(
             (ref.number, ref.signed_on.year if ref.signed_on else None), []
         ).append((path, ref))

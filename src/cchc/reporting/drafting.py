@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from cchc.reporting.findings import Finding, Severity
 from cchc.reporting.report import CchcReport
 
-__all__ = ["INVERSION_PATTERN", "PLACEHOLDER_PATTERNS", "check_placeholders", "texts"]
+T = TypeVar("T")
+
+__all__ = ["INVERSION_PATTERN", "PLACEHOLDER_PATTERNS", "check_placeholders", "fields_of_type"]
 
 PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
@@ -43,24 +45,29 @@ INVERSION_PATTERN = re.compile(
 §II.2, where §I.2 says "đúng hẹn"): probably an inverted indicator."""
 
 
-def texts(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """Every text field of ``model`` with its dotted path."""
+def fields_of_type(model: BaseModel, kind: type[T], prefix: str = "") -> Iterator[tuple[str, T]]:
+    """Every value of type ``kind`` inside ``model``, with its dotted path.
+
+    Nested models and lists are walked: ``digital.notes``,
+    ``direction.documents_issued[1]``.
+    """
     for name in type(model).model_fields:
-        value: Any = getattr(model, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, BaseModel):
-            yield from texts(value, f"{path}.")
-        elif isinstance(value, list | tuple):
-            for i, v in enumerate(value):
-                if isinstance(v, BaseModel):
-                    yield from texts(v, f"{path}[{i}].")
+        yield from _visit(getattr(model, name), kind, f"{prefix}{name}")
+
+
+def _visit(value: Any, kind: type[T], path: str) -> Iterator[tuple[str, T]]:
+    if isinstance(value, kind):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from fields_of_type(value, kind, f"{path}.")
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _visit(item, kind, f"{path}[{i}]")
 
 
 def check_placeholders(r: CchcReport, out: list[Finding]) -> None:
     """Add a finding for each left-over placeholder or inverted wording in ``r``."""
-    for path, text in texts(r):
+    for path, text in fields_of_type(r, str):
         for reason, pattern in PLACEHOLDER_PATTERNS:
             m = pattern.search(text)
             if m:
