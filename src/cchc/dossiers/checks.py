@@ -143,6 +143,13 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
         "rescheduled before receipt",
         LifecycleError,
     )
+    # Only 'returned' may follow the decision (Dossier lifecycle): no apology after it.
+    errs.add(
+        has["rat"] & has["fin"] & (r_at > fin),
+        "rescheduled_at",
+        "rescheduled after the dossier was finished",
+        LifecycleError,
+    )
 
 
 def errs_mask(errs: Errors, field: str, n: int) -> npt.NDArray[np.bool_]:

@@ -18,6 +18,17 @@ Order of operations, for the rule set in force on the receipt date
    times, notified at the latest ``reschedule_notice_days`` (one) day before the
    due day (ND 61/2018 Art 19(9); ND 118/2025 Art 19(6)); the due date becomes
    ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`.
+
+**Events are applied in time order, each to the due date in force at its
+moment** (the one rule of the scalar and the batch path):
+
+- the apology is checked against the due date in force when it is made (after
+  any supplement received before it, before any supplement received after it);
+- a supplement received *after* a rescheduling, in ``restart`` mode, restarts
+  the whole period from the complete dossier (ND 61/2018 Art 19(4): "tính lại
+  từ đầu"), so the earlier new date lapses and the restarted due date applies;
+  in ``subtract_waiting`` mode the waiting time is added to the rescheduled
+  date. :attr:`Deadline.legal_due_at` never includes a rescheduling.
 """
 
 from __future__ import annotations
@@ -141,11 +152,14 @@ def replay(
         elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
             wait += at - pending
             if pol.supplement is SupplementMode.RESTART:
+                # the period restarts from scratch: an earlier rescheduling is superseded
                 restarted = compute_due(at, dossier.amount, dossier.unit, calendar=cal, policy=pol)
-                due, start = restarted.due_at, restarted.start_at
+                due = legal_due = restarted.due_at
+                start = restarted.start_at
             else:
+                # 766: the current due moment (rescheduled or not) moves by the waiting time
                 due = due + (at - pending)
-            legal_due = due
+                legal_due = legal_due + (at - pending)
             pending = None
         elif ev.kind is EventKind.RESCHEDULED:
             reschedules += 1

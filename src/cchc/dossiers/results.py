@@ -165,8 +165,29 @@ def _evaluate_chunk(
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
-        errors += _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal, offset)
-        due_ns = np.where(has, r_due, due_ns)
+        r_at = frame.rescheduled_at.view(np.int64)
+        # Time order (see cchc.dossiers.replay): an apology made before the supplement came
+        # back is checked against the due date before the supplement, and the supplement then
+        # restarts the period (restart: the new date lapses) or adds the waiting time to it.
+        before = np.flatnonzero(has & (got != NAT) & (r_at < got))
+        checked = legal
+        due_ns = np.where(has, r_due, legal)
+        if before.size:
+            first, _ = due_dates_batch(
+                rec[before].view("datetime64[ns]"),
+                np.asarray(frame.amount)[before],
+                np.asarray(frame.unit)[before],
+                calendar=ops,
+                policy=pol,
+            )
+            checked = legal.copy()
+            checked[before] = first.view(np.int64)
+            if pol.supplement is SupplementMode.RESTART:
+                due_ns[before] = legal[before]
+            else:
+                req_b = frame.supplement_requested_at.view(np.int64)[before]
+                due_ns[before] = r_due[before] + (got[before] - req_b)
+        errors += _check_reschedules(has, r_at, r_due, checked, offset)
     codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
     overdue = due_ns
     req = frame.supplement_requested_at.view(np.int64)
