@@ -1,0 +1,108 @@
+"""Regression tests for the review of issue 5 (each names the rule it pins)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cchc.dossiers import due_date
+from cchc.dossiers.frame import from_columns
+from cchc.errors import (
+    BatchValidationError,
+    CalendarCoverageError,
+    NaiveDatetimeError,
+    ParseError,
+    ValidationError,
+)
+from cchc.tz import VN_TZ
+
+AWARE = ["2025-03-03T09:00:00+07:00"]
+
+
+def _located(err: pytest.ExceptionInfo[BatchValidationError]) -> list[tuple[int | None, str]]:
+    return [(e.row, e.field or "") for e in err.value.errors]
+
+
+@pytest.mark.parametrize(
+    "received",
+    [
+        [datetime(2025, 3, 3, 9, 0)],  # naive Python datetime
+        pd.Series(pd.to_datetime(["2025-03-03 09:00"])),  # naive pandas column
+        np.array(["2025-03-03T02:00"], dtype="datetime64[ns]"),  # raw NumPy, no opt-in
+    ],
+)
+def test_naive_datetimes_are_rejected_with_row_and_field(received: object) -> None:
+    # Rule: datetimes are aware (Asia/Ho_Chi_Minh) or rejected; only raw datetime64 arrays with
+    # an explicit naive_is_utc=True are read as UTC.
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=received, amount=[5])
+    assert _located(err) == [(1, "received_at")]
+    assert isinstance(err.value.errors[0], NaiveDatetimeError)
+
+
+def test_raw_datetime64_is_utc_only_on_request() -> None:
+    raw = np.array(["2025-03-03T02:00"], dtype="datetime64[ns]")
+    frame = from_columns(received_at=raw, amount=[5], naive_is_utc=True)
+    assert frame.received_at[0] == raw[0]
+    with pytest.raises(BatchValidationError):
+        from_columns(received_at=[datetime(2025, 3, 3, 9)], amount=[5], naive_is_utc=True)
+
+
+def test_columns_of_the_wrong_length_are_named() -> None:
+    # Rule: every column has one value per row; nothing is broadcast or cut silently.
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE * 2, amount=[5, 5, 5], field=["a"])
+    assert sorted(_located(err)) == [(None, "amount"), (None, "field")]
+    assert all(isinstance(e, ValidationError) for e in err.value.errors)
+
+
+def test_non_finite_and_absurd_amounts_are_rejected() -> None:
+    # Rule: an amount is a finite whole number >= 0 (and below a documented sanity bound).
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE * 3, amount=["inf", "nan", "100000000000"])
+    assert _located(err) == [(1, "amount"), (2, "amount"), (3, "amount")]
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE, amount=np.array([10**15]))
+    assert _located(err) == [(1, "amount")]
+
+
+def test_immediate_has_no_amount_in_both_paths() -> None:
+    # Rule (TimeLimit, 'giải quyết ngay'): an immediate time limit has no amount.
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE, amount=[3], unit=["immediate"])
+    assert _located(err) == [(1, "amount")]
+    with pytest.raises(ValidationError) as one:
+        due_date(datetime(2025, 3, 3, 9, tzinfo=VN_TZ), 3, "immediate")
+    assert one.value.field == "amount"
+    # integer unit codes are 0..3 (batch module); 4 is not a code
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE, amount=[3], unit=np.array([4]))
+    assert _located(err) == [(1, "unit")]
+
+
+def test_batch_code_checks_the_date_like_parse_dossier_code() -> None:
+    # Rule: TT 01/2018/TT-VPCP Art 19, AGENCY-YYMMDD-XXXX with a real YYMMDD date.
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(
+            received_at=AWARE * 3,
+            amount=[5, 5, 5],
+            code=["000.00.01.H38-250230-0001", "000.00.01.H38-250228-0001", "X-240229-0001"],
+        )
+    assert _located(err) == [(1, "code")]
+    assert isinstance(err.value.errors[0], ParseError)
+
+
+@pytest.mark.parametrize("received", ["2025-01-24T09:00+07:00", date(2025, 1, 24)])
+def test_due_date_rejects_non_datetimes(received: object) -> None:
+    with pytest.raises(ValidationError) as err:
+        due_date(received, 5)  # type: ignore[arg-type]
+    assert err.value.field == "received_at"
+
+
+@pytest.mark.parametrize(("amount", "unit"), [(10**12, "days"), (10**7, "months")])
+def test_huge_amounts_are_outside_the_calendar(amount: int, unit: str) -> None:
+    with pytest.raises(CalendarCoverageError):
+        due_date(datetime(2025, 1, 24, 9, tzinfo=VN_TZ), amount, unit)
