@@ -106,3 +106,90 @@ def test_due_date_rejects_non_datetimes(received: object) -> None:
 def test_huge_amounts_are_outside_the_calendar(amount: int, unit: str) -> None:
     with pytest.raises(CalendarCoverageError):
         due_date(datetime(2025, 1, 24, 9, tzinfo=VN_TZ), amount, unit)
+
+
+def test_stats_judge_unfinished_dossiers_at_as_of_not_a_future_period_end() -> None:
+    # Rule: an unfinished dossier is in time / overdue as of a moment (TT 01/2018 Art 13(1));
+    # for a period not yet ended that moment is as_of, not the period end. Received 03/03/2025
+    # with 5 working days: due 10/03/2025 17:00.
+    from cchc.dossiers.results import evaluate
+    from cchc.dossiers.stats import month_periods, summarize, year_period
+
+    frame = from_columns(received_at=AWARE, amount=[5])
+    results = evaluate(frame)
+    as_of = datetime(2025, 3, 5, 12, tzinfo=VN_TZ)
+    (year,) = summarize(frame, results, year_period(2025), as_of=as_of)
+    assert (year.counts.in_progress_in_time, year.counts.in_progress_overdue) == (1, 0)
+    (late,) = summarize(
+        frame, results, year_period(2025), as_of=datetime(2025, 3, 11, tzinfo=VN_TZ)
+    )
+    assert late.counts.in_progress_overdue == 1
+    months = summarize(frame, results, month_periods(2025), as_of=as_of)  # one-pass path
+    assert [r.counts.in_progress_overdue for r in months] == [0] * 12
+    assert months[2].counts.in_progress_in_time == 1
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    from cchc.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_stats_as_of(tmp_path: object) -> None:
+    from pathlib import Path
+
+    f = Path(str(tmp_path)) / "d.csv"
+    f.write_text(
+        "channel,received_at,amount,unit\nonline,2025-03-03T09:00:00+07:00,5,working_days\n"
+    )
+    code, out, _ = _cli("stats", str(f), "--as-of", "2025-03-05T12:00:00+07:00", "--json")
+    assert code == 0 and '"in_progress_in_time": 1' in out
+    code, _, err = _cli("stats", str(f), "--as-of", "2025-03-05T12:00:00")
+    assert code == 2 and "cchc: error:" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (None, "cannot read"),
+        ("", "empty file"),
+        ('channel,received_at,amount,unit\n"online,2025-01-01T09:00+07:00,5,days\n', "malformed"),
+    ],
+)
+def test_bad_csv_files_are_data_file_errors(
+    tmp_path: object, text: str | None, fragment: str
+) -> None:
+    # Rule: bad input gets a typed cchc error (DataFileError), and `cchc stats` exits 2.
+    from pathlib import Path
+
+    from cchc.dossiers.frame import read_csv
+    from cchc.errors import DataFileError
+
+    f = Path(str(tmp_path)) / "d.csv"
+    if text is not None:
+        f.write_text(text)
+    with pytest.raises(DataFileError, match=fragment):
+        read_csv(f)
+    code, _, err = _cli("stats", str(f))
+    assert code == 2 and err.startswith("cchc: error:")
+
+
+def test_header_only_csv_is_an_empty_table(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from cchc.dossiers.frame import read_csv
+
+    f = Path(str(tmp_path)) / "d.csv"
+    f.write_text("channel,received_at,amount,unit\n")
+    assert len(read_csv(f)) == 0
+    code, out, _ = _cli("stats", str(f), "--year", "2025", "--json")
+    assert code == 0 and '"received": 0' in out

@@ -36,7 +36,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
+from cchc.errors import (
+    BatchValidationError,
+    DataFileError,
+    NaiveDatetimeError,
+    ParseError,
+    ValidationError,
+)
 from cchc.procedures import TimeUnit
 
 from .batch import CHANNEL_CODES, NAT, UNIT_CODES
@@ -331,9 +337,26 @@ def from_dataframe(
 
 
 def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
-    """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line."""
+    """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line.
+
+    A header-only file gives an empty frame.
+
+    Raises:
+        DataFileError: a missing, unreadable, empty (no header) or malformed file
+            (e.g. an unbalanced quote), or one that is not UTF-8.
+        BatchValidationError: bad rows (all of them).
+    """
     name = source if source is not None else str(path)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except pd.errors.EmptyDataError:
+        raise DataFileError("empty file: no header row", source=name) from None
+    except pd.errors.ParserError as exc:
+        raise DataFileError(f"malformed CSV: {exc}", source=name) from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"not UTF-8 text (byte {exc.start})", source=name) from None
+    except OSError as exc:
+        raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=name) from None
     return from_dataframe(df, source=name, row_base=2)
 
 
