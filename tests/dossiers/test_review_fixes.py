@@ -193,3 +193,19 @@ def test_header_only_csv_is_an_empty_table(tmp_path: object) -> None:
     assert len(read_csv(f)) == 0
     code, out, _ = _cli("stats", str(f), "--year", "2025", "--json")
     assert code == 0 and '"received": 0' in out
+
+
+def test_every_row_outside_the_calendar_is_reported() -> None:
+    # Rule: bad rows are reported all at once with row and field, never as one row-less error.
+    # Row 2 is received in 2031 (outside the official calendar); row 3 ends 2000 working days
+    # after a 2026 receipt, far past its end.
+    from cchc.dossiers.results import evaluate
+
+    frame = from_columns(
+        received_at=[*AWARE, "2031-03-03T09:00:00+07:00", "2026-06-01T09:00:00+07:00"],
+        amount=[5, 5, 2000],
+    )
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(frame)
+    assert _located(err) == [(2, "received_at"), (3, "due_at")]
+    assert all(isinstance(e, CalendarCoverageError) for e in err.value.errors)

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import BatchValidationError, LifecycleError
+from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.procedures import Channel, TimeUnit
 
 from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
@@ -105,7 +105,10 @@ def evaluate(
     Raises:
         BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
             19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
-            later than one day before the due day), all of them.
+            later than one day before the due day), and rows whose receipt or
+            result falls outside the calendar
+            (:class:`~cchc.errors.CalendarCoverageError` with row and field), all
+            of them.
     """
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
@@ -116,14 +119,18 @@ def evaluate(
     start = np.empty(n, dtype=np.int64)
     codes = np.empty(n, dtype=np.int8)
     overdue = np.empty(n, dtype=np.int64)
-    errors: list[LifecycleError] = []
+    errors: list[CchcError] = []
     # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
     # the loop is per chunk, never per dossier.
     for lo in range(0, n, CHUNK_ROWS):
         sl = slice(lo, min(n, lo + CHUNK_ROWS))
-        due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
-            frame.take(sl), ops, pol, minute, lo, errors
-        )
+        chunk = frame.take(sl)
+        try:
+            due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
+                chunk, ops, pol, minute, lo, errors
+            )
+        except CalendarCoverageError:
+            errors += _coverage_rows(chunk, np.arange(len(chunk)), ops, pol, minute, lo)
     if errors:
         errors.sort(key=lambda e: (e.row or 0, e.field or ""))
         raise BatchValidationError(errors)
@@ -144,7 +151,7 @@ def _evaluate_chunk(
     pol: DeadlinePolicy,
     minute: bool,
     offset: int,
-    errors: list[LifecycleError],
+    errors: list[CchcError],
 ) -> tuple[Any, Any, Any, Any, Any]:
     rec = frame.received_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
@@ -197,6 +204,29 @@ def _evaluate_chunk(
         overdue = due_ns.copy()
         overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
     return due_ns, legal, start.view(np.int64), codes, overdue
+
+
+def _coverage_rows(
+    frame: DossierFrame,
+    idx: npt.NDArray[np.int64],
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+    minute: bool,
+    offset: int,
+) -> list[CchcError]:
+    """Every row of ``idx`` outside the calendar, found by halving (the error path only:
+    about log2(rows) vectorised passes, never a loop per dossier when all is well)."""
+    try:
+        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [])
+    except CalendarCoverageError as exc:
+        if len(idx) == 1:
+            row = int(idx[0]) + 1 + offset
+            return [CalendarCoverageError(exc.message, row=row, field=exc.field or "received_at")]
+        half = len(idx) // 2
+        return _coverage_rows(frame, idx[:half], ops, pol, minute, offset) + _coverage_rows(
+            frame, idx[half:], ops, pol, minute, offset
+        )
+    return []
 
 
 def _check_reschedules(
