@@ -209,3 +209,47 @@ def test_every_row_outside_the_calendar_is_reported() -> None:
         evaluate(frame)
     assert _located(err) == [(2, "received_at"), (3, "due_at")]
     assert all(isinstance(e, CalendarCoverageError) for e in err.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"amount": -1}, "amount"), ({"channel": "fax"}, "channel"), ({"unit": "weeks"}, "unit")],
+)
+def test_dossier_model_errors_are_cchc_errors_naming_the_field(
+    change: dict[str, object], field: str
+) -> None:
+    # "Done when": unknown unit and negative amount get a cchc.errors exception naming the field.
+    from cchc.dossiers import Dossier, Event
+
+    data: dict[str, object] = {
+        "channel": "in_person",
+        "amount": 5,
+        "events": [Event(kind="received", at=datetime(2025, 3, 3, 9, tzinfo=VN_TZ))],
+    }
+    with pytest.raises(ValidationError) as err:
+        Dossier(**{**data, **change})
+    assert err.value.field == field
+    with pytest.raises(ValidationError) as err:
+        Event(kind="faxed", at=datetime(2025, 3, 3, 9, tzinfo=VN_TZ))
+    assert err.value.field == "kind"
+
+
+def test_other_bad_arguments_are_cchc_errors() -> None:
+    from cchc.dossiers import Dossier, Event, get_policy
+    from cchc.dossiers.timeliness import classify
+
+    d = Dossier(
+        channel="in_person",
+        amount=5,
+        events=[Event(kind="received", at=datetime(2025, 3, 3, 9, tzinfo=VN_TZ))],
+    )
+    with pytest.raises(NaiveDatetimeError):
+        d.due_within(1, datetime(2025, 3, 7, 9))
+    with pytest.raises(ValidationError) as err:
+        classify(
+            datetime(2025, 3, 7, 9, tzinfo=VN_TZ), datetime(2025, 3, 7, 9, tzinfo=VN_TZ), "hour"
+        )
+    assert err.value.field == "granularity"
+    with pytest.raises(ValidationError) as err:
+        get_policy(["x"])  # type: ignore[arg-type]
+    assert err.value.field == "policy"

@@ -24,7 +24,7 @@ from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch,
 from .calops import CalendarOps
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .timeliness import Granularity
+from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,7 +112,7 @@ def evaluate(
     """
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
-    minute = Granularity(granularity) is Granularity.MINUTE
+    minute = check_granularity(granularity) is Granularity.MINUTE
     n = len(frame)
     due = np.empty(n, dtype=np.int64)
     legal = np.empty(n, dtype=np.int64)
