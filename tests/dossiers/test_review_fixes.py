@@ -253,3 +253,18 @@ def test_other_bad_arguments_are_cchc_errors() -> None:
     with pytest.raises(ValidationError) as err:
         get_policy(["x"])  # type: ignore[arg-type]
     assert err.value.field == "policy"
+
+
+def test_calendar_tables_are_built_once_per_calendar() -> None:
+    # The calendar is immutable: evaluate() must not rebuild its per-day and per-minute tables
+    # on every call (review item 17).
+    from cchc.calendar import OfficialCalendar
+    from cchc.dossiers.calops import CalendarOps
+    from cchc.dossiers.results import evaluate
+
+    assert CalendarOps(None).cache is CalendarOps(None).cache
+    assert CalendarOps(None).cache is not CalendarOps(None, provisional=True).cache
+    own = OfficialCalendar()
+    frame = from_columns(received_at=AWARE, amount=[5])
+    evaluate(frame, calendar=own)
+    assert "gathers" in CalendarOps(own).cache
