@@ -268,3 +268,35 @@ def test_calendar_tables_are_built_once_per_calendar() -> None:
     frame = from_columns(received_at=AWARE, amount=[5])
     evaluate(frame, calendar=own)
     assert "gathers" in CalendarOps(own).cache
+
+
+def test_hour_limits_are_judged_to_the_minute_in_both_paths() -> None:
+    # Rule (documented in Deadline.timeliness / evaluate): a limit in hours is judged by the
+    # moment; a result after the due moment on the due day itself is late, not "on the due day".
+    from datetime import timedelta
+
+    from cchc.dossiers import Dossier, Event
+    from cchc.dossiers.results import evaluate, row_to_dossier
+
+    received = datetime(2025, 3, 3, 8, 0, tzinfo=VN_TZ)
+    due = due_date(received, 4, "hours")
+    finished = due + timedelta(minutes=30)
+    assert finished.date() == due.date()
+    d = Dossier(
+        channel="in_person",
+        amount=4,
+        unit="hours",
+        events=[Event(kind="received", at=received), Event(kind="decided", at=finished)],
+    )
+    assert d.timeliness() is not None and d.timeliness().value == "late"
+    assert d.timeliness(granularity="day").value == "on_time"  # explicit day granularity
+    frame = from_columns(
+        received_at=[received.isoformat()] * 2,
+        amount=[4, 1],
+        unit=["hours", "working_days"],
+        finished_at=[finished.isoformat(), finished.isoformat()],
+    )
+    codes = evaluate(frame).timeliness.tolist()
+    assert codes[0] == 2  # late, as the scalar path
+    assert row_to_dossier(frame, 0).timeliness().value == "late"
+    assert codes[1] == 0  # a day limit stays judged by day (early)

@@ -301,7 +301,7 @@ class Dossier(BaseModel):
         *,
         calendar: OfficialCalendar | None = None,
         policy: DeadlinePolicy | str | None = None,
-        granularity: Granularity | str = Granularity.DAY,
+        granularity: Granularity | str | None = None,
     ) -> Timeliness | None:
         """Early / on time / late for a finished dossier (None while in progress)."""
         return self.deadline(calendar=calendar, policy=policy).timeliness(granularity)

@@ -41,6 +41,7 @@ import attrs
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
 from cchc.legal import RuleVersion
+from cchc.procedures import TimeUnit
 from cchc.tz import to_vn
 
 from .calops import CalendarOps
@@ -83,9 +84,15 @@ class Deadline:
     rules: RuleVersion[OneStopRules]
     provisional: bool = False
     """True when a day outside the official calendar's coverage was used."""
+    hourly: bool = False
+    """The time limit is in hours: judged to the minute by default."""
 
-    def timeliness(self, granularity: Granularity | str = Granularity.DAY) -> Timeliness | None:
+    def timeliness(self, granularity: Granularity | str | None = None) -> Timeliness | None:
         """Early / on time / late (None while in progress).
+
+        ``granularity=None`` compares local days, or minutes when the limit is in
+        hours (a result 6 hours after an 8-working-hour due moment is late, not
+        "on the due day").
 
         In ``subtract_waiting`` mode a dossier with more than one supplement
         request is late, as on the 766 portal.
@@ -94,6 +101,8 @@ class Deadline:
             return None
         if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
             return Timeliness.LATE
+        if granularity is None:
+            granularity = Granularity.MINUTE if self.hourly else Granularity.DAY
         return classify(self.finished_at, self.due_at, granularity)
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
@@ -207,4 +216,5 @@ def replay(
         mode=pol.supplement,
         rules=version,
         provisional=cal.used_provisional,
+        hourly=TimeUnit(dossier.unit) is TimeUnit.HOURS,
     )

@@ -20,7 +20,15 @@ from cchc.calendar import OfficialCalendar
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.procedures import Channel, TimeUnit
 
-from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
+from .batch import (
+    CHANNEL_CODES,
+    NAT,
+    NS_PER_DAY,
+    UNIT_CODES,
+    VN_OFFSET_NS,
+    classify_batch,
+    due_dates_batch,
+)
 from .calops import CalendarOps
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
@@ -98,9 +106,14 @@ def evaluate(
     *,
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
-    granularity: Granularity | str = Granularity.DAY,
+    granularity: Granularity | str | None = None,
 ) -> DossierResults:
     """Due dates (after supplements and rescheduling) and timeliness for every row.
+
+    ``granularity=None`` (the default) compares days, and minutes for rows whose
+    limit is in hours (an hour limit is judged by the moment, as in
+    :meth:`cchc.dossiers.replay.Deadline.timeliness`); ``"day"`` or ``"minute"``
+    applies to every row.
 
     Raises:
         BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
@@ -112,7 +125,9 @@ def evaluate(
     """
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
-    minute = check_granularity(granularity) is Granularity.MINUTE
+    minute: bool | None = (
+        None if granularity is None else check_granularity(granularity) is Granularity.MINUTE
+    )
     n = len(frame)
     due = np.empty(n, dtype=np.int64)
     legal = np.empty(n, dtype=np.int64)
@@ -149,7 +164,7 @@ def _evaluate_chunk(
     frame: DossierFrame,
     ops: CalendarOps,
     pol: DeadlinePolicy,
-    minute: bool,
+    minute: bool | None,
     offset: int,
     errors: list[CchcError],
 ) -> tuple[Any, Any, Any, Any, Any]:
@@ -195,7 +210,8 @@ def _evaluate_chunk(
                 req_b = frame.supplement_requested_at.view(np.int64)[before]
                 due_ns[before] = r_due[before] + (got[before] - req_b)
         errors += _check_reschedules(has, r_at, r_due, checked, offset)
-    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
+    per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
+    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=per_row)
     overdue = due_ns
     req = frame.supplement_requested_at.view(np.int64)
     pending = np.flatnonzero((req != NAT) & (got == NAT))
@@ -211,7 +227,7 @@ def _coverage_rows(
     idx: npt.NDArray[np.int64],
     ops: CalendarOps,
     pol: DeadlinePolicy,
-    minute: bool,
+    minute: bool | None,
     offset: int,
 ) -> list[CchcError]:
     """Every row of ``idx`` outside the calendar, found by halving (the error path only:
