@@ -300,3 +300,19 @@ def test_hour_limits_are_judged_to_the_minute_in_both_paths() -> None:
     assert codes[0] == 2  # late, as the scalar path
     assert row_to_dossier(frame, 0).timeliness().value == "late"
     assert codes[1] == 0  # a day limit stays judged by day (early)
+
+
+def test_open_as_of_counts_dossiers_finished_later() -> None:
+    # A dossier is open (đang giải quyết) at a moment if received by then and not finished by
+    # then; one finished after the moment was open at it (review item 13).
+    from cchc.dossiers import due_soon, evaluate, open_as_of
+
+    frame = from_columns(
+        received_at=["2025-12-10T09:00:00+07:00"] * 3 + ["2025-12-16T09:00:00+07:00"],
+        amount=[5, 5, 5, 5],
+        finished_at=["", "2025-12-20T09:00:00+07:00", "2025-12-12T09:00:00+07:00", ""],
+    )
+    as_of = datetime(2025, 12, 15, 9, 0, tzinfo=VN_TZ)
+    assert open_as_of(frame, as_of).tolist() == [True, True, False, False]
+    # due 17/12/2025 17:00: within 2 working days of Monday 15/12
+    assert due_soon(frame, evaluate(frame), as_of, 2).tolist() == [True, True, False, False]

@@ -19,6 +19,7 @@ import numpy.typing as npt
 from cchc.calendar import OfficialCalendar
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.procedures import Channel, TimeUnit
+from cchc.tz import to_vn
 
 from .batch import (
     CHANNEL_CODES,
@@ -28,6 +29,7 @@ from .batch import (
     VN_OFFSET_NS,
     classify_batch,
     due_dates_batch,
+    due_within_batch,
 )
 from .calops import CalendarOps
 from .models import Dossier, Event, EventKind
@@ -39,7 +41,14 @@ if TYPE_CHECKING:
 
     from .frame import DossierFrame
 
-__all__ = ["CHUNK_ROWS", "DossierResults", "evaluate", "row_to_dossier"]
+__all__ = [
+    "CHUNK_ROWS",
+    "DossierResults",
+    "due_soon",
+    "evaluate",
+    "open_as_of",
+    "row_to_dossier",
+]
 
 NEVER = np.iinfo(np.int64).max
 """The largest datetime64: "never overdue"."""
@@ -220,6 +229,43 @@ def _evaluate_chunk(
         overdue = due_ns.copy()
         overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
     return due_ns, legal, start.view(np.int64), codes, overdue
+
+
+def _as_of64(as_of: datetime | np.datetime64) -> Any:
+    if isinstance(as_of, datetime):
+        moment = to_vn(as_of, field="as_of").astimezone(UTC).replace(tzinfo=None)
+        return np.datetime64(moment.isoformat(), "ns")
+    return np.asarray(as_of).astype("datetime64[ns]")
+
+
+def open_as_of(frame: DossierFrame, as_of: datetime | np.datetime64) -> npt.NDArray[np.bool_]:
+    """Rows open (đang giải quyết) at ``as_of``: received by then and not finished by then.
+
+    A dossier finished *after* ``as_of`` was still open at ``as_of``; testing only for a
+    missing finish would miss it. ``as_of``: an aware datetime, or a UTC ``datetime64``.
+    """
+    moment = _as_of64(as_of)
+    fin = frame.finished_at
+    out: npt.NDArray[np.bool_] = (frame.received_at <= moment) & (np.isnat(fin) | (fin > moment))
+    return out
+
+
+def due_soon(
+    frame: DossierFrame,
+    results: DossierResults,
+    as_of: datetime | np.datetime64,
+    working_days: int,
+    *,
+    calendar: OfficialCalendar | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Reminder rows: open at ``as_of`` (:func:`open_as_of`), not overdue, and due within
+    ``working_days`` working days (:func:`cchc.dossiers.batch.due_within_batch`)."""
+    moment = _as_of64(as_of)
+    rows = np.flatnonzero(open_as_of(frame, moment))
+    out = np.zeros(len(frame), dtype=bool)
+    if rows.size:
+        out[rows] = due_within_batch(results.due_at[rows], moment, working_days, calendar=calendar)
+    return out
 
 
 def _coverage_rows(
