@@ -316,3 +316,40 @@ def test_open_as_of_counts_dossiers_finished_later() -> None:
     assert open_as_of(frame, as_of).tolist() == [True, True, False, False]
     # due 17/12/2025 17:00: within 2 working days of Monday 15/12
     assert due_soon(frame, evaluate(frame), as_of, 2).tolist() == [True, True, False, False]
+
+
+@pytest.mark.parametrize("mode", ["next_opening", "portal_766"])
+def test_closed_while_a_supplement_is_pending_is_judged_at_the_request(mode: str) -> None:
+    # ND 118/2025 Art 19(5): the desk closes a dossier 15 days after an unanswered supplement
+    # notice; the 766 portal ends a dossier still waiting at the request. Received 03/03/2025
+    # 09:00, 5 working days (due 10/03); supplement requested 05/03; closed (refused) 21/03:
+    # judged at 05/03, so early, in both paths and both modes (not late).
+    from cchc.dossiers import Dossier, Event
+    from cchc.dossiers.results import evaluate, row_to_dossier
+
+    d = Dossier(
+        channel="in_person",
+        amount=5,
+        events=[
+            Event(kind="received", at=datetime(2025, 3, 3, 9, tzinfo=VN_TZ)),
+            Event(kind="supplement_requested", at=datetime(2025, 3, 5, 9, tzinfo=VN_TZ)),
+            Event(kind="refused", at=datetime(2025, 3, 21, 9, tzinfo=VN_TZ)),
+        ],
+    )
+    assert d.timeliness(policy=mode).value == "early"
+    frame = from_columns(
+        received_at=AWARE,
+        amount=[5],
+        supplement_requested_at=["2025-03-05T09:00:00+07:00"],
+        finished_at=["2025-03-21T09:00:00+07:00"],
+    )
+    assert evaluate(frame, policy=mode).timeliness.tolist() == [0]
+    assert row_to_dossier(frame, 0).events[-1].kind.value == "refused"
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(
+            received_at=AWARE,
+            amount=[5],
+            supplement_requested_at=["2025-03-05T09:00:00+07:00"],
+            finished_at=["2025-03-04T09:00:00+07:00"],
+        )
+    assert _located(err) == [(1, "finished_at")]

@@ -119,10 +119,12 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
         "supplement received before it was requested",
         LifecycleError,
     )
+    # finished while a supplement is pending = closed (refused / withdrawn / lapsed, ND
+    # 118/2025 Art 19(5)); it cannot come before the request
     errs.add(
-        has["fin"] & has["req"] & ~has["got"],
+        has["fin"] & has["req"] & ~has["got"] & (fin < req),
         "finished_at",
-        "finished while a supplement is pending",
+        "finished before the supplement was requested",
         LifecycleError,
     )
     errs.add(

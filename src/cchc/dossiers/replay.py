@@ -103,7 +103,21 @@ class Deadline:
             return Timeliness.LATE
         if granularity is None:
             granularity = Granularity.MINUTE if self.hourly else Granularity.DAY
-        return classify(self.finished_at, self.due_at, granularity)
+        return classify(self.judged_at or self.finished_at, self.due_at, granularity)
+
+    @property
+    def judged_at(self) -> datetime | None:
+        """The moment timeliness is judged at: the finish, or, for a dossier closed
+        (refused, withdrawn, lapsed) while a supplement request was unanswered, the
+        request moment. The clock stopped at the request: the 766 portal ends a dossier
+        still waiting at the request, and under ND 61/2018 Art 19(4) / ND 118/2025 Art
+        19(5) the period only runs again on the complete dossier (which never came);
+        the desk may close it 15 days after the notice (ND 118/2025 Art 19(5))."""
+        if self.finished_at is None:
+            return None
+        if self.pending_supplement_since is not None:
+            return self.pending_supplement_since
+        return self.finished_at
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
         """In time / overdue at ``as_of``; None if finished by then.

@@ -220,10 +220,15 @@ def _evaluate_chunk(
                 due_ns[before] = r_due[before] + (got[before] - req_b)
         errors += _check_reschedules(has, r_at, r_due, checked, offset)
     per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
-    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=per_row)
-    overdue = due_ns
     req = frame.supplement_requested_at.view(np.int64)
     pending = np.flatnonzero((req != NAT) & (got == NAT))
+    judged = frame.finished_at.view(np.int64)
+    closed = pending[judged[pending] != NAT]
+    if closed.size:  # closed while waiting: judged at the request (Deadline.judged_at)
+        judged = judged.copy()
+        judged[closed] = req[closed]
+    codes = classify_batch(judged, due_ns.view("datetime64[ns]"), minute=per_row)
+    overdue = due_ns
     if pending.size:
         # waiting for a supplement requested by the due moment: in time (both modes)
         overdue = due_ns.copy()
@@ -344,7 +349,11 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         )
     fin = _dt(frame.finished_at[i])
     if fin is not None:
-        events.append(Event(kind=EventKind.DECIDED, at=fin))
+        # finished while a supplement is pending: closed without a decision (refused)
+        waiting = not np.isnat(frame.supplement_requested_at[i]) and np.isnat(
+            frame.supplement_received_at[i]
+        )
+        events.append(Event(kind=EventKind.REFUSED if waiting else EventKind.DECIDED, at=fin))
     events.sort(key=lambda e: e.at)
     labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
     return Dossier(
