@@ -353,3 +353,35 @@ def test_closed_while_a_supplement_is_pending_is_judged_at_the_request(mode: str
             finished_at=["2025-03-04T09:00:00+07:00"],
         )
     assert _located(err) == [(1, "finished_at")]
+
+
+def test_per_procedure_cutoff_column_in_batch_equals_the_scalar_dossier() -> None:
+    # A per-procedure cut-off hour (giờ tiếp nhận muộn nhất) moves a receipt after it to the
+    # next working day, as Dossier.cutoff does in the scalar engine. Fri 24/01/2025 15:30 with a
+    # 15:00 cut-off and 5 working days: day 0 is Mon 03/02 (after Tết), due Mon 10/02 17:00
+    # (docs worked-example table); without a cut-off: Fri 07/02 17:00.
+    from datetime import time
+
+    from cchc.dossiers.results import evaluate, row_to_dossier
+
+    def from64(v: np.datetime64) -> datetime:
+        us = int(v.astype("datetime64[us]").astype(np.int64))
+        return datetime.fromtimestamp(us / 1e6, VN_TZ)
+
+    frame = from_columns(
+        received_at=["2025-01-24T15:30:00+07:00"] * 3,
+        amount=[5, 5, 5],
+        cutoff=["15:00", "", time(16, 0)],
+    )
+    res = evaluate(frame)
+    got = [from64(v) for v in res.due_at]
+    assert got == [
+        datetime(2025, 2, 10, 17, 0, tzinfo=VN_TZ),
+        datetime(2025, 2, 7, 17, 0, tzinfo=VN_TZ),
+        datetime(2025, 2, 7, 17, 0, tzinfo=VN_TZ),
+    ]
+    for i in range(3):
+        assert row_to_dossier(frame, i).due_date() == got[i]
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(received_at=AWARE, amount=[5], cutoff=["25:00"])
+    assert _located(err) == [(1, "cutoff")]

@@ -17,6 +17,8 @@ supplement_requested_at  no       yêu cầu bổ sung
 supplement_received_at   no       nhận đủ hồ sơ bổ sung
 rescheduled_at           no       xin lỗi và hẹn lại (the apology)
 rescheduled_due_at       no       the new due moment
+cutoff                   no       per-procedure cut-off hour ``HH:MM`` (giờ tiếp nhận muộn
+                                  nhất); overrides the policy's, as ``Dossier.cutoff``
 ======================== ======== =====================================================
 
 Every row is checked and **every** bad row is reported at once in a
@@ -81,6 +83,8 @@ class DossierFrame:
     groups: Mapping[str, tuple[npt.NDArray[np.int32], tuple[str, ...]]]
     """For each group column: integer codes and their labels."""
     codes: npt.NDArray[np.object_] | None = None
+    cutoff: npt.NDArray[np.int16] | None = None
+    """Per-row cut-off hour in minutes after midnight (-1: none), or None for no column."""
 
     def __len__(self) -> int:
         return len(self.received_at)
@@ -104,6 +108,7 @@ class DossierFrame:
             },
             groups={k: (c[index], labels) for k, (c, labels) in self.groups.items()},
             codes=None if self.codes is None else self.codes[index],
+            cutoff=None if self.cutoff is None else self.cutoff[index],
         )
 
 
@@ -200,6 +205,7 @@ def from_columns(
     field: Any = None,
     agency: Any = None,
     code: Any = None,
+    cutoff: Any = None,
     source: str | None = None,
     row_base: int = 1,
     naive_is_utc: bool = False,
@@ -256,6 +262,7 @@ def from_columns(
         bad = (text != "").to_numpy() & ~(shape & real)
         errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)
         codes_arr = text.to_numpy(dtype=object)
+    cut = None if cutoff is None else _cutoffs(cutoff, errs)
     errs.raise_if_any()
     return DossierFrame(
         **times,
@@ -268,13 +275,27 @@ def from_columns(
             "agency": _labels(agency, n),
         },
         codes=codes_arr,
+        cutoff=cut,
     )
+
+
+def _cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
+    """``HH:MM`` texts (or :class:`datetime.time`) as minutes after midnight; -1 if empty."""
+    text = pd.Series(values).astype("string").str.strip().fillna("")
+    parts = text.str.extract(r"^(\d{1,2}):(\d{2})(?::00)?$")
+    hh = pd.to_numeric(parts[0], errors="coerce").to_numpy(float)
+    mm = pd.to_numeric(parts[1], errors="coerce").to_numpy(float)
+    present = (text != "").to_numpy()
+    ok = ~np.isnan(hh) & ~np.isnan(mm) & (hh < 24) & (mm < 60)
+    errs.add(present & ~ok, "cutoff", "not a cut-off hour (HH:MM)")
+    minutes = np.where(present & ok, np.nan_to_num(hh) * 60 + np.nan_to_num(mm), -1)
+    return minutes.astype(np.int16)
 
 
 def _check_lengths(n: int, given: Mapping[str, Any], source: str | None) -> None:
     """Every given column has ``n`` values (``unit``/``channel``/``amount`` may be scalars)."""
     problems: list[ValidationError] = []
-    for name in (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "unit", "channel", "amount"):
+    for name in (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "unit", "channel", "amount"):
         values = given[name]
         if values is None or isinstance(values, str) or np.ndim(values) == 0:
             if values is None or name in ("unit", "channel", "amount"):
@@ -331,7 +352,7 @@ def from_dataframe(
             [ValidationError("required column is missing", field=c) for c in missing],
             source=source,
         )
-    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code"}
+    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"}
     cols = {c: df[c].reset_index(drop=True) for c in df.columns if c in known}
     return from_columns(**cols, source=source, row_base=row_base, naive_is_utc=False)
 

@@ -9,7 +9,7 @@ benchmark).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -185,9 +185,7 @@ def _evaluate_chunk(
     if answered.size and pol.supplement is SupplementMode.RESTART:
         anchor = rec.copy()
         anchor[answered] = got[answered]
-    due, start = due_dates_batch(
-        anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
-    )
+    due, start = _due_rows(anchor, frame.amount, frame.unit, frame.cutoff, ops, pol)
     due_ns = due.view(np.int64)
     if answered.size and pol.supplement is SupplementMode.SUBTRACT_WAITING:
         req = frame.supplement_requested_at.view(np.int64)
@@ -204,12 +202,13 @@ def _evaluate_chunk(
         checked = legal
         due_ns = np.where(has, r_due, legal)
         if before.size:
-            first, _ = due_dates_batch(
-                rec[before].view("datetime64[ns]"),
+            first, _ = _due_rows(
+                rec[before],
                 np.asarray(frame.amount)[before],
                 np.asarray(frame.unit)[before],
-                calendar=ops,
-                policy=pol,
+                None if frame.cutoff is None else frame.cutoff[before],
+                ops,
+                pol,
             )
             checked = legal.copy()
             checked[before] = first.view(np.int64)
@@ -234,6 +233,30 @@ def _evaluate_chunk(
         overdue = due_ns.copy()
         overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
     return due_ns, legal, start.view(np.int64), codes, overdue
+
+
+def _due_rows(
+    anchor: npt.NDArray[np.int64],
+    amount: Any,
+    unit: Any,
+    cutoff: npt.NDArray[np.int16] | None,
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+) -> tuple[DT, DT]:
+    """Due dates with each row's cut-off hour (one vectorised pass per distinct cut-off)."""
+    stamps = anchor.view("datetime64[ns]")
+    if cutoff is None or not (cutoff >= 0).any():
+        return due_dates_batch(stamps, amount, unit, calendar=ops, policy=pol)
+    due = np.empty(len(anchor), dtype="datetime64[ns]")
+    start = np.empty(len(anchor), dtype="datetime64[ns]")
+    amounts = np.broadcast_to(np.asarray(amount), anchor.shape)
+    units = np.broadcast_to(np.asarray(unit), anchor.shape)
+    for value in np.unique(cutoff).tolist():
+        rows = np.flatnonzero(cutoff == value)
+        p = pol if value < 0 else pol.with_cutoff(time(value // 60, value % 60))
+        d, s = due_dates_batch(stamps[rows], amounts[rows], units[rows], calendar=ops, policy=p)
+        due[rows], start[rows] = d, s
+    return due, start
 
 
 def _as_of64(as_of: datetime | np.datetime64) -> Any:
@@ -356,6 +379,7 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         events.append(Event(kind=EventKind.REFUSED if waiting else EventKind.DECIDED, at=fin))
     events.sort(key=lambda e: e.at)
     labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
+    cut = -1 if frame.cutoff is None else int(frame.cutoff[i])
     return Dossier(
         code=None if frame.codes is None or not frame.codes[i] else str(frame.codes[i]),
         procedure_code=labels["procedure_code"] or None,
@@ -365,4 +389,5 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         amount=int(frame.amount[i]),
         unit=_UNIT_NAMES[int(frame.unit[i])],
         events=tuple(events),
+        cutoff=None if cut < 0 else time(cut // 60, cut % 60),
     )
