@@ -385,3 +385,18 @@ def test_per_procedure_cutoff_column_in_batch_equals_the_scalar_dossier() -> Non
     with pytest.raises(BatchValidationError) as err:
         from_columns(received_at=AWARE, amount=[5], cutoff=["25:00"])
     assert _located(err) == [(1, "cutoff")]
+
+
+def test_a_repeated_csv_column_is_refused(tmp_path: object) -> None:
+    # Never a silently dropped value: pandas would keep one "amount" and rename the other.
+    from pathlib import Path
+
+    from cchc.dossiers.frame import read_csv
+
+    f = Path(str(tmp_path)) / "d.csv"
+    f.write_text(
+        "channel,received_at,amount,unit,amount\nonline,2025-03-03T09:00:00+07:00,5,days,7\n"
+    )
+    with pytest.raises(BatchValidationError) as err:
+        read_csv(f)
+    assert _located(err) == [(None, "amount")]

@@ -29,6 +29,7 @@ line 1) for CSV files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -378,6 +379,18 @@ def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
         raise DataFileError(f"not UTF-8 text (byte {exc.start})", source=name) from None
     except OSError as exc:
         raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=name) from None
+    # pandas renames a repeated header "amount" to "amount.1": refuse it, never pick one
+    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"}
+    mangled = (re.fullmatch(r"(.+)\.\d+", str(c)) for c in df.columns if str(c) not in known)
+    repeated = sorted({m.group(1) for m in mangled if m and m.group(1) in df.columns})
+    if repeated:
+        raise BatchValidationError(
+            [
+                ValidationError("column appears more than once in the header", field=c)
+                for c in repeated
+            ],
+            source=name,
+        )
     return from_dataframe(df, source=name, row_base=2)
 
 
