@@ -209,6 +209,16 @@ def test_every_row_outside_the_calendar_is_reported() -> None:
         evaluate(frame)
     assert _located(err) == [(2, "received_at"), (3, "due_at")]
     assert all(isinstance(e, CalendarCoverageError) for e in err.value.errors)
+    # restart mode: a supplement received outside the calendar is where the clock restarts
+    late = from_columns(
+        received_at=AWARE,
+        amount=[5],
+        supplement_requested_at=["2025-03-04T09:00:00+07:00"],
+        supplement_received_at=["2031-03-04T09:00:00+07:00"],
+    )
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(late)
+    assert _located(err) == [(1, "supplement_received_at")]
 
 
 @pytest.mark.parametrize(

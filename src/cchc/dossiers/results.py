@@ -311,7 +311,15 @@ def _coverage_rows(
     except CalendarCoverageError as exc:
         if len(idx) == 1:
             row = int(idx[0]) + 1 + offset
-            return [CalendarCoverageError(exc.message, row=row, field=exc.field or "received_at")]
+            field = exc.field or "received_at"
+            restarted = pol.supplement is SupplementMode.RESTART
+            if (
+                field == "received_at"
+                and restarted
+                and not np.isnat(frame.supplement_received_at[int(idx[0])])
+            ):
+                field = "supplement_received_at"  # the clock restarted there
+            return [CalendarCoverageError(exc.message, row=row, field=field)]
         half = len(idx) // 2
         return _coverage_rows(frame, idx[:half], ops, pol, minute, offset) + _coverage_rows(
             frame, idx[half:], ops, pol, minute, offset
