@@ -40,7 +40,7 @@ def main() -> int:
     run_start = t
 
     t0 = time.perf_counter()
-    frame = from_columns(**cols)
+    frame = from_columns(**cols, naive_is_utc=True)
     t1 = time.perf_counter()
     results = evaluate(frame)
     t2 = time.perf_counter()

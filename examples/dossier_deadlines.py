@@ -9,13 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from importlib import resources
 
-import numpy as np
-
 from cchc._data import data_path
 from cchc.dossiers import Channel, Dossier, Event, EventKind, compute_due, due_date
-from cchc.dossiers.batch import due_within_batch
 from cchc.dossiers.frame import read_csv
-from cchc.dossiers.results import evaluate
+from cchc.dossiers.results import due_soon, evaluate, open_as_of
 from cchc.dossiers.stats import summarize, year_period
 from cchc.errors import LifecycleError
 from cchc.tz import VN_TZ
@@ -96,10 +93,14 @@ def main() -> None:
             f"  {row.key:34} resolved {c.resolved:4}  early {c.early:4}  on time {c.on_time:3}"
             f"  late {c.late:3}  766 2.1: {r.on_time_rate_766}%  online {r.online_share}%"
         )
-    as_of = np.datetime64("2025-12-15T02:00", "ns")  # 09:00 in Hà Nội
-    open_rows = np.isnat(frame.finished_at) & (frame.received_at <= as_of)
-    soon = due_within_batch(results.due_at[open_rows], as_of, 2)
-    print(f"Reminders on 15/12/2025: {int(soon.sum())} open dossier(s) due within 2 working days")
+    as_of = vn(2025, 12, 15, 9, 0)
+    # open on 15/12 = received by then and not finished by then (finished later counts too)
+    open_rows = open_as_of(frame, as_of)
+    soon = due_soon(frame, results, as_of, 2)
+    print(
+        f"Reminders on 15/12/2025: {int(open_rows.sum())} open dossier(s), "
+        f"{int(soon.sum())} due within 2 working days"
+    )
     print(f"Check: {due_date(vn(2025, 1, 24, 9, 0), 5).isoformat()}")
 
 

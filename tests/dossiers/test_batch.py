@@ -213,3 +213,117 @@ def test_progress_in_batch_equals_replay(seed: int, mode: str) -> None:
             continue
         overdue = results.overdue_from[i] < as_of_ns
         assert overdue == (progress.value == "overdue"), i
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    mode=st.sampled_from(["next_opening", "portal_766"]),
+)
+def test_evaluate_equals_replay_with_rescheduling_and_supplements(seed: int, mode: str) -> None:
+    # One rule in both paths (cchc.dossiers.replay, module docstring): events in time order,
+    # the apology checked against the due date in force when it is made (ND 61/2018 Art 19(9)),
+    # a supplement after it restarting the period (Art 19(4)) or adding the waiting time (766).
+    rng = np.random.default_rng(seed)
+    n = 40
+    base = datetime(2025, 3, 3, 9, 0, tzinfo=VN_TZ)
+    rec = [
+        base + timedelta(days=int(d), minutes=int(m))
+        for d, m in zip(rng.integers(0, 200, n), rng.integers(0, 600, n), strict=True)
+    ]
+    cols: dict[str, list[str]] = {
+        k: []
+        for k in (
+            "received_at",
+            "supplement_requested_at",
+            "supplement_received_at",
+            "rescheduled_at",
+            "rescheduled_due_at",
+            "finished_at",
+        )
+    }
+    for r in rec:
+        t_req = r + timedelta(hours=int(rng.integers(1, 200)))
+        t_got = t_req + timedelta(hours=int(rng.integers(1, 200)))
+        t_res = r + timedelta(hours=int(rng.integers(1, 300)))
+        new_due = t_res + timedelta(days=int(rng.integers(3, 30)))
+        supp, resched = bool(rng.integers(0, 2)), bool(rng.integers(0, 2))
+        last = max([r] + [t_got] * supp + [t_res] * resched)
+        fin = last + timedelta(hours=int(rng.integers(1, 600)))
+        cols["received_at"].append(r.isoformat())
+        cols["supplement_requested_at"].append(t_req.isoformat() if supp else "")
+        cols["supplement_received_at"].append(t_got.isoformat() if supp else "")
+        cols["rescheduled_at"].append(t_res.isoformat() if resched else "")
+        cols["rescheduled_due_at"].append(new_due.isoformat() if resched else "")
+        cols["finished_at"].append(fin.isoformat())
+    common = {
+        "amount": [int(a) for a in rng.integers(1, 12, n)],
+        "unit": ["working_days"] * n,
+        "channel": ["in_person"] * n,
+    }
+    frame = from_columns(**cols, **common, naive_is_utc=False)
+    from cchc.errors import BatchValidationError, LifecycleError
+
+    bad: set[int] = set()
+    scalar = {}
+    for i in range(n):
+        try:
+            scalar[i] = row_to_dossier(frame, i).deadline(policy=mode)
+        except LifecycleError:
+            bad.add(i + 1)
+    if bad:
+        with pytest.raises(BatchValidationError) as err:
+            evaluate(frame, policy=mode)
+        assert {e.row for e in err.value.errors} == bad
+    good = np.array(sorted(scalar), dtype=np.int64)
+    results = evaluate(frame.take(good), policy=mode)
+    codes = {-1: None, 0: "early", 1: "on_time", 2: "late"}
+    for j, i in enumerate(good.tolist()):
+        dl = scalar[i]
+        assert from64(results.due_at[j]) == dl.due_at
+        assert from64(results.legal_due_at[j]) == dl.legal_due_at
+        t = dl.timeliness()
+        assert codes[int(results.timeliness[j])] == (t.value if t else None)
+
+
+def test_supplement_after_rescheduling_restarts_the_period() -> None:
+    # Reviewer probe: received 03/03/2025 09:00, 5 working days (due 10/03); apology 05/03 with a
+    # new date 20/03; supplement requested 06/03, received 07/03. ND 61/2018 Art 19(4): the
+    # period restarts from 07/03 (due 14/03 17:00) and the earlier new date lapses; decided 17/03
+    # is late in both paths.
+    frame = from_columns(
+        received_at=["2025-03-03T09:00:00+07:00"],
+        amount=[5],
+        unit=["working_days"],
+        channel=["in_person"],
+        supplement_requested_at=["2025-03-06T09:00:00+07:00"],
+        supplement_received_at=["2025-03-07T09:00:00+07:00"],
+        rescheduled_at=["2025-03-05T09:00:00+07:00"],
+        rescheduled_due_at=["2025-03-20T17:00:00+07:00"],
+        finished_at=["2025-03-17T09:00:00+07:00"],
+        naive_is_utc=False,
+    )
+    res = evaluate(frame)
+    want = datetime(2025, 3, 14, 17, 0, tzinfo=VN_TZ)
+    assert from64(res.due_at[0]) == want == row_to_dossier(frame, 0).due_date()
+    assert int(res.timeliness[0]) == 2
+
+
+def test_rescheduling_after_the_decision_is_a_lifecycle_error() -> None:
+    # Lifecycle rule (Dossier events): only 'returned' may follow 'decided'; the batch loader
+    # must refuse an apology dated after the decision, naming row 1 and rescheduled_at.
+    from cchc.errors import BatchValidationError, LifecycleError
+
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(
+            received_at=["2025-09-08T09:00:00+07:00"],
+            amount=[7],
+            unit=["working_days"],
+            channel=["in_person"],
+            finished_at=["2025-09-12T15:30:00+07:00"],
+            rescheduled_at=["2025-09-18T06:30:00+07:00"],
+            rescheduled_due_at=["2025-10-09T06:30:00+07:00"],
+            naive_is_utc=False,
+        )
+    assert [(e.row, e.field) for e in err.value.errors] == [(1, "rescheduled_at")]
+    assert isinstance(err.value.errors[0], LifecycleError)

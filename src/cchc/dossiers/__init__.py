@@ -44,7 +44,7 @@ from .policy import (
     get_policy,
 )
 from .replay import Deadline
-from .results import DossierResults, evaluate, row_to_dossier
+from .results import DossierResults, due_soon, evaluate, open_as_of, row_to_dossier
 from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
 from .stats import (
     Period,
@@ -111,10 +111,12 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "StatsRates",
     "StatsRow",
     "combine",
+    "due_soon",
     "evaluate",
     "month_periods",
     "quarter_periods",
     "rate",
+    "open_as_of",
     "row_to_dossier",
     "summarize",
     "year_period",

@@ -337,12 +337,23 @@ def due_dates_batch(
     return due.view("datetime64[ns]"), start.view("datetime64[ns]")
 
 
-def classify_batch(finished_at: Any, due_at: Any, *, minute: bool = False) -> npt.NDArray[np.int8]:
-    """Timeliness codes (TT 01/2018 Art 13(1)) for UTC columns; NaT finish = unfinished."""
+def classify_batch(
+    finished_at: Any, due_at: Any, *, minute: bool | BOOL = False
+) -> npt.NDArray[np.int8]:
+    """Timeliness codes (TT 01/2018 Art 13(1)) for UTC columns; NaT finish = unfinished.
+
+    ``minute``: compare minutes instead of local days, for all rows or per row (an array).
+    """
     fin = _ns(finished_at)
     due = _ns(due_at)
-    unit = NS_PER_MINUTE if minute else NS_PER_DAY
-    shift = 0 if minute else VN_OFFSET_NS
+    unit: Any
+    shift: Any
+    if isinstance(minute, np.ndarray):
+        unit = np.where(minute, NS_PER_MINUTE, NS_PER_DAY)
+        shift = np.where(minute, 0, VN_OFFSET_NS)
+    else:
+        unit = NS_PER_MINUTE if minute else NS_PER_DAY
+        shift = 0 if minute else VN_OFFSET_NS
     a = np.floor_divide(fin + shift, unit)
     b = np.floor_divide(due + shift, unit)
     out: npt.NDArray[np.int8] = (np.sign(a - b) + 1).astype(np.int8)  # 0 early, 1 on time, 2 late

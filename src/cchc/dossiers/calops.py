@@ -7,6 +7,7 @@ whether any answer was provisional so that results can be marked.
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,21 @@ def default_calendar() -> OfficialCalendar:
     return OfficialCalendar()
 
 
+_SHARED: weakref.WeakKeyDictionary[OfficialCalendar, dict[bool, dict[str, object]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Derived tables per calendar object and provisional mode. A calendar is immutable, so
+tables built from it stay valid for its lifetime; entries go away with the calendar."""
+
+
+def _shared_cache(calendar: OfficialCalendar, provisional: bool) -> dict[str, object]:
+    try:
+        per_cal = _SHARED.setdefault(calendar, {})
+    except TypeError:  # not weak-referenceable: a cache for this object only
+        return {}
+    return per_cal.setdefault(provisional, {})
+
+
 class CalendarOps:
     """Scalar and batch working-day steps with one provisional switch."""
 
@@ -35,8 +51,9 @@ class CalendarOps:
         self.provisional = provisional
         self.used_provisional = False
         """True once an answer rested on a day outside the official coverage."""
-        self.cache: dict[str, object] = {}
-        """Derived tables (e.g. the batch gathers) built once for this object."""
+        self.cache: dict[str, object] = _shared_cache(self.calendar, provisional)
+        """Derived tables (the batch gathers, the per-minute opening table), built once per
+        calendar object and provisional mode and shared by every CalendarOps over it."""
 
     # scalar -------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:

@@ -119,10 +119,12 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
         "supplement received before it was requested",
         LifecycleError,
     )
+    # finished while a supplement is pending = closed (refused / withdrawn / lapsed, ND
+    # 118/2025 Art 19(5)); it cannot come before the request
     errs.add(
-        has["fin"] & has["req"] & ~has["got"],
+        has["fin"] & has["req"] & ~has["got"] & (fin < req),
         "finished_at",
-        "finished while a supplement is pending",
+        "finished before the supplement was requested",
         LifecycleError,
     )
     errs.add(
@@ -141,6 +143,13 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
         has["rat"] & has["rec"] & (r_at < rec),
         "rescheduled_at",
         "rescheduled before receipt",
+        LifecycleError,
+    )
+    # Only 'returned' may follow the decision (Dossier lifecycle): no apology after it.
+    errs.add(
+        has["rat"] & has["fin"] & (r_at > fin),
+        "rescheduled_at",
+        "rescheduled after the dossier was finished",
         LifecycleError,
     )
 

@@ -10,7 +10,8 @@ import numpy as np
 
 from cchc._cli_util import print_json, print_table
 from cchc._optional import require_extra
-from cchc.errors import ValidationError
+from cchc.errors import CchcError, ValidationError
+from cchc.tz import VN_TZ, to_vn
 
 from .deadline import compute_due
 from .policy import POLICIES, get_policy
@@ -64,6 +65,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--from", dest="start", type=_day, help="custom period start (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=_day, help="custom period end, exclusive")
     p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening")
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="judge unfinished dossiers at min(period end, this moment); ISO 8601 with "
+        "offset (default: now in Asia/Ho_Chi_Minh)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_stats)
 
@@ -115,10 +122,23 @@ def _periods(args: argparse.Namespace, latest: int) -> list[Period]:
 def _stats(args: argparse.Namespace) -> int:
     from .results import evaluate
 
+    as_of = None
+    if args.as_of is not None:
+        try:
+            as_of = to_vn(datetime.fromisoformat(args.as_of), field="as_of")
+        except ValueError as exc:
+            if isinstance(exc, CchcError):
+                raise
+            raise ValidationError(
+                f"not an ISO 8601 datetime: {args.as_of!r}", field="as_of"
+            ) from None
     frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(args.file)
     results = evaluate(frame, policy=args.policy)
-    latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
-    rows = summarize(frame, results, _periods(args, latest), by=args.by)
+    if len(frame):
+        latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
+    else:  # a header-only file: an empty table for the current year
+        latest = datetime.now(VN_TZ).year
+    rows = summarize(frame, results, _periods(args, latest), by=args.by, as_of=as_of)
     if args.json:
         print_json(rows)
         return 0

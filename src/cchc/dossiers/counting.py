@@ -32,8 +32,14 @@ def count_arrays(
     period: Period,
     group: npt.NDArray[np.int32],
     n_groups: int,
+    as_of_ns: int | None = None,
 ) -> dict[str, npt.NDArray[np.int64]]:
-    """Per-group count arrays for one period (the additive core of :func:`summarize`)."""
+    """Per-group count arrays for one period (the additive core of :func:`summarize`).
+
+    Unfinished dossiers are judged in time / overdue at the last instant of the
+    period, or at ``as_of_ns`` (UTC nanoseconds) when that comes earlier: a period
+    ending in the future is judged now, not at its end.
+    """
     a, b = period.bounds_ns()
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
@@ -45,7 +51,7 @@ def count_arrays(
     resolved = handle & (fin != NAT) & (fin < b)
     progress = handle & ~resolved
     t = results.timeliness
-    as_of = b - 1  # the last instant of the period
+    as_of = b - 1 if as_of_ns is None else min(b - 1, as_of_ns)
     rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
     masks = {
         "received": received,

@@ -37,7 +37,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import ValidationError
+from cchc.errors import CalendarCoverageError, CchcError, ValidationError
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 from cchc.tz import VN_TZ, to_vn
@@ -97,6 +97,12 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
             f"unknown unit {unit!r}; use one of {known}", field="unit", row=row
         ) from None
     return parsed
+
+
+MAX_AMOUNT = 1_000_000
+"""Largest accepted time-limit amount in the batch loaders: a sanity bound against
+corrupt data (int64 overflow), not a legal rule. Scalar amounts above the calendar's
+reach raise :class:`~cchc.errors.CalendarCoverageError`."""
 
 
 def check_amount(amount: object, *, row: int | None = None) -> int:
@@ -172,7 +178,29 @@ def compute_due(
     u = check_unit(unit)
     n = check_amount(amount)
     if u is TimeUnit.IMMEDIATE:
-        u, n = TimeUnit.WORKING_DAYS, 0
+        if n != 0:
+            # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
+            raise ValidationError("an 'immediate' time limit has no amount", field="amount")
+        u = TimeUnit.WORKING_DAYS
+    if not isinstance(received_at, datetime):
+        raise ValidationError(
+            f"received_at must be a timezone-aware datetime, got {type(received_at).__name__}",
+            field="received_at",
+        )
+    try:
+        return _compute(received_at, n, u, ops, pol)
+    except (OverflowError, ValueError) as exc:
+        if isinstance(exc, CchcError):
+            raise
+        raise CalendarCoverageError(
+            f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
+            field="amount",
+        ) from None
+
+
+def _compute(
+    received_at: datetime, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy
+) -> DueDate:
     start = clock_start(received_at, calendar=ops, policy=pol)
     rules = rules_in_force(to_vn(received_at).date())
     if u is TimeUnit.HOURS:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import CchcError, LifecycleError
+from cchc.errors import CchcError, LifecycleError, ValidationError
 from cchc.procedures import Channel, Procedure, TimeUnit
 from cchc.tz import require_aware, to_vn
 
@@ -83,14 +83,24 @@ class Event(BaseModel):
     )
     note: str | None = Field(default=None, description="Ghi chú / lý do.")
 
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
 
-def _unwrap(exc: PydanticValidationError) -> Exception:
-    """The cchc error raised inside pydantic validation, else the pydantic error."""
-    for err in exc.errors():
+
+def _unwrap(exc: PydanticValidationError) -> CchcError:
+    """The cchc error raised inside pydantic validation, else a cchc ValidationError naming
+    the first bad field (``loc`` joined with dots) and listing every problem."""
+    errors = exc.errors()
+    for err in errors:
         inner = (err.get("ctx") or {}).get("error")
         if isinstance(inner, CchcError):
             return inner
-    return exc
+    where = [".".join(str(p) for p in err["loc"]) or "(model)" for err in errors]
+    text = "; ".join(f"{w}: {err['msg']}" for w, err in zip(where, errors, strict=True))
+    return ValidationError(text, field=where[0] if where else None)
 
 
 class Dossier(BaseModel):
@@ -115,7 +125,10 @@ class Dossier(BaseModel):
     events: tuple[Event, ...] = Field(description="Sự kiện, oldest first.")
 
     def __init__(self, **data: Any) -> None:
-        super().__init__(**data)
+        try:
+            super().__init__(**data)
+        except PydanticValidationError as exc:
+            raise _unwrap(exc) from None
         self._check()
 
     @classmethod
@@ -288,7 +301,7 @@ class Dossier(BaseModel):
         *,
         calendar: OfficialCalendar | None = None,
         policy: DeadlinePolicy | str | None = None,
-        granularity: Granularity | str = Granularity.DAY,
+        granularity: Granularity | str | None = None,
     ) -> Timeliness | None:
         """Early / on time / late for a finished dossier (None while in progress)."""
         return self.deadline(calendar=calendar, policy=policy).timeliness(granularity)
@@ -318,8 +331,9 @@ class Dossier(BaseModel):
         policy: DeadlinePolicy | str | None = None,
     ) -> bool:
         """Reminder test: unfinished at ``as_of`` and due within ``working_days``."""
+        moment = to_vn(as_of, field="as_of")
         cal = calendar if calendar is not None else OfficialCalendar()
         dl = self.deadline(calendar=cal, policy=policy)
-        if dl.finished_at is not None and dl.finished_at <= as_of:
+        if dl.finished_at is not None and dl.finished_at <= moment:
             return False
-        return due_within(dl.due_at, as_of, working_days, calendar=cal)
+        return due_within(dl.due_at, moment, working_days, calendar=cal)

@@ -133,7 +133,7 @@ def get_policy(policy: DeadlinePolicy | str | None) -> DeadlinePolicy:
         return policy
     try:
         return POLICIES[policy]
-    except KeyError:
+    except (KeyError, TypeError):
         raise ValidationError(
             f"unknown policy {policy!r}; known: {', '.join(sorted(POLICIES))}", field="policy"
         ) from None

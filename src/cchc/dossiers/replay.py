@@ -18,6 +18,17 @@ Order of operations, for the rule set in force on the receipt date
    times, notified at the latest ``reschedule_notice_days`` (one) day before the
    due day (ND 61/2018 Art 19(9); ND 118/2025 Art 19(6)); the due date becomes
    ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`.
+
+**Events are applied in time order, each to the due date in force at its
+moment** (the one rule of the scalar and the batch path):
+
+- the apology is checked against the due date in force when it is made (after
+  any supplement received before it, before any supplement received after it);
+- a supplement received *after* a rescheduling, in ``restart`` mode, restarts
+  the whole period from the complete dossier (ND 61/2018 Art 19(4): "tính lại
+  từ đầu"), so the earlier new date lapses and the restarted due date applies;
+  in ``subtract_waiting`` mode the waiting time is added to the rescheduled
+  date. :attr:`Deadline.legal_due_at` never includes a rescheduling.
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ import attrs
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
 from cchc.legal import RuleVersion
+from cchc.procedures import TimeUnit
 from cchc.tz import to_vn
 
 from .calops import CalendarOps
@@ -72,9 +84,15 @@ class Deadline:
     rules: RuleVersion[OneStopRules]
     provisional: bool = False
     """True when a day outside the official calendar's coverage was used."""
+    hourly: bool = False
+    """The time limit is in hours: judged to the minute by default."""
 
-    def timeliness(self, granularity: Granularity | str = Granularity.DAY) -> Timeliness | None:
+    def timeliness(self, granularity: Granularity | str | None = None) -> Timeliness | None:
         """Early / on time / late (None while in progress).
+
+        ``granularity=None`` compares local days, or minutes when the limit is in
+        hours (a result 6 hours after an 8-working-hour due moment is late, not
+        "on the due day").
 
         In ``subtract_waiting`` mode a dossier with more than one supplement
         request is late, as on the 766 portal.
@@ -83,7 +101,23 @@ class Deadline:
             return None
         if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
             return Timeliness.LATE
-        return classify(self.finished_at, self.due_at, granularity)
+        if granularity is None:
+            granularity = Granularity.MINUTE if self.hourly else Granularity.DAY
+        return classify(self.judged_at or self.finished_at, self.due_at, granularity)
+
+    @property
+    def judged_at(self) -> datetime | None:
+        """The moment timeliness is judged at: the finish, or, for a dossier closed
+        (refused, withdrawn, lapsed) while a supplement request was unanswered, the
+        request moment. The clock stopped at the request: the 766 portal ends a dossier
+        still waiting at the request, and under ND 61/2018 Art 19(4) / ND 118/2025 Art
+        19(5) the period only runs again on the complete dossier (which never came);
+        the desk may close it 15 days after the notice (ND 118/2025 Art 19(5))."""
+        if self.finished_at is None:
+            return None
+        if self.pending_supplement_since is not None:
+            return self.pending_supplement_since
+        return self.finished_at
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
         """In time / overdue at ``as_of``; None if finished by then.
@@ -141,11 +175,14 @@ def replay(
         elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
             wait += at - pending
             if pol.supplement is SupplementMode.RESTART:
+                # the period restarts from scratch: an earlier rescheduling is superseded
                 restarted = compute_due(at, dossier.amount, dossier.unit, calendar=cal, policy=pol)
-                due, start = restarted.due_at, restarted.start_at
+                due = legal_due = restarted.due_at
+                start = restarted.start_at
             else:
+                # 766: the current due moment (rescheduled or not) moves by the waiting time
                 due = due + (at - pending)
-            legal_due = due
+                legal_due = legal_due + (at - pending)
             pending = None
         elif ev.kind is EventKind.RESCHEDULED:
             reschedules += 1
@@ -193,4 +230,5 @@ def replay(
         mode=pol.supplement,
         rules=version,
         provisional=cal.used_provisional,
+        hourly=TimeUnit(dossier.unit) is TimeUnit.HOURS,
     )

@@ -9,7 +9,7 @@ benchmark).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,21 +17,38 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import BatchValidationError, LifecycleError
+from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.procedures import Channel, TimeUnit
+from cchc.tz import to_vn
 
-from .batch import CHANNEL_CODES, NAT, NS_PER_DAY, VN_OFFSET_NS, classify_batch, due_dates_batch
+from .batch import (
+    CHANNEL_CODES,
+    NAT,
+    NS_PER_DAY,
+    UNIT_CODES,
+    VN_OFFSET_NS,
+    classify_batch,
+    due_dates_batch,
+    due_within_batch,
+)
 from .calops import CalendarOps
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .timeliness import Granularity
+from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .frame import DossierFrame
 
-__all__ = ["CHUNK_ROWS", "DossierResults", "evaluate", "row_to_dossier"]
+__all__ = [
+    "CHUNK_ROWS",
+    "DossierResults",
+    "due_soon",
+    "evaluate",
+    "open_as_of",
+    "row_to_dossier",
+]
 
 NEVER = np.iinfo(np.int64).max
 """The largest datetime64: "never overdue"."""
@@ -98,32 +115,46 @@ def evaluate(
     *,
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
-    granularity: Granularity | str = Granularity.DAY,
+    granularity: Granularity | str | None = None,
 ) -> DossierResults:
     """Due dates (after supplements and rescheduling) and timeliness for every row.
+
+    ``granularity=None`` (the default) compares days, and minutes for rows whose
+    limit is in hours (an hour limit is judged by the moment, as in
+    :meth:`cchc.dossiers.replay.Deadline.timeliness`); ``"day"`` or ``"minute"``
+    applies to every row.
 
     Raises:
         BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
             19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
-            later than one day before the due day), all of them.
+            later than one day before the due day), and rows whose receipt or
+            result falls outside the calendar
+            (:class:`~cchc.errors.CalendarCoverageError` with row and field), all
+            of them.
     """
     pol = get_policy(policy)
     ops = CalendarOps(calendar, pol.provisional)
-    minute = Granularity(granularity) is Granularity.MINUTE
+    minute: bool | None = (
+        None if granularity is None else check_granularity(granularity) is Granularity.MINUTE
+    )
     n = len(frame)
     due = np.empty(n, dtype=np.int64)
     legal = np.empty(n, dtype=np.int64)
     start = np.empty(n, dtype=np.int64)
     codes = np.empty(n, dtype=np.int8)
     overdue = np.empty(n, dtype=np.int64)
-    errors: list[LifecycleError] = []
+    errors: list[CchcError] = []
     # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
     # the loop is per chunk, never per dossier.
     for lo in range(0, n, CHUNK_ROWS):
         sl = slice(lo, min(n, lo + CHUNK_ROWS))
-        due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
-            frame.take(sl), ops, pol, minute, lo, errors
-        )
+        chunk = frame.take(sl)
+        try:
+            due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
+                chunk, ops, pol, minute, lo, errors
+            )
+        except CalendarCoverageError:
+            errors += _coverage_rows(chunk, np.arange(len(chunk)), ops, pol, minute, lo)
     if errors:
         errors.sort(key=lambda e: (e.row or 0, e.field or ""))
         raise BatchValidationError(errors)
@@ -142,9 +173,9 @@ def _evaluate_chunk(
     frame: DossierFrame,
     ops: CalendarOps,
     pol: DeadlinePolicy,
-    minute: bool,
+    minute: bool | None,
     offset: int,
-    errors: list[LifecycleError],
+    errors: list[CchcError],
 ) -> tuple[Any, Any, Any, Any, Any]:
     rec = frame.received_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
@@ -154,9 +185,7 @@ def _evaluate_chunk(
     if answered.size and pol.supplement is SupplementMode.RESTART:
         anchor = rec.copy()
         anchor[answered] = got[answered]
-    due, start = due_dates_batch(
-        anchor.view("datetime64[ns]"), frame.amount, frame.unit, calendar=ops, policy=pol
-    )
+    due, start = _due_rows(anchor, frame.amount, frame.unit, frame.cutoff, ops, pol)
     due_ns = due.view(np.int64)
     if answered.size and pol.supplement is SupplementMode.SUBTRACT_WAITING:
         req = frame.supplement_requested_at.view(np.int64)
@@ -165,17 +194,137 @@ def _evaluate_chunk(
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
-        errors += _check_reschedules(has, frame.rescheduled_at.view(np.int64), r_due, legal, offset)
-        due_ns = np.where(has, r_due, due_ns)
-    codes = classify_batch(frame.finished_at, due_ns.view("datetime64[ns]"), minute=minute)
-    overdue = due_ns
+        r_at = frame.rescheduled_at.view(np.int64)
+        # Time order (see cchc.dossiers.replay): an apology made before the supplement came
+        # back is checked against the due date before the supplement, and the supplement then
+        # restarts the period (restart: the new date lapses) or adds the waiting time to it.
+        before = np.flatnonzero(has & (got != NAT) & (r_at < got))
+        checked = legal
+        due_ns = np.where(has, r_due, legal)
+        if before.size:
+            first, _ = _due_rows(
+                rec[before],
+                np.asarray(frame.amount)[before],
+                np.asarray(frame.unit)[before],
+                None if frame.cutoff is None else frame.cutoff[before],
+                ops,
+                pol,
+            )
+            checked = legal.copy()
+            checked[before] = first.view(np.int64)
+            if pol.supplement is SupplementMode.RESTART:
+                due_ns[before] = legal[before]
+            else:
+                req_b = frame.supplement_requested_at.view(np.int64)[before]
+                due_ns[before] = r_due[before] + (got[before] - req_b)
+        errors += _check_reschedules(has, r_at, r_due, checked, offset)
+    per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
     req = frame.supplement_requested_at.view(np.int64)
     pending = np.flatnonzero((req != NAT) & (got == NAT))
+    judged = frame.finished_at.view(np.int64)
+    closed = pending[judged[pending] != NAT]
+    if closed.size:  # closed while waiting: judged at the request (Deadline.judged_at)
+        judged = judged.copy()
+        judged[closed] = req[closed]
+    codes = classify_batch(judged, due_ns.view("datetime64[ns]"), minute=per_row)
+    overdue = due_ns
     if pending.size:
         # waiting for a supplement requested by the due moment: in time (both modes)
         overdue = due_ns.copy()
         overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
     return due_ns, legal, start.view(np.int64), codes, overdue
+
+
+def _due_rows(
+    anchor: npt.NDArray[np.int64],
+    amount: Any,
+    unit: Any,
+    cutoff: npt.NDArray[np.int16] | None,
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+) -> tuple[DT, DT]:
+    """Due dates with each row's cut-off hour (one vectorised pass per distinct cut-off)."""
+    stamps = anchor.view("datetime64[ns]")
+    if cutoff is None or not (cutoff >= 0).any():
+        return due_dates_batch(stamps, amount, unit, calendar=ops, policy=pol)
+    due = np.empty(len(anchor), dtype="datetime64[ns]")
+    start = np.empty(len(anchor), dtype="datetime64[ns]")
+    amounts = np.broadcast_to(np.asarray(amount), anchor.shape)
+    units = np.broadcast_to(np.asarray(unit), anchor.shape)
+    for value in np.unique(cutoff).tolist():
+        rows = np.flatnonzero(cutoff == value)
+        p = pol if value < 0 else pol.with_cutoff(time(value // 60, value % 60))
+        d, s = due_dates_batch(stamps[rows], amounts[rows], units[rows], calendar=ops, policy=p)
+        due[rows], start[rows] = d, s
+    return due, start
+
+
+def _as_of64(as_of: datetime | np.datetime64) -> Any:
+    if isinstance(as_of, datetime):
+        moment = to_vn(as_of, field="as_of").astimezone(UTC).replace(tzinfo=None)
+        return np.datetime64(moment.isoformat(), "ns")
+    return np.asarray(as_of).astype("datetime64[ns]")
+
+
+def open_as_of(frame: DossierFrame, as_of: datetime | np.datetime64) -> npt.NDArray[np.bool_]:
+    """Rows open (đang giải quyết) at ``as_of``: received by then and not finished by then.
+
+    A dossier finished *after* ``as_of`` was still open at ``as_of``; testing only for a
+    missing finish would miss it. ``as_of``: an aware datetime, or a UTC ``datetime64``.
+    """
+    moment = _as_of64(as_of)
+    fin = frame.finished_at
+    out: npt.NDArray[np.bool_] = (frame.received_at <= moment) & (np.isnat(fin) | (fin > moment))
+    return out
+
+
+def due_soon(
+    frame: DossierFrame,
+    results: DossierResults,
+    as_of: datetime | np.datetime64,
+    working_days: int,
+    *,
+    calendar: OfficialCalendar | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Reminder rows: open at ``as_of`` (:func:`open_as_of`), not overdue, and due within
+    ``working_days`` working days (:func:`cchc.dossiers.batch.due_within_batch`)."""
+    moment = _as_of64(as_of)
+    rows = np.flatnonzero(open_as_of(frame, moment))
+    out = np.zeros(len(frame), dtype=bool)
+    if rows.size:
+        out[rows] = due_within_batch(results.due_at[rows], moment, working_days, calendar=calendar)
+    return out
+
+
+def _coverage_rows(
+    frame: DossierFrame,
+    idx: npt.NDArray[np.int64],
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+    minute: bool | None,
+    offset: int,
+) -> list[CchcError]:
+    """Every row of ``idx`` outside the calendar, found by halving (the error path only:
+    about log2(rows) vectorised passes, never a loop per dossier when all is well)."""
+    try:
+        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [])
+    except CalendarCoverageError as exc:
+        if len(idx) == 1:
+            row = int(idx[0]) + 1 + offset
+            field = exc.field or "received_at"
+            restarted = pol.supplement is SupplementMode.RESTART
+            if (
+                field == "received_at"
+                and restarted
+                and not np.isnat(frame.supplement_received_at[int(idx[0])])
+            ):
+                field = "supplement_received_at"  # the clock restarted there
+            return [CalendarCoverageError(exc.message, row=row, field=field)]
+        half = len(idx) // 2
+        return _coverage_rows(frame, idx[:half], ops, pol, minute, offset) + _coverage_rows(
+            frame, idx[half:], ops, pol, minute, offset
+        )
+    return []
 
 
 def _check_reschedules(
@@ -231,9 +380,14 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         )
     fin = _dt(frame.finished_at[i])
     if fin is not None:
-        events.append(Event(kind=EventKind.DECIDED, at=fin))
+        # finished while a supplement is pending: closed without a decision (refused)
+        waiting = not np.isnat(frame.supplement_requested_at[i]) and np.isnat(
+            frame.supplement_received_at[i]
+        )
+        events.append(Event(kind=EventKind.REFUSED if waiting else EventKind.DECIDED, at=fin))
     events.sort(key=lambda e: e.at)
     labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
+    cut = -1 if frame.cutoff is None else int(frame.cutoff[i])
     return Dossier(
         code=None if frame.codes is None or not frame.codes[i] else str(frame.codes[i]),
         procedure_code=labels["procedure_code"] or None,
@@ -243,4 +397,5 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         amount=int(frame.amount[i]),
         unit=_UNIT_NAMES[int(frame.unit[i])],
         events=tuple(events),
+        cutoff=None if cut < 0 else time(cut // 60, cut % 60),
     )

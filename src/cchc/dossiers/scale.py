@@ -14,10 +14,12 @@ Rows of a bad partition are numbered within the partition (the error's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
+
+from cchc.tz import VN_TZ
 
 from .frame import from_dataframe
 from .policy import DeadlinePolicy
@@ -35,12 +37,13 @@ def counts_table(
     by: str | None = None,
     policy: DeadlinePolicy | str | None = None,
     source: str | None = None,
+    as_of: datetime | None = None,
 ) -> pd.DataFrame:
     """Count table (one row per period and key) of one pandas partition."""
     if len(partition) == 0:
         return _empty()
     frame = from_dataframe(partition, source=source)
-    rows = summarize(frame, evaluate(frame, policy=policy), periods, by=by)
+    rows = summarize(frame, evaluate(frame, policy=policy), periods, by=by, as_of=as_of)
     return pd.DataFrame(
         [
             {
@@ -88,14 +91,25 @@ def dask_summarize(
     *,
     by: str | None = None,
     policy: DeadlinePolicy | str | None = None,
+    as_of: datetime | None = None,
 ) -> list[StatsRow]:
     """Statistics of a ``dask.dataframe.DataFrame`` with the dossier file columns.
 
     Each partition is counted independently (``map_partitions``); the tables are
-    summed by period and key, then computed.
+    summed by period and key, then computed. ``as_of`` (default: now, fixed once
+    here so every partition uses the same moment) as in
+    :func:`~cchc.dossiers.stats.summarize`.
     """
+    moment = datetime.now(VN_TZ) if as_of is None else as_of
     counted = ddf.map_partitions(
-        counts_table, list(periods), by, policy, meta=_empty(), align_dataframes=False
+        counts_table,
+        list(periods),
+        by,
+        policy,
+        None,
+        moment,
+        meta=_empty(),
+        align_dataframes=False,
     )
     summed = counted.groupby(list(KEY_COLUMNS)).sum().reset_index().compute()
     return rows_from_counts(summed, by=by)

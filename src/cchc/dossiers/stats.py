@@ -13,7 +13,8 @@ Counts for a period ``[start, end)`` (local days, Asia/Ho_Chi_Minh):
 * ``resolved`` (đã giải quyết): of those, finished in the period, split into
   ``early`` / ``on_time`` / ``late`` (TT 01/2018 Art 13(1));
 * ``in_progress`` (đang giải quyết) at the period end, split into
-  ``in_progress_in_time`` / ``in_progress_overdue`` as of the end;
+  ``in_progress_in_time`` / ``in_progress_overdue`` as of the end, or as of
+  ``as_of`` (default: now) when the period has not ended yet;
 * ``online_received``: received in the period through the online channel;
 * ``rescheduled``: resolved dossiers that had been rescheduled.
 
@@ -39,7 +40,7 @@ denominator is 0. Which denominator each published table uses:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,13 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.errors import ValidationError
+from cchc.tz import VN_TZ, to_vn
 
 from .batch import VN_OFFSET_NS
 from .counting import contiguous, count_arrays, count_matrix
 from .results import CHUNK_ROWS
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
@@ -251,8 +255,14 @@ def summarize(
     periods: Period | Sequence[Period],
     *,
     by: str | None = None,
+    as_of: datetime | None = None,
 ) -> list[StatsRow]:
     """Counts and rates per period and group (``by``: procedure_code, field, agency).
+
+    Unfinished dossiers are judged in time / overdue at ``min(period end,
+    as_of)``; ``as_of`` defaults to now in Asia/Ho_Chi_Minh, so a period that has
+    not ended yet is judged now and not at its future end. Pass an explicit
+    ``as_of`` for reproducible figures (and the same one to every partition).
 
     Rows come period by period, groups in order of first appearance; with
     ``by=None`` one total row per period. Contiguous periods (months of a year)
@@ -267,6 +277,8 @@ def summarize(
         labels: tuple[str, ...] = ("",)
     else:
         group, labels = frame.group(by)
+    moment = datetime.now(VN_TZ) if as_of is None else to_vn(as_of, field="as_of")
+    as_of_ns = (moment - _EPOCH) // timedelta(microseconds=1) * 1000
     n = len(frame)
     chunks = [slice(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)] or [slice(0, 0)]
     if contiguous(plist):
@@ -275,20 +287,35 @@ def summarize(
             part = count_matrix(frame.take(sl), results.take(sl), plist, group[sl], len(labels))
             total = {k: total[k] + v for k, v in part.items()} if total else part
         per_period = [{k: v[:, j] for k, v in total.items()} for j in range(len(plist))]
+        for j, p in enumerate(plist):  # periods ending after as_of: judged at as_of
+            if p.bounds_ns()[1] - 1 > as_of_ns:
+                per_period[j] = _by_period(frame, results, p, group, len(labels), chunks, as_of_ns)
     else:
-        per_period = []
-        for p in plist:
-            acc: dict[str, npt.NDArray[np.int64]] = {}
-            for sl in chunks:
-                part = count_arrays(frame.take(sl), results.take(sl), p, group[sl], len(labels))
-                acc = {k: acc[k] + v for k, v in part.items()} if acc else part
-            per_period.append(acc)
+        per_period = [
+            _by_period(frame, results, p, group, len(labels), chunks, as_of_ns) for p in plist
+        ]
     out: list[StatsRow] = []
     for p, arrays in zip(plist, per_period, strict=True):
         for gi, key in enumerate(labels):
             counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})
             out.append(_row(p, by, key, counts))
     return out
+
+
+def _by_period(
+    frame: DossierFrame,
+    results: DossierResults,
+    p: Period,
+    group: npt.NDArray[np.int32],
+    n_groups: int,
+    chunks: list[slice],
+    as_of_ns: int,
+) -> dict[str, npt.NDArray[np.int64]]:
+    acc: dict[str, npt.NDArray[np.int64]] = {}
+    for sl in chunks:
+        part = count_arrays(frame.take(sl), results.take(sl), p, group[sl], n_groups, as_of_ns)
+        acc = {k: acc[k] + v for k, v in part.items()} if acc else part
+    return acc
 
 
 def _row(p: Period, by: str | None, key: str, counts: StatsCounts) -> StatsRow:

@@ -157,7 +157,7 @@ def synthetic_dataframe(n: int, *, seed: int = 0) -> pd.DataFrame:
 
 def synthetic_frame(n: int, *, seed: int = 0) -> DossierFrame:
     """A validated :class:`DossierFrame` of ``n`` synthetic dossiers."""
-    return from_columns(**synthetic_columns(n, seed=seed))
+    return from_columns(**synthetic_columns(n, seed=seed), naive_is_utc=True)
 
 
 def write_csv(path: str, n: int = BUNDLED_SIZE, seed: int = BUNDLED_SEED) -> None:

@@ -28,11 +28,20 @@ import enum
 from datetime import datetime
 
 from cchc.calendar import OfficialCalendar
+from cchc.errors import ValidationError
 from cchc.tz import to_vn
 
 from .calops import CalendarOps
 
-__all__ = ["Granularity", "Progress", "Timeliness", "classify", "due_within", "progress_as_of"]
+__all__ = [
+    "Granularity",
+    "Progress",
+    "Timeliness",
+    "check_granularity",
+    "classify",
+    "due_within",
+    "progress_as_of",
+]
 
 
 class Timeliness(enum.StrEnum):
@@ -66,6 +75,21 @@ class Granularity(enum.StrEnum):
     """Compare moments truncated to the minute."""
 
 
+def check_granularity(granularity: Granularity | str) -> Granularity:
+    """Parse a granularity name (``day`` or ``minute``).
+
+    Raises:
+        ValidationError: an unknown name (field ``granularity``).
+    """
+    try:
+        return Granularity(granularity)
+    except ValueError:
+        known = ", ".join(g.value for g in Granularity)
+        raise ValidationError(
+            f"unknown granularity {granularity!r}; use one of {known}", field="granularity"
+        ) from None
+
+
 def classify(
     finished_at: datetime, due_at: datetime, granularity: Granularity | str = Granularity.DAY
 ) -> Timeliness:
@@ -73,10 +97,11 @@ def classify(
 
     Raises:
         NaiveDatetimeError: a naive datetime.
+        ValidationError: an unknown granularity (field ``granularity``).
     """
     fin = to_vn(finished_at, field="finished_at")
     due = to_vn(due_at, field="due_at")
-    if Granularity(granularity) is Granularity.DAY:
+    if check_granularity(granularity) is Granularity.DAY:
         a: object = fin.date()
         b: object = due.date()
     else:
