@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from cchc.dossiers import due_date
-from cchc.dossiers.frame import from_columns
+from cchc.dossiers.frame import from_columns, read_csv
 from cchc.errors import (
     BatchValidationError,
     CalendarCoverageError,
+    DataFileError,
     NaiveDatetimeError,
     ParseError,
     ValidationError,
@@ -410,3 +412,20 @@ def test_a_repeated_csv_column_is_refused(tmp_path: object) -> None:
     with pytest.raises(BatchValidationError) as err:
         read_csv(f)
     assert _located(err) == [(None, "amount")]
+
+
+@pytest.mark.parametrize("extra_line", [2, 3])
+def test_csv_line_with_an_extra_field_is_reported_not_shifted(
+    tmp_path: Path, extra_line: int
+) -> None:
+    # pandas would take the first column as an index when the first data line has one
+    # field too many, shifting every value of the file; the line must be reported instead.
+    header = "channel,received_at,amount,unit"
+    good = "online,2025-03-03T09:00:00+07:00,5,working_days"
+    lines = [header, good, good]
+    lines[extra_line - 1] += ",EXTRA"
+    path = tmp_path / "extra.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises((BatchValidationError, DataFileError)) as err:
+        read_csv(path)
+    assert f"{extra_line}" in str(err.value)

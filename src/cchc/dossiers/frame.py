@@ -29,7 +29,9 @@ line 1) for CSV files.
 
 from __future__ import annotations
 
+import csv
 import re
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -358,6 +360,24 @@ def from_dataframe(
     return from_columns(**cols, source=source, row_base=row_base, naive_is_utc=False)
 
 
+def _extra_fields_error(path: str | Path, name: str) -> BatchValidationError:
+    """Every line with more fields than the header (scanned on the error path only)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        width = len(next(reader))
+        errors = [
+            ValidationError(
+                f"{len(fields)} fields but the header has {width}",
+                row=reader.line_num,
+                field="(line)",
+                source=name,
+            )
+            for fields in reader
+            if len(fields) > width
+        ]
+    return BatchValidationError(errors, source=name)
+
+
 def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
     """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line.
 
@@ -370,7 +390,15 @@ def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
     """
     name = source if source is not None else str(path)
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            # index_col=False: never take the first column as an index when a line has
+            # one field too many (that would shift every value of the file)
+            df = pd.read_csv(
+                path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False
+            )
+        if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+            raise _extra_fields_error(path, name)
     except pd.errors.EmptyDataError:
         raise DataFileError("empty file: no header row", source=name) from None
     except pd.errors.ParserError as exc:
