@@ -326,3 +326,13 @@ def test_papi_values_must_fit_the_scale() -> None:
 def test_every_error_here_is_a_cchc_error() -> None:
     # the CLI prints CchcError as "cchc: error: ..." (exit 2); nothing above escapes it
     assert issubclass(DataFileError, CchcError) and issubclass(ValidationError, CchcError)
+
+
+def test_qd766_figures_raise_cchc_errors_naming_the_field() -> None:
+    # Rates are percentages (0-100); a bad figure is a cchc ValidationError, not pydantic's.
+    from cchc.errors import ValidationError as CchcValidationError
+    from cchc.indices.qd766 import Qd766Figures
+
+    with pytest.raises(CchcValidationError) as err:
+        Qd766Figures(on_time_rate=Decimal(150))
+    assert err.value.field == "on_time_rate"

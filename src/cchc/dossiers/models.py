@@ -23,11 +23,11 @@ import enum
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.calendar import OfficialCalendar
-from cchc.errors import CchcError, LifecycleError, ValidationError
+from cchc.errors import LifecycleError
 from cchc.procedures import Channel, Procedure, TimeUnit
 from cchc.tz import require_aware, to_vn
 
@@ -71,7 +71,7 @@ FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, Eve
 _TERMINAL = {EventKind.REFUSED, EventKind.WITHDRAWN, EventKind.RETURNED}
 
 
-class Event(BaseModel):
+class Event(CchcModel):
     """A timestamped lifecycle event."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -83,27 +83,8 @@ class Event(BaseModel):
     )
     note: str | None = Field(default=None, description="Ghi chú / lý do.")
 
-    def __init__(self, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except PydanticValidationError as exc:
-            raise _unwrap(exc) from None
 
-
-def _unwrap(exc: PydanticValidationError) -> CchcError:
-    """The cchc error raised inside pydantic validation, else a cchc ValidationError naming
-    the first bad field (``loc`` joined with dots) and listing every problem."""
-    errors = exc.errors()
-    for err in errors:
-        inner = (err.get("ctx") or {}).get("error")
-        if isinstance(inner, CchcError):
-            return inner
-    where = [".".join(str(p) for p in err["loc"]) or "(model)" for err in errors]
-    text = "; ".join(f"{w}: {err['msg']}" for w, err in zip(where, errors, strict=True))
-    return ValidationError(text, field=where[0] if where else None)
-
-
-class Dossier(BaseModel):
+class Dossier(CchcModel):
     """A dossier (hồ sơ thủ tục hành chính) with its lifecycle."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -125,27 +106,8 @@ class Dossier(BaseModel):
     events: tuple[Event, ...] = Field(description="Sự kiện, oldest first.")
 
     def __init__(self, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except PydanticValidationError as exc:
-            raise _unwrap(exc) from None
+        super().__init__(**data)
         self._check()
-
-    @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Dossier:
-        """Validate data (e.g. from JSON); lifecycle errors keep their cchc type."""
-        try:
-            return super().model_validate(obj, *args, **kwargs)
-        except PydanticValidationError as exc:
-            raise _unwrap(exc) from None
-
-    @classmethod
-    def model_validate_json(cls, json_data: str | bytes, *args: Any, **kwargs: Any) -> Dossier:  # type: ignore[override]
-        """Validate JSON text; lifecycle errors keep their cchc type."""
-        try:
-            return super().model_validate_json(json_data, *args, **kwargs)
-        except PydanticValidationError as exc:
-            raise _unwrap(exc) from None
 
     @classmethod
     def for_procedure(

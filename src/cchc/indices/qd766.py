@@ -40,8 +40,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework, load_framework
@@ -61,7 +62,7 @@ _FRAMEWORK = "qd766-portal"
 _HUNDRED = Decimal(100)
 
 
-class Qd766Figures(BaseModel):
+class Qd766Figures(CchcModel):
     """Rates (%) of one unit for one period; ``None`` = no data (left out)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
