@@ -31,17 +31,32 @@ judged by 2019 law and a 2026 one by 2026 law::
 
 from __future__ import annotations
 
+import csv
 import enum
-from collections.abc import Iterable
+import functools
+import io
+import json
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Generic, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
 
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from cchc.errors import RuleNotInForceError
+from cchc._data import read_text
+from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 
-__all__ = ["LegalSource", "RuleVersion", "Verification", "in_force"]
+__all__ = [
+    "Explanation",
+    "ExplanationStep",
+    "LegalSource",
+    "RuleVersion",
+    "Verification",
+    "in_force",
+    "source",
+    "sources",
+]
 
 T = TypeVar("T")
 
@@ -55,6 +70,9 @@ class Verification(enum.StrEnum):
     """Only a secondary copy was read: press, a portal summary, another project's files."""
     DERIVED = "derived"
     """Derived from a statutory rule (e.g. lunar date + Labour Code), no text states it."""
+    CONVENTION = "convention"
+    """A documented convention (quy ước) of cchc or of a portal that no legal text states,
+    e.g. the default receipt rule ``next_opening`` or the 766 portal's waiting-time formula."""
 
 
 class LegalSource(BaseModel):
@@ -67,6 +85,11 @@ class LegalSource(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    key: str | None = Field(
+        default=None,
+        description="Khóa trong sổ nguồn (registry key in ``cchc/data/sources.csv``), "
+        "e.g. 'ND118-2025'; ``None`` for a source built by hand.",
+    )
     number: str = Field(description="Số, ký hiệu (number and symbol), e.g. '61/2018/NĐ-CP'.")
     doc_type: str = Field(
         default="", description="Loại văn bản (document type), e.g. 'Nghị định', 'Công văn'."
@@ -158,3 +181,155 @@ def in_force(versions: Iterable[RuleVersion[T]], on: date) -> RuleVersion[T]:
     starts = [v.start for v in versions if v.start is not None]
     hint = f" (earliest from {min(starts).isoformat()})" if starts else ""
     raise RuleNotInForceError(f"no version in force on {on.isoformat()}{hint}")
+
+
+# --- The source registry (sổ nguồn căn cứ pháp lý) --------------------------------
+
+_REGISTRY_FILE = "sources.csv"
+
+
+def _opt_date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@functools.cache
+def _registry() -> Mapping[str, LegalSource]:
+    registry: dict[str, LegalSource] = {}
+    rows = csv.DictReader(io.StringIO(read_text("cchc", "data", _REGISTRY_FILE)))
+    for line, row in enumerate(rows, start=2):
+        key = row.get("key") or ""
+        if not key:
+            raise DataFileError("empty key", row=line, field="key", source=_REGISTRY_FILE)
+        if key in registry:
+            raise DataFileError(
+                f"duplicate key {key!r}", row=line, field="key", source=_REGISTRY_FILE
+            )
+        try:
+            registry[key] = LegalSource(
+                key=key,
+                number=row["number"],
+                doc_type=row["doc_type"],
+                issuer=row["issuer"],
+                signed_on=_opt_date(row["signed_on"]),
+                article=row["article"] or None,
+                title=row["title"] or None,
+                effective_from=_opt_date(row["effective_from"]),
+                effective_to=_opt_date(row["effective_to"]),
+                verification=Verification(row["verification"]),
+                note=row["note"] or None,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataFileError(str(exc), row=line, source=_REGISTRY_FILE) from exc
+    return MappingProxyType(registry)
+
+
+def sources() -> Mapping[str, LegalSource]:
+    """Every source of the bundled registry (``cchc/data/sources.csv``), by key.
+
+    The registry is read once, on first use, and is read-only.
+
+        >>> sources()["ND118-2025"].number
+        '118/2025/NĐ-CP'
+    """
+    return _registry()
+
+
+def source(key: str) -> LegalSource:
+    """The registry source with this key.
+
+        >>> source("BLDS2015-148").article
+        'Điều 148 khoản 5'
+        >>> source("nope")
+        Traceback (most recent call last):
+        ...
+        cchc.errors.ValidationError: field key: unknown source key 'nope'
+
+    Raises:
+        ValidationError: no source has this key.
+    """
+    try:
+        return _registry()[key]
+    except (KeyError, TypeError):
+        raise ValidationError(f"unknown source key {key!r}", field="key") from None
+
+
+# --- Explanations (giải trình cách tính) --------------------------------------------
+
+
+@attrs.frozen
+class ExplanationStep:
+    """One step of how a result was obtained, with the sources it applied."""
+
+    text_vi: str
+    """The step in Vietnamese, as an officer would write it in a reply."""
+    text_en: str
+    """The same step in English."""
+    sources: tuple[LegalSource, ...] = ()
+    """The registry sources (notices, decree articles, conventions) this step applied."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form: texts and the sources' keys and citations."""
+        return {
+            "text_vi": self.text_vi,
+            "text_en": self.text_en,
+            "sources": [
+                {"key": s.key, "citation": s.cite(), "verification": s.verification.value}
+                for s in self.sources
+            ],
+        }
+
+
+@attrs.frozen
+class Explanation:
+    """How a result was obtained: ordered steps, each citing its sources.
+
+    ``str()`` is Vietnamese text an officer can paste into a reply;
+    :meth:`to_json` is the machine form; :meth:`text` chooses the language.
+
+        >>> e = Explanation("Hạn giải quyết", "Due date", (ExplanationStep(
+        ...     "Nhận hồ sơ ngày 24/01/2025.", "Received on 24/01/2025."),))
+        >>> print(e)
+        Hạn giải quyết
+        1. Nhận hồ sơ ngày 24/01/2025.
+    """
+
+    title_vi: str
+    title_en: str
+    steps: tuple[ExplanationStep, ...]
+
+    @property
+    def sources(self) -> tuple[LegalSource, ...]:
+        """Every source cited by a step, once each, in order of first use."""
+        seen: dict[str, LegalSource] = {}
+        for step in self.steps:
+            for src in step.sources:
+                seen.setdefault(src.key or src.cite(), src)
+        return tuple(seen.values())
+
+    def text(self, lang: str = "vi") -> str:
+        """The explanation as numbered lines (``lang`` 'vi' or 'en'), with a source list."""
+        if lang not in ("vi", "en"):
+            raise ValidationError(f"unknown language {lang!r} (use 'vi' or 'en')", field="lang")
+        vi = lang == "vi"
+        lines = [self.title_vi if vi else self.title_en]
+        for n, step in enumerate(self.steps, start=1):
+            lines.append(f"{n}. {step.text_vi if vi else step.text_en}")
+        if self.sources:
+            lines.append("Căn cứ:" if vi else "Sources:")
+            lines.extend(f"- {s.cite()}" for s in self.sources)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text("vi")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "title_vi": self.title_vi,
+            "title_en": self.title_en,
+            "steps": [step.to_dict() for step in self.steps],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The JSON form (UTF-8 text, Vietnamese kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

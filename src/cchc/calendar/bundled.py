@@ -1,7 +1,8 @@
 """The bundled official calendar data (dữ liệu lịch nghỉ chính thức).
 
-``data/notices.csv`` is the registry of sources (one row per law or notice,
-with number, issuer, signing date and how its text was read); ``data/days/``
+The notices and laws are rows of the one source registry,
+``cchc/data/sources.csv`` (:func:`cchc.legal.sources`: number, issuer, signing
+date and how its text was read); ``data/days/``
 holds one file per year, each row a day off or make-up working day citing the
 registry keys of its sources. Loading is lazy and cached: nothing is read at
 import time.
@@ -16,15 +17,14 @@ import time.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
-from datetime import date
+from collections.abc import Mapping
 
 from cchc._data import data_path, read_text
 from cchc.calendar.entries import CalendarEntry, Notice, read_notice_csv
 from cchc.errors import DataFileError
-from cchc.legal import LegalSource, Verification
+from cchc.legal import LegalSource, sources
 
 __all__ = ["bundled_notice", "source_registry", "weekly_rest_source"]
 
@@ -35,31 +35,9 @@ def _text(*parts: str) -> str:
     return read_text(_DATA, "data", *parts)
 
 
-def _opt_date(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-@functools.cache
-def source_registry() -> dict[str, LegalSource]:
-    """The sources cited by the bundled calendar, by registry key."""
-    registry: dict[str, LegalSource] = {}
-    for number, row in enumerate(csv.DictReader(io.StringIO(_text("notices.csv"))), start=2):
-        try:
-            registry[row["key"]] = LegalSource(
-                number=row["number"],
-                doc_type=row["doc_type"],
-                issuer=row["issuer"],
-                signed_on=_opt_date(row["signed_on"]),
-                article=row["article"] or None,
-                title=row["title"] or None,
-                effective_from=_opt_date(row["effective_from"]),
-                effective_to=_opt_date(row["effective_to"]),
-                verification=Verification(row["verification"]),
-                note=row["note"] or None,
-            )
-        except (ValueError, KeyError) as exc:
-            raise DataFileError(str(exc), row=number, source="notices.csv") from exc
-    return registry
+def source_registry() -> Mapping[str, LegalSource]:
+    """The source registry the bundled calendar cites (:func:`cchc.legal.sources`)."""
+    return sources()
 
 
 @functools.cache

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import csv
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -129,7 +129,7 @@ def read_notice_csv(
     *,
     source: LegalSource | None = None,
     covers_years: Iterable[int] = (),
-    sources: dict[str, LegalSource] | None = None,
+    sources: Mapping[str, LegalSource] | None = None,
     name: str | None = None,
 ) -> Notice:
     """Read a notice from CSV: columns ``date,kind,name_vi,name_en`` and optionally
@@ -173,7 +173,7 @@ def _entry_from_row(
     number: int,
     label: str | None,
     default_source: LegalSource | None,
-    registry: dict[str, LegalSource],
+    registry: Mapping[str, LegalSource],
 ) -> CalendarEntry:
     def fail(field: str, message: str) -> DataFileError:
         return DataFileError(message, row=number, field=field, source=label)
