@@ -48,8 +48,8 @@ def plot_areas(
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of the area maximum")
-    ax.set_title(f"{card.framework_id}: {card.unit or ''} index {card.index_percent}%")
-    ax.legend(loc="lower right")
+    ax.set_title(f"{card.framework_id}: {card.unit or ''} index {card.index_percent}%", pad=24)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
     fig.tight_layout()
     if path is not None:
         fig.savefig(path, dpi=100)
