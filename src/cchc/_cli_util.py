@@ -1,18 +1,94 @@
-"""Output helpers shared by the sub-commands: JSON and plain text tables."""
+"""Helpers shared by the sub-commands: argument types, JSON and aligned text tables."""
 
 from __future__ import annotations
 
+import argparse
 import enum
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from pydantic import BaseModel
 
-__all__ = ["print_json", "print_table", "to_jsonable"]
+from cchc.errors import ValidationError
+from cchc.tz import VN_TZ, to_vn
+
+__all__ = [
+    "add_json",
+    "display_width",
+    "hhmm",
+    "iso_date",
+    "moment",
+    "print_json",
+    "print_table",
+    "to_jsonable",
+    "weekday_vi",
+]
+
+_WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def iso_date(text: str) -> date:
+    """An ISO date argument (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+
+
+def hhmm(text: str) -> time:
+    """A clock-time argument (HH:MM)."""
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time (HH:MM): {text!r}") from None
+
+
+def moment(text: str, *, field: str = "as_of") -> datetime:
+    """A date or a datetime with its offset, as a Vietnam-time moment.
+
+    A bare date (``2025-06-30``) means the end of that day in Vietnam time
+    (23:59:59.999999 +07:00); a datetime must carry its offset
+    (``2025-06-30T17:00+07:00``).
+
+    Raises:
+        ValidationError: neither form, or a datetime without an offset.
+    """
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        return datetime.combine(day, time.max, tzinfo=VN_TZ)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f"not a date (YYYY-MM-DD) or a datetime with offset (YYYY-MM-DDTHH:MM+07:00): {text!r}",
+            field=field,
+        ) from None
+    if value.tzinfo is None:
+        raise ValidationError(f"{text!r} has no offset: add +07:00, e.g. {text}+07:00", field=field)
+    return to_vn(value, field=field)
+
+
+def weekday_vi(day: date) -> str:
+    """The Vietnamese short weekday (thứ): T2 ... T7, CN.
+
+    >>> weekday_vi(date(2025, 1, 26))
+    'CN'
+    """
+    return _WEEKDAYS_VI[day.weekday()]
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """The ``--json`` option every data-printing command has."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -29,9 +105,7 @@ def to_jsonable(value: Any) -> Any:
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_jsonable(v) for v in value]
-    if hasattr(value, "__attrs_attrs__"):
-        import attrs
-
+    if attrs.has(type(value)):
         return to_jsonable(attrs.asdict(value, recurse=False))
     return value
 
@@ -42,11 +116,29 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: combining marks take none, wide characters two.
+
+    Vietnamese typed in decomposed form (NFD: ``"e\\u0302\\u0301"`` for "ế") is as
+    wide as its precomposed form:
+
+        >>> display_width("Tết"), display_width(unicodedata.normalize("NFD", "Tết"))
+        (3, 3)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Print a plain aligned text table."""
+    """Print a plain text table, aligned by display width (Vietnamese marks included)."""
     cells = [[str(h) for h in headers]] + [[str(c) for c in r] for r in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
     for n, r in enumerate(cells):
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        padded = (c + " " * (w - display_width(c)) for c, w in zip(r, widths, strict=True))
+        print("  ".join(padded).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))

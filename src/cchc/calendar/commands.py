@@ -1,46 +1,47 @@
-"""CLI: ``cchc calendar YEAR``, ``cchc add-days DATE N``, ``cchc is-working DATE``."""
+"""CLI: ``cchc calendar days YEAR``, ``calendar add-days DATE N``, ``calendar is-working DATE``.
+
+``is-working`` exits 0 on a working day and 1 on a day off, like ``test``, so a
+shell script can write ``if cchc calendar is-working 2025-01-28; then ...``.
+"""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, iso_date, print_json, print_table, weekday_vi
 from cchc.calendar.entries import CalendarEntry
 from cchc.calendar.official import OfficialCalendar
 
 __all__ = ["print_entries", "register"]
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+_PROVISIONAL_HELP = "allow a year outside the bundled notices (answer marked provisional)"
 
 
 def register(subparsers: Any) -> None:
-    """Add the calendar sub-commands."""
+    """Add the verbs of ``cchc calendar``."""
     p = subparsers.add_parser(
-        "calendar", help="official days off and make-up working days of a year, with sources"
+        "days", help="official days off and make-up working days of a year, with sources"
     )
-    p.add_argument("year", type=int)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--provisional", action="store_true", help="allow a rule-derived year")
+    p.add_argument("year", type=int, help="the year, e.g. 2025")
+    add_json(p)
+    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
     p.set_defaults(handler=_calendar)
 
     p = subparsers.add_parser("add-days", help="the N-th working day after DATE (DATE not counted)")
-    p.add_argument("date", type=_date)
-    p.add_argument("n", type=int)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--provisional", action="store_true", help="allow years outside coverage")
+    p.add_argument("date", type=iso_date, help="start date, YYYY-MM-DD (not counted)")
+    p.add_argument("n", type=int, help="working days to add (negative: go back)")
+    add_json(p)
+    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
     p.set_defaults(handler=_add_days)
 
-    p = subparsers.add_parser("is-working", help="whether DATE is a working day")
-    p.add_argument("date", type=_date)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--provisional", action="store_true", help="allow years outside coverage")
+    p = subparsers.add_parser(
+        "is-working", help="whether DATE is a working day (exit 0) or a day off (exit 1)"
+    )
+    p.add_argument("date", type=iso_date, help="the day, YYYY-MM-DD")
+    add_json(p)
+    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
     p.set_defaults(handler=_is_working)
 
 
@@ -74,15 +75,15 @@ def print_entries(entries: list[CalendarEntry]) -> None:
     rows = [
         (
             e.day.isoformat(),
-            e.day.strftime("%a"),
+            weekday_vi(e.day),
             e.kind.vietnamese,
             e.name_vi,
             "; ".join(s.number for s in e.sources),
-            e.verification.value + (" (provisional)" if e.provisional else ""),
+            e.verification.value + (" (tạm tính)" if e.provisional else ""),
         )
         for e in entries
     ]
-    print_table(("date", "day", "kind", "name", "source", "read"), rows)
+    print_table(("ngày", "thứ", "loại", "tên", "căn cứ", "cách đọc"), rows)
 
 
 def _add_days(args: argparse.Namespace) -> int:
@@ -119,6 +120,6 @@ def _is_working(args: argparse.Namespace) -> int:
             }
         )
     else:
-        word = "working day" if value else "day off"
+        word = "ngày làm việc" if value else "ngày nghỉ"
         print(f"{args.date.isoformat()}: {word}" + (f" ({reason})" if reason else ""))
-    return 0
+    return 0 if value else 1

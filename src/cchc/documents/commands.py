@@ -1,12 +1,11 @@
-"""CLI: ``cchc lint FILE``, ``cchc citations FILE``, ``cchc deadlines FILE``."""
+"""CLI: ``cchc document lint FILE``, ``document citations FILE``, ``document deadlines FILE``."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, iso_date, print_json, print_table
 from cchc._data import read_user_text
 from cchc.documents.citations import parse_citations
 from cchc.documents.context import DEFAULT_REGIME
@@ -16,43 +15,36 @@ from cchc.documents.lint import lint
 __all__ = ["register"]
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
-
-
 def _read(path: str) -> str:
     """The file's text (shared strict reader; a leading byte-order mark is dropped)."""
     return read_user_text(path).removeprefix("\ufeff")
 
 
 def register(subparsers: Any) -> None:
-    """Add the document sub-commands."""
+    """Add the verbs of ``cchc document``."""
     p = subparsers.add_parser(
         "lint", help="check a document or report for inconsistent citations, dates and figures"
     )
-    p.add_argument("file", help="UTF-8 text file")
-    p.add_argument("--issued-on", type=_date, help="the document's own date (YYYY-MM-DD)")
+    p.add_argument("file", help="UTF-8 text file of the document")
+    p.add_argument("--issued-on", type=iso_date, help="the document's own date (YYYY-MM-DD)")
     p.add_argument(
         "--regime",
         default=DEFAULT_REGIME,
         help="reporting regime whose data windows define a report's quarter: bnv-cchc "
         "(Công văn 581/BNV-CCHC, default) or nd09-2019 (Nghị định 09/2019/NĐ-CP)",
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_lint)
 
     p = subparsers.add_parser("citations", help="list the documents cited in a text")
-    p.add_argument("file", help="UTF-8 text file")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("file", help="UTF-8 text file of the document")
+    add_json(p)
     p.set_defaults(handler=_citations)
 
     p = subparsers.add_parser("deadlines", help="list the deadlines a directive sets")
-    p.add_argument("file", help="UTF-8 text file")
-    p.add_argument("--issued-on", type=_date, help="the document's own date (YYYY-MM-DD)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("file", help="UTF-8 text file of the document")
+    p.add_argument("--issued-on", type=iso_date, help="the document's own date (YYYY-MM-DD)")
+    add_json(p)
     p.set_defaults(handler=_deadlines)
 
 

@@ -1,17 +1,17 @@
-"""CLI: ``cchc due RECEIVED_AT AMOUNT`` and ``cchc stats FILE.csv``."""
+"""CLI: ``cchc dossier due RECEIVED_AT AMOUNT`` and ``cchc dossier stats FILE.csv``."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, hhmm, iso_date, moment, print_json, print_table
 from cchc._optional import require_extra
-from cchc.errors import CchcError, ValidationError
-from cchc.tz import VN_TZ, to_vn
+from cchc.errors import ValidationError
+from cchc.tz import VN_TZ
 
 from .deadline import compute_due
 from .policy import POLICIES, get_policy
@@ -20,36 +20,30 @@ from .stats import Period, month_periods, quarter_periods, summarize, year_perio
 __all__ = ["register"]
 
 _UNITS = ("working_days", "days", "hours", "months", "immediate")
-
-
-def _hhmm(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a time (HH:MM): {text!r}") from None
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+_POLICY = "receipt rule (quy ước tiếp nhận); default next_opening: the next office opening"
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``due`` and ``stats`` sub-commands."""
+    """Add the verbs of ``cchc dossier``: ``due`` and ``stats``."""
     p = subparsers.add_parser(
         "due",
         help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
         description="Due date of a dossier. RECEIVED_AT is ISO 8601 with an offset, e.g. "
         "2025-01-24T09:00+07:00 (naive times are refused).",
     )
-    p.add_argument("received_at", help="receipt moment, ISO 8601 with offset")
-    p.add_argument("amount", type=int, help="time limit (thời hạn giải quyết)")
-    p.add_argument("--unit", choices=_UNITS, default="working_days")
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening")
-    p.add_argument("--cutoff", type=_hhmm, help="per-procedure cut-off hour, e.g. 15:00")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "received_at", help="receipt moment, ISO 8601 with offset, e.g. 2025-01-24T09:00+07:00"
+    )
+    p.add_argument("amount", type=int, help="time limit (thời hạn giải quyết), e.g. 5")
+    p.add_argument(
+        "--unit",
+        choices=_UNITS,
+        default="working_days",
+        help="unit of the time limit (default: working_days = ngày làm việc)",
+    )
+    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+    p.add_argument("--cutoff", type=hhmm, help="per-procedure cut-off hour, e.g. 15:00")
+    add_json(p)
     p.set_defaults(handler=_due)
 
     p = subparsers.add_parser(
@@ -58,20 +52,29 @@ def register(subparsers: Any) -> None:
         description="Counts and rates per period (and group) of the dossiers in FILE.csv "
         "(columns documented in cchc.dossiers.frame). Every bad row is reported.",
     )
-    p.add_argument("file", help="CSV file of dossiers")
-    p.add_argument("--by", choices=("procedure_code", "field", "agency"), help="group column")
-    p.add_argument("--period", choices=("year", "quarter", "month"), default="year")
+    p.add_argument("file", help="CSV file of dossiers (start from: cchc example dossiers)")
+    p.add_argument(
+        "--by",
+        choices=("procedure_code", "field", "agency"),
+        help="group by procedure (thủ tục), field (lĩnh vực) or agency (cơ quan)",
+    )
+    p.add_argument(
+        "--period",
+        choices=("year", "quarter", "month"),
+        default="year",
+        help="one row per year (default), quarter or month",
+    )
     p.add_argument("--year", type=int, help="year (default: that of the latest receipt)")
-    p.add_argument("--from", dest="start", type=_day, help="custom period start (YYYY-MM-DD)")
-    p.add_argument("--to", dest="end", type=_day, help="custom period end, exclusive")
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening")
+    p.add_argument("--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=iso_date, help="custom period end, exclusive")
+    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
     p.add_argument(
         "--as-of",
         dest="as_of",
-        help="judge unfinished dossiers at min(period end, this moment); ISO 8601 with "
-        "offset (default: now in Asia/Ho_Chi_Minh)",
+        help="judge unfinished dossiers at min(period end, this moment): a date (end of that "
+        "day) or a datetime with offset (default: now in Vietnam)",
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_stats)
 
 
@@ -122,16 +125,7 @@ def _periods(args: argparse.Namespace, latest: int) -> list[Period]:
 def _stats(args: argparse.Namespace) -> int:
     from .results import evaluate
 
-    as_of = None
-    if args.as_of is not None:
-        try:
-            as_of = to_vn(datetime.fromisoformat(args.as_of), field="as_of")
-        except ValueError as exc:
-            if isinstance(exc, CchcError):
-                raise
-            raise ValidationError(
-                f"not an ISO 8601 datetime: {args.as_of!r}", field="as_of"
-            ) from None
+    as_of = moment(args.as_of) if args.as_of is not None else None
     frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(args.file)
     results = evaluate(frame, policy=args.policy)
     if len(frame):

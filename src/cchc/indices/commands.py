@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, print_json, print_table
 from cchc.errors import DataFileError
 from cchc.indices.loader import bundled_frameworks, get_framework, read_data_file
 from cchc.indices.scoring import Scorecard, compare, score
@@ -129,7 +129,7 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    """Add ``score`` and ``frameworks`` to the ``cchc`` parser."""
+    """Add the verbs of ``cchc index``: ``score`` and ``frameworks``."""
     p = subparsers.add_parser(
         "score",
         help="score a unit against an index framework (chấm điểm chỉ số)",
@@ -139,12 +139,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("inputs", metavar="INPUTS", help="YAML/JSON file of item values")
     p.add_argument("--previous", metavar="INPUTS", help="previous period's inputs to compare")
     p.add_argument("--top", type=int, default=10, help="how many lost-point items to list")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_cmd_score)
     f = subparsers.add_parser(
         "frameworks",
         help="list the bundled index frameworks and their sources",
         description="List the bundled index frameworks (bộ chỉ số) with version and source.",
     )
-    f.add_argument("--json", action="store_true", help="print JSON")
+    add_json(f)
     f.set_defaults(handler=_cmd_frameworks)

@@ -3,36 +3,27 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, moment, print_json, print_table
 from cchc.plans.completion import Completion, InProgressPolicy, completion, overdue_tasks
 from cchc.plans.io import load_plan
 from cchc.tz import VN_TZ
 
-__all__ = ["parse_date", "register"]
-
-
-def parse_date(text: str) -> date:
-    """An ISO date argument (YYYY-MM-DD)."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
+__all__ = ["register"]
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``plan`` command and its sub-commands."""
-    plan = subparsers.add_parser("plan", help="CCHC plans (kế hoạch): completion, overdue tasks")
-    sub = plan.add_subparsers(dest="plan_command", metavar="SUBCOMMAND")
-    sub.required = True
-    p = sub.add_parser(
+    """Add the verbs of ``cchc plan``."""
+    p = subparsers.add_parser(
         "status", help="completion by area and owner, and overdue tasks, of a plan file"
     )
-    p.add_argument("file", help="plan as .yaml, .yml or .json")
+    p.add_argument("file", help="plan as .yaml, .yml or .json (start from: cchc example plan)")
     p.add_argument(
-        "--as-of", type=parse_date, default=None, help="date (default: today in Vietnam)"
+        "--as-of",
+        default=None,
+        help="a date or a datetime with offset (default: today in Vietnam)",
     )
     p.add_argument(
         "--policy",
@@ -40,7 +31,7 @@ def register(subparsers: Any) -> None:
         default=InProgressPolicy.STRICT.value,
         help="how tasks in progress count (default: strict = not at all)",
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_status)
 
 
@@ -51,7 +42,7 @@ def _row(name: str, c: Completion) -> tuple[object, ...]:
 
 def _status(args: argparse.Namespace) -> int:
     plan = load_plan(args.file)
-    as_of = args.as_of if args.as_of is not None else datetime.now(VN_TZ).date()
+    as_of = moment(args.as_of).date() if args.as_of is not None else datetime.now(VN_TZ).date()
     report = completion(plan, as_of, policy=InProgressPolicy(args.policy))
     late = overdue_tasks(plan, as_of)
     if args.json:

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import add_json, iso_date, print_json, print_table
 from cchc.errors import CalendarCoverageError
-from cchc.plans.commands import parse_date
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, reporting_period
@@ -20,37 +19,37 @@ __all__ = ["register"]
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``report`` command and its sub-commands."""
-    report = subparsers.add_parser("report", help="periodic CCHC reports (báo cáo định kỳ)")
-    sub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND")
-    sub.required = True
+    """Add the verbs of ``cchc report``."""
+    sub = subparsers
 
     p = sub.add_parser("period", help="data window and deadline of a report")
     p.add_argument("kind", help="Q1, H1, Q3, Y (bnv-cchc); M1..M12, Q1..Q4, H1, H2, 9M, Y")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=int, help="the reporting year, e.g. 2025")
     p.add_argument(
-        "--regime", default="bnv-cchc", help="bnv-cchc (default) or nd09-2019 (general rule)"
+        "--regime",
+        default="bnv-cchc",
+        help="bnv-cchc (Bộ Nội vụ CCHC reports, default) or nd09-2019 (the general rule)",
     )
-    p.add_argument("--submitted", type=parse_date, help="also say whether sent on time")
+    p.add_argument("--submitted", type=iso_date, help="also say whether sent on time")
     p.add_argument(
         "--deadline",
-        type=parse_date,
+        type=iso_date,
         help="deadline set by the requesting agency (needed under nd09-2019, which sets only "
         "a minimum: Nghị định 09/2019 Điều 8 khoản 5 điểm b)",
     )
     _roll_forward_option(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_period)
 
     p = sub.add_parser("check", help="validate a report file (sums, rates, dates, placeholders)")
-    p.add_argument("file", help="report as .yaml, .yml or .json")
+    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
     p.add_argument("--targets-from", metavar="PLAN", help="check figures against a plan's targets")
     _roll_forward_option(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p)
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
-    p.add_argument("file", help="report as .yaml, .yml or .json")
+    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
     p.set_defaults(handler=_render)
 
