@@ -86,12 +86,13 @@ def _month(ax: Axes, cal: OfficialCalendar, year: int, month: int) -> None:
 def calendar_grid(path: Path, months: list[tuple[int, int]], title: str) -> None:
     """Month grids of the official calendar (lịch làm việc) for the given months."""
     cal = default_calendar()
-    fig, axes = plt.subplots(1, len(months), figsize=(3.1 * len(months), 3.8))
-    for ax, (year, month) in zip(axes, months, strict=True):
+    rows = (len(months) + 1) // 2
+    fig, axes = plt.subplots(rows, 2, figsize=(6.6, 3.3 * rows + 0.9))
+    for ax, (year, month) in zip(axes.flat, months, strict=True):
         _month(ax, cal, year, month)
     fig.suptitle(title, fontsize=12)
-    fig.legend(handles=LEGEND, loc="lower center", ncol=3, fontsize=8, frameon=False)
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.12, top=0.87, wspace=0.06)
+    fig.legend(handles=LEGEND, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.11, top=0.9, wspace=0.06, hspace=0.12)
     fig.savefig(path, dpi=110)
     plt.close(fig)
 
