@@ -38,7 +38,7 @@ Decimal('5.77')
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -58,6 +58,9 @@ __all__ = [
     "score_figures",
 ]
 
+Rate = Annotated[Decimal | None, Field(ge=0, le=100)]
+"""A percentage figure (tỷ lệ, 0-100); ``None`` when the unit has no data."""
+
 _FRAMEWORK = "qd766-portal"
 _HUNDRED = Decimal(100)
 
@@ -67,70 +70,48 @@ class Qd766Figures(CchcModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    published_on_time_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="1.1 Tỷ lệ TTHC công bố đúng hạn."
+    published_on_time_rate: Rate = Field(None, description="1.1 Tỷ lệ TTHC công bố đúng hạn.")
+    updated_on_time_rate: Rate = Field(
+        None, description="1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn."
     )
-    updated_on_time_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn."
+    complete_publication_rate: Rate = Field(
+        None, description="1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành."
     )
-    complete_publication_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành."
+    synced_rate: Rate = Field(
+        None, description="1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG."
     )
-    synced_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG."
+    on_time_rate: Rate = Field(None, description="2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn.")
+    online_full_process_rate: Rate = Field(None, description="3.0 Tỷ lệ hồ sơ DVCTT toàn trình.")
+    e_result_rate: Rate = Field(None, description="4.1 Tỷ lệ hồ sơ có kết quả điện tử.")
+    digitised_rate: Rate = Field(None, description="4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ.")
+    e_copy_certification_rate: Rate = Field(
+        None, description="4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử."
     )
-    on_time_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn."
-    )
-    online_full_process_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="3.0 Tỷ lệ hồ sơ DVCTT toàn trình."
-    )
-    e_result_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.1 Tỷ lệ hồ sơ có kết quả điện tử."
-    )
-    digitised_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ."
-    )
-    e_copy_certification_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử."
-    )
-    data_reuse_rate: Decimal | None = Field(
+    data_reuse_rate: Rate = Field(
         None,
-        ge=0,
-        le=100,
         description="4.3 Tỷ lệ hồ sơ có thành phần cắt giảm, thay thế dựa trên dữ liệu.",
     )
-    data_sharing_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu."
+    data_sharing_rate: Rate = Field(
+        None, description="4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu."
     )
-    population_data_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư."
+    population_data_rate: Rate = Field(None, description="4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư.")
+    population_data_tthc_rate: Rate = Field(
+        None, description="4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư."
     )
-    population_data_tthc_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư."
-    )
-    feedback_on_time_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="5.2 Tỷ lệ PAKN xử lý đúng hạn."
-    )
-    feedback_satisfaction_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="5.3 Tỷ lệ hài lòng trong xử lý PAKN."
+    feedback_on_time_rate: Rate = Field(None, description="5.2 Tỷ lệ PAKN xử lý đúng hạn.")
+    feedback_satisfaction_rate: Rate = Field(
+        None, description="5.3 Tỷ lệ hài lòng trong xử lý PAKN."
     )
     has_feedback: bool = Field(True, description="False: the unit had no PAKN in the period.")
-    service_satisfaction_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC."
+    service_satisfaction_rate: Rate = Field(
+        None, description="5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC."
     )
-    late_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given."
-    )
-    complaint_rate: Decimal | None = Field(
+    late_rate: Rate = Field(None, description="Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given.")
+    complaint_rate: Rate = Field(
         None,
-        ge=0,
-        le=100,
         description="Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given.",
     )
-    online_payment_rate: Decimal | None = Field(
-        None, ge=0, le=100, description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến."
-    )
+    online_payment_rate: Rate = Field(None, description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến.")
 
     @model_validator(mode="before")
     @classmethod
