@@ -139,11 +139,21 @@ class Catalogue(Sequence[Procedure]):
 
         Raises:
             ValidationError: the dossier has no procedure code, the recorded
-                version is not in the catalogue, or several publishers apply.
+                version is not in the catalogue or not of the dossier's code, or
+                several publishers apply.
             RuleNotInForceError: no version was in force at the receipt.
         """
-        if dossier.procedure_version is not None:
-            return self.version(dossier.procedure_version)
+        recorded = dossier.procedure_version
+        if recorded is not None:
+            if dossier.procedure_code is not None and validate_code(dossier.procedure_code) != (
+                recorded.code
+            ):
+                raise ValidationError(
+                    f"the dossier's procedure_code {dossier.procedure_code} is not the code of "
+                    f"its procedure_version {recorded}",
+                    field="procedure_version",
+                )
+            return self.version(recorded)
         if dossier.procedure_code is None:
             raise ValidationError("the dossier has no procedure_code", field="procedure_code")
         received = to_vn(dossier.received_at).date()

@@ -81,6 +81,8 @@ _NEXT_DAY = re.compile(
 )
 _IMMEDIATE = re.compile(r"ngay(?!\w)\s*", _F)
 _COUNTED = re.compile(r"\s*,?\s*((?:kể\s+từ|tính\s+từ|từ|sau\s+khi|khi)(?!\w)[^();]*)", _F)
+_DIGIT = re.compile(r"\d")
+_CASE = re.compile(r"trường\s+hợp|đối\s+với", _F)
 _CHANNEL = (
     r"(?:nộp\s+(?:hồ\s+sơ\s+)?)?(?:qua\s+)?"
     r"(trực\s+tiếp|trực\s+tuyến|(?:dịch\s+vụ\s+)?bưu\s+chính(?:\s+công\s+ích)?)"
@@ -167,9 +169,9 @@ class _Reader:
         if not m:
             return None, pos
         phrase = m.group(1).rstrip(" \t\n.")
-        for bad in (re.search(r"\d", phrase), re.search(r"trường\s+hợp|đối\s+với", phrase, _F)):
-            if bad:
-                raise self.fail(m.start(1) + bad.start(), "a second case or figure")
+        bad = [b.start() for b in (_DIGIT.search(phrase), _CASE.search(phrase)) if b]
+        if bad:
+            raise self.fail(m.start(1) + min(bad), "a second case or figure")
         return phrase, m.start(1) + len(phrase)
 
     def core(self, pos: int) -> tuple[int | None, TimeUnit, str | None, int]:

@@ -35,8 +35,8 @@ class ProcedureVersion(CchcModel):
 
     code: str = Field(description="Mã TTHC (procedure code), e.g. '1.013871'.")
     published_by: str = Field(
-        description="Khóa của Quyết định công bố TTHC trong sổ nguồn (registry key of the "
-        "announcement decision), e.g. 'QD3005-2025-HTI'."
+        description="Khóa của Quyết định công bố TTHC (key of the announcement decision, "
+        "as in the source registry), e.g. 'QD3005-2025-HTI'."
     )
 
     @field_validator("code")
@@ -50,11 +50,19 @@ class ProcedureVersion(CchcModel):
     @field_validator("published_by")
     @classmethod
     def _key(cls, value: str) -> str:
-        source(value)  # an unknown key is a cchc ValidationError
-        return value
+        if not value.strip():
+            raise ValueError("the announcement key is empty")
+        return value.strip()
 
     def announcement(self) -> LegalSource:
-        """The announcement decision (Quyết định công bố) from the source registry."""
+        """The announcement decision (Quyết định công bố) from the bundled source registry.
+
+        A catalogue of one's own may cite decisions the bundled registry does
+        not hold; the key is kept as given and only this look-up needs it.
+
+        Raises:
+            ValidationError: the bundled registry has no source with this key.
+        """
         return source(self.published_by)
 
     def __str__(self) -> str:
