@@ -102,11 +102,19 @@ def test_find_newest_first_and_in_force() -> None:
 def test_a_later_version_never_changes_an_earlier_dossier() -> None:
     cat, old, new = _catalogue_with_old_version()
     before, after = date(2025, 11, 28), date(2025, 12, 2)
-    d_old = Dossier.for_procedure(cat.in_force(CODE, before, issuer=HT), "in_person", _received(before))
-    d_new = Dossier.for_procedure(cat.in_force(CODE, after, issuer=HT), "in_person", _received(after))
+    d_old = Dossier.for_procedure(
+        cat.in_force(CODE, before, issuer=HT), "in_person", _received(before)
+    )
+    d_new = Dossier.for_procedure(
+        cat.in_force(CODE, after, issuer=HT), "in_person", _received(after)
+    )
     assert (d_old.amount, d_new.amount) == (15, 10)
     assert d_old.procedure_version == old.version
-    assert d_new.procedure_version == ProcedureVersion(code=CODE, published_by="QD3005-2025-HTI")
+    assert (
+        d_new.procedure_version
+        == new.version
+        == ProcedureVersion(code=CODE, published_by="QD3005-2025-HTI")
+    )
     # The dossier keeps its version: looked up again once the new version exists, it is
     # still the old one, and the terms rebuilt from it give the same due date.
     assert cat.version_for(d_old) == old

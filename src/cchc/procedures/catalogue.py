@@ -126,7 +126,9 @@ class Catalogue(Sequence[Procedure]):
         for p in self._items:
             if p.version == version:
                 return p
-        raise ValidationError(f"the catalogue has no procedure version {version}", item=str(version))
+        raise ValidationError(
+            f"the catalogue has no procedure version {version}", item=str(version)
+        )
 
     def version_for(self, dossier: Dossier, *, issuer: str | None = None) -> Procedure:
         """The procedure version a dossier was received under.

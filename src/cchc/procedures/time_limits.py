@@ -200,7 +200,9 @@ class _Reader:
                 raise self.fail(a.start(2), f"the number in words ({words}) is not {amount}")
         u = _UNIT.match(text, a.end())
         if not u and _CLOCK_HOURS.match(text, a.end()):
-            raise self.fail(a.end(), "plain 'giờ' (clock or working hours?): only 'giờ làm việc' is read")
+            raise self.fail(
+                a.end(), "plain 'giờ' (clock or working hours?): only 'giờ làm việc' is read"
+            )
         if not u:
             raise self.fail(a.end(), "no unit (ngày làm việc, ngày, giờ làm việc, tháng)")
         unit = _UNITS[" ".join(u.group(1).lower().split())]
@@ -244,6 +246,8 @@ class _Reader:
             sep = _SEP.match(text, pos)
             if not sep or sep.group().strip() != ";":
                 raise self.fail(pos, "unexpected text")
+            if _CASE.match(text, sep.end()):
+                raise self.fail(sep.end(), "a second case (cases are not read)")
             pos = sep.end()
 
 
