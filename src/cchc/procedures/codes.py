@@ -14,7 +14,7 @@ import re
 
 from cchc.errors import ParseError, ValidationError
 
-__all__ = ["validate_code"]
+__all__ = ["code_for_model", "validate_code"]
 
 _CODE_RE = re.compile(r"^(\d)\.(\d{6})(?:\.([A-Z0-9]{1,10}))?$")
 
@@ -34,3 +34,15 @@ def validate_code(code: str) -> str:
     if not _CODE_RE.match(norm):
         raise ParseError(f"not a procedure code (mã TTHC d.dddddd[.SUFFIX]): {code!r}")
     return norm
+
+
+def code_for_model(code: str) -> str:
+    """:func:`validate_code` for a model validator: a bad code is a ValueError.
+
+    The model (a :class:`~cchc._model.CchcModel`) turns it into a
+    :class:`~cchc.errors.ValidationError` naming the field.
+    """
+    try:
+        return validate_code(code)
+    except ParseError as exc:
+        raise ValueError(exc.message) from exc

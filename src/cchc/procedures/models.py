@@ -24,11 +24,11 @@ from typing import Any
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cchc._model import CchcModel
-from cchc.errors import ParseError, ValidationError
+from cchc.errors import ValidationError
 from cchc.legal import LegalSource, RuleVersion
 from cchc.legal import source as registry_source
 
-from .codes import validate_code
+from .codes import code_for_model
 from .versions import ProcedureVersion
 from .vocabulary import AuthorityLevel, Channel, OnlineServiceLevel, TimeUnit
 
@@ -155,10 +155,7 @@ class Procedure(CchcModel):
     @field_validator("code")
     @classmethod
     def _code(cls, value: str) -> str:
-        try:
-            return validate_code(value)
-        except ParseError as exc:
-            raise ValueError(exc.message) from exc
+        return code_for_model(value)
 
     @field_validator("published_by", mode="before")
     @classmethod

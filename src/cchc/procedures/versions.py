@@ -20,10 +20,9 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, field_validator
 
 from cchc._model import CchcModel
-from cchc.errors import ParseError
 from cchc.legal import LegalSource, source
 
-from .codes import validate_code
+from .codes import code_for_model
 
 __all__ = ["ProcedureVersion"]
 
@@ -42,10 +41,7 @@ class ProcedureVersion(CchcModel):
     @field_validator("code")
     @classmethod
     def _code(cls, value: str) -> str:
-        try:
-            return validate_code(value)
-        except ParseError as exc:
-            raise ValueError(exc.message) from exc
+        return code_for_model(value)
 
     @field_validator("published_by")
     @classmethod
