@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError as PydanticValidationError
 
-from cchc.errors import ParseError
+from cchc.errors import ParseError, ValidationError
 from cchc.procedures import (
     AuthorityLevel,
     Channel,
@@ -83,11 +82,13 @@ def test_per_channel_terms_override_the_default() -> None:
 def test_validation_errors() -> None:
     with pytest.raises(ParseError):
         validate_code("1-000948")
-    with pytest.raises(PydanticValidationError):
+    # Procedure and TimeLimit are CchcModels (issue 10): bad input is a cchc ValidationError,
+    # a ValueError, where it used to be pydantic's own ValidationError.
+    with pytest.raises(ValidationError):
         Procedure(code="x", name="n", time_limit=TimeLimit(amount=1, unit=TimeUnit.DAYS))
-    with pytest.raises(PydanticValidationError):
+    with pytest.raises(ValidationError):
         TimeLimit(unit=TimeUnit.DAYS)
-    with pytest.raises(PydanticValidationError):
+    with pytest.raises(ValidationError):
         TimeLimit(amount=-1, unit=TimeUnit.DAYS)
     schema = procedure_json_schema()
     assert "channels" in schema["properties"]

@@ -28,7 +28,7 @@ from pydantic import ConfigDict, Field
 from cchc._model import CchcModel
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
-from cchc.procedures import Channel, Procedure, TimeUnit
+from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
 from cchc.tz import require_aware, to_vn
 
 from .codes import parse_dossier_code
@@ -91,6 +91,11 @@ class Dossier(CchcModel):
 
     code: str | None = Field(default=None, description="Mã số hồ sơ (TT 01/2018 Art 19).")
     procedure_code: str | None = Field(default=None, description="Mã TTHC.")
+    procedure_version: ProcedureVersion | None = Field(
+        default=None,
+        description="Phiên bản TTHC (code + Quyết định công bố) in force at the receipt; "
+        "a later announcement never changes this dossier's terms.",
+    )
     field: str = Field(default="", description="Lĩnh vực (field).")
     agency: str = Field(default="", description="Cơ quan giải quyết (deciding agency).")
     channel: Channel = Field(description="Hình thức nộp (submission channel).")
@@ -113,9 +118,15 @@ class Dossier(CchcModel):
     def for_procedure(
         cls, procedure: Procedure, channel: Channel | str, events: list[Event], **extra: Any
     ) -> Dossier:
-        """A dossier of ``procedure`` filed through ``channel`` (its per-channel limit)."""
+        """A dossier of ``procedure`` filed through ``channel`` (its per-channel limit).
+
+        The dossier keeps ``procedure.version`` (code + announcement decision)
+        as ``procedure_version``; pick the version in force at the receipt
+        with :meth:`cchc.procedures.Catalogue.in_force`.
+        """
         ch = Channel(channel)
         amount, unit = procedure.time_limit_for(ch).engine_terms()
+        extra.setdefault("procedure_version", procedure.version)
         return cls(
             procedure_code=procedure.code,
             field=procedure.field,
