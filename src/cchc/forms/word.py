@@ -69,6 +69,15 @@ def _no_borders(table: Any) -> None:
         table._tbl.tblPr.remove(borders)
 
 
+def _widths(table: Any, widths: list[float]) -> None:
+    """Fix column widths (mm) in the grid and every cell (LibreOffice reads the grid)."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = Mm(w)
+        for cell in col.cells:
+            cell.width = Mm(w)
+
+
 def _first_cell_para(cell: Any) -> Any:
     cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
     return cell
@@ -81,9 +90,9 @@ def _page(doc: Any, paper: str) -> float:
         section.orientation = WD_ORIENT.LANDSCAPE
         width, height = height, width
     section.page_width, section.page_height = width, height
-    section.left_margin, section.right_margin = Mm(15), Mm(10)
-    section.top_margin, section.bottom_margin = Mm(12), Mm(12)
-    usable: float = (width - Mm(25)) / Mm(1)
+    section.left_margin, section.right_margin = Mm(12), Mm(10)
+    section.top_margin, section.bottom_margin = Mm(10), Mm(10)
+    usable: float = (width - Mm(22)) / Mm(1)
     return usable
 
 
@@ -92,31 +101,29 @@ def _header(doc: Any, form: FormView, usable: float) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    left_w = usable * 0.4
-    widths = (Mm(left_w), Mm(usable - left_w))
-    for cell, w in zip(table.rows[0].cells, widths, strict=True):
-        cell.width = w
+    left_w = usable * 0.3
+    _widths(table, [left_w, usable - left_w])
     left = _first_cell_para(table.rows[0].cells[0])
-    _para(left, form.agency.upper(), 12, bold=True)
+    _para(left, form.agency.upper(), 11 if form.paper == "A5" else 13, bold=True)
     _para(left, "—————", 10)
     right = _first_cell_para(table.rows[0].cells[1])
-    _para(right, NATION, 12, bold=True)
-    _para(right, MOTTO, 13, bold=True, underline=True, after=6)
-    _para(right, form.dated, 13, italic=True)
+    small = form.paper == "A5"
+    _para(right, NATION, 11 if small else 13, bold=True)
+    _para(right, MOTTO, 12 if small else 14, bold=True, underline=True, after=6)
+    _para(right, form.dated, 12 if small else 13, italic=True)
 
 
 def _body(doc: Any, form: FormView) -> None:
-    _para(doc, form.title.upper(), 14, bold=True, after=8).paragraph_format.space_before = Pt(14)
+    _para(doc, form.title.upper(), 14, bold=True, after=6).paragraph_format.space_before = Pt(10)
     for f in form.fields:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        p.paragraph_format.space_after = Pt(3)
+        p.paragraph_format.space_after = Pt(1)
         _font(p.add_run(f"{f.label}: " if f.value or f.items else f.label), 13)
         if f.value:
             _font(p.add_run(f.value), 13, bold=True)
         for n, item in enumerate(f.items, start=1):
-            q = _para(doc, f"({n}) {item}", 13, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
+            q = _para(doc, f"({n}) {item}", 13, align=WD_ALIGN_PARAGRAPH.LEFT, after=1)
             q.paragraph_format.left_indent = Mm(8)
 
 
@@ -134,18 +141,20 @@ def _grid(doc: Any, form: FormView) -> None:
             _para(_first_cell_para(cell), text, size, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def _signatures(doc: Any, form: FormView) -> None:
+def _signatures(doc: Any, form: FormView, usable: float) -> None:
     if not form.signatures:
         return
-    doc.add_paragraph().paragraph_format.space_after = Pt(2)
     # one signer signs on the right, as on the official forms
-    table = doc.add_table(rows=1, cols=max(2, len(form.signatures)))
+    cols = max(2, len(form.signatures))
+    table = doc.add_table(rows=1, cols=cols)
     _no_borders(table)
+    _widths(table, [usable / cols] * cols)
     cells = table.rows[0].cells[-len(form.signatures) :]
     for cell, sig in zip(cells, form.signatures, strict=True):
         box = _first_cell_para(cell)
-        _para(box, sig.role, 13, bold=True)
-        _para(box, "(Ký và ghi rõ họ tên)", 12, italic=True, after=36)
+        role = _para(box, sig.role, 12 if form.paper == "A5" else 13, bold=True)
+        role.paragraph_format.space_before = Pt(6)
+        _para(box, "(Ký và ghi rõ họ tên)", 12, italic=True, after=30)
         _para(box, sig.name, 13, bold=True)
 
 
@@ -159,7 +168,7 @@ def write_docx(form: FormView, path: Path) -> Path:
     _header(doc, form, usable)
     _body(doc, form)
     _grid(doc, form)
-    _signatures(doc, form)
+    _signatures(doc, form, usable)
     foot = f"({form.code} ban hành kèm theo {form.source.doc_type} {form.source.number})"
     _para(doc, foot, 10, italic=True, after=0).paragraph_format.space_before = Pt(12)
     path.parent.mkdir(parents=True, exist_ok=True)
