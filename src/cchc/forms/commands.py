@@ -50,7 +50,9 @@ def _load(path: Path) -> Dossier:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DataFileError(f"cannot read the dossier file: {exc.strerror}", source=str(path))
+        raise DataFileError(
+            f"cannot read the dossier file: {exc.strerror}", source=str(path)
+        ) from None
     return Dossier.model_validate_json(text)
 
 

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import attrs
+
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import DeadlinePolicy, Dossier, EventKind
 from cchc.errors import ValidationError
@@ -35,7 +37,17 @@ from .vndates import limit_text, moment_text
 
 __all__ = ["fill"]
 
-_Ctx = tuple[Dossier, Procedure, str, Inputs, Any]
+
+@attrs.frozen
+class _Ctx:
+    """What a filler reads: the dossier, procedure, agency, inputs, engine and regime."""
+
+    dossier: Dossier
+    proc: Procedure
+    agency: str
+    inputs: Inputs
+    dl: Any
+    reg: Regime
 
 
 def _code(dossier: Dossier, inputs: Inputs) -> str:
@@ -51,8 +63,8 @@ def _contact(inputs: Inputs) -> list[FormField]:
     return out
 
 
-def _receipt(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, dl = ctx
+def _receipt(c: _Ctx) -> tuple[list[FormField], list[str], None]:
+    dossier, proc, agency, inputs, dl, reg = c.dossier, c.proc, c.agency, c.inputs, c.dl, c.reg
     applicant = inputs.need("applicant")
     officer = inputs.need("officer")
     fields = [
@@ -83,8 +95,8 @@ def _receipt(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
     return fields, [applicant, officer], None
 
 
-def _supplement(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, dl = ctx
+def _supplement(c: _Ctx) -> tuple[list[FormField], list[str], None]:
+    dossier, proc, inputs, dl = c.dossier, c.proc, c.inputs, c.dl
     _, ev = find_event(dossier, EventKind.SUPPLEMENT_REQUESTED, FormKind.SUPPLEMENT_REQUEST)
     officer = inputs.need("officer")
     fields = [
@@ -120,8 +132,8 @@ def _supplement(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], Non
     return fields, [officer], None
 
 
-def _refusal(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, _dl = ctx
+def _refusal(c: _Ctx) -> tuple[list[FormField], list[str], None]:
+    dossier, proc, agency, inputs, reg = c.dossier, c.proc, c.agency, c.inputs, c.reg
     _, ev = find_event(dossier, EventKind.REFUSED, FormKind.REFUSAL)
     code = inputs.get("code") or dossier.code
     fields = [FormField(label="Mã hồ sơ", value=code)] if code else []
@@ -144,11 +156,11 @@ def _refusal(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
     return fields, [inputs.need("officer")], None
 
 
-def _apology(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, _dl = ctx
+def _apology(c: _Ctx) -> tuple[list[FormField], list[str], None]:
+    dossier, proc, agency, inputs, dl = c.dossier, c.proc, c.agency, c.inputs, c.dl
     i, ev = find_event(dossier, EventKind.RESCHEDULED, FormKind.APOLOGY)
     before = dossier.model_copy(update={"events": dossier.events[:i]})
-    old_due = before.deadline(calendar=ctx[4].calendar, policy=ctx[4].policy).due_at
+    old_due = before.deadline(calendar=dl.calendar, policy=dl.policy).due_at
     assert ev.new_due_at is not None  # the Dossier checks it
     new_due = moment_text(ev.new_due_at)
     fields = [
@@ -168,8 +180,8 @@ def _apology(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
     return fields, [inputs.need("signer")], None
 
 
-def _stop(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, dl = ctx
+def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
+    dossier, proc, agency, inputs, dl = c.dossier, c.proc, c.agency, c.inputs, c.dl
     _, ev = find_event(dossier, EventKind.WITHDRAWN, FormKind.STOP_NOTICE)
     fields = [
         FormField(label="Kính gửi", value=inputs.need("applicant")),
@@ -200,8 +212,8 @@ _STEP = {
 }
 
 
-def _control(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
-    dossier, proc, agency, inputs, dl = ctx
+def _control(c: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
+    dossier, proc, agency, inputs, dl, reg = c.dossier, c.proc, c.agency, c.inputs, c.dl, c.reg
     holder = dossier.agency or "cơ quan có thẩm quyền giải quyết"
     timeliness = dl.timeliness()
     rows = []
@@ -238,7 +250,7 @@ def _control(reg: Regime, ctx: _Ctx) -> tuple[list[FormField], list[str], FormTa
     return fields, [], table
 
 
-_Filler = Callable[[Regime, _Ctx], tuple[list[FormField], list[str], FormTable | None]]
+_Filler = Callable[[_Ctx], tuple[list[FormField], list[str], FormTable | None]]
 _FILLERS: dict[FormKind, tuple[EventKind, _Filler]] = {
     FormKind.RECEIPT: (EventKind.RECEIVED, _receipt),
     FormKind.SUPPLEMENT_REQUEST: (EventKind.SUPPLEMENT_REQUESTED, _supplement),
@@ -253,7 +265,10 @@ class _Engine:
     """The deadline replay plus the calendar and policy it used (for re-replays)."""
 
     def __init__(
-        self, dossier: Dossier, calendar: OfficialCalendar | None, policy: DeadlinePolicy | str | None
+        self,
+        dossier: Dossier,
+        calendar: OfficialCalendar | None,
+        policy: DeadlinePolicy | str | None,
     ) -> None:
         self.calendar = calendar
         self.policy = policy
@@ -310,8 +325,8 @@ def fill(
     reg.template(k)
     proc = resolve_procedure(procedure, dossier)
     checked = Inputs(k, inputs)
-    ctx: _Ctx = (dossier, proc, agency.strip(), checked, _Engine(dossier, calendar, policy))
-    fields, names, table = filler(reg, ctx)
+    engine = _Engine(dossier, calendar, policy)
+    fields, names, table = filler(_Ctx(dossier, proc, agency.strip(), checked, engine, reg))
     return build_form(
         k,
         reg,

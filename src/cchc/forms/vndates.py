@@ -1,4 +1,4 @@
-"""Dates and times written the way forms print them ("08 giờ 30 phút, ngày 05 tháng 01 năm 2026")."""
+"""Dates and times as forms print them ("08 giờ 30 phút, ngày 05 tháng 01 năm 2026")."""
 
 from __future__ import annotations
 
