@@ -127,12 +127,20 @@ def _body(doc: Any, form: FormView) -> None:
             q.paragraph_format.left_indent = Mm(8)
 
 
-def _grid(doc: Any, form: FormView) -> None:
+def _grid(doc: Any, form: FormView, usable: float) -> None:
     if form.table is None:
         return
     size = 10 if len(form.table.columns) > 6 else 11
     table = doc.add_table(rows=1, cols=len(form.table.columns))
     table.style = "Table Grid"
+    # column widths follow the text they hold; the "TT" column stays narrow
+    columns = list(zip(form.table.columns, *form.table.rows, strict=True))
+    weights = [min(40.0, max(12.0, len(col[0]) / 2, sum(map(len, col)) / len(col))) for col in columns]
+    narrow = 9.0 if form.table.columns[0] == "TT" else 0.0
+    if narrow:
+        weights[0] = 0.0
+    scale = (usable - narrow) / sum(weights)
+    _widths(table, [w * scale if w else narrow for w in weights])
     for cell, text in zip(table.rows[0].cells, form.table.columns, strict=True):
         _para(_first_cell_para(cell), text, size, bold=True)
     for row in form.table.rows:
@@ -167,7 +175,7 @@ def write_docx(form: FormView, path: Path) -> Path:
     usable = _page(doc, form.paper)
     _header(doc, form, usable)
     _body(doc, form)
-    _grid(doc, form)
+    _grid(doc, form, usable)
     _signatures(doc, form, usable)
     foot = f"({form.code} ban hành kèm theo {form.source.doc_type} {form.source.number})"
     _para(doc, foot, 10, italic=True, after=0).paragraph_format.space_before = Pt(12)
