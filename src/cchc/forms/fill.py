@@ -298,7 +298,8 @@ def fill(
         procedure: the procedure, or its code in the bundled sample catalogue.
         agency: the agency name printed in the header (and as the desk).
         regime: 'TT01-2018' or 'TT03-2025' to override the regime in force.
-        calendar, policy: passed to the deadline engine.
+        calendar: passed to the deadline engine.
+        policy: passed to the deadline engine.
         **inputs: what the dossier does not record: ``applicant``, ``officer``,
             ``signer`` (head of agency, apology and stop notice), ``reason``,
             ``missing`` (list of papers to supplement), ``papers`` (list of papers
