@@ -37,14 +37,28 @@ def main() -> Path:
         work = Path(tmp)
         slip.to_docx(work / "slip.docx")
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
-             str(work / "slip.docx")],
+            [
+                "soffice",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(work / "slip.docx"),
+            ],
             check=True,
             capture_output=True,
         )
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "110", "-singlefile", str(work / "slip.pdf"),
-             str(work / "slip")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "110",
+                "-singlefile",
+                str(work / "slip.pdf"),
+                str(work / "slip"),
+            ],
             check=True,
         )
         out = HERE / "receipt_slip.png"

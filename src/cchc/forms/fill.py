@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from cchc.calendar import OfficialCalendar
-from cchc.dossiers import DeadlinePolicy, Dossier, EventKind
+from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
 
@@ -46,7 +46,9 @@ class _Ctx:
     proc: Procedure
     agency: str
     inputs: Inputs
-    dl: Any
+    dl: Deadline
+    calendar: OfficialCalendar | None
+    policy: DeadlinePolicy | str | None
     reg: Regime
 
 
@@ -61,6 +63,17 @@ def _contact(inputs: Inputs) -> list[FormField]:
         if value is not None:
             out.append(FormField(label=label, value=value))
     return out
+
+
+def _opening(c: _Ctx, addressee: str) -> list[FormField]:
+    """Addressee, dossier code, request and receipt moment: the first lines of the
+    apology, the stop notice and the control sheet."""
+    return [
+        FormField(label=addressee, value=c.inputs.need("applicant")),
+        FormField(label="Mã hồ sơ", value=_code(c.dossier, c.inputs)),
+        FormField(label="Nội dung yêu cầu giải quyết", value=c.proc.name),
+        FormField(label="Thời gian nhận hồ sơ", value=moment_text(c.dossier.received_at)),
+    ]
 
 
 def _receipt(c: _Ctx) -> tuple[list[FormField], list[str], None]:
@@ -157,17 +170,14 @@ def _refusal(c: _Ctx) -> tuple[list[FormField], list[str], None]:
 
 
 def _apology(c: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, dl = c.dossier, c.proc, c.agency, c.inputs, c.dl
+    dossier, agency, inputs = c.dossier, c.agency, c.inputs
     i, ev = find_event(dossier, EventKind.RESCHEDULED, FormKind.APOLOGY)
     before = dossier.model_copy(update={"events": dossier.events[:i]})
-    old_due = before.deadline(calendar=dl.calendar, policy=dl.policy).due_at
+    old_due = before.deadline(calendar=c.calendar, policy=c.policy).due_at
     assert ev.new_due_at is not None  # the Dossier checks it
     new_due = moment_text(ev.new_due_at)
     fields = [
-        FormField(label="Kính gửi", value=inputs.need("applicant")),
-        FormField(label="Mã hồ sơ", value=_code(dossier, inputs)),
-        FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
-        FormField(label="Thời gian nhận hồ sơ", value=moment_text(dossier.received_at)),
+        *_opening(c, "Kính gửi"),
         FormField(label="Thời gian hẹn trả kết quả giải quyết hồ sơ", value=moment_text(old_due)),
         FormField(label="Lý do chậm trả kết quả", value=inputs.need("reason", fallback=ev.note)),
         FormField(label="Thời gian hẹn trả kết quả lần sau", value=new_due),
@@ -181,13 +191,10 @@ def _apology(c: _Ctx) -> tuple[list[FormField], list[str], None]:
 
 
 def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
-    dossier, proc, agency, inputs, dl = c.dossier, c.proc, c.agency, c.inputs, c.dl
+    dossier, agency, inputs, dl = c.dossier, c.agency, c.inputs, c.dl
     _, ev = find_event(dossier, EventKind.WITHDRAWN, FormKind.STOP_NOTICE)
     fields = [
-        FormField(label="Kính gửi", value=inputs.need("applicant")),
-        FormField(label="Mã hồ sơ", value=_code(dossier, inputs)),
-        FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
-        FormField(label="Thời gian nhận hồ sơ", value=moment_text(dossier.received_at)),
+        *_opening(c, "Kính gửi"),
         FormField(label="Thời gian dừng giải quyết hồ sơ", value=moment_text(ev.at)),
         FormField(label="Lý do", value=inputs.need("reason", fallback=ev.note)),
         FormField(
@@ -213,7 +220,7 @@ _STEP = {
 
 
 def _control(c: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
-    dossier, proc, agency, inputs, dl, reg = c.dossier, c.proc, c.agency, c.inputs, c.dl, c.reg
+    dossier, agency, dl, reg = c.dossier, c.agency, c.dl, c.reg
     holder = dossier.agency or "cơ quan có thẩm quyền giải quyết"
     timeliness = dl.timeliness()
     rows = []
@@ -231,10 +238,7 @@ def _control(c: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
         note = ev.note if ev.note and ev.kind is not EventKind.TRANSFERRED else "—"
         rows.append((str(n), step, moment_text(ev.at), result, note))
     fields = [
-        FormField(label="Kèm theo hồ sơ của", value=inputs.need("applicant")),
-        FormField(label="Mã hồ sơ", value=_code(dossier, inputs)),
-        FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
-        FormField(label="Ngày, tháng, năm nhận", value=moment_text(dossier.received_at)),
+        *_opening(c, "Kèm theo hồ sơ của"),
         FormField(label="Ngày, tháng, năm hẹn trả", value=moment_text(dl.due_at)),
     ]
     table = FormTable(
@@ -259,23 +263,6 @@ _FILLERS: dict[FormKind, tuple[EventKind, _Filler]] = {
     FormKind.STOP_NOTICE: (EventKind.WITHDRAWN, _stop),
     FormKind.CONTROL_SHEET: (EventKind.RECEIVED, _control),
 }
-
-
-class _Engine:
-    """The deadline replay plus the calendar and policy it used (for re-replays)."""
-
-    def __init__(
-        self,
-        dossier: Dossier,
-        calendar: OfficialCalendar | None,
-        policy: DeadlinePolicy | str | None,
-    ) -> None:
-        self.calendar = calendar
-        self.policy = policy
-        self.deadline = dossier.deadline(calendar=calendar, policy=policy)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.deadline, name)
 
 
 def fill(
@@ -326,8 +313,9 @@ def fill(
     reg.template(k)
     proc = resolve_procedure(procedure, dossier)
     checked = Inputs(k, inputs)
-    engine = _Engine(dossier, calendar, policy)
-    fields, names, table = filler(_Ctx(dossier, proc, agency.strip(), checked, engine, reg))
+    dl = dossier.deadline(calendar=calendar, policy=policy)
+    ctx = _Ctx(dossier, proc, agency.strip(), checked, dl, reg, calendar, policy)
+    fields, names, table = filler(ctx)
     return build_form(
         k,
         reg,

@@ -99,13 +99,20 @@ _COMMON = {
     FormKind.TRACKING_BOOK: ("Sổ theo dõi hồ sơ", ()),
 }
 _HEAD = ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",)
+_FIRST_FOUR = (
+    FormKind.RECEIPT,
+    FormKind.SUPPLEMENT_REQUEST,
+    FormKind.REFUSAL,
+    FormKind.APOLOGY,
+)
 
 
 def _templates(
-    numbers: Mapping[FormKind, int], titles: Mapping[FormKind, tuple[str, tuple[str, ...]]]
+    order: tuple[FormKind, ...], titles: Mapping[FormKind, tuple[str, tuple[str, ...]]]
 ) -> Mapping[FormKind, Template]:
+    """Templates numbered 01, 02, ... in the circular's ``order``."""
     out = {}
-    for kind, number in numbers.items():
+    for number, kind in enumerate(order, start=1):
         title, signers = titles[kind]
         paper = "A4" if kind is FormKind.TRACKING_BOOK else "A5"
         out[kind] = Template(kind=kind, number=number, title=title, signers=signers, paper=paper)
@@ -115,14 +122,7 @@ def _templates(
 _TT01 = Regime(
     key="TT01-2018",
     templates=_templates(
-        {
-            FormKind.RECEIPT: 1,
-            FormKind.SUPPLEMENT_REQUEST: 2,
-            FormKind.REFUSAL: 3,
-            FormKind.APOLOGY: 4,
-            FormKind.CONTROL_SHEET: 5,
-            FormKind.TRACKING_BOOK: 6,
-        },
+        (*_FIRST_FOUR, FormKind.CONTROL_SHEET, FormKind.TRACKING_BOOK),
         {**_COMMON, FormKind.APOLOGY: ("Phiếu xin lỗi và hẹn lại ngày trả kết quả", _HEAD)},
     ),
     desk="Bộ phận tiếp nhận và trả kết quả",
@@ -130,15 +130,7 @@ _TT01 = Regime(
 _TT03 = Regime(
     key="TT03-2025",
     templates=_templates(
-        {
-            FormKind.RECEIPT: 1,
-            FormKind.SUPPLEMENT_REQUEST: 2,
-            FormKind.REFUSAL: 3,
-            FormKind.APOLOGY: 4,
-            FormKind.STOP_NOTICE: 5,
-            FormKind.CONTROL_SHEET: 6,
-            FormKind.TRACKING_BOOK: 7,
-        },
+        (*_FIRST_FOUR, FormKind.STOP_NOTICE, FormKind.CONTROL_SHEET, FormKind.TRACKING_BOOK),
         {
             **_COMMON,
             FormKind.APOLOGY: ("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết", _HEAD),

@@ -135,7 +135,9 @@ def _grid(doc: Any, form: FormView, usable: float) -> None:
     table.style = "Table Grid"
     # column widths follow the text they hold; the "TT" column stays narrow
     columns = list(zip(form.table.columns, *form.table.rows, strict=True))
-    weights = [min(40.0, max(12.0, len(col[0]) / 2, sum(map(len, col)) / len(col))) for col in columns]
+    weights = [
+        min(40.0, max(12.0, len(col[0]) / 2, sum(map(len, col)) / len(col))) for col in columns
+    ]
     narrow = 9.0 if form.table.columns[0] == "TT" else 0.0
     if narrow:
         weights[0] = 0.0
