@@ -314,7 +314,16 @@ def fill(
     proc = resolve_procedure(procedure, dossier)
     checked = Inputs(k, inputs)
     dl = dossier.deadline(calendar=calendar, policy=policy)
-    ctx = _Ctx(dossier, proc, agency.strip(), checked, dl, reg, calendar, policy)
+    ctx = _Ctx(
+        dossier=dossier,
+        proc=proc,
+        agency=agency.strip(),
+        inputs=checked,
+        dl=dl,
+        reg=reg,
+        calendar=calendar,
+        policy=policy,
+    )
     fields, names, table = filler(ctx)
     return build_form(
         k,
