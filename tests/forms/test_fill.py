@@ -219,6 +219,8 @@ def test_bad_calls_are_cchc_errors() -> None:
         forms.fill("receipt", nocode, procedure=PROCEDURE, agency=AGENCY, **INPUTS)
     given = forms.fill("receipt", nocode, procedure=PROCEDURE, agency=AGENCY, code="X-1", **INPUTS)
     assert given.value("Mã hồ sơ") == "X-1"
+    with pytest.raises(ValidationError, match="no field 'Nope'"):
+        given.value("Nope")
 
 
 def test_json_round_trip_and_schema() -> None:

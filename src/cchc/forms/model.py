@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field
 
 from cchc._model import CchcModel
 from cchc._optional import require_extra
+from cchc.errors import ValidationError
 from cchc.legal import LegalSource
 
 from .kinds import FormKind
@@ -47,12 +48,12 @@ class Form(CchcModel):
         """The value of the field whose label starts with ``label``.
 
         Raises:
-            KeyError: no such field (a programming error, not bad input).
+            ValidationError: no field has such a label.
         """
         for f in self.fields:
             if f.label.startswith(label):
                 return f.value
-        raise KeyError(label)
+        raise ValidationError(f"the form {self.code} has no field {label!r}", field="label")
 
     def to_markdown(self) -> str:
         """The form as Markdown (header, number, title, fields, table, signatures)."""
