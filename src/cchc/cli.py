@@ -15,7 +15,8 @@ noun                    verbs
 ``index``               ``score FRAMEWORK INPUTS``, ``frameworks``
 ======================  =================================================
 
-plus ``cchc demo`` and ``cchc example NAME`` (a bundled sample file to start from).
+plus ``cchc demo``, ``cchc example NAME`` (a bundled sample file to start from) and
+``cchc form KIND`` (a one-stop form filled from a dossier).
 The names of earlier versions stay as aliases: ``cchc due`` is ``cchc dossier due``,
 ``cchc calendar 2025`` is ``cchc calendar days 2025`` (see :data:`ALIASES`).
 
@@ -55,7 +56,7 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
 )
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
-TOP_LEVEL: tuple[str, ...] = ("cchc.demo", "cchc.samples")
+TOP_LEVEL: tuple[str, ...] = ("cchc.demo", "cchc.samples", "cchc.forms.commands")
 """Modules whose ``register`` adds top-level commands."""
 
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,75 @@
+"""The filled form (biểu mẫu đã điền): a pydantic model with its renderings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ConfigDict, Field
+
+from cchc._model import CchcModel
+from cchc._optional import require_extra
+from cchc.errors import ValidationError
+from cchc.legal import LegalSource
+
+from .kinds import FormKind
+from .markdown import render_markdown
+from .parts import FormField, FormTable, Signature
+
+__all__ = ["Form", "form_json_schema"]
+
+
+class Form(CchcModel):
+    """A one-stop form filled from a dossier (or, for the book, from many).
+
+    ``fields`` are the body lines in print order, each a Vietnamese label and
+    its value; ``table`` holds the rows of the control sheet and of the book.
+    The JSON form is ``model_dump_json()``; its schema :func:`form_json_schema`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: FormKind = Field(description="Loại biểu mẫu (form kind).")
+    regime: str = Field(description="Registry key of the circular: 'TT01-2018' or 'TT03-2025'.")
+    code: str = Field(description="Số hiệu mẫu as printed, e.g. 'Mẫu số 01'.")
+    title: str = Field(description="Tên biểu mẫu (title).")
+    source: LegalSource = Field(description="The circular that prescribes the form.")
+    agency: str = Field(min_length=1, description="Tên cơ quan (agency in the header).")
+    issued_at: datetime = Field(description="Moment of the event that produced the form.")
+    dated: str = Field(description="Địa danh, ngày tháng năm line under the motto.")
+    paper: str = Field(description="Khổ giấy: 'A5' or 'A4'.")
+    dossier_code: str | None = Field(default=None, description="Mã hồ sơ.")
+    fields: tuple[FormField, ...] = Field(description="Body lines, in print order.")
+    table: FormTable | None = Field(default=None, description="Table (control sheet, book).")
+    signatures: tuple[Signature, ...] = Field(default=(), description="Signature blocks.")
+
+    def value(self, label: str) -> str:
+        """The value of the field whose label starts with ``label``.
+
+        Raises:
+            ValidationError: no field has such a label.
+        """
+        for f in self.fields:
+            if f.label.startswith(label):
+                return f.value
+        raise ValidationError(f"the form {self.code} has no field {label!r}", field="label")
+
+    def to_markdown(self) -> str:
+        """The form as Markdown (header, number, title, fields, table, signatures)."""
+        return render_markdown(self)
+
+    def to_docx(self, path: str | Path) -> Path:
+        """Write the form as a Word file in the official layout; return the path.
+
+        Raises:
+            MissingExtraError: python-docx is not installed (extra ``docx``).
+        """
+        word: Any = require_extra("cchc.forms.word", "docx")
+        out: Path = word.write_docx(self, Path(path))
+        return out
+
+
+def form_json_schema() -> dict[str, Any]:
+    """JSON Schema of :class:`Form` (for exchanging filled forms)."""
+    return Form.model_json_schema()
