@@ -26,16 +26,16 @@ for a rule-derived answer
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc.calendar.inputs import as_day
 from cchc.calendar.table import DayTable, ScalarTable
 from cchc.errors import CalendarCoverageError, ValidationError
-from cchc.tz import VN_TZ, to_vn
+from cchc.tz import VN_TZ
 
 if TYPE_CHECKING:
     from cchc.calendar.official import Coverage
@@ -86,16 +86,7 @@ def _from_objects(array: npt.NDArray[Any], field: str) -> npt.NDArray[np.datetim
     out = np.empty(array.shape, dtype="datetime64[D]")
     flat = out.reshape(-1)
     for i, value in enumerate(array.reshape(-1)):  # object input only: a list of dates
-        if isinstance(value, datetime):
-            value = to_vn(value, field=f"{field}[{i}]").date()
-        if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                raise ValidationError(f"not a date: {value!r}", field=f"{field}[{i}]") from None
-        if not isinstance(value, date):
-            raise ValidationError(f"not a date: {value!r}", field=f"{field}[{i}]")
-        flat[i] = np.datetime64(value, "D")
+        flat[i] = np.datetime64(as_day(value, field=f"{field}[{i}]"), "D")
     return out
 
 

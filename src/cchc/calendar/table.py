@@ -7,11 +7,13 @@ arrays indexed by day number (days since ``origin``):
 - ``cum[i]``: working days in ``[origin, day i]`` (inclusive running count);
 - ``work_idx[k]``: day number of the ``(k+1)``-th working day;
 - ``uncovered_cum[i]``: days in ``[origin, day i]`` outside the official coverage.
+- ``before[i] = cum[i] - is_work[i]``: working days in ``[origin, day i)``.
 
 Every operation (scalar or batch) is then a few gathers: the n-th working day
 after ``d`` is ``work_idx[cum[d] + n - 1]``; the working days in ``(a, b]``
-are ``cum[b] - cum[a]``. The batch forms are the same expressions over NumPy
-arrays, so scalar and batch share one truth.
+are ``cum[b] - cum[a]``, in ``[a, b)`` ``before[b] - before[a]``. The batch
+forms are the same expressions over NumPy arrays, so scalar and batch share
+one truth.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar.entries import CalendarEntry
+from cchc.calendar.inputs import Inclusive
 
 __all__ = ["DayTable", "build_table"]
 
@@ -113,6 +116,23 @@ class DayTable:
         """Index of the last working day on or before ``idx`` (``-1``: before the start)."""
         return self._nth(self.cum[idx].copy())
 
+    def between(self, a: IntArray, b: IntArray, inclusive: Inclusive) -> IntArray:
+        """Working days between day numbers ``a`` and ``b`` (negative where ``b < a``).
+
+        ``inclusive`` says which ends of the span count: ``"right"`` the later
+        day, ``"left"`` the earlier one, ``"both"`` or ``"neither"``.
+        """
+        if inclusive == "right":
+            return self.cum[b] - self.cum[a]
+        if inclusive == "left":
+            return self.before[b] - self.before[a]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        if inclusive == "both":
+            size = self.cum[hi] - self.before[lo]
+        else:
+            size = np.maximum(self.before[hi] - self.cum[lo], 0)
+        return np.where(b < a, -size, size)
+
 
 def build_table(
     first: date, last: date, entries: Iterable[CalendarEntry], covered_years: Iterable[int]
@@ -194,3 +214,15 @@ class ScalarTable:
         """Index of the last working day on or before ``i`` (``-1``: before the start)."""
         k = self.cum[i]
         return self.work_idx[k - 1] if k >= 1 else -1
+
+    def between(self, i: int, j: int, inclusive: Inclusive) -> int:
+        """Working days between days ``i`` and ``j`` (see :meth:`DayTable.between`)."""
+        lo, hi = min(i, j), max(i, j)
+        size = self.cum[hi] - self.cum[lo]  # (lo, hi]
+        if inclusive == "left":
+            size += self.is_work[lo] - self.is_work[hi]
+        elif inclusive == "both":
+            size += self.is_work[lo]
+        elif inclusive == "neither":
+            size = size - self.is_work[hi] if hi > lo else 0
+        return -size if j < i else size
