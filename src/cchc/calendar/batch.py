@@ -32,7 +32,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar.inputs import as_day
+from cchc.calendar.inputs import Inclusive, as_day, check_inclusive
 from cchc.calendar.table import DayTable, ScalarTable
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ
@@ -215,21 +215,41 @@ class BatchMethods:
 
     @overload
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[False] = False
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[False] = False,
     ) -> npt.NDArray[np.int64]: ...
     @overload
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[True]
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[True],
     ) -> ProvisionalArray: ...
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: bool = False
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: bool = False,
     ) -> npt.NDArray[np.int64] | ProvisionalArray:
-        """Vectorised :meth:`working_days_between` (working days in ``(start, end]``)."""
+        """Vectorised :meth:`working_days_between` (by default ``(start, end]``).
+
+        ``inclusive`` is as in the scalar form: ``"right"``, ``"left"``,
+        ``"both"`` or ``"neither"``.
+        """
+        how = check_inclusive(inclusive)
         table, days_a, a, unc_a = self._batch_index(starts, "starts", provisional)
         _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
         if a.shape != b.shape:
             raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
-        values = table.cum[b] - table.cum[a]
+        values = table.between(a, b, how)
         span = span_uncovered(table, a, b) if table.has_holes else None
         if span is not None and span.any() and not provisional:
             raise coverage_error(days_a, span, "span", str(self._coverage), False)

@@ -167,7 +167,7 @@ class OfficialCalendar(BatchMethods, InteropMethods):
             by_day.update({e.day: e for e in self._entries if e.day.year == year})
             found = list(by_day.values())
         else:
-            raise self._coverage_error(f"year {year}", field="year")
+            raise self._coverage_error(f"year {year}", field="year", provisional=provisional)
         return sorted(found, key=lambda e: e.day)
 
     def days_off(self, year: int, *, provisional: bool = False) -> list[CalendarEntry]:
