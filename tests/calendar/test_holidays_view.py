@@ -75,9 +75,10 @@ def test_every_covered_day_equals_the_calendar() -> None:
 def test_nth_working_day_on_every_day(n: int) -> None:
     for day in EVERY_DAY:
         # Near the coverage's ends both raise CalendarCoverageError.
-        assert outcome(H.get_nth_working_day, day, n) == outcome(
-            CAL.add_working_days, day, n
-        ), (day, n)
+        assert outcome(H.get_nth_working_day, day, n) == outcome(CAL.add_working_days, day, n), (
+            day,
+            n,
+        )
 
 
 def test_nth_working_day_zero_rolls_forward() -> None:
