@@ -209,6 +209,12 @@ class BatchMethods:
         self, dates: Any, n: Any, *, provisional: bool = False
     ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
         """Vectorised :meth:`add_working_days`; ``n`` is an int or an integer array."""
+        if not provisional and not self._table.has_holes:
+            dates = to_datetime64(dates, field="dates")
+            steps = as_int_array(n, dates.shape)
+            fast = self._table.add_forward(dates.view(np.int64), steps)
+            if fast is not None:  # all inside the coverage, n >= 1: nothing to check
+                return fast.view("datetime64[D]")
         table, days, idx, uncovered = self._batch_index(dates, "dates", provisional)
         result = table.add(idx, as_int_array(n, idx.shape))
         return self._batch_dates(table, days, idx, result, uncovered, provisional)

@@ -33,6 +33,9 @@ __all__ = ["DayTable", "build_table"]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
+_EPOCH_PAD_LIMIT = 40_000
+"""Tables starting 1970-01-01 to 2079 also keep ``cum`` indexed by days since 1970."""
+
 
 @attrs.frozen(eq=False)
 class DayTable:
@@ -51,6 +54,8 @@ class DayTable:
     entries: dict[date, CalendarEntry]
     before: IntArray = attrs.field(init=False)
     nth: IntArray = attrs.field(init=False)
+    nth_days: IntArray = attrs.field(init=False)
+    cum_epoch: IntArray | None = attrs.field(init=False)
     origin_days: int = attrs.field(init=False)
     has_holes: bool = attrs.field(init=False)
 
@@ -58,7 +63,13 @@ class DayTable:
         object.__setattr__(self, "before", self.cum - self.is_work)
         pad = np.array([-1], dtype=np.int64)
         object.__setattr__(self, "nth", np.concatenate([pad, self.work_idx, pad]))
-        object.__setattr__(self, "origin_days", (self.origin - date(1970, 1, 1)).days)
+        origin_days = (self.origin - date(1970, 1, 1)).days
+        object.__setattr__(self, "origin_days", origin_days)
+        object.__setattr__(self, "nth_days", self.nth + origin_days)
+        cum_epoch = None
+        if 0 <= origin_days <= _EPOCH_PAD_LIMIT:  # cum by days since 1970: no subtraction
+            cum_epoch = np.concatenate([np.zeros(origin_days, dtype=np.int64), self.cum])
+        object.__setattr__(self, "cum_epoch", cum_epoch)
         object.__setattr__(self, "has_holes", bool(self.uncovered_cum[-1]))
 
     @property
@@ -101,6 +112,31 @@ class DayTable:
         if zero.any():
             result = np.where(zero, idx, result)
         return result
+
+    def add_forward(self, epoch_days: IntArray, n: int | IntArray) -> IntArray | None:
+        """:meth:`add` for days given since 1970-01-01 and ``n >= 1``, or ``None``.
+
+        The fast path of the usual batch (deadlines forward, inside the table).
+        As ``cum`` never decreases, every rank ``cum[d] + n`` is at most
+        ``cum[max(d)] + max(n)`` (and at least 1): when that stays on the table,
+        one gather per step answers without a per-element check. Whenever it
+        cannot be sure (a day off the table, NaT, ``n < 1``, no ``cum_epoch``)
+        it returns ``None`` and :meth:`add`, with its checks, must answer.
+        """
+        if self.cum_epoch is None or not epoch_days.size:
+            return None
+        lo, hi = int(epoch_days.min()), int(epoch_days.max())
+        if lo < self.origin_days or hi >= self.origin_days + self.size:
+            return None
+        if isinstance(n, int | np.integer):
+            n_lo = n_hi = int(n)
+        else:
+            n_lo, n_hi = int(n.min()), int(n.max())
+        if n_lo < 1 or int(self.cum_epoch[hi]) + n_hi > self.work_idx.shape[0]:
+            return None
+        rank = self.cum_epoch[epoch_days]
+        rank += n
+        return self.nth_days[rank]
 
     def _nth(self, rank: IntArray) -> IntArray:
         last = self.nth.shape[0] - 1
