@@ -55,8 +55,9 @@ print(f"\nholidays view: {h['2025-01-28']}; 2025-04-26 working: {h.is_working_da
 bc = cal.busdaycalendar()
 via_numpy = np.busday_offset(received, 5, roll="backward", busdaycal=bc)
 print(f"numpy with cal.busdaycalendar() agrees on {(via_numpy == due_dates).sum():,} of 1,000,000")
+start, end = "2025-04-26", "2025-05-05"
 print(
-    f"Counting 26/4-5/5/2025: cchc (start, end] {cal.working_days_between('2025-04-26', '2025-05-05')}"
-    f", holidays [start, end] {h.get_working_days_count('2025-04-26', '2025-05-05')}"
-    f", numpy [start, end) {np.busday_count('2025-04-26', '2025-05-05', busdaycal=bc)}"
+    f"Counting {start}..{end}: cchc (start, end] {cal.working_days_between(start, end)}"
+    f", holidays [start, end] {h.get_working_days_count(start, end)}"
+    f", numpy [start, end) {np.busday_count(start, end, busdaycal=bc)}"
 )
