@@ -134,9 +134,11 @@ class DayTable:
             n_lo, n_hi = int(n.min()), int(n.max())
         if n_lo < 1 or int(self.cum_epoch[hi]) + n_hi > self.work_idx.shape[0]:
             return None
-        rank = self.cum_epoch[epoch_days]
+        # Every index is proven in range above, so "clip" never clips: it only skips the
+        # bounds check, and lets the second gather write in place.
+        rank = self.cum_epoch.take(epoch_days, mode="clip")
         rank += n
-        return self.nth_days[rank]
+        return self.nth_days.take(rank, out=rank, mode="clip")
 
     def _nth(self, rank: IntArray) -> IntArray:
         last = self.nth.shape[0] - 1
