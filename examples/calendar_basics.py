@@ -48,3 +48,16 @@ notice = read_notice_csv(
 local = cal.with_notices(notice)
 working = local.is_working_day(date(2026, 3, 24))
 print(f"\nWith the province notice, 2026-03-24 is a working day: {working}")
+
+# 6. Drop-in for holidays and numpy users: the same answers through their APIs.
+h = cal.to_holidays()
+print(f"\nholidays view: {h['2025-01-28']}; 2025-04-26 working: {h.is_working_day('2025-04-26')}")
+bc = cal.busdaycalendar()
+via_numpy = np.busday_offset(received, 5, roll="backward", busdaycal=bc)
+print(f"numpy with cal.busdaycalendar() agrees on {(via_numpy == due_dates).sum():,} of 1,000,000")
+start, end = "2025-04-26", "2025-05-05"
+print(
+    f"Counting {start}..{end}: cchc (start, end] {cal.working_days_between(start, end)}"
+    f", holidays [start, end] {h.get_working_days_count(start, end)}"
+    f", numpy [start, end) {np.busday_count(start, end, busdaycal=bc)}"
+)

@@ -26,16 +26,16 @@ for a rule-derived answer
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc.calendar.inputs import Inclusive, as_day, check_inclusive
 from cchc.calendar.table import DayTable, ScalarTable
 from cchc.errors import CalendarCoverageError, ValidationError
-from cchc.tz import VN_TZ, to_vn
+from cchc.tz import VN_TZ
 
 if TYPE_CHECKING:
     from cchc.calendar.official import Coverage
@@ -86,16 +86,7 @@ def _from_objects(array: npt.NDArray[Any], field: str) -> npt.NDArray[np.datetim
     out = np.empty(array.shape, dtype="datetime64[D]")
     flat = out.reshape(-1)
     for i, value in enumerate(array.reshape(-1)):  # object input only: a list of dates
-        if isinstance(value, datetime):
-            value = to_vn(value, field=f"{field}[{i}]").date()
-        if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                raise ValidationError(f"not a date: {value!r}", field=f"{field}[{i}]") from None
-        if not isinstance(value, date):
-            raise ValidationError(f"not a date: {value!r}", field=f"{field}[{i}]")
-        flat[i] = np.datetime64(value, "D")
+        flat[i] = np.datetime64(as_day(value, field=f"{field}[{i}]"), "D")
     return out
 
 
@@ -218,27 +209,53 @@ class BatchMethods:
         self, dates: Any, n: Any, *, provisional: bool = False
     ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
         """Vectorised :meth:`add_working_days`; ``n`` is an int or an integer array."""
+        if not provisional and not self._table.has_holes:
+            dates = to_datetime64(dates, field="dates")
+            steps = as_int_array(n, dates.shape)
+            fast = self._table.add_forward(dates.view(np.int64), steps)
+            if fast is not None:  # all inside the coverage, n >= 1: nothing to check
+                return fast.view("datetime64[D]")
         table, days, idx, uncovered = self._batch_index(dates, "dates", provisional)
         result = table.add(idx, as_int_array(n, idx.shape))
         return self._batch_dates(table, days, idx, result, uncovered, provisional)
 
     @overload
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[False] = False
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[False] = False,
     ) -> npt.NDArray[np.int64]: ...
     @overload
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: Literal[True]
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[True],
     ) -> ProvisionalArray: ...
     def working_days_between_batch(
-        self, starts: Any, ends: Any, *, provisional: bool = False
+        self,
+        starts: Any,
+        ends: Any,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: bool = False,
     ) -> npt.NDArray[np.int64] | ProvisionalArray:
-        """Vectorised :meth:`working_days_between` (working days in ``(start, end]``)."""
+        """Vectorised :meth:`working_days_between` (by default ``(start, end]``).
+
+        ``inclusive`` is as in the scalar form: ``"right"``, ``"left"``,
+        ``"both"`` or ``"neither"``.
+        """
+        how = check_inclusive(inclusive)
         table, days_a, a, unc_a = self._batch_index(starts, "starts", provisional)
         _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
         if a.shape != b.shape:
             raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
-        values = table.cum[b] - table.cum[a]
+        values = table.between(a, b, how)
         span = span_uncovered(table, a, b) if table.has_holes else None
         if span is not None and span.any() and not provisional:
             raise coverage_error(days_a, span, "span", str(self._coverage), False)

@@ -35,19 +35,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from datetime import date, datetime
-from typing import Generic, Literal, TypeVar, overload
+from datetime import date
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
 from cchc.calendar.batch import BatchMethods
 from cchc.calendar.bundled import bundled_notice, weekly_rest_source
 from cchc.calendar.entries import CalendarEntry, Notice
+from cchc.calendar.inputs import DateLike, Inclusive, as_day, check_inclusive
+from cchc.calendar.interop import InteropMethods
 from cchc.calendar.provisional import provisional_entries
 from cchc.calendar.table import DayTable, ScalarTable, build_table
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.legal import LegalSource
-from cchc.tz import to_vn
 
 __all__ = ["PROVISIONAL_FIRST_YEAR", "Coverage", "OfficialCalendar", "Provisional"]
 
@@ -99,7 +100,7 @@ class Provisional(Generic[T]):
     uncovered_years: tuple[int, ...]
 
 
-class OfficialCalendar(BatchMethods):
+class OfficialCalendar(BatchMethods, InteropMethods):
     """The official working calendar: bundled notices 2015-2027 plus the user's.
 
     Args:
@@ -124,6 +125,17 @@ class OfficialCalendar(BatchMethods):
         self._scalar = ScalarTable.of(self._table)
         self._lock = threading.Lock()
         self._provisional: tuple[DayTable, ScalarTable] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the data, not the lock or the provisional cache (rebuilt on demand)."""
+        state = self.__dict__.copy()
+        del state["_lock"]
+        state["_provisional"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def with_notices(self, *notices: Notice) -> OfficialCalendar:
         """A new calendar with ``notices`` applied on top of this one's data."""
@@ -155,7 +167,7 @@ class OfficialCalendar(BatchMethods):
             by_day.update({e.day: e for e in self._entries if e.day.year == year})
             found = list(by_day.values())
         else:
-            raise self._coverage_error(f"year {year}", field="year")
+            raise self._coverage_error(f"year {year}", field="year", provisional=provisional)
         return sorted(found, key=lambda e: e.day)
 
     def days_off(self, year: int, *, provisional: bool = False) -> list[CalendarEntry]:
@@ -166,16 +178,18 @@ class OfficialCalendar(BatchMethods):
         """Make-up working days (đi làm bù) of ``year``."""
         return [e for e in self.entries(year, provisional=provisional) if not e.is_day_off]
 
-    def entry(self, day: date) -> CalendarEntry | None:
+    def entry(self, day: DateLike) -> CalendarEntry | None:
         """The entry for ``day`` if a notice names it (covered years only)."""
-        return self._table.entries.get(self._day(day))
+        return self._table.entries.get(as_day(day))
 
     # --------------------------------------------------------------- scalar
     @overload
-    def is_working_day(self, day: date, *, provisional: Literal[False] = False) -> bool: ...
+    def is_working_day(self, day: DateLike, *, provisional: Literal[False] = False) -> bool: ...
     @overload
-    def is_working_day(self, day: date, *, provisional: Literal[True]) -> Provisional[bool]: ...
-    def is_working_day(self, day: date, *, provisional: bool = False) -> bool | Provisional[bool]:
+    def is_working_day(self, day: DateLike, *, provisional: Literal[True]) -> Provisional[bool]: ...
+    def is_working_day(
+        self, day: DateLike, *, provisional: bool = False
+    ) -> bool | Provisional[bool]:
         """Whether ``day`` is a working day (an aware datetime is read in Asia/Ho_Chi_Minh)."""
         table, i, years = self._index(day, "date", provisional)
         value = table.is_work[i]
@@ -183,14 +197,14 @@ class OfficialCalendar(BatchMethods):
 
     @overload
     def add_working_days(
-        self, day: date, n: int, *, provisional: Literal[False] = False
+        self, day: DateLike, n: int, *, provisional: Literal[False] = False
     ) -> date: ...
     @overload
     def add_working_days(
-        self, day: date, n: int, *, provisional: Literal[True]
+        self, day: DateLike, n: int, *, provisional: Literal[True]
     ) -> Provisional[date]: ...
     def add_working_days(
-        self, day: date, n: int, *, provisional: bool = False
+        self, day: DateLike, n: int, *, provisional: bool = False
     ) -> date | Provisional[date]:
         """The n-th working day after ``day`` (``day`` not counted; negative n goes back).
 
@@ -203,37 +217,61 @@ class OfficialCalendar(BatchMethods):
 
     @overload
     def working_days_between(
-        self, start: date, end: date, *, provisional: Literal[False] = False
+        self,
+        start: DateLike,
+        end: DateLike,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[False] = False,
     ) -> int: ...
     @overload
     def working_days_between(
-        self, start: date, end: date, *, provisional: Literal[True]
+        self,
+        start: DateLike,
+        end: DateLike,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: Literal[True],
     ) -> Provisional[int]: ...
     def working_days_between(
-        self, start: date, end: date, *, provisional: bool = False
+        self,
+        start: DateLike,
+        end: DateLike,
+        *,
+        inclusive: Inclusive = "right",
+        provisional: bool = False,
     ) -> int | Provisional[int]:
-        """Working days in the half-open span ``(start, end]`` (negative if end < start)."""
+        """Working days in the half-open span ``(start, end]`` (negative if end < start).
+
+        ``inclusive`` chooses which ends count: ``"right"`` (default, the later
+        day: ``(start, end]``), ``"left"`` (the earlier day: ``[start, end)``,
+        as ``numpy.busday_count``), ``"both"`` (``[start, end]``, as
+        ``holidays``' ``get_working_days_count``) or ``"neither"``. When
+        ``end < start`` the span runs from ``end`` to ``start`` and the count is
+        negative; "left" and "right" still mean the earlier and the later day.
+        """
+        how = check_inclusive(inclusive)
         table, i, years_a = self._index(start, "start", provisional)
         _, j, years_b = self._index(end, "end", provisional)
         years = self._span_years(table, min(i, j), max(i, j), provisional, "span")
-        value = table.cum[j] - table.cum[i]
+        value = table.between(i, j, how)
         all_years = tuple(sorted(set(years_a + years_b + years)))
         return Provisional(value, bool(all_years), all_years) if provisional else value
 
-    def next_working_day(self, day: date) -> date:
+    def next_working_day(self, day: DateLike) -> date:
         """The first working day strictly after ``day``."""
         return self.add_working_days(day, 1)
 
-    def previous_working_day(self, day: date) -> date:
+    def previous_working_day(self, day: DateLike) -> date:
         """The last working day strictly before ``day``."""
         return self.add_working_days(day, -1)
 
-    def rollforward(self, day: date) -> date:
+    def rollforward(self, day: DateLike) -> date:
         """``day`` if it is a working day, else the next working day."""
         table, i, _ = self._index(day, "date", False)
         return self._plain(table, i, table.rollforward(i))
 
-    def rollback(self, day: date) -> date:
+    def rollback(self, day: DateLike) -> date:
         """``day`` if it is a working day, else the previous working day."""
         table, i, _ = self._index(day, "date", False)
         return self._plain(table, i, table.rollback(i))
@@ -273,17 +311,10 @@ class OfficialCalendar(BatchMethods):
         first = min(PROVISIONAL_FIRST_YEAR, self._coverage.first_year)
         return first <= year <= self._coverage.last_year + PROVISIONAL_YEARS_AHEAD
 
-    def _day(self, value: date, field: str = "date") -> date:
-        if isinstance(value, datetime):
-            return to_vn(value, field=field).date()
-        if isinstance(value, date):
-            return value
-        raise ValidationError(f"expected a date, got {type(value).__name__}", field=field)
-
     def _index(
-        self, value: date, field: str, provisional: bool
+        self, value: DateLike, field: str, provisional: bool
     ) -> tuple[ScalarTable, int, tuple[int, ...]]:
-        day = self._day(value, field)
+        day = as_day(value, field=field)
         table = self.provisional_tables()[1] if provisional else self._scalar
         i = day.toordinal() - table.origin_ordinal
         if not 0 <= i < len(table.is_work):

@@ -39,7 +39,7 @@ def provisional_entries(year: int) -> tuple[CalendarEntry, ...]:
     """Rule-derived days off and make-up days of ``year`` (all marked provisional)."""
     code = "BLLD2019" if year >= 2021 else "BLLD2012"
     sources = (source_registry()[code],)
-    vi = holidays.country_holidays("VN", years=year)
+    vi = holidays.country_holidays("VN", years=year, language="vi")  # not the locale
     en = holidays.country_holidays("VN", years=year, language="en_US")
     entries = []
     for day in sorted(vi):

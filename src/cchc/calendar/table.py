@@ -7,11 +7,13 @@ arrays indexed by day number (days since ``origin``):
 - ``cum[i]``: working days in ``[origin, day i]`` (inclusive running count);
 - ``work_idx[k]``: day number of the ``(k+1)``-th working day;
 - ``uncovered_cum[i]``: days in ``[origin, day i]`` outside the official coverage.
+- ``before[i] = cum[i] - is_work[i]``: working days in ``[origin, day i)``.
 
 Every operation (scalar or batch) is then a few gathers: the n-th working day
 after ``d`` is ``work_idx[cum[d] + n - 1]``; the working days in ``(a, b]``
-are ``cum[b] - cum[a]``. The batch forms are the same expressions over NumPy
-arrays, so scalar and batch share one truth.
+are ``cum[b] - cum[a]``, in ``[a, b)`` ``before[b] - before[a]``. The batch
+forms are the same expressions over NumPy arrays, so scalar and batch share
+one truth.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar.entries import CalendarEntry
+from cchc.calendar.inputs import Inclusive
 
 __all__ = ["DayTable", "build_table"]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+
+_EPOCH_PAD_LIMIT = 40_000
+"""Tables starting 1970-01-01 to 2079 also keep ``cum`` indexed by days since 1970."""
 
 
 @attrs.frozen(eq=False)
@@ -48,6 +54,8 @@ class DayTable:
     entries: dict[date, CalendarEntry]
     before: IntArray = attrs.field(init=False)
     nth: IntArray = attrs.field(init=False)
+    nth_days: IntArray = attrs.field(init=False)
+    cum_epoch: IntArray | None = attrs.field(init=False)
     origin_days: int = attrs.field(init=False)
     has_holes: bool = attrs.field(init=False)
 
@@ -55,7 +63,13 @@ class DayTable:
         object.__setattr__(self, "before", self.cum - self.is_work)
         pad = np.array([-1], dtype=np.int64)
         object.__setattr__(self, "nth", np.concatenate([pad, self.work_idx, pad]))
-        object.__setattr__(self, "origin_days", (self.origin - date(1970, 1, 1)).days)
+        origin_days = (self.origin - date(1970, 1, 1)).days
+        object.__setattr__(self, "origin_days", origin_days)
+        object.__setattr__(self, "nth_days", self.nth + origin_days)
+        cum_epoch = None
+        if 0 <= origin_days <= _EPOCH_PAD_LIMIT:  # cum by days since 1970: no subtraction
+            cum_epoch = np.concatenate([np.zeros(origin_days, dtype=np.int64), self.cum])
+        object.__setattr__(self, "cum_epoch", cum_epoch)
         object.__setattr__(self, "has_holes", bool(self.uncovered_cum[-1]))
 
     @property
@@ -99,6 +113,33 @@ class DayTable:
             result = np.where(zero, idx, result)
         return result
 
+    def add_forward(self, epoch_days: IntArray, n: int | IntArray) -> IntArray | None:
+        """:meth:`add` for days given since 1970-01-01 and ``n >= 1``, or ``None``.
+
+        The fast path of the usual batch (deadlines forward, inside the table).
+        As ``cum`` never decreases, every rank ``cum[d] + n`` is at most
+        ``cum[max(d)] + max(n)`` (and at least 1): when that stays on the table,
+        one gather per step answers without a per-element check. Whenever it
+        cannot be sure (a day off the table, NaT, ``n < 1``, no ``cum_epoch``)
+        it returns ``None`` and :meth:`add`, with its checks, must answer.
+        """
+        if self.cum_epoch is None or not epoch_days.size:
+            return None
+        lo, hi = int(epoch_days.min()), int(epoch_days.max())
+        if lo < self.origin_days or hi >= self.origin_days + self.size:
+            return None
+        if isinstance(n, int | np.integer):
+            n_lo = n_hi = int(n)
+        else:
+            n_lo, n_hi = int(n.min()), int(n.max())
+        if n_lo < 1 or int(self.cum_epoch[hi]) + n_hi > self.work_idx.shape[0]:
+            return None
+        # Every index is proven in range above, so "clip" never clips: it only skips the
+        # bounds check, and lets the second gather write in place.
+        rank = self.cum_epoch.take(epoch_days, mode="clip")
+        rank += n
+        return self.nth_days.take(rank, out=rank, mode="clip")
+
     def _nth(self, rank: IntArray) -> IntArray:
         last = self.nth.shape[0] - 1
         if rank.size and (rank.min() < 1 or rank.max() >= last):
@@ -112,6 +153,23 @@ class DayTable:
     def rollback(self, idx: IntArray) -> IntArray:
         """Index of the last working day on or before ``idx`` (``-1``: before the start)."""
         return self._nth(self.cum[idx].copy())
+
+    def between(self, a: IntArray, b: IntArray, inclusive: Inclusive) -> IntArray:
+        """Working days between day numbers ``a`` and ``b`` (negative where ``b < a``).
+
+        ``inclusive`` says which ends of the span count: ``"right"`` the later
+        day, ``"left"`` the earlier one, ``"both"`` or ``"neither"``.
+        """
+        if inclusive == "right":
+            return self.cum[b] - self.cum[a]
+        if inclusive == "left":
+            return self.before[b] - self.before[a]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        if inclusive == "both":
+            size = self.cum[hi] - self.before[lo]
+        else:
+            size = np.maximum(self.before[hi] - self.cum[lo], 0)
+        return np.where(b < a, -size, size)
 
 
 def build_table(
@@ -194,3 +252,15 @@ class ScalarTable:
         """Index of the last working day on or before ``i`` (``-1``: before the start)."""
         k = self.cum[i]
         return self.work_idx[k - 1] if k >= 1 else -1
+
+    def between(self, i: int, j: int, inclusive: Inclusive) -> int:
+        """Working days between days ``i`` and ``j`` (see :meth:`DayTable.between`)."""
+        lo, hi = min(i, j), max(i, j)
+        size = self.cum[hi] - self.cum[lo]  # (lo, hi]
+        if inclusive == "left":
+            size += self.is_work[lo] - self.is_work[hi]
+        elif inclusive == "both":
+            size += self.is_work[lo]
+        elif inclusive == "neither":
+            size = size - self.is_work[hi] if hi > lo else 0
+        return -size if j < i else size
