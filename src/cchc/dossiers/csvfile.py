@@ -187,7 +187,9 @@ def _reference(raw: bytes, delimiter: str, source: str) -> CsvTable:
                     row=start,
                     source=source,
                 ) from None
-            problems.append(ValidationError(f"malformed CSV line: {exc}", row=start))
+            problems.append(
+                ValidationError(f"malformed CSV line: {exc}", row=start, field=LINE_FIELD)
+            )
             continue
         start = previous + 1
         previous = reader.line_num
