@@ -21,6 +21,7 @@ Two tokenizers give the same rows:
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from collections.abc import Collection
 from pathlib import Path
@@ -164,9 +165,38 @@ def _fast(raw: bytes, header: tuple[str, ...], delimiter: str) -> CsvTable | Non
 
 
 def _reference(raw: bytes, delimiter: str, source: str) -> CsvTable:
-    """The :mod:`csv` module, record by record, numbering each by its first line."""
-    text = io.StringIO(_decode(raw, source), newline="")
-    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    """The :mod:`csv` module, record by record, numbering each by its first line.
+
+    The cyclic garbage collector is paused while the rows are built (millions of
+    small lists, none of them cyclic): it would otherwise rescan them over and over,
+    which doubles the time.
+    """
+    reader = csv.reader(
+        io.StringIO(_decode(raw, source), newline=""), delimiter=delimiter, strict=True
+    )
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        header, rows, lines, problems = _records(reader, source)
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    finally:
+        if paused:
+            gc.enable()
+    pa = require_extra("pyarrow", "pandas")
+    return CsvTable(
+        header=header,
+        columns={
+            name: pa.array(values, type=pa.string()).to_pandas()
+            for name, values in zip(header, columns, strict=True)
+        },
+        lines=np.asarray(lines, dtype=np.int64),
+        problems=tuple(problems),
+    )
+
+
+def _records(
+    reader: Any, source: str
+) -> tuple[tuple[str, ...], list[list[str]], list[int], list[CchcError]]:
     header = tuple(next(reader))
     width = len(header)
     rows: list[list[str]] = []
@@ -175,9 +205,15 @@ def _reference(raw: bytes, delimiter: str, source: str) -> CsvTable:
     previous = reader.line_num
     while True:
         try:
-            fields = next(reader)
-        except StopIteration:
-            break
+            for fields in reader:  # resumed after a malformed line
+                start = previous + 1
+                previous = reader.line_num
+                if len(fields) == width:
+                    rows.append(fields)
+                    lines.append(start)
+                elif fields and not (len(fields) == 1 and not fields[0].strip()):  # blank: skip
+                    problems.append(_width_problem(len(fields), width, start))
+            return header, rows, lines, problems
         except csv.Error as exc:
             start = previous + 1
             previous = reader.line_num
@@ -190,21 +226,6 @@ def _reference(raw: bytes, delimiter: str, source: str) -> CsvTable:
             problems.append(
                 ValidationError(f"malformed CSV line: {exc}", row=start, field=LINE_FIELD)
             )
-            continue
-        start = previous + 1
-        previous = reader.line_num
-        if len(fields) == width:
-            rows.append(fields)
-            lines.append(start)
-        elif fields and not (len(fields) == 1 and not fields[0].strip()):  # blank: skipped
-            problems.append(_width_problem(len(fields), width, start))
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
-    return CsvTable(
-        header=header,
-        columns=dict(zip(header, columns, strict=True)),
-        lines=np.asarray(lines, dtype=np.int64),
-        problems=tuple(problems),
-    )
 
 
 def _width_problem(found: int, width: int, line: int) -> ValidationError:
