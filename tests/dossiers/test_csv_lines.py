@@ -156,3 +156,24 @@ def test_an_unclosed_quote_names_the_line_it_opens(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="starts on line 3") as err:
         read_csv(path)
     assert err.value.row == 3
+
+
+def test_evaluate_errors_name_the_file_line(tmp_path: Path) -> None:
+    # A receipt outside the official calendar (2099) on line 5, after a blank line 3:
+    # evaluate reports line 5, as the loader would.
+    far = "A,online,2099-03-02T09:00:00+07:00,5,working_days,"
+    path = write(tmp_path, HEADER, GOOD, "", GOOD, far)
+    with pytest.raises(BatchValidationError) as err:
+        evaluate(read_csv(path))
+    assert [e.row for e in err.value.errors] == [5]
+    assert err.value.source == str(path)
+
+
+@pytest.mark.parametrize("delimiter", [None, ";;", '"'])
+def test_bad_arguments_are_validation_errors(delimiter: object) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_csv(BUNDLED, delimiter=delimiter)
+    assert err.value.field == "delimiter"
+    with pytest.raises(ValidationError) as err:
+        read_csv(5)
+    assert err.value.field == "path"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,10 @@ def tokenize(
             ``required`` column is missing (the error names the delimiter).
         BatchValidationError: a column name given twice in the header.
     """
-    if len(delimiter) != 1 or delimiter in '"\r\n':
+    if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '"\r\n':
         raise ValidationError(f"not a CSV delimiter: {delimiter!r}", field="delimiter")
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(f"not a file path: {type(path).__name__}", field="path")
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
