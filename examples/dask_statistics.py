@@ -7,12 +7,23 @@ so the result equals the in-memory statistics. Needs the ``dask`` extra.
 
     PYTHONPATH=src python examples/dask_statistics.py                  # 8 x 100,000 dossiers
     PYTHONPATH=src python examples/dask_statistics.py --partitions 200 --rows 1000000
+    PYTHONPATH=src python examples/dask_statistics.py --cluster 2      # 2 worker processes
+    PYTHONPATH=src python examples/dask_statistics.py --scheduler tcp://host:8786
+
+With ``--cluster N`` the partitions are counted on a ``dask.distributed``
+LocalCluster of N worker processes, with ``--scheduler`` on a running cluster
+(every worker needs cchc installed); progress is printed as partitions finish.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import sys
 import time
+from collections.abc import Iterator
+from typing import Any
 
 import dask
 import dask.dataframe as dd
@@ -22,10 +33,42 @@ from cchc.dossiers.stats import quarter_periods
 from cchc.dossiers.synthetic import synthetic_dataframe
 
 
+@contextlib.contextmanager
+def _client(workers: int, address: str | None) -> Iterator[Any]:
+    """A distributed client (LocalCluster of processes, or a scheduler), or None."""
+    if not workers and address is None:
+        yield None
+        return
+    from dask.distributed import Client, LocalCluster
+
+    if address is not None:
+        with Client(address) as client:
+            yield client
+        return
+    env = {"PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+    with (
+        LocalCluster(
+            n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None, env=env
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _progress(done: int, total: int) -> None:
+    print(
+        f"\r  partitions counted: {done}/{total}",
+        end="\n" if done == total else "",
+        file=sys.stderr,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--rows", type=int, default=100_000, help="dossiers per partition")
+    parser.add_argument("--cluster", type=int, default=0, help="local worker processes (0: none)")
+    parser.add_argument("--scheduler", default=None, help="address of a running dask scheduler")
     args = parser.parse_args()
     rows = args.rows
 
@@ -34,8 +77,12 @@ def main() -> None:
 
     ddf = dd.from_map(partition, range(args.partitions))
     start = time.perf_counter()
-    with dask.config.set(scheduler="threads"):
-        stats = dask_summarize(ddf, quarter_periods(2025), by="field")
+    with _client(args.cluster, args.scheduler) as client:
+        if client is None:
+            with dask.config.set(scheduler="threads"):
+                stats = dask_summarize(ddf, quarter_periods(2025), by="field", progress=_progress)
+        else:
+            stats = dask_summarize(ddf, quarter_periods(2025), by="field", progress=_progress)
     took = time.perf_counter() - start
     print(
         f"{args.partitions * rows:,} synthetic dossiers in {args.partitions} partitions, "

@@ -17,7 +17,7 @@ programs can point at it, and it is rendered in the message for people::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 __all__ = [
     "BatchValidationError",
@@ -44,6 +44,7 @@ class CchcError(ValueError):
         offset: 0-based character offset in a text.
         item: the identifier of an item (a task, a framework criterion, ...).
         source: the file or input the error was found in.
+        index: the pandas index label of the row, when the input was a DataFrame.
     """
 
     def __init__(
@@ -55,9 +56,11 @@ class CchcError(ValueError):
         offset: int | None = None,
         item: str | None = None,
         source: str | None = None,
+        index: Hashable | None = None,
     ) -> None:
         self.message = message
         self.row = row
+        self.index = index
         self.field = field
         self.offset = offset
         self.item = item
@@ -71,6 +74,8 @@ class CchcError(ValueError):
             parts.append(self.source)
         if self.row is not None:
             parts.append(f"row {self.row}")
+        if self.index is not None:
+            parts.append(f"index {self.index!r}")
         if self.item is not None:
             parts.append(f"item {self.item}")
         if self.field is not None:
@@ -124,14 +129,29 @@ class BatchValidationError(ValidationError):
     """Several rows of a batch are bad; :attr:`errors` lists every one of them.
 
     Nothing is dropped silently: a batch either succeeds for every row or
-    reports all its bad rows at once.
+    reports all its bad rows at once. The message counts rows, then problems
+    (one row may have several)::
+
+        >>> str(BatchValidationError([ValidationError("bad", row=3, field="amount"),
+        ...                           ValidationError("bad", row=3, field="unit")]))
+        '1 bad row (2 problems): row 3, field amount: bad; row 3, field unit: bad'
     """
 
     def __init__(self, errors: Sequence[CchcError], *, source: str | None = None) -> None:
         self.errors: tuple[CchcError, ...] = tuple(errors)
         shown = "; ".join(str(e) for e in self.errors[:10])
         more = f" (and {len(self.errors) - 10} more)" if len(self.errors) > 10 else ""
-        super().__init__(f"{len(self.errors)} bad row(s): {shown}{more}", source=source)
+        super().__init__(f"{_count(self.errors)}: {shown}{more}", source=source)
+
+
+def _count(errors: Sequence[CchcError]) -> str:
+    """'3 bad rows (5 problems)', '1 bad row', '2 problems' (no row known)."""
+    rows = {(e.source, e.row) for e in errors if e.row is not None}
+    problems = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+    if not rows:
+        return problems
+    counted = f"{len(rows)} bad row{'s' if len(rows) != 1 else ''}"
+    return counted if len(rows) == len(errors) else f"{counted} ({problems})"
 
 
 class MissingExtraError(CchcError):

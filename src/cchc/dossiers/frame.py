@@ -6,7 +6,7 @@ One dossier per row, flat (one supplement round, at most one rescheduling):
 column                   required meaning
 ======================== ======== =====================================================
 code                     no       mã số hồ sơ (TT 01/2018 Art 19)
-procedure_code           no       mã TTHC (group key)
+procedure_code           no       mã TTHC (group key); **text**, never a number
 field                    no       lĩnh vực (group key)
 agency                   no       cơ quan giải quyết (group key)
 channel                  yes      ``in_person``, ``online`` or ``post``
@@ -23,40 +23,48 @@ cutoff                   no       per-procedure cut-off hour ``HH:MM`` (giờ ti
 
 Every row is checked and **every** bad row is reported at once in a
 :class:`~cchc.errors.BatchValidationError` (row number and field), never
-dropped. Rows are numbered from 1 for data frames and by file line (header =
-line 1) for CSV files.
+dropped. Rows are numbered from 1 for data frames (each error also names the
+row's index label) and by file line (header = line 1) for CSV files
+(:mod:`~cchc.dossiers.csvfile`: blank lines are skipped without shifting the
+numbers, a line with too few or too many fields is a bad row). With
+``on_bad_rows="collect"`` the loaders return the good rows and a table of the
+bad ones instead of raising.
 """
 
 from __future__ import annotations
 
-import csv
-import re
-import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from cchc.errors import (
-    BatchValidationError,
-    DataFileError,
-    NaiveDatetimeError,
-    ParseError,
-    ValidationError,
-)
+from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
 
-from .batch import CHANNEL_CODES, NAT, UNIT_CODES
+from .badrows import bad_rows_table, check_on_bad_rows, relocate
+from .batch import CHANNEL_CODES, UNIT_CODES
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
-from .deadline import MAX_AMOUNT
+from .columns import (
+    amounts,
+    check_columns,
+    cutoffs,
+    dossier_codes,
+    group_labels,
+    is_name,
+    parse_times,
+    to_us,
+    vocabulary_codes,
+)
+from .csvfile import tokenize
 
 __all__ = [
     "CHANNEL_CODES",
     "GROUP_COLUMNS",
+    "REQUIRED_COLUMNS",
     "TIME_COLUMNS",
     "DossierFrame",
     "from_arrow",
@@ -66,8 +74,9 @@ __all__ = [
 ]
 
 DT = npt.NDArray[np.datetime64]
-_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
-_CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
+REQUIRED_COLUMNS = ("channel", "received_at", "amount", "unit")
+_KNOWN = frozenset({*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"})
+OnBadRows = Literal["raise", "collect"]
 
 
 @attrs.frozen(eq=False)
@@ -88,6 +97,15 @@ class DossierFrame:
     codes: npt.NDArray[np.object_] | None = None
     cutoff: npt.NDArray[np.int16] | None = None
     """Per-row cut-off hour in minutes after midnight (-1: none), or None for no column."""
+    row_numbers: npt.NDArray[np.int64] | None = None
+    """The number of each row in its source (the file line for CSV files), or None when
+    rows are numbered by position from 1. Errors of :func:`~cchc.dossiers.evaluate` use it."""
+    index: Any = None
+    """The index of the source :class:`pandas.DataFrame` (kept by
+    :meth:`DossierResults.to_pandas <cchc.dossiers.DossierResults.to_pandas>` and named
+    in errors), or None."""
+    source: str | None = None
+    """The file or input the rows came from (named in errors), or None."""
 
     def __len__(self) -> int:
         return len(self.received_at)
@@ -112,85 +130,15 @@ class DossierFrame:
             groups={k: (c[index], labels) for k, (c, labels) in self.groups.items()},
             codes=None if self.codes is None else self.codes[index],
             cutoff=None if self.cutoff is None else self.cutoff[index],
+            row_numbers=None if self.row_numbers is None else self.row_numbers[index],
+            index=None if self.index is None else self.index[index],
+            source=self.source,
         )
 
-
-def _to_us(values: Any) -> DT:
-    """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
-    which the scalar reference engine uses. Coarser inputs need no flooring."""
-    unit = np.datetime_data(values.dtype)[0]
-    if unit in ("ns", "ps", "fs", "as"):
-        values = values.astype("datetime64[us]")
-    out: DT = values.astype("datetime64[ns]")
-    return out
-
-
-def _time(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
-    if values is None:
-        return np.full(n, NAT, dtype=np.int64).view("datetime64[s]")
-    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
-        # raw NumPy datetime64 only: UTC when the caller says so explicitly
-        if not naive_is_utc:
-            errs.add(
-                ~np.isnat(values),
-                name,
-                "naive datetime64; give aware values or pass naive_is_utc=True",
-                NaiveDatetimeError,
-            )
-        return values
-    ser = values if isinstance(values, pd.Series) else pd.Series(values)
-    if isinstance(ser.dtype, pd.DatetimeTZDtype):
-        return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
-    if ser.dtype.kind == "M":
-        # naive pandas values and naive Python datetimes: always rejected
-        errs.add(ser.notna().to_numpy(), name, "naive datetime; give an offset", NaiveDatetimeError)
-        return ser.to_numpy("datetime64[ns]")
-    text = ser.astype("string").str.strip().fillna("")
-    present = (text != "").to_numpy()
-    naive = present & ~text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
-    errs.add(
-        naive,
-        name,
-        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)",
-        NaiveDatetimeError,
-    )
-    parsed = pd.to_datetime(
-        text.where(present & ~naive, None), format="ISO8601", utc=True, errors="coerce"
-    )
-    bad = present & ~naive & parsed.isna().to_numpy()
-    errs.add(bad, name, "not a datetime", ValidationError)
-    return parsed.dt.tz_localize(None).to_numpy("datetime64[ns]")
-
-
-def _labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
-    if values is None:
-        return np.zeros(n, dtype=np.int32), ("",)
-    if isinstance(values, pd.Categorical | pd.Series) and isinstance(
-        values.dtype, pd.CategoricalDtype
-    ):
-        cat = pd.Categorical(values)
-        labels = tuple(str(c).strip() for c in cat.categories)
-        codes32 = np.asarray(cat.codes, dtype=np.int32)
-        if (codes32 < 0).any():
-            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
-            labels = (*labels, "")
-        return codes32, labels
-    codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
-    return codes.astype(np.int32), tuple(str(u) for u in uniques)
-
-
-def _vocab(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
-        top = max(vocab.values())  # integer codes, not the number of accepted names
-        ok = (arr >= 0) & (arr <= top)
-        errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
-        return np.where(ok, arr, 0).astype(np.int8)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    mapped = text.map(dict(vocab))
-    bad = mapped.isna().to_numpy()
-    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
-    return mapped.fillna(0).to_numpy(dtype=np.int8)
+    def locate(self, errors: Sequence[CchcError]) -> list[CchcError]:
+        """``errors`` numbered by position from 1, renumbered as this frame's rows (file
+        lines) and given their index labels."""
+        return relocate(errors, position_base=1, rows=self.row_numbers, labels=self.index)
 
 
 def from_columns(
@@ -229,10 +177,10 @@ def from_columns(
             wrong length: one entry naming the column, no row).
     """
     n = len(received_at)
-    _check_lengths(n, locals(), source)
+    check_columns(n, locals(), source)
     errs = Errors(row_base, source)
     times = {
-        name: _to_us(_time(vals, name, n, errs, naive_is_utc=naive_is_utc))
+        name: to_us(parse_times(vals, name, n, errs, naive_is_utc=naive_is_utc))
         for name, vals in zip(
             TIME_COLUMNS,
             (
@@ -248,24 +196,15 @@ def from_columns(
     }
     units = dict(UNIT_CODES)
     units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[TimeUnit.WORKING_DAYS.value]
-    unit_codes = _vocab(unit, "unit", units, n, errs)
-    channel_codes = _vocab(channel, "channel", CHANNEL_CODES, n, errs)
-    amt = _amount(amount, n, errs)
+    unit_codes = vocabulary_codes(unit, "unit", units, n, errs)
+    channel_codes = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
+    amt = amounts(amount, n, errs)
     # 'immediate' (giải quyết ngay) has no amount, as in TimeLimit; the scalar engine agrees
-    immediate = _is_name(unit, TimeUnit.IMMEDIATE.value, n)
+    immediate = is_name(unit, TimeUnit.IMMEDIATE.value, n)
     errs.add(immediate & (amt != 0), "amount", "an 'immediate' time limit has no amount")
     check_order(times, errs)
-    codes_arr = None
-    if code is not None:
-        text = pd.Series(code).astype("string").str.strip().str.upper().fillna("")
-        shape = text.str.match(_CODE_RE).fillna(False).to_numpy(dtype=bool)
-        # the YYMMDD part must be a real date, as in parse_dossier_code (2000 + YY)
-        ymd = text.str.extract(r"-(\d{6})-\d+$", expand=False).fillna("")
-        real = pd.to_datetime("20" + ymd, format="%Y%m%d", errors="coerce").notna().to_numpy()
-        bad = (text != "").to_numpy() & ~(shape & real)
-        errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)
-        codes_arr = text.to_numpy(dtype=object)
-    cut = None if cutoff is None else _cutoffs(cutoff, errs)
+    codes_arr = None if code is None else dossier_codes(code, errs)
+    cut = None if cutoff is None else cutoffs(cutoff, errs)
     errs.raise_if_any()
     return DossierFrame(
         **times,
@@ -273,153 +212,168 @@ def from_columns(
         unit=unit_codes,
         channel=channel_codes,
         groups={
-            "procedure_code": _labels(procedure_code, n),
-            "field": _labels(field, n),
-            "agency": _labels(agency, n),
+            "procedure_code": group_labels(procedure_code, n),
+            "field": group_labels(field, n),
+            "agency": group_labels(agency, n),
         },
         codes=codes_arr,
         cutoff=cut,
+        row_numbers=None if row_base == 1 else np.arange(row_base, row_base + n, dtype=np.int64),
+        source=source,
     )
 
 
-def _cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
-    """``HH:MM`` texts (or :class:`datetime.time`) as minutes after midnight; -1 if empty."""
-    text = pd.Series(values).astype("string").str.strip().fillna("")
-    parts = text.str.extract(r"^(\d{1,2}):(\d{2})(?::00)?$")
-    hh = pd.to_numeric(parts[0], errors="coerce").to_numpy(float)
-    mm = pd.to_numeric(parts[1], errors="coerce").to_numpy(float)
-    present = (text != "").to_numpy()
-    ok = ~np.isnan(hh) & ~np.isnan(mm) & (hh < 24) & (mm < 60)
-    errs.add(present & ~ok, "cutoff", "not a cut-off hour (HH:MM)")
-    minutes = np.where(present & ok, np.nan_to_num(hh) * 60 + np.nan_to_num(mm), -1)
-    return minutes.astype(np.int16)
+def _load(
+    columns: Mapping[str, Any],
+    *,
+    rows: npt.NDArray[np.int64],
+    labels: Any,
+    problems: Sequence[CchcError],
+    source: str | None,
+    on_bad_rows: OnBadRows,
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """Validate text or pandas columns whose rows are numbered ``rows`` (and labelled).
 
-
-def _check_lengths(n: int, given: Mapping[str, Any], source: str | None) -> None:
-    """Every given column has ``n`` values (``unit``/``channel``/``amount`` may be scalars)."""
-    problems: list[ValidationError] = []
-    for name in (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "unit", "channel", "amount"):
-        values = given[name]
-        if values is None or isinstance(values, str) or np.ndim(values) == 0:
-            if values is None or name in ("unit", "channel", "amount"):
-                continue
-            problems.append(ValidationError("a column needs one value per row", field=name))
-            continue
-        if len(values) != n:
-            problems.append(
-                ValidationError(f"column has {len(values)} values, received_at has {n}", field=name)
-            )
-    if problems:
-        raise BatchValidationError(problems, source=source)
-
-
-def _is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iub":
-        return np.zeros(n, dtype=bool)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    out: npt.NDArray[np.bool_] = (text == name).to_numpy(dtype=bool)
-    return out
-
-
-def _amount(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
-    arr = np.asarray(amount)
-    too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
-    if arr.dtype.kind in "iu":
-        raw = np.broadcast_to(arr, (n,))
-        big = raw > MAX_AMOUNT
-        errs.add(big, "amount", too_big)
-        vals = np.where(big, 0, raw).astype(np.int64)
-        errs.add(vals < 0, "amount", "amount must be >= 0")
-        return vals
-    num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)
-    bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
-    errs.add(bad, "amount", "amount must be a finite whole number >= 0")
-    big = ~bad & (num > MAX_AMOUNT)
-    errs.add(big, "amount", too_big)
-    return np.where(bad | big, 0, num).astype(np.int64)
-
-
-def from_dataframe(
-    df: pd.DataFrame, *, source: str | None = None, row_base: int = 1
-) -> DossierFrame:
-    """Validate a pandas DataFrame with the columns of the module table.
-
-    Raises:
-        BatchValidationError: missing required columns, or bad rows (all of them).
+    ``problems``: rows already found bad (they are not in ``columns``).
     """
-    required = ("channel", "received_at", "amount", "unit")
-    missing = [c for c in required if c not in df.columns]
+    check_on_bad_rows(on_bad_rows)
+    found: list[CchcError] = []
+    try:
+        frame = from_columns(**columns, source=source, row_base=0)
+    except BatchValidationError as exc:
+        if any(e.row is None for e in exc.errors):  # a column is wrong: no row to drop
+            raise
+        found = list(exc.errors)
+    bad = sorted(
+        [*problems, *relocate(found, position_base=0, rows=rows, labels=labels)],
+        key=lambda e: e.row or 0,
+    )
+    if bad and on_bad_rows == "raise":
+        raise BatchValidationError(bad, source=source)
+    if found:  # collect: validate the good rows again (each row is checked on its own)
+        keep = np.setdiff1d(np.arange(len(rows)), [e.row for e in found])
+        columns = {k: pd.Series(v).iloc[keep].reset_index(drop=True) for k, v in columns.items()}
+        frame = from_columns(**columns, source=source, row_base=0)
+        rows = rows[keep]
+        labels = None if labels is None else labels[keep]
+    positional = np.array_equal(rows, np.arange(1, len(rows) + 1))
+    frame = attrs.evolve(
+        frame, row_numbers=None if positional else rows, index=labels, source=source
+    )
+    return (frame, bad_rows_table(bad)) if on_bad_rows == "collect" else frame
+
+
+def _require(names: Any, source: str | None) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         raise BatchValidationError(
             [ValidationError("required column is missing", field=c) for c in missing],
             source=source,
         )
-    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"}
-    cols = {c: df[c].reset_index(drop=True) for c in df.columns if c in known}
-    return from_columns(**cols, source=source, row_base=row_base, naive_is_utc=False)
 
 
-def _extra_fields_error(path: str | Path, name: str) -> BatchValidationError:
-    """Every line with more fields than the header (scanned on the error path only)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        width = len(next(reader))
-        errors = [
-            ValidationError(
-                f"{len(fields)} fields but the header has {width}",
-                row=reader.line_num,
-                field="(line)",
-                source=name,
-            )
-            for fields in reader
-            if len(fields) > width
-        ]
-    return BatchValidationError(errors, source=name)
+@overload
+def from_dataframe(
+    df: pd.DataFrame,
+    *,
+    source: str | None = ...,
+    row_base: int = ...,
+    on_bad_rows: Literal["raise"] = ...,
+) -> DossierFrame: ...
+@overload
+def from_dataframe(
+    df: pd.DataFrame,
+    *,
+    source: str | None = ...,
+    row_base: int = ...,
+    on_bad_rows: Literal["collect"],
+) -> tuple[DossierFrame, pd.DataFrame]: ...
+def from_dataframe(
+    df: pd.DataFrame,
+    *,
+    source: str | None = None,
+    row_base: int = 1,
+    on_bad_rows: OnBadRows = "raise",
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """Validate a pandas DataFrame with the columns of the module table.
+
+    Rows are numbered by position from ``row_base``; every error also names the
+    row's index label (``err.index``), and the frame keeps ``df.index`` for
+    :meth:`~cchc.dossiers.DossierResults.to_pandas`. A numeric
+    ``procedure_code`` column (pandas reads ``1.000100`` as the float 1.0001)
+    is refused: read it as text (``dtype=str``).
+
+    ``on_bad_rows="collect"`` returns ``(frame, bad_rows)``: the good rows and a
+    DataFrame of the problems (columns ``row``, ``index``, ``field``,
+    ``message``, ``error``) instead of raising.
+
+    Raises:
+        BatchValidationError: missing required columns, a numeric procedure code
+            column, or bad rows (all of them, with ``on_bad_rows="raise"``).
+    """
+    _require(df.columns, source)
+    columns = {c: df[c].reset_index(drop=True) for c in df.columns if c in _KNOWN}
+    rows = np.arange(row_base, row_base + len(df), dtype=np.int64)
+    return _load(
+        columns, rows=rows, labels=df.index, problems=(), source=source, on_bad_rows=on_bad_rows
+    )
 
 
-def read_csv(path: str | Path, *, source: str | None = None) -> DossierFrame:
+@overload
+def read_csv(
+    path: str | Path,
+    *,
+    source: str | None = ...,
+    on_bad_rows: Literal["raise"] = ...,
+    delimiter: str = ...,
+) -> DossierFrame: ...
+@overload
+def read_csv(
+    path: str | Path,
+    *,
+    source: str | None = ...,
+    on_bad_rows: Literal["collect"],
+    delimiter: str = ...,
+) -> tuple[DossierFrame, pd.DataFrame]: ...
+def read_csv(
+    path: str | Path,
+    *,
+    source: str | None = None,
+    on_bad_rows: OnBadRows = "raise",
+    delimiter: str = ",",
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
     """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line.
 
-    A header-only file gives an empty frame.
+    Every bad row is found in one load: rows with too few or too many fields (by
+    line, never padded or cut), and bad values (by line and field). Blank lines
+    are skipped and do not shift the numbering; a row whose quoted field spans
+    lines is numbered by its first line. A header-only file gives an empty frame.
+
+    ``on_bad_rows="collect"`` returns ``(frame, bad_rows)``: the good rows and a
+    DataFrame of the problems (columns ``row`` = file line, ``index`` (empty),
+    ``field``, ``message``, ``error``), instead of raising.
+    ``delimiter``: the field separator (``";"`` for files saved so by a
+    spreadsheet); a header separated otherwise is an error naming the delimiter.
 
     Raises:
         DataFileError: a missing, unreadable, empty (no header) or malformed file
-            (e.g. an unbalanced quote), or one that is not UTF-8.
-        BatchValidationError: bad rows (all of them).
+            (e.g. a quote never closed), one that is not UTF-8 (with the line), or a
+            header separated by another delimiter.
+        BatchValidationError: missing or repeated columns, or bad rows (all of
+            them, with ``on_bad_rows="raise"``).
     """
     name = source if source is not None else str(path)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", pd.errors.ParserWarning)
-            # index_col=False: never take the first column as an index when a line has
-            # one field too many (that would shift every value of the file)
-            df = pd.read_csv(
-                path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False
-            )
-        if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
-            raise _extra_fields_error(path, name)
-    except pd.errors.EmptyDataError:
-        raise DataFileError("empty file: no header row", source=name) from None
-    except pd.errors.ParserError as exc:
-        raise DataFileError(f"malformed CSV: {exc}", source=name) from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"not UTF-8 text (byte {exc.start})", source=name) from None
-    except OSError as exc:
-        raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=name) from None
-    # pandas renames a repeated header "amount" to "amount.1": refuse it, never pick one
-    known = {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"}
-    mangled = (re.fullmatch(r"(.+)\.\d+", str(c)) for c in df.columns if str(c) not in known)
-    repeated = sorted({m.group(1) for m in mangled if m and m.group(1) in df.columns})
-    if repeated:
-        raise BatchValidationError(
-            [
-                ValidationError("column appears more than once in the header", field=c)
-                for c in repeated
-            ],
-            source=name,
-        )
-    return from_dataframe(df, source=name, row_base=2)
+    check_on_bad_rows(on_bad_rows)
+    table = tokenize(path, source=name, delimiter=delimiter, required=REQUIRED_COLUMNS)
+    _require(table.header, name)
+    return _load(
+        {k: table.columns[k] for k in table.header if k in _KNOWN},
+        rows=table.lines,
+        labels=None,
+        problems=table.problems,
+        source=name,
+        on_bad_rows=on_bad_rows,
+    )
 
 
 def from_arrow(table: Any, *, source: str | None = None) -> DossierFrame:

@@ -9,6 +9,7 @@ benchmark).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +77,10 @@ class DossierResults:
     the 766 portal ends the dossier at the request)."""
     policy: str
     provisional: bool
+    index: Any = None
+    """The index of the DataFrame the rows came from (see ``DossierFrame.index``), or None."""
+    row_numbers: npt.NDArray[np.int64] | None = None
+    """The rows' numbers in their source (file lines), or None (by position from 1)."""
 
     def take(self, index: Any) -> DossierResults:
         """The rows at ``index`` (an integer array or a slice)."""
@@ -87,14 +92,29 @@ class DossierResults:
             overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
+            index=None if self.index is None else self.index[index],
+            row_numbers=None if self.row_numbers is None else self.row_numbers[index],
         )
 
     def to_pandas(self) -> pd.DataFrame:
-        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas)."""
+        """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas).
+
+        The index is the caller's DataFrame index when the rows came from
+        :func:`~cchc.dossiers.from_dataframe`, the file line (named ``row``) for
+        :func:`~cchc.dossiers.read_csv`, else 0, 1, 2, ...
+        """
         import pandas as pd
 
+        if self.index is not None:
+            index = self.index
+        elif self.row_numbers is not None:
+            index = pd.Index(self.row_numbers, name="row")
+        else:
+            index = pd.RangeIndex(len(self.due_at))
+
         def aware(a: DT) -> Any:
-            return pd.Series(a).dt.tz_localize("UTC").dt.tz_convert("Asia/Ho_Chi_Minh")
+            utc = pd.DatetimeIndex(a).tz_localize("UTC")
+            return pd.Series(utc.tz_convert("Asia/Ho_Chi_Minh"), index=index)
 
         names = pd.Categorical.from_codes(
             self.timeliness.astype(np.int64) + 1,
@@ -105,8 +125,9 @@ class DossierResults:
                 "due_at": aware(self.due_at),
                 "legal_due_at": aware(self.legal_due_at),
                 "start_at": aware(self.start_at),
-                "timeliness": names,
-            }
+                "timeliness": pd.Series(names, index=index),
+            },
+            index=index,
         )
 
 
@@ -116,8 +137,13 @@ def evaluate(
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
     granularity: Granularity | str | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> DossierResults:
     """Due dates (after supplements and rescheduling) and timeliness for every row.
+
+    ``progress(done, total)``, if given, is called with the rows done after each
+    chunk of :data:`CHUNK_ROWS` rows (for a progress bar on millions of rows).
+    Errors name each row as its loader numbered it (file line, index label).
 
     ``granularity=None`` (the default) compares days, and minutes for rows whose
     limit is in hours (an hour limit is judged by the moment, as in
@@ -155,9 +181,11 @@ def evaluate(
             )
         except CalendarCoverageError:
             errors += _coverage_rows(chunk, np.arange(len(chunk)), ops, pol, minute, lo)
+        if progress is not None:
+            progress(sl.stop, n)
     if errors:
         errors.sort(key=lambda e: (e.row or 0, e.field or ""))
-        raise BatchValidationError(errors)
+        raise BatchValidationError(frame.locate(errors), source=frame.source)
     return DossierResults(
         due_at=due.view("datetime64[ns]"),
         legal_due_at=legal.view("datetime64[ns]"),
@@ -166,6 +194,8 @@ def evaluate(
         overdue_from=overdue.view("datetime64[ns]"),
         policy=pol.name,
         provisional=ops.used_provisional,
+        index=frame.index,
+        row_numbers=frame.row_numbers,
     )
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -59,6 +59,8 @@ from .results import CHUNK_ROWS
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .frame import DossierFrame
     from .results import DossierResults
 
@@ -68,6 +70,7 @@ __all__ = [
     "StatsCounts",
     "StatsRates",
     "StatsRow",
+    "StatsTable",
     "combine",
     "count_arrays",
     "count_matrix",
@@ -249,6 +252,42 @@ class StatsRow(BaseModel):
         }
 
 
+class StatsTable(list[StatsRow]):
+    """The rows of :func:`summarize`: a plain list of :class:`StatsRow`, plus
+    :meth:`to_pandas`."""
+
+    def to_pandas(self, *, exact: bool = False) -> pd.DataFrame:
+        """One flat row per period and key (needs pandas): ``period``, ``period_start``,
+        ``period_end`` (dates as naive ``datetime64``), ``by``, ``key``, then every count
+        (int64) and every rate (percent; float64 with NaN for "no denominator", or the
+        exact :class:`~decimal.Decimal` values and None with ``exact=True``)."""
+        import pandas as pd
+
+        rate_fields = tuple(StatsRates.model_fields)
+        records: list[dict[str, Any]] = [
+            {
+                "period": r.period,
+                "period_start": r.period_start,
+                "period_end": r.period_end,
+                "by": r.by,
+                "key": r.key,
+                **r.counts.model_dump(),
+                **{f: getattr(r.rates, f) for f in rate_fields},
+            }
+            for r in self
+        ]
+        columns = ["period", "period_start", "period_end", "by", "key", *COUNT_FIELDS]
+        df = pd.DataFrame.from_records(records, columns=[*columns, *rate_fields])
+        for name in ("period_start", "period_end"):
+            df[name] = pd.to_datetime(df[name])
+        for name in COUNT_FIELDS:
+            df[name] = df[name].astype("int64")
+        if not exact:
+            for name in rate_fields:
+                df[name] = pd.to_numeric(df[name].astype(object), errors="coerce").astype("float64")
+        return df
+
+
 def summarize(
     frame: DossierFrame,
     results: DossierResults,
@@ -256,8 +295,11 @@ def summarize(
     *,
     by: str | None = None,
     as_of: datetime | None = None,
-) -> list[StatsRow]:
+) -> StatsTable:
     """Counts and rates per period and group (``by``: procedure_code, field, agency).
+
+    The result is a list of :class:`StatsRow` (a :class:`StatsTable`, whose
+    ``to_pandas()`` gives one flat row per period and key).
 
     Unfinished dossiers are judged in time / overdue at ``min(period end,
     as_of)``; ``as_of`` defaults to now in Asia/Ho_Chi_Minh, so a period that has
@@ -271,7 +313,7 @@ def summarize(
     """
     plist = [periods] if isinstance(periods, Period) else list(periods)
     if not plist:
-        return []
+        return StatsTable()
     if by is None:
         group = np.zeros(len(frame), dtype=np.int32)
         labels: tuple[str, ...] = ("",)
@@ -294,7 +336,7 @@ def summarize(
         per_period = [
             _by_period(frame, results, p, group, len(labels), chunks, as_of_ns) for p in plist
         ]
-    out: list[StatsRow] = []
+    out = StatsTable()
     for p, arrays in zip(plist, per_period, strict=True):
         for gi, key in enumerate(labels):
             counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})
@@ -330,13 +372,13 @@ def _row(p: Period, by: str | None, key: str, counts: StatsCounts) -> StatsRow:
     )
 
 
-def combine(rows: Iterable[StatsRow]) -> list[StatsRow]:
+def combine(rows: Iterable[StatsRow]) -> StatsTable:
     """Sum rows with the same period, group column and key (e.g. from partitions)."""
     acc: dict[tuple[str, date, date, str | None, str], StatsCounts] = {}
     for r in rows:
         k = (r.period, r.period_start, r.period_end, r.by, r.key)
         acc[k] = acc[k] + r.counts if k in acc else r.counts
-    return [
+    return StatsTable(
         _row(Period(ps, pe, label), by, key, counts)
         for (label, ps, pe, by, key), counts in acc.items()
-    ]
+    )

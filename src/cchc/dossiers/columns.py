@@ -1,0 +1,216 @@
+"""Column validators of the batch loaders (one function per kind of column).
+
+Each validator reads a whole column (NumPy, pandas or a list), records every
+bad row in :class:`~cchc.dossiers.checks.Errors` and returns the column in the
+engine's representation (UTC ``datetime64[ns]``, integer codes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
+
+from .batch import NAT
+from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
+from .deadline import MAX_AMOUNT
+
+__all__ = [
+    "amounts",
+    "check_columns",
+    "cutoffs",
+    "dossier_codes",
+    "group_labels",
+    "is_name",
+    "parse_times",
+    "to_us",
+    "vocabulary_codes",
+]
+
+DT = npt.NDArray[np.datetime64]
+_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
+_CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
+
+
+def to_us(values: Any) -> DT:
+    """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
+    which the scalar reference engine uses. Coarser inputs need no flooring."""
+    unit = np.datetime_data(values.dtype)[0]
+    if unit in ("ns", "ps", "fs", "as"):
+        values = values.astype("datetime64[us]")
+    out: DT = values.astype("datetime64[ns]")
+    return out
+
+
+def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
+    if values is None:
+        return np.full(n, NAT, dtype=np.int64).view("datetime64[s]")
+    if isinstance(values, np.ndarray) and values.dtype.kind == "M":
+        # raw NumPy datetime64 only: UTC when the caller says so explicitly
+        if not naive_is_utc:
+            errs.add(
+                ~np.isnat(values),
+                name,
+                "naive datetime64; give aware values or pass naive_is_utc=True",
+                NaiveDatetimeError,
+            )
+        return values
+    ser = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(ser.dtype, pd.DatetimeTZDtype):
+        return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
+    if ser.dtype.kind == "M":
+        # naive pandas values and naive Python datetimes: always rejected
+        errs.add(ser.notna().to_numpy(), name, "naive datetime; give an offset", NaiveDatetimeError)
+        return ser.to_numpy("datetime64[ns]")
+    text = ser.astype("string").str.strip().fillna("")
+    present = (text != "").to_numpy()
+    naive = present & ~text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    errs.add(
+        naive,
+        name,
+        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)",
+        NaiveDatetimeError,
+    )
+    parsed = pd.to_datetime(
+        text.where(present & ~naive, None), format="ISO8601", utc=True, errors="coerce"
+    )
+    bad = present & ~naive & parsed.isna().to_numpy()
+    errs.add(bad, name, "not a datetime", ValidationError)
+    return parsed.dt.tz_localize(None).to_numpy("datetime64[ns]")
+
+
+def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    if values is None:
+        return np.zeros(n, dtype=np.int32), ("",)
+    if isinstance(values, pd.Categorical | pd.Series) and isinstance(
+        values.dtype, pd.CategoricalDtype
+    ):
+        cat = pd.Categorical(values)
+        labels = tuple(str(c).strip() for c in cat.categories)
+        codes32 = np.asarray(cat.codes, dtype=np.int32)
+        if (codes32 < 0).any():
+            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
+            labels = (*labels, "")
+        return codes32, labels
+    codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
+    return codes.astype(np.int32), tuple(str(u) for u in uniques)
+
+
+def vocabulary_codes(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iu":
+        top = max(vocab.values())  # integer codes, not the number of accepted names
+        ok = (arr >= 0) & (arr <= top)
+        errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
+        return np.where(ok, arr, 0).astype(np.int8)
+    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
+    mapped = text.map(dict(vocab))
+    bad = mapped.isna().to_numpy()
+    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
+    return mapped.fillna(0).to_numpy(dtype=np.int8)
+
+
+def cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
+    """``HH:MM`` texts (or :class:`datetime.time`) as minutes after midnight; -1 if empty."""
+    text = pd.Series(values).astype("string").str.strip().fillna("")
+    parts = text.str.extract(r"^(\d{1,2}):(\d{2})(?::00)?$")
+    hh = pd.to_numeric(parts[0], errors="coerce").to_numpy(float)
+    mm = pd.to_numeric(parts[1], errors="coerce").to_numpy(float)
+    present = (text != "").to_numpy()
+    ok = ~np.isnan(hh) & ~np.isnan(mm) & (hh < 24) & (mm < 60)
+    errs.add(present & ~ok, "cutoff", "not a cut-off hour (HH:MM)")
+    minutes = np.where(present & ok, np.nan_to_num(hh) * 60 + np.nan_to_num(mm), -1)
+    return minutes.astype(np.int16)
+
+
+def check_columns(n: int, given: Mapping[str, Any], source: str | None) -> None:
+    """Every given column has ``n`` values (``unit``/``channel``/``amount`` may be scalars),
+    and ``procedure_code`` is text."""
+    problems: list[ValidationError] = []
+    numeric = _numeric_example(given["procedure_code"])
+    if numeric is not None:
+        problems.append(
+            ValidationError(
+                f"procedure codes are numbers here (e.g. {numeric!r}): as numbers they lose "
+                "their trailing zeros (1.000100 becomes 1.0001); read the column as text, "
+                "e.g. pandas.read_csv(..., dtype=str)",
+                field="procedure_code",
+            )
+        )
+    for name in (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "unit", "channel", "amount"):
+        values = given[name]
+        if values is None or isinstance(values, str) or np.ndim(values) == 0:
+            if values is None or name in ("unit", "channel", "amount"):
+                continue
+            problems.append(ValidationError("a column needs one value per row", field=name))
+            continue
+        if len(values) != n:
+            problems.append(
+                ValidationError(f"column has {len(values)} values, received_at has {n}", field=name)
+            )
+    if problems:
+        raise BatchValidationError(problems, source=source)
+
+
+def _numeric_example(values: Any) -> Any:
+    """A number among ``values`` (numbers, not text), or None."""
+    if values is None or isinstance(values, str) or np.ndim(values) == 0:
+        return None
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and dtype.kind not in "biufcO":
+        return None  # text, categorical of text, datetimes: not numbers
+    if dtype is None or dtype.kind == "O":
+        kind = pd.api.types.infer_dtype(values, skipna=True)
+        if kind in ("string", "empty", "categorical"):
+            return None
+    arr = np.asarray(values, dtype=object)
+    for value in arr:
+        is_number = isinstance(value, int | float | complex | np.number)
+        if is_number and not isinstance(value, bool) and value == value:  # NaN: missing
+            return value.item() if isinstance(value, np.generic) else value
+    return None
+
+
+def dossier_codes(code: Any, errs: Errors) -> npt.NDArray[np.object_]:
+    """Upper-cased dossier codes; a bad one (shape or YYMMDD date) is a ParseError."""
+    text = pd.Series(code).astype("string").str.strip().str.upper().fillna("")
+    shape = text.str.match(_CODE_RE).fillna(False).to_numpy(dtype=bool)
+    # the YYMMDD part must be a real date, as in parse_dossier_code (2000 + YY)
+    ymd = text.str.extract(r"-(\d{6})-\d+$", expand=False).fillna("")
+    real = pd.to_datetime("20" + ymd, format="%Y%m%d", errors="coerce").notna().to_numpy()
+    bad = (text != "").to_numpy() & ~(shape & real)
+    errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)
+    out: npt.NDArray[np.object_] = text.to_numpy(dtype=object)
+    return out
+
+
+def is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:
+    arr = np.asarray(values)
+    if arr.dtype.kind in "iub":
+        return np.zeros(n, dtype=bool)
+    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
+    out: npt.NDArray[np.bool_] = (text == name).to_numpy(dtype=bool)
+    return out
+
+
+def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
+    arr = np.asarray(amount)
+    too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
+    if arr.dtype.kind in "iu":
+        raw = np.broadcast_to(arr, (n,))
+        big = raw > MAX_AMOUNT
+        errs.add(big, "amount", too_big)
+        vals = np.where(big, 0, raw).astype(np.int64)
+        errs.add(vals < 0, "amount", "amount must be >= 0")
+        return vals
+    num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)
+    bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
+    errs.add(bad, "amount", "amount must be a finite whole number >= 0")
+    big = ~bad & (num > MAX_AMOUNT)
+    errs.add(big, "amount", too_big)
+    return np.where(bad | big, 0, num).astype(np.int64)
