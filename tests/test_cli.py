@@ -158,3 +158,18 @@ def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith("ngày")
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_semicolon_file_error_names_the_shell_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "d.csv"
+    csv.write_text(
+        "channel;received_at;amount;unit\nonline;2025-03-03T09:00:00+07:00;5;working_days\n",
+        encoding="utf-8",
+    )
+    assert main(["dossier", "stats", str(csv)]) == 2
+    err = capsys.readouterr().err
+    assert "--delimiter ';'" in err and "delimiter=" not in err
+    assert main(["dossier", "stats", str(csv), "--delimiter", ";", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["counts"]["received"] == 1

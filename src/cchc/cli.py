@@ -73,6 +73,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 """Command names of earlier versions and the ``noun verb`` they stand for."""
 
 _SHELL_TERMS: tuple[tuple[str, str], ...] = (
+    ("read it with delimiter=';'", "pass --delimiter ';'"),
+    ("read it with delimiter='\\t'", "pass --delimiter $'\\t'"),
+    ("read it with delimiter='|'", "pass --delimiter '|'"),
     ("pass provisional=True", "add --provisional"),
     ("provisional=True", "--provisional"),
     (

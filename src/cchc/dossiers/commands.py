@@ -64,6 +64,9 @@ def register(subparsers: Any) -> None:
         default="year",
         help="one row per year (default), quarter or month",
     )
+    p.add_argument(
+        "--delimiter", default=",", help="field separator of the CSV file (default: a comma)"
+    )
     p.add_argument("--year", type=int, help="year (default: that of the latest receipt)")
     p.add_argument("--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=iso_date, help="custom period end, exclusive")
@@ -126,7 +129,9 @@ def _stats(args: argparse.Namespace) -> int:
     from .results import evaluate
 
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(args.file)
+    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(
+        args.file, delimiter=args.delimiter
+    )
     results = evaluate(frame, policy=args.policy)
     if len(frame):
         latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
