@@ -5,19 +5,30 @@ Each concept registers its own sub-commands from a small module
 sub-command has ``--help`` and, where it prints data, a ``--json`` option.
 Errors of the library (:class:`cchc.errors.CchcError`) are printed to stderr
 with exit code 2; no traceback is shown for bad input.
+
+Output piped into a reader that stops early (``cchc lint doc.txt | head -1``)
+ends the command quietly with exit code 141 (128 + SIGPIPE, what a shell reports
+for a writer killed by a closed pipe), as Python's documentation recommends
+(signal module, "Note on SIGPIPE"): stdout is pointed at ``os.devnull`` so the
+interpreter's final flush does not fail again.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from cchc import __version__
 from cchc.errors import CchcError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["BROKEN_PIPE_EXIT", "build_parser", "main"]
+
+BROKEN_PIPE_EXIT = 141
+"""Exit code when the reader of stdout closed the pipe (128 + SIGPIPE)."""
 
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
@@ -51,7 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()
     except CchcError as exc:
         print(f"cchc: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout's file descriptor at ``os.devnull`` after the pipe closed."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -59,9 +59,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc._checks import require_text
 from cchc.civil_code import BLDS_2015_147
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
-from cchc._checks import require_text
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
 from cchc.errors import CalendarCoverageError
