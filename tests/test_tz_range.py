@@ -7,7 +7,7 @@ bare OverflowError from ``datetime.astimezone``.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -16,7 +16,7 @@ from cchc.errors import ValidationError
 from cchc.plans import completion, example_plan
 from cchc.tz import VN_TZ, as_date, to_vn
 
-PAST_9999 = datetime(9999, 12, 31, 23, 0, tzinfo=timezone.utc)
+PAST_9999 = datetime(9999, 12, 31, 23, 0, tzinfo=UTC)
 BEFORE_1 = datetime(1, 1, 1, 5, 0, tzinfo=timezone(timedelta(hours=10)))
 
 
@@ -32,7 +32,7 @@ def test_to_vn_and_as_date_refuse_out_of_range(moment: datetime) -> None:
 
 def test_edges_that_fit_still_convert() -> None:
     # 31/12/9999 16:59 UTC is 23:59 in Hà Nội, still year 9999.
-    last = datetime(9999, 12, 31, 16, 59, tzinfo=timezone.utc)
+    last = datetime(9999, 12, 31, 16, 59, tzinfo=UTC)
     assert as_date(last) == date(9999, 12, 31)
     first = datetime(1, 1, 1, 0, 0, tzinfo=VN_TZ)
     assert as_date(first) == date(1, 1, 1)
