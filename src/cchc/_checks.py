@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from cchc.errors import ValidationError
 
-__all__ = ["require_int", "require_text"]
+__all__ = ["require_instance", "require_int", "require_text"]
 
 _SHOWN = 60
 """Characters of a wrong value shown in a message."""
@@ -55,3 +55,13 @@ def require_int(value: object, *, field: str, low: int, high: int) -> int:
     if not low <= value <= high:
         raise ValidationError(f"{_shown(value)} is not between {low} and {high}", field=field)
     return value
+
+
+def require_instance(value: object, kind: type, *, field: str) -> None:
+    """Check that ``value`` is a ``kind`` (e.g. a :class:`~cchc.plans.Plan`, or an
+    abstract class such as :class:`~collections.abc.Mapping`)."""
+    if isinstance(value, kind):
+        return
+    raise ValidationError(
+        f"expected a {kind.__name__}, got {type(value).__name__} {_shown(value)}", field=field
+    )
