@@ -15,7 +15,7 @@ import math
 import random
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,9 @@ PIECES = (
     "\u0301", "\x00", "\ufeff", "9" * 40, "%", "tỷ lệ", "đạt 100%",
 )  # fmt: skip
 
+NUMBERS = ("5601/KH-SYT", "05/KH-SYT", "107/2021/NĐ-CP", "4567/BNV-CCHC", "01/2018/TT-VPCP",
+           "05-NQ/TU", "177/PC-SYT", "22/KH-SYT", "1295/SYT-VP", "61/2018/NĐ-CP")  # fmt: skip
+
 WEIRD: tuple[object, ...] = (
     None, True, False, 0, -1, 1, 2**63, -(2**63), 10**30, -(10**30), 1.5, math.nan,
     math.inf, -math.inf, Decimal("NaN"), Decimal("Infinity"), Decimal("1e999"), "", " ",
@@ -51,8 +54,25 @@ WEIRD: tuple[object, ...] = (
     date(9999, 12, 31), complex(1, 1),
 )  # fmt: skip
 
-EDGE_YEARS = (1, 2, 1899, 1900, 1901, 1999, 2000, 2014, 2015, 2025, 2027, 2028, 2099, 2100, 9998, 9999)
-ZONES = (timezone.utc, timezone(timedelta(hours=7)), timezone(timedelta(hours=14)),
+EDGE_YEARS = (
+    1,
+    2,
+    1899,
+    1900,
+    1901,
+    1999,
+    2000,
+    2014,
+    2015,
+    2025,
+    2027,
+    2028,
+    2099,
+    2100,
+    9998,
+    9999,
+)
+ZONES = (UTC, timezone(timedelta(hours=7)), timezone(timedelta(hours=14)),
          timezone(timedelta(hours=-12)), timezone(timedelta(hours=23, minutes=59)))  # fmt: skip
 
 
@@ -67,7 +87,11 @@ def mutate(rnd: random.Random, text: str, steps: int = 4) -> str:
         elif op == 1:
             text = text[:i] + rnd.choice(PIECES) + text[i:]
         elif op == 2 and n:
-            text = text[:i] + chr(rnd.choice((rnd.randint(0, 0x2FF), rnd.randint(0, 0x10FFFF)))) + text[i + 1 :]
+            text = (
+                text[:i]
+                + chr(rnd.choice((rnd.randint(0, 0x2FF), rnd.randint(0, 0x10FFFF))))
+                + text[i + 1 :]
+            )
             text = text.encode("utf-8", "replace").decode("utf-8", "replace")
         elif op == 3:
             j = rnd.randint(i, min(n, i + 80))
@@ -75,7 +99,9 @@ def mutate(rnd: random.Random, text: str, steps: int = 4) -> str:
         elif op == 4:
             text = text[:i] + str(rnd.choice((0, 1, 12, 31, 99, 2022, 10**9, -5))) + text[i:]
         else:
-            text = text[:i] + " ".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 8))) + text[i:]
+            text = (
+                text[:i] + " ".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 8))) + text[i:]
+            )
     return text
 
 
@@ -89,6 +115,13 @@ def any_text(rnd: random.Random) -> str:
     seed = rnd.choice(SEEDS)
     start = rnd.randrange(len(seed))
     return mutate(rnd, seed[start : start + rnd.randint(0, 3000)])
+
+
+def aware_moment(rnd: random.Random) -> datetime:
+    """An aware datetime in the calendar's coverage (2015-2027), often on a boundary hour."""
+    day = date(rnd.randint(2015, 2027), 1, 1) + timedelta(days=rnd.randint(0, 364))
+    hour = rnd.choice((0, 7, 8, 11, 12, 13, 15, 16, 17, 23, rnd.randint(0, 23)))
+    return datetime.combine(day, time(hour, rnd.choice((0, 30, 59))), tzinfo=rnd.choice(ZONES))
 
 
 def any_day(rnd: random.Random) -> object:
@@ -111,7 +144,9 @@ def any_value(rnd: random.Random) -> object:
     if k == 0:
         return rnd.choice(WEIRD)
     if k == 1:
-        return rnd.choice((rnd.randint(-(10**6), 10**6), rnd.uniform(-1e6, 1e6), 10**rnd.randint(0, 40)))
+        return rnd.choice(
+            (rnd.randint(-(10**6), 10**6), rnd.uniform(-1e6, 1e6), 10 ** rnd.randint(0, 40))
+        )
     if k == 2:
         return any_day(rnd)
     return any_text(rnd)[:20]
@@ -133,7 +168,9 @@ def _calendar() -> Any:
     return default_calendar()
 
 
-def _calendar_call(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
+def _calendar_call(
+    rnd: random.Random,
+) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
     cal = _calendar()
     name = rnd.choice(("is_working_day", "add_working_days", "working_days_between",
                        "next_working_day", "previous_working_day", "rollforward", "rollback",
@@ -142,7 +179,10 @@ def _calendar_call(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any
     if name in ("next_working_day", "previous_working_day", "rollforward", "rollback", "entry"):
         kw = {}
     if name == "add_working_days":
-        args: tuple[Any, ...] = (any_day(rnd), any_value(rnd) if rnd.random() < 0.3 else rnd.randint(-400, 400))
+        args: tuple[Any, ...] = (
+            any_day(rnd),
+            any_value(rnd) if rnd.random() < 0.3 else rnd.randint(-400, 400),
+        )
     elif name == "working_days_between":
         args = (any_day(rnd), any_day(rnd))
     elif name in ("days_off", "entries"):
@@ -156,8 +196,9 @@ def _due_date(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...
     from cchc.dossiers import due_date
 
     amount = rnd.randint(0, 60) if rnd.random() < 0.7 else any_value(rnd)
-    unit = rnd.choice(("working_days", "days", "hours", "months", "weeks", None, 3))
-    return due_date, (any_day(rnd), amount, unit), {}
+    unit = rnd.choice(("working_days", "working_days", "days", "hours", "months", "weeks", None))
+    received = aware_moment(rnd) if rnd.random() < 0.6 else any_day(rnd)
+    return due_date, (received, amount, unit), {}
 
 
 def _dossier(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
@@ -165,13 +206,21 @@ def _dossier(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...]
 
     kinds = ("received", "supplement_requested", "supplement_received", "rescheduled",
              "paused", "resumed", "decided", "returned", "bogus")  # fmt: skip
-    events = [
-        {"kind": rnd.choice(kinds), "at": any_day(rnd)} for _ in range(rnd.randint(0, 4))
-    ]
+    start = aware_moment(rnd)
+    events: list[dict[str, Any]] = [{"kind": "received", "at": start}]
+    for _ in range(rnd.randint(0, 4)):
+        at = (
+            start + timedelta(hours=rnd.randint(-5, 24 * 40))
+            if rnd.random() < 0.8
+            else any_day(rnd)
+        )
+        events.append({"kind": rnd.choice(kinds), "at": at})
+    if rnd.random() < 0.1:
+        events = [{"kind": rnd.choice(kinds), "at": any_day(rnd)}]
     if events and rnd.random() < 0.3:
         events[0]["new_due_at"] = any_day(rnd)
     data: dict[str, Any] = {
-        "channel": rnd.choice(("direct", "online", "post", "x", None)),
+        "channel": rnd.choice(("in_person", "online", "online", "post", None)),
         "amount": rnd.randint(0, 30) if rnd.random() < 0.7 else any_value(rnd),
         "unit": rnd.choice(("working_days", "days", "hours", "months", "?")),
         "events": events if rnd.random() < 0.9 else any_value(rnd),
@@ -184,16 +233,22 @@ def _dossier(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...]
     return build_and_deadline, (), data
 
 
-def _text_entry(name: str) -> Callable[[random.Random], tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]]:
+def _text_entry(
+    name: str,
+) -> Callable[[random.Random], tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]]:
     def gen(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
         from cchc import documents
 
         func: Callable[..., object] = (
-            documents.DirectiveDocument.from_text if name == "from_text" else getattr(documents, name)
+            documents.DirectiveDocument.from_text
+            if name == "from_text"
+            else getattr(documents, name)
         )
         text: object = any_text(rnd) if rnd.random() < 0.95 else rnd.choice(WEIRD)
         if name == "parse_number":
-            text = any_text(rnd)[:30] if rnd.random() < 0.9 else rnd.choice(WEIRD)
+            number = rnd.choice(NUMBERS)
+            text = mutate(rnd, number, 2) if rnd.random() < 0.8 else any_text(rnd)[:30]
+            text = text if rnd.random() < 0.95 else rnd.choice(WEIRD)
         kw: dict[str, Any] = {}
         if name in ("lint", "extract_deadlines") and rnd.random() < 0.3:
             kw["issued_on"] = any_day(rnd)
@@ -210,7 +265,9 @@ def _lookup(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...],
     return lookup, (arg,), {"on": any_day(rnd)}
 
 
-def _reporting_period(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
+def _reporting_period(
+    rnd: random.Random,
+) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
     from cchc.reporting import reporting_period
 
     regime = rnd.choice(("bnv-cchc", "nd09-2019", "x", None))
@@ -219,7 +276,9 @@ def _reporting_period(rnd: random.Random) -> tuple[Callable[..., object], tuple[
     return reporting_period, (regime, kind, year), {"due": rnd.random() < 0.5}
 
 
-def _build_report(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
+def _build_report(
+    rnd: random.Random,
+) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
     from cchc.reporting import build_report
 
     plan: object = _plan() if rnd.random() < 0.9 else rnd.choice(WEIRD)
@@ -235,15 +294,23 @@ def _build_report(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any,
     return build_report, (plan, rnd.choice(("bnv-cchc", "nd09-2019")), kind, year), kw
 
 
-def _completion(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
+def _completion(
+    rnd: random.Random,
+) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
     from cchc.plans import completion
 
     plan: object = _plan() if rnd.random() < 0.95 else rnd.choice(WEIRD)
-    kw = {"policy": rnd.choice(("strict", "proportional", "half", "x"))} if rnd.random() < 0.3 else {}
+    kw = (
+        {"policy": rnd.choice(("strict", "proportional", "half", "x"))}
+        if rnd.random() < 0.3
+        else {}
+    )
     return completion, (plan, any_day(rnd)), kw
 
 
-def _file_loader(suffix: str, base: str, load: Callable[[Path], object]) -> Callable[[random.Random], tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]]:
+def _file_loader(
+    suffix: str, base: str, load: Callable[[Path], object]
+) -> Callable[[random.Random], tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]]:
     def gen(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
         text = mutate(rnd, base, 6)
         raw = text.encode("utf-8")
@@ -251,13 +318,13 @@ def _file_loader(suffix: str, base: str, load: Callable[[Path], object]) -> Call
             i = rnd.randint(0, len(raw))
             raw = raw[:i] + bytes([rnd.randint(0x80, 0xFF)]) + raw[i:]
 
-        def call() -> object:
+        def load_bytes(data: bytes) -> object:
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"input{suffix}"
-                path.write_bytes(raw)
+                path.write_bytes(data)
                 return load(path)
 
-        return call, (), {}
+        return load_bytes, (raw,), {}
 
     return gen
 
