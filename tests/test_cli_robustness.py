@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc._data import data_path
-from cchc.cli import BROKEN_PIPE_EXIT, main
+from cchc.cli import main
 from cchc.errors import MissingExtraError
 from cchc.plans import example_plan, save_plan
 
@@ -60,11 +60,7 @@ def test_closed_pipe_gives_no_traceback(args: list[str], plan_file: Path) -> Non
     proc = _run_into_closed_pipe(args)
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()
     assert b"BrokenPipeError" not in proc.stderr
-    assert proc.returncode == BROKEN_PIPE_EXIT
-
-
-def test_broken_pipe_exit_code_is_sigpipe() -> None:
-    assert BROKEN_PIPE_EXIT == 128 + 13  # SIGPIPE is signal 13 on Linux
+    assert proc.returncode == 0  # the reader stopped: not an error (cchc.cli docstring)
 
 
 def test_report_docx_without_python_docx(

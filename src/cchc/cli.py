@@ -7,16 +7,14 @@ Errors of the library (:class:`cchc.errors.CchcError`) are printed to stderr
 with exit code 2; no traceback is shown for bad input.
 
 Output piped into a reader that stops early (``cchc lint doc.txt | head -1``)
-ends the command quietly with exit code 141 (128 + SIGPIPE, what a shell reports
-for a writer killed by a closed pipe), as Python's documentation recommends
-(signal module, "Note on SIGPIPE"): stdout is pointed at ``os.devnull`` so the
-interpreter's final flush does not fail again.
+ends the command quietly with exit code 0 (the reader got what it asked for), as
+Python's documentation recommends (signal module, "Note on SIGPIPE"): stdout is
+pointed at ``os.devnull`` so the interpreter's final flush does not fail again.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import os
 import sys
@@ -25,10 +23,7 @@ from collections.abc import Sequence
 from cchc import __version__
 from cchc.errors import CchcError
 
-__all__ = ["BROKEN_PIPE_EXIT", "build_parser", "main"]
-
-BROKEN_PIPE_EXIT = 141
-"""Exit code when the reader of stdout closed the pipe (128 + SIGPIPE)."""
+__all__ = ["build_parser", "main"]
 
 COMMAND_MODULES: tuple[str, ...] = (
     "cchc.demo",
@@ -67,13 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cchc: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        _silence_stdout()
-        return BROKEN_PIPE_EXIT
-    return code
-
-
-def _silence_stdout() -> None:
-    """Point stdout's file descriptor at ``os.devnull`` after the pipe closed."""
-    with contextlib.suppress(AttributeError, OSError, ValueError):
+        # The reader of our output went away (``cchc ... | head``): stop quietly. Point
+        # stdout at devnull so the interpreter's final flush does not fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    return code
