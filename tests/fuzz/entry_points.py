@@ -156,6 +156,16 @@ FRAMEWORKS = ("par-example-department", "pci-2013", "qd766-portal", "tt01-agency
 
 
 @functools.cache
+def _department_inputs() -> dict[str, Any]:
+    from cchc._data import read_user_yaml
+
+    items: dict[str, Any] = read_user_yaml(
+        ROOT / "examples" / "data" / "indices_department_2024.yaml"
+    )["items"]
+    return items
+
+
+@functools.cache
 def _plan() -> Any:
     from cchc.plans import example_plan
 
@@ -350,12 +360,19 @@ def _read_csv(path: Path) -> object:
 def _score(rnd: random.Random) -> tuple[Callable[..., object], tuple[Any, ...], dict[str, Any]]:
     from cchc.indices import get_framework
 
-    fw = get_framework(rnd.choice(FRAMEWORKS))
-    ids = [i.id for i in fw.leaves()]
-    inputs: object = {
-        (rnd.choice(ids) if ids and rnd.random() < 0.8 else mutate(rnd, "1.1", 1)): any_value(rnd)
-        for _ in range(rnd.randint(0, 8))
-    }
+    if rnd.random() < 0.5:  # the example department's real inputs, a few values changed
+        fw = get_framework("par-example-department")
+        real = dict(_department_inputs())
+        for key in rnd.sample(sorted(real), k=min(len(real), rnd.randint(0, 3))):
+            real[key] = any_value(rnd) if rnd.random() < 0.7 else mutate(rnd, str(real[key]), 1)
+        inputs: object = real
+    else:
+        fw = get_framework(rnd.choice(FRAMEWORKS))
+        ids = [i.id for i in fw.leaves()]
+        inputs = {
+            (rnd.choice(ids) if rnd.random() < 0.8 else mutate(rnd, "1.1", 1)): any_value(rnd)
+            for _ in range(rnd.randint(0, 8))
+        }
     if rnd.random() < 0.05:
         inputs = rnd.choice(WEIRD)
     from cchc.indices import score
