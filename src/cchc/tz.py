@@ -32,7 +32,14 @@ def require_aware(value: datetime, *, field: str | None = None, row: int | None 
 
     Raises:
         NaiveDatetimeError: ``value`` has no usable ``tzinfo``.
+        ValidationError: ``value`` is not a ``datetime``.
     """
+    if not isinstance(value, datetime):
+        raise ValidationError(
+            f"expected an aware datetime, got {type(value).__name__} {value!r}",
+            field=field,
+            row=row,
+        )
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise NaiveDatetimeError(
             f"naive datetime {value.isoformat()} has no time zone; give an aware datetime "
@@ -44,8 +51,32 @@ def require_aware(value: datetime, *, field: str | None = None, row: int | None 
 
 
 def to_vn(value: datetime, *, field: str | None = None, row: int | None = None) -> datetime:
-    """Convert an aware datetime to ``Asia/Ho_Chi_Minh`` (rejecting naive ones)."""
-    return require_aware(value, field=field, row=row).astimezone(VN_TZ)
+    """Convert an aware datetime to ``Asia/Ho_Chi_Minh`` (rejecting naive ones).
+
+    A datetime whose Vietnam time falls outside the years 1-9999 that Python
+    dates can hold (31/12/9999 23:00 UTC is already year 10000 in Hà Nội) is
+    refused::
+
+        >>> from datetime import timezone
+        >>> to_vn(datetime(9999, 12, 31, 23, 0, tzinfo=timezone.utc), field="as_of")
+        Traceback (most recent call last):
+        ...
+        cchc.errors.ValidationError: field as_of: 9999-12-31T23:00:00+00:00 is outside \
+the years 1-9999 in Vietnam time (UTC+07:00)
+
+    Raises:
+        NaiveDatetimeError: ``value`` has no time zone.
+        ValidationError: ``value`` is not a datetime, or is out of range in Vietnam time.
+    """
+    aware = require_aware(value, field=field, row=row)
+    try:
+        return aware.astimezone(VN_TZ)
+    except OverflowError:
+        raise ValidationError(
+            f"{aware.isoformat()} is outside the years 1-9999 in Vietnam time (UTC+07:00)",
+            field=field,
+            row=row,
+        ) from None
 
 
 def as_date(value: object, *, field: str | None = None, row: int | None = None) -> date:

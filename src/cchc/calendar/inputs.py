@@ -94,7 +94,7 @@ def _from_datetime(value: datetime, field: str) -> date:
         )
     try:
         return to_vn(value, field=field).date()
-    except OverflowError:
+    except ValidationError:  # an aware datetime whose Vietnam time is past year 9999 or before 1
         raise CalendarCoverageError(
             f"{value.isoformat()} falls outside the years 1-9999 in Asia/Ho_Chi_Minh, "
             "beyond any calendar",

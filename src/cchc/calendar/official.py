@@ -40,6 +40,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
+from cchc._checks import require_int
 from cchc.calendar.batch import BatchMethods
 from cchc.calendar.bundled import bundled_notice, weekly_rest_source
 from cchc.calendar.entries import CalendarEntry, Notice
@@ -160,6 +161,7 @@ class OfficialCalendar(BatchMethods, InteropMethods):
 
     def entries(self, year: int, *, provisional: bool = False) -> list[CalendarEntry]:
         """Every day off and make-up working day of ``year``, by date."""
+        require_int(year, field="year", low=1, high=9999)
         if year in self._coverage:
             found = [e for e in self._table.entries.values() if e.day.year == year]
         elif provisional and self._provisional_span_has(year):

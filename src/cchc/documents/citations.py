@@ -37,6 +37,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc._checks import require_text
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, DateText, scan_date
 from cchc.documents.number import DocumentNumber, NumberShape, scan_number
@@ -326,9 +327,12 @@ def parse_citations(text: str) -> list[Citation]:
     Spans are offsets in ``text`` as given (also when it is in NFD form or uses
     ``Ð`` for ``Đ``). The document's own header number ("Số: 5601/KH-SYT",
     or "Số: /SYT-VP" in a draft) is returned with role ``header``. Any string
-    gives a list; nothing raises.
+    gives a list.
+
+    Raises:
+        ValidationError: ``text`` is not a ``str`` (``field="text"``).
     """
-    norm = normalize(text)
+    norm = normalize(require_text(text, field="text"))
     s = norm.text
     found: list[tuple[int, int, dict[str, Any]]] = []
     for m in _BLANK_HEADER.finditer(s):

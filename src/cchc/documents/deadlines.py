@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc._checks import require_text
 from cchc.civil_code import BLDS_2015_147
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.documents._text import normalize
@@ -227,7 +228,11 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
     ``issued_on`` (the document's date) completes dates without a year and is
     the start of "trong thời hạn N ngày" periods unless the text names another
     ("kể từ ngày …"). Working days use the bundled official calendar.
+
+    Raises:
+        ValidationError: ``text`` is not a ``str`` (``field="text"``).
     """
+    require_text(text, field="text")
     issued_on = as_vn_date(issued_on, field="issued_on")
     norm = normalize(text)
     s = norm.text

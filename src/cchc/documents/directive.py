@@ -29,6 +29,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc._checks import require_text
 from cchc.documents._text import normalize
 from cchc.documents.citations import CitationRole, parse_citations
 from cchc.documents.dates import DateStatus, scan_date
@@ -105,8 +106,12 @@ class DirectiveDocument(BaseModel):
 
     @classmethod
     def from_text(cls, text: str) -> DirectiveDocument:
-        """Read the components of a document; missing parts are left empty."""
-        s = normalize(text).text
+        """Read the components of a document; missing parts are left empty.
+
+        Raises:
+            ValidationError: ``text`` is not a ``str`` (``field="text"``).
+        """
+        s = normalize(require_text(text, field="text")).text
         lines = s.split("\n")
         fields: dict[str, object] = {}
         for pattern, name in ((_URGENCY, "urgency"), (_SECRECY, "secrecy")):

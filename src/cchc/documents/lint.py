@@ -28,8 +28,11 @@ Rules and where they come from:
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from datetime import date
 
+from cchc._checks import require_text
 from cchc.documents import context
 from cchc.documents._text import normalize
 from cchc.documents.citations import Citation, CitationRole, parse_citations
@@ -85,6 +88,29 @@ _DEFECT_MESSAGES = {
 
 
 _fmt = fmt_date
+
+_ISSUING_CLAUSE = re.compile(
+    r",[ \t\r\n]+(?P<actor>[^\W\d_][^,;]{0,80}?)[ \t\r\n]+(?:đã[ \t\r\n]+|sẽ[ \t\r\n]+)?"
+    r"(?:ban[ \t\r\n]+hành|xây[ \t\r\n]+dựng|triển[ \t\r\n]+khai)(?![^\W_])",
+    re.IGNORECASE,
+)
+"""A new clause in which an agency issues a document: ", Sở Y tế ban hành ...".
+
+The trích yếu of a cited document ends there: what follows is the citing text's
+own account ("Thực hiện Công văn số 4567/BNV-CCHC ... về ..., Sở Y tế ban hành Kế
+hoạch số 88/KH-SYT ..."), not a document that the công văn cites. The actor must
+start with a capital (an agency's name); "..., triển khai Quyết định số ..." with no
+actor stays part of the subject, as in "Văn bản số 692/SYT-VP ... triển khai văn bản
+số 870/UBND-VP" of seed 002, where the later document does cite the earlier one.
+"""
+
+
+def _issued_in_own_clause(text: str, subject_start: int, cited_start: int) -> bool:
+    """Whether an issuing clause (:data:`_ISSUING_CLAUSE`) opens between a cited
+    document's subject start and a later citation: that citation is then not
+    nested in the subject."""
+    segment = unicodedata.normalize("NFC", text[subject_start:cited_start])
+    return any(m.group("actor")[0].isupper() for m in _ISSUING_CLAUSE.finditer(segment))
 
 
 def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
@@ -197,11 +223,12 @@ def lint(
     581/BNV-CCHC: quý I is 15/12 to 14/3) or ``"nd09-2019"``.
 
     Raises:
-        ValidationError: unknown ``regime``.
+        ValidationError: unknown ``regime``; ``text`` not a ``str`` (``field="text"``).
         NaiveDatetimeError: ``issued_on`` is a datetime without time zone.
     """
     from cchc.reporting import regime as _regime
 
+    require_text(text, field="text")
     _regime(regime)
     issued_on = as_vn_date(issued_on, field="issued_on")
     cits = parse_citations(text)
@@ -212,7 +239,7 @@ def lint(
     out: list[Finding] = []
     for c in cits:
         out.extend(_citation_checks(c, own, own_year))
-    out.extend(_nested(cits))
+    out.extend(_nested(text, cits))
     out.extend(series_findings(cits))
     out.extend(duplicate_findings(cits))
     out.extend(_first_mentions(cits))
@@ -240,7 +267,9 @@ def lint(
     return out
 
 
-def _nested(cits: list[Citation]) -> list[Finding]:
+def _nested(text: str, cits: list[Citation]) -> list[Finding]:
+    """A document cited inside the subject of another is cited by it, so cannot be
+    dated after it; a document issued in a new clause of the same sentence is not."""
     out: list[Finding] = []
     for i, a in enumerate(cits):
         if a.subject_span is None or a.issued_on is None:
@@ -248,7 +277,11 @@ def _nested(cits: list[Citation]) -> list[Finding]:
         for b in cits[i + 1 :]:
             if b.span[0] >= a.subject_span[1]:
                 break
-            if b.issued_on is not None and b.issued_on > a.issued_on:
+            if (
+                b.issued_on is not None
+                and b.issued_on > a.issued_on
+                and not _issued_in_own_clause(text, a.subject_span[0], b.span[0])
+            ):
                 out.append(
                     make_finding(
                         "cited-after-citing",

@@ -55,6 +55,7 @@ import re
 
 import attrs
 
+from cchc._checks import require_text
 from cchc.documents._text import normalize
 from cchc.documents.types import (
     PARTY_TYPE_ABBREVIATIONS,
@@ -379,8 +380,9 @@ def parse_number(text: str) -> DocumentNumber:
 
     Raises:
         ParseError: the string is not (only) a document number; ``offset`` says where.
+        ValidationError: ``text`` is not a ``str`` (``field="text"``).
     """
-    norm = normalize(text.strip()).text
+    norm = normalize(require_text(text, field="text").strip()).text
     found = scan_number(norm, 0)
     if found is None:
         raise ParseError(f"not a document number: {text!r}", offset=0)

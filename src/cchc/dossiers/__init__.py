@@ -67,9 +67,9 @@ _NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe",
 def __getattr__(name: str) -> Any:
     """Loaders that need pandas (the ``pandas`` extra) are imported on first use."""
     if name in _NEEDS_PANDAS:
-        from . import frame
+        from cchc._optional import require_extra
 
-        return getattr(frame, name)
+        return getattr(require_extra("cchc.dossiers.frame", "pandas"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

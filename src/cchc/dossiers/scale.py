@@ -20,7 +20,13 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-import pandas as pd
+from cchc._optional import require_extra
+
+try:
+    import pandas as pd
+except ModuleNotFoundError:  # the pandas extra is missing: say which one to install
+    require_extra("pandas", "pandas")
+    raise
 
 from cchc._optional import require_extra
 from cchc.errors import MissingExtraError

@@ -24,7 +24,14 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-import pandas as pd
+
+from cchc._optional import require_extra
+
+try:
+    import pandas as pd
+except ModuleNotFoundError:  # the pandas extra is missing: say which one to install
+    require_extra("pandas", "pandas")
+    raise
 
 from cchc.procedures import load_sample_catalogue
 

@@ -2,8 +2,8 @@
 
 :func:`plot_areas` draws one horizontal bar per area: its percentage of the area maximum,
 and, when a previous scorecard is given, the previous year's bar beside it. matplotlib is
-imported only when a chart is drawn; without it an :class:`ImportError` says which extra
-to install.
+imported only when a chart is drawn; without it a :class:`~cchc.errors.MissingExtraError`
+says which extra to install.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from cchc._optional import require_extra
 from cchc.indices.scoring import Scorecard
 
 __all__ = ["plot_areas"]
@@ -20,10 +21,7 @@ def plot_areas(
     card: Scorecard, *, previous: Scorecard | None = None, path: str | Path | None = None
 ) -> Any:
     """Bar chart of area percentages; saved to ``path`` when given. Returns the figure."""
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("charts need matplotlib: pip install 'cchc[plot]'") from exc
+    plt = require_extra("matplotlib.pyplot", "plot")
     names = [f"{a.id} {a.name}"[:48] for a in card.areas]
     now = [float(a.percent or 0) for a in card.areas]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(names) + 1.5))

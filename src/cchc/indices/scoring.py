@@ -41,6 +41,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cchc._checks import require_instance
 from cchc.errors import ValidationError
 from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
 from cchc.indices.loader import check_framework
@@ -225,8 +226,11 @@ def score(
 
     Raises:
         FrameworkError: the framework itself is inconsistent.
-        ValidationError: an input is missing, unknown or does not fit its item's rule.
+        ValidationError: an input is missing, unknown or does not fit its item's rule;
+            ``framework`` is not a Framework or ``inputs`` not a mapping.
     """
+    require_instance(framework, Framework, field="framework")
+    require_instance(inputs, Mapping, field="inputs")
     check_framework(framework)
     leaves = [lp for area in framework.areas for lp in _leaves_with_path(area, ())]
     known = {leaf.id for leaf, _ in leaves}

@@ -55,6 +55,7 @@ from typing import Protocol
 
 import attrs
 
+from cchc._checks import require_instance
 from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
@@ -209,6 +210,7 @@ def _group(
 
 
 def _plan_as_of(plan: Plan, as_of: date) -> date:
+    require_instance(plan, Plan, field="plan")
     day = as_date(as_of, field="as_of")
     if day < plan.signed_on:
         raise ValidationError(

@@ -118,11 +118,16 @@ def build_report(
                 problems.append(exc)
     digital: dict[str, Any] = {"online_dossier_rate": online_dossier_rate}
     if online_services is not None:
+        if not isinstance(online_services, tuple | list) or len(online_services) != 2:
+            raise ValidationError(
+                "expected (services at level 3, services at level 4)", field="online_services"
+            )
         level3, level4 = online_services
-        digital.update(
+        counts = all(isinstance(n, int) and not isinstance(n, bool) for n in online_services)
+        digital.update(  # a non-integer count is reported by the model with its field
             online_services_level3=level3,
             online_services_level4=level4,
-            online_services_total=level3 + level4,
+            online_services_total=level3 + level4 if counts else None,
         )
     all_figures: dict[str, Decimal] = {}
     if dossier_data is not None and dossier_data["on_time_rate"] is not None:

@@ -56,6 +56,7 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
+from cchc._checks import require_int
 from cchc._data import load_yaml
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
@@ -65,6 +66,8 @@ from cchc.tz import as_date
 
 __all__ = [
     "ROLL_FORWARD_DEFAULT",
+    "YEAR_MAX",
+    "YEAR_MIN",
     "DeadlineRule",
     "PeriodRule",
     "ReportingPeriod",
@@ -76,6 +79,15 @@ __all__ = [
 ]
 
 _DATA = "regimes.yaml"
+
+YEAR_MIN = 1
+"""The smallest reporting year accepted as an argument; a year whose window ends
+before the regime came into force (e.g. before 12/3/2019 for Nghị định 09/2019) is
+then refused with :class:`~cchc.errors.RuleNotInForceError`."""
+YEAR_MAX = 9999
+"""The largest reporting year (the last year a Python date holds). Deadlines of
+years beyond the official calendar's coverage raise
+:class:`~cchc.errors.CalendarCoverageError` unless ``due=False``."""
 
 ROLL_FORWARD_DEFAULT = True
 """Deadlines on a day off move to the next working day unless told otherwise
@@ -291,18 +303,22 @@ def reporting_period(
         regime: ``"bnv-cchc"`` (kinds Q1, H1, Q3, Y) or ``"nd09-2019"``
             (kinds M1..M12, Q1..Q4, H1, H2, 9M, Y).
         kind: the kind of report.
-        year: the reporting year (năm báo cáo).
+        year: the reporting year (năm báo cáo): an ``int`` (not a ``bool``,
+            ``float`` or ``None``) from :data:`YEAR_MIN` to :data:`YEAR_MAX`
+            whose window ends on or after the day the regime came into force.
         due: compute the deadline (needs the official calendar for a
             working-day rule); ``False`` leaves ``due`` as ``None``.
         calendar: the calendar to count working days on (default: the official one).
 
     Raises:
-        ValidationError: unknown regime or kind.
+        ValidationError: unknown regime or kind; ``year`` not an int in
+            ``[YEAR_MIN, YEAR_MAX]`` (``field="year"``).
         RuleNotInForceError: the window ends before the regime came into force.
+        CalendarCoverageError: ``due`` needs working days the calendar does not cover.
     """
+    require_int(year, field="year", low=YEAR_MIN, high=YEAR_MAX)
     reg = _lookup(regime)
     rule = reg.rule(kind)
-    start = _day(year, rule.start, "start")
     end = _day(year, rule.end, "end")
     src = rule.source
     if src is None:
@@ -314,6 +330,7 @@ def reporting_period(
             f"window ends {end.isoformat()}",
             field="year",
         )
+    start = _day(year, rule.start, "start")
     deadline: date | None = None
     drule = reg.deadline
     if due:

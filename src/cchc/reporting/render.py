@@ -21,6 +21,7 @@ from pathlib import Path
 
 import attrs
 
+from cchc._optional import require_extra
 from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
 from cchc.reporting.periods import reporting_period
@@ -232,8 +233,9 @@ def to_docx(report: CchcReport, path: str | Path) -> Path:
 
     Raises:
         DataFileError: the file cannot be written (missing folder, no permission).
+        MissingExtraError: python-docx (the ``docx`` extra) is not installed.
     """
-    import docx
+    docx = require_extra("docx", "docx")
 
     document = docx.Document()
     for b in report_blocks(report):

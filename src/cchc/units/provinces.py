@@ -49,6 +49,7 @@ from datetime import date, timedelta
 
 import attrs
 
+from cchc._checks import require_text
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource, Verification
 from cchc.tz import as_date
@@ -294,8 +295,8 @@ def lookup(name_or_code: str, *, on: date) -> Province:
             names the successor when the province was merged away).
         RuleNotInForceError: ``on`` is before 1/8/2008 (not covered).
     """
+    wanted = require_text(name_or_code, field="name_or_code").strip()
     on = as_date(on, field="on")
-    wanted = name_or_code.strip()
     pool = provinces(on)
     if wanted.isdigit():
         code = wanted.zfill(2)
