@@ -61,6 +61,12 @@ __all__ = [
 Rate = Annotated[Decimal | None, Field(ge=0, le=100)]
 """A percentage figure (tỷ lệ, 0-100); ``None`` when the unit has no data."""
 
+
+def _rate_field(description: str) -> Any:
+    """A :data:`Rate` field, ``None`` by default, described in Vietnamese."""
+    return Field(None, description=description)
+
+
 _FRAMEWORK = "qd766-portal"
 _HUNDRED = Decimal(100)
 
@@ -70,48 +76,30 @@ class Qd766Figures(CchcModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    published_on_time_rate: Rate = Field(None, description="1.1 Tỷ lệ TTHC công bố đúng hạn.")
-    updated_on_time_rate: Rate = Field(
-        None, description="1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn."
+    published_on_time_rate: Rate = _rate_field("1.1 Tỷ lệ TTHC công bố đúng hạn.")
+    updated_on_time_rate: Rate = _rate_field("1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn.")
+    complete_publication_rate: Rate = _rate_field("1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành.")
+    synced_rate: Rate = _rate_field("1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG.")
+    on_time_rate: Rate = _rate_field("2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn.")
+    online_full_process_rate: Rate = _rate_field("3.0 Tỷ lệ hồ sơ DVCTT toàn trình.")
+    e_result_rate: Rate = _rate_field("4.1 Tỷ lệ hồ sơ có kết quả điện tử.")
+    digitised_rate: Rate = _rate_field("4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ.")
+    e_copy_certification_rate: Rate = _rate_field("4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử.")
+    data_reuse_rate: Rate = _rate_field(
+        "4.3 Tỷ lệ hồ sơ có thành phần cắt giảm, thay thế dựa trên dữ liệu."
     )
-    complete_publication_rate: Rate = Field(
-        None, description="1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành."
-    )
-    synced_rate: Rate = Field(
-        None, description="1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG."
-    )
-    on_time_rate: Rate = Field(None, description="2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn.")
-    online_full_process_rate: Rate = Field(None, description="3.0 Tỷ lệ hồ sơ DVCTT toàn trình.")
-    e_result_rate: Rate = Field(None, description="4.1 Tỷ lệ hồ sơ có kết quả điện tử.")
-    digitised_rate: Rate = Field(None, description="4.2 Tỷ lệ hồ sơ số hóa thành phần hồ sơ.")
-    e_copy_certification_rate: Rate = Field(
-        None, description="4.x1 Tỷ lệ cung cấp chứng thực bản sao điện tử."
-    )
-    data_reuse_rate: Rate = Field(
-        None,
-        description="4.3 Tỷ lệ hồ sơ có thành phần cắt giảm, thay thế dựa trên dữ liệu.",
-    )
-    data_sharing_rate: Rate = Field(
-        None, description="4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu."
-    )
-    population_data_rate: Rate = Field(None, description="4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư.")
-    population_data_tthc_rate: Rate = Field(
-        None, description="4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư."
-    )
-    feedback_on_time_rate: Rate = Field(None, description="5.2 Tỷ lệ PAKN xử lý đúng hạn.")
-    feedback_satisfaction_rate: Rate = Field(
-        None, description="5.3 Tỷ lệ hài lòng trong xử lý PAKN."
-    )
+    data_sharing_rate: Rate = _rate_field("4.4 Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu.")
+    population_data_rate: Rate = _rate_field("4.5b Tỷ lệ hồ sơ sử dụng dữ liệu dân cư.")
+    population_data_tthc_rate: Rate = _rate_field("4.5a Tỷ lệ TTHC kết nối dữ liệu dân cư.")
+    feedback_on_time_rate: Rate = _rate_field("5.2 Tỷ lệ PAKN xử lý đúng hạn.")
+    feedback_satisfaction_rate: Rate = _rate_field("5.3 Tỷ lệ hài lòng trong xử lý PAKN.")
     has_feedback: bool = Field(True, description="False: the unit had no PAKN in the period.")
-    service_satisfaction_rate: Rate = Field(
-        None, description="5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC."
+    service_satisfaction_rate: Rate = _rate_field("5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC.")
+    late_rate: Rate = _rate_field("Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given.")
+    complaint_rate: Rate = _rate_field(
+        "Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given."
     )
-    late_rate: Rate = Field(None, description="Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given.")
-    complaint_rate: Rate = Field(
-        None,
-        description="Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given.",
-    )
-    online_payment_rate: Rate = Field(None, description="6.1 Tỷ lệ hồ sơ thanh toán trực tuyến.")
+    online_payment_rate: Rate = _rate_field("6.1 Tỷ lệ hồ sơ thanh toán trực tuyến.")
 
     @model_validator(mode="before")
     @classmethod
@@ -156,7 +144,7 @@ FIGURE_OF_INDICATOR: dict[str, str] = {
 """Which :class:`Qd766Figures` field feeds each scored indicator."""
 
 
-def _rate(value: object, field: str) -> Decimal:
+def _checked_rate(value: object, field: str) -> Decimal:
     rate = as_decimal(value, field=field)
     if not Decimal(0) <= rate <= _HUNDRED:
         raise ValidationError(f"rate {rate} % outside 0..100", field=field)
@@ -169,8 +157,8 @@ def satisfaction_rate(*, late_rate: Decimal, complaint_rate: Decimal) -> Decimal
     Raises:
         ValidationError: a rate is not a finite number in 0..100.
     """
-    late = _rate(late_rate, "late_rate")
-    complaint = _rate(complaint_rate, "complaint_rate")
+    late = _checked_rate(late_rate, "late_rate")
+    complaint = _checked_rate(complaint_rate, "complaint_rate")
     return max(Decimal(0), _HUNDRED - (late + complaint))
 
 
