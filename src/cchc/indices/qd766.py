@@ -78,7 +78,9 @@ class Qd766Figures(CchcModel):
 
     published_on_time_rate: Rate = _rate_field("1.1 Tỷ lệ TTHC công bố đúng hạn.")
     updated_on_time_rate: Rate = _rate_field("1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn.")
-    complete_publication_rate: Rate = _rate_field("1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành.")
+    complete_publication_rate: Rate = _rate_field(
+        "1.3 Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành."
+    )
     synced_rate: Rate = _rate_field("1.4 Tỷ lệ hồ sơ đồng bộ trạng thái với Cổng DVCQG.")
     on_time_rate: Rate = _rate_field("2.1 Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn.")
     online_full_process_rate: Rate = _rate_field("3.0 Tỷ lệ hồ sơ DVCTT toàn trình.")
@@ -94,7 +96,9 @@ class Qd766Figures(CchcModel):
     feedback_on_time_rate: Rate = _rate_field("5.2 Tỷ lệ PAKN xử lý đúng hạn.")
     feedback_satisfaction_rate: Rate = _rate_field("5.3 Tỷ lệ hài lòng trong xử lý PAKN.")
     has_feedback: bool = Field(True, description="False: the unit had no PAKN in the period.")
-    service_satisfaction_rate: Rate = _rate_field("5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC.")
+    service_satisfaction_rate: Rate = _rate_field(
+        "5.4 Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC."
+    )
     late_rate: Rate = _rate_field("Tỷ lệ hồ sơ quá hạn, used for 5.4 when not given.")
     complaint_rate: Rate = _rate_field(
         "Tỷ lệ hồ sơ có PAKN hoặc không hài lòng, used for 5.4 when not given."
