@@ -30,35 +30,36 @@ working days counted are 3, 4, 5, 6 and 7 February::
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
+from functools import lru_cache
 from typing import SupportsIndex
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
-from cchc.legal import RuleVersion
+from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
-from cchc.tz import VN_TZ, to_vn
 
 from .calops import CalendarOps
-from .hours import add_working_hours, next_opening, session_minutes
-from .policy import DayEnd, DeadlinePolicy, ReceiptRule, get_policy
+from .explain import due_steps, explanation
+from .instants import from_local_ns, local_day, local_ns
+from .periods import UNIT_CODES, due_for_unit
+from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
+from .receipt import clock_start_ns
 from .rules import OneStopRules, rules_in_force
+from .tables import day_tables
 
 __all__ = [
+    "MAX_AMOUNT",
     "DueDate",
     "check_amount",
     "check_unit",
     "clock_start",
     "compute_due",
-    "day_end_moment",
     "due_date",
     "online_check_due",
 ]
-
-ENGINE_UNITS = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
 
 
 @attrs.frozen
@@ -76,11 +77,39 @@ class DueDate:
     """The one-stop rule set in force on the receipt date."""
     provisional: bool = False
     """True when a day outside the official calendar's coverage was used."""
+    received_at: datetime | None = attrs.field(default=None, eq=False, repr=False)
+    """The receipt moment as given, for :meth:`explain`."""
+    deadline_policy: DeadlinePolicy = attrs.field(default=DEFAULT_POLICY, eq=False, repr=False)
+    calendar: OfficialCalendar | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    def explain(self) -> Explanation:
+        """How this due date was obtained: ordered steps with their sources (on request).
+
+        ``str()`` of the result is Vietnamese text for a reply to the applicant.
+        """
+        return explanation(self.steps(), "hạn giải quyết", "due date")
+
+    def steps(self) -> list[ExplanationStep]:
+        """The steps of :meth:`explain` (for composing longer explanations)."""
+        cal = self.calendar if self.calendar is not None else CalendarOps(None).calendar
+        given = self.received_at if self.received_at is not None else self.start_at
+        received = from_local_ns(local_ns(given))
+        return due_steps(
+                received,
+                self.start_at,
+                self.due_at,
+                self.amount,
+                self.unit,
+                self.deadline_policy,
+                self.rules,
+                cal,
+                self.provisional,
+        )
 
 
 def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
@@ -89,6 +118,8 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
     Raises:
         ValidationError: an unknown unit (field ``unit``).
     """
+    if isinstance(unit, TimeUnit):
+        return unit
     try:
         parsed = TimeUnit(unit)
     except ValueError:
@@ -111,6 +142,8 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     Raises:
         ValidationError: negative, fractional or not a number (field ``amount``).
     """
+    if type(amount) is int and amount >= 0:
+        return amount
     if isinstance(amount, bool) or not isinstance(amount, SupportsIndex):
         raise ValidationError(
             f"amount must be a whole number, got {amount!r}", field="amount", row=row
@@ -121,12 +154,10 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     return value
 
 
-def day_end_moment(day: date, policy: DeadlinePolicy) -> datetime:
-    """The moment the due ``day`` ends under ``policy.day_end``."""
-    if policy.day_end is DayEnd.MIDNIGHT:
-        return datetime.combine(day, time.max, tzinfo=VN_TZ)
-    close = session_minutes(policy.office_hours)[-1][1]
-    return datetime.combine(day, time(close // 60, close % 60), tzinfo=VN_TZ)
+def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
+    if isinstance(calendar, CalendarOps):
+        return calendar
+    return CalendarOps(calendar, pol.provisional)
 
 
 def clock_start(
@@ -135,7 +166,7 @@ def clock_start(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> datetime:
-    """The moment the clock starts for a receipt at ``received_at``.
+    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.receipt`).
 
     * A cut-off hour, if set, moves a receipt after it on a working day to the
       next opening;
@@ -148,20 +179,11 @@ def clock_start(
     """
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
-    moment = to_vn(received_at, field="received_at")
-    day = moment.date()
-    if pol.cutoff is not None and moment.time() > pol.cutoff and ops.is_working_day(day):
-        nxt = ops.next_working_day(day)
-        return next_opening(datetime.combine(nxt, time(0), tzinfo=VN_TZ), ops, pol.office_hours)
-    if pol.receipt is ReceiptRule.NEXT_OPENING:
-        return next_opening(moment, ops, pol.office_hours)
-    return moment
+    t = local_ns(received_at)
+    return from_local_ns(clock_start_ns(t, pol, day_tables(ops, columns=False), ops))
 
 
-def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
-    if isinstance(calendar, CalendarOps):
-        return calendar
-    return CalendarOps(calendar, pol.provisional)
+_rules_on = lru_cache(maxsize=8192)(rules_in_force)
 
 
 def compute_due(
@@ -172,7 +194,10 @@ def compute_due(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> DueDate:
-    """Like :func:`due_date`, with the clock start, policy and rule set returned too."""
+    """Like :func:`due_date`, with the clock start, policy and rule set returned too.
+
+    ``.explain()`` on the result tells how it was obtained, citing its sources.
+    """
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
     u = check_unit(unit)
@@ -182,13 +207,13 @@ def compute_due(
             # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
             raise ValidationError("an 'immediate' time limit has no amount", field="amount")
         u = TimeUnit.WORKING_DAYS
-    if not isinstance(received_at, datetime):
-        raise ValidationError(
-            f"received_at must be a timezone-aware datetime, got {type(received_at).__name__}",
-            field="received_at",
-        )
+    t = local_ns(received_at)
     try:
-        return _compute(received_at, n, u, ops, pol)
+        tables = day_tables(ops, columns=False)
+        start = clock_start_ns(t, pol, tables, ops)
+        due = due_for_unit(start, n, UNIT_CODES[u.value], pol, tables, ops)
+        rules = _rules_on(local_day(t))
+        due_at, start_at = from_local_ns(due), from_local_ns(start)
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, CchcError):
             raise
@@ -196,35 +221,17 @@ def compute_due(
             f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
             field="amount",
         ) from None
-
-
-def _compute(
-    received_at: datetime, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy
-) -> DueDate:
-    start = clock_start(received_at, calendar=ops, policy=pol)
-    rules = rules_in_force(to_vn(received_at).date())
-    if u is TimeUnit.HOURS:
-        due = add_working_hours(start, n, ops, pol.office_hours)
-    else:
-        start_day = start.date()
-        if u is TimeUnit.WORKING_DAYS:
-            day = ops.rollforward(start_day) if n == 0 else ops.add(start_day, n)
-        else:
-            if u is TimeUnit.DAYS:
-                raw = start_day + timedelta(days=n)
-            else:
-                raw = start_day + relativedelta(months=n)
-            day = ops.rollforward(raw)
-        # never before the clock start (0 days recorded after the office closed)
-        due = max(day_end_moment(day, pol), start)
     return DueDate(
-        due_at=due,
-        start_at=start,
+        due_at=due_at,
+        start_at=start_at,
         amount=n,
         unit=u,
         policy=pol.name,
         rules=rules,
         provisional=ops.used_provisional,
+        received_at=received_at,
+        deadline_policy=pol,
+        calendar=ops.calendar,
     )
 
 
@@ -280,8 +287,8 @@ def online_check_due(
     >>> online_check_due(datetime(2025, 6, 28, 22, 0, tzinfo=VN_TZ)) is None
     True
     """
-    moment = to_vn(system_received_at, field="system_received_at")
-    hours = rules_in_force(moment.date()).value.online_check_working_hours
+    t = local_ns(system_received_at, field="system_received_at")
+    hours = _rules_on(local_day(t)).value.online_check_working_hours
     if hours is None:
         return None
-    return due_date(moment, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)
+    return due_date(system_received_at, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)
