@@ -77,10 +77,10 @@ class DueDate:
     """The one-stop rule set in force on the receipt date."""
     provisional: bool = False
     """True when a day outside the official calendar's coverage was used."""
-    received_at: datetime | None = attrs.field(default=None, eq=False, repr=False)
-    """The receipt moment as given, for :meth:`explain`."""
-    deadline_policy: DeadlinePolicy = attrs.field(default=DEFAULT_POLICY, eq=False, repr=False)
-    calendar: OfficialCalendar | None = attrs.field(default=None, eq=False, repr=False)
+    context: tuple[datetime | None, DeadlinePolicy, OfficialCalendar | None] = attrs.field(
+        default=(None, DEFAULT_POLICY, None), eq=False, repr=False
+    )
+    """The receipt moment as given, the policy and the calendar, for :meth:`explain`."""
 
     @property
     def due_day(self) -> date:
@@ -96,8 +96,9 @@ class DueDate:
 
     def steps(self) -> list[ExplanationStep]:
         """The steps of :meth:`explain` (for composing longer explanations)."""
-        cal = self.calendar if self.calendar is not None else CalendarOps(None).calendar
-        given = self.received_at if self.received_at is not None else self.start_at
+        given, policy, calendar = self.context
+        cal = calendar if calendar is not None else CalendarOps(None).calendar
+        given = given if given is not None else self.start_at
         received = from_local_ns(local_ns(given))
         return due_steps(
                 received,
@@ -105,7 +106,7 @@ class DueDate:
                 self.due_at,
                 self.amount,
                 self.unit,
-                self.deadline_policy,
+                policy,
                 self.rules,
                 cal,
                 self.provisional,
@@ -118,8 +119,9 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
     Raises:
         ValidationError: an unknown unit (field ``unit``).
     """
-    if isinstance(unit, TimeUnit):
-        return unit
+    known_unit = _UNITS.get(unit) if isinstance(unit, str) else None
+    if known_unit is not None:
+        return known_unit
     try:
         parsed = TimeUnit(unit)
     except ValueError:
@@ -129,6 +131,9 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
         ) from None
     return parsed
 
+
+_UNITS: dict[str, TimeUnit] = {u.value: u for u in TimeUnit}
+_CODE_OF: dict[TimeUnit, int] = {TimeUnit(k): v for k, v in UNIT_CODES.items()}
 
 MAX_AMOUNT = 1_000_000
 """Largest accepted time-limit amount in the batch loaders: a sanity bound against
@@ -154,9 +159,17 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     return value
 
 
+_DEFAULT_OPS: list[CalendarOps] = []
+
+
 def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
     if isinstance(calendar, CalendarOps):
         return calendar
+    if calendar is None and not pol.provisional:
+        # shared: a non-provisional CalendarOps never changes (used_provisional stays False)
+        if not _DEFAULT_OPS:
+            _DEFAULT_OPS.append(CalendarOps(None, False))
+        return _DEFAULT_OPS[0]
     return CalendarOps(calendar, pol.provisional)
 
 
@@ -200,6 +213,22 @@ def compute_due(
     """
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
+    n, u = _terms(amount, unit)
+    t = local_ns(received_at)
+    due, start, rules = _due_ns(t, n, u, ops, pol, received_at)
+    return DueDate(
+        due_at=from_local_ns(due),
+        start_at=from_local_ns(start),
+        amount=n,
+        unit=u,
+        policy=pol.name,
+        rules=rules,
+        provisional=ops.used_provisional,
+        context=(received_at, pol, ops.calendar),
+    )
+
+
+def _terms(amount: object, unit: TimeUnit | str) -> tuple[int, TimeUnit]:
     u = check_unit(unit)
     n = check_amount(amount)
     if u is TimeUnit.IMMEDIATE:
@@ -207,13 +236,19 @@ def compute_due(
             # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
             raise ValidationError("an 'immediate' time limit has no amount", field="amount")
         u = TimeUnit.WORKING_DAYS
-    t = local_ns(received_at)
+    return n, u
+
+
+def _due_ns(
+    t: int, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy, received_at: datetime
+) -> tuple[int, int, RuleVersion[OneStopRules]]:
+    """``(due, start)`` in local ns and the rule set: the shared rules on one dossier."""
     try:
         tables = day_tables(ops, columns=False)
         start = clock_start_ns(t, pol, tables, ops)
-        due = due_for_unit(start, n, UNIT_CODES[u.value], pol, tables, ops)
+        due = due_for_unit(start, n, _CODE_OF[u], pol, tables, ops)
         rules = _rules_on(local_day(t))
-        due_at, start_at = from_local_ns(due), from_local_ns(start)
+        from_local_ns(due)  # within datetime's range
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, CchcError):
             raise
@@ -221,18 +256,7 @@ def compute_due(
             f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
             field="amount",
         ) from None
-    return DueDate(
-        due_at=due_at,
-        start_at=start_at,
-        amount=n,
-        unit=u,
-        policy=pol.name,
-        rules=rules,
-        provisional=ops.used_provisional,
-        received_at=received_at,
-        deadline_policy=pol,
-        calendar=ops.calendar,
-    )
+    return due, start, rules
 
 
 def due_date(
@@ -266,7 +290,10 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    return compute_due(received_at, amount, unit, calendar=calendar, policy=policy).due_at
+    pol = get_policy(policy)
+    ops = _ops(calendar, pol)
+    n, u = _terms(amount, unit)
+    return from_local_ns(_due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0])
 
 
 def online_check_due(

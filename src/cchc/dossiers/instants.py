@@ -52,6 +52,13 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
         ValidationError: not a datetime.
         CalendarCoverageError: the local moment would fall past 31/12/9999.
     """
+    if moment.__class__ is datetime and moment.tzinfo is VN_TZ and moment.year > 1975:
+        # the usual case: already local (UTC+07:00 since 1975), no offset lookup needed
+        return (
+            ((moment.toordinal() - _EPOCH_ORDINAL) * 86_400 + moment.hour * 3600)
+            + moment.minute * 60
+            + moment.second
+        ) * 1_000_000_000 + moment.microsecond * 1000
     if not isinstance(moment, datetime):
         raise ValidationError(
             f"{field} must be a timezone-aware datetime, got {type(moment).__name__}",

@@ -38,10 +38,19 @@ def session_minutes(office_hours: OfficeHours) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-@lru_cache(maxsize=64)
+_SESSIONS: dict[int, tuple[OfficeHours, tuple[tuple[int, int], ...]]] = {}
+
+
 def sessions_ns(office_hours: OfficeHours) -> tuple[tuple[int, int], ...]:
-    """The sessions as ``(start, end)`` nanoseconds after midnight."""
-    return tuple((a * NS_PER_MINUTE, b * NS_PER_MINUTE) for a, b in session_minutes(office_hours))
+    """The sessions as ``(start, end)`` nanoseconds after midnight (cached per object)."""
+    hit = _SESSIONS.get(id(office_hours))
+    if hit is not None and hit[0] is office_hours:
+        return hit[1]
+    out = tuple((a * NS_PER_MINUTE, b * NS_PER_MINUTE) for a, b in session_minutes(office_hours))
+    if len(_SESSIONS) > 256:
+        _SESSIONS.clear()
+    _SESSIONS[id(office_hours)] = (office_hours, out)
+    return out
 
 
 def day_end_tod(policy: DeadlinePolicy) -> int:

@@ -31,23 +31,23 @@ I64 = npt.NDArray[np.int64]
 
 def where(cond: Any, yes: Any, no: Any) -> Any:
     """``yes`` where ``cond`` holds, else ``no`` (a column, or one value)."""
-    if isinstance(cond, np.ndarray):
-        return np.where(cond, yes, no)
-    return yes if cond else no
+    if type(cond) is bool or not isinstance(cond, np.ndarray):
+        return yes if cond else no
+    return np.where(cond, yes, no)
 
 
 def maximum(a: Any, b: Any) -> Any:
     """Element-wise maximum (a column, or one value)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.maximum(a, b)
-    return a if a >= b else b
+    if type(a) is int and type(b) is int:
+        return a if a >= b else b
+    return np.maximum(a, b)
 
 
 def minimum(a: Any, b: Any) -> Any:
     """Element-wise minimum (a column, or one value)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return np.minimum(a, b)
-    return a if a <= b else b
+    if type(a) is int and type(b) is int:
+        return a if a <= b else b
+    return np.minimum(a, b)
 
 
 def sign(x: Any) -> Any:
@@ -91,12 +91,14 @@ class DayTables:
 
         An index outside the coverage but inside a provisional table marks ``ops``.
         """
-        if self.columns:
-            if i.size == 0:
+        if not self.columns:
+            if self.covered[0] <= i <= self.covered[1]:
                 return
-            lo, hi = int(i.min()), int(i.max())
-        else:
             lo = hi = i
+        elif i.size == 0:
+            return
+        else:
+            lo, hi = int(i.min()), int(i.max())
         size = len(self.is_work)
         inside = lo >= 0 and hi < size
         if inside and self.covered[0] <= lo and hi <= self.covered[1]:
