@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from cchc.calendar import OfficeHours
 
 from .calops import CalendarOps
@@ -60,24 +62,51 @@ def day_end_tod(policy: DeadlinePolicy) -> int:
     return sessions_ns(policy.office_hours)[-1][1]
 
 
+MINUTES_PER_DAY = 24 * 60
+KEEP = -1
+"""Opening table value: the office is open at this minute."""
+NEXT_DAY = MINUTES_PER_DAY
+"""Opening table value: the next opening is on the next working day."""
+_OPENINGS: dict[tuple[tuple[tuple[int, int], ...], bool], Any] = {}
+
+
+def opening_table(sessions: tuple[tuple[int, int], ...], columns: bool) -> Any:
+    """The next-opening rule as a table over the minutes of a day off (first 1440 values)
+    and of a working day (next 1440): :data:`KEEP` while a session is open, else the
+    minute of the next opening that day, or :data:`NEXT_DAY`. Sessions are whole minutes
+    (:func:`session_minutes`), so a per-minute table is exact."""
+    key = (sessions, columns)
+    cached = _OPENINGS.get(key)
+    if cached is not None:
+        return cached
+    working = [NEXT_DAY] * MINUTES_PER_DAY
+    for a, b in reversed([(a // NS_PER_MINUTE, b // NS_PER_MINUTE) for a, b in sessions]):
+        working[a:b] = [KEEP] * (b - a)
+        for m in range(a - 1, -1, -1):
+            if working[m] == KEEP:
+                break
+            working[m] = a
+    table: Any = [NEXT_DAY] * MINUTES_PER_DAY + working
+    if columns:
+        table = np.array(table, dtype=np.int64)
+    _OPENINGS[key] = table
+    return table
+
+
 def next_opening_ns(
     t: Any, sessions: tuple[tuple[int, int], ...], tables: DayTables, ops: CalendarOps, field: str
 ) -> Any:
     """``t`` if the office is open then, else the next opening after it."""
     day = t // NS_PER_DAY
-    tod = t - day * NS_PER_DAY
     i = tables.index(day, field, ops)
-    working = tables.is_work[i] == 1
-    first_open, last_close = sessions[0][0], sessions[-1][1]
-    tomorrow = ~working | (tod >= last_close) if tables.columns else not working or tod >= last_close
+    minute = (t - day * NS_PER_DAY) // NS_PER_MINUTE
+    code = opening_table(sessions, tables.columns)[tables.is_work[i] * MINUTES_PER_DAY + minute]
+    tomorrow = code == NEXT_DAY
     nxt = tables.next_working(i, tomorrow, field, ops)
-    out = (nxt + tables.origin) * NS_PER_DAY + first_open
-    if tables.columns or not tomorrow:
-        base = day * NS_PER_DAY
-        for a, b in reversed(sessions):
-            out = where(tod < b, where(tod < a, base + a, t), out)
-        out = where(working, out, (nxt + tables.origin) * NS_PER_DAY + first_open)
-    return out
+    first_open = sessions[0][0] // NS_PER_MINUTE
+    opening_day = where(tomorrow, nxt, i) + tables.origin
+    opening = opening_day * NS_PER_DAY + where(tomorrow, first_open, code) * NS_PER_MINUTE
+    return where(code == KEEP, t, opening)
 
 
 def clock_start_ns(
