@@ -99,13 +99,14 @@ def next_opening_ns(
     """``t`` if the office is open then, else the next opening after it."""
     day = t // NS_PER_DAY
     i = tables.index(day, field, ops)
-    minute = (t - day * NS_PER_DAY) // NS_PER_MINUTE
-    code = opening_table(sessions, tables.columns)[tables.is_work[i] * MINUTES_PER_DAY + minute]
+    base = day * NS_PER_DAY
+    code = opening_table(sessions, tables.columns)[
+        tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
+    ]
     tomorrow = code == NEXT_DAY
     nxt = tables.next_working(i, tomorrow, field, ops)
-    first_open = sessions[0][0] // NS_PER_MINUTE
-    opening_day = where(tomorrow, nxt, i) + tables.origin
-    opening = opening_day * NS_PER_DAY + where(tomorrow, first_open, code) * NS_PER_MINUTE
+    next_day = (nxt + tables.origin) * NS_PER_DAY + sessions[0][0]
+    opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
     return where(code == KEEP, t, opening)
 
 

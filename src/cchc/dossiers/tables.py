@@ -151,6 +151,8 @@ class DayTables:
         """Index of the first working day after each index; checked where ``used``."""
         out = self.next_work[i]
         if self.columns:
+            if out.size and self.covered[0] <= int(out.min()) and int(out.max()) <= self.covered[1]:
+                return out  # every answer is inside the coverage, used or not
             if used is True or (isinstance(used, np.ndarray) and used.all()):
                 self.check(out, field, ops, "result")
             elif isinstance(used, np.ndarray):
