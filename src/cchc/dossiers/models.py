@@ -28,9 +28,10 @@ from cchc._model import CchcModel
 from cchc.calendar import OfficialCalendar, default_calendar
 from cchc.errors import LifecycleError
 from cchc.procedures import Channel, Procedure, TimeUnit
-from cchc.tz import require_aware, to_vn
+from cchc.tz import require_aware
 
 from .codes import parse_dossier_code
+from .instants import from_local_ns, local_ns
 from .events import FINISHING_KINDS, TERMINAL_KINDS, Event, EventKind
 from .policy import DeadlinePolicy
 from .replay import Deadline, replay
@@ -233,7 +234,7 @@ class Dossier(CchcModel):
         Judged on the dossier's recorded dates (after all its supplements and
         rescheduling), as the statistics are.
         """
-        if to_vn(as_of, field="as_of") < to_vn(self.received_at):
+        if local_ns(as_of, field="as_of") < local_ns(self.received_at):
             return None
         return self.deadline(calendar=calendar, policy=policy).progress_as_of(as_of)
 
@@ -246,7 +247,7 @@ class Dossier(CchcModel):
         policy: DeadlinePolicy | str | None = None,
     ) -> bool:
         """Reminder test: unfinished at ``as_of`` and due within ``working_days``."""
-        moment = to_vn(as_of, field="as_of")
+        moment = from_local_ns(local_ns(as_of, field="as_of"))
         cal = calendar if calendar is not None else default_calendar()
         dl = self.deadline(calendar=cal, policy=policy)
         if dl.finished_at is not None and dl.finished_at <= moment:
