@@ -64,13 +64,15 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
             f"{field} must be a timezone-aware datetime, got {type(moment).__name__}",
             field=field,
         )
-    offset = require_aware(moment, field=field).utcoffset()
-    assert offset is not None
+    raw_offset = moment.utcoffset()
+    if raw_offset is None:
+        require_aware(moment, field=field)  # a naive datetime: NaiveDatetimeError
+    offset = raw_offset or timedelta(0)
     wall = (moment.toordinal() - _EPOCH_ORDINAL) * 86_400 + (
         moment.hour * 3600 + moment.minute * 60 + moment.second
     )
     us = (wall * 1_000_000 + moment.microsecond) - (
-        offset.days * 86_400_000_000 + offset.seconds * 1_000_000 + offset.microseconds
+        (offset.days * 86_400 + offset.seconds) * 1_000_000 + offset.microseconds
     )
     ns = us * 1000 + VN_OFFSET_NS
     if ns // NS_PER_DAY + _EPOCH_ORDINAL > _MAX_ORDINAL:
