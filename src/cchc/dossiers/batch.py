@@ -68,13 +68,15 @@ def due_local(
     tables = day_tables(ops, columns=True)
     start = clock_start_ns(local, pol, tables, ops)
     counts = np.bincount(codes, minlength=4) if codes.size else np.zeros(4, dtype=np.int64)
-    present = np.flatnonzero(counts)
-    if present.size == 1:
-        return due_for_unit(start, n, int(present[0]), pol, tables, ops), start
-    due = np.empty_like(start)
-    for code in present.tolist():
-        rows = np.flatnonzero(codes == code)
-        due[rows] = due_for_unit(start[rows], n[rows], code, pol, tables, ops)
+    main = int(np.argmax(counts))
+    if counts[main] == codes.size:
+        return due_for_unit(start, n, main, pol, tables, ops), start
+    # the most common unit on whole columns (other rows with 0), the others on their rows
+    due = due_for_unit(start, np.where(codes == main, n, 0), main, pol, tables, ops)
+    for code in np.flatnonzero(counts).tolist():
+        if code != main:
+            rows = np.flatnonzero(codes == code)
+            due[rows] = due_for_unit(start[rows], n[rows], code, pol, tables, ops)
     return due, start
 
 
