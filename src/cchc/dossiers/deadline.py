@@ -101,15 +101,15 @@ class DueDate:
         given = given if given is not None else self.start_at
         received = from_local_ns(local_ns(given))
         return due_steps(
-                received,
-                self.start_at,
-                self.due_at,
-                self.amount,
-                self.unit,
-                policy,
-                self.rules,
-                cal,
-                self.provisional,
+            received,
+            self.start_at,
+            self.due_at,
+            self.amount,
+            self.unit,
+            policy,
+            self.rules,
+            cal,
+            self.provisional,
         )
 
 

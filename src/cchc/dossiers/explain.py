@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarEntry, OfficialCalendar
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
@@ -96,40 +96,67 @@ def _rules_step(version: RuleVersion[OneStopRules], received: datetime) -> Step:
     where_vi = f" ({article}: thời hạn tính từ khi nhận đủ hồ sơ)" if article else ""
     where_en = f" ({article}: the period runs from the receipt of the complete dossier)"
     return Step(
-        f"Quy chế một cửa áp dụng cho hồ sơ nhận ngày {received:%d/%m/%Y}: {src.cite()}"
-        f"{where_vi}.",
+        f"Quy chế một cửa áp dụng cho hồ sơ nhận ngày {received:%d/%m/%Y}: {src.cite()}{where_vi}.",
         f"One-stop rules in force on the receipt date {received:%d/%m/%Y}: {src.cite()}"
         f"{where_en if article else ''}.",
         (src,),
     )
 
 
+def _span(first: date, last: date, lang: str) -> str:
+    if first == last:
+        return _day(first, lang)
+    if lang == "vi":
+        return f"từ {_day(first)} đến {_day(last)}"
+    return f"from {_day(first, 'en')} to {_day(last, 'en')}"
+
+
 def _crossed_steps(first: date, last: date, calendar: OfficialCalendar) -> list[Step]:
-    """One step per notice day (day off or make-up working day) in ``(first, last]``."""
-    steps: list[Step] = []
+    """One step per run of notice days (days off or make-up working days) in ``(first,
+    last]``, with the notices that made them; one for the weekly rest if a weekend lies in."""
+    runs: list[tuple[date, date, CalendarEntry]] = []
     weekend = False
     day = first + timedelta(days=1)
     while day <= last:
         entry = calendar.entry(day) if day.year in calendar.coverage else None
         if entry is not None:
-            if entry.is_day_off:
-                vi = f"{_day(day)} là ngày nghỉ ({entry.kind.vietnamese}: {entry.name_vi}), không tính."
-                en = f"{_day(day, 'en')} is a day off ({entry.name_en}), not counted."
+            prev = runs[-1] if runs else None
+            same = prev is not None and prev[1] + timedelta(days=1) == day
+            if (
+                same
+                and prev is not None
+                and (prev[2].kind, prev[2].name_vi, prev[2].sources)
+                == (
+                    entry.kind,
+                    entry.name_vi,
+                    entry.sources,
+                )
+            ):
+                runs[-1] = (prev[0], day, prev[2])
             else:
-                vi = f"{_day(day)} là ngày làm việc bù (đi làm bù: {entry.name_vi}), được tính."
-                en = f"{_day(day, 'en')} is a make-up working day ({entry.name_en}), counted."
-            steps.append(Step(vi, en, entry.sources))
+                runs.append((day, day, entry))
         elif day.weekday() >= 5:
             weekend = True
         day += timedelta(days=1)
+    steps: list[Step] = []
     if weekend:
-        steps.insert(
-            0,
+        steps.append(
             Step(
                 "Thứ Bảy và Chủ nhật là ngày nghỉ hằng tuần, không tính.",
                 "Saturdays and Sundays are weekly rest days, not counted.",
                 (calendar.weekly_rest_source,),
-            ),
+            )
+        )
+    for a, b, entry in runs:
+        vi, en = _span(a, b, "vi"), _span(a, b, "en")
+        if entry.is_day_off:
+            text_vi = f"{vi} là ngày nghỉ ({entry.kind.vietnamese}: {entry.name_vi}), không tính."
+            text_en = f"{en}: day(s) off ({entry.name_en}), not counted."
+        else:
+            text_vi = f"{vi} là ngày làm việc bù ({entry.name_vi}), được tính."
+            text_en = f"{en}: make-up working day(s) ({entry.name_en}), counted."
+        steps.append(
+            Step(text_vi[0].upper() + text_vi[1:], text_en[0].upper() + text_en[1:], entry.sources)
         )
     return steps
 
@@ -174,7 +201,9 @@ def _count_steps(
             (source("BLDS2015-147"),),
         )
     else:
-        raw = date.fromordinal(add_months(start_n, amount, tables, ops) + date(1970, 1, 1).toordinal())
+        raw = date.fromordinal(
+            add_months(start_n, amount, tables, ops) + date(1970, 1, 1).toordinal()
+        )
         head = Step(
             f"Thời hạn {amount} tháng: kết thúc vào ngày tương ứng của tháng cuối cùng "
             f"(hoặc ngày cuối tháng nếu không có ngày tương ứng), {_day(raw)}.",
@@ -252,4 +281,3 @@ def explanation(steps: list[Step], what_vi: str, what_en: str) -> Explanation:
     """An :class:`Explanation` with the standard title."""
     t_vi, t_en = title(what_vi, what_en)
     return Explanation(t_vi, t_en, tuple(steps))
-

@@ -31,8 +31,8 @@ from cchc.procedures import Channel, Procedure, TimeUnit
 from cchc.tz import require_aware
 
 from .codes import parse_dossier_code
-from .instants import from_local_ns, local_ns
 from .events import FINISHING_KINDS, TERMINAL_KINDS, Event, EventKind
+from .instants import from_local_ns, local_ns
 from .policy import DeadlinePolicy
 from .replay import Deadline, replay
 from .timeliness import Granularity, Progress, Timeliness, due_within

@@ -63,19 +63,19 @@ class DossierLike(Protocol):
     """What :func:`replay` reads of a :class:`cchc.dossiers.Dossier`."""
 
     @property
-    def events(self) -> Sequence[Event]: ...  # noqa: D102
+    def events(self) -> Sequence[Event]: ...
     @property
-    def amount(self) -> int: ...  # noqa: D102
+    def amount(self) -> int: ...
     @property
-    def unit(self) -> TimeUnit: ...  # noqa: D102
+    def unit(self) -> TimeUnit: ...
     @property
-    def cutoff(self) -> time | None: ...  # noqa: D102
+    def cutoff(self) -> time | None: ...
     @property
-    def received_at(self) -> datetime: ...  # noqa: D102
+    def received_at(self) -> datetime: ...
     @property
-    def finished_at(self) -> datetime | None: ...  # noqa: D102
+    def finished_at(self) -> datetime | None: ...
 
-    def clock_anchor(self, boundary_free_rule: bool) -> datetime: ...  # noqa: D102
+    def clock_anchor(self, boundary_free_rule: bool) -> datetime: ...
 
 
 @attrs.frozen
@@ -164,7 +164,9 @@ class Deadline:
             return Progress.OVERDUE
         pending = self.pending_supplement_since is not None
         since = self.pending_supplement_since
-        limit = overdue_from(self.due_at, since if since is not None else self.due_at, pending, None)
+        limit = overdue_from(
+            self.due_at, since if since is not None else self.due_at, pending, None
+        )
         if limit is None:
             return Progress.IN_TIME
         return progress_as_of(limit, moment)

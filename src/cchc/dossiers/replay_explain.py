@@ -21,12 +21,16 @@ __all__ = ["replay_steps"]
 
 
 class _Replayed(Protocol):
-    due_at: datetime
-    rules: RuleVersion[OneStopRules]
-    pending_supplement_since: datetime | None
-    lapse_at: datetime | None
-    finished_at: datetime | None
-    mode: SupplementMode
+    @property
+    def due_at(self) -> datetime: ...
+    @property
+    def rules(self) -> RuleVersion[OneStopRules]: ...
+    @property
+    def pending_supplement_since(self) -> datetime | None: ...
+    @property
+    def lapse_at(self) -> datetime | None: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
 
 
 def _article(rules: RuleVersion[OneStopRules], rule: str) -> str:
@@ -49,7 +53,9 @@ def _event_step(
         )
     if kind is EventKind.SUPPLEMENT_REQUESTED:
         days = rules.value.supplement_notice_working_days
-        late_vi = f" Yêu cầu đến muộn hơn {days} ngày làm việc kể từ khi nhận hồ sơ." if note else ""
+        late_vi = (
+            f" Yêu cầu đến muộn hơn {days} ngày làm việc kể từ khi nhận hồ sơ." if note else ""
+        )
         late_en = f" The request came later than {days} working days after receipt." if note else ""
         return Step(
             f"{fmt(at)}: cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ{_article(rules, 'supplement')}."

@@ -33,7 +33,9 @@ def clock_anchor(received: Any, supplied: Any, answered: Any, mode: SupplementMo
     return where(answered, supplied, received)
 
 
-def after_waiting(due: Any, requested: Any, supplied: Any, answered: Any, mode: SupplementMode) -> Any:
+def after_waiting(
+    due: Any, requested: Any, supplied: Any, answered: Any, mode: SupplementMode
+) -> Any:
     """The due moment after the waiting time is subtracted (``subtract_waiting`` only)."""
     if mode is not SupplementMode.SUBTRACT_WAITING:
         return due

@@ -138,7 +138,9 @@ def progress_as_of(due_at: datetime, as_of: datetime) -> Progress:
     )
 
 
-def due_within_ns(due: Any, now: Any, working_days: int, tables: DayTables, ops: CalendarOps) -> Any:
+def due_within_ns(
+    due: Any, now: Any, working_days: int, tables: DayTables, ops: CalendarOps
+) -> Any:
     """The reminder rule on local nanoseconds: not yet due, and the due day at most
     ``working_days`` working days after the day of ``now``."""
     di = tables.index(due // NS_PER_DAY, "due_at", ops)
