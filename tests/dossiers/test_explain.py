@@ -67,17 +67,23 @@ def test_midnight_policy_cites_civil_code_148_6() -> None:
     assert "BLDS2015-148-6" in keys(e) and "BLDS2015-147" in keys(e)
 
 
-def test_dossier_deadline_explains_restart_and_rescheduling() -> None:
-    d = Dossier(
+def supplemented(amount: int, supplied_day: int, *more: Event) -> Dossier:
+    """Received 01/7/2025 09:00, supplement asked 02/7 and supplied on ``supplied_day``."""
+    return Dossier(
         channel="in_person",
-        amount=5,
+        amount=amount,
         events=(
             Event(kind="received", at=vn(2025, 7, 1, 9, 0)),
             Event(kind="supplement_requested", at=vn(2025, 7, 2, 9, 0)),
-            Event(kind="supplement_received", at=vn(2025, 7, 4, 9, 0)),
-            Event(kind="rescheduled", at=vn(2025, 7, 8, 9, 0), new_due_at=vn(2025, 7, 15, 17, 0)),
+            Event(kind="supplement_received", at=vn(2025, 7, supplied_day, 9, 0)),
+            *more,
         ),
     )
+
+
+def test_dossier_deadline_explains_restart_and_rescheduling() -> None:
+    apology = vn(2025, 7, 8, 9, 0)
+    d = supplemented(5, 4, Event(kind="rescheduled", at=apology, new_due_at=vn(2025, 7, 15, 17)))
     e = d.deadline().explain()
     text = str(e)
     assert "tính lại từ đầu" in text and "Điều 19 khoản 5" in text
@@ -87,16 +93,7 @@ def test_dossier_deadline_explains_restart_and_rescheduling() -> None:
 
 
 def test_subtract_waiting_cites_the_766_convention() -> None:
-    d = Dossier(
-        channel="online",
-        amount=3,
-        events=(
-            Event(kind="received", at=vn(2025, 7, 1, 9, 0)),
-            Event(kind="supplement_requested", at=vn(2025, 7, 2, 9, 0)),
-            Event(kind="supplement_received", at=vn(2025, 7, 3, 9, 0)),
-        ),
-    )
-    e = d.deadline(policy="portal_766").explain()
+    e = supplemented(3, 3).deadline(policy="portal_766").explain()
     assert "CONV-766-WAITING" in keys(e)
 
 
