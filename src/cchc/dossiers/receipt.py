@@ -104,8 +104,8 @@ def next_opening_ns(
         tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
     ]
     tomorrow = code == NEXT_DAY
-    nxt = tables.next_working(i, tomorrow, field, ops)
-    next_day = (nxt + tables.origin) * NS_PER_DAY + sessions[0][0]
+    tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
+    next_day = tables.next_work_start[i] + sessions[0][0]
     opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
     return where(code == KEEP, t, opening)
 

@@ -23,6 +23,7 @@ import numpy.typing as npt
 from cchc.errors import CalendarCoverageError
 
 from .calops import CalendarOps
+from .instants import NS_PER_DAY
 
 __all__ = ["DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
 
@@ -76,6 +77,10 @@ class DayTables:
     """Index of the k-th working day (k from 0)."""
     next_work: Any
     """Index of the first working day strictly after each day (-1 past the end)."""
+    next_work_start: Any
+    """Local nanoseconds of the midnight starting the next working day after each day."""
+    safe_next: int
+    """The last index whose next working day lies inside the coverage."""
     month_of: Any
     """Month number (from the table's first month) of each day."""
     month_start: Any
@@ -151,7 +156,7 @@ class DayTables:
         """Index of the first working day after each index; checked where ``used``."""
         out = self.next_work[i]
         if self.columns:
-            if out.size and self.covered[0] <= int(out.min()) and int(out.max()) <= self.covered[1]:
+            if out.size == 0 or int(i.max()) <= self.safe_next:
                 return out  # every answer is inside the coverage, used or not
             if used is True or (isinstance(used, np.ndarray) and used.all()):
                 self.check(out, field, ops, "result")
@@ -195,18 +200,24 @@ def _build(ops: CalendarOps) -> DayTables:
     if uncovered[lo : hi + 1].any():
         raise CalendarCoverageError("the official coverage is not a run of whole years")
     is_work = table.is_work.astype(np.int64)
+    next_work = np.append(table.work_idx, -1)[table.cum]
+    origin = int(table.origin64.astype(np.int64))
     days = table.origin64 + np.arange(len(is_work)).astype("timedelta64[D]")
     months = days.astype("datetime64[M]")
     month_of = (months - months[0]).astype(np.int64)
     bounds = np.arange(months[0], months[-1] + np.timedelta64(2, "M"))
     month_start = (bounds.astype("datetime64[D]") - table.origin64).astype(np.int64)
     return DayTables(
-        origin=int(table.origin64.astype(np.int64)),
+        origin=origin,
         is_work=is_work,
         not_work=1 - is_work,
         cum_before=table.cum - 1,
         work_idx=table.work_idx,
-        next_work=np.append(table.work_idx, -1)[table.cum],
+        next_work=next_work,
+        next_work_start=(next_work + origin) * NS_PER_DAY,
+        safe_next=int(np.flatnonzero((next_work >= lo) & (next_work <= hi) & (next_work >= 0))[-1])
+        if inside.size
+        else -1,
         month_of=month_of,
         month_start=month_start,
         covered=(lo, hi),
@@ -225,6 +236,7 @@ def _as_lists(t: DayTables) -> DayTables:
             "cum_before",
             "work_idx",
             "next_work",
+            "next_work_start",
             "month_of",
             "month_start",
         )
