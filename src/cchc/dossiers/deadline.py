@@ -217,7 +217,7 @@ def compute_due(
     t = local_ns(received_at)
     due, start, rules = _due_ns(t, n, u, ops, pol, received_at)
     return DueDate(
-        due_at=from_local_ns(due),
+        due_at=due,
         start_at=from_local_ns(start),
         amount=n,
         unit=u,
@@ -241,14 +241,15 @@ def _terms(amount: object, unit: TimeUnit | str) -> tuple[int, TimeUnit]:
 
 def _due_ns(
     t: int, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy, received_at: datetime
-) -> tuple[int, int, RuleVersion[OneStopRules]]:
-    """``(due, start)`` in local ns and the rule set: the shared rules on one dossier."""
+) -> tuple[datetime, int, RuleVersion[OneStopRules]]:
+    """The due moment, the clock start (local ns) and the rule set: the shared rules on
+    one dossier."""
     try:
         tables = day_tables(ops, columns=False)
         start = clock_start_ns(t, pol, tables, ops)
         due = due_for_unit(start, n, _CODE_OF[u], pol, tables, ops)
         rules = _rules_on(local_day(t))
-        from_local_ns(due)  # within datetime's range
+        due_at = from_local_ns(due)
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, CchcError):
             raise
@@ -256,7 +257,7 @@ def _due_ns(
             f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
             field="amount",
         ) from None
-    return due, start, rules
+    return due_at, start, rules
 
 
 def due_date(
@@ -293,7 +294,7 @@ def due_date(
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
     n, u = _terms(amount, unit)
-    return from_local_ns(_due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0])
+    return _due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0]
 
 
 def online_check_due(

@@ -12,7 +12,7 @@ time would fall past year 9999 gives a :class:`~cchc.errors.CalendarCoverageErro
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
@@ -52,13 +52,15 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
         ValidationError: not a datetime.
         CalendarCoverageError: the local moment would fall past 31/12/9999.
     """
-    if moment.__class__ is datetime and moment.tzinfo is VN_TZ and moment.year > 1975:
-        # the usual case: already local (UTC+07:00 since 1975), no offset lookup needed
-        return (
+    tz = moment.tzinfo if moment.__class__ is datetime else None
+    if (tz is VN_TZ and moment.year > 1975) or (tz is UTC and moment.year < 9999):
+        # the usual cases: local (UTC+07:00 since 1975) or UTC, no offset lookup needed
+        wall_ns = (
             ((moment.toordinal() - _EPOCH_ORDINAL) * 86_400 + moment.hour * 3600)
             + moment.minute * 60
             + moment.second
         ) * 1_000_000_000 + moment.microsecond * 1000
+        return wall_ns if tz is VN_TZ else wall_ns + VN_OFFSET_NS
     if not isinstance(moment, datetime):
         raise ValidationError(
             f"{field} must be a timezone-aware datetime, got {type(moment).__name__}",
