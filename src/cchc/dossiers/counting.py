@@ -76,13 +76,11 @@ def _period_of(bounds: I64, x: I64) -> I64:
     number (-1 before the first, P after the last) by one gather per day, not a search."""
     days = (bounds + VN_OFFSET_NS) // NS_PER_DAY
     first, last = int(days[0]), int(days[-1])
-    span = np.arange(first - 1, last + 1)
-    lut = np.searchsorted(days, span, side="right") - 1  # day first-1 .. last
-    d = np.minimum(x, NEVER - VN_OFFSET_NS)  # "never" stays after the last period
-    d += VN_OFFSET_NS
+    lut = np.searchsorted(days, np.arange(first - 1, last + 1), side="right") - 1
+    origin = (first - 1) * NS_PER_DAY - VN_OFFSET_NS  # UTC ns of the day before the first
+    d = np.clip(x, origin, origin + (last - first + 2) * NS_PER_DAY - 1)  # NaT, never: ends
+    d -= origin
     d //= NS_PER_DAY
-    np.clip(d, first - 1, last, out=d)
-    d -= first - 1
     out: I64 = lut[d]
     return out
 
@@ -128,7 +126,7 @@ def count_matrix(
     t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
     fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
     # overdue at the end of p >= q: the period holding the instant after the due moment
-    q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)
+    q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
     m = np.maximum(p_rec, q, out=q)
     m_hist = _hist(base + m, cells).reshape(n_groups, width)
     mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)
