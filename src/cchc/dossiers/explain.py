@@ -226,7 +226,13 @@ def _count_steps(
     return steps
 
 
-def _end_step(start: datetime, due: datetime, policy: DeadlinePolicy) -> Step:
+def _end_step(start: datetime, due: datetime, unit: TimeUnit, policy: DeadlinePolicy) -> Step:
+    if unit is TimeUnit.HOURS:
+        return Step(
+            f"Hạn giải quyết: {fmt(due)}, khi đủ số giờ làm việc.",
+            f"Due: {fmt(due, 'en')}, when the working hours are used up.",
+            (source("CONV-OFFICE-HOURS"),),
+        )
     if due == start:
         return Step(
             f"Hạn giải quyết: {fmt(due)}, không sớm hơn thời điểm bắt đầu tính thời hạn.",
@@ -262,7 +268,7 @@ def due_steps(
         _receipt_step(received, start, policy),
         _rules_step(rules, received),
         *_count_steps(start, due, amount, unit, policy, calendar),
-        _end_step(start, due, policy),
+        _end_step(start, due, unit, policy),
     ]
     if provisional:
         steps.append(

@@ -97,8 +97,12 @@ def replay_steps(
     dl: _Replayed,
 ) -> list[Step]:
     """The steps: the first due date, each event that changed it, the pending state."""
-    steps = list(first.steps()) if first is not None else []
+    moved = [t for t in trail if t[0] is EventKind.TRANSFERRED]
+    steps = [s for t in moved if (s := _event_step(*t, dl)) is not None]  # the clock's anchor
+    steps += first.steps() if first is not None else []
     for kind, at, due, note in trail:
+        if kind is EventKind.TRANSFERRED:
+            continue
         step = _event_step(kind, at, due, note, dl)
         if step is not None:
             steps.append(step)
