@@ -7,7 +7,9 @@ Run (the measured run, 10 million dossiers)::
 It prints the time of each stage of the batch path (validation of the columns,
 due dates + timeliness, monthly statistics by field), the batch time per
 dossier, the scalar engine's time per dossier on a random sample (the same
-dossiers, checked to give the same due dates and timeliness) and the ratio.
+dossiers, checked to give the same due dates and timeliness), the ratio, and the
+cost of one scalar :func:`cchc.dossiers.due_date` call. Run it with ``--n
+1000000`` too: the per-dossier cost must not grow with the number of dossiers.
 The synthetic data comes from :mod:`cchc.dossiers.synthetic` (reproducible).
 """
 
@@ -19,6 +21,7 @@ import time
 
 import numpy as np
 
+from cchc.dossiers import due_date
 from cchc.dossiers.frame import from_columns
 from cchc.dossiers.results import evaluate, row_to_dossier
 from cchc.dossiers.stats import month_periods, summarize, year_period
@@ -60,6 +63,17 @@ def main() -> int:
         assert due == results.due_at[i], f"row {i}: batch and scalar due dates differ"
         assert CODES[int(results.timeliness[i])] == (timeliness.value if timeliness else None)
 
+    # scalar due_date (the public one-dossier call) on the sampled receipts and limits
+    calls = [(d.received_at, d.amount, d.unit) for d in dossiers]
+    for received, amount, unit in calls:
+        due_date(received, amount, unit)  # warm (tables built once per process)
+    repeat = max(1, 20_000 // max(1, len(calls)))
+    d0 = time.perf_counter()
+    for _ in range(repeat):
+        for received, amount, unit in calls:
+            due_date(received, amount, unit)
+    per_due_date = (time.perf_counter() - d0) / (repeat * len(calls))
+
     whole = time.perf_counter() - run_start
     per_batch = batch_total / len(frame)
     per_scalar = scalar_time / len(dossiers)
@@ -74,6 +88,10 @@ def main() -> int:
         f"({per_scalar * 1e6:.1f} us/dossier), same results as the batch"
     )
     print(f"speed-up batch vs scalar per dossier: {per_scalar / per_batch:,.0f}x")
+    print(
+        f"scalar due_date: {per_due_date * 1e6:.2f} us/call "
+        f"({repeat * len(calls):,} calls on the sampled receipts)"
+    )
     print(f"whole run (generation, batch, scalar sample, checks): {whole:.2f} s")
     c = total.counts
     print(

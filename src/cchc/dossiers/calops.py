@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import weakref
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar import OfficialCalendar, ProvisionalArray
+from cchc.calendar import OfficialCalendar, ProvisionalArray, default_calendar
 
-__all__ = ["CalendarOps", "default_calendar"]
+__all__ = ["CalendarOps"]
 
 DT = npt.NDArray[np.datetime64]
-
-
-@lru_cache(maxsize=1)
-def default_calendar() -> OfficialCalendar:
-    """The bundled official calendar, built once per process (it is immutable)."""
-    return OfficialCalendar()
 
 
 _SHARED: weakref.WeakKeyDictionary[OfficialCalendar, dict[bool, dict[str, object]]] = (

@@ -36,6 +36,7 @@ import attrs
 from cchc.errors import ParseError
 
 __all__ = [
+    "CODE_PATTERN",
     "DossierCode",
     "is_valid_dossier_code",
     "make_dossier_code",
@@ -44,7 +45,10 @@ __all__ = [
 ]
 
 _AGENCY = r"[A-Z0-9]+(?:\.[A-Z0-9]+)*"
-_CODE_RE = re.compile(rf"^(?P<agency>{_AGENCY})-(?P<date>\d{{6}})-(?P<seq>\d{{4,10}})$")
+CODE_PATTERN = rf"^(?P<agency>{_AGENCY})-(?P<date>\d{{6}})-(?P<seq>\d{{4,10}})$"
+"""The one pattern of a (normalised, upper-case) dossier code, with groups ``agency``,
+``date`` (YYMMDD, year 2000 + YY) and ``seq``; the column loaders use it too."""
+_CODE_RE = re.compile(CODE_PATTERN)
 MIN_SEQUENCE_DIGITS = 4
 """TT 01/2018 Art 19: ``XXXX`` (four digits); longer ones are accepted."""
 

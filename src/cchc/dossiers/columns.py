@@ -18,6 +18,7 @@ from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, Va
 
 from .batch import NAT
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
+from .codes import CODE_PATTERN
 from .deadline import MAX_AMOUNT
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
 
 DT = npt.NDArray[np.datetime64]
 _OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
-_CODE_RE = r"^[A-Z0-9]+(?:\.[A-Z0-9]+)*-\d{6}-\d{4,10}$"
 
 
 def to_us(values: Any) -> DT:
@@ -179,9 +179,10 @@ def _numeric_example(values: Any) -> Any:
 def dossier_codes(code: Any, errs: Errors) -> npt.NDArray[np.object_]:
     """Upper-cased dossier codes; a bad one (shape or YYMMDD date) is a ParseError."""
     text = pd.Series(code).astype("string").str.strip().str.upper().fillna("")
-    shape = text.str.match(_CODE_RE).fillna(False).to_numpy(dtype=bool)
+    parts = text.str.extract(CODE_PATTERN)
+    shape = parts["date"].notna().to_numpy(dtype=bool)
     # the YYMMDD part must be a real date, as in parse_dossier_code (2000 + YY)
-    ymd = text.str.extract(r"-(\d{6})-\d+$", expand=False).fillna("")
+    ymd = parts["date"].fillna("")
     real = pd.to_datetime("20" + ymd, format="%Y%m%d", errors="coerce").notna().to_numpy()
     bad = (text != "").to_numpy() & ~(shape & real)
     errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)

@@ -44,6 +44,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
     p.add_argument("--cutoff", type=hhmm, help="per-procedure cut-off hour, e.g. 15:00")
     add_json(p)
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print how the due date was obtained, citing its sources (giải trình)",
+    )
     p.set_defaults(handler=_due)
 
     p = subparsers.add_parser(
@@ -105,10 +110,14 @@ def _due(args: argparse.Namespace) -> int:
         "rules_source": result.rules.source.cite(),
         "provisional": result.provisional,
     }
+    explanation = result.explain() if args.explain else None
     if args.json:
-        print_json(data)
+        print_json(data if explanation is None else {**data, "explanation": explanation.to_dict()})
     else:
         print_table(("item", "value"), list(data.items()))
+        if explanation is not None:
+            print()
+            print(explanation)
     return 0
 
 

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME
+from .instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
@@ -70,6 +71,20 @@ def count_arrays(
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
 
 
+def _period_of(bounds: I64, x: I64) -> I64:
+    """``searchsorted(bounds, x, side="right") - 1`` for local-midnight bounds: the period
+    number (-1 before the first, P after the last) by one gather per day, not a search."""
+    days = (bounds + VN_OFFSET_NS) // NS_PER_DAY
+    first, last = int(days[0]), int(days[-1])
+    lut = np.searchsorted(days, np.arange(first - 1, last + 1), side="right") - 1
+    origin = (first - 1) * NS_PER_DAY - VN_OFFSET_NS  # UTC ns of the day before the first
+    d = np.clip(x, origin, origin + (last - first + 2) * NS_PER_DAY - 1)  # NaT, never: ends
+    d -= origin
+    d //= NS_PER_DAY
+    out: I64 = lut[d]
+    return out
+
+
 def _hist(keys: I64, n_cells: int) -> I64:
     out: I64 = np.bincount(keys, minlength=n_cells)
     return out
@@ -103,14 +118,15 @@ def count_matrix(
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
     due = results.overdue_from.view(np.int64)
-    p_rec = np.searchsorted(bounds, rec, side="right") - 1
-    p_fin = np.searchsorted(bounds, fin, side="right") - 1
+    p_rec = _period_of(bounds, rec)
+    p_fin = _period_of(bounds, fin)
     p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
     online = (frame.channel == CHANNEL_CODES["online"]).astype(np.int64)
     rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
     t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
     fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
-    q = np.searchsorted(bounds - 1, due, side="right") - 1  # overdue at the end of p >= q
+    # overdue at the end of p >= q: the period holding the instant after the due moment
+    q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
     m = np.maximum(p_rec, q, out=q)
     m_hist = _hist(base + m, cells).reshape(n_groups, width)
     mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)

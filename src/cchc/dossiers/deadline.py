@@ -30,35 +30,36 @@ working days counted are 3, 4, 5, 6 and 7 February::
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
+from functools import lru_cache
 from typing import SupportsIndex
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
-from cchc.legal import RuleVersion
+from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
-from cchc.tz import VN_TZ, to_vn
 
 from .calops import CalendarOps
-from .hours import add_working_hours, next_opening, session_minutes
-from .policy import DayEnd, DeadlinePolicy, ReceiptRule, get_policy
+from .explain import due_steps, explanation
+from .instants import from_local_ns, local_day, local_ns
+from .periods import UNIT_CODES, due_for_unit
+from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
+from .receipt import clock_start_ns
 from .rules import OneStopRules, rules_in_force
+from .tables import day_tables
 
 __all__ = [
+    "MAX_AMOUNT",
     "DueDate",
     "check_amount",
     "check_unit",
     "clock_start",
     "compute_due",
-    "day_end_moment",
     "due_date",
     "online_check_due",
 ]
-
-ENGINE_UNITS = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
 
 
 @attrs.frozen
@@ -76,11 +77,40 @@ class DueDate:
     """The one-stop rule set in force on the receipt date."""
     provisional: bool = False
     """True when a day outside the official calendar's coverage was used."""
+    context: tuple[datetime | None, DeadlinePolicy, OfficialCalendar | None] = attrs.field(
+        default=(None, DEFAULT_POLICY, None), eq=False, repr=False
+    )
+    """The receipt moment as given, the policy and the calendar, for :meth:`explain`."""
 
     @property
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    def explain(self) -> Explanation:
+        """How this due date was obtained: ordered steps with their sources (on request).
+
+        ``str()`` of the result is Vietnamese text for a reply to the applicant.
+        """
+        return explanation(self.steps(), "hạn giải quyết", "due date")
+
+    def steps(self) -> list[ExplanationStep]:
+        """The steps of :meth:`explain` (for composing longer explanations)."""
+        given, policy, calendar = self.context
+        cal = calendar if calendar is not None else CalendarOps(None).calendar
+        given = given if given is not None else self.start_at
+        received = from_local_ns(local_ns(given))
+        return due_steps(
+            received,
+            self.start_at,
+            self.due_at,
+            self.amount,
+            self.unit,
+            policy,
+            self.rules,
+            cal,
+            self.provisional,
+        )
 
 
 def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
@@ -89,6 +119,9 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
     Raises:
         ValidationError: an unknown unit (field ``unit``).
     """
+    known_unit = _UNITS.get(unit) if isinstance(unit, str) else None
+    if known_unit is not None:
+        return known_unit
     try:
         parsed = TimeUnit(unit)
     except ValueError:
@@ -98,6 +131,9 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
         ) from None
     return parsed
 
+
+_UNITS: dict[str, TimeUnit] = {u.value: u for u in TimeUnit}
+_CODE_OF: dict[TimeUnit, int] = {TimeUnit(k): v for k, v in UNIT_CODES.items()}
 
 MAX_AMOUNT = 1_000_000
 """Largest accepted time-limit amount in the batch loaders: a sanity bound against
@@ -111,6 +147,8 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     Raises:
         ValidationError: negative, fractional or not a number (field ``amount``).
     """
+    if type(amount) is int and amount >= 0:
+        return amount
     if isinstance(amount, bool) or not isinstance(amount, SupportsIndex):
         raise ValidationError(
             f"amount must be a whole number, got {amount!r}", field="amount", row=row
@@ -121,12 +159,18 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     return value
 
 
-def day_end_moment(day: date, policy: DeadlinePolicy) -> datetime:
-    """The moment the due ``day`` ends under ``policy.day_end``."""
-    if policy.day_end is DayEnd.MIDNIGHT:
-        return datetime.combine(day, time.max, tzinfo=VN_TZ)
-    close = session_minutes(policy.office_hours)[-1][1]
-    return datetime.combine(day, time(close // 60, close % 60), tzinfo=VN_TZ)
+_DEFAULT_OPS: list[CalendarOps] = []
+
+
+def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
+    if isinstance(calendar, CalendarOps):
+        return calendar
+    if calendar is None and not pol.provisional:
+        # shared: a non-provisional CalendarOps never changes (used_provisional stays False)
+        if not _DEFAULT_OPS:
+            _DEFAULT_OPS.append(CalendarOps(None, False))
+        return _DEFAULT_OPS[0]
+    return CalendarOps(calendar, pol.provisional)
 
 
 def clock_start(
@@ -135,7 +179,7 @@ def clock_start(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> datetime:
-    """The moment the clock starts for a receipt at ``received_at``.
+    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.receipt`).
 
     * A cut-off hour, if set, moves a receipt after it on a working day to the
       next opening;
@@ -148,20 +192,11 @@ def clock_start(
     """
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
-    moment = to_vn(received_at, field="received_at")
-    day = moment.date()
-    if pol.cutoff is not None and moment.time() > pol.cutoff and ops.is_working_day(day):
-        nxt = ops.next_working_day(day)
-        return next_opening(datetime.combine(nxt, time(0), tzinfo=VN_TZ), ops, pol.office_hours)
-    if pol.receipt is ReceiptRule.NEXT_OPENING:
-        return next_opening(moment, ops, pol.office_hours)
-    return moment
+    t = local_ns(received_at)
+    return from_local_ns(clock_start_ns(t, pol, day_tables(ops, columns=False), ops))
 
 
-def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
-    if isinstance(calendar, CalendarOps):
-        return calendar
-    return CalendarOps(calendar, pol.provisional)
+_rules_on = lru_cache(maxsize=8192)(rules_in_force)
 
 
 def compute_due(
@@ -172,9 +207,28 @@ def compute_due(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> DueDate:
-    """Like :func:`due_date`, with the clock start, policy and rule set returned too."""
+    """Like :func:`due_date`, with the clock start, policy and rule set returned too.
+
+    ``.explain()`` on the result tells how it was obtained, citing its sources.
+    """
     pol = get_policy(policy)
     ops = _ops(calendar, pol)
+    n, u = _terms(amount, unit)
+    t = local_ns(received_at)
+    due, start, rules = _due_ns(t, n, u, ops, pol, received_at)
+    return DueDate(
+        due_at=due,
+        start_at=from_local_ns(start),
+        amount=n,
+        unit=u,
+        policy=pol.name,
+        rules=rules,
+        provisional=ops.used_provisional,
+        context=(received_at, pol, ops.calendar),
+    )
+
+
+def _terms(amount: object, unit: TimeUnit | str) -> tuple[int, TimeUnit]:
     u = check_unit(unit)
     n = check_amount(amount)
     if u is TimeUnit.IMMEDIATE:
@@ -182,13 +236,20 @@ def compute_due(
             # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
             raise ValidationError("an 'immediate' time limit has no amount", field="amount")
         u = TimeUnit.WORKING_DAYS
-    if not isinstance(received_at, datetime):
-        raise ValidationError(
-            f"received_at must be a timezone-aware datetime, got {type(received_at).__name__}",
-            field="received_at",
-        )
+    return n, u
+
+
+def _due_ns(
+    t: int, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy, received_at: datetime
+) -> tuple[datetime, int, RuleVersion[OneStopRules]]:
+    """The due moment, the clock start (local ns) and the rule set: the shared rules on
+    one dossier."""
     try:
-        return _compute(received_at, n, u, ops, pol)
+        tables = day_tables(ops, columns=False)
+        start = clock_start_ns(t, pol, tables, ops)
+        due = due_for_unit(start, n, _CODE_OF[u], pol, tables, ops)
+        rules = _rules_on(local_day(t))
+        due_at = from_local_ns(due)
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, CchcError):
             raise
@@ -196,36 +257,7 @@ def compute_due(
             f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
             field="amount",
         ) from None
-
-
-def _compute(
-    received_at: datetime, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy
-) -> DueDate:
-    start = clock_start(received_at, calendar=ops, policy=pol)
-    rules = rules_in_force(to_vn(received_at).date())
-    if u is TimeUnit.HOURS:
-        due = add_working_hours(start, n, ops, pol.office_hours)
-    else:
-        start_day = start.date()
-        if u is TimeUnit.WORKING_DAYS:
-            day = ops.rollforward(start_day) if n == 0 else ops.add(start_day, n)
-        else:
-            if u is TimeUnit.DAYS:
-                raw = start_day + timedelta(days=n)
-            else:
-                raw = start_day + relativedelta(months=n)
-            day = ops.rollforward(raw)
-        # never before the clock start (0 days recorded after the office closed)
-        due = max(day_end_moment(day, pol), start)
-    return DueDate(
-        due_at=due,
-        start_at=start,
-        amount=n,
-        unit=u,
-        policy=pol.name,
-        rules=rules,
-        provisional=ops.used_provisional,
-    )
+    return due_at, start, rules
 
 
 def due_date(
@@ -259,7 +291,10 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    return compute_due(received_at, amount, unit, calendar=calendar, policy=policy).due_at
+    pol = get_policy(policy)
+    ops = _ops(calendar, pol)
+    n, u = _terms(amount, unit)
+    return _due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0]
 
 
 def online_check_due(
@@ -280,8 +315,8 @@ def online_check_due(
     >>> online_check_due(datetime(2025, 6, 28, 22, 0, tzinfo=VN_TZ)) is None
     True
     """
-    moment = to_vn(system_received_at, field="system_received_at")
-    hours = rules_in_force(moment.date()).value.online_check_working_hours
+    t = local_ns(system_received_at, field="system_received_at")
+    hours = _rules_on(local_day(t)).value.online_check_working_hours
     if hours is None:
         return None
-    return due_date(moment, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)
+    return due_date(system_received_at, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)

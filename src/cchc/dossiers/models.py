@@ -19,69 +19,25 @@ when the events are replayed (:meth:`Dossier.deadline`).
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ConfigDict, Field
 
 from cchc._model import CchcModel
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import OfficialCalendar, default_calendar
 from cchc.errors import LifecycleError
 from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
-from cchc.tz import require_aware, to_vn
+from cchc.tz import require_aware
 
 from .codes import parse_dossier_code
+from .events import FINISHING_KINDS, TERMINAL_KINDS, Event, EventKind
+from .instants import from_local_ns, local_ns
 from .policy import DeadlinePolicy
+from .replay import Deadline, replay
 from .timeliness import Granularity, Progress, Timeliness, due_within
 
-if TYPE_CHECKING:
-    from .replay import Deadline
-
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
-
-
-class EventKind(enum.StrEnum):
-    """Kinds of lifecycle event (trạng thái xử lý hồ sơ)."""
-
-    RECEIVED = "received"
-    """Tiếp nhận hồ sơ (Giấy tiếp nhận hồ sơ và hẹn trả kết quả)."""
-    TRANSFERRED = "transferred"
-    """Chuyển xử lý / chuyển liên thông (the competent authority receives it)."""
-    SUPPLEMENT_REQUESTED = "supplement_requested"
-    """Yêu cầu bổ sung, hoàn thiện hồ sơ."""
-    SUPPLEMENT_RECEIVED = "supplement_received"
-    """Nhận đủ hồ sơ bổ sung."""
-    RESCHEDULED = "rescheduled"
-    """Xin lỗi và hẹn lại ngày trả kết quả (with ``new_due_at``)."""
-    REFUSED = "refused"
-    """Từ chối giải quyết."""
-    WITHDRAWN = "withdrawn"
-    """Rút hồ sơ / dừng thực hiện theo yêu cầu (ND 118/2025 Art 21)."""
-    DECIDED = "decided"
-    """Đã xử lý xong."""
-    RETURNED = "returned"
-    """Đã trả kết quả."""
-
-
-FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, EventKind.WITHDRAWN)
-"""Events that end processing; the first of them is the finish (766 portal §2.1,
-"Đã xử lý xong" preferred over "Đã trả kết quả")."""
-
-_TERMINAL = {EventKind.REFUSED, EventKind.WITHDRAWN, EventKind.RETURNED}
-
-
-class Event(CchcModel):
-    """A timestamped lifecycle event."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    kind: EventKind = Field(description="Loại sự kiện (event kind).")
-    at: datetime = Field(description="Thời điểm (timezone-aware).")
-    new_due_at: datetime | None = Field(
-        default=None, description="Ngày hẹn trả mới (only for 'rescheduled')."
-    )
-    note: str | None = Field(default=None, description="Ghi chú / lý do.")
 
 
 class Dossier(CchcModel):
@@ -166,7 +122,7 @@ class Dossier(CchcModel):
                     item=str(i),
                     field="at",
                 )
-            if prev.kind in _TERMINAL:
+            if prev.kind in TERMINAL_KINDS:
                 raise LifecycleError(
                     f"no event may follow {prev.kind.value!r}", item=str(i), field="kind"
                 )
@@ -256,8 +212,6 @@ class Dossier(CchcModel):
             LifecycleError: a second rescheduling, or one later than one day
                 before the due day (ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)).
         """
-        from .replay import replay
-
         return replay(self, calendar=calendar, policy=policy)
 
     def due_date(
@@ -291,7 +245,7 @@ class Dossier(CchcModel):
         Judged on the dossier's recorded dates (after all its supplements and
         rescheduling), as the statistics are.
         """
-        if to_vn(as_of, field="as_of") < to_vn(self.received_at):
+        if local_ns(as_of, field="as_of") < local_ns(self.received_at):
             return None
         return self.deadline(calendar=calendar, policy=policy).progress_as_of(as_of)
 
@@ -304,8 +258,8 @@ class Dossier(CchcModel):
         policy: DeadlinePolicy | str | None = None,
     ) -> bool:
         """Reminder test: unfinished at ``as_of`` and due within ``working_days``."""
-        moment = to_vn(as_of, field="as_of")
-        cal = calendar if calendar is not None else OfficialCalendar()
+        moment = from_local_ns(local_ns(as_of, field="as_of"))
+        cal = calendar if calendar is not None else default_calendar()
         dl = self.deadline(calendar=cal, policy=policy)
         if dl.finished_at is not None and dl.finished_at <= moment:
             return False

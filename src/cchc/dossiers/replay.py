@@ -33,27 +33,49 @@ moment** (the one rule of the scalar and the batch path):
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from typing import Protocol
 
 import attrs
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
-from cchc.legal import RuleVersion
+from cchc.legal import Explanation, RuleVersion
 from cchc.procedures import TimeUnit
-from cchc.tz import to_vn
 
 from .calops import CalendarOps
-from .deadline import compute_due
+from .deadline import DueDate, compute_due
+from .events import Event, EventKind
+from .explain import explanation
+from .instants import from_local_ns, local_ns
 from .policy import DeadlinePolicy, SupplementMode, get_policy
+from .replay_explain import replay_steps
+from .rescheduling import late_apology, late_apology_message, not_later, second_message
 from .rules import OneStopRules, rules_in_force
+from .supplements import after_waiting, clock_anchor, judged_moment, late_by_requests, overdue_from
 from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
 
-if TYPE_CHECKING:
-    from .models import Dossier
+__all__ = ["Deadline", "DossierLike", "replay"]
 
-__all__ = ["Deadline", "replay"]
+
+class DossierLike(Protocol):
+    """What :func:`replay` reads of a :class:`cchc.dossiers.Dossier`."""
+
+    @property
+    def events(self) -> Sequence[Event]: ...
+    @property
+    def amount(self) -> int: ...
+    @property
+    def unit(self) -> TimeUnit: ...
+    @property
+    def cutoff(self) -> time | None: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
+
+    def clock_anchor(self, boundary_free_rule: bool) -> datetime: ...
 
 
 @attrs.frozen
@@ -86,6 +108,12 @@ class Deadline:
     """True when a day outside the official calendar's coverage was used."""
     hourly: bool = False
     """The time limit is in hours: judged to the minute by default."""
+    first: DueDate | None = attrs.field(default=None, eq=False, repr=False)
+    """The first due-date computation (for :meth:`explain`)."""
+    trail: tuple[tuple[EventKind, datetime, datetime, str], ...] = attrs.field(
+        default=(), eq=False, repr=False
+    )
+    """What each event did: (kind, moment, due moment after it, what applied)."""
 
     def timeliness(self, granularity: Granularity | str | None = None) -> Timeliness | None:
         """Early / on time / late (None while in progress).
@@ -99,7 +127,7 @@ class Deadline:
         """
         if self.finished_at is None:
             return None
-        if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
+        if late_by_requests(self.supplement_requests, self.mode):
             return Timeliness.LATE
         if granularity is None:
             granularity = Granularity.MINUTE if self.hourly else Granularity.DAY
@@ -109,15 +137,16 @@ class Deadline:
     def judged_at(self) -> datetime | None:
         """The moment timeliness is judged at: the finish, or, for a dossier closed
         (refused, withdrawn, lapsed) while a supplement request was unanswered, the
-        request moment. The clock stopped at the request: the 766 portal ends a dossier
-        still waiting at the request, and under ND 61/2018 Art 19(4) / ND 118/2025 Art
-        19(5) the period only runs again on the complete dossier (which never came);
-        the desk may close it 15 days after the notice (ND 118/2025 Art 19(5))."""
+        request moment (:func:`cchc.dossiers.supplements.judged_moment`). The clock
+        stopped at the request: the 766 portal ends a dossier still waiting at the
+        request, and under ND 61/2018 Art 19(4) / ND 118/2025 Art 19(5) the period only
+        runs again on the complete dossier (which never came); the desk may close it 15
+        days after the notice (ND 118/2025 Art 19(5))."""
         if self.finished_at is None:
             return None
-        if self.pending_supplement_since is not None:
-            return self.pending_supplement_since
-        return self.finished_at
+        pending = self.pending_supplement_since is not None
+        moment: datetime = judged_moment(self.finished_at, self.pending_supplement_since, pending)
+        return moment
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
         """In time / overdue at ``as_of``; None if finished by then.
@@ -125,34 +154,44 @@ class Deadline:
         While a supplement is pending the dossier is in time if the request came by
         the due moment (``restart``: the clock restarts on the supplement;
         ``subtract_waiting``: the 766 portal ends it at the request), and overdue
-        after the due moment if the request came later.
+        after the due moment if the request came later
+        (:func:`cchc.dossiers.supplements.overdue_from`).
         """
-        moment = to_vn(as_of, field="as_of")
+        moment = from_local_ns(local_ns(as_of, field="as_of"))
         if self.finished_at is not None and self.finished_at <= moment:
             return None
-        if self.mode is SupplementMode.SUBTRACT_WAITING and self.supplement_requests > 1:
+        if late_by_requests(self.supplement_requests, self.mode):
             return Progress.OVERDUE
-        if self.pending_supplement_since is not None:
-            late_request = self.pending_supplement_since > self.due_at
-            overdue = late_request and self.due_at < moment
-            return Progress.OVERDUE if overdue else Progress.IN_TIME
-        return progress_as_of(self.due_at, moment)
+        pending = self.pending_supplement_since is not None
+        since = self.pending_supplement_since
+        limit = overdue_from(
+            self.due_at, since if since is not None else self.due_at, pending, None
+        )
+        if limit is None:
+            return Progress.IN_TIME
+        return progress_as_of(limit, moment)
+
+    def explain(self) -> Explanation:
+        """How the current due date was obtained, event by event, citing the sources.
+
+        ``str()`` of the result is Vietnamese text an officer can paste into a reply.
+        """
+        steps = replay_steps(self.first, self.trail, self)
+        return explanation(steps, "hạn giải quyết hồ sơ", "dossier's due date")
 
 
 def replay(
-    dossier: Dossier,
+    dossier: DossierLike,
     *,
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> Deadline:
     """Replay ``dossier``'s events (see the module docstring)."""
-    from .models import EventKind
-
     pol = get_policy(policy)
     if dossier.cutoff is not None:
         pol = pol.with_cutoff(dossier.cutoff)
     cal = CalendarOps(calendar, pol.provisional)
-    received = to_vn(dossier.received_at, field="events[0].at")
+    received = from_local_ns(local_ns(dossier.received_at, field="events[0].at"))
     version = rules_in_force(received.date())
     rules = version.value
     anchor = dossier.clock_anchor(rules.boundary_free_clock_at_authority)
@@ -165,52 +204,57 @@ def replay(
     pending: datetime | None = None
     late_request = False
     reschedules = 0
+    trail: list[tuple[EventKind, datetime, datetime, str]] = []
     for i, ev in enumerate(dossier.events):
-        at = to_vn(ev.at)
-        if ev.kind is EventKind.SUPPLEMENT_REQUESTED:
+        at = from_local_ns(local_ns(ev.at, field=f"events[{i}].at"))
+        if ev.kind is EventKind.TRANSFERRED and ev.at == anchor and anchor != dossier.received_at:
+            trail.append((ev.kind, at, due, "boundary_free_clock"))
+        elif ev.kind is EventKind.SUPPLEMENT_REQUESTED:
             requests += 1
             pending = at
             used = cal.between(received.date(), at.date())
-            late_request = late_request or used > rules.supplement_notice_working_days
+            late = used > rules.supplement_notice_working_days
+            late_request = late_request or late
+            trail.append((ev.kind, at, due, "late" if late else ""))
         elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
             wait += at - pending
-            if pol.supplement is SupplementMode.RESTART:
+            start_from = clock_anchor(None, at, True, pol.supplement)
+            if start_from is not None:
                 # the period restarts from scratch: an earlier rescheduling is superseded
-                restarted = compute_due(at, dossier.amount, dossier.unit, calendar=cal, policy=pol)
+                restarted = compute_due(
+                    start_from, dossier.amount, dossier.unit, calendar=cal, policy=pol
+                )
                 due = legal_due = restarted.due_at
                 start = restarted.start_at
             else:
                 # 766: the current due moment (rescheduled or not) moves by the waiting time
-                due = due + (at - pending)
-                legal_due = legal_due + (at - pending)
+                due = after_waiting(due, pending, at, True, pol.supplement)
+                legal_due = after_waiting(legal_due, pending, at, True, pol.supplement)
             pending = None
+            trail.append((ev.kind, at, due, pol.supplement.value))
         elif ev.kind is EventKind.RESCHEDULED:
             reschedules += 1
             article = rules.article("reschedule")
             if reschedules > rules.max_reschedules:
+                raise LifecycleError(second_message(article), item=str(i), field="kind")
+            if late_apology(at.toordinal(), due.toordinal(), rules.reschedule_notice_days):
                 raise LifecycleError(
-                    f"a second rescheduling is refused: 'việc hẹn lại ngày trả kết quả được "
-                    f"thực hiện không quá một lần' ({article})",
-                    item=str(i),
-                    field="kind",
-                )
-            latest = due.date() - timedelta(days=rules.reschedule_notice_days)
-            if at.date() > latest:
-                raise LifecycleError(
-                    f"the apology must come at the latest {rules.reschedule_notice_days} day(s) "
-                    f"before the due day {due.date().isoformat()} ({article})",
+                    late_apology_message(
+                        rules.reschedule_notice_days, article, due.date().isoformat()
+                    ),
                     item=str(i),
                     field="at",
                 )
             assert ev.new_due_at is not None
-            new_due = to_vn(ev.new_due_at, field="new_due_at")
-            if new_due <= due:
+            new_due = from_local_ns(local_ns(ev.new_due_at, field="new_due_at"))
+            if not_later(new_due, due):
                 raise LifecycleError(
                     f"new_due_at {new_due.isoformat()} is not after the due date {due.isoformat()}",
                     item=str(i),
                     field="new_due_at",
                 )
             due = new_due
+            trail.append((ev.kind, at, due, ""))
     finished = dossier.finished_at
     lapse = None
     if pending is not None and rules.supplement_lapse_days is not None:
@@ -220,7 +264,7 @@ def replay(
         legal_due_at=legal_due,
         first_due_at=first.due_at,
         start_at=start,
-        finished_at=to_vn(finished) if finished is not None else None,
+        finished_at=None if finished is None else from_local_ns(local_ns(finished, "finished_at")),
         supplement_requests=requests,
         supplement_wait=wait,
         pending_supplement_since=pending,
@@ -231,4 +275,6 @@ def replay(
         rules=version,
         provisional=cal.used_provisional,
         hourly=TimeUnit(dossier.unit) is TimeUnit.HOURS,
+        first=first,
+        trail=tuple(trail),
     )

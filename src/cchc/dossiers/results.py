@@ -22,19 +22,14 @@ from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, 
 from cchc.procedures import Channel, TimeUnit
 from cchc.tz import to_vn
 
-from .batch import (
-    CHANNEL_CODES,
-    NAT,
-    NS_PER_DAY,
-    UNIT_CODES,
-    VN_OFFSET_NS,
-    classify_batch,
-    due_dates_batch,
-    due_within_batch,
-)
+from .batch import CHANNEL_CODES, UNIT_CODES, classify_batch, due_dates_batch, due_within_batch
 from .calops import CalendarOps
+from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
+from .rescheduling import late_apology, late_apology_message, not_later
+from .rules import ONE_STOP_RULES
+from .supplements import after_waiting, clock_anchor, judged_moment, overdue_from
 from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:
@@ -51,8 +46,6 @@ __all__ = [
     "row_to_dossier",
 ]
 
-NEVER = np.iinfo(np.int64).max
-"""The largest datetime64: "never overdue"."""
 CHUNK_ROWS = 1 << 20
 """Rows per chunk of the batch path (a loop per chunk, never per dossier)."""
 
@@ -209,17 +202,15 @@ def _evaluate_chunk(
 ) -> tuple[Any, Any, Any, Any, Any]:
     rec = frame.received_at.view(np.int64)
     got = frame.supplement_received_at.view(np.int64)
+    req = frame.supplement_requested_at.view(np.int64)
     # a supplement received implies a request (checked by the loaders)
-    answered = np.flatnonzero(got != NAT)
-    anchor = rec
-    if answered.size and pol.supplement is SupplementMode.RESTART:
-        anchor = rec.copy()
-        anchor[answered] = got[answered]
+    answered = got != NAT
+    some = bool(answered.any())
+    anchor = clock_anchor(rec, got, answered, pol.supplement) if some else rec
     due, start = _due_rows(anchor, frame.amount, frame.unit, frame.cutoff, ops, pol)
     due_ns = due.view(np.int64)
-    if answered.size and pol.supplement is SupplementMode.SUBTRACT_WAITING:
-        req = frame.supplement_requested_at.view(np.int64)
-        due_ns[answered] += got[answered] - req[answered]
+    if some:
+        due_ns = after_waiting(due_ns, req, got, answered, pol.supplement)
     legal = due_ns
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
@@ -228,7 +219,7 @@ def _evaluate_chunk(
         # Time order (see cchc.dossiers.replay): an apology made before the supplement came
         # back is checked against the due date before the supplement, and the supplement then
         # restarts the period (restart: the new date lapses) or adds the waiting time to it.
-        before = np.flatnonzero(has & (got != NAT) & (r_at < got))
+        before = np.flatnonzero(has & answered & (r_at < got))
         checked = legal
         due_ns = np.where(has, r_due, legal)
         if before.size:
@@ -245,23 +236,16 @@ def _evaluate_chunk(
             if pol.supplement is SupplementMode.RESTART:
                 due_ns[before] = legal[before]
             else:
-                req_b = frame.supplement_requested_at.view(np.int64)[before]
-                due_ns[before] = r_due[before] + (got[before] - req_b)
+                due_ns[before] = after_waiting(
+                    r_due[before], req[before], got[before], True, pol.supplement
+                )
         errors += _check_reschedules(has, r_at, r_due, checked, offset)
     per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
-    req = frame.supplement_requested_at.view(np.int64)
-    pending = np.flatnonzero((req != NAT) & (got == NAT))
-    judged = frame.finished_at.view(np.int64)
-    closed = pending[judged[pending] != NAT]
-    if closed.size:  # closed while waiting: judged at the request (Deadline.judged_at)
-        judged = judged.copy()
-        judged[closed] = req[closed]
+    pending = (req != NAT) & ~answered
+    fin = frame.finished_at.view(np.int64)
+    judged = judged_moment(fin, req, pending & (fin != NAT))
     codes = classify_batch(judged, due_ns.view("datetime64[ns]"), minute=per_row)
-    overdue = due_ns
-    if pending.size:
-        # waiting for a supplement requested by the due moment: in time (both modes)
-        overdue = due_ns.copy()
-        overdue[pending[req[pending] <= due_ns[pending]]] = NEVER
+    overdue = overdue_from(due_ns, req, pending, NEVER)
     return due_ns, legal, start.view(np.int64), codes, overdue
 
 
@@ -357,23 +341,28 @@ def _coverage_rows(
     return []
 
 
+_ARTICLES = "Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6"
+(_NOTICE_DAYS,) = {v.value.reschedule_notice_days for v in ONE_STOP_RULES}
+"""One day in every rule set so far; the unpacking fails loudly the day a version differs
+(the rows would then need their own rule set's notice)."""
+
+
 def _check_reschedules(
     has: Any, r_at: Any, r_due: Any, legal: Any, offset: int
 ) -> list[LifecycleError]:
-    day = np.floor_divide(r_at + VN_OFFSET_NS, NS_PER_DAY)
-    due_day = np.floor_divide(legal + VN_OFFSET_NS, NS_PER_DAY)
+    day = (r_at + VN_OFFSET_NS) // NS_PER_DAY
+    due_day = (legal + VN_OFFSET_NS) // NS_PER_DAY
     errors: list[LifecycleError] = []
-    # one rescheduling per row by construction; ND 61 Art 19(9): >= 1 day before the due day
-    for r in np.flatnonzero(has & (day > due_day - 1)).tolist():
+    # one rescheduling per row by construction; the notice: ND 61 Art 19(9), ND 118 Art 19(6)
+    notice = _NOTICE_DAYS
+    too_late = has & late_apology(day, due_day, notice)
+    for r in np.flatnonzero(too_late).tolist():
         errors.append(
             LifecycleError(
-                "the apology must come at the latest 1 day before the due day "
-                "(Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6)",
-                row=r + 1 + offset,
-                field="rescheduled_at",
+                late_apology_message(notice, _ARTICLES), row=r + 1 + offset, field="rescheduled_at"
             )
         )
-    for r in np.flatnonzero(has & (r_due <= legal)).tolist():
+    for r in np.flatnonzero(has & not_later(r_due, legal)).tolist():
         errors.append(
             LifecycleError(
                 "rescheduled_due_at is not after the due date",

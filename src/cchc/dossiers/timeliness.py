@@ -26,22 +26,34 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import ValidationError
 from cchc.tz import to_vn
 
 from .calops import CalendarOps
+from .instants import NS_PER_DAY, NS_PER_MINUTE, local_ns
+from .tables import DayTables, day_tables, sign, where
 
 __all__ = [
+    "EARLY",
+    "LATE",
+    "ON_TIME",
+    "UNFINISHED",
     "Granularity",
     "Progress",
     "Timeliness",
     "check_granularity",
     "classify",
     "due_within",
+    "due_within_ns",
     "progress_as_of",
+    "timeliness_code",
 ]
+
+UNFINISHED, EARLY, ON_TIME, LATE = -1, 0, 1, 2
+"""Timeliness codes of the column engine (and of :func:`timeliness_code`)."""
 
 
 class Timeliness(enum.StrEnum):
@@ -90,6 +102,18 @@ def check_granularity(granularity: Granularity | str) -> Granularity:
         ) from None
 
 
+def timeliness_code(finished: Any, due: Any, minute: Any) -> Any:
+    """The one timeliness rule: 0 early, 1 on time, 2 late, on local nanoseconds.
+
+    Compares local days, or minutes where ``minute`` holds (a flag or a column).
+    """
+    unit = where(minute, NS_PER_MINUTE, NS_PER_DAY)
+    return sign(finished // unit - due // unit) + 1
+
+
+_BY_CODE = (Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE)
+
+
 def classify(
     finished_at: datetime, due_at: datetime, granularity: Granularity | str = Granularity.DAY
 ) -> Timeliness:
@@ -99,19 +123,10 @@ def classify(
         NaiveDatetimeError: a naive datetime.
         ValidationError: an unknown granularity (field ``granularity``).
     """
-    fin = to_vn(finished_at, field="finished_at")
-    due = to_vn(due_at, field="due_at")
-    if check_granularity(granularity) is Granularity.DAY:
-        a: object = fin.date()
-        b: object = due.date()
-    else:
-        a = fin.replace(second=0, microsecond=0)
-        b = due.replace(second=0, microsecond=0)
-    if a < b:  # type: ignore[operator]
-        return Timeliness.EARLY
-    if a == b:
-        return Timeliness.ON_TIME
-    return Timeliness.LATE
+    fin = local_ns(finished_at, field="finished_at")
+    due = local_ns(due_at, field="due_at")
+    minute = check_granularity(granularity) is Granularity.MINUTE
+    return _BY_CODE[timeliness_code(fin, due, minute)]
 
 
 def progress_as_of(due_at: datetime, as_of: datetime) -> Progress:
@@ -121,6 +136,16 @@ def progress_as_of(due_at: datetime, as_of: datetime) -> Progress:
         if to_vn(as_of, field="as_of") <= to_vn(due_at, field="due_at")
         else Progress.OVERDUE
     )
+
+
+def due_within_ns(
+    due: Any, now: Any, working_days: int, tables: DayTables, ops: CalendarOps
+) -> Any:
+    """The reminder rule on local nanoseconds: not yet due, and the due day at most
+    ``working_days`` working days after the day of ``now``."""
+    di = tables.index(due // NS_PER_DAY, "due_at", ops)
+    ni = tables.index(now // NS_PER_DAY, "as_of", ops)
+    return (now <= due) & (tables.cum_before[di] - tables.cum_before[ni] <= working_days)
 
 
 def due_within(
@@ -138,8 +163,8 @@ def due_within(
     ("sắp đến hạn").
     """
     ops = CalendarOps(calendar, provisional)
-    now = to_vn(as_of, field="as_of")
-    due = to_vn(due_at, field="due_at")
+    now = local_ns(as_of, field="as_of")
+    due = local_ns(due_at, field="due_at")
     if now > due:
         return False
-    return ops.between(now.date(), due.date()) <= working_days
+    return bool(due_within_ns(due, now, working_days, day_tables(ops, columns=False), ops))

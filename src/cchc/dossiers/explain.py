@@ -1,0 +1,289 @@
+"""Explanations of due dates (giải trình cách tính thời hạn), built on request only.
+
+:meth:`cchc.dossiers.DueDate.explain` and :meth:`cchc.dossiers.Deadline.explain`
+return a :class:`cchc.legal.Explanation`: ordered steps in Vietnamese and English,
+each citing the registry sources it applied (the receipt convention, the decree
+article that set the clock, the notice behind each day off or make-up working
+day crossed, the supplement or rescheduling rule, the end of the due day).
+Nothing here runs when a due date is computed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from cchc.calendar import CalendarEntry, OfficialCalendar
+from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
+from cchc.procedures import TimeUnit
+
+from .calops import CalendarOps
+from .periods import add_months
+from .policy import DayEnd, DeadlinePolicy, ReceiptRule
+from .rules import OneStopRules
+from .tables import day_tables
+
+__all__ = ["Step", "due_steps", "explanation", "fmt", "rules_source"]
+
+Step = ExplanationStep
+_WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def fmt(moment: datetime, lang: str = "vi") -> str:
+    """``17:00 thứ Sáu 07/02/2025`` (or the English weekday)."""
+    names = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
+    return f"{moment:%H:%M} {names[moment.weekday()]} {moment:%d/%m/%Y}"
+
+
+def _day(day: date, lang: str = "vi") -> str:
+    names = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
+    return f"{names[day.weekday()]} {day:%d/%m/%Y}"
+
+
+def title(what_vi: str, what_en: str) -> tuple[str, str]:
+    """Titles of an explanation."""
+    return f"Cách tính {what_vi}", f"How the {what_en} was computed"
+
+
+def rules_source(version: RuleVersion[OneStopRules]) -> LegalSource:
+    """The registry record of a one-stop rule set's decree (found by key or number)."""
+    if version.source.key:
+        return source(version.source.key)
+    found = [s for s in sources().values() if s.number == version.source.number]
+    return found[0] if found else version.source
+
+
+def _receipt_step(received: datetime, start: datetime, policy: DeadlinePolicy) -> Step:
+    opening = source("CONV-NEXT-OPENING"), source("CONV-OFFICE-HOURS")
+    head_vi = f"Hồ sơ được tiếp nhận lúc {fmt(received)}"
+    head_en = f"The dossier was received at {fmt(received, 'en')}"
+    if policy.cutoff is not None and start != received and start.date() != received.date():
+        cut = f"{policy.cutoff:%H:%M}"
+        if received.time() > policy.cutoff:
+            return Step(
+                f"{head_vi}, sau {cut} (giờ tiếp nhận muộn nhất của thủ tục), nên thời hạn "
+                f"được tính từ {fmt(start)}, giờ làm việc đầu tiên của ngày làm việc tiếp theo.",
+                f"{head_en}, after {cut} (the procedure's cut-off hour), so the period runs "
+                f"from {fmt(start, 'en')}, the first opening of the next working day.",
+                opening,
+            )
+    if policy.receipt is ReceiptRule.AS_RECORDED:
+        return Step(
+            f"{head_vi}. Ngày ghi trên Giấy tiếp nhận là ngày bắt đầu; ngày đầu tiên của thời "
+            "hạn không được tính.",
+            f"{head_en}. The recorded day is day 0; the first day of the period is not counted.",
+            (source("BLDS2015-147"),),
+        )
+    if start == received:
+        return Step(
+            f"{head_vi}, trong giờ làm việc, nên thời hạn được tính từ thời điểm này.",
+            f"{head_en}, during office hours, so the period runs from that moment.",
+            opening,
+        )
+    return Step(
+        f"{head_vi}, ngoài giờ làm việc hoặc vào ngày nghỉ, nên thời hạn được tính từ "
+        f"{fmt(start)}, giờ làm việc tiếp theo.",
+        f"{head_en}, outside office hours or on a day off, so the period runs from the next "
+        f"opening, {fmt(start, 'en')}.",
+        opening,
+    )
+
+
+def _rules_step(version: RuleVersion[OneStopRules], received: datetime) -> Step:
+    rules = version.value
+    src = rules_source(version)
+    article = rules.article("clock_start")
+    where_vi = f" ({article}: thời hạn tính từ khi nhận đủ hồ sơ)" if article else ""
+    where_en = f" ({article}: the period runs from the receipt of the complete dossier)"
+    return Step(
+        f"Quy chế một cửa áp dụng cho hồ sơ nhận ngày {received:%d/%m/%Y}: {src.cite()}{where_vi}.",
+        f"One-stop rules in force on the receipt date {received:%d/%m/%Y}: {src.cite()}"
+        f"{where_en if article else ''}.",
+        (src,),
+    )
+
+
+def _span(first: date, last: date, lang: str) -> str:
+    if first == last:
+        return _day(first, lang)
+    if lang == "vi":
+        return f"từ {_day(first)} đến {_day(last)}"
+    return f"from {_day(first, 'en')} to {_day(last, 'en')}"
+
+
+def _crossed_steps(first: date, last: date, calendar: OfficialCalendar) -> list[Step]:
+    """One step per run of notice days (days off or make-up working days) in ``(first,
+    last]``, with the notices that made them; one for the weekly rest if a weekend lies in."""
+    runs: list[tuple[date, date, CalendarEntry]] = []
+    weekend = False
+    day = first + timedelta(days=1)
+    while day <= last:
+        entry = calendar.entry(day) if day.year in calendar.coverage else None
+        if entry is not None:
+            prev = runs[-1] if runs else None
+            same = prev is not None and prev[1] + timedelta(days=1) == day
+            if (
+                same
+                and prev is not None
+                and (prev[2].kind, prev[2].name_vi, prev[2].sources)
+                == (
+                    entry.kind,
+                    entry.name_vi,
+                    entry.sources,
+                )
+            ):
+                runs[-1] = (prev[0], day, prev[2])
+            else:
+                runs.append((day, day, entry))
+        elif day.weekday() >= 5:
+            weekend = True
+        day += timedelta(days=1)
+    steps: list[Step] = []
+    if weekend:
+        steps.append(
+            Step(
+                "Thứ Bảy và Chủ nhật là ngày nghỉ hằng tuần, không tính.",
+                "Saturdays and Sundays are weekly rest days, not counted.",
+                (calendar.weekly_rest_source,),
+            )
+        )
+    for a, b, entry in runs:
+        vi, en = _span(a, b, "vi"), _span(a, b, "en")
+        if entry.is_day_off:
+            text_vi = f"{vi} là ngày nghỉ ({entry.kind.vietnamese}: {entry.name_vi}), không tính."
+            text_en = f"{en}: day(s) off ({entry.name_en}), not counted."
+        else:
+            text_vi = f"{vi} là ngày làm việc bù ({entry.name_vi}), được tính."
+            text_en = f"{en}: make-up working day(s) ({entry.name_en}), counted."
+        steps.append(
+            Step(text_vi[0].upper() + text_vi[1:], text_en[0].upper() + text_en[1:], entry.sources)
+        )
+    return steps
+
+
+def _count_steps(
+    start: datetime,
+    due: datetime,
+    amount: int,
+    unit: TimeUnit,
+    policy: DeadlinePolicy,
+    calendar: OfficialCalendar,
+) -> list[Step]:
+    start_day, due_day = start.date(), due.date()
+    if unit is TimeUnit.HOURS:
+        sessions = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in policy.office_hours.sessions)
+        head = Step(
+            f"Thời hạn {amount} giờ làm việc, chỉ tính trong các buổi làm việc ({sessions}) "
+            "của ngày làm việc.",
+            f"A period of {amount} working hours, counted only within the office sessions "
+            f"({sessions}) of working days.",
+            (source("CONV-OFFICE-HOURS"),),
+        )
+        return [head, *_crossed_steps(start_day, due_day, calendar)]
+    if unit is TimeUnit.WORKING_DAYS:
+        head = Step(
+            f"Thời hạn {amount} ngày làm việc, không tính ngày bắt đầu: ngày làm việc thứ "
+            f"{amount} là {_day(due_day)}.",
+            f"A period of {amount} working days, the first day not counted: working day "
+            f"{amount} is {_day(due_day, 'en')}.",
+            (source("BLDS2015-147"),),
+        )
+        return [head, *_crossed_steps(start_day, due_day, calendar)]
+    ops = CalendarOps(calendar, policy.provisional)
+    tables = day_tables(ops, columns=False)
+    start_n = start_day.toordinal() - date(1970, 1, 1).toordinal()
+    if unit is TimeUnit.DAYS:
+        raw = start_day + timedelta(days=amount)
+        head = Step(
+            f"Thời hạn {amount} ngày, không tính ngày bắt đầu: ngày cuối cùng là {_day(raw)}.",
+            f"A period of {amount} days, the first day not counted: the last day is "
+            f"{_day(raw, 'en')}.",
+            (source("BLDS2015-147"),),
+        )
+    else:
+        raw = date.fromordinal(
+            add_months(start_n, amount, tables, ops) + date(1970, 1, 1).toordinal()
+        )
+        head = Step(
+            f"Thời hạn {amount} tháng: kết thúc vào ngày tương ứng của tháng cuối cùng "
+            f"(hoặc ngày cuối tháng nếu không có ngày tương ứng), {_day(raw)}.",
+            f"A period of {amount} months ends on the corresponding day of the last month "
+            f"(or that month's last day), {_day(raw, 'en')}.",
+            (source("BLDS2015-147"), source("BLDS2015-148-3")),
+        )
+    steps = [head]
+    if raw != due_day and raw < due_day:
+        steps += _crossed_steps(raw - timedelta(days=1), due_day - timedelta(days=1), calendar)
+        steps.append(
+            Step(
+                f"Ngày cuối cùng là ngày nghỉ nên thời hạn kết thúc vào ngày làm việc tiếp "
+                f"theo, {_day(due_day)}.",
+                f"The last day is a day off, so the period ends on the next working day, "
+                f"{_day(due_day, 'en')}.",
+                (source("BLDS2015-148"),),
+            )
+        )
+    return steps
+
+
+def _end_step(start: datetime, due: datetime, unit: TimeUnit, policy: DeadlinePolicy) -> Step:
+    if unit is TimeUnit.HOURS:
+        return Step(
+            f"Hạn giải quyết: {fmt(due)}, khi đủ số giờ làm việc.",
+            f"Due: {fmt(due, 'en')}, when the working hours are used up.",
+            (source("CONV-OFFICE-HOURS"),),
+        )
+    if due == start:
+        return Step(
+            f"Hạn giải quyết: {fmt(due)}, không sớm hơn thời điểm bắt đầu tính thời hạn.",
+            f"Due: {fmt(due, 'en')}, never before the clock start.",
+            (source("CONV-NEXT-OPENING"),),
+        )
+    if policy.day_end is DayEnd.MIDNIGHT:
+        return Step(
+            f"Hạn giải quyết: 24 giờ {_day(due.date())}, lúc kết thúc ngày cuối cùng.",
+            f"Due: 24:00 on {_day(due.date(), 'en')}, the end of the last day.",
+            (source("BLDS2015-148-6"),),
+        )
+    return Step(
+        f"Hạn giải quyết: {fmt(due)}, hết giờ làm việc của ngày đến hạn.",
+        f"Due: {fmt(due, 'en')}, the close of office on the due day.",
+        (source("CONV-OFFICE-HOURS"),),
+    )
+
+
+def due_steps(
+    received: datetime,
+    start: datetime,
+    due: datetime,
+    amount: int,
+    unit: TimeUnit,
+    policy: DeadlinePolicy,
+    rules: RuleVersion[OneStopRules],
+    calendar: OfficialCalendar,
+    provisional: bool,
+) -> list[Step]:
+    """The ordered steps of one due-date computation."""
+    steps = [
+        _receipt_step(received, start, policy),
+        _rules_step(rules, received),
+        *_count_steps(start, due, amount, unit, policy, calendar),
+        _end_step(start, due, unit, policy),
+    ]
+    if provisional:
+        steps.append(
+            Step(
+                "Lưu ý: có ngày nằm ngoài các năm đã có thông báo nghỉ chính thức; kết quả là dự "
+                "kiến, tính theo quy định của Bộ luật Lao động.",
+                "Note: a day lies outside the years covered by official notices; the result is "
+                "provisional, derived from the Labour Code rules.",
+                (source("BLLD2019"),),
+            )
+        )
+    return steps
+
+
+def explanation(steps: list[Step], what_vi: str, what_en: str) -> Explanation:
+    """An :class:`Explanation` with the standard title."""
+    t_vi, t_en = title(what_vi, what_en)
+    return Explanation(t_vi, t_en, tuple(steps))

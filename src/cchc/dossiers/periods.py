@@ -1,0 +1,114 @@
+"""Period arithmetic (cách tính thời hạn): working days, calendar days, months, working hours.
+
+One implementation for one dossier and for a column (:mod:`.tables`), from the
+clock start ``start`` (local nanoseconds, after :mod:`.receipt`):
+
+* ``working_days`` (ngày làm việc): the n-th working day after the start day, the
+  start day not counted (BLDS 2015 Art 147(2)); 0 days: the start day rolled
+  forward to a working day;
+* ``days`` (ngày): start day + n, rolled forward to a working day when it is a
+  weekend or holiday (BLDS 2015 Art 147(2), 148(1), 148(5));
+* ``months`` (tháng): the corresponding day of the n-th month, or that month's last
+  day if it has none (BLDS 2015 Art 148(3)), then rolled forward like days;
+* ``hours`` (giờ làm việc): working hours across office sessions on working days;
+  a period ending at the close of a session ends there (17:00).
+
+The n-th working day after day ``i`` is ``work_idx[cum_before[i] + n]`` and the
+roll-forward of ``i`` is ``work_idx[cum_before[i] + not_work[i]]``: one formula,
+``work_idx[cum_before[i] + max(m, not_work[i])]`` with ``m = n`` for working days
+and ``m = 0`` for calendar days and months. A due moment is never before the
+clock start (0 days recorded after the office closed end at the receipt).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc.procedures import TimeUnit
+
+from .calops import CalendarOps
+from .instants import NS_PER_DAY, NS_PER_MINUTE
+from .policy import DeadlinePolicy
+from .receipt import day_end_tod, next_opening_ns, sessions_ns
+from .tables import DayTables, maximum, minimum, where
+
+__all__ = [
+    "UNIT_CODES",
+    "add_months",
+    "add_working_hours_ns",
+    "due_for_unit",
+    "roll_to_working",
+]
+
+UNIT_CODES: dict[str, int] = {
+    TimeUnit.WORKING_DAYS.value: 0,
+    TimeUnit.DAYS.value: 1,
+    TimeUnit.HOURS.value: 2,
+    TimeUnit.MONTHS.value: 3,
+}
+"""Unit codes of the column engine: 0 working days, 1 days, 2 hours, 3 months."""
+WORKING_DAYS, DAYS, HOURS, MONTHS = 0, 1, 2, 3
+
+
+def add_months(day: Any, n: Any, tables: DayTables, ops: CalendarOps) -> Any:
+    """The day numbers n months after ``day`` (BLDS 2015 Art 148(3): the month's last day
+    when it has no corresponding day)."""
+    i = tables.index(day, "due_at", ops)
+    month = tables.month_of[i]
+    first, _ = tables.month(month, "due_at")
+    target_first, target_next = tables.month(month + n, "due_at")
+    return target_first + minimum(i - first, target_next - target_first - 1) + tables.origin
+
+
+def roll_to_working(day: Any, m: Any, tables: DayTables, ops: CalendarOps) -> Any:
+    """The m-th working day after ``day`` (m > 0), or ``day`` rolled forward (m == 0)."""
+    i = tables.index(day, "due_at", ops)
+    rank = tables.cum_before[i] + maximum(m, tables.not_work[i])
+    return tables.nth(rank, "due_at", ops) + tables.origin
+
+
+def add_working_hours_ns(
+    start: Any, hours: Any, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
+) -> Any:
+    """The moment ``hours`` working hours after ``start`` (which waits for an opening)."""
+    sessions = sessions_ns(policy.office_hours)
+    opened = next_opening_ns(start, sessions, tables, ops, "received_at")
+    per_day = sum(b - a for a, b in sessions)
+    day = opened // NS_PER_DAY
+    tod = opened - day * NS_PER_DAY
+    worked = 0  # working time of the day before ``opened``
+    for a, b in sessions:
+        worked = worked + minimum(maximum(tod - a, 0), b - a)
+    target = worked + hours * 60 * NS_PER_MINUTE
+    k = where(target > 0, (target - 1) // per_day, 0)  # whole working days to move on
+    rem = target - k * per_day  # in (0, per_day]
+    i = tables.index(day, "received_at", ops)
+    if not tables.columns and k == 0:
+        moved = day
+    else:
+        rank = tables.cum_before[i] + maximum(k, 1)
+        moved = where(k > 0, tables.nth(rank, "due_at", ops) + tables.origin, day)
+    clock = 0
+    before = 0
+    for a, b in sessions:
+        inside = (rem > before) & (rem <= before + (b - a))
+        clock = where(inside, a + rem - before, clock)
+        before += b - a
+    return where(hours == 0, opened, moved * NS_PER_DAY + clock)
+
+
+def due_for_unit(
+    start: Any, n: Any, unit: int, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
+) -> Any:
+    """The due moment (local ns) of ``n`` ``unit`` (a code of :data:`UNIT_CODES`) from
+    the clock start ``start``."""
+    if unit == HOURS:
+        return add_working_hours_ns(start, n, policy, tables, ops)
+    day = start // NS_PER_DAY
+    if unit == WORKING_DAYS:
+        due_day = roll_to_working(day, n, tables, ops)
+    elif unit == DAYS:
+        due_day = roll_to_working(day + n, 0, tables, ops)
+    else:
+        due_day = roll_to_working(add_months(day, n, tables, ops), 0, tables, ops)
+    return maximum(due_day * NS_PER_DAY + day_end_tod(policy), start)
