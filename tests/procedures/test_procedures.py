@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError as PydanticValidationError
 
-from cchc.errors import ParseError
+from cchc.errors import ParseError, ValidationError
 from cchc.procedures import (
     AuthorityLevel,
     Channel,
@@ -83,11 +82,12 @@ def test_per_channel_terms_override_the_default() -> None:
 def test_validation_errors() -> None:
     with pytest.raises(ParseError):
         validate_code("1-000948")
-    with pytest.raises(PydanticValidationError):
+    # Procedure is a CchcModel (issue 10 item 2): bad data is a cchc ValidationError.
+    with pytest.raises(ValidationError, match="field code"):
         Procedure(code="x", name="n", time_limit=TimeLimit(amount=1, unit=TimeUnit.DAYS))
-    with pytest.raises(PydanticValidationError):
+    with pytest.raises(ValidationError, match="field amount"):
         TimeLimit(unit=TimeUnit.DAYS)
-    with pytest.raises(PydanticValidationError):
+    with pytest.raises(ValidationError, match="field amount"):
         TimeLimit(amount=-1, unit=TimeUnit.DAYS)
     schema = procedure_json_schema()
     assert "channels" in schema["properties"]

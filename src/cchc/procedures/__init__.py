@@ -46,9 +46,10 @@ from datetime import time
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cchc._data import read_text
+from cchc._model import CchcModel
 from cchc.errors import DataFileError, ParseError
 
 __all__ = [
@@ -161,7 +162,7 @@ class OnlineServiceLevel(enum.StrEnum):
     """Toàn trình (ND 42/2022): the whole procedure online."""
 
 
-class TimeLimit(BaseModel):
+class TimeLimit(CchcModel):
     """A time limit: amount and unit, with the published wording kept."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -193,7 +194,7 @@ class TimeLimit(BaseModel):
         return self.amount, self.unit.value
 
 
-class Fee(BaseModel):
+class Fee(CchcModel):
     """A fee (phí, lệ phí) as published; ``amount_vnd`` only when it is one figure."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -216,7 +217,7 @@ class Fee(BaseModel):
         return cls(text=raw, amount_vnd=amount)
 
 
-class ChannelTerms(BaseModel):
+class ChannelTerms(CchcModel):
     """Time limit and fee of one submission channel (one row of Cách thức thực hiện)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -227,7 +228,7 @@ class ChannelTerms(BaseModel):
     description: str | None = Field(default=None, description="Mô tả (free text).")
 
 
-class Procedure(BaseModel):
+class Procedure(CchcModel):
     """An administrative procedure (thủ tục hành chính) as published."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -50,15 +50,14 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import Any
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import ConfigDict, Field
 
-from cchc._data import load_yaml
+from cchc._data import load_bundled_items
+from cchc._model import CchcModel
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
-from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
+from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
 from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
@@ -82,7 +81,7 @@ ROLL_FORWARD_DEFAULT = True
 (Bộ luật Dân sự 2015 Điều 148 khoản 5; cchc's documented choice, as for plan tasks)."""
 
 
-class PeriodRule(BaseModel):
+class PeriodRule(CchcModel):
     """One kind of report of a regime and its data window, relative to the year."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -94,7 +93,7 @@ class PeriodRule(BaseModel):
     source: LegalSource | None = Field(default=None, description="Own source, if not the regime's.")
 
 
-class DeadlineRule(BaseModel):
+class DeadlineRule(CchcModel):
     """When a report is due: a day of the window's last month, or working days after it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -107,7 +106,7 @@ class DeadlineRule(BaseModel):
     source: LegalSource
 
 
-class ReportingRegime(BaseModel):
+class ReportingRegime(CchcModel):
     """A reporting regime (chế độ báo cáo): its periods and deadline rule."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -136,11 +135,7 @@ class ReportingRegime(BaseModel):
 @functools.cache
 def regimes() -> tuple[ReportingRegime, ...]:
     """The bundled regimes (loaded once, lazily)."""
-    raw: Any = load_yaml("cchc.reporting", "data", _DATA)
-    try:
-        return tuple(ReportingRegime.model_validate(r) for r in raw["regimes"])
-    except (PydanticValidationError, KeyError, TypeError) as exc:
-        raise DataFileError(f"bad regime data: {exc}", source=_DATA) from exc
+    return load_bundled_items(ReportingRegime, "regimes", "cchc.reporting", "data", _DATA)
 
 
 def regime(key: str) -> ReportingRegime:
