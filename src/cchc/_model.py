@@ -108,11 +108,21 @@ def unwrap_pydantic_error(
     field="area"`` (``item="tasks[3]"`` when the task has no id); the context of
     cchc's own cross-field checks (``item``, ``field``) is used as is. One problem
     is an ``error`` (default :class:`~cchc.errors.ValidationError`); several are a
-    :class:`~cchc.errors.BatchValidationError` listing each.
+    :class:`~cchc.errors.BatchValidationError` listing each (an ``error`` that is
+    not a ``ValidationError``, such as ``FrameworkError``, gives the first one and
+    counts the others).
     """
     found = [_one(err, data, source, error) for err in exc.errors()]
     if len(found) == 1:
         return found[0]
+    if not issubclass(error, ValidationError):  # e.g. FrameworkError: the first, counted
+        first = found[0]
+        return error(
+            f"{first.message} (and {len(found) - 1} more problem(s))",
+            item=first.item,
+            field=first.field,
+            source=first.source,
+        )
     return BatchValidationError(found, source=source)
 
 
