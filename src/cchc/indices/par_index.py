@@ -27,7 +27,7 @@ Decimal('86.37')
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -36,6 +36,7 @@ import attrs
 from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
+from cchc.rates import round_half_up
 
 __all__ = [
     "ParIndexVersion",
@@ -178,4 +179,4 @@ def index_percent(
     total = points + surveyed
     if total > maximum:
         raise ValidationError(f"points {total} over the maximum {maximum}", field="appraised")
-    return (total * 100 / maximum).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return round_half_up(total * 100 / maximum, places)

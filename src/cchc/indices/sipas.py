@@ -26,7 +26,7 @@ the unweighted mean of the elements, rounded to 2 decimals half up.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -36,6 +36,7 @@ from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource
+from cchc.rates import round_half_up
 
 __all__ = [
     "Element",
@@ -193,6 +194,6 @@ def sipas_index(
     raw = {i: element(answers[i]) for i in ids}
     return SipasResult(
         version=version.id,
-        elements={k: v.quantize(_CENT, ROUND_HALF_UP) for k, v in raw.items()},
-        index=aggregate(raw).quantize(_CENT, ROUND_HALF_UP),
+        elements={k: round_half_up(v, 2) for k, v in raw.items()},
+        index=round_half_up(aggregate(raw), 2),
     )

@@ -50,7 +50,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Protocol
 
 import attrs
@@ -59,6 +59,7 @@ from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
+from cchc.rates import rate
 from cchc.tz import as_date
 
 __all__ = [
@@ -119,9 +120,10 @@ def percent(part: Decimal | int, whole: int) -> Decimal:
         ValidationError: ``whole`` is not positive (a rate of nothing is "no
             data", not 0%).
     """
-    if whole <= 0:
+    value = rate(part, whole) if whole > 0 else None  # the zero-total rule of cchc.rates
+    if value is None:
         raise ValidationError(f"no rate of a total of {whole} (no data)", field="whole")
-    return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(RATE_QUANTUM, ROUND_HALF_UP)
+    return value
 
 
 @attrs.frozen
@@ -184,18 +186,14 @@ def _credit(task: Task, status: TaskStatus, policy: InProgressPolicy) -> Decimal
 def _summarise(pairs: list[tuple[TaskStatus, Decimal]]) -> Completion:
     credit = sum((c for _, c in pairs), Decimal(0))
     total = len(pairs)
-    rate = (
-        None
-        if total == 0
-        else (Decimal(100) * credit / total).quantize(RATE_QUANTUM, ROUND_HALF_UP)
-    )
+    share = rate(credit, total)
     return Completion(
         total=total,
         done=sum(1 for s, _ in pairs if s is TaskStatus.DONE),
         in_progress=sum(1 for s, _ in pairs if s is TaskStatus.IN_PROGRESS),
         not_started=sum(1 for s, _ in pairs if s is TaskStatus.NOT_STARTED),
         credit=credit,
-        rate=rate,
+        rate=share,
     )
 
 

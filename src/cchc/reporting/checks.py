@@ -40,9 +40,10 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from cchc.errors import BatchValidationError, CchcError, ValidationError
-from cchc.plans.completion import WorkingCalendar, percent
+from cchc.plans.completion import WorkingCalendar
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
+from cchc.rates import rate
 from cchc.reporting.drafting import (
     INVERSION_PATTERN,
     PLACEHOLDER_PATTERNS,
@@ -105,9 +106,9 @@ def _not_above(out: list[Finding], section: BaseModel, prefix: str, part: str, w
 
 
 def _rate(out: list[Finding], field: str, stated: Decimal | None, part: int, whole: int) -> None:
-    if stated is None or whole == 0:
+    computed = rate(part, whole)  # None for a total of 0: nothing to compare (cchc.rates)
+    if stated is None or computed is None:
         return
-    computed = percent(part, whole)
     if abs(stated - computed) > Decimal("0.01"):
         out.append(Finding("rate", field, f"stated {stated}% but the counts give {computed}%"))
 
