@@ -9,7 +9,7 @@ days as days off. See :mod:`cchc.calendar.official` for the counting rules.
 """
 
 from cchc.calendar.batch import ProvisionalArray, to_datetime64
-from cchc.calendar.default import default_calendar
+from cchc.calendar.default import WorkingCalendar, default_calendar
 from cchc.calendar.entries import CalendarEntry, DayKind, Notice, read_notice_csv
 from cchc.calendar.hours import OfficeHours
 from cchc.calendar.official import Coverage, OfficialCalendar, Provisional
@@ -23,6 +23,7 @@ __all__ = [
     "OfficialCalendar",
     "Provisional",
     "ProvisionalArray",
+    "WorkingCalendar",
     "default_calendar",
     "read_notice_csv",
     "to_datetime64",

@@ -19,6 +19,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cchc.calendar import default_calendar
 from cchc.documents.citations import Citation, CitationRole
 from cchc.documents.findings import Finding, make_finding
 from cchc.documents.series import fmt_date
@@ -138,9 +139,7 @@ def days_off(cits: list[Citation]) -> list[Finding]:
 
     Uses the bundled official calendar; dates outside its coverage are not judged.
     """
-    from cchc.calendar import OfficialCalendar
-
-    cal = OfficialCalendar()
+    cal = default_calendar()
     out: list[Finding] = []
     seen: set[date] = set()
     for c in cits:

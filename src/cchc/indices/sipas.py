@@ -49,8 +49,6 @@ __all__ = [
     "versions",
 ]
 
-_CENT = Decimal("0.01")
-
 
 @attrs.frozen
 class Element:

@@ -51,10 +51,10 @@ import enum
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
 
 import attrs
 
+from cchc.calendar import WorkingCalendar, default_calendar
 from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
@@ -82,14 +82,6 @@ RATE_QUANTUM = Decimal("0.01")
 
 DUE_ROLLFORWARD_SOURCE = BLDS_2015_148
 """Why a due date on a day off moves to the next working day."""
-
-
-class WorkingCalendar(Protocol):
-    """The part of :class:`cchc.calendar.OfficialCalendar` used here."""
-
-    def is_working_day(self, d: date, /) -> bool: ...
-    def add_working_days(self, d: date, n: int, /) -> date: ...
-    def working_days_between(self, start: date, end: date, /) -> int: ...
 
 
 class InProgressPolicy(enum.StrEnum):
@@ -264,13 +256,6 @@ class OverdueTask:
     """Set when the task was finished, but late."""
 
 
-def _default_calendar() -> WorkingCalendar:
-    from cchc.calendar import OfficialCalendar
-
-    cal: WorkingCalendar = OfficialCalendar()
-    return cal
-
-
 def effective_due(task: Task, plan: Plan, calendar: WorkingCalendar | None = None) -> date | None:
     """The working day by which ``task`` must be finished (``None``: no due date).
 
@@ -280,15 +265,12 @@ def effective_due(task: Task, plan: Plan, calendar: WorkingCalendar | None = Non
     """
     if task.due is None and task.due_working_days is None:
         return None
-    cal = calendar if calendar is not None else _default_calendar()
+    cal = calendar if calendar is not None else default_calendar()
     if task.due_working_days is not None:
         start = task.assigned_on if task.assigned_on is not None else plan.signed_on
         return cal.add_working_days(start, task.due_working_days)
     assert task.due is not None
-    due = task.due
-    if cal.is_working_day(due):
-        return due
-    return cal.add_working_days(due, 1)
+    return cal.rollforward(task.due)  # BLDS 2015 Điều 148 khoản 5, source("BLDS2015-148")
 
 
 def overdue_tasks(
@@ -309,7 +291,7 @@ def overdue_tasks(
         NaiveDatetimeError: ``as_of`` is a naive datetime.
     """
     as_of = _plan_as_of(plan, as_of)
-    cal = calendar if calendar is not None else _default_calendar()
+    cal = calendar if calendar is not None else default_calendar()
     found: list[OverdueTask] = []
     for task in plan.tasks:
         due = effective_due(task, plan, cal)

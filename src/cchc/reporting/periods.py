@@ -56,10 +56,10 @@ from pydantic import ConfigDict, Field
 
 from cchc._data import load_bundled_items
 from cchc._model import CchcModel
+from cchc.calendar import WorkingCalendar, default_calendar
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
-from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
 
 __all__ = [
@@ -226,9 +226,8 @@ class ReportingPeriod:
                 field="deadline",
             )
         if roll_forward:
-            cal = calendar if calendar is not None else _calendar()
-            if not cal.is_working_day(due):
-                due = cal.add_working_days(due, 1)
+            cal = calendar if calendar is not None else default_calendar()
+            due = cal.rollforward(due)  # BLDS 2015 Điều 148 khoản 5, source("BLDS2015-148")
         return due
 
     def on_time(
@@ -255,13 +254,6 @@ class ReportingPeriod:
         sent = as_date(submitted_on, field="submitted_on")
         last = self.last_day(deadline=deadline, roll_forward=roll_forward, calendar=calendar)
         return sent <= last
-
-
-def _calendar() -> WorkingCalendar:
-    from cchc.calendar import OfficialCalendar
-
-    cal: WorkingCalendar = OfficialCalendar()
-    return cal
 
 
 def _day(year: int, spec: tuple[int, int, int], field: str) -> date:
@@ -315,7 +307,7 @@ def reporting_period(
         if drule.day_of_end_month is not None:
             deadline = date(end.year, end.month, drule.day_of_end_month)
         elif drule.working_days_after_end is not None:
-            cal = calendar if calendar is not None else _calendar()
+            cal = calendar if calendar is not None else default_calendar()
             deadline = cal.add_working_days(end, drule.working_days_after_end)
     return ReportingPeriod(
         regime=reg.key,
