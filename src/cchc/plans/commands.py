@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import parse_date, print_json, print_table
 from cchc.plans.completion import Completion, InProgressPolicy, completion, overdue_tasks
 from cchc.plans.io import load_plan
 from cchc.tz import VN_TZ
 
 __all__ = ["parse_date", "register"]
-
-
-def parse_date(text: str) -> date:
-    """An ISO date argument (YYYY-MM-DD)."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(subparsers: Any) -> None:

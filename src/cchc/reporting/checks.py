@@ -39,8 +39,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from cchc.calendar import WorkingCalendar
 from cchc.errors import BatchValidationError, CchcError, ValidationError
-from cchc.plans.completion import WorkingCalendar
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
 from cchc.rates import rate

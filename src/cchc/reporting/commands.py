@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import parse_date, print_json, print_table
 from cchc.errors import CalendarCoverageError
-from cchc.plans.commands import parse_date
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, reporting_period
