@@ -33,11 +33,14 @@ the field::
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import yaml
@@ -46,6 +49,7 @@ from cchc._model import CchcModel
 from cchc.errors import CchcError, DataFileError
 
 __all__ = [
+    "bundled_mapping",
     "data_path",
     "load_bundled_items",
     "load_yaml",
@@ -74,6 +78,19 @@ def data_path(package: str, *parts: str) -> Traversable:
 def read_text(package: str, *parts: str) -> str:
     """The UTF-8 text of a bundled file."""
     return data_path(package, *parts).read_text(encoding="utf-8")
+
+
+@functools.cache
+def bundled_mapping(package: str, *parts: str) -> Mapping[str, Any]:
+    """A bundled YAML file that holds a mapping, parsed once and shared (read-only).
+
+    Raises:
+        DataFileError: the file does not parse or is not a mapping.
+    """
+    data = load_yaml(package, *parts)
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping of fields", source=f"{package}:{'/'.join(parts)}")
+    return MappingProxyType(data)
 
 
 def load_yaml(package: str, *parts: str) -> Any:

@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from cchc._data import load_yaml
+from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource
@@ -72,10 +72,8 @@ class SipasVersion:
     elements: tuple[Element, ...]
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("cchc.indices.data", "sipas.yaml")
-    return data
+def _data() -> Mapping[str, Any]:
+    return bundled_mapping("cchc.indices.data", "sipas.yaml")
 
 
 @cache
