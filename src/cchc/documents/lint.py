@@ -40,6 +40,7 @@ from cchc.documents.findings import Finding, make_finding
 from cchc.documents.number import NumberShape
 from cchc.documents.series import duplicate_findings, fmt_date, series_findings
 from cchc.documents.types import DocumentType
+from cchc.reporting.periods import regime as reporting_regime
 
 __all__ = ["lint"]
 
@@ -200,9 +201,7 @@ def lint(
         ValidationError: unknown ``regime``.
         NaiveDatetimeError: ``issued_on`` is a datetime without time zone.
     """
-    from cchc.reporting import regime as _regime
-
-    _regime(regime)
+    reporting_regime(regime)  # an unknown regime is a ValidationError
     issued_on = as_vn_date(issued_on, field="issued_on")
     cits = parse_citations(text)
     norm = normalize(text)
