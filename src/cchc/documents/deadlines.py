@@ -55,8 +55,9 @@ import enum
 import re
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.calendar import default_calendar
 from cchc.civil_code import BLDS_2015_147
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
@@ -158,7 +159,7 @@ class PeriodStart(enum.StrEnum):
     """Any other start named after "kể từ" that is not understood."""
 
 
-class Deadline(BaseModel):
+class Deadline(CchcModel):
     """One deadline phrase and what it resolves to."""
 
     model_config = ConfigDict(frozen=True)

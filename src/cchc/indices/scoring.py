@@ -39,8 +39,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
 from cchc.indices.loader import check_framework
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 
-class _Out(BaseModel):
+class _Out(CchcModel):
     model_config = ConfigDict(frozen=True)
 
 
