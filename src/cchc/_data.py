@@ -1,10 +1,21 @@
 r"""Reading data files: bundled ones (package resources) and the user's own.
 
-Loading is lazy: callers read on first use and cache what they build. A file
-that cannot be read or does not parse raises :class:`~cchc.errors.DataFileError`
-naming it, never a bare ``OSError``, ``UnicodeDecodeError`` or YAML error.
-User YAML is read strictly: a key given twice in one mapping is an error (plain
-YAML keeps the last one silently), and an impossible date is an error::
+One loader for both (một bộ đọc dữ liệu). Loading is lazy: callers read on first
+use and cache what they build. A file that cannot be read or does not parse raises
+:class:`~cchc.errors.DataFileError` naming it, never a bare ``OSError``,
+``UnicodeDecodeError`` or YAML error. YAML and JSON are read strictly and alike:
+
+* a key given twice in one mapping is an error (plain YAML and JSON keep the last
+  one silently); YAML merge keys (``<<: *defaults``, ``<<: [*a, *b]``) are
+  accepted, a key written in the mapping itself overriding a merged one;
+* an impossible date is an error;
+* a number with a fraction becomes a :class:`~decimal.Decimal`, exactly as
+  written (``1.10`` stays ``Decimal('1.10')``), in YAML as in JSON;
+* a user file's type is its suffix: ``.json``, ``.yaml`` or ``.yml``.
+
+Validated data goes through :meth:`cchc._model.CchcModel.from_data`, so a bad
+value is a :class:`~cchc.errors.ValidationError` naming the file, the item and
+the field::
 
     >>> parse_yaml_text("a: 1\na: 2\n", source="plan.yaml")
     Traceback (most recent call last):
@@ -14,27 +25,46 @@ YAML keeps the last one silently), and an impossible date is an error::
     Traceback (most recent call last):
     ...
     cchc.errors.DataFileError: plan.yaml: not valid YAML: day is out of range for month
+    >>> parse_yaml_text("base: &b {x: 1, y: 2}\nitem: {<<: *b, y: 3}\n")["item"]
+    {'x': 1, 'y': 3}
+    >>> parse_json_text('{"rate": 92.50}')
+    {'rate': Decimal('92.50')}
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from collections.abc import Mapping
+from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 import yaml
 
-from cchc.errors import DataFileError
+from cchc._model import CchcModel
+from cchc.errors import CchcError, DataFileError
 
 __all__ = [
+    "bundled_mapping",
     "data_path",
+    "load_bundled_items",
     "load_yaml",
+    "parse_json_text",
     "parse_yaml_text",
     "read_text",
+    "read_user_data",
+    "read_user_model",
     "read_user_text",
     "read_user_yaml",
 ]
+
+M = TypeVar("M", bound=CchcModel)
+_SUFFIXES = (".json", ".yaml", ".yml")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def data_path(package: str, *parts: str) -> Traversable:
@@ -50,40 +80,61 @@ def read_text(package: str, *parts: str) -> str:
     return data_path(package, *parts).read_text(encoding="utf-8")
 
 
+@functools.cache
+def bundled_mapping(package: str, *parts: str) -> Mapping[str, Any]:
+    """A bundled YAML file that holds a mapping, parsed once and shared (read-only).
+
+    Raises:
+        DataFileError: the file does not parse or is not a mapping.
+    """
+    data = load_yaml(package, *parts)
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping of fields", source=f"{package}:{'/'.join(parts)}")
+    return MappingProxyType(data)
+
+
 def load_yaml(package: str, *parts: str) -> Any:
-    """A bundled YAML file, parsed (a fresh object on each call)."""
-    name = "/".join(parts)
-    try:
-        return yaml.safe_load(read_text(package, *parts))
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"not valid YAML: {exc}", source=f"{package}:{name}") from exc
+    """A bundled YAML file, parsed strictly (a fresh object on each call)."""
+    return parse_yaml_text(read_text(package, *parts), source=f"{package}:{'/'.join(parts)}")
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate keys."""
+    """SafeLoader that rejects duplicate keys, accepts merge keys, reads decimals exactly."""
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
+        if key_node.tag == _MERGE_TAG:
+            key: Any = "<<"
+        else:
+            key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise DataFileError(
                 f"duplicate key {key!r}", row=key_node.start_mark.line + 1, source=loader.name
             )
         seen.add(key)
+    loader.flatten_mapping(node)  # merged keys first; the mapping's own keys override them
     return loader.construct_mapping(node, deep=deep)
 
 
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,
-)
+def _construct_float(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    value = loader.construct_yaml_float(node)
+    if value != value or value in (float("inf"), float("-inf")):
+        return value  # .nan / .inf stay floats, refused by the models that take numbers
+    return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def parse_yaml_text(text: str, *, source: str | None = None) -> Any:
     """Parse YAML (or JSON) text strictly; every failure is a :class:`DataFileError`."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.YAMLError as exc:  # the reader refuses NUL and other control characters
+        raise DataFileError(f"not valid YAML: {exc}", source=source) from exc
     loader.name = source or "<text>"
     try:
         return loader.get_single_data()
@@ -111,5 +162,70 @@ def read_user_text(path: str | Path) -> str:
 
 
 def read_user_yaml(path: str | Path) -> Any:
-    """Read and strictly parse a user's YAML or JSON file."""
+    """Read and strictly parse a user's YAML file (JSON is YAML too)."""
     return parse_yaml_text(read_user_text(path), source=str(path))
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def parse_json_text(text: str, *, source: str | None = None) -> Any:
+    """Parse JSON text strictly (duplicate keys refused, fractions as ``Decimal``)."""
+    try:
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"not valid JSON: {exc.msg}", row=exc.lineno, source=source) from exc
+    except ValueError as exc:  # a duplicate key
+        raise DataFileError(f"not valid JSON: {exc}", source=source) from exc
+
+
+def read_user_data(path: str | Path) -> Any:
+    """Read a user's ``.json``, ``.yaml`` or ``.yml`` file (by suffix) into plain data.
+
+    Raises:
+        DataFileError: missing or unreadable file, not UTF-8, unknown suffix,
+            malformed content, duplicate key or impossible date.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise DataFileError(
+            f"unknown file type {suffix!r} (use .json, .yaml or .yml)", source=str(path)
+        )
+    text = read_user_text(path)
+    if suffix == ".json":
+        return parse_json_text(text, source=str(path))
+    return parse_yaml_text(text, source=str(path))
+
+
+def read_user_model(
+    model: type[M], path: str | Path, *, error: type[CchcError] = DataFileError
+) -> M:
+    """Read a user's file and validate it into ``model`` (errors name file, item, field)."""
+    data = read_user_data(path)
+    if not isinstance(data, dict):
+        raise error(f"a {model.__name__} file must be a mapping of fields", source=str(path))
+    return model.from_data(data, source=str(path))
+
+
+def load_bundled_items(model: type[M], key: str, package: str, *parts: str) -> tuple[M, ...]:
+    """The list under ``key`` of a bundled YAML file, each element validated into ``model``.
+
+    Raises:
+        DataFileError: the file is missing the list, or an element is invalid
+            (naming the file, the item and the field).
+    """
+    where = f"{package}:{'/'.join(parts)}"
+    raw = load_yaml(package, *parts)
+    rows = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise DataFileError(f"no list {key!r} in the file", source=where)
+    return tuple(
+        model.from_data(row, source=f"{where}, {key}[{n}]", error=DataFileError)
+        for n, row in enumerate(rows)
+    )

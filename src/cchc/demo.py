@@ -16,7 +16,7 @@ from typing import Any
 from cchc._cli_util import print_table
 from cchc._data import data_path
 from cchc._optional import require_extra
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import default_calendar
 from cchc.calendar.commands import print_entries
 from cchc.documents import lint, parse_citations
 from cchc.dossiers import compute_due
@@ -50,7 +50,7 @@ def _heading(text: str) -> None:
 
 def run(year: int = 2026) -> int:
     """Print the tour; returns the exit code."""
-    cal = OfficialCalendar()
+    cal = default_calendar()
     _heading(f"1. Working calendar (lịch làm việc) {year}; covered {cal.coverage}")
     print(f"Weekly rest: {cal.weekly_rest_source.cite()}")
     print_entries(cal.entries(year))

@@ -42,9 +42,10 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from cchc._data import read_text
+from cchc._model import CchcModel
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 
 __all__ = [
@@ -75,7 +76,7 @@ class Verification(enum.StrEnum):
     e.g. the default receipt rule ``next_opening`` or the 766 portal's waiting-time formula."""
 
 
-class LegalSource(BaseModel):
+class LegalSource(CchcModel):
     """A legal or official source of a rule (căn cứ pháp lý).
 
     The in-force period is half-open: ``effective_from`` is the first day the

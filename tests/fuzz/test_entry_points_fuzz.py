@@ -2,8 +2,7 @@
 
 A small CI profile (``HYPOTHESIS_PROFILE=cchc-ci``, the default here): 60 examples per
 entry point, the whole suite well under 60 s. ``benchmarks/fuzz_long.py`` runs the same
-generators on 20,000 inputs each. Entry points whose remaining failures lie in another
-engineer's module are xfail(strict=False) with the failing input named in the reason.
+generators on 20,000 inputs each.
 """
 
 from __future__ import annotations
@@ -43,24 +42,8 @@ settings.register_profile(
 settings.register_profile("cchc-long", parent=settings.get_profile("cchc-ci"), max_examples=2000)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "cchc-ci"))
 
-OWNED_ELSEWHERE = {
-    "load_plan": "loader engineer: YAML text with a NUL or other non-printable character "
-    "raises yaml.reader.ReaderError from _data.parse_yaml_text (the _StrictLoader(text) "
-    "call is outside its try)",
-    "load_framework": "loader engineer: same yaml ReaderError via _data.parse_yaml_text "
-    "for a framework file with a NUL character",
-}
 
-
-def _case(name: str) -> object:
-    if name in OWNED_ELSEWHERE:
-        return pytest.param(
-            name, marks=pytest.mark.xfail(strict=False, reason=OWNED_ELSEWHERE[name])
-        )
-    return name
-
-
-@pytest.mark.parametrize("name", [_case(n) for n in E.ENTRY_POINTS])
+@pytest.mark.parametrize("name", E.ENTRY_POINTS)
 def test_only_cchc_errors_escape(name: str) -> None:
     @settings(PROFILE)
     @given(st.randoms(use_true_random=False))

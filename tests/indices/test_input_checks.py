@@ -283,7 +283,8 @@ def test_unquoted_numeric_item_keys_are_refused(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(DataFileError, match="quote it") as err:
             run(["score", "par-example-department", str(path)])
-        assert err.value.item == "1.1"
+        # cchc reads YAML fractions exactly (as JSON): the key is 1.10, not plain YAML's 1.1
+        assert err.value.item == "1.10"
     with pytest.raises(ValidationError, match="quote it"):
         score(get_framework("tt01-agency"), {1.1: 5})  # type: ignore[dict-item]
     data = one_leaf({"kind": "direct"})

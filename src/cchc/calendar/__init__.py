@@ -11,7 +11,7 @@ days as days off. See :mod:`cchc.calendar.official` for the counting rules,
 """
 
 from cchc.calendar.batch import ProvisionalArray, to_datetime64
-from cchc.calendar.default import default_calendar
+from cchc.calendar.default import WorkingCalendar, default_calendar
 from cchc.calendar.entries import CalendarEntry, DayKind, Notice, read_notice_csv
 from cchc.calendar.holidays_view import OfficialHolidays
 from cchc.calendar.hours import OfficeHours
@@ -30,6 +30,7 @@ __all__ = [
     "OfficialHolidays",
     "Provisional",
     "ProvisionalArray",
+    "WorkingCalendar",
     "as_day",
     "default_calendar",
     "read_notice_csv",

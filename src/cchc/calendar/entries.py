@@ -39,8 +39,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.errors import DataFileError
 from cchc.legal import LegalSource, Verification
 
@@ -74,7 +75,7 @@ _VI = {
 }
 
 
-class CalendarEntry(BaseModel):
+class CalendarEntry(CchcModel):
     """One official day off or make-up working day, with its sources."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -103,7 +104,7 @@ class CalendarEntry(BaseModel):
         return self.kind.is_day_off
 
 
-class Notice(BaseModel):
+class Notice(CchcModel):
     """A set of calendar entries from one notice, supplied by the user or bundled.
 
     ``covers_years`` are the years this notice completes: they join the

@@ -35,9 +35,10 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from cchc._checks import require_text
+from cchc._model import CchcModel
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, DateText, scan_date
 from cchc.documents.number import DocumentNumber, NumberShape, scan_number
@@ -87,7 +88,7 @@ class CitationRole(enum.StrEnum):
     HEADER = "header"
 
 
-class Citation(BaseModel):
+class Citation(CchcModel):
     """One mention of a document in a text, as written and as parsed."""
 
     model_config = ConfigDict(frozen=True)

@@ -11,21 +11,24 @@ themselves:
 * **days off** — a document dated on an official day off is remarked on
   (:class:`cchc.calendar.OfficialCalendar`);
 * **draft window** — the date window a draft must be signed in.
+
+The period rule is the reporting regime's own (:mod:`cchc.reporting.periods`,
+imported as a declared dependency: documents use reporting periods, reporting
+never imports documents), so a window is written once.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
+from cchc.calendar import default_calendar
 from cchc.documents.citations import Citation, CitationRole
 from cchc.documents.findings import Finding, make_finding
 from cchc.documents.series import fmt_date
 from cchc.documents.types import DocumentType
-
-if TYPE_CHECKING:
-    from cchc.reporting import ReportingPeriod
+from cchc.errors import CchcError
+from cchc.reporting.periods import ReportingPeriod, reporting_period
 
 __all__ = ["DEFAULT_REGIME", "FALLBACK_REGIME", "days_off", "draft_window", "period", "plans"]
 
@@ -53,9 +56,6 @@ def _window(regime: str, q: int, year: int) -> ReportingPeriod | None:
     A regime without a quarterly kind (581/BNV-CCHC has Q1, H1, Q3, Y) falls back to
     the general quarterly windows of Nghị định 09/2019/NĐ-CP Điều 12 khoản 2.
     """
-    from cchc.errors import CchcError
-    from cchc.reporting import reporting_period
-
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None  # "năm 0000" and the like: no calendar window to compare with
     for key in dict.fromkeys((regime, FALLBACK_REGIME)):
@@ -138,9 +138,7 @@ def days_off(cits: list[Citation]) -> list[Finding]:
 
     Uses the bundled official calendar; dates outside its coverage are not judged.
     """
-    from cchc.calendar import OfficialCalendar
-
-    cal = OfficialCalendar()
+    cal = default_calendar()
     out: list[Finding] = []
     seen: set[date] = set()
     for c in cits:

@@ -52,22 +52,19 @@ units), and where to report from "báo cáo … về <X>".
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from cchc._checks import require_text
+from cchc._model import CchcModel
+from cchc.calendar import default_calendar
 from cchc.civil_code import BLDS_2015_147
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
 from cchc.errors import CalendarCoverageError
-
-if TYPE_CHECKING:
-    from cchc.calendar import OfficialCalendar
 
 __all__ = [
     "BLDS_2015_147",
@@ -163,7 +160,7 @@ class PeriodStart(enum.StrEnum):
     """Any other start named after "kể từ" that is not understood."""
 
 
-class Deadline(BaseModel):
+class Deadline(CchcModel):
     """One deadline phrase and what it resolves to."""
 
     model_config = ConfigDict(frozen=True)
@@ -266,11 +263,11 @@ def extract_deadlines(text: str, *, issued_on: date | None = None) -> list[Deadl
         due = rolled = None
         if base is not None:
             if working:
-                due = _calendar().add_working_days(base, n)
+                due = default_calendar().add_working_days(base, n)
             else:
                 due = _plus_days(base, n)
-                if not _calendar().is_working_day(due):
-                    due, rolled = _calendar().rollforward(due), due
+                if not default_calendar().is_working_day(due):
+                    due, rolled = default_calendar().rollforward(due), due
         found.append(
             (
                 m.start(),
@@ -348,10 +345,3 @@ def _infer_year(issued_on: date, month: int, day: int) -> date | None:
         if candidate >= issued_on:
             return candidate
     return None
-
-
-@functools.cache
-def _calendar() -> OfficialCalendar:
-    from cchc.calendar import OfficialCalendar
-
-    return OfficialCalendar()

@@ -27,9 +27,10 @@ import enum
 import re
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from cchc._checks import require_text
+from cchc._model import CchcModel
 from cchc.documents._text import normalize
 from cchc.documents.citations import CitationRole, parse_citations
 from cchc.documents.dates import DateStatus, scan_date
@@ -72,7 +73,7 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-class DirectiveDocument(BaseModel):
+class DirectiveDocument(CchcModel):
     """The header fields, body and signature block of one document."""
 
     model_config = ConfigDict(frozen=True)

@@ -1,4 +1,4 @@
-"""Findings of the linter and their stable codes (kết quả kiểm tra).
+"""The linter's stable codes (mã kết quả kiểm tra); :class:`Finding` is :mod:`cchc.findings`'.
 
 Each code is stable (programs may filter on it) and has a severity, and each
 finding carries its message in English and in Vietnamese and the ``span``
@@ -12,22 +12,9 @@ finding carries its message in English and in Vietnamese and the ``span``
 
 from __future__ import annotations
 
-import enum
-
-from pydantic import BaseModel, ConfigDict, Field
+from cchc.findings import Finding, Severity
 
 __all__ = ["CODES", "Finding", "Severity", "make_finding"]
-
-
-class Severity(enum.StrEnum):
-    """How serious a finding is."""
-
-    ERROR = "error"
-    """A substantive inconsistency (mức lỗi): a date, number or figure cannot be right."""
-    WARNING = "warning"
-    """Probably wrong or a drafting defect that matters (cảnh báo)."""
-    INFO = "info"
-    """A format or drafting remark (lưu ý)."""
 
 
 CODES: dict[str, tuple[Severity, str]] = {
@@ -56,18 +43,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "non-working-day": (Severity.INFO, "document dated on a day off"),
 }
 """Every code with its severity and a one-line meaning."""
-
-
-class Finding(BaseModel):
-    """One problem found in a text."""
-
-    model_config = ConfigDict(frozen=True)
-
-    code: str = Field(description="Stable code, e.g. 'series-backwards'.")
-    severity: Severity = Field(description="error, warning or info.")
-    message: str = Field(description="What is wrong, in English.")
-    message_vi: str = Field(description="What is wrong, in Vietnamese (nội dung lỗi).")
-    span: tuple[int, int] = Field(description="(start, end) offsets in the text as given.")
 
 
 def make_finding(code: str, span: tuple[int, int], en: str, vi: str, **values: object) -> Finding:

@@ -43,6 +43,7 @@ from cchc.documents.findings import Finding, make_finding
 from cchc.documents.number import NumberShape
 from cchc.documents.series import duplicate_findings, fmt_date, series_findings
 from cchc.documents.types import DocumentType
+from cchc.reporting.periods import regime as reporting_regime
 
 __all__ = ["lint"]
 
@@ -226,10 +227,8 @@ def lint(
         ValidationError: unknown ``regime``; ``text`` not a ``str`` (``field="text"``).
         NaiveDatetimeError: ``issued_on`` is a datetime without time zone.
     """
-    from cchc.reporting import regime as _regime
-
     require_text(text, field="text")
-    _regime(regime)
+    reporting_regime(regime)  # an unknown regime is a ValidationError
     issued_on = as_vn_date(issued_on, field="issued_on")
     cits = parse_citations(text)
     norm = normalize(text)

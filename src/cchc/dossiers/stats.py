@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -50,6 +50,7 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from cchc.errors import ValidationError
+from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
 
 from .batch import VN_OFFSET_NS
@@ -98,21 +99,15 @@ COUNT_FIELDS = (
 
 
 def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
-    """``numerator / denominator`` in percent, Decimal, rounded half-up (None if /0).
+    """``numerator / denominator`` in percent, rounded half-up: :func:`cchc.rates.rate`.
 
-    ``places`` decimals (default 2, as on the 766 portal; provincial pages often use 1).
+    ``places`` decimals (default 2, as on the 766 portal; provincial pages often use 1);
+    ``None`` for a denominator of 0 (the zero-total rule).
 
-    >>> rate(635_593, 643_272)
-    Decimal('98.81')
     >>> rate(43_434, 61_827, places=1)
     Decimal('70.3')
-    >>> rate(1, 0) is None
-    True
     """
-    if denominator == 0:
-        return None
-    exact = Decimal(numerator) * 100 / Decimal(denominator)
-    return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return _rate(numerator, denominator, places)  # the zero-total rule of cchc.rates
 
 
 @attrs.frozen

@@ -52,8 +52,9 @@ import enum
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.legal import LegalSource
 
 __all__ = [
@@ -75,7 +76,7 @@ __all__ = [
 ]
 
 
-class _Model(BaseModel):
+class _Model(CchcModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

@@ -32,7 +32,6 @@ cchc.errors.FrameworkError: item 1: children's maximum points add up to 4, over 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
@@ -40,10 +39,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pydantic
-
-from cchc._data import parse_yaml_text, read_user_text, read_user_yaml
-from cchc.errors import DataFileError, FrameworkError
+from cchc._data import load_yaml, read_user_data
+from cchc.errors import FrameworkError
 from cchc.indices.framework import (
     Aggregation,
     BandsRule,
@@ -67,50 +64,9 @@ __all__ = [
 _DATA = "cchc.indices.data"
 
 
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
 def read_data_file(path: str | Path) -> Any:
-    """A user's YAML or JSON file, read and parsed strictly.
-
-    ``.json`` files are parsed as JSON (numbers with a fraction become ``Decimal``; tabs are
-    allowed), anything else as YAML; both through :mod:`cchc._data`'s strict readers: a
-    missing or non-UTF-8 file, a key given twice or an impossible date is a
-    :class:`~cchc.errors.DataFileError` naming the file.
-    """
-    if str(path).lower().endswith(".json"):
-        text = read_user_text(path)
-        try:
-            return json.loads(text, parse_float=Decimal, object_pairs_hook=_json_pairs)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(
-                f"not valid JSON: {exc.msg}", row=exc.lineno, source=str(path)
-            ) from exc
-        except ValueError as exc:
-            raise DataFileError(f"not valid JSON: {exc}", source=str(path)) from exc
-    return read_user_yaml(path)
-
-
-def _item_at(data: Any, loc: tuple[int | str, ...]) -> str | None:
-    """The id of the innermost item on a pydantic error location."""
-    found: str | None = None
-    node = data
-    for key in loc:
-        in_map = isinstance(node, Mapping) and key in node
-        in_list = isinstance(node, list) and isinstance(key, int) and key < len(node)
-        if in_map or in_list:
-            node = node[key]
-        else:
-            break
-        if isinstance(node, Mapping) and "id" in node and "max_points" in node:
-            found = str(node["id"])
-    return found
+    """A user's ``.json``, ``.yaml`` or ``.yml`` file: :func:`cchc._data.read_user_data`."""
+    return read_user_data(path)
 
 
 def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
@@ -128,19 +84,7 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
         raw = data
     if not isinstance(raw, Mapping):
         raise FrameworkError("a framework must be a mapping", source=where)
-    try:
-        framework = Framework.model_validate(raw)
-    except pydantic.ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        field = ".".join(str(p) for p in loc)
-        message = err["msg"]
-        if loc and loc[-1] == "id" and isinstance(err.get("input"), int | float):
-            message = (
-                f'item id {err["input"]!r} is a number: quote it in the file (id: "1.10"), '
-                "or YAML reads 1.10 as 1.1"
-            )
-        raise FrameworkError(message, item=_item_at(raw, loc), field=field, source=where) from exc
+    framework = Framework.from_data(raw, source=where, error=FrameworkError)
     check_framework(framework, source=where)
     return framework
 
@@ -315,7 +259,7 @@ def bundled_frameworks() -> dict[str, Framework]:
     folder = resources.files(_DATA).joinpath("frameworks")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml", ".json")):
-            raw = parse_yaml_text(entry.read_text(encoding="utf-8"), source=entry.name)
+            raw = load_yaml(_DATA, "frameworks", entry.name)
             fw = load_framework(raw)
             out[fw.id] = fw
     return out

@@ -31,12 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import attrs
 
-from cchc._data import load_yaml
+from cchc._data import bundled_mapping
 from cchc.errors import ValidationError
 from cchc.indices.rules import as_decimal
 
@@ -50,10 +49,8 @@ __all__ = [
 ]
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("cchc.indices.data", "papi.yaml")
-    return data
+def _data() -> Mapping[str, Any]:
+    return bundled_mapping("cchc.indices.data", "papi.yaml")
 
 
 DIMENSIONS: tuple[str, ...] = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8")

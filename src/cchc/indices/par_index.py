@@ -26,16 +26,18 @@ Decimal('86.37')
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import attrs
 
-from cchc._data import load_yaml
+from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
+from cchc.rates import round_half_up
 
 __all__ = [
     "ParIndexVersion",
@@ -48,10 +50,8 @@ __all__ = [
 ]
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("cchc.indices.data", "par_index.yaml")
-    return data
+def _data() -> Mapping[str, Any]:
+    return bundled_mapping("cchc.indices.data", "par_index.yaml")
 
 
 @attrs.frozen
@@ -178,4 +178,4 @@ def index_percent(
     total = points + surveyed
     if total > maximum:
         raise ValidationError(f"points {total} over the maximum {maximum}", field="appraised")
-    return (total * 100 / maximum).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return round_half_up(total * 100 / maximum, places)

@@ -39,9 +39,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from cchc._checks import require_instance
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
 from cchc.indices.loader import check_framework
@@ -59,7 +60,7 @@ __all__ = [
 ]
 
 
-class _Out(BaseModel):
+class _Out(CchcModel):
     model_config = ConfigDict(frozen=True)
 
 

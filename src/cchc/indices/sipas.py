@@ -26,16 +26,17 @@ the unweighted mean of the elements, rounded to 2 decimals half up.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import attrs
 
-from cchc._data import load_yaml
+from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource
+from cchc.rates import round_half_up
 
 __all__ = [
     "Element",
@@ -47,8 +48,6 @@ __all__ = [
     "version_for_year",
     "versions",
 ]
-
-_CENT = Decimal("0.01")
 
 
 @attrs.frozen
@@ -73,10 +72,8 @@ class SipasVersion:
     elements: tuple[Element, ...]
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("cchc.indices.data", "sipas.yaml")
-    return data
+def _data() -> Mapping[str, Any]:
+    return bundled_mapping("cchc.indices.data", "sipas.yaml")
 
 
 @cache
@@ -193,6 +190,6 @@ def sipas_index(
     raw = {i: element(answers[i]) for i in ids}
     return SipasResult(
         version=version.id,
-        elements={k: v.quantize(_CENT, ROUND_HALF_UP) for k, v in raw.items()},
-        index=aggregate(raw).quantize(_CENT, ROUND_HALF_UP),
+        elements={k: round_half_up(v, 2) for k, v in raw.items()},
+        index=round_half_up(aggregate(raw), 2),
     )

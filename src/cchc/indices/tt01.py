@@ -32,12 +32,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import attrs
 
-from cchc._data import load_yaml
+from cchc._data import bundled_mapping
 from cchc.errors import ValidationError
 from cchc.indices.framework import RoundingMode
 from cchc.indices.loader import get_framework
@@ -79,10 +78,8 @@ class Level(enum.StrEnum):
     """Cấp xã."""
 
 
-@cache
-def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml("cchc.indices.data", "tt01.yaml")
-    return data
+def _data() -> Mapping[str, Any]:
+    return bundled_mapping("cchc.indices.data", "tt01.yaml")
 
 
 def _d(value: object) -> Decimal:

@@ -50,16 +50,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from decimal import Decimal
 
 import attrs
 
 from cchc._checks import require_instance
+from cchc.calendar import WorkingCalendar, default_calendar
 from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
+from cchc.rates import rate
 from cchc.tz import as_date
 
 __all__ = [
@@ -82,14 +83,6 @@ RATE_QUANTUM = Decimal("0.01")
 
 DUE_ROLLFORWARD_SOURCE = BLDS_2015_148
 """Why a due date on a day off moves to the next working day."""
-
-
-class WorkingCalendar(Protocol):
-    """The part of :class:`cchc.calendar.OfficialCalendar` used here."""
-
-    def is_working_day(self, d: date, /) -> bool: ...
-    def add_working_days(self, d: date, n: int, /) -> date: ...
-    def working_days_between(self, start: date, end: date, /) -> int: ...
 
 
 class InProgressPolicy(enum.StrEnum):
@@ -120,9 +113,10 @@ def percent(part: Decimal | int, whole: int) -> Decimal:
         ValidationError: ``whole`` is not positive (a rate of nothing is "no
             data", not 0%).
     """
-    if whole <= 0:
+    value = rate(part, whole) if whole > 0 else None  # the zero-total rule of cchc.rates
+    if value is None:
         raise ValidationError(f"no rate of a total of {whole} (no data)", field="whole")
-    return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(RATE_QUANTUM, ROUND_HALF_UP)
+    return value
 
 
 @attrs.frozen
@@ -185,18 +179,14 @@ def _credit(task: Task, status: TaskStatus, policy: InProgressPolicy) -> Decimal
 def _summarise(pairs: list[tuple[TaskStatus, Decimal]]) -> Completion:
     credit = sum((c for _, c in pairs), Decimal(0))
     total = len(pairs)
-    rate = (
-        None
-        if total == 0
-        else (Decimal(100) * credit / total).quantize(RATE_QUANTUM, ROUND_HALF_UP)
-    )
+    share = rate(credit, total)
     return Completion(
         total=total,
         done=sum(1 for s, _ in pairs if s is TaskStatus.DONE),
         in_progress=sum(1 for s, _ in pairs if s is TaskStatus.IN_PROGRESS),
         not_started=sum(1 for s, _ in pairs if s is TaskStatus.NOT_STARTED),
         credit=credit,
-        rate=rate,
+        rate=share,
     )
 
 
@@ -268,13 +258,6 @@ class OverdueTask:
     """Set when the task was finished, but late."""
 
 
-def _default_calendar() -> WorkingCalendar:
-    from cchc.calendar import OfficialCalendar
-
-    cal: WorkingCalendar = OfficialCalendar()
-    return cal
-
-
 def effective_due(task: Task, plan: Plan, calendar: WorkingCalendar | None = None) -> date | None:
     """The working day by which ``task`` must be finished (``None``: no due date).
 
@@ -284,15 +267,12 @@ def effective_due(task: Task, plan: Plan, calendar: WorkingCalendar | None = Non
     """
     if task.due is None and task.due_working_days is None:
         return None
-    cal = calendar if calendar is not None else _default_calendar()
+    cal = calendar if calendar is not None else default_calendar()
     if task.due_working_days is not None:
         start = task.assigned_on if task.assigned_on is not None else plan.signed_on
         return cal.add_working_days(start, task.due_working_days)
     assert task.due is not None
-    due = task.due
-    if cal.is_working_day(due):
-        return due
-    return cal.add_working_days(due, 1)
+    return cal.rollforward(task.due)  # BLDS 2015 Điều 148 khoản 5, source("BLDS2015-148")
 
 
 def overdue_tasks(
@@ -313,7 +293,7 @@ def overdue_tasks(
         NaiveDatetimeError: ``as_of`` is a naive datetime.
     """
     as_of = _plan_as_of(plan, as_of)
-    cal = calendar if calendar is not None else _default_calendar()
+    cal = calendar if calendar is not None else default_calendar()
     found: list[OverdueTask] = []
     for task in plan.tasks:
         due = effective_due(task, plan, cal)

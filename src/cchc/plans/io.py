@@ -27,22 +27,20 @@ date 2022-01-10
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
-from cchc._data import load_yaml, parse_yaml_text, read_user_text
-from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
+from cchc._data import load_yaml, read_user_data
+from cchc.errors import DataFileError, ValidationError
 from cchc.plans.models import Plan
 
 __all__ = [
     "dump_model",
     "dump_plan",
-    "errors_from_pydantic",
     "example_plan",
     "load_plan",
     "parse_plan",
@@ -51,84 +49,9 @@ __all__ = [
 ]
 
 
-def _item_id(data: Any, key: str, index: int) -> str:
-    try:
-        ident = data[key][index].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        ident = None
-    return str(ident) if ident not in (None, "") else f"{key}[{index}]"
-
-
-def errors_from_pydantic(
-    exc: PydanticValidationError,
-    data: Any,
-    *,
-    source: str | None = None,
-    list_keys: Sequence[str] = ("tasks", "targets"),
-) -> CchcError:
-    """Turn a pydantic error into one located cchc error (or a batch of them).
-
-    A location ``("tasks", 3, "area")`` becomes ``item=<id of task 3>,
-    field="area"``; the context of cchc's own cross-field checks (``item``,
-    ``field``) is used as is.
-    """
-    found: list[CchcError] = []
-    for err in exc.errors():
-        loc = list(err.get("loc", ()))
-        ctx = err.get("ctx") or {}
-        item: str | None = None
-        if len(loc) >= 2 and loc[0] in list_keys and isinstance(loc[1], int):
-            item = _item_id(data, str(loc[0]), loc[1])
-            loc = loc[2:]
-        field = ".".join(str(p) for p in loc) or None
-        if ctx.get("item") is not None:
-            item = str(ctx["item"])
-        if ctx.get("field") is not None and field is None:
-            field = str(ctx["field"])
-        found.append(ValidationError(str(err["msg"]), item=item, field=field, source=source))
-    if len(found) == 1:
-        return found[0]
-    return BatchValidationError(found, source=source)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"duplicate key {key!r}")
-        seen[key] = value
-    return seen
-
-
 def read_data(path: str | Path) -> Any:
-    """Read a JSON or YAML file (by suffix) into plain data, strictly.
-
-    The file is read with :func:`cchc._data.read_user_text` (UTF-8 only) and YAML
-    is parsed with :func:`cchc._data.parse_yaml_text`: a key given twice, an
-    impossible date such as ``2022-02-30`` or bytes that are not UTF-8 are
-    errors naming the file, never a silently kept last value or a traceback.
-
-    Raises:
-        DataFileError: missing or unreadable file, not UTF-8, unknown suffix,
-            malformed content, duplicate key or impossible date.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".yaml", ".yml"):
-        raise DataFileError(
-            f"unknown file type {suffix!r} (use .json, .yaml or .yml)", source=str(path)
-        )
-    text = read_user_text(path)
-    if suffix == ".json":
-        try:
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(
-                f"malformed JSON: {exc.msg}", row=exc.lineno, source=str(path)
-            ) from exc
-        except ValueError as exc:  # a duplicate key
-            raise DataFileError(f"malformed JSON: {exc}", source=str(path)) from exc
-    return parse_yaml_text(text, source=str(path))
+    """Read a user's JSON or YAML file (by suffix) strictly: :func:`cchc._data.read_user_data`."""
+    return read_user_data(path)
 
 
 def parse_plan(data: Any, *, source: str | None = None) -> Plan:
@@ -140,10 +63,7 @@ def parse_plan(data: Any, *, source: str | None = None) -> Plan:
     """
     if not isinstance(data, Mapping):
         raise DataFileError("a plan must be a mapping of fields", source=source)
-    try:
-        return Plan.model_validate(data)
-    except PydanticValidationError as exc:
-        raise errors_from_pydantic(exc, data, source=source) from None
+    return Plan.from_data(data, source=source)
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -26,24 +26,20 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from cchc.legal import LegalSource
+from cchc._model import CchcModel
+from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
+from cchc.plans.programmes import programme as _programme
+from cchc.plans.targets import Comparator, Target
+from cchc.plans.targets import plan_problem as _problem
 
 __all__ = ["Comparator", "DocumentRef", "Plan", "Target", "Task", "TaskStatus"]
 
 
-def _problem(message: str, *, item: str | None = None, field: str | None = None) -> Exception:
-    """A pydantic error carrying the task id and field in its context."""
-    ctx: dict[str, Any] = {"item": item, "field": field}
-    return PydanticCustomError("cchc_plan", message, ctx)
-
-
-class DocumentRef(BaseModel):
+class DocumentRef(CchcModel):
     """A reference to a document: number and symbol (số, ký hiệu) and date.
 
     A small stand-in for the richer models of :mod:`cchc.documents`; it keeps the
@@ -76,69 +72,6 @@ class DocumentRef(BaseModel):
         return f"{self.number} ngày {self.signed_on.strftime('%d/%m/%Y')}"
 
 
-class Comparator(enum.StrEnum):
-    """How a figure is compared with a target value."""
-
-    GT = ">"
-    """trên / hơn (strictly above), e.g. 'đạt mức trên 80%'."""
-    GE = ">="
-    """tối thiểu / ít nhất / đạt (at least)."""
-    LT = "<"
-    """dưới (strictly below)."""
-    LE = "<="
-    """không quá / trong nhóm N đứng đầu (at most; ranks)."""
-
-    def holds(self, figure: Decimal, value: Decimal) -> bool:
-        """Whether ``figure`` satisfies ``figure <op> value``."""
-        if self is Comparator.GT:
-            return figure > value
-        if self is Comparator.GE:
-            return figure >= value
-        if self is Comparator.LT:
-            return figure < value
-        return figure <= value
-
-
-class Target(BaseModel):
-    """A quantitative target (chỉ tiêu, mục tiêu cụ thể).
-
-    ``deadline`` is the day by which the figure must hold; "vào năm 2020" is
-    encoded as 31/12/2020 (a documented choice: the texts name a year only).
-    Percentages (``unit == "%"``) must lie within 0-100.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(min_length=1, description="Stable identifier of the indicator.")
-    indicator: str = Field(description="Chỉ tiêu (what is measured), in Vietnamese.")
-    area: ReformArea | None = Field(default=None, description="Reform area of the target.")
-    comparator: Comparator = Field(description="How the figure is compared with the value.")
-    value: Decimal = Field(description="Target value (giá trị chỉ tiêu).")
-    unit: str = Field(default="%", description="Unit: '%', 'rank', 'count'...")
-    deadline: date = Field(description="Thời hạn đạt chỉ tiêu (day by which it must hold).")
-    source: LegalSource | None = Field(default=None, description="Where the target is set.")
-    confirmed: bool = Field(
-        default=True, description="False when the wording was only seen in a secondary copy."
-    )
-
-    @model_validator(mode="after")
-    def _percent_range(self) -> Target:
-        if self.unit == "%" and not Decimal(0) <= self.value <= Decimal(100):
-            raise _problem(
-                f"target value {self.value} % is outside 0-100",
-                item=self.id,
-                field="value",
-            )
-        return self
-
-    def describe(self) -> str:
-        """'indicator > 80 % by 31/12/2020'."""
-        return (
-            f"{self.indicator} {self.comparator.value} {self.value} {self.unit} "
-            f"by {self.deadline.strftime('%d/%m/%Y')}"
-        )
-
-
 class TaskStatus(enum.StrEnum):
     """Status of a task as reported (tình trạng thực hiện)."""
 
@@ -150,7 +83,7 @@ class TaskStatus(enum.StrEnum):
     """Chưa triển khai."""
 
 
-class Task(BaseModel):
+class Task(CchcModel):
     """A task of a plan (nhiệm vụ).
 
     The due date is either a calendar date (``due``) or a number of working
@@ -197,7 +130,7 @@ class Task(BaseModel):
         return self
 
 
-class Plan(BaseModel):
+class Plan(CchcModel):
     """A CCHC plan (kế hoạch cải cách hành chính) of an agency.
 
     ``programme`` names the master programme the plan implements
@@ -239,8 +172,6 @@ class Plan(BaseModel):
                     "completed before the plan's date", item=task.id, field="completed_on"
                 )
         if self.programme is not None:
-            from cchc.plans.programmes import programme as _programme
-
             try:
                 allowed = set(_programme(self.programme).areas) | {ReformArea.CHI_DAO_DIEU_HANH}
             except ValueError as exc:
@@ -263,6 +194,4 @@ class Plan(BaseModel):
         for task in self.tasks:
             if task.id == task_id:
                 return task
-        from cchc.errors import ValidationError
-
         raise ValidationError("no such task in the plan", item=task_id, field="id")

@@ -28,23 +28,22 @@ use 'nq30c-2011' or 'nq76-2021'
 from __future__ import annotations
 
 import functools
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import ConfigDict, Field
 
-from cchc._data import load_yaml
-from cchc.errors import DataFileError, ValidationError
+from cchc._data import load_bundled_items
+from cchc._model import CchcModel
+from cchc.errors import ValidationError
 from cchc.legal import LegalSource
 from cchc.plans.areas import ReformArea
-from cchc.plans.models import Target
+from cchc.plans.targets import Target
 
 __all__ = ["MasterProgramme", "programme", "programme_for_year", "programmes"]
 
 _DATA = "programmes.yaml"
 
 
-class MasterProgramme(BaseModel):
+class MasterProgramme(CchcModel):
     """A national master programme of administrative reform."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -70,11 +69,7 @@ class MasterProgramme(BaseModel):
 @functools.cache
 def programmes() -> tuple[MasterProgramme, ...]:
     """All bundled programmes, oldest first (loaded once, lazily)."""
-    raw: Any = load_yaml("cchc.plans", "data", _DATA)
-    try:
-        return tuple(MasterProgramme.model_validate(p) for p in raw["programmes"])
-    except (PydanticValidationError, KeyError, TypeError) as exc:
-        raise DataFileError(f"bad programme data: {exc}", source=_DATA) from exc
+    return load_bundled_items(MasterProgramme, "programmes", "cchc.plans", "data", _DATA)
 
 
 def programme(key: str) -> MasterProgramme:

@@ -30,14 +30,96 @@ import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import attrs
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
-from cchc.plans.models import Target
+from cchc.legal import LegalSource
+from cchc.plans.areas import ReformArea
 from cchc.tz import VN_TZ, as_date
 
-__all__ = ["TargetCheck", "TargetOutcome", "check_targets", "to_decimal"]
+__all__ = [
+    "Comparator",
+    "Target",
+    "TargetCheck",
+    "TargetOutcome",
+    "check_targets",
+    "plan_problem",
+    "to_decimal",
+]
+
+
+def plan_problem(message: str, *, item: str | None = None, field: str | None = None) -> Exception:
+    """A pydantic error carrying the task id and field in its context."""
+    ctx: dict[str, Any] = {"item": item, "field": field}
+    return PydanticCustomError("cchc_plan", message, ctx)
+
+
+class Comparator(enum.StrEnum):
+    """How a figure is compared with a target value."""
+
+    GT = ">"
+    """trên / hơn (strictly above), e.g. 'đạt mức trên 80%'."""
+    GE = ">="
+    """tối thiểu / ít nhất / đạt (at least)."""
+    LT = "<"
+    """dưới (strictly below)."""
+    LE = "<="
+    """không quá / trong nhóm N đứng đầu (at most; ranks)."""
+
+    def holds(self, figure: Decimal, value: Decimal) -> bool:
+        """Whether ``figure`` satisfies ``figure <op> value``."""
+        if self is Comparator.GT:
+            return figure > value
+        if self is Comparator.GE:
+            return figure >= value
+        if self is Comparator.LT:
+            return figure < value
+        return figure <= value
+
+
+class Target(CchcModel):
+    """A quantitative target (chỉ tiêu, mục tiêu cụ thể).
+
+    ``deadline`` is the day by which the figure must hold; "vào năm 2020" is
+    encoded as 31/12/2020 (a documented choice: the texts name a year only).
+    Percentages (``unit == "%"``) must lie within 0-100.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1, description="Stable identifier of the indicator.")
+    indicator: str = Field(description="Chỉ tiêu (what is measured), in Vietnamese.")
+    area: ReformArea | None = Field(default=None, description="Reform area of the target.")
+    comparator: Comparator = Field(description="How the figure is compared with the value.")
+    value: Decimal = Field(description="Target value (giá trị chỉ tiêu).")
+    unit: str = Field(default="%", description="Unit: '%', 'rank', 'count'...")
+    deadline: date = Field(description="Thời hạn đạt chỉ tiêu (day by which it must hold).")
+    source: LegalSource | None = Field(default=None, description="Where the target is set.")
+    confirmed: bool = Field(
+        default=True, description="False when the wording was only seen in a secondary copy."
+    )
+
+    @model_validator(mode="after")
+    def _percent_range(self) -> Target:
+        if self.unit == "%" and not Decimal(0) <= self.value <= Decimal(100):
+            raise plan_problem(
+                f"target value {self.value} % is outside 0-100",
+                item=self.id,
+                field="value",
+            )
+        return self
+
+    def describe(self) -> str:
+        """'indicator > 80 % by 31/12/2020'."""
+        return (
+            f"{self.indicator} {self.comparator.value} {self.value} {self.unit} "
+            f"by {self.deadline.strftime('%d/%m/%Y')}"
+        )
 
 
 class TargetOutcome(enum.StrEnum):

@@ -28,11 +28,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError as PydanticValidationError
-
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import InProgressPolicy, completion, percent
-from cchc.plans.io import errors_from_pydantic
 from cchc.plans.models import Plan
 from cchc.plans.targets import to_decimal
 from cchc.reporting.periods import reporting_period
@@ -146,8 +143,7 @@ def build_report(
     }
     try:  # every part validated as plain data: model_copy(update=...) would skip it
         report = CchcReport.model_validate(data)
-    except PydanticValidationError as exc:
-        err = errors_from_pydantic(exc, data, list_keys=())
+    except CchcError as err:
         problems.extend(err.errors if isinstance(err, BatchValidationError) else [err])
     if len(problems) == 1:
         raise problems[0]

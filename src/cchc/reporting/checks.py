@@ -39,17 +39,18 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from cchc.calendar import WorkingCalendar
 from cchc.errors import BatchValidationError, CchcError, ValidationError
-from cchc.plans.completion import WorkingCalendar, percent
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
+from cchc.rates import rate
 from cchc.reporting.drafting import (
     INVERSION_PATTERN,
     PLACEHOLDER_PATTERNS,
     check_placeholders,
     fields_of_type,
 )
-from cchc.reporting.findings import Finding, Severity
+from cchc.reporting.findings import Finding, Severity, report_finding
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
 
@@ -74,7 +75,7 @@ def _sum(
     given = [v for v in values if v is not None]
     if missing and given:
         out.append(
-            Finding(
+            report_finding(
                 "missing",
                 f"{prefix}.{missing[0]}",
                 f"{prefix}.{total} is {whole} but {', '.join(missing)} not given",
@@ -85,7 +86,7 @@ def _sum(
                 f"{p} {v}" for p, v in zip(parts, values, strict=True) if v is not None
             )
             out.append(
-                Finding(
+                report_finding(
                     "sum",
                     f"{prefix}.{total}",
                     f"{shown} = {sum(given)} already exceeds the total {whole}",
@@ -94,22 +95,28 @@ def _sum(
     elif not missing and sum(given) != whole:
         shown = " + ".join(str(v) for v in given)
         out.append(
-            Finding("sum", f"{prefix}.{total}", f"{shown} = {sum(given)}, but the total is {whole}")
+            report_finding(
+                "sum", f"{prefix}.{total}", f"{shown} = {sum(given)}, but the total is {whole}"
+            )
         )
 
 
 def _not_above(out: list[Finding], section: BaseModel, prefix: str, part: str, whole: str) -> None:
     p, w = getattr(section, part), getattr(section, whole)
     if p is not None and w is not None and p > w:
-        out.append(Finding("sum", f"{prefix}.{part}", f"{p} is more than {prefix}.{whole} = {w}"))
+        out.append(
+            report_finding("sum", f"{prefix}.{part}", f"{p} is more than {prefix}.{whole} = {w}")
+        )
 
 
 def _rate(out: list[Finding], field: str, stated: Decimal | None, part: int, whole: int) -> None:
-    if stated is None or whole == 0:
+    computed = rate(part, whole)  # None for a total of 0: nothing to compare (cchc.rates)
+    if stated is None or computed is None:
         return
-    computed = percent(part, whole)
     if abs(stated - computed) > Decimal("0.01"):
-        out.append(Finding("rate", field, f"stated {stated}% but the counts give {computed}%"))
+        out.append(
+            report_finding("rate", field, f"stated {stated}% but the counts give {computed}%")
+        )
 
 
 def _check_sums(r: CchcReport, out: list[Finding]) -> None:
@@ -147,7 +154,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
         flow_known = c is not None and n is not None and x is not None and p is not None
         if flow_known and c + n != x + p:  # type: ignore[operator]
             out.append(
-                Finding(
+                report_finding(
                     "sum",
                     "procedures.dossiers.pending",
                     f"carried over {c} + received {n} != resolved {x} + pending {p}",
@@ -191,7 +198,7 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
         for cited in ref.refers_to:
             if when is not None and cited.signed_on is not None and cited.signed_on > when:
                 out.append(
-                    Finding(
+                    report_finding(
                         "citation",
                         path,
                         f"{ref.cite()} cites {cited.cite()}, dated after it",
@@ -200,12 +207,12 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
         if when is None:
             continue
         if r.signed_on is not None and when > r.signed_on:
-            out.append(Finding("date", path, f"{ref.cite()} is dated after the report"))
+            out.append(report_finding("date", path, f"{ref.cite()} is dated after the report"))
             continue
         if path.split("[")[0] in in_period:
             if when < period.start:
                 out.append(
-                    Finding(
+                    report_finding(
                         "date",
                         path,
                         f"{ref.cite()} is before the period {_fmt(period.start)}"
@@ -214,7 +221,7 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
                 )
             elif when > period.end:
                 out.append(
-                    Finding(
+                    report_finding(
                         "date",
                         path,
                         f"{ref.cite()} is after the data window ends {_fmt(period.end)}",
@@ -225,7 +232,7 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
         titles = {u.title.strip().lower() for _, u in uses if u.title.strip()}
         if len(titles) > 1:
             out.append(
-                Finding(
+                report_finding(
                     "citation",
                     uses[1][0],
                     f"number {number} is cited for {len(titles)} different documents "
@@ -235,7 +242,7 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
             )
     if r.plan.plan_year is not None and r.plan.plan_year != r.year:
         out.append(
-            Finding(
+            report_finding(
                 "date",
                 "plan.plan_year",
                 f"the plan cited is for {r.plan.plan_year}, the report for {r.year}",
@@ -251,13 +258,15 @@ def _check_targets(
     try:
         checks = check_targets(figures, targets, as_of=period.end)
     except CchcError as exc:
-        out.append(Finding("rate", f"figures.{exc.item}", exc.message))
+        out.append(report_finding("rate", f"figures.{exc.item}", exc.message))
         return
     for c in checks:
         if c.outcome is TargetOutcome.MISSED:
-            out.append(Finding("target", f"figures.{c.target.id}", c.describe()))
+            out.append(report_finding("target", f"figures.{c.target.id}", c.describe()))
         elif c.outcome is TargetOutcome.NO_FIGURE:
-            out.append(Finding("target", f"figures.{c.target.id}", c.describe(), Severity.WARNING))
+            out.append(
+                report_finding("target", f"figures.{c.target.id}", c.describe(), Severity.WARNING)
+            )
 
 
 def _check_deadline(
@@ -270,7 +279,7 @@ def _check_deadline(
 ) -> None:
     if period.due_is_minimum and report.deadline is None:
         out.append(
-            Finding(
+            report_finding(
                 "deadline",
                 "deadline",
                 f"on time unknown: {period.due_source.cite()} sets no deadline, only the "
@@ -284,14 +293,14 @@ def _check_deadline(
             deadline=report.deadline, roll_forward=roll_forward, calendar=calendar
         )
     except ValidationError as exc:
-        out.append(Finding("deadline", "deadline", exc.message))
+        out.append(report_finding("deadline", "deadline", exc.message))
         return
     if sent > last:
         stated = report.deadline if report.deadline is not None else period.due
         assert stated is not None
         rolled = f", moved to {_fmt(last)} ({period.roll_forward_source.cite()})"
         out.append(
-            Finding(
+            report_finding(
                 "deadline",
                 "submitted_on",
                 f"sent {_fmt(sent)}, due {_fmt(stated)}{rolled if last != stated else ''} "

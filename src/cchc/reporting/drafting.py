@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from cchc.reporting.findings import Finding, Severity
+from cchc.reporting.findings import Finding, Severity, report_finding
 from cchc.reporting.report import CchcReport
 
 T = TypeVar("T")
@@ -71,12 +71,12 @@ def check_placeholders(r: CchcReport, out: list[Finding]) -> None:
         for reason, pattern in PLACEHOLDER_PATTERNS:
             m = pattern.search(text)
             if m:
-                out.append(Finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
+                out.append(report_finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
                 break
         m = INVERSION_PATTERN.search(text)
         if m:
             out.append(
-                Finding(
+                report_finding(
                     "wording",
                     path,
                     f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",

@@ -1,34 +1,19 @@
-"""A problem found in a periodic report (lỗi trong báo cáo) and how bad it is."""
+"""Findings of the report checks (lỗi trong báo cáo): the one :mod:`cchc.findings` type.
+
+A report finding is located by ``field`` (the dotted path, e.g. ``plan.tasks_total``);
+its codes are 'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'wording',
+'target' and 'deadline'.
+"""
 
 from __future__ import annotations
 
-import enum
+from cchc.findings import Finding, Severity
 
-import attrs
-
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "report_finding"]
 
 
-class Severity(enum.StrEnum):
-    """How bad a finding is."""
-
-    ERROR = "error"
-    """The report is wrong or incomplete and must be fixed before sending."""
-    WARNING = "warning"
-    """Suspicious; a person should look."""
-
-
-@attrs.frozen
-class Finding:
-    """One problem found in a report."""
-
-    code: str
-    """'sum', 'missing', 'rate', 'date', 'citation', 'placeholder', 'wording', 'target',
-    'deadline'."""
-    field: str
-    """Dotted path of the field, e.g. 'plan.tasks_total'."""
-    message: str
-    severity: Severity = Severity.ERROR
-
-    def __str__(self) -> str:
-        return f"{self.severity.value}: {self.field}: {self.message}"
+def report_finding(
+    code: str, field: str, message: str, severity: Severity = Severity.ERROR
+) -> Finding:
+    """A finding of the report checks about ``field``."""
+    return Finding(code=code, severity=severity, message=message, field=field)

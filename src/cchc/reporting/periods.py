@@ -50,18 +50,17 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import Any
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import ConfigDict, Field
 
 from cchc._checks import require_int
-from cchc._data import load_yaml
+from cchc._data import load_bundled_items
+from cchc._model import CchcModel
+from cchc.calendar import WorkingCalendar, default_calendar
 from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
-from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
+from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import LegalSource
-from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
 
 __all__ = [
@@ -94,7 +93,7 @@ ROLL_FORWARD_DEFAULT = True
 (Bộ luật Dân sự 2015 Điều 148 khoản 5; cchc's documented choice, as for plan tasks)."""
 
 
-class PeriodRule(BaseModel):
+class PeriodRule(CchcModel):
     """One kind of report of a regime and its data window, relative to the year."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -106,7 +105,7 @@ class PeriodRule(BaseModel):
     source: LegalSource | None = Field(default=None, description="Own source, if not the regime's.")
 
 
-class DeadlineRule(BaseModel):
+class DeadlineRule(CchcModel):
     """When a report is due: a day of the window's last month, or working days after it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -119,7 +118,7 @@ class DeadlineRule(BaseModel):
     source: LegalSource
 
 
-class ReportingRegime(BaseModel):
+class ReportingRegime(CchcModel):
     """A reporting regime (chế độ báo cáo): its periods and deadline rule."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -148,11 +147,7 @@ class ReportingRegime(BaseModel):
 @functools.cache
 def regimes() -> tuple[ReportingRegime, ...]:
     """The bundled regimes (loaded once, lazily)."""
-    raw: Any = load_yaml("cchc.reporting", "data", _DATA)
-    try:
-        return tuple(ReportingRegime.model_validate(r) for r in raw["regimes"])
-    except (PydanticValidationError, KeyError, TypeError) as exc:
-        raise DataFileError(f"bad regime data: {exc}", source=_DATA) from exc
+    return load_bundled_items(ReportingRegime, "regimes", "cchc.reporting", "data", _DATA)
 
 
 def regime(key: str) -> ReportingRegime:
@@ -243,9 +238,8 @@ class ReportingPeriod:
                 field="deadline",
             )
         if roll_forward:
-            cal = calendar if calendar is not None else _calendar()
-            if not cal.is_working_day(due):
-                due = cal.add_working_days(due, 1)
+            cal = calendar if calendar is not None else default_calendar()
+            due = cal.rollforward(due)  # BLDS 2015 Điều 148 khoản 5, source("BLDS2015-148")
         return due
 
     def on_time(
@@ -272,13 +266,6 @@ class ReportingPeriod:
         sent = as_date(submitted_on, field="submitted_on")
         last = self.last_day(deadline=deadline, roll_forward=roll_forward, calendar=calendar)
         return sent <= last
-
-
-def _calendar() -> WorkingCalendar:
-    from cchc.calendar import OfficialCalendar
-
-    cal: WorkingCalendar = OfficialCalendar()
-    return cal
 
 
 def _day(year: int, spec: tuple[int, int, int], field: str) -> date:
@@ -337,7 +324,7 @@ def reporting_period(
         if drule.day_of_end_month is not None:
             deadline = date(end.year, end.month, drule.day_of_end_month)
         elif drule.working_days_after_end is not None:
-            cal = calendar if calendar is not None else _calendar()
+            cal = calendar if calendar is not None else default_calendar()
             deadline = cal.add_working_days(end, drule.working_days_after_end)
     return ReportingPeriod(
         regime=reg.key,

@@ -33,11 +33,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import ConfigDict, Field
 
+from cchc._data import load_yaml, read_user_data
+from cchc._model import CchcModel
 from cchc.errors import DataFileError
-from cchc.plans.io import errors_from_pydantic, read_data
 from cchc.plans.models import DocumentRef
 
 __all__ = [
@@ -70,7 +70,7 @@ def _rate(description: str) -> Any:
     return Field(default=None, ge=0, le=100, description=description)
 
 
-class PlanSection(BaseModel):
+class PlanSection(CchcModel):
     """I.1 Về kế hoạch cải cách hành chính."""
 
     model_config = _CFG
@@ -84,7 +84,7 @@ class PlanSection(BaseModel):
     notes: str = Field(default="", description="Diễn giải.")
 
 
-class DirectionSection(BaseModel):
+class DirectionSection(CchcModel):
     """I.2 Về tổ chức chỉ đạo, điều hành CCHC."""
 
     model_config = _CFG
@@ -99,7 +99,7 @@ class DirectionSection(BaseModel):
     notes: str = Field(default="", description="Thi đua, sáng kiến, mô hình mới...")
 
 
-class InspectionSection(BaseModel):
+class InspectionSection(CchcModel):
     """I.3 Về kiểm tra CCHC, công vụ."""
 
     model_config = _CFG
@@ -109,7 +109,7 @@ class InspectionSection(BaseModel):
     notes: str = Field(default="", description="Kết quả, xử lý sau kiểm tra.")
 
 
-class CommunicationSection(BaseModel):
+class CommunicationSection(CchcModel):
     """I.4 Về công tác tuyên truyền CCHC."""
 
     model_config = _CFG
@@ -119,7 +119,7 @@ class CommunicationSection(BaseModel):
     notes: str = Field(default="", description="Diễn giải.")
 
 
-class InstitutionSection(BaseModel):
+class InstitutionSection(CchcModel):
     """II.1 Cải cách thể chế."""
 
     model_config = _CFG
@@ -128,7 +128,7 @@ class InstitutionSection(BaseModel):
     notes: str = Field(default="", description="Thi hành pháp luật, phổ biến pháp luật...")
 
 
-class DossierFigures(BaseModel):
+class DossierFigures(CchcModel):
     """Kết quả giải quyết hồ sơ TTHC in the period (plain figures).
 
     ``carried_over + received = resolved + pending`` and
@@ -149,7 +149,7 @@ class DossierFigures(BaseModel):
     online_received: int | None = _count("Số hồ sơ tiếp nhận trực tuyến.")
 
 
-class ProcedureSection(BaseModel):
+class ProcedureSection(CchcModel):
     """II.2 Cải cách thủ tục hành chính."""
 
     model_config = _CFG
@@ -166,14 +166,14 @@ class ProcedureSection(BaseModel):
     notes: str = Field(default="", description="Một cửa, số hóa, đánh giá chất lượng...")
 
 
-class OrganisationSection(BaseModel):
+class OrganisationSection(CchcModel):
     """II.3 Cải cách tổ chức bộ máy."""
 
     model_config = _CFG
     notes: str = Field(default="", description="Rà soát chức năng, sắp xếp, biên chế, phân cấp.")
 
 
-class CivilServiceSection(BaseModel):
+class CivilServiceSection(CchcModel):
     """II.4 Cải cách chế độ công vụ (training classes and staff sent)."""
 
     model_config = _CFG
@@ -189,7 +189,7 @@ class CivilServiceSection(BaseModel):
     notes: str = Field(default="", description="Tuyển dụng, bổ nhiệm, kỷ luật...")
 
 
-class PublicFinanceSection(BaseModel):
+class PublicFinanceSection(CchcModel):
     """II.5 Cải cách tài chính công."""
 
     model_config = _CFG
@@ -203,7 +203,7 @@ class PublicFinanceSection(BaseModel):
     notes: str = Field(default="", description="Tài sản công, tự chủ đơn vị sự nghiệp...")
 
 
-class DigitalSection(BaseModel):
+class DigitalSection(CchcModel):
     """II.6 Xây dựng và phát triển Chính quyền điện tử, Chính quyền số."""
 
     model_config = _CFG
@@ -214,7 +214,7 @@ class DigitalSection(BaseModel):
     notes: str = Field(default="", description="Hạ tầng, nền tảng, dữ liệu, ứng dụng...")
 
 
-class Assessment(BaseModel):
+class Assessment(CchcModel):
     """III. Đánh giá chung."""
 
     model_config = _CFG
@@ -222,7 +222,7 @@ class Assessment(BaseModel):
     shortcomings: str = Field(default="", description="Tồn tại, hạn chế.")
 
 
-class CchcReport(BaseModel):
+class CchcReport(CchcModel):
     """A periodic CCHC report (báo cáo CCHC quý I / 6 tháng / quý III / năm)."""
 
     model_config = _CFG
@@ -261,15 +261,12 @@ def parse_report(data: Any, *, source: str | None = None) -> CchcReport:
     """Validate plain data into a :class:`CchcReport` (located cchc errors)."""
     if not isinstance(data, Mapping):
         raise DataFileError("a report must be a mapping of fields", source=source)
-    try:
-        return CchcReport.model_validate(data)
-    except PydanticValidationError as exc:
-        raise errors_from_pydantic(exc, data, source=source, list_keys=()) from None
+    return CchcReport.from_data(data, source=source)
 
 
 def load_report(path: str | Path) -> CchcReport:
     """Load a report from a ``.json``, ``.yaml`` or ``.yml`` file."""
-    return parse_report(read_data(path), source=str(path))
+    return parse_report(read_user_data(path), source=str(path))
 
 
 def example_report() -> CchcReport:
@@ -281,7 +278,5 @@ def example_report() -> CchcReport:
     >>> (r.plan.tasks_total, r.plan.tasks_done, r.plan.tasks_in_progress)
     (25, 10, 15)
     """
-    from cchc._data import load_yaml
-
     name = "bc_cchc_q1_2022_syt_brvt.yaml"
     return parse_report(load_yaml("cchc.reporting", "data", name), source=name)
