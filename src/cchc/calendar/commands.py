@@ -10,8 +10,8 @@ import argparse
 from typing import Any
 
 from cchc._cli_util import add_json, iso_date, print_json, print_table, weekday_vi
+from cchc.calendar.default import default_calendar
 from cchc.calendar.entries import CalendarEntry
-from cchc.calendar.official import OfficialCalendar
 
 __all__ = ["print_entries", "register"]
 
@@ -61,7 +61,7 @@ def _entry_json(entry: CalendarEntry) -> dict[str, Any]:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    cal = OfficialCalendar()
+    cal = default_calendar()
     entries = cal.entries(args.year, provisional=args.provisional)
     if args.json:
         print_json([_entry_json(e) for e in entries])
@@ -87,7 +87,7 @@ def print_entries(entries: list[CalendarEntry]) -> None:
 
 
 def _add_days(args: argparse.Namespace) -> int:
-    cal = OfficialCalendar()
+    cal = default_calendar()
     if args.provisional:
         answer = cal.add_working_days(args.date, args.n, provisional=True)
         value, provisional = answer.value, answer.provisional
@@ -101,7 +101,7 @@ def _add_days(args: argparse.Namespace) -> int:
 
 
 def _is_working(args: argparse.Namespace) -> int:
-    cal = OfficialCalendar()
+    cal = default_calendar()
     if args.provisional:
         answer = cal.is_working_day(args.date, provisional=True)
         value, provisional = answer.value, answer.provisional

@@ -69,10 +69,6 @@ class CalendarOps:
         """The first working day strictly after ``day``."""
         return self.add(day, 1)
 
-    def rollforward(self, day: date) -> date:
-        """``day`` if it is a working day, else the next one."""
-        return day if self.is_working_day(day) else self.add(day, 1)
-
     def between(self, start: date, end: date) -> int:
         """Working days in ``(start, end]``."""
         if not self.provisional:
@@ -101,13 +97,6 @@ class CalendarOps:
             self.calendar.add_working_days_batch(days, n, provisional=self.provisional)  # type: ignore[call-overload]
         )
         return out
-
-    def rollforward_batch(self, days: DT) -> DT:
-        """Vectorised :meth:`rollforward`."""
-        if not self.provisional:
-            return self.calendar.rollforward_batch(days)
-        working = self.is_working_day_batch(days)
-        return np.where(working, days, self.add_batch(days, 1))
 
     def between_batch(self, starts: DT, ends: DT) -> npt.NDArray[np.int64]:
         """Vectorised :meth:`between`."""
