@@ -183,31 +183,21 @@ def _rates(s: str, mapper: Mapper) -> list[Finding]:
     return out
 
 
+def _at(m: re.Match[str], mapper: Mapper, code: str, en: str, vi: str) -> Finding:
+    """A finding spanning the match ``m``; the messages may name its text as ``{d}``."""
+    return make_finding(code, mapper(m.start(), m.end()), en, vi, d=m.group(0))
+
+
 def _dates(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
     for m in _NUM_DATE.finditer(s):
         try:
             date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
-            out.append(
-                make_finding(
-                    "impossible-date",
-                    mapper(m.start(), m.end()),
-                    "{d} is not a calendar date",
-                    "{d} không phải ngày có thật",
-                    d=m.group(0),
-                )
-            )
+            en, vi = "{d} is not a calendar date", "{d} không phải ngày có thật"
+            out.append(_at(m, mapper, "impossible-date", en, vi))
     for m in _NO_YEAR.finditer(s):
-        out.append(
-            make_finding(
-                "partial-date",
-                mapper(m.start(), m.end()),
-                "'{d}' gives no year",
-                "'{d}' không ghi năm",
-                d=m.group(0),
-            )
-        )
+        out.append(_at(m, mapper, "partial-date", "'{d}' gives no year", "'{d}' không ghi năm"))
     return out
 
 
@@ -217,13 +207,6 @@ def check_figures(s: str, mapper: Mapper) -> list[Finding]:
     ``mapper`` turns offsets in ``s`` into offsets in the caller's text.
     """
     out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
-    for m in _BLANK.finditer(s):
-        out.append(
-            make_finding(
-                "blank-figure",
-                mapper(m.start(), m.end()),
-                "a figure is left blank ('.....')",
-                "số liệu bị bỏ trống ('.....')",
-            )
-        )
+    en, vi = "a figure is left blank ('.....')", "số liệu bị bỏ trống ('.....')"
+    out.extend(_at(m, mapper, "blank-figure", en, vi) for m in _BLANK.finditer(s))
     return out
