@@ -7,6 +7,7 @@ shell script can write ``if cchc calendar is-working 2025-01-28; then ...``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from cchc._cli_util import add_json, iso_date, print_json, print_table, weekday_vi
@@ -25,24 +26,25 @@ def register(subparsers: Any) -> None:
         "days", help="official days off and make-up working days of a year, with sources"
     )
     p.add_argument("year", type=int, help="the year, e.g. 2025")
-    add_json(p)
-    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
-    p.set_defaults(handler=_calendar)
+    _finish(p, _calendar)
 
     p = subparsers.add_parser("add-days", help="the N-th working day after DATE (DATE not counted)")
     p.add_argument("date", type=iso_date, help="start date, YYYY-MM-DD (not counted)")
     p.add_argument("n", type=int, help="working days to add (negative: go back)")
-    add_json(p)
-    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
-    p.set_defaults(handler=_add_days)
+    _finish(p, _add_days)
 
     p = subparsers.add_parser(
         "is-working", help="whether DATE is a working day (exit 0) or a day off (exit 1)"
     )
     p.add_argument("date", type=iso_date, help="the day, YYYY-MM-DD")
+    _finish(p, _is_working)
+
+
+def _finish(p: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]) -> None:
+    """The options every calendar verb shares (``--json``, ``--provisional``), and its handler."""
     add_json(p)
     p.add_argument("--provisional", action="store_true", help=_PROVISIONAL_HELP)
-    p.set_defaults(handler=_is_working)
+    p.set_defaults(handler=handler)
 
 
 def _entry_json(entry: CalendarEntry) -> dict[str, Any]:

@@ -36,17 +36,26 @@ Mapper = Callable[[int, int], tuple[int, int]]
 _SENTENCE_MAX = 300
 """Longest sentence scanned for the parts of a total, in characters."""
 _INT = r"\d{1,3}(?:\.\d{3}){1,3}(?!\d)|\d{1,7}(?![\d.,]\d)"
-_COUNT = re.compile(rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})")
+_COUNT_HEAD = rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})"
+"""A count and the noun after it ("126 thủ tục"): groups 1 and 2."""
+_COUNT = re.compile(_COUNT_HEAD)
 _SENTENCE_END = re.compile(r"[.;](?:[ \t]*\n|[ \t]+[A-ZĐ])|\n[ \t]*\n|\n[ \t]*[-+•*]")
 _TRONG_DO = re.compile(r"(?i:trong đó|bao gồm|gồm)")
 _PARENS = re.compile(r"\(([^()\n]{3,80})\)")
-_COUNT_BEFORE = re.compile(
-    rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})[^()\n\d;]{{0,60}}$"
-)
+_COUNT_BEFORE = re.compile(_COUNT_HEAD + r"[^()\n\d;]{0,60}$")
 _PART = re.compile(rf"({_INT})[ \t]{{1,3}}[^\W\d_][^,;+()]{{0,40}}")
 _LIST_SEP = re.compile(r"[ \t]{0,3}(?:,|;|\+|\bvà\b)[ \t]{0,3}")
-_TOTAL_LINE = re.compile(rf"(?im)^[ \t+\-•*]{{0,4}}Tổng số ([^:\n]{{2,40}}):[ \t]{{0,5}}({_INT})")
-_PART_LINE = re.compile(rf"(?im)^[ \t+\-•*]{{0,4}}Số ([^:\n]{{2,60}}):[ \t]{{0,5}}({_INT})")
+
+
+def _labelled_line(label: str, longest: int) -> re.Pattern[str]:
+    """A line "<label> <what>: <count>", optionally bulleted: groups what and count."""
+    return re.compile(
+        rf"(?im)^[ \t+\-•*]{{0,4}}{label} ([^:\n]{{2,{longest}}}):[ \t]{{0,5}}({_INT})"
+    )
+
+
+_TOTAL_LINE = _labelled_line("Tổng số", 40)
+_PART_LINE = _labelled_line("Số", 60)
 _RATE = re.compile(
     r"(?i:(đúng|trễ|quá|trước)[ \t\n]{1,3}(hẹn|hạn))[^.;%\n]{0,40}?(?i:trên|hơn|đạt)"
     r"[ \t]{1,3}(\d{1,3}(?:[,.]\d{1,2})?)[ \t]?%"
@@ -174,31 +183,21 @@ def _rates(s: str, mapper: Mapper) -> list[Finding]:
     return out
 
 
+def _at(m: re.Match[str], mapper: Mapper, code: str, en: str, vi: str) -> Finding:
+    """A finding spanning the match ``m``; the messages may name its text as ``{d}``."""
+    return make_finding(code, mapper(m.start(), m.end()), en, vi, d=m.group(0))
+
+
 def _dates(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
     for m in _NUM_DATE.finditer(s):
         try:
             date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
-            out.append(
-                make_finding(
-                    "impossible-date",
-                    mapper(m.start(), m.end()),
-                    "{d} is not a calendar date",
-                    "{d} không phải ngày có thật",
-                    d=m.group(0),
-                )
-            )
+            en, vi = "{d} is not a calendar date", "{d} không phải ngày có thật"
+            out.append(_at(m, mapper, "impossible-date", en, vi))
     for m in _NO_YEAR.finditer(s):
-        out.append(
-            make_finding(
-                "partial-date",
-                mapper(m.start(), m.end()),
-                "'{d}' gives no year",
-                "'{d}' không ghi năm",
-                d=m.group(0),
-            )
-        )
+        out.append(_at(m, mapper, "partial-date", "'{d}' gives no year", "'{d}' không ghi năm"))
     return out
 
 
@@ -208,13 +207,6 @@ def check_figures(s: str, mapper: Mapper) -> list[Finding]:
     ``mapper`` turns offsets in ``s`` into offsets in the caller's text.
     """
     out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
-    for m in _BLANK.finditer(s):
-        out.append(
-            make_finding(
-                "blank-figure",
-                mapper(m.start(), m.end()),
-                "a figure is left blank ('.....')",
-                "số liệu bị bỏ trống ('.....')",
-            )
-        )
+    en, vi = "a figure is left blank ('.....')", "số liệu bị bỏ trống ('.....')"
+    out.extend(_at(m, mapper, "blank-figure", en, vi) for m in _BLANK.finditer(s))
     return out

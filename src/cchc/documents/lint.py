@@ -114,30 +114,27 @@ def _issued_in_own_clause(text: str, subject_start: int, cited_start: int) -> bo
     return any(m.group("actor")[0].isupper() for m in _ISSUING_CLAUSE.finditer(segment))
 
 
+_DATE_FINDINGS: dict[DateStatus | None, tuple[str, str, str]] = {
+    DateStatus.INVALID: (
+        "impossible-date",
+        "{d} of {n} is not a calendar date",
+        "{d} của {n} không phải ngày có thật",
+    ),
+    DateStatus.PARTIAL: (
+        "partial-date",
+        "the date of {n} is incomplete: '{d}'",
+        "ngày của {n} không đầy đủ: '{d}'",
+    ),
+}
+"""Finding code and messages (English, Vietnamese) for a cited date that is not whole."""
+
+
 def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
     out: list[Finding] = []
-    if c.date_status is DateStatus.INVALID:
-        out.append(
-            make_finding(
-                "impossible-date",
-                c.date_span or c.span,
-                "{d} of {n} is not a calendar date",
-                "{d} của {n} không phải ngày có thật",
-                d=c.date_text,
-                n=c.number_text,
-            )
-        )
-    if c.date_status is DateStatus.PARTIAL:
-        out.append(
-            make_finding(
-                "partial-date",
-                c.date_span or c.span,
-                "the date of {n} is incomplete: '{d}'",
-                "ngày của {n} không đầy đủ: '{d}'",
-                d=c.date_text,
-                n=c.number_text or c.symbol,
-            )
-        )
+    if c.date_status in _DATE_FINDINGS:
+        code, en, vi = _DATE_FINDINGS[c.date_status]
+        n = c.number_text or c.symbol
+        out.append(make_finding(code, c.date_span or c.span, en, vi, d=c.date_text, n=n))
     if c.number is None:
         out.append(
             make_finding(

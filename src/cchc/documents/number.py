@@ -258,96 +258,53 @@ def _classify(
     defects: list[str],
     generic_word: bool,
 ) -> DocumentNumber:
+    def made(
+        shape: NumberShape,
+        type_code: str | None,
+        issuers: tuple[str, ...],
+        unit: str | None = None,
+        *,
+        with_year: bool = False,
+    ) -> DocumentNumber:
+        # The parts are canonicalised (adding defects) before this call reads ``defects``.
+        kept_year = year if with_year else None
+        return DocumentNumber(
+            number, shape, kept_year, type_code, issuers, unit, written, tuple(defects)
+        )
+
+    def canon(chosen: list[str]) -> tuple[str, ...]:
+        return tuple(_canon_part(p, defects) for p in chosen)
+
     first = type_for_abbreviation(parts[0])
     if year is not None:
         if len(parts) == 1 and _LAW.fullmatch(parts[0]):
-            return DocumentNumber(
-                number,
-                NumberShape.LAW,
-                year,
-                None,
-                (_canon_part(parts[0], defects),),
-                None,
-                written,
-                tuple(defects),
-            )
+            return made(NumberShape.LAW, None, canon(parts), with_year=True)
         if first is None:
             defects.append("unknown_type")
-            issuers = tuple(_canon_part(p, defects) for p in parts)
-            return DocumentNumber(
-                number, NumberShape.NORMATIVE, year, None, issuers, None, written, tuple(defects)
-            )
+            return made(NumberShape.NORMATIVE, None, canon(parts), with_year=True)
         if len(parts) == 1:
             defects.append("missing_issuer")
-        return DocumentNumber(
-            number,
-            NumberShape.NORMATIVE,
-            year,
-            _canon_part(parts[0], defects),
-            tuple(_canon_part(p, defects) for p in parts[1:]),
-            None,
-            written,
-            tuple(defects),
-        )
+        type_code = _canon_part(parts[0], defects)
+        return made(NumberShape.NORMATIVE, type_code, canon(parts[1:]), with_year=True)
     if first is DocumentType.VAN_BAN_HOP_NHAT:
-        return DocumentNumber(
-            number,
-            NumberShape.CONSOLIDATED,
-            None,
-            "VBHN",
-            tuple(_canon_part(p, defects) for p in parts[1:]),
-            None,
-            written,
-            tuple(defects),
-        )
+        return made(NumberShape.CONSOLIDATED, "VBHN", canon(parts[1:]))
     if first is not None:
         if generic_word and first in _MINOR_TYPES_ALSO_UNITS and len(parts) == 2:
             known = issuer(parts[1])
             if known is not None and known.kind is not IssuerKind.UNIT:
                 defects.append("reversed_issuer_unit")
-                return DocumentNumber(
-                    number,
-                    NumberShape.CONG_VAN,
-                    None,
-                    None,
-                    (_canon_part(parts[1], defects),),
-                    _canon_part(parts[0], defects),
-                    written,
-                    tuple(defects),
-                )
+                issuers = canon(parts[1:])
+                return made(NumberShape.CONG_VAN, None, issuers, _canon_part(parts[0], defects))
         if len(parts) == 1:
             defects.append("missing_issuer")
-        return DocumentNumber(
-            number,
-            NumberShape.ADMINISTRATIVE,
-            None,
-            _canon_part(parts[0], defects),
-            tuple(_canon_part(p, defects) for p in parts[1:]),
-            None,
-            written,
-            tuple(defects),
-        )
+        type_code = _canon_part(parts[0], defects)
+        return made(NumberShape.ADMINISTRATIVE, type_code, canon(parts[1:]))
     if len(parts) == 1:
-        return DocumentNumber(
-            number,
-            NumberShape.ISSUER_ONLY,
-            None,
-            None,
-            (_canon_part(parts[0], defects),),
-            None,
-            written,
-            (*defects, "single_part_symbol"),
-        )
-    return DocumentNumber(
-        number,
-        NumberShape.CONG_VAN,
-        None,
-        None,
-        (_canon_part(parts[0], defects),),
-        "-".join(_canon_part(p, defects) for p in parts[1:]),
-        written,
-        tuple(defects),
-    )
+        issuers = canon(parts)
+        defects.append("single_part_symbol")
+        return made(NumberShape.ISSUER_ONLY, None, issuers)
+    issuers = canon(parts[:1])
+    return made(NumberShape.CONG_VAN, None, issuers, "-".join(canon(parts[1:])))
 
 
 def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | None:

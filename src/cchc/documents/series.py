@@ -181,34 +181,34 @@ def duplicate_findings(cits: list[Citation]) -> list[Finding]:
         dates = {c.issued_on for c in dated}
         if len(dates) > 1:
             c = next(c for c in dated if c.issued_on != dated[0].issued_on)
-            out.append(
-                make_finding(
-                    "duplicate-number",
-                    c.span,
-                    "{n} is cited with two dates ({a} and {b})",
-                    "{n} được dẫn với hai ngày ({a} và {b})",
-                    n=c.number_text,
-                    a=_fmt(dated[0].issued_on),
-                    b=_fmt(c.issued_on),
-                )
-            )
+            out.append(_conflict(c, "dates", _fmt(dated[0].issued_on), _fmt(c.issued_on)))
             continue
         subjects = [c for c in members if c.subject and len(c.subject.split()) >= 2]
         for c in subjects[1:]:
             if _different(subjects[0].subject or "", c.subject or ""):
-                out.append(
-                    make_finding(
-                        "duplicate-number",
-                        c.span,
-                        "{n} names two different documents: '{a}' and '{b}'",
-                        "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
-                        n=c.number_text,
-                        a=_short(subjects[0].subject),
-                        b=_short(c.subject),
-                    )
-                )
+                out.append(_conflict(c, "subjects", _short(subjects[0].subject), _short(c.subject)))
                 break
     return out
+
+
+_CONFLICTS = {
+    "dates": (
+        "{n} is cited with two dates ({a} and {b})",
+        "{n} được dẫn với hai ngày ({a} và {b})",
+    ),
+    "subjects": (
+        "{n} names two different documents: '{a}' and '{b}'",
+        "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
+    ),
+}
+"""Messages (English, Vietnamese) for one number cited with two dates or two subjects."""
+
+
+def _conflict(c: Citation, what: str, a: str, b: str) -> Finding:
+    """A ``duplicate-number`` finding on ``c``: its ``what`` reads ``b`` where an earlier
+    mention of the same number read ``a``."""
+    en, vi = _CONFLICTS[what]
+    return make_finding("duplicate-number", c.span, en, vi, n=c.number_text, a=a, b=b)
 
 
 def _short(text: str | None) -> str:

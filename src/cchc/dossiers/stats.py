@@ -82,21 +82,6 @@ __all__ = [
     "year_period",
 ]
 
-COUNT_FIELDS = (
-    "received",
-    "carried_over",
-    "to_handle",
-    "resolved",
-    "early",
-    "on_time",
-    "late",
-    "in_progress",
-    "in_progress_in_time",
-    "in_progress_overdue",
-    "online_received",
-    "rescheduled",
-)
-
 
 def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
     """``numerator / denominator`` in percent, rounded half-up: :func:`cchc.rates.rate`.
@@ -205,6 +190,10 @@ class StatsCounts(BaseModel):
             ),
             online_share=rate(self.online_received, self.received),
         )
+
+
+COUNT_FIELDS: tuple[str, ...] = tuple(StatsCounts.model_fields)
+"""The names of the :class:`StatsCounts` fields, in their order (the count columns of a table)."""
 
 
 class StatsRow(BaseModel):
