@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -60,6 +61,65 @@ KIND_NAMES: dict[str, str] = {
     **{f"M{m}": f"THÁNG {m}" for m in range(1, 13)},
 }
 """Vietnamese name of each kind of report, for the title."""
+
+_Spec = tuple[tuple[str, str, str], ...]
+"""(label, field, unit) of the figures of one section; unit "ref" is a document."""
+
+_INSPECTION: _Spec = (
+    ("Kế hoạch kiểm tra", "plan", "ref"),
+    ("Số cuộc kiểm tra theo kế hoạch", "inspections_planned", ""),
+    ("Số cuộc kiểm tra đã thực hiện", "inspections_done", ""),
+)
+_COMMUNICATION: _Spec = (
+    ("Kế hoạch tuyên truyền", "plan", "ref"),
+    ("Tổng số nhiệm vụ", "tasks_total", ""),
+    ("Số nhiệm vụ hoàn thành", "tasks_done", ""),
+)
+_INSTITUTIONS: _Spec = (
+    ("Số VBQPPL đã tham mưu ban hành", "legal_documents_issued", ""),
+    ("Số VBQPPL đã kiểm tra, rà soát", "legal_documents_reviewed", ""),
+)
+_PROCEDURES: _Spec = (
+    ("Số TTHC được rà soát", "procedures_reviewed", ""),
+    ("Số TTHC được cắt giảm, đơn giản hóa", "procedures_simplified", ""),
+    ("Tổng số TTHC thuộc thẩm quyền giải quyết", "procedures_total", ""),
+    ("TTHC cấp tỉnh", "procedures_province", ""),
+    ("TTHC cấp huyện", "procedures_district", ""),
+    ("TTHC cấp xã", "procedures_commune", ""),
+    ("TTHC của cơ quan ngành dọc", "procedures_vertical", ""),
+)
+_DOSSIERS: _Spec = (
+    ("Hồ sơ kỳ trước chuyển qua", "carried_over", ""),
+    ("Hồ sơ mới tiếp nhận", "received", ""),
+    ("Hồ sơ tiếp nhận trực tuyến", "online_received", ""),
+    ("Hồ sơ đã giải quyết", "resolved", ""),
+    ("Trước hạn", "resolved_early", ""),
+    ("Đúng hạn", "resolved_on_due", ""),
+    ("Quá hạn", "resolved_late", ""),
+    ("Đang giải quyết", "pending", ""),
+    ("Tỷ lệ giải quyết đúng hạn", "on_time_rate", "%"),
+)
+_FEEDBACK: _Spec = (
+    ("Phản ánh, kiến nghị về TTHC tiếp nhận", "feedback_received", ""),
+    ("Phản ánh, kiến nghị đã xử lý", "feedback_resolved", ""),
+)
+_CIVIL_SERVICE: _Spec = (
+    ("Số lớp được phê duyệt tổ chức", "classes_approved", ""),
+    ("Số lớp đã tổ chức", "classes_held", ""),
+    ("Số lớp chưa tổ chức", "classes_not_held", ""),
+    ("Số CBCCVC được cử đào tạo, bồi dưỡng", "staff_sent_total", ""),
+)
+_PUBLIC_FINANCE: _Spec = (
+    ("Thu ngân sách trong kỳ (triệu đồng)", "budget_revenue_million_vnd", ""),
+    ("Thu ngân sách so với kế hoạch", "budget_revenue_rate", "%"),
+    ("Giải ngân vốn đầu tư công", "investment_disbursement_rate", "%"),
+)
+_DIGITAL: _Spec = (
+    ("Tổng số TTHC cung cấp dịch vụ công trực tuyến mức độ 3, 4", "online_services_total", ""),
+    ("Số TTHC mức độ 3", "online_services_level3", ""),
+    ("Số TTHC mức độ 4", "online_services_level4", ""),
+    ("Tỷ lệ giải quyết hồ sơ trực tuyến", "online_dossier_rate", "%"),
+)
 
 MISSING = "(chưa có số liệu)"
 
@@ -104,6 +164,15 @@ def report_blocks(report: CchcReport) -> list[Block]:
         level, text = next(heads)
         out.append(Block(level, text))
 
+    def items(obj: object, spec: _Spec) -> None:
+        for label, name, unit in spec:
+            value = getattr(obj, name)
+            item(label, _ref(value) if unit == "ref" else _v(value, unit))
+
+    def section(obj: Any, spec: _Spec) -> None:  # a report section: figures + notes
+        items(obj, spec)
+        para(obj.notes)
+
     para(f"Cơ quan báo cáo: {r.issuer}.")
     para(
         f"Thời gian chốt số liệu: từ ngày {period.start.strftime('%d/%m/%Y')} "
@@ -135,69 +204,27 @@ def report_blocks(report: CchcReport) -> list[Block]:
         item("Đã hoàn thành", _v(d.assigned_tasks_done))
     para(d.notes)
     head()
-    ins = r.inspection
-    item("Kế hoạch kiểm tra", _ref(ins.plan))
-    item("Số cuộc kiểm tra theo kế hoạch", _v(ins.inspections_planned))
-    item("Số cuộc kiểm tra đã thực hiện", _v(ins.inspections_done))
-    para(ins.notes)
+    section(r.inspection, _INSPECTION)
     head()
-    com = r.communication
-    item("Kế hoạch tuyên truyền", _ref(com.plan))
-    item("Tổng số nhiệm vụ", _v(com.tasks_total))
-    item("Số nhiệm vụ hoàn thành", _v(com.tasks_done))
-    para(com.notes)
+    section(r.communication, _COMMUNICATION)
     head()
     head()
-    inst = r.institutions
-    item("Số VBQPPL đã tham mưu ban hành", _v(inst.legal_documents_issued))
-    item("Số VBQPPL đã kiểm tra, rà soát", _v(inst.legal_documents_reviewed))
-    para(inst.notes)
+    section(r.institutions, _INSTITUTIONS)
     head()
     pr = r.procedures
-    item("Số TTHC được rà soát", _v(pr.procedures_reviewed))
-    item("Số TTHC được cắt giảm, đơn giản hóa", _v(pr.procedures_simplified))
-    item("Tổng số TTHC thuộc thẩm quyền giải quyết", _v(pr.procedures_total))
-    item("TTHC cấp tỉnh", _v(pr.procedures_province))
-    item("TTHC cấp huyện", _v(pr.procedures_district))
-    item("TTHC cấp xã", _v(pr.procedures_commune))
-    item("TTHC của cơ quan ngành dọc", _v(pr.procedures_vertical))
-    ds = pr.dossiers
-    if ds is not None:
+    items(pr, _PROCEDURES)
+    if pr.dossiers is not None:
         para("Kết quả giải quyết hồ sơ thủ tục hành chính:")
-        item("Hồ sơ kỳ trước chuyển qua", _v(ds.carried_over))
-        item("Hồ sơ mới tiếp nhận", _v(ds.received))
-        item("Hồ sơ tiếp nhận trực tuyến", _v(ds.online_received))
-        item("Hồ sơ đã giải quyết", _v(ds.resolved))
-        item("Trước hạn", _v(ds.resolved_early))
-        item("Đúng hạn", _v(ds.resolved_on_due))
-        item("Quá hạn", _v(ds.resolved_late))
-        item("Đang giải quyết", _v(ds.pending))
-        item("Tỷ lệ giải quyết đúng hạn", _v(ds.on_time_rate, "%"))
-    item("Phản ánh, kiến nghị về TTHC tiếp nhận", _v(pr.feedback_received))
-    item("Phản ánh, kiến nghị đã xử lý", _v(pr.feedback_resolved))
-    para(pr.notes)
+        items(pr.dossiers, _DOSSIERS)
+    section(pr, _FEEDBACK)
     head()
     para(r.organisation.notes)
     head()
-    cs = r.civil_service
-    item("Số lớp được phê duyệt tổ chức", _v(cs.classes_approved))
-    item("Số lớp đã tổ chức", _v(cs.classes_held))
-    item("Số lớp chưa tổ chức", _v(cs.classes_not_held))
-    item("Số CBCCVC được cử đào tạo, bồi dưỡng", _v(cs.staff_sent_total))
-    para(cs.notes)
+    section(r.civil_service, _CIVIL_SERVICE)
     head()
-    pf = r.public_finance
-    item("Thu ngân sách trong kỳ (triệu đồng)", _v(pf.budget_revenue_million_vnd))
-    item("Thu ngân sách so với kế hoạch", _v(pf.budget_revenue_rate, "%"))
-    item("Giải ngân vốn đầu tư công", _v(pf.investment_disbursement_rate, "%"))
-    para(pf.notes)
+    section(r.public_finance, _PUBLIC_FINANCE)
     head()
-    dg = r.digital
-    item("Tổng số TTHC cung cấp dịch vụ công trực tuyến mức độ 3, 4", _v(dg.online_services_total))
-    item("Số TTHC mức độ 3", _v(dg.online_services_level3))
-    item("Số TTHC mức độ 4", _v(dg.online_services_level4))
-    item("Tỷ lệ giải quyết hồ sơ trực tuyến", _v(dg.online_dossier_rate, "%"))
-    para(dg.notes)
+    section(r.digital, _DIGITAL)
     head()
     item("Ưu điểm", r.assessment.strengths or MISSING)
     item("Tồn tại, hạn chế", r.assessment.shortcomings or MISSING)
