@@ -55,8 +55,8 @@ from typing import Protocol
 
 import attrs
 
-from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
+from cchc.legal import source_aliases
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
 from cchc.tz import as_date
@@ -79,8 +79,9 @@ __all__ = [
 RATE_QUANTUM = Decimal("0.01")
 """Rates are percentages rounded half-up to this quantum (2 decimals)."""
 
-DUE_ROLLFORWARD_SOURCE = BLDS_2015_148
-"""Why a due date on a day off moves to the next working day."""
+__getattr__ = source_aliases(__name__, {"DUE_ROLLFORWARD_SOURCE": "BLDS2015-148"})
+"""``DUE_ROLLFORWARD_SOURCE``: why a due date on a day off moves to the next working day
+(registry row ``BLDS2015-148``, resolved on access)."""
 
 
 class WorkingCalendar(Protocol):

@@ -57,9 +57,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from cchc._data import load_yaml
-from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, SourceRef, in_force, source
 from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
 
@@ -182,7 +181,7 @@ class ReportingPeriod:
     @property
     def roll_forward_source(self) -> LegalSource:
         """Why a deadline on a day off moves to the next working day."""
-        return DUE_ROLLFORWARD_SOURCE
+        return source("BLDS2015-148")
 
     def last_day(
         self,
