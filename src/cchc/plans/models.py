@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from cchc.legal import LegalSource
+from cchc.legal import SourceRef
 from cchc.plans.areas import ReformArea
 
 __all__ = ["Comparator", "DocumentRef", "Plan", "Target", "Task", "TaskStatus"]
@@ -116,7 +116,7 @@ class Target(BaseModel):
     value: Decimal = Field(description="Target value (giá trị chỉ tiêu).")
     unit: str = Field(default="%", description="Unit: '%', 'rank', 'count'...")
     deadline: date = Field(description="Thời hạn đạt chỉ tiêu (day by which it must hold).")
-    source: LegalSource | None = Field(default=None, description="Where the target is set.")
+    source: SourceRef | None = Field(default=None, description="Where the target is set.")
     confirmed: bool = Field(
         default=True, description="False when the wording was only seen in a secondary copy."
     )

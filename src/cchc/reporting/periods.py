@@ -58,7 +58,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from cchc._data import load_yaml
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
-from cchc.legal import LegalSource, SourceRef, in_force, source
+from cchc.legal import LegalSource, RuleVersion, SourceRef, source
 from cchc.plans.completion import WorkingCalendar
 from cchc.tz import as_date
 
@@ -90,7 +90,7 @@ class PeriodRule(BaseModel):
     start: tuple[int, int, int] = Field(description="[year offset, month, day] of the start.")
     end: tuple[int, int, int] = Field(description="[year offset, month, day] of the end.")
     article: str | None = Field(default=None, description="Article of the regime's source.")
-    source: LegalSource | None = Field(default=None, description="Own source, if not the regime's.")
+    source: SourceRef | None = Field(default=None, description="Own source, if not the regime's.")
 
 
 class DeadlineRule(BaseModel):
@@ -103,7 +103,7 @@ class DeadlineRule(BaseModel):
     minimum: bool = Field(
         default=False, description="True when the rule only bounds the deadline from below."
     )
-    source: LegalSource
+    source: SourceRef
 
 
 class ReportingRegime(BaseModel):
@@ -113,9 +113,13 @@ class ReportingRegime(BaseModel):
 
     key: str
     name: str
-    source: LegalSource
+    source: SourceRef
     deadline: DeadlineRule
     periods: tuple[PeriodRule, ...]
+
+    def version(self) -> RuleVersion[ReportingRegime]:
+        """The regime as a dated rule: in force over its source's period."""
+        return RuleVersion(value=self, source=self.source)
 
     def kinds(self) -> tuple[str, ...]:
         """The kinds of report of this regime, in data order."""
@@ -306,11 +310,16 @@ def reporting_period(
     src = rule.source
     if src is None:
         src = reg.source.model_copy(update={"article": rule.article})
-    eff = reg.source.effective_from
-    if eff is not None and end < eff:
+    version = reg.version()
+    if not version.in_force_on(end):
+        start_day = version.start
+        when = (
+            f"in force from {start_day.isoformat()}"
+            if start_day is not None and end < start_day
+            else f"no longer in force from {version.end}"
+        )
         raise RuleNotInForceError(
-            f"{reg.source.number} is in force from {eff.isoformat()}; the {kind} {year} "
-            f"window ends {end.isoformat()}",
+            f"{reg.source.number} is {when}; the {kind} {year} window ends {end.isoformat()}",
             field="year",
         )
     deadline: date | None = None

@@ -9,8 +9,9 @@ always that of the province whose name survived, so a code means different
 provinces before and after the date (``80`` = Long An, then Tây Ninh): always
 look up on a date.
 
-The table ``data/provinces_2025.csv`` is bundled; its sources are secondary
-(press reports of the resolution, two public transcriptions of QĐ 19/2025);
+The table ``data/provinces_2025.csv`` is bundled; each row cites registry keys
+(``NQ202-2025``, ``QD19-2025-TTG``), both secondary (press reports of the
+resolution, two public transcriptions of QĐ 19/2025);
 the merges were cross-checked with vnexpress.net (12/6/2025) and nghean24h.vn.
 
 Coverage: the 63-province list is valid from **1/8/2008**, when Hà Tây merged
@@ -50,7 +51,7 @@ from datetime import date, timedelta
 import attrs
 
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
-from cchc.legal import source_aliases
+from cchc.legal import source_aliases, sources
 from cchc.tz import as_date
 
 __all__ = [
@@ -188,6 +189,14 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
                     row=row_no,
                     source="provinces_2025.csv",
                 )
+            for key in (row.get("sources") or "").split(";"):
+                if key.strip() not in sources():
+                    raise DataFileError(
+                        f"unknown source key {key.strip()!r}",
+                        row=row_no,
+                        field="sources",
+                        source="provinces_2025.csv",
+                    )
             new_name = row["name_after"].strip()
             kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
             new.append(
