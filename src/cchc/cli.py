@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cchc.plans.commands",
     "cchc.reporting.commands",
     "cchc.indices.commands",
+    "cchc.rulebook_commands",
 )
 """Modules that add sub-commands, in the order they appear in ``--help``."""
 

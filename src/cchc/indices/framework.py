@@ -54,7 +54,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, SourceRef
 
 __all__ = [
     "Aggregation",
@@ -281,7 +281,7 @@ class Framework(_Model):
     years: tuple[int, int] | None = Field(
         default=None, description="First and last assessment year it applies to, when known."
     )
-    sources: dict[str, LegalSource] = Field(default_factory=dict)
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
     source: str | None = Field(default=None, description="Key of the main source.")
     assumption: str | None = Field(default=None, description="Framework-wide assumption note.")
     max_points: Decimal | None = Field(default=None, description="Declared total maximum.")

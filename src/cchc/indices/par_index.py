@@ -64,6 +64,9 @@ class StructureCount:
     sub_criteria: int
     survey_points: Decimal | None
     source: str
+    """Registry key of the decision the counts describe."""
+    note: str
+    """Where the counts were read."""
 
 
 @attrs.frozen
@@ -71,6 +74,8 @@ class ParIndexVersion:
     """One PAR INDEX methodology decision."""
 
     number: str
+    source: str
+    """Registry key of the decision (``cchc/data/sources.csv``)."""
     signed_on: date
     years: tuple[int, int]
     title: str | None
@@ -90,13 +95,15 @@ def versions() -> tuple[ParIndexVersion, ...]:
                 criteria=s["criteria"],
                 sub_criteria=s["sub_criteria"],
                 survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
-                source=s["source"],
+                source=row["source"],
+                note=s["note"],
             )
             for s in row["structure"]
         )
         out.append(
             ParIndexVersion(
                 number=row["number"],
+                source=row["source"],
                 signed_on=row["signed_on"],
                 years=(row["years"][0], row["years"][1]),
                 title=row.get("title"),

@@ -35,7 +35,7 @@ import attrs
 from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, source
 
 __all__ = [
     "Element",
@@ -98,7 +98,7 @@ def versions() -> tuple[SipasVersion, ...]:
             SipasVersion(
                 id=row["id"],
                 years=(row["years"][0], row["years"][1]),
-                source=LegalSource.model_validate(row["source"]),
+                source=source(row["source"]),
                 contents=tuple(row["contents"]),
                 elements=elements,
             )
