@@ -12,8 +12,8 @@ cycle. The registry and the dated mechanism live in :mod:`cchc.legal`; the
 collector that reads every domain's rules lives here.
 
     >>> from datetime import date
-    >>> [r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")]
-    ['ND118/2025: supplement restarts the clock; lapse 15 days; online check 8 working hours']
+    >>> [r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")][-1]
+    'ND118/2025: supplement restarts the clock; lapse 15 days; online check 8 working hours'
     >>> [(c.name, c.after) for c in diff(date(2026, 8, 4), date(2026, 8, 5))][0][1][:24]
     'ND118/2025+309/2026: sup'
 """
@@ -84,7 +84,29 @@ _UNENCODED_AMENDMENTS: dict[str, tuple[str, ...]] = {
 """Amendments of a one-stop decree whose text was not found (see their registry notes)."""
 
 
+_CONVENTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "receipt_default",
+        "received outside office hours: the clock starts at the next opening",
+        "CONV-NEXT-OPENING",
+    ),
+    (
+        "office_hours",
+        "07:00-11:30 and 13:30-17:00 unless the agency sets its own",
+        "CONV-OFFICE-HOURS",
+    ),
+    (
+        "portal_766_waiting",
+        "policy portal_766 subtracts the supplement waiting time",
+        "CONV-766-WAITING",
+    ),
+)
+"""Documented conventions of the dossier engine that no legal text states (always apply)."""
+
+
 def _dossiers(on: date) -> Iterator[RuleInForce]:
+    for name, text, key in _CONVENTIONS:
+        yield RuleInForce("dossiers", name, text, (source(key),))
     try:
         version = one_stop.rules_in_force(on)
     except RuleNotInForceError:
@@ -209,9 +231,7 @@ def rules_in_force(on: date, *, domain: str | None = None) -> tuple[RuleInForce,
     return tuple(rule for name in names for rule in DOMAINS[name](on))
 
 
-def diff(
-    before: date, after: date, *, domain: str | None = None
-) -> tuple[RuleChange, ...]:
+def diff(before: date, after: date, *, domain: str | None = None) -> tuple[RuleChange, ...]:
     """The rules whose value differs between ``before`` and ``after``."""
     old = {(r.domain, r.name): r.value for r in rules_in_force(before, domain=domain)}
     new = {(r.domain, r.name): r.value for r in rules_in_force(after, domain=domain)}
