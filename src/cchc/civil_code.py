@@ -16,6 +16,7 @@ Pháp điển mirror and law-firm pages). They are the registry rows
 ``BLDS2015-147`` and ``BLDS2015-148`` (:func:`cchc.legal.source`); the names
 below are lazy aliases kept for older imports.
 
+    >>> from cchc.civil_code import BLDS_2015_148
     >>> BLDS_2015_148.cite()
     'Bộ luật 91/2015/QH13 (Quốc hội, 24/11/2015), Điều 148 khoản 5'
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from cchc.legal import source_aliases
 
-__all__ = ["BLDS_2015_147", "BLDS_2015_148"]
+__all__: list[str] = []
 
 __getattr__ = source_aliases(
     __name__, {"BLDS_2015_147": "BLDS2015-147", "BLDS_2015_148": "BLDS2015-148"}

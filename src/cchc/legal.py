@@ -303,7 +303,7 @@ def source_aliases(module: str, aliases: Mapping[str, str]) -> Callable[[str], L
     registry at import time.
     """
 
-    def __getattr__(name: str) -> LegalSource:
+    def __getattr__(name: str) -> LegalSource:  # noqa: N807 - a module __getattr__
         key = aliases.get(name)
         if key is None:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")

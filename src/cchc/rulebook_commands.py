@@ -1,4 +1,5 @@
-"""CLI: ``cchc rules --on DATE [--domain D] [--json]``, ``cchc rules --diff D1 D2``, ``cchc sources``."""
+"""CLI: ``cchc rules --on DATE [--domain D] [--json]``, ``cchc rules --diff D1 D2``,
+``cchc sources [--unconfirmed] [--json]``."""
 
 from __future__ import annotations
 

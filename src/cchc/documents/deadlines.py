@@ -68,8 +68,6 @@ if TYPE_CHECKING:
     from cchc.calendar import OfficialCalendar
 
 __all__ = [
-    "BLDS_2015_147",
-    "DUE_ROLLFORWARD_SOURCE",
     "Deadline",
     "DeadlineKind",
     "PeriodStart",

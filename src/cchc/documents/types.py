@@ -36,9 +36,6 @@ from cchc.legal import source_aliases
 
 __all__ = [
     "ADMINISTRATIVE_TYPES",
-    "LUAT_64_2025",
-    "LUAT_80_2015",
-    "ND_30_2020",
     "NORMATIVE_ISSUERS",
     "NORMATIVE_TYPES",
     "PARTY_TYPE_ABBREVIATIONS",

@@ -62,7 +62,6 @@ from cchc.plans.models import Plan, Task, TaskStatus
 from cchc.tz import as_date
 
 __all__ = [
-    "DUE_ROLLFORWARD_SOURCE",
     "RATE_QUANTUM",
     "Completion",
     "CompletionReport",

@@ -15,8 +15,8 @@
 
 from __future__ import annotations
 
-from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
 from cchc.legal import source_aliases
+from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
 from cchc.units.provinces import (
     _ALIASES_TO_KEYS,
     REORGANISATION_DATE,
@@ -32,10 +32,6 @@ from cchc.units.provinces import (
 
 __all__ = [
     "ISSUERS",
-    "NQ_15_2008",
-    "NQ_30_2026",
-    "NQ_175_2024",
-    "NQ_202_2025",
     "REORGANISATION_DATE",
     "TABLE_START",
     "Issuer",

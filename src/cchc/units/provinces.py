@@ -55,10 +55,6 @@ from cchc.legal import source_aliases, sources
 from cchc.tz import as_date
 
 __all__ = [
-    "NQ_15_2008",
-    "NQ_30_2026",
-    "NQ_175_2024",
-    "NQ_202_2025",
     "REORGANISATION_DATE",
     "TABLE_START",
     "Province",
