@@ -36,10 +36,12 @@ import attrs
 from cchc._data import load_yaml
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
+from cchc.legal import RuleVersion, in_force
 
 __all__ = [
     "ParIndexVersion",
     "StructureCount",
+    "dated_versions",
     "groups",
     "index_percent",
     "result_group",
@@ -105,7 +107,7 @@ def versions() -> tuple[ParIndexVersion, ...]:
                 number=row["number"],
                 source=row["source"],
                 signed_on=row["signed_on"],
-                years=(row["years"][0], row["years"][1]),
+                years=(row["effective_from"].year, row["effective_to"].year - 1),
                 title=row.get("title"),
                 note=row["note"],
                 structure=structure,
@@ -121,10 +123,27 @@ def version_for_year(year: int) -> ParIndexVersion:
         RuleNotInForceError: ``year`` is before 2012 or after 2030.
     """
     year = as_year(year)
-    for v in versions():
-        if v.years[0] <= year <= v.years[1]:
-            return v
-    raise RuleNotInForceError(f"no PAR INDEX methodology known for {year}", field="year")
+    try:
+        return in_force(dated_versions(), date(year, 1, 1)).value
+    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
+        raise RuleNotInForceError(
+            f"no PAR INDEX methodology known for {year}", field="year"
+        ) from None
+
+
+@cache
+def dated_versions() -> tuple[RuleVersion[ParIndexVersion], ...]:
+    """The methodology decisions as dated rules: each applies from 1 January of its first
+    assessment year to 1 January after its last (:func:`cchc.legal.in_force`)."""
+    return tuple(
+        RuleVersion(
+            value=v,
+            source=v.source,
+            effective_from=date(v.years[0], 1, 1),
+            effective_to=date(v.years[1] + 1, 1, 1),
+        )
+        for v in versions()
+    )
 
 
 @cache
