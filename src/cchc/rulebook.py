@@ -76,6 +76,9 @@ def _in_force_sources(keys: tuple[str, ...], on: date) -> tuple[LegalSource, ...
     return tuple(s for s in (source(k) for k in keys) if s.in_force_on(on))
 
 
+_AMENDED_DECREE = {"ND309-2026": "ND118-2025"}
+"""A version set by an amending decree also rests on the decree it amends."""
+
 _UNENCODED_AMENDMENTS: dict[str, tuple[str, ...]] = {
     "ND61-2018": ("ND107-2021",),
     "ND118-2025": ("ND367-2025",),
@@ -128,7 +131,9 @@ def _dossiers(on: date) -> Iterator[RuleInForce]:
     if amendments:
         numbers = ", ".join(s.number for s in amendments)
         value = f"{value} (amended by {numbers}: changes not encoded, text not read)"
-    yield RuleInForce("dossiers", "one_stop_rules", value, (version.source, *amendments))
+    base = _AMENDED_DECREE.get(version.source_key or "")
+    cited = (source(base), version.source) if base else (version.source,)
+    yield RuleInForce("dossiers", "one_stop_rules", value, (*cited, *amendments))
 
 
 def _calendar(on: date) -> Iterator[RuleInForce]:
