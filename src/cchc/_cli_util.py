@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import enum
 import json
 import sys
@@ -12,7 +13,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["print_json", "print_table", "to_jsonable"]
+__all__ = ["iso_date", "print_json", "print_table", "to_jsonable"]
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: an ISO date (YYYY-MM-DD)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def to_jsonable(value: Any) -> Any:

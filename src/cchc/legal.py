@@ -126,6 +126,10 @@ class LegalSource(BaseModel):
             return False
         return not (self.effective_to is not None and day >= self.effective_to)
 
+    def ref(self) -> dict[str, str | None]:
+        """A short JSON-ready reference: registry key, citation and reading status."""
+        return {"key": self.key, "citation": self.cite(), "verification": self.verification.value}
+
     def cite(self) -> str:
         """A human citation: type, number, (issuer, date), article."""
         head = f"{self.doc_type} {self.number}".strip()
@@ -152,6 +156,14 @@ class RuleVersion(Generic[T]):
     cited: LegalSource | str = attrs.field(alias="source")
     effective_from: date | None = None
     effective_to: date | None = None
+
+    @classmethod
+    def for_years(
+        cls, value: T, source: LegalSource | str, first: int, last: int
+    ) -> RuleVersion[T]:
+        """A version applying to the years ``first``..``last`` (an assessment or survey
+        year is asked as its 1 January): from 1/1/first to 1/1 after ``last``."""
+        return cls(value, source, date(first, 1, 1), date(last + 1, 1, 1))
 
     @property
     def source(self) -> LegalSource:
@@ -331,10 +343,7 @@ class ExplanationStep:
         return {
             "text_vi": self.text_vi,
             "text_en": self.text_en,
-            "sources": [
-                {"key": s.key, "citation": s.cite(), "verification": s.verification.value}
-                for s in self.sources
-            ],
+            "sources": [s.ref() for s in self.sources],
         }
 
 

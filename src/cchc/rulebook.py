@@ -55,10 +55,7 @@ class RuleInForce:
             "domain": self.domain,
             "name": self.name,
             "value": self.value,
-            "sources": [
-                {"key": s.key, "citation": s.cite(), "verification": s.verification.value}
-                for s in self.sources
-            ],
+            "sources": [s.ref() for s in self.sources],
         }
 
 

@@ -4,21 +4,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from cchc._cli_util import print_json, print_table
+from cchc._cli_util import iso_date, print_json, print_table
 from cchc.legal import Verification, sources
 from cchc.rulebook import DOMAINS, diff, rules_in_force
 
 __all__ = ["register"]
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(subparsers: Any) -> None:
@@ -27,9 +19,13 @@ def register(subparsers: Any) -> None:
         "rules", help="the rules in force on a date with their sources, or what changed"
     )
     when = p.add_mutually_exclusive_group(required=True)
-    when.add_argument("--on", type=_date, metavar="DATE", help="list the rules in force on DATE")
+    when.add_argument("--on", type=iso_date, metavar="DATE", help="list the rules in force on DATE")
     when.add_argument(
-        "--diff", type=_date, nargs=2, metavar=("D1", "D2"), help="rules that differ on D1 and D2"
+        "--diff",
+        type=iso_date,
+        nargs=2,
+        metavar=("D1", "D2"),
+        help="rules that differ on D1 and D2",
     )
     p.add_argument("--domain", choices=list(DOMAINS), help="only the rules of one domain")
     p.add_argument("--json", action="store_true", help="print JSON")

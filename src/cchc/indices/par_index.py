@@ -135,15 +135,7 @@ def version_for_year(year: int) -> ParIndexVersion:
 def dated_versions() -> tuple[RuleVersion[ParIndexVersion], ...]:
     """The methodology decisions as dated rules: each applies from 1 January of its first
     assessment year to 1 January after its last (:func:`cchc.legal.in_force`)."""
-    return tuple(
-        RuleVersion(
-            value=v,
-            source=v.source,
-            effective_from=date(v.years[0], 1, 1),
-            effective_to=date(v.years[1] + 1, 1, 1),
-        )
-        for v in versions()
-    )
+    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
 
 
 @cache

@@ -130,15 +130,7 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
 @cache
 def dated_versions() -> tuple[RuleVersion[SipasVersion], ...]:
     """The methodologies as dated rules over their survey years (:func:`cchc.legal.in_force`)."""
-    return tuple(
-        RuleVersion(
-            value=v,
-            source=v.source,
-            effective_from=date(v.years[0], 1, 1),
-            effective_to=date(v.years[1] + 1, 1, 1),
-        )
-        for v in versions()
-    )
+    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
 
 
 def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None) -> Decimal:
