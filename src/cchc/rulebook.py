@@ -27,7 +27,7 @@ import attrs
 
 from cchc.dossiers import rules as one_stop
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.indices import par_index, sipas
+from cchc.indices import par_index, pci, sipas
 from cchc.legal import LegalSource, source
 from cchc.plans.programmes import programmes
 from cchc.reporting.periods import regimes
@@ -180,6 +180,13 @@ def _indices(on: date) -> Iterator[RuleInForce]:
     try:
         sip = sipas.version_for_year(on.year)
         yield RuleInForce("indices", "sipas", sip.source.number, (sip.source,))
+    except RuleNotInForceError:
+        pass
+    try:
+        weights = pci.framework_for_year(on.year)
+        main = weights.dated()
+        if main is not None:
+            yield RuleInForce("indices", "pci_weights", weights.id, (main.source,))
     except RuleNotInForceError:
         pass
     tt01 = _in_force_sources(("TT01-2018",), on)

@@ -54,7 +54,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cchc.legal import LegalSource, SourceRef
+from cchc.legal import LegalSource, RuleVersion, SourceRef
 
 __all__ = [
     "Aggregation",
@@ -316,6 +316,14 @@ class Framework(_Model):
             if it.id == item_id:
                 return it
         raise KeyError(item_id)
+
+    def dated(self) -> RuleVersion[Framework] | None:
+        """The framework as a dated rule over its ``years`` (``None`` when undated or
+        without a main source)."""
+        main = self.sources.get(self.source) if self.source else None
+        if self.years is None or main is None:
+            return None
+        return RuleVersion.for_years(self, main, *self.years)
 
     def source_of(self, item: Item) -> LegalSource | None:
         """The source an item names, else the framework's own source."""
