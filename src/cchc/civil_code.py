@@ -12,43 +12,24 @@ cchc applies Điều 148 khoản 5 to plan task due dates, report deadlines and
 calendar-day deadlines in directives (each a documented choice where the
 governing text is silent), and the dossier engine offers it as the
 ``civil_code`` policy. Both articles were read in secondary copies (the
-Pháp điển mirror and law-firm pages).
+Pháp điển mirror and law-firm pages). They are the registry rows
+``BLDS2015-147`` and ``BLDS2015-148`` (:func:`cchc.legal.source`); the names
+below are lazy aliases kept for older imports.
 
+    >>> from cchc.civil_code import BLDS_2015_148
     >>> BLDS_2015_148.cite()
     'Bộ luật 91/2015/QH13 (Quốc hội, 24/11/2015), Điều 148 khoản 5'
 """
 
 from __future__ import annotations
 
-from datetime import date
+from cchc.legal import source_aliases
 
-from cchc.legal import LegalSource, Verification
+__all__: list[str] = []
 
-__all__ = ["BLDS_2015_147", "BLDS_2015_148"]
-
-BLDS_2015_147 = LegalSource(
-    number="91/2015/QH13",
-    doc_type="Bộ luật",
-    issuer="Quốc hội",
-    signed_on=date(2015, 11, 24),
-    article="Điều 147 khoản 2",
-    title="Bộ luật Dân sự",
-    effective_from=date(2017, 1, 1),
-    verification=Verification.SECONDARY,
-    note="A period in days does not count its first day.",
+__getattr__ = source_aliases(
+    __name__, {"BLDS_2015_147": "BLDS2015-147", "BLDS_2015_148": "BLDS2015-148"}
 )
-"""A period in days starts the day after the event (first day not counted)."""
-
-BLDS_2015_148 = LegalSource(
-    number="91/2015/QH13",
-    doc_type="Bộ luật",
-    issuer="Quốc hội",
-    signed_on=date(2015, 11, 24),
-    article="Điều 148 khoản 5",
-    title="Bộ luật Dân sự",
-    effective_from=date(2017, 1, 1),
-    verification=Verification.SECONDARY,
-    note="When the last day of a period is a weekend or holiday, the period ends at the end "
-    "of the next working day.",
-)
-"""A period ending on a day off ends at the end of the next working day."""
+"""``BLDS_2015_147``: a period in days starts the day after the event (first day not
+counted); ``BLDS_2015_148``: a period ending on a day off ends at the end of the next
+working day. Both resolved from the registry on access."""

@@ -56,7 +56,12 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
 )
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
-TOP_LEVEL: tuple[str, ...] = ("cchc.demo", "cchc.samples", "cchc.forms.commands")
+TOP_LEVEL: tuple[str, ...] = (
+    "cchc.demo",
+    "cchc.samples",
+    "cchc.rulebook_commands",
+    "cchc.forms.commands",
+)
 """Modules whose ``register`` adds top-level commands."""
 
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -36,13 +36,13 @@ import enum
 import functools
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import attrs
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from cchc._data import read_text
 from cchc._model import CchcModel
@@ -53,9 +53,11 @@ __all__ = [
     "ExplanationStep",
     "LegalSource",
     "RuleVersion",
+    "SourceRef",
     "Verification",
     "in_force",
     "source",
+    "source_aliases",
     "sources",
 ]
 
@@ -125,6 +127,10 @@ class LegalSource(CchcModel):
             return False
         return not (self.effective_to is not None and day >= self.effective_to)
 
+    def ref(self) -> dict[str, str | None]:
+        """A short JSON-ready reference: registry key, citation and reading status."""
+        return {"key": self.key, "citation": self.cite(), "verification": self.verification.value}
+
     def cite(self) -> str:
         """A human citation: type, number, (issuer, date), article."""
         head = f"{self.doc_type} {self.number}".strip()
@@ -138,15 +144,39 @@ class LegalSource(CchcModel):
 class RuleVersion(Generic[T]):
     """One version of a rule: a value and the source that makes it law.
 
+    ``source`` is a :class:`LegalSource` or, for bundled rules, the key of a
+    registry row (``"ND118-2025"``), looked up on first use so that building a
+    rule table at import time reads no file.
+
     The version is in force over the source's period unless ``effective_from``
     / ``effective_to`` override it (an amendment may change one clause of a
     decree on another date than the decree itself).
     """
 
     value: T
-    source: LegalSource
+    cited: LegalSource | str = attrs.field(alias="source")
     effective_from: date | None = None
     effective_to: date | None = None
+
+    @classmethod
+    def for_years(
+        cls, value: T, source: LegalSource | str, first: int, last: int
+    ) -> RuleVersion[T]:
+        """A version applying to the years ``first``..``last`` (an assessment or survey
+        year is asked as its 1 January): from 1/1/first to 1/1 after ``last``."""
+        return cls(value, source, date(first, 1, 1), date(last + 1, 1, 1))
+
+    @property
+    def source(self) -> LegalSource:
+        """The source that makes this version law (resolved from the registry)."""
+        cited = self.cited
+        return cited if isinstance(cited, LegalSource) else source(cited)
+
+    @property
+    def source_key(self) -> str | None:
+        """The registry key of the source (``None`` for a source built by hand)."""
+        cited = self.cited
+        return cited.key if isinstance(cited, LegalSource) else cited
 
     @property
     def start(self) -> date | None:
@@ -254,6 +284,47 @@ def source(key: str) -> LegalSource:
         raise ValidationError(f"unknown source key {key!r}", field="key") from None
 
 
+def _resolve_ref(value: Any) -> Any:
+    """A registry key, or ``{key, article?, note?}``, becomes its :class:`LegalSource`."""
+    if isinstance(value, str):
+        return source(value)
+    if isinstance(value, Mapping) and "key" in value and "number" not in value:
+        extra = sorted(set(value) - {"key", "article", "note"})
+        if extra:
+            raise ValidationError(
+                f"a source reference takes key, article and note, not {', '.join(extra)}",
+                field="source",
+            )
+        base = source(value["key"])
+        update = {k: value[k] for k in ("article", "note") if k in value}
+        return base.model_copy(update=update) if update else base
+    return value
+
+
+SourceRef = Annotated[LegalSource, BeforeValidator(_resolve_ref)]
+"""A model field holding a source: in data files written as a registry key
+(``source: ND09-2019``) or as ``{key: ND09-2019, article: "Điều 12 khoản 1"}`` (the
+row with another article and/or a note on how that clause was read); a full
+record is still accepted for user files, which cite texts the registry lacks."""
+
+
+def source_aliases(module: str, aliases: Mapping[str, str]) -> Callable[[str], LegalSource]:
+    """A module ``__getattr__`` giving old constant names as lazy registry lookups.
+
+    ``__getattr__ = source_aliases(__name__, {"BLDS_2015_148": "BLDS2015-148"})``
+    keeps ``from module import BLDS_2015_148`` working without reading the
+    registry at import time.
+    """
+
+    def __getattr__(name: str) -> LegalSource:  # noqa: N807 - a module __getattr__
+        key = aliases.get(name)
+        if key is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return source(key)
+
+    return __getattr__
+
+
 # --- Explanations (giải trình cách tính) --------------------------------------------
 
 
@@ -273,10 +344,7 @@ class ExplanationStep:
         return {
             "text_vi": self.text_vi,
             "text_en": self.text_en,
-            "sources": [
-                {"key": s.key, "citation": s.cite(), "verification": s.verification.value}
-                for s in self.sources
-            ],
+            "sources": [s.ref() for s in self.sources],
         }
 
 

@@ -60,20 +60,23 @@ from pydantic import ConfigDict, Field
 from cchc._checks import require_text
 from cchc._model import CchcModel
 from cchc.calendar import default_calendar
-from cchc.civil_code import BLDS_2015_147
-from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.documents._text import normalize
 from cchc.documents.dates import DateStatus, as_vn_date, scan_date
 from cchc.errors import CalendarCoverageError
+from cchc.legal import source_aliases
 
 __all__ = [
-    "BLDS_2015_147",
-    "DUE_ROLLFORWARD_SOURCE",
     "Deadline",
     "DeadlineKind",
     "PeriodStart",
     "extract_deadlines",
 ]
+
+__getattr__ = source_aliases(
+    __name__, {"BLDS_2015_147": "BLDS2015-147", "DUE_ROLLFORWARD_SOURCE": "BLDS2015-148"}
+)
+"""Lazy registry aliases: ``BLDS_2015_147`` (first day not counted) and
+``DUE_ROLLFORWARD_SOURCE`` (a deadline on a day off moves to the next working day)."""
 
 _BEFORE = re.compile(r"(?i:trước)[ \t\n]{1,3}(?=(?i:ngày)|\d)")
 _LATEST = re.compile(r"(?i:chậm nhất)[ \t\n]{1,3}(?:(?i:là|vào)[ \t\n]{1,3})?(?=(?i:ngày)|\d)")

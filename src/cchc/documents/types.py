@@ -31,15 +31,11 @@ Lookups are case-insensitive and accept ``Ð`` (U+00D0) for ``Đ``::
 from __future__ import annotations
 
 import enum
-from datetime import date
 
-from cchc.legal import LegalSource, Verification
+from cchc.legal import source_aliases
 
 __all__ = [
     "ADMINISTRATIVE_TYPES",
-    "LUAT_64_2025",
-    "LUAT_80_2015",
-    "ND_30_2020",
     "NORMATIVE_ISSUERS",
     "NORMATIVE_TYPES",
     "PARTY_TYPE_ABBREVIATIONS",
@@ -48,40 +44,13 @@ __all__ = [
     "type_for_name",
 ]
 
-ND_30_2020 = LegalSource(
-    number="30/2020/NĐ-CP",
-    doc_type="Nghị định",
-    issuer="Chính phủ",
-    signed_on=date(2020, 3, 5),
-    article="Điều 7; Phụ lục III Mục I",
-    title="Về công tác văn thư",
-    effective_from=date(2020, 3, 5),
-    verification=Verification.SECONDARY,
-    note="Read in a public Markdown copy (GitHub ericphan28/van-ban-plus, commit 2358a46).",
+__getattr__ = source_aliases(
+    __name__,
+    {"ND_30_2020": "ND30-2020", "LUAT_80_2015": "LUAT80-2015", "LUAT_64_2025": "LUAT64-2025"},
 )
-LUAT_80_2015 = LegalSource(
-    number="80/2015/QH13",
-    doc_type="Luật",
-    issuer="Quốc hội",
-    article="Điều 4, Điều 10",
-    title="Luật Ban hành văn bản quy phạm pháp luật",
-    effective_from=date(2016, 7, 1),
-    effective_to=date(2025, 4, 1),
-    verification=Verification.SECONDARY,
-    note="Điều 10 quoted in full by thuvienphapluat.vn; repeal by 64/2025 seen only in "
-    "secondary sources.",
-)
-LUAT_64_2025 = LegalSource(
-    number="64/2025/QH15",
-    doc_type="Luật",
-    issuer="Quốc hội",
-    signed_on=date(2025, 2, 19),
-    article="Điều 4, Điều 7(3)",
-    title="Luật Ban hành văn bản quy phạm pháp luật",
-    effective_from=date(2025, 4, 1),
-    verification=Verification.SECONDARY,
-    note="Text of Điều 1-15 read in a public copy; the số/năm/TYPE-ISSUER layout is not restated.",
-)
+"""The texts behind the type registry, as lazy aliases of their registry rows:
+``ND_30_2020`` (Nghị định 30/2020/NĐ-CP Điều 7, Phụ lục III), ``LUAT_80_2015`` and
+``LUAT_64_2025`` (Luật Ban hành VBQPPL, Điều 4)."""
 
 
 class DocumentType(enum.StrEnum):

@@ -33,7 +33,7 @@ from datetime import date, time
 
 import attrs
 
-from cchc.legal import LegalSource, RuleVersion, Verification, in_force
+from cchc.legal import RuleVersion, in_force
 
 __all__ = ["ONE_STOP_RULES", "OneStopRules", "rules_in_force"]
 
@@ -74,44 +74,6 @@ class OneStopRules:
         """The article a rule of this set comes from ("" if none recorded)."""
         return dict(self.articles).get(rule, "")
 
-
-_ND61 = LegalSource(
-    number="61/2018/NĐ-CP",
-    doc_type="Nghị định",
-    issuer="Chính phủ",
-    signed_on=date(2018, 4, 23),
-    title="Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
-    effective_from=date(2018, 6, 21),
-    effective_to=date(2025, 7, 1),
-    verification=Verification.ORIGINAL,
-    note="Pháp điển text (original 2018 wording). Amended by Nghị định 107/2021/NĐ-CP "
-    "(06/12/2021); its effective date and changes are UNCONFIRMED and not encoded. Ended "
-    "by Nghị định 118/2025/NĐ-CP Art 40(1).",
-)
-_ND118 = LegalSource(
-    number="118/2025/NĐ-CP",
-    doc_type="Nghị định",
-    issuer="Chính phủ",
-    signed_on=date(2025, 6, 9),
-    title="Về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ "
-    "phận Một cửa và Cổng Dịch vụ công quốc gia",
-    effective_from=date(2025, 7, 1),
-    verification=Verification.ORIGINAL,
-    note="Full text read in a third-party transcription (Art 40(1): in force from "
-    "01/7/2025). Amended by Nghị định 367/2025/NĐ-CP (31/12/2025): content and effective "
-    "date UNCONFIRMED, no timing change known; and by 309/2026/NĐ-CP from 05/8/2026.",
-)
-_ND309 = LegalSource(
-    number="309/2026/NĐ-CP",
-    doc_type="Nghị định",
-    issuer="Chính phủ",
-    signed_on=date(2026, 8, 5),
-    title="Sửa đổi, bổ sung một số điều của Nghị định số 118/2025/NĐ-CP",
-    effective_from=date(2026, 8, 5),
-    verification=Verification.SECONDARY,
-    note="Copy from luatvietnam.vn with Art 15 missing; article numbers to re-check "
-    "against the official text. Art 16(1): in force from 05/8/2026.",
-)
 
 _ND61_RULES = OneStopRules(
     name="ND61/2018",
@@ -162,11 +124,12 @@ _ND309_RULES = attrs.evolve(
 )
 
 ONE_STOP_RULES: tuple[RuleVersion[OneStopRules], ...] = (
-    RuleVersion(value=_ND61_RULES, source=_ND61),
-    RuleVersion(value=_ND118_RULES, source=_ND118, effective_to=date(2026, 8, 5)),
-    RuleVersion(value=_ND309_RULES, source=_ND309),
+    RuleVersion(value=_ND61_RULES, source="ND61-2018"),
+    RuleVersion(value=_ND118_RULES, source="ND118-2025", effective_to=date(2026, 8, 5)),
+    RuleVersion(value=_ND309_RULES, source="ND309-2026"),
 )
-"""Every version of the one-stop timing rules, oldest first."""
+"""Every version of the one-stop timing rules, oldest first. Each cites a key of the
+source registry (``cchc/data/sources.csv``); its period is that source's unless given."""
 
 
 def rules_in_force(received_on: date) -> RuleVersion[OneStopRules]:

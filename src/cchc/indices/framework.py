@@ -55,7 +55,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from cchc._model import CchcModel
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, RuleVersion, SourceRef
 
 __all__ = [
     "Aggregation",
@@ -282,7 +282,7 @@ class Framework(_Model):
     years: tuple[int, int] | None = Field(
         default=None, description="First and last assessment year it applies to, when known."
     )
-    sources: dict[str, LegalSource] = Field(default_factory=dict)
+    sources: dict[str, SourceRef] = Field(default_factory=dict)
     source: str | None = Field(default=None, description="Key of the main source.")
     assumption: str | None = Field(default=None, description="Framework-wide assumption note.")
     max_points: Decimal | None = Field(default=None, description="Declared total maximum.")
@@ -317,6 +317,14 @@ class Framework(_Model):
             if it.id == item_id:
                 return it
         raise KeyError(item_id)
+
+    def dated(self) -> RuleVersion[Framework] | None:
+        """The framework as a dated rule over its ``years`` (``None`` when undated or
+        without a main source)."""
+        main = self.sources.get(self.source) if self.source else None
+        if self.years is None or main is None:
+            return None
+        return RuleVersion.for_years(self, main, *self.years)
 
     def source_of(self, item: Item) -> LegalSource | None:
         """The source an item names, else the framework's own source."""

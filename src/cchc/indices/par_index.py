@@ -37,11 +37,13 @@ import attrs
 from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
+from cchc.legal import RuleVersion, in_force
 from cchc.rates import round_half_up
 
 __all__ = [
     "ParIndexVersion",
     "StructureCount",
+    "dated_versions",
     "groups",
     "index_percent",
     "result_group",
@@ -64,6 +66,9 @@ class StructureCount:
     sub_criteria: int
     survey_points: Decimal | None
     source: str
+    """Registry key of the decision the counts describe."""
+    note: str
+    """Where the counts were read."""
 
 
 @attrs.frozen
@@ -71,6 +76,8 @@ class ParIndexVersion:
     """One PAR INDEX methodology decision."""
 
     number: str
+    source: str
+    """Registry key of the decision (``cchc/data/sources.csv``)."""
     signed_on: date
     years: tuple[int, int]
     title: str | None
@@ -90,15 +97,17 @@ def versions() -> tuple[ParIndexVersion, ...]:
                 criteria=s["criteria"],
                 sub_criteria=s["sub_criteria"],
                 survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
-                source=s["source"],
+                source=row["source"],
+                note=s["note"],
             )
             for s in row["structure"]
         )
         out.append(
             ParIndexVersion(
                 number=row["number"],
+                source=row["source"],
                 signed_on=row["signed_on"],
-                years=(row["years"][0], row["years"][1]),
+                years=(row["effective_from"].year, row["effective_to"].year - 1),
                 title=row.get("title"),
                 note=row["note"],
                 structure=structure,
@@ -114,10 +123,19 @@ def version_for_year(year: int) -> ParIndexVersion:
         RuleNotInForceError: ``year`` is before 2012 or after 2030.
     """
     year = as_year(year)
-    for v in versions():
-        if v.years[0] <= year <= v.years[1]:
-            return v
-    raise RuleNotInForceError(f"no PAR INDEX methodology known for {year}", field="year")
+    try:
+        return in_force(dated_versions(), date(year, 1, 1)).value
+    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
+        raise RuleNotInForceError(
+            f"no PAR INDEX methodology known for {year}", field="year"
+        ) from None
+
+
+@cache
+def dated_versions() -> tuple[RuleVersion[ParIndexVersion], ...]:
+    """The methodology decisions as dated rules: each applies from 1 January of its first
+    assessment year to 1 January after its last (:func:`cchc.legal.in_force`)."""
+    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
 
 
 @cache

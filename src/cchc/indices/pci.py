@@ -30,6 +30,7 @@ Decimal('73.40')
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 
 from cchc.errors import RuleNotInForceError, ValidationError
@@ -37,6 +38,7 @@ from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework
 from cchc.indices.rules import as_decimal, as_year
 from cchc.indices.scoring import score
+from cchc.legal import in_force
 
 __all__ = ["SUBINDICES", "composite", "framework_for_year", "rounding_tolerance", "weights"]
 
@@ -66,9 +68,11 @@ def framework_for_year(year: int, *, assume_latest: bool = False) -> Framework:
     """
     year = as_year(year)
     frameworks = [get_framework(f) for f in _FRAMEWORKS]
-    for fw in frameworks:
-        if fw.years is not None and fw.years[0] <= year <= fw.years[1]:
-            return fw
+    dated = [v for v in (fw.dated() for fw in frameworks) if v is not None]
+    try:
+        return in_force(dated, date(year, 1, 1)).value
+    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
+        pass
     latest = max(frameworks, key=lambda f: f.years[1] if f.years else 0)
     if assume_latest and latest.years is not None and year > latest.years[1]:
         return latest

@@ -26,6 +26,7 @@ the unweighted mean of the elements, rounded to 2 decimals half up.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -35,7 +36,7 @@ import attrs
 from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.rules import as_decimal, as_year
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, RuleVersion, in_force, source
 from cchc.rates import round_half_up
 
 __all__ = [
@@ -94,8 +95,8 @@ def versions() -> tuple[SipasVersion, ...]:
         out.append(
             SipasVersion(
                 id=row["id"],
-                years=(row["years"][0], row["years"][1]),
-                source=LegalSource.model_validate(row["source"]),
+                years=(row["effective_from"].year, row["effective_to"].year - 1),
+                source=source(row["source"]),
                 contents=tuple(row["contents"]),
                 elements=elements,
             )
@@ -112,14 +113,21 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
     """
     year = as_year(year)
     known = versions()
-    for v in known:
-        if v.years[0] <= year <= v.years[1]:
-            return v
+    try:
+        return in_force(dated_versions(), date(year, 1, 1)).value
+    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
+        pass
     earlier = [v for v in known if v.years[1] < year]
     if assume_previous and earlier:
         return earlier[-1]
     spans = ", ".join(f"{v.source.number} {v.years[0]}-{v.years[1]}" for v in known)
     raise RuleNotInForceError(f"no confirmed SIPAS methodology for {year} ({spans})", field="year")
+
+
+@cache
+def dated_versions() -> tuple[RuleVersion[SipasVersion], ...]:
+    """The methodologies as dated rules over their survey years (:func:`cchc.legal.in_force`)."""
+    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
 
 
 def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None) -> Decimal:

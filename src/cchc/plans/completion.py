@@ -56,15 +56,14 @@ import attrs
 
 from cchc._checks import require_instance
 from cchc.calendar import WorkingCalendar, default_calendar
-from cchc.civil_code import BLDS_2015_148
 from cchc.errors import ValidationError
+from cchc.legal import source_aliases
 from cchc.plans.areas import ReformArea
 from cchc.plans.models import Plan, Task, TaskStatus
 from cchc.rates import rate
 from cchc.tz import as_date
 
 __all__ = [
-    "DUE_ROLLFORWARD_SOURCE",
     "RATE_QUANTUM",
     "Completion",
     "CompletionReport",
@@ -81,8 +80,9 @@ __all__ = [
 RATE_QUANTUM = Decimal("0.01")
 """Rates are percentages rounded half-up to this quantum (2 decimals)."""
 
-DUE_ROLLFORWARD_SOURCE = BLDS_2015_148
-"""Why a due date on a day off moves to the next working day."""
+__getattr__ = source_aliases(__name__, {"DUE_ROLLFORWARD_SOURCE": "BLDS2015-148"})
+"""``DUE_ROLLFORWARD_SOURCE``: why a due date on a day off moves to the next working day
+(registry row ``BLDS2015-148``, resolved on access)."""
 
 
 class InProgressPolicy(enum.StrEnum):

@@ -28,13 +28,14 @@ use 'nq30c-2011' or 'nq76-2021'
 from __future__ import annotations
 
 import functools
+from datetime import date, timedelta
 
 from pydantic import ConfigDict, Field
 
 from cchc._data import load_bundled_items
 from cchc._model import CchcModel
-from cchc.errors import ValidationError
-from cchc.legal import LegalSource
+from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.legal import RuleVersion, SourceRef, in_force
 from cchc.plans.areas import ReformArea
 from cchc.plans.targets import Target
 
@@ -51,12 +52,31 @@ class MasterProgramme(CchcModel):
     key: str = Field(description="Stable key: 'nq30c-2011' or 'nq76-2021'.")
     number: str = Field(description="Số, ký hiệu of the resolution.")
     title: str = Field(description="Tên chương trình.")
-    first_year: int = Field(description="First year covered.")
-    last_year: int = Field(description="Last year covered.")
-    source: LegalSource = Field(description="The resolution itself.")
-    amended_by: tuple[LegalSource, ...] = Field(default=(), description="Amending texts.")
+    effective_from: date = Field(description="First day of the programme period (1 January).")
+    effective_to: date = Field(description="First day after the programme period.")
+    source: SourceRef = Field(description="The resolution itself (a registry key in the data).")
+    amended_by: tuple[SourceRef, ...] = Field(default=(), description="Amending texts.")
     areas: tuple[ReformArea, ...] = Field(description="The programme's reform areas.")
     targets: tuple[Target, ...] = Field(default=(), description="Quantitative targets.")
+
+    @property
+    def first_year(self) -> int:
+        """First year covered."""
+        return self.effective_from.year
+
+    @property
+    def last_year(self) -> int:
+        """Last year covered."""
+        return (self.effective_to - timedelta(days=1)).year
+
+    def version(self) -> RuleVersion[MasterProgramme]:
+        """The programme as a dated rule, in force over its period."""
+        return RuleVersion(
+            value=self,
+            source=self.source,
+            effective_from=self.effective_from,
+            effective_to=self.effective_to,
+        )
 
     def target(self, target_id: str) -> Target:
         """The target with id ``target_id``."""
@@ -96,7 +116,9 @@ def programme(key: str) -> MasterProgramme:
 
 def programme_for_year(year: int) -> MasterProgramme:
     """The programme covering ``year``."""
-    for prog in programmes():
-        if prog.first_year <= year <= prog.last_year:
-            return prog
-    raise ValidationError(f"no bundled programme covers {year}", field="year")
+    if not isinstance(year, int) or not 1 <= year <= 9998:
+        raise ValidationError(f"not a year: {year!r}", field="year")
+    try:
+        return in_force((p.version() for p in programmes()), date(year, 1, 1)).value
+    except RuleNotInForceError:
+        raise ValidationError(f"no bundled programme covers {year}", field="year") from None

@@ -38,7 +38,7 @@ from pydantic_core import PydanticCustomError
 
 from cchc._model import CchcModel
 from cchc.errors import ValidationError
-from cchc.legal import LegalSource
+from cchc.legal import SourceRef
 from cchc.plans.areas import ReformArea
 from cchc.tz import VN_TZ, as_date
 
@@ -99,7 +99,7 @@ class Target(CchcModel):
     value: Decimal = Field(description="Target value (giá trị chỉ tiêu).")
     unit: str = Field(default="%", description="Unit: '%', 'rank', 'count'...")
     deadline: date = Field(description="Thời hạn đạt chỉ tiêu (day by which it must hold).")
-    source: LegalSource | None = Field(default=None, description="Where the target is set.")
+    source: SourceRef | None = Field(default=None, description="Where the target is set.")
     confirmed: bool = Field(
         default=True, description="False when the wording was only seen in a secondary copy."
     )

@@ -58,9 +58,8 @@ from cchc._checks import require_int
 from cchc._data import load_bundled_items
 from cchc._model import CchcModel
 from cchc.calendar import WorkingCalendar, default_calendar
-from cchc.civil_code import BLDS_2015_148 as DUE_ROLLFORWARD_SOURCE
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.legal import LegalSource
+from cchc.legal import LegalSource, RuleVersion, SourceRef, source
 from cchc.tz import as_date
 
 __all__ = [
@@ -102,7 +101,7 @@ class PeriodRule(CchcModel):
     start: tuple[int, int, int] = Field(description="[year offset, month, day] of the start.")
     end: tuple[int, int, int] = Field(description="[year offset, month, day] of the end.")
     article: str | None = Field(default=None, description="Article of the regime's source.")
-    source: LegalSource | None = Field(default=None, description="Own source, if not the regime's.")
+    source: SourceRef | None = Field(default=None, description="Own source, if not the regime's.")
 
 
 class DeadlineRule(CchcModel):
@@ -115,7 +114,7 @@ class DeadlineRule(CchcModel):
     minimum: bool = Field(
         default=False, description="True when the rule only bounds the deadline from below."
     )
-    source: LegalSource
+    source: SourceRef
 
 
 class ReportingRegime(CchcModel):
@@ -125,9 +124,13 @@ class ReportingRegime(CchcModel):
 
     key: str
     name: str
-    source: LegalSource
+    source: SourceRef
     deadline: DeadlineRule
     periods: tuple[PeriodRule, ...]
+
+    def version(self) -> RuleVersion[ReportingRegime]:
+        """The regime as a dated rule: in force over its source's period."""
+        return RuleVersion(value=self, source=self.source)
 
     def kinds(self) -> tuple[str, ...]:
         """The kinds of report of this regime, in data order."""
@@ -189,7 +192,7 @@ class ReportingPeriod:
     @property
     def roll_forward_source(self) -> LegalSource:
         """Why a deadline on a day off moves to the next working day."""
-        return DUE_ROLLFORWARD_SOURCE
+        return source("BLDS2015-148")
 
     def last_day(
         self,
@@ -310,11 +313,16 @@ def reporting_period(
     src = rule.source
     if src is None:
         src = reg.source.model_copy(update={"article": rule.article})
-    eff = reg.source.effective_from
-    if eff is not None and end < eff:
+    version = reg.version()
+    if not version.in_force_on(end):
+        start_day = version.start
+        when = (
+            f"in force from {start_day.isoformat()}"
+            if start_day is not None and end < start_day
+            else f"no longer in force from {version.end}"
+        )
         raise RuleNotInForceError(
-            f"{reg.source.number} is in force from {eff.isoformat()}; the {kind} {year} "
-            f"window ends {end.isoformat()}",
+            f"{reg.source.number} is {when}; the {kind} {year} window ends {end.isoformat()}",
             field="year",
         )
     start = _day(year, rule.start, "start")

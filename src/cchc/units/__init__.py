@@ -15,12 +15,10 @@
 
 from __future__ import annotations
 
+from cchc.legal import source_aliases
 from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
 from cchc.units.provinces import (
-    NQ_15_2008,
-    NQ_30_2026,
-    NQ_175_2024,
-    NQ_202_2025,
+    _ALIASES_TO_KEYS,
     REORGANISATION_DATE,
     TABLE_START,
     Province,
@@ -34,10 +32,6 @@ from cchc.units.provinces import (
 
 __all__ = [
     "ISSUERS",
-    "NQ_15_2008",
-    "NQ_30_2026",
-    "NQ_175_2024",
-    "NQ_202_2025",
     "REORGANISATION_DATE",
     "TABLE_START",
     "Issuer",
@@ -52,3 +46,7 @@ __all__ = [
     "provinces",
     "successor",
 ]
+
+__getattr__ = source_aliases(__name__, _ALIASES_TO_KEYS)
+"""``NQ_15_2008`` ... ``NQ_30_2026``: lazy aliases of the registry rows (see
+:mod:`cchc.units.provinces`)."""

@@ -9,8 +9,9 @@ always that of the province whose name survived, so a code means different
 provinces before and after the date (``80`` = Long An, then Tây Ninh): always
 look up on a date.
 
-The table ``data/provinces_2025.csv`` is bundled; its sources are secondary
-(press reports of the resolution, two public transcriptions of QĐ 19/2025);
+The table ``data/provinces_2025.csv`` is bundled; each row cites registry keys
+(``NQ202-2025``, ``QD19-2025-TTG``), both secondary (press reports of the
+resolution, two public transcriptions of QĐ 19/2025);
 the merges were cross-checked with vnexpress.net (12/6/2025) and nghean24h.vn.
 
 Coverage: the 63-province list is valid from **1/8/2008**, when Hà Tây merged
@@ -51,14 +52,10 @@ import attrs
 
 from cchc._checks import require_text
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
-from cchc.legal import LegalSource, Verification
+from cchc.legal import source_aliases, sources
 from cchc.tz import as_date
 
 __all__ = [
-    "NQ_15_2008",
-    "NQ_30_2026",
-    "NQ_175_2024",
-    "NQ_202_2025",
     "REORGANISATION_DATE",
     "TABLE_START",
     "Province",
@@ -76,66 +73,26 @@ REORGANISATION_DATE = date(2025, 7, 1)
 TABLE_START = date(2008, 8, 1)
 """First day the 63-province list is right: Hà Tây merged into Hà Nội (NQ 15/2008/QH12)."""
 
-NQ_15_2008 = LegalSource(
-    number="15/2008/QH12",
-    doc_type="Nghị quyết",
-    issuer="Quốc hội",
-    signed_on=date(2008, 5, 29),
-    title="Về việc điều chỉnh địa giới hành chính thành phố Hà Nội và một số tỉnh có liên quan",
-    effective_from=TABLE_START,
-    verification=Verification.SECONDARY,
-    note="Passed 29/5/2008, in force 1/8/2008 (baomoi.com/VnMedia reports of 29/5/2008); "
-    "Hà Tây merged into Hà Nội, leaving the 63 provincial units of the bundled table.",
-)
+_ALIASES_TO_KEYS = {
+    "NQ_15_2008": "NQ15-2008",
+    "NQ_175_2024": "NQ175-2024",
+    "NQ_202_2025": "NQ202-2025",
+    "NQ_30_2026": "NQ30-2026",
+}
+__getattr__ = source_aliases(__name__, _ALIASES_TO_KEYS)
+"""The resolutions behind the table, as lazy aliases of their registry rows:
+``NQ_15_2008`` (Hà Tây into Hà Nội, 1/8/2008), ``NQ_175_2024`` (Thành phố Huế,
+1/1/2025), ``NQ_202_2025`` (the 2025 merges) and ``NQ_30_2026`` (Thành phố Đồng Nai)."""
 
-NQ_175_2024 = LegalSource(
-    number="175/2024/QH15",
-    doc_type="Nghị quyết",
-    issuer="Quốc hội",
-    signed_on=date(2024, 11, 30),
-    title="Về việc thành lập thành phố Huế trực thuộc trung ương",
-    effective_from=date(2025, 1, 1),
-    verification=Verification.SECONDARY,
-    note="Number and the 1/1/2025 start as reported by ngoisao.vn (3/7/2025) and "
-    "doanhnghiephoinhap.vn; tỉnh Thừa Thiên Huế became Thành phố Huế, code 46 kept. "
-    "The signing date (30/11/2024, the day of the vote) is not checked against the text.",
+_LATER_CHANGES: tuple[tuple[str, str, date, str], ...] = (
+    ("75", "Thành phố Đồng Nai", date(2026, 4, 30), "NQ30-2026"),
 )
+"""Changes after the 2025 reorganisation: (code, new name, first day, source key)."""
 
-NQ_202_2025 = LegalSource(
-    number="202/2025/QH15",
-    doc_type="Nghị quyết",
-    issuer="Quốc hội",
-    signed_on=date(2025, 6, 12),
-    title="Về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025",
-    effective_from=REORGANISATION_DATE,
-    verification=Verification.SECONDARY,
-    note="Merges as reported by vnexpress.net and nld.com.vn on 12/6/2025; new codes per "
-    "QĐ 19/2025/QĐ-TTg as transcribed in two public files (official PDF not read).",
+_EARLIER_CHANGES: tuple[tuple[str, str, date, str], ...] = (
+    ("46", "Thành phố Huế", date(2025, 1, 1), "NQ175-2024"),
 )
-
-NQ_30_2026 = LegalSource(
-    number="30/2026/QH16",
-    doc_type="Nghị quyết",
-    issuer="Quốc hội",
-    signed_on=date(2026, 4, 24),
-    title="Về việc thành lập thành phố Đồng Nai trực thuộc trung ương",
-    effective_from=date(2026, 4, 30),
-    verification=Verification.SECONDARY,
-    note="Number and dates seen only in a public design note citing chinhphu.vn docid=218009; "
-    "the change itself is corroborated by dongnai.gov.vn (NA Standing Committee agreed to submit "
-    "it to the 16th NA's 1st session) and by 2026 documents of 'UBND Thành phố Đồng Nai'. "
-    "UNCONFIRMED against the resolution's text.",
-)
-
-_LATER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
-    ("75", "Thành phố Đồng Nai", date(2026, 4, 30), NQ_30_2026),
-)
-"""Changes after the 2025 reorganisation: (code, new name, first day, source)."""
-
-_EARLIER_CHANGES: tuple[tuple[str, str, date, LegalSource], ...] = (
-    ("46", "Thành phố Huế", date(2025, 1, 1), NQ_175_2024),
-)
-"""Changes among the 63 before the 2025 reorganisation: (code, new name, first day, source)."""
+"""Changes among the 63 before the 2025 reorganisation: (code, new name, first day, source key)."""
 
 _CITIES_BEFORE = frozenset({"01", "31", "48", "79", "92"})
 _FULL_OLD_NAMES = {"Hồ Chí Minh": "Thành phố Hồ Chí Minh"}
@@ -229,6 +186,14 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
                     row=row_no,
                     source="provinces_2025.csv",
                 )
+            for key in (row.get("sources") or "").split(";"):
+                if key.strip() not in sources():
+                    raise DataFileError(
+                        f"unknown source key {key.strip()!r}",
+                        row=row_no,
+                        field="sources",
+                        source="provinces_2025.csv",
+                    )
             new_name = row["name_after"].strip()
             kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
             new.append(
@@ -250,7 +215,7 @@ def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
 
 
 def _versions(
-    units: list[Province], changes: tuple[tuple[str, str, date, LegalSource], ...]
+    units: list[Province], changes: tuple[tuple[str, str, date, str], ...]
 ) -> tuple[Province, ...]:
     """Split a unit renamed or re-ranked on a date into its versions before and after."""
     versions: list[Province] = []

@@ -1,0 +1,250 @@
+"""The law in force on a date (quy định hiện hành): every dated rule, with its sources.
+
+:func:`rules_in_force` asks each domain's dated rule table (all built on
+:class:`cchc.legal.RuleVersion` / :func:`cchc.legal.in_force`) which version
+applies on a date and returns one :class:`RuleInForce` per rule: its domain, a
+name, a short value and the registry sources it rests on. :func:`diff` lists
+what changed between two dates.
+
+This module sits **above** the domain packages on purpose: :mod:`cchc.legal`
+is imported by every domain, so it cannot import them back without an import
+cycle. The registry and the dated mechanism live in :mod:`cchc.legal`; the
+collector that reads every domain's rules lives here.
+
+    >>> from datetime import date
+    >>> [r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")][-1]
+    'ND118/2025: supplement restarts the clock; lapse 15 days; online check 8 working hours'
+    >>> [(c.name, c.after) for c in diff(date(2026, 8, 4), date(2026, 8, 5))][0][1][:24]
+    'ND118/2025+309/2026: sup'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import attrs
+
+from cchc.dossiers import rules as one_stop
+from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.indices import par_index, pci, sipas
+from cchc.legal import LegalSource, source
+from cchc.plans.programmes import programmes
+from cchc.reporting.periods import regimes
+from cchc.units.provinces import provinces
+
+__all__ = ["DOMAINS", "RuleChange", "RuleInForce", "diff", "rules_in_force"]
+
+
+@attrs.frozen
+class RuleInForce:
+    """One rule as it stands on a date."""
+
+    domain: str
+    """The package the rule belongs to (``dossiers``, ``calendar``...)."""
+    name: str
+    """A stable name of the rule within its domain."""
+    value: str
+    """A short human reading of the version in force."""
+    sources: tuple[LegalSource, ...]
+    """The registry sources the version rests on."""
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready form (sources as key, citation and reading status)."""
+        return {
+            "domain": self.domain,
+            "name": self.name,
+            "value": self.value,
+            "sources": [s.ref() for s in self.sources],
+        }
+
+
+@attrs.frozen
+class RuleChange:
+    """A rule whose value differs between two dates (``None``: not in force then)."""
+
+    domain: str
+    name: str
+    before: str | None
+    after: str | None
+
+
+def _in_force_sources(keys: tuple[str, ...], on: date) -> tuple[LegalSource, ...]:
+    return tuple(s for s in (source(k) for k in keys) if s.in_force_on(on))
+
+
+_AMENDED_DECREE = {"ND309-2026": "ND118-2025"}
+"""A version set by an amending decree also rests on the decree it amends."""
+
+_UNENCODED_AMENDMENTS: dict[str, tuple[str, ...]] = {
+    "ND61-2018": ("ND107-2021",),
+    "ND118-2025": ("ND367-2025",),
+    "ND309-2026": ("ND367-2025",),
+}
+"""Amendments of a one-stop decree whose text was not found (see their registry notes)."""
+
+
+_CONVENTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "receipt_default",
+        "received outside office hours: the clock starts at the next opening",
+        "CONV-NEXT-OPENING",
+    ),
+    (
+        "office_hours",
+        "07:00-11:30 and 13:30-17:00 unless the agency sets its own",
+        "CONV-OFFICE-HOURS",
+    ),
+    (
+        "portal_766_waiting",
+        "policy portal_766 subtracts the supplement waiting time",
+        "CONV-766-WAITING",
+    ),
+)
+"""Documented conventions of the dossier engine that no legal text states (always apply)."""
+
+
+def _dossiers(on: date) -> Iterator[RuleInForce]:
+    for name, text, key in _CONVENTIONS:
+        yield RuleInForce("dossiers", name, text, (source(key),))
+    try:
+        version = one_stop.rules_in_force(on)
+    except RuleNotInForceError:
+        return
+    r = version.value
+    lapse = f"lapse {r.supplement_lapse_days} days" if r.supplement_lapse_days else "no lapse"
+    online = (
+        f"online check {r.online_check_working_hours} working hours"
+        if r.online_check_working_hours
+        else "no online check deadline"
+    )
+    restart = "restarts" if r.supplement_restarts_clock else "pauses"
+    value = f"{r.name}: supplement {restart} the clock; {lapse}; {online}"
+    amendments = tuple(
+        s
+        for s in _in_force_sources(_UNENCODED_AMENDMENTS.get(version.source_key or "", ()), on)
+        if s.signed_on is None or s.signed_on <= on
+    )
+    if amendments:
+        numbers = ", ".join(s.number for s in amendments)
+        value = f"{value} (amended by {numbers}: changes not encoded, text not read)"
+    base = _AMENDED_DECREE.get(version.source_key or "")
+    cited = (source(base), version.source) if base else (version.source,)
+    yield RuleInForce("dossiers", "one_stop_rules", value, (*cited, *amendments))
+
+
+def _calendar(on: date) -> Iterator[RuleInForce]:
+    weekly = _in_force_sources(("QD188-1999",), on)
+    if weekly:
+        yield RuleInForce("calendar", "weekly_rest", "Saturday and Sunday", weekly)
+    labour = _in_force_sources(("BLLD2012", "BLLD2019"), on)
+    if labour:
+        count = "11" if labour[-1].key == "BLLD2019" else "10"
+        yield RuleInForce("calendar", "public_holidays", f"{count} days a year", labour)
+    culture = _in_force_sources(("NQ28-2026",), on)
+    if culture:
+        yield RuleInForce("calendar", "culture_day", "24/11 is a day off", culture)
+    rollforward = _in_force_sources(("BLDS2015-148",), on)
+    if rollforward:
+        text = "a period ending on a day off ends on the next working day"
+        yield RuleInForce("calendar", "rollforward", text, rollforward)
+
+
+def _reporting(on: date) -> Iterator[RuleInForce]:
+    for reg in regimes():
+        if reg.version().in_force_on(on):
+            rule = reg.deadline
+            due = (
+                f"day {rule.day_of_end_month} of the last month"
+                if rule.day_of_end_month is not None
+                else f"{rule.working_days_after_end} working day(s) after the window"
+            )
+            value = f"{', '.join(reg.kinds())}; due {due}"
+            yield RuleInForce("reporting", f"regime:{reg.key}", value, (reg.source,))
+
+
+def _plans(on: date) -> Iterator[RuleInForce]:
+    for prog in programmes():
+        version = prog.version()
+        if version.in_force_on(on):
+            value = f"{prog.number} {prog.first_year}-{prog.last_year}, {len(prog.areas)} areas"
+            yield RuleInForce("plans", "master_programme", value, (prog.source,))
+
+
+def _indices(on: date) -> Iterator[RuleInForce]:
+    try:
+        par = par_index.version_for_year(on.year)
+        yield RuleInForce("indices", "par_index", par.number, (source(par.source),))
+    except RuleNotInForceError:
+        pass
+    try:
+        sip = sipas.version_for_year(on.year)
+        yield RuleInForce("indices", "sipas", sip.source.number, (sip.source,))
+    except RuleNotInForceError:
+        pass
+    try:
+        weights = pci.framework_for_year(on.year)
+        main = weights.dated()
+        if main is not None:
+            yield RuleInForce("indices", "pci_weights", weights.id, (main.source,))
+    except RuleNotInForceError:
+        pass
+    tt01 = _in_force_sources(("TT01-2018",), on)
+    if tt01:
+        yield RuleInForce("indices", "tt01_scoring", "9 indices of 0-2 points", tt01)
+
+
+def _units(on: date) -> Iterator[RuleInForce]:
+    try:
+        count = len(provinces(on))
+    except RuleNotInForceError:
+        return
+    keys = ("NQ15-2008", "NQ175-2024", "NQ202-2025", "NQ30-2026")
+    yield RuleInForce(
+        "units", "provinces", f"{count} provincial units", _in_force_sources(keys, on)
+    )
+
+
+def _documents(on: date) -> Iterator[RuleInForce]:
+    doc_types = _in_force_sources(("ND30-2020",), on)
+    if doc_types:
+        yield RuleInForce("documents", "document_types", "29 administrative types", doc_types)
+    law = _in_force_sources(("LUAT80-2015", "LUAT64-2025"), on)
+    if law:
+        yield RuleInForce("documents", "normative_types", law[-1].number, law)
+
+
+DOMAINS: dict[str, Callable[[date], Iterator[RuleInForce]]] = {
+    "calendar": _calendar,
+    "dossiers": _dossiers,
+    "documents": _documents,
+    "plans": _plans,
+    "reporting": _reporting,
+    "indices": _indices,
+    "units": _units,
+}
+"""Each domain's collector of the rules in force on a date."""
+
+
+def rules_in_force(on: date, *, domain: str | None = None) -> tuple[RuleInForce, ...]:
+    """Every rule in force on ``on`` (optionally of one domain), in domain order.
+
+    Raises:
+        ValidationError: ``domain`` is not one of :data:`DOMAINS`.
+    """
+    if domain is not None and domain not in DOMAINS:
+        raise ValidationError(
+            f"unknown domain {domain!r} (known: {', '.join(DOMAINS)})", field="domain"
+        )
+    names = [domain] if domain is not None else list(DOMAINS)
+    return tuple(rule for name in names for rule in DOMAINS[name](on))
+
+
+def diff(before: date, after: date, *, domain: str | None = None) -> tuple[RuleChange, ...]:
+    """The rules whose value differs between ``before`` and ``after``."""
+    old = {(r.domain, r.name): r.value for r in rules_in_force(before, domain=domain)}
+    new = {(r.domain, r.name): r.value for r in rules_in_force(after, domain=domain)}
+    keys = list(old) + [k for k in new if k not in old]
+    return tuple(
+        RuleChange(k[0], k[1], old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)
+    )
