@@ -47,6 +47,8 @@ from cchc.errors import ValidationError
 from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
 from cchc.indices.loader import check_framework
 from cchc.indices.rules import rule_points
+from cchc.indices.score_explain import explain_scorecard
+from cchc.legal import Explanation
 
 __all__ = [
     "AreaChange",
@@ -134,6 +136,12 @@ class Scorecard(_Out):
             sum((i.points for i in rows), Decimal(0)),
             sum((i.max_points for i in rows), Decimal(0)),
         )
+
+    def explain(self, framework: Framework | None = None, *, top: int = 5) -> Explanation:
+        """How the points were obtained: areas, the items that lost most, the total and
+        group, each step citing the framework's registry sources. ``framework`` defaults
+        to the bundled framework of this card's id (built on request)."""
+        return explain_scorecard(self, framework, top=top)
 
     def points_lost(self, top: int | None = None) -> list[ItemScore]:
         """Items that lost points, most lost first (where to improve)."""

@@ -57,9 +57,10 @@ from pydantic import ConfigDict, Field
 from cchc._checks import require_int
 from cchc._data import load_bundled_items
 from cchc._model import CchcModel
-from cchc.calendar import WorkingCalendar, default_calendar
+from cchc.calendar import OfficialCalendar, WorkingCalendar, default_calendar
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.legal import LegalSource, RuleVersion, SourceRef, source
+from cchc.legal import Explanation, LegalSource, RuleVersion, SourceRef, source
+from cchc.reporting.period_explain import explain_period
 from cchc.tz import as_date
 
 __all__ = [
@@ -244,6 +245,15 @@ class ReportingPeriod:
             cal = calendar if calendar is not None else default_calendar()
             due = cal.rollforward(due)  # BLDS 2015 Điều 148 khoản 5, source("BLDS2015-148")
         return due
+
+    def explain(
+        self, *, roll_forward: bool = ROLL_FORWARD_DEFAULT, calendar: OfficialCalendar | None = None
+    ) -> Explanation:
+        """How the window and the last day were obtained, each step citing its sources.
+
+        Built on request (:func:`cchc.reporting.period_explain.explain_period`).
+        """
+        return explain_period(self, roll_forward=roll_forward, calendar=calendar)
 
     def on_time(
         self,
