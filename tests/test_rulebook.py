@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -147,3 +150,18 @@ def test_cli_rules_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ND309-2026" in {r["key"] for r in rows}
     assert main(["sources"]) == 0
     assert "ND118-2025" in capsys.readouterr().out
+
+
+def test_importing_cchc_reads_no_registry() -> None:
+    # No I/O at import: the lazy aliases and key-citing rule tables read the registry on use.
+    code = (
+        "import cchc.cli, cchc.dossiers, cchc.units, cchc.documents, cchc.plans, "
+        "cchc.reporting, cchc.indices, cchc.civil_code, cchc.rulebook_commands\n"
+        "from cchc.legal import _registry\n"
+        "print(_registry.cache_info().currsize)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.strip() == "0"
