@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import weakref
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar import OfficialCalendar, ProvisionalArray, default_calendar
+from cchc.calendar import OfficialCalendar, Provisional, ProvisionalArray, default_calendar
 
 __all__ = ["CalendarOps"]
 
 DT = npt.NDArray[np.datetime64]
+_T = TypeVar("_T")
 
 
 _SHARED: weakref.WeakKeyDictionary[OfficialCalendar, dict[bool, dict[str, object]]] = (
@@ -53,17 +54,13 @@ class CalendarOps:
         """Whether ``day`` is a working day."""
         if not self.provisional:
             return self.calendar.is_working_day(day)
-        ans = self.calendar.is_working_day(day, provisional=True)
-        self.used_provisional |= ans.provisional
-        return ans.value
+        return self._take(self.calendar.is_working_day(day, provisional=True))
 
     def add(self, day: date, n: int) -> date:
         """The n-th working day after ``day`` (``n == 0``: ``day`` itself)."""
         if not self.provisional:
             return self.calendar.add_working_days(day, n)
-        ans = self.calendar.add_working_days(day, n, provisional=True)
-        self.used_provisional |= ans.provisional
-        return ans.value
+        return self._take(self.calendar.add_working_days(day, n, provisional=True))
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""
@@ -73,7 +70,10 @@ class CalendarOps:
         """Working days in ``(start, end]``."""
         if not self.provisional:
             return self.calendar.working_days_between(start, end)
-        ans = self.calendar.working_days_between(start, end, provisional=True)
+        return self._take(self.calendar.working_days_between(start, end, provisional=True))
+
+    def _take(self, ans: Provisional[_T]) -> _T:
+        """The value of a provisional answer, recording whether it was provisional."""
         self.used_provisional |= ans.provisional
         return ans.value
 
