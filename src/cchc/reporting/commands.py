@@ -42,16 +42,20 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_period)
 
     p = sub.add_parser("check", help="validate a report file (sums, rates, dates, placeholders)")
-    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
+    _report_file_argument(p)
     p.add_argument("--targets-from", metavar="PLAN", help="check figures against a plan's targets")
     _roll_forward_option(p)
     add_json(p)
     p.set_defaults(handler=_check)
 
     p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
-    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
+    _report_file_argument(p)
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
     p.set_defaults(handler=_render)
+
+
+def _report_file_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
 
 
 def _roll_forward_option(p: argparse.ArgumentParser) -> None:
