@@ -73,6 +73,32 @@ def _in_force_sources(keys: tuple[str, ...], on: date) -> tuple[LegalSource, ...
     return tuple(s for s in (source(k) for k in keys) if s.in_force_on(on))
 
 
+_SourcedRule = tuple[str, str, tuple[str, ...], Callable[[tuple[LegalSource, ...]], str]]
+"""Domain, name, registry keys of the sources, and the value read from those in force."""
+
+_CALENDAR_RULES: tuple[_SourcedRule, ...] = (
+    ("calendar", "weekly_rest", ("QD188-1999",), lambda _: "Saturday and Sunday"),
+    (
+        "calendar",
+        "public_holidays",
+        ("BLLD2012", "BLLD2019"),
+        lambda labour: f"{'11' if labour[-1].key == 'BLLD2019' else '10'} days a year",
+    ),
+)
+_DOCUMENT_RULES: tuple[_SourcedRule, ...] = (
+    ("documents", "document_types", ("ND30-2020",), lambda _: "29 administrative types"),
+    ("documents", "normative_types", ("LUAT80-2015", "LUAT64-2025"), lambda law: law[-1].number),
+)
+
+
+def _when_in_force(rules: tuple[_SourcedRule, ...], on: date) -> Iterator[RuleInForce]:
+    """Each rule whose sources are in force on ``on``, valued from them; none without."""
+    for domain, name, keys, value in rules:
+        sources = _in_force_sources(keys, on)
+        if sources:
+            yield RuleInForce(domain, name, value(sources), sources)
+
+
 _AMENDED_DECREE = {"ND309-2026": "ND118-2025"}
 """A version set by an amending decree also rests on the decree it amends."""
 
@@ -134,13 +160,7 @@ def _dossiers(on: date) -> Iterator[RuleInForce]:
 
 
 def _calendar(on: date) -> Iterator[RuleInForce]:
-    weekly = _in_force_sources(("QD188-1999",), on)
-    if weekly:
-        yield RuleInForce("calendar", "weekly_rest", "Saturday and Sunday", weekly)
-    labour = _in_force_sources(("BLLD2012", "BLLD2019"), on)
-    if labour:
-        count = "11" if labour[-1].key == "BLLD2019" else "10"
-        yield RuleInForce("calendar", "public_holidays", f"{count} days a year", labour)
+    yield from _when_in_force(_CALENDAR_RULES, on)
     culture = _in_force_sources(("NQ28-2026",), on)
     if culture:
         yield RuleInForce("calendar", "culture_day", "24/11 is a day off", culture)
@@ -206,12 +226,7 @@ def _units(on: date) -> Iterator[RuleInForce]:
 
 
 def _documents(on: date) -> Iterator[RuleInForce]:
-    doc_types = _in_force_sources(("ND30-2020",), on)
-    if doc_types:
-        yield RuleInForce("documents", "document_types", "29 administrative types", doc_types)
-    law = _in_force_sources(("LUAT80-2015", "LUAT64-2025"), on)
-    if law:
-        yield RuleInForce("documents", "normative_types", law[-1].number, law)
+    yield from _when_in_force(_DOCUMENT_RULES, on)
 
 
 DOMAINS: dict[str, Callable[[date], Iterator[RuleInForce]]] = {

@@ -89,29 +89,31 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
     return framework
 
 
-def _rule_max(item: Item) -> Decimal:
+def _choice_points(item: Item) -> list[Decimal] | None:
+    """The points a yes/no or banded rule can give; ``None`` for other rules."""
     rule = item.rule
     if isinstance(rule, YesNoRule):
-        return max(
-            rule.points_yes if rule.points_yes is not None else item.max_points, rule.points_no
-        )
+        return [rule.points_yes if rule.points_yes is not None else item.max_points, rule.points_no]
     if isinstance(rule, BandsRule):
-        return max([b.points for b in rule.bands] + [rule.otherwise])
-    if isinstance(rule, DeductionRule):
-        return max(item.max_points, rule.floor)
+        return [b.points for b in rule.bands] + [rule.otherwise]
+    return None
+
+
+def _rule_max(item: Item) -> Decimal:
+    choices = _choice_points(item)
+    if choices is not None:
+        return max(choices)
+    if isinstance(item.rule, DeductionRule):
+        return max(item.max_points, item.rule.floor)
     return item.max_points
 
 
 def _rule_min(item: Item) -> Decimal:
-    rule = item.rule
-    if isinstance(rule, YesNoRule):
-        return min(
-            rule.points_yes if rule.points_yes is not None else item.max_points, rule.points_no
-        )
-    if isinstance(rule, BandsRule):
-        return min([b.points for b in rule.bands] + [rule.otherwise])
-    if isinstance(rule, DeductionRule):
-        return rule.floor
+    choices = _choice_points(item)
+    if choices is not None:
+        return min(choices)
+    if isinstance(item.rule, DeductionRule):
+        return item.rule.floor
     return Decimal(0)
 
 

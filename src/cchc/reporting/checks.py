@@ -64,6 +64,29 @@ __all__ = [
 ]
 
 
+_PROCEDURE_LEVELS = (
+    "procedures_province",
+    "procedures_district",
+    "procedures_commune",
+    "procedures_vertical",
+)
+_STAFF_COURSES = (
+    "staff_political_advanced",
+    "staff_political_intermediate",
+    "staff_state_mgmt_principal",
+    "staff_state_mgmt_specialist",
+    "staff_job_position",
+)
+
+
+def _sum_if_any(
+    out: list[Finding], section: BaseModel, prefix: str, total: str, parts: Sequence[str]
+) -> None:
+    """:func:`_sum`, but only when at least one of ``parts`` is given."""
+    if any(getattr(section, p) is not None for p in parts):
+        _sum(out, section, prefix, total, parts)
+
+
 def _sum(
     out: list[Finding], section: BaseModel, prefix: str, total: str, parts: Sequence[str]
 ) -> None:
@@ -131,14 +154,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
     _not_above(out, r.inspection, "inspection", "inspections_done", "inspections_planned")
     _not_above(out, r.communication, "communication", "tasks_done", "tasks_total")
     pr = r.procedures
-    levels = [
-        "procedures_province",
-        "procedures_district",
-        "procedures_commune",
-        "procedures_vertical",
-    ]
-    if any(getattr(pr, lv) is not None for lv in levels):
-        _sum(out, pr, "procedures", "procedures_total", levels)
+    _sum_if_any(out, pr, "procedures", "procedures_total", _PROCEDURE_LEVELS)
     _not_above(out, pr, "procedures", "procedures_simplified", "procedures_reviewed")
     _not_above(out, pr, "procedures", "feedback_resolved", "feedback_received")
     d = pr.dossiers
@@ -165,15 +181,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
             _rate(out, "procedures.dossiers.on_time_rate", d.on_time_rate, on_time, d.resolved)
     cs = r.civil_service
     _sum(out, cs, "civil_service", "classes_approved", ["classes_held", "classes_not_held"])
-    staff = [
-        "staff_political_advanced",
-        "staff_political_intermediate",
-        "staff_state_mgmt_principal",
-        "staff_state_mgmt_specialist",
-        "staff_job_position",
-    ]
-    if any(getattr(cs, s) is not None for s in staff):
-        _sum(out, cs, "civil_service", "staff_sent_total", staff)
+    _sum_if_any(out, cs, "civil_service", "staff_sent_total", _STAFF_COURSES)
     _sum(
         out,
         r.digital,

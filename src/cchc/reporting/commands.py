@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,21 +38,30 @@ def register(subparsers: Any) -> None:
         help="deadline set by the requesting agency (needed under nd09-2019, which sets only "
         "a minimum: Nghị định 09/2019 Điều 8 khoản 5 điểm b)",
     )
-    _roll_forward_option(p)
-    add_json(p)
-    p.set_defaults(handler=_period)
+    _roll_forward_json_handler(p, _period)
 
     p = sub.add_parser("check", help="validate a report file (sums, rates, dates, placeholders)")
-    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
+    _report_file_argument(p)
     p.add_argument("--targets-from", metavar="PLAN", help="check figures against a plan's targets")
-    _roll_forward_option(p)
-    add_json(p)
-    p.set_defaults(handler=_check)
+    _roll_forward_json_handler(p, _check)
 
     p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
-    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
+    _report_file_argument(p)
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
     p.set_defaults(handler=_render)
+
+
+def _report_file_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="report as .yaml, .yml or .json (start from: cchc example report)")
+
+
+def _roll_forward_json_handler(
+    p: argparse.ArgumentParser, handler: Callable[[argparse.Namespace], int]
+) -> None:
+    """Add ``--roll-forward`` and ``--json`` to ``p`` and make ``handler`` run it."""
+    _roll_forward_option(p)
+    add_json(p)
+    p.set_defaults(handler=handler)
 
 
 def _roll_forward_option(p: argparse.ArgumentParser) -> None:
