@@ -59,12 +59,11 @@ def moment(text: str, *, field: str = "as_of") -> datetime:
     Raises:
         ValidationError: neither form, or a datetime without an offset.
     """
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        pass
-    else:
-        return datetime.combine(day, time.max, tzinfo=VN_TZ)
+    if len(text) == 10:  # YYYY-MM-DD: the end of that day in Vietnam time
+        try:
+            return datetime.combine(date.fromisoformat(text), time.max, tzinfo=VN_TZ)
+        except ValueError:
+            raise ValidationError(f"not a real date (YYYY-MM-DD): {text!r}", field=field) from None
     try:
         value = datetime.fromisoformat(text)
     except ValueError:

@@ -70,9 +70,11 @@ def framework_for_year(year: int, *, assume_latest: bool = False) -> Framework:
     frameworks = [get_framework(f) for f in _FRAMEWORKS]
     dated = [v for v in (fw.dated() for fw in frameworks) if v is not None]
     try:
-        return in_force(dated, date(year, 1, 1)).value
+        found = in_force(dated, date(year, 1, 1)).value
     except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
-        pass
+        found = None
+    if found is not None:
+        return found
     latest = max(frameworks, key=lambda f: f.years[1] if f.years else 0)
     if assume_latest and latest.years is not None and year > latest.years[1]:
         return latest

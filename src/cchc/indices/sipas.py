@@ -114,9 +114,11 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
     year = as_year(year)
     known = versions()
     try:
-        return in_force(dated_versions(), date(year, 1, 1)).value
+        found = in_force(dated_versions(), date(year, 1, 1)).value
     except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
-        pass
+        found = None
+    if found is not None:
+        return found
     earlier = [v for v in known if v.years[1] < year]
     if assume_previous and earlier:
         return earlier[-1]
