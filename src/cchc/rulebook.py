@@ -20,6 +20,7 @@ collector that reads every domain's rules lives here.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -192,23 +193,18 @@ def _plans(on: date) -> Iterator[RuleInForce]:
 
 
 def _indices(on: date) -> Iterator[RuleInForce]:
-    try:
+    # A year no version covers simply has no rule of that index (RuleNotInForceError).
+    with contextlib.suppress(RuleNotInForceError):
         par = par_index.version_for_year(on.year)
         yield RuleInForce("indices", "par_index", par.number, (source(par.source),))
-    except RuleNotInForceError:
-        pass
-    try:
+    with contextlib.suppress(RuleNotInForceError):
         sip = sipas.version_for_year(on.year)
         yield RuleInForce("indices", "sipas", sip.source.number, (sip.source,))
-    except RuleNotInForceError:
-        pass
-    try:
+    with contextlib.suppress(RuleNotInForceError):
         weights = pci.framework_for_year(on.year)
         main = weights.dated()
         if main is not None:
             yield RuleInForce("indices", "pci_weights", weights.id, (main.source,))
-    except RuleNotInForceError:
-        pass
     tt01 = _in_force_sources(("TT01-2018",), on)
     if tt01:
         yield RuleInForce("indices", "tt01_scoring", "9 indices of 0-2 points", tt01)
