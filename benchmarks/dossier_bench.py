@@ -11,6 +11,8 @@ dossiers, checked to give the same due dates and timeliness), the ratio, and the
 cost of one scalar :func:`cchc.dossiers.due_date` call. Run it with ``--n
 1000000`` too: the per-dossier cost must not grow with the number of dossiers.
 The synthetic data comes from :mod:`cchc.dossiers.synthetic` (reproducible).
+The chunks run on the CPUs this process may use (:mod:`cchc.dossiers.chunking`);
+``--workers 1`` measures one thread.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import time
 import numpy as np
 
 from cchc.dossiers import due_date
+from cchc.dossiers.chunking import CHUNK_ROWS, row_chunks, worker_count
 from cchc.dossiers.frame import from_columns
 from cchc.dossiers.results import evaluate, row_to_dossier
 from cchc.dossiers.stats import month_periods, summarize, year_period
@@ -35,6 +38,9 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000_000, help="number of dossiers")
     parser.add_argument("--sample", type=int, default=2_000, help="scalar sample size")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="threads for the chunks (default: the CPUs)"
+    )
     args = parser.parse_args()
 
     t = time.perf_counter()
@@ -45,10 +51,10 @@ def main() -> int:
     t0 = time.perf_counter()
     frame = from_columns(**cols, naive_is_utc=True)
     t1 = time.perf_counter()
-    results = evaluate(frame)
+    results = evaluate(frame, workers=args.workers)
     t2 = time.perf_counter()
-    monthly = summarize(frame, results, month_periods(2025), by="field")
-    total = summarize(frame, results, year_period(2025))[0]
+    monthly = summarize(frame, results, month_periods(2025), by="field", workers=args.workers)
+    total = summarize(frame, results, year_period(2025), workers=args.workers)[0]
     t3 = time.perf_counter()
     batch_total = t3 - t0
 
@@ -77,7 +83,8 @@ def main() -> int:
     whole = time.perf_counter() - run_start
     per_batch = batch_total / len(frame)
     per_scalar = scalar_time / len(dossiers)
-    print(f"dossiers: {len(frame):,}  (cpus visible: {os.cpu_count()})")
+    threads = worker_count(args.workers, len(row_chunks(len(frame), CHUNK_ROWS)))
+    print(f"dossiers: {len(frame):,}  (cpus visible: {os.cpu_count()}, threads: {threads})")
     print(f"synthetic generation:    {gen:6.2f} s (not part of the batch total)")
     print(f"validate columns:        {t1 - t0:6.2f} s")
     print(f"due dates + timeliness:  {t2 - t1:6.2f} s")

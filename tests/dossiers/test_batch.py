@@ -21,7 +21,7 @@ from cchc.dossiers.frame import from_columns
 from cchc.dossiers.results import evaluate, row_to_dossier
 from cchc.dossiers.synthetic import synthetic_frame
 from cchc.dossiers.timeliness import classify, due_within
-from cchc.errors import CalendarCoverageError
+from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -327,3 +327,55 @@ def test_rescheduling_after_the_decision_is_a_lifecycle_error() -> None:
         )
     assert [(e.row, e.field) for e in err.value.errors] == [(1, "rescheduled_at")]
     assert isinstance(err.value.errors[0], LifecycleError)
+
+
+def test_threads_give_the_same_results_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks on several threads (cchc.dossiers.chunking) = one thread, row for row and in
+    every count; errors come back in row order whatever thread found them."""
+    import cchc.dossiers.results as results_mod
+    import cchc.dossiers.stats as stats_mod
+    from cchc.dossiers.stats import month_periods, summarize
+
+    frame = synthetic_frame(5000, seed=7)
+    monkeypatch.setattr(results_mod, "CHUNK_ROWS", 300)
+    monkeypatch.setattr(stats_mod, "CHUNK_ROWS", 300)
+    one = evaluate(frame, workers=1)
+    many = evaluate(frame, workers=4)
+    for name in ("due_at", "legal_due_at", "start_at", "timeliness", "overdue_from"):
+        assert (getattr(one, name) == getattr(many, name)).all(), name
+        assert not getattr(many, name).flags.writeable, name  # results are read-only
+    months = month_periods(2025)
+    assert summarize(frame, one, months, by="field", workers=1) == summarize(
+        frame, many, months, by="field", workers=3
+    )
+    seen: list[int] = []
+    evaluate(frame, workers=4, progress=lambda done, total: seen.append(done))
+    assert seen == sorted(seen) and seen[-1] == len(frame)
+    with pytest.raises(ValidationError) as bad:
+        evaluate(frame, workers=0)
+    assert bad.value.field == "workers"
+
+
+def test_no_rescheduling_shares_the_due_column() -> None:
+    """Without any rescheduling the legal due moment is the due moment: one array."""
+    frame = synthetic_frame(2000, seed=5)
+    assert np.isnat(frame.rescheduled_due_at).all()
+    res = evaluate(frame)
+    assert res.legal_due_at is res.due_at or np.shares_memory(res.legal_due_at, res.due_at)
+    assert (res.legal_due_at == res.due_at).all()
+
+
+def test_instants_outside_the_engine_range_are_errors_not_wrapped() -> None:
+    """A datetime64[s] in year 3000 does not fit datetime64[ns]: NumPy's cast would wrap it
+    into 1830; the loader reports the row and field instead."""
+    from cchc.errors import BatchValidationError
+
+    with pytest.raises(BatchValidationError) as err:
+        from_columns(
+            received_at=np.array(["3000-01-02T01:00", "2025-01-02T01:00"], "M8[s]"),
+            finished_at=np.array(["NaT", "1500-01-01"], "M8[m]"),
+            amount=[3, 3],
+            naive_is_utc=True,
+        )
+    assert [(e.row, e.field) for e in err.value.errors] == [(1, "received_at"), (2, "finished_at")]
+    assert "1678-2261" in err.value.errors[0].message

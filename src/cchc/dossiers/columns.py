@@ -16,10 +16,11 @@ import pandas as pd
 
 from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
 
-from .batch import NAT
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
+from .chunking import CHUNK_ROWS, cast, map_chunks, row_chunks
 from .codes import CODE_PATTERN
 from .deadline import MAX_AMOUNT
+from .instants import NAT
 
 __all__ = [
     "amounts",
@@ -37,19 +38,52 @@ DT = npt.NDArray[np.datetime64]
 _OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
 
 
-def to_us(values: Any) -> DT:
+_HELD = (np.datetime64("1678-01-01", "D"), np.datetime64("2262-01-01", "D"))
+"""The instants the engine holds, ``[1678-01-01, 2262-01-01)`` (``datetime64[ns]``
+itself covers 1677-09-21 .. 2262-04-11)."""
+
+
+def to_us(values: Any, name: str, errs: Errors) -> DT:
     """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
-    which the scalar reference engine uses. Coarser inputs need no flooring."""
+    which the scalar reference engine uses. Coarser inputs need no flooring, and a
+    column of NaT (an absent column) is returned as it is, without a copy. Values that
+    the engine does not hold (before 1678 or after 2261) are errors of ``name``,
+    never wrapped around into another date. Converted in chunks on a few threads
+    (:mod:`.chunking`)."""
+    if values.strides == (0,):  # one value broadcast (an absent column): no copy
+        first = values[:1].astype("datetime64[us]").astype("datetime64[ns]")
+        return np.broadcast_to(first, values.shape)
     unit = np.datetime_data(values.dtype)[0]
-    if unit in ("ns", "ps", "fs", "as"):
-        values = values.astype("datetime64[us]")
-    out: DT = values.astype("datetime64[ns]")
+    fine = unit in ("ns", "ps", "fs", "as")
+    lo, hi = (int(d.astype(values.dtype).view(np.int64)) for d in _HELD)
+    out: DT = np.empty(len(values), dtype="datetime64[ns]")
+
+    def convert(sl: slice) -> npt.NDArray[np.int64] | None:
+        part = values[sl]
+        raw = part.view(np.int64)
+        outside = None
+        if not fine and (raw.max(initial=NAT) >= hi or (raw < lo).sum() > (raw == NAT).sum()):
+            outside = np.flatnonzero((raw != NAT) & ((raw < lo) | (raw >= hi)))
+            part = part.copy()
+            part[outside] = np.datetime64("NaT")
+        out[sl] = part.astype("datetime64[us]") if fine else part
+        return None if outside is None else outside + sl.start
+
+    bad = [
+        rows
+        for rows in map_chunks(convert, row_chunks(len(values), CHUNK_ROWS))
+        if rows is not None
+    ]
+    if bad:
+        mask = np.zeros(len(values), dtype=bool)
+        mask[np.concatenate(bad)] = True
+        errs.add(mask, name, "outside the datetimes this engine holds (years 1678-2261)")
     return out
 
 
 def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
-    if values is None:
-        return np.full(n, NAT, dtype=np.int64).view("datetime64[s]")
+    if values is None:  # an absent column: every row NaT, without n values in memory
+        return np.broadcast_to(np.datetime64("NaT", "ns"), (n,))
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
         # raw NumPy datetime64 only: UTC when the caller says so explicitly
         if not naive_is_utc:
@@ -92,7 +126,7 @@ def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str,
     ):
         cat = pd.Categorical(values)
         labels = tuple(str(c).strip() for c in cat.categories)
-        codes32 = np.asarray(cat.codes, dtype=np.int32)
+        codes32 = cast(cat.codes, np.int32)
         if (codes32 < 0).any():
             codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
             labels = (*labels, "")
@@ -205,8 +239,10 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     if arr.dtype.kind in "iu":
         raw = np.broadcast_to(arr, (n,))
         big = raw > MAX_AMOUNT
-        errs.add(big, "amount", too_big)
-        vals = np.where(big, 0, raw).astype(np.int64)
+        if big.any():
+            errs.add(big, "amount", too_big)
+            raw = np.where(big, 0, raw)
+        vals = cast(raw, np.int64)  # one copy: the frame owns its columns
         errs.add(vals < 0, "amount", "amount must be >= 0")
         return vals
     num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)

@@ -180,7 +180,7 @@ def from_columns(
     check_columns(n, locals(), source)
     errs = Errors(row_base, source)
     times = {
-        name: to_us(parse_times(vals, name, n, errs, naive_is_utc=naive_is_utc))
+        name: to_us(parse_times(vals, name, n, errs, naive_is_utc=naive_is_utc), name, errs)
         for name, vals in zip(
             TIME_COLUMNS,
             (

@@ -24,6 +24,7 @@ from cchc.tz import to_vn
 
 from .batch import CHANNEL_CODES, UNIT_CODES, classify_batch, due_dates_batch, due_within_batch
 from .calops import CalendarOps
+from .chunking import CHUNK_ROWS, map_chunks, row_chunks
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
@@ -45,9 +46,6 @@ __all__ = [
     "open_as_of",
     "row_to_dossier",
 ]
-
-CHUNK_ROWS = 1 << 20
-"""Rows per chunk of the batch path (a loop per chunk, never per dossier)."""
 
 DT = npt.NDArray[np.datetime64]
 _UNIT_NAMES = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
@@ -131,11 +129,15 @@ def evaluate(
     policy: DeadlinePolicy | str | None = None,
     granularity: Granularity | str | None = None,
     progress: Callable[[int, int], object] | None = None,
+    workers: int | None = None,
 ) -> DossierResults:
     """Due dates (after supplements and rescheduling) and timeliness for every row.
 
     ``progress(done, total)``, if given, is called with the rows done after each
-    chunk of :data:`CHUNK_ROWS` rows (for a progress bar on millions of rows).
+    chunk of :data:`CHUNK_ROWS` rows (for a progress bar on millions of rows), in
+    order. ``workers``: threads for the chunks (default: the CPUs this process may
+    use, at most 8; see :mod:`cchc.dossiers.chunking`); the results are the same
+    for any number.
     Errors name each row as its loader numbered it (file line, index label).
 
     ``granularity=None`` (the default) compares days, and minutes for rows whose
@@ -162,23 +164,44 @@ def evaluate(
     start = np.empty(n, dtype=np.int64)
     codes = np.empty(n, dtype=np.int8)
     overdue = np.empty(n, dtype=np.int64)
-    errors: list[CchcError] = []
-    # Chunks of about a million rows keep temporaries in cache-friendly, reused memory;
-    # the loop is per chunk, never per dossier.
-    for lo in range(0, n, CHUNK_ROWS):
-        sl = slice(lo, min(n, lo + CHUNK_ROWS))
-        chunk = frame.take(sl)
+
+    def run(sl: slice) -> tuple[list[CchcError], bool, bool, bool]:
+        """One chunk, written into its rows of the results (chunks never overlap). The
+        legal due moment and the overdue moment are written only where they differ from
+        the due moment (no rescheduling, no pending supplement: the same values)."""
+        chunk, chunk_ops = frame.take(sl), CalendarOps(ops.calendar, ops.provisional)
+        found: list[CchcError] = []
+        same_legal = same_overdue = True
         try:
-            due[sl], legal[sl], start[sl], codes[sl], overdue[sl] = _evaluate_chunk(
-                chunk, ops, pol, minute, lo, errors
-            )
+            d, lg, s, c, o = _evaluate_chunk(chunk, chunk_ops, pol, minute, sl.start, found)
+            due[sl], start[sl], codes[sl] = d, s, c
+            if lg is not d:
+                legal[sl], same_legal = lg, False
+            if o is not d:
+                overdue[sl], same_overdue = o, False
         except CalendarCoverageError:
-            errors += _coverage_rows(chunk, np.arange(len(chunk)), ops, pol, minute, lo)
-        if progress is not None:
+            found += _coverage_rows(chunk, np.arange(len(chunk)), chunk_ops, pol, minute, sl.start)
+        return found, chunk_ops.used_provisional, same_legal, same_overdue
+
+    errors: list[CchcError] = []
+    same: list[tuple[bool, bool]] = []
+    # chunks of about a million rows on a few threads (cchc.dossiers.chunking)
+    chunks = row_chunks(n, CHUNK_ROWS)
+    for sl, (found, provisional, *flags) in zip(
+        chunks, map_chunks(run, chunks, workers), strict=True
+    ):
+        errors += found
+        ops.used_provisional |= provisional
+        same.append((flags[0], flags[1]))
+        if progress is not None and n:
             progress(sl.stop, n)
     if errors:
         errors.sort(key=lambda e: (e.row or 0, e.field or ""))
         raise BatchValidationError(frame.locate(errors), source=frame.source)
+    legal = _due_where_same(legal, due, chunks, [s[0] for s in same])
+    overdue = _due_where_same(overdue, due, chunks, [s[1] for s in same])
+    for column in (due, legal, start, codes, overdue):
+        column.flags.writeable = False  # results are read-only (columns may be shared)
     return DossierResults(
         due_at=due.view("datetime64[ns]"),
         legal_due_at=legal.view("datetime64[ns]"),
@@ -190,6 +213,22 @@ def evaluate(
         index=frame.index,
         row_numbers=frame.row_numbers,
     )
+
+
+def _due_where_same(
+    column: npt.NDArray[np.int64],
+    due: npt.NDArray[np.int64],
+    chunks: list[slice],
+    same: list[bool],
+) -> npt.NDArray[np.int64]:
+    """``column``, with the due moments copied into the chunks where it equals them, or
+    ``due`` itself when it equals them everywhere (the column's memory never touched)."""
+    if all(same):
+        return due
+    for sl, equal in zip(chunks, same, strict=True):
+        if equal:
+            column[sl] = due[sl]
+    return column
 
 
 def _evaluate_chunk(
@@ -245,7 +284,8 @@ def _evaluate_chunk(
     fin = frame.finished_at.view(np.int64)
     judged = judged_moment(fin, req, pending & (fin != NAT))
     codes = classify_batch(judged, due_ns.view("datetime64[ns]"), minute=per_row)
-    overdue = overdue_from(due_ns, req, pending, NEVER)
+    # nothing pending: overdue_from gives the due moments themselves (kept as one array)
+    overdue = overdue_from(due_ns, req, pending, NEVER) if pending.any() else due_ns
     return due_ns, legal, start.view(np.int64), codes, overdue
 
 

@@ -54,6 +54,7 @@ from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
 
 from .batch import VN_OFFSET_NS
+from .chunking import map_chunks, row_chunks
 from .counting import contiguous, count_arrays, count_matrix
 from .results import CHUNK_ROWS
 
@@ -279,6 +280,7 @@ def summarize(
     *,
     by: str | None = None,
     as_of: datetime | None = None,
+    workers: int | None = None,
 ) -> StatsTable:
     """Counts and rates per period and group (``by``: procedure_code, field, agency).
 
@@ -293,7 +295,8 @@ def summarize(
     Rows come period by period, groups in order of first appearance; with
     ``by=None`` one total row per period. Contiguous periods (months of a year)
     take the one-pass path (:func:`count_matrix`); others are counted period by
-    period (:func:`count_arrays`). Both give the same counts.
+    period (:func:`count_arrays`). Both give the same counts. ``workers``: threads for
+    the chunks of rows, as in :func:`~cchc.dossiers.evaluate`.
     """
     plist = [periods] if isinstance(periods, Period) else list(periods)
     if not plist:
@@ -305,21 +308,27 @@ def summarize(
         group, labels = frame.group(by)
     moment = datetime.now(VN_TZ) if as_of is None else to_vn(as_of, field="as_of")
     as_of_ns = (moment - _EPOCH) // timedelta(microseconds=1) * 1000
-    n = len(frame)
-    chunks = [slice(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)] or [slice(0, 0)]
+    chunks = row_chunks(len(frame), CHUNK_ROWS)
+    n_groups = len(labels)
+
+    def by_period(p: Period) -> dict[str, npt.NDArray[np.int64]]:
+        def part(sl: slice) -> dict[str, npt.NDArray[np.int64]]:
+            return count_arrays(frame.take(sl), results.take(sl), p, group[sl], n_groups, as_of_ns)
+
+        return _sum(map_chunks(part, chunks, workers))
+
     if contiguous(plist):
-        total: dict[str, npt.NDArray[np.int64]] = {}
-        for sl in chunks:  # counts are additive: sum the chunks
-            part = count_matrix(frame.take(sl), results.take(sl), plist, group[sl], len(labels))
-            total = {k: total[k] + v for k, v in part.items()} if total else part
+
+        def matrix(sl: slice) -> dict[str, npt.NDArray[np.int64]]:
+            return count_matrix(frame.take(sl), results.take(sl), plist, group[sl], n_groups)
+
+        total = _sum(map_chunks(matrix, chunks, workers))  # counts are additive
         per_period = [{k: v[:, j] for k, v in total.items()} for j in range(len(plist))]
         for j, p in enumerate(plist):  # periods ending after as_of: judged at as_of
             if p.bounds_ns()[1] - 1 > as_of_ns:
-                per_period[j] = _by_period(frame, results, p, group, len(labels), chunks, as_of_ns)
+                per_period[j] = by_period(p)
     else:
-        per_period = [
-            _by_period(frame, results, p, group, len(labels), chunks, as_of_ns) for p in plist
-        ]
+        per_period = [by_period(p) for p in plist]
     out = StatsTable()
     for p, arrays in zip(plist, per_period, strict=True):
         for gi, key in enumerate(labels):
@@ -328,18 +337,10 @@ def summarize(
     return out
 
 
-def _by_period(
-    frame: DossierFrame,
-    results: DossierResults,
-    p: Period,
-    group: npt.NDArray[np.int32],
-    n_groups: int,
-    chunks: list[slice],
-    as_of_ns: int,
-) -> dict[str, npt.NDArray[np.int64]]:
+def _sum(parts: Iterable[dict[str, npt.NDArray[np.int64]]]) -> dict[str, npt.NDArray[np.int64]]:
+    """The sum of the chunks' count arrays (in chunk order)."""
     acc: dict[str, npt.NDArray[np.int64]] = {}
-    for sl in chunks:
-        part = count_arrays(frame.take(sl), results.take(sl), p, group[sl], n_groups, as_of_ns)
+    for part in parts:
         acc = {k: acc[k] + v for k, v in part.items()} if acc else part
     return acc
 
