@@ -47,8 +47,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
@@ -136,7 +137,7 @@ def year_period(year: int) -> Period:
     return Period(date(year, 1, 1), date(year + 1, 1, 1), str(year))
 
 
-class StatsRates(BaseModel):
+class StatsRates(CchcModel):
     """Rates in percent (see the module docstring for each denominator)."""
 
     model_config = ConfigDict(frozen=True)
@@ -155,7 +156,7 @@ class StatsRates(BaseModel):
     online_share: Decimal | None = Field(description="Trực tuyến / tiếp nhận mới.")
 
 
-class StatsCounts(BaseModel):
+class StatsCounts(CchcModel):
     """Additive counts for one period and group."""
 
     model_config = ConfigDict(frozen=True)
@@ -197,7 +198,7 @@ COUNT_FIELDS: tuple[str, ...] = tuple(StatsCounts.model_fields)
 """The names of the :class:`StatsCounts` fields, in their order (the count columns of a table)."""
 
 
-class StatsRow(BaseModel):
+class StatsRow(CchcModel):
     """Counts and rates of one period and one group key."""
 
     model_config = ConfigDict(frozen=True)
