@@ -50,11 +50,15 @@ def counts_table(
     source: str | None = None,
     as_of: datetime | None = None,
 ) -> pd.DataFrame:
-    """Count table (one row per period and key) of one pandas partition."""
+    """Count table (one row per period and key) of one pandas partition.
+
+    A partition runs on one thread (``workers=1``): Dask already runs the partitions in
+    parallel, and threads inside each would oversubscribe the cores."""
     if len(partition) == 0:
         return _empty()
     frame = from_dataframe(partition, source=source)
-    rows = summarize(frame, evaluate(frame, policy=policy), periods, by=by, as_of=as_of)
+    results = evaluate(frame, policy=policy, workers=1)
+    rows = summarize(frame, results, periods, by=by, as_of=as_of, workers=1)
     return pd.DataFrame(
         [
             {
