@@ -70,7 +70,15 @@ def map_chunks(
         yield from map(fn, chunks)
         return
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="cchc-chunk") as pool:
-        yield from pool.map(fn, chunks)
+        try:
+            futures = [pool.submit(fn, chunk) for chunk in chunks]
+        except RuntimeError:  # no threads can start here (e.g. WebAssembly): one thread
+            futures = []
+        if not futures:
+            yield from map(fn, chunks)
+            return
+        for future in futures:
+            yield future.result()
 
 
 def cast(values: npt.ArrayLike, dtype: npt.DTypeLike) -> npt.NDArray[Any]:
