@@ -27,7 +27,7 @@ from cchc.documents.citations import Citation, CitationRole
 from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.types import DocumentType
 from cchc.errors import CchcError
-from cchc.reporting.periods import ReportingPeriod, reporting_period
+from cchc.reporting.periods import DEFAULT_REGIME, ReportingPeriod, reporting_period
 
 __all__ = ["DEFAULT_REGIME", "FALLBACK_REGIME", "days_off", "draft_window", "period", "plans"]
 
@@ -39,8 +39,6 @@ _PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MIN_YEAR, MAX_YEAR = 1, 9999
 """Years a heading may name for a window to be computed (``datetime.date`` range, 1..9999)."""
-DEFAULT_REGIME = "bnv-cchc"
-"""Reporting regime whose data windows define a report's period (Công văn 581/BNV-CCHC)."""
 FALLBACK_REGIME = "nd09-2019"
 """Regime used for a quarter the chosen regime lacks (Nghị định 09/2019/NĐ-CP Điều 12)."""
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
