@@ -39,7 +39,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 import attrs
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
@@ -49,6 +49,7 @@ from cchc._model import CchcModel
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 
 __all__ = [
+    "Dated",
     "Explanation",
     "ExplanationStep",
     "LegalSource",
@@ -62,6 +63,18 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+class Dated(Protocol):
+    """A value that carries its own period in force (hiệu lực): a programme, a procedure."""
+
+    @property
+    def effective_from(self) -> date | None: ...
+    @property
+    def effective_to(self) -> date | None: ...
+
+
+DatedT = TypeVar("DatedT", bound=Dated)
 
 
 class Verification(enum.StrEnum):
@@ -165,6 +178,12 @@ class RuleVersion(Generic[T]):
         """A version applying to the years ``first``..``last`` (an assessment or survey
         year is asked as its 1 January): from 1/1/first to 1/1 after ``last``."""
         return cls(value, source, date(first, 1, 1), date(last + 1, 1, 1))
+
+    @staticmethod
+    def dated(value: DatedT, source: LegalSource | str) -> RuleVersion[DatedT]:
+        """A version of ``value`` in force over its own ``effective_from`` / ``effective_to``
+        (a bound left ``None`` falls back to the source's)."""
+        return RuleVersion(value, source, value.effective_from, value.effective_to)
 
     @property
     def source(self) -> LegalSource:

@@ -8,9 +8,9 @@ from typing import Any
 from cchc._cli_util import add_json, iso_date, print_json, print_table
 from cchc._data import read_user_text
 from cchc.documents.citations import parse_citations
-from cchc.documents.context import DEFAULT_REGIME
 from cchc.documents.deadlines import Deadline, extract_deadlines
 from cchc.documents.lint import lint
+from cchc.reporting.commands import add_regime
 
 __all__ = ["register"]
 
@@ -27,10 +27,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("file", help="UTF-8 text file of the document")
     p.add_argument("--issued-on", type=iso_date, help="the document's own date (YYYY-MM-DD)")
-    p.add_argument(
-        "--regime",
-        default=DEFAULT_REGIME,
-        help="reporting regime whose data windows define a report's quarter: bnv-cchc "
+    add_regime(
+        p,
+        "reporting regime whose data windows define a report's quarter: bnv-cchc "
         "(Công văn 581/BNV-CCHC, default) or nd09-2019 (Nghị định 09/2019/NĐ-CP)",
     )
     add_json(p)

@@ -24,11 +24,10 @@ from datetime import date
 
 from cchc.calendar import default_calendar
 from cchc.documents.citations import Citation, CitationRole
-from cchc.documents.findings import Finding, make_finding
-from cchc.documents.series import fmt_date
+from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.types import DocumentType
 from cchc.errors import CchcError
-from cchc.reporting.periods import ReportingPeriod, reporting_period
+from cchc.reporting.periods import DEFAULT_REGIME, ReportingPeriod, reporting_period
 
 __all__ = ["DEFAULT_REGIME", "FALLBACK_REGIME", "days_off", "draft_window", "period", "plans"]
 
@@ -40,8 +39,6 @@ _PLAN_YEAR = re.compile(r"(?i:năm)[ \t]{1,3}(\d{4})(?![\d/-])")
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MIN_YEAR, MAX_YEAR = 1, 9999
 """Years a heading may name for a window to be computed (``datetime.date`` range, 1..9999)."""
-DEFAULT_REGIME = "bnv-cchc"
-"""Reporting regime whose data windows define a report's period (Công văn 581/BNV-CCHC)."""
 FALLBACK_REGIME = "nd09-2019"
 """Regime used for a quarter the chosen regime lacks (Nghị định 09/2019/NĐ-CP Điều 12)."""
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -88,15 +85,9 @@ def period(text: str, s: str, cits: list[Citation], regime: str) -> list[Finding
         if text[line_start : c.span[0]].strip() not in ("+", "-", "•", "*"):
             continue
         out.append(
-            make_finding(
+            cited(
                 "outside-reporting-period",
-                c.span,
-                "{n} of {d} is listed as an action of the reporting body, but the quarter {q}/{y} "
-                "report covers {a} to {b} ({src})",
-                "{n} ngày {d} được liệt kê là văn bản ban hành trong kỳ, nhưng kỳ báo cáo "
-                "quý {q}/{y} tính từ {a} đến {b} ({src})",
-                n=c.number_text,
-                d=_fmt(c.issued_on),
+                c,
                 q=_ROMAN[q],
                 y=year,
                 a=_fmt(window.start),
@@ -119,17 +110,7 @@ def plans(cits: list[Citation]) -> list[Finding]:
             continue
         (y,) = years
         if y < c.issued_on.year or (y == c.issued_on.year and c.issued_on.month == 12):
-            out.append(
-                make_finding(
-                    "plan-year-implausible",
-                    c.span,
-                    "{n} of {d} is a plan for {y}, a year that had (almost) ended when issued",
-                    "{n} ngày {d} là kế hoạch cho năm {y}, khi năm đó đã (gần) kết thúc",
-                    n=c.number_text,
-                    d=_fmt(c.issued_on),
-                    y=y,
-                )
-            )
+            out.append(cited("plan-year-implausible", c, y=y))
     return out
 
 
@@ -147,17 +128,7 @@ def days_off(cits: list[Citation]) -> list[Finding]:
             continue
         seen.add(d)
         if not cal.is_working_day(d):
-            out.append(
-                make_finding(
-                    "non-working-day",
-                    c.date_span or c.span,
-                    "{n} is dated {d}, a {w} and a day off",
-                    "{n} ghi ngày {d}, là ngày nghỉ ({w})",
-                    n=c.number_text,
-                    d=_fmt(d),
-                    w=d.strftime("%A"),
-                )
-            )
+            out.append(cited("non-working-day", c, span=c.date_span, w=d.strftime("%A")))
     return out
 
 
@@ -185,15 +156,4 @@ def draft_window(text: str, cits: list[Citation]) -> list[Finding]:
         return []
     header = next((c for c in cits if c.role is CitationRole.HEADER), None)
     span = header.span if header is not None else (0, 0)
-    return [
-        make_finding(
-            "draft-date-window",
-            span,
-            "this draft can only be dated from {a} (latest document cited) to {b} (before "
-            "the earliest deadline it sets)",
-            "dự thảo này chỉ có thể ghi ngày từ {a} (văn bản được dẫn mới nhất) đến {b} "
-            "(trước thời hạn sớm nhất mà nó đặt ra)",
-            a=_fmt(max(cited)),
-            b=_fmt(min(ends)),
-        )
-    ]
+    return [finding("draft-date-window", span, a=_fmt(max(cited)), b=_fmt(min(ends)))]

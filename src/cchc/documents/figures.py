@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from cchc.documents.findings import Finding, make_finding
+from cchc.documents.findings import Finding, finding
 
 __all__ = ["check_figures"]
 
@@ -99,17 +99,8 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
         total = _int(total_m.group(1))
         got = sum(_int(m.group(1)) for m in parts)
         if got > total:
-            out.append(
-                make_finding(
-                    "totals-mismatch",
-                    mapper(total_m.start(), parts[-1].end()),
-                    "parts add up to {got} {noun}, more than the stated total of {total}",
-                    "các thành phần cộng lại là {got} {noun}, vượt tổng số {total} đã nêu",
-                    got=got,
-                    total=total,
-                    noun=total_m.group(2),
-                )
-            )
+            span, noun = mapper(total_m.start(), parts[-1].end()), total_m.group(2)
+            out.append(finding("totals-mismatch", span, got=got, total=total, noun=noun))
     for paren in _PARENS.finditer(s):
         m = _COUNT_BEFORE.search(s, max(0, paren.start() - 90), paren.start())
         if m is None:
@@ -122,16 +113,8 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
         got = sum(_int(n.group(1)) for n in nums if n is not None)
         total = _int(m.group(1))
         if got != total:
-            out.append(
-                make_finding(
-                    "totals-mismatch",
-                    mapper(m.start(), paren.end()),
-                    "the list in parentheses adds up to {got}, not to the stated {total}",
-                    "danh sách trong ngoặc cộng lại là {got}, không bằng số {total} đã nêu",
-                    got=got,
-                    total=total,
-                )
-            )
+            span = mapper(m.start(), paren.end())
+            out.append(finding("totals-mismatch:list", span, got=got, total=total))
     for t in _TOTAL_LINE.finditer(s):
         noun = t.group(1).strip().casefold()
         total = _int(t.group(2))
@@ -143,17 +126,8 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
             got += _int(p.group(2))
             last = p.end()
         if got > total:
-            out.append(
-                make_finding(
-                    "totals-mismatch",
-                    mapper(t.start(), last),
-                    "the listed {noun} add up to {got}, more than the total of {total}",
-                    "số {noun} liệt kê cộng lại là {got}, vượt tổng số {total}",
-                    got=got,
-                    total=total,
-                    noun=t.group(1).strip(),
-                )
-            )
+            span, noun = mapper(t.start(), last), t.group(1).strip()
+            out.append(finding("totals-mismatch:lines", span, got=got, total=total, noun=noun))
     return out
 
 
@@ -168,24 +142,15 @@ def _rates(s: str, mapper: Mapper) -> list[Finding]:
     for lv, lm in late:
         for ov, _ in on_time:
             if lv + ov > 100:
-                out.append(
-                    make_finding(
-                        "rate-contradiction",
-                        mapper(lm.start(), lm.end()),
-                        "late rate above {late}% contradicts on-time rate above {ok}% "
-                        "(they cannot both hold); 'trễ hẹn' is probably meant as 'đúng hẹn'",
-                        "tỷ lệ trễ hẹn trên {late}% mâu thuẫn với tỷ lệ đúng hẹn trên {ok}%",
-                        late=lv,
-                        ok=ov,
-                    )
-                )
+                span = mapper(lm.start(), lm.end())
+                out.append(finding("rate-contradiction", span, late=lv, ok=ov))
                 break
     return out
 
 
-def _at(m: re.Match[str], mapper: Mapper, code: str, en: str, vi: str) -> Finding:
+def _at(m: re.Match[str], mapper: Mapper, key: str) -> Finding:
     """A finding spanning the match ``m``; the messages may name its text as ``{d}``."""
-    return make_finding(code, mapper(m.start(), m.end()), en, vi, d=m.group(0))
+    return finding(key, mapper(m.start(), m.end()), d=m.group(0))
 
 
 def _dates(s: str, mapper: Mapper) -> list[Finding]:
@@ -194,10 +159,9 @@ def _dates(s: str, mapper: Mapper) -> list[Finding]:
         try:
             date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
-            en, vi = "{d} is not a calendar date", "{d} không phải ngày có thật"
-            out.append(_at(m, mapper, "impossible-date", en, vi))
+            out.append(_at(m, mapper, "impossible-date:text"))
     for m in _NO_YEAR.finditer(s):
-        out.append(_at(m, mapper, "partial-date", "'{d}' gives no year", "'{d}' không ghi năm"))
+        out.append(_at(m, mapper, "partial-date:text"))
     return out
 
 
@@ -207,6 +171,5 @@ def check_figures(s: str, mapper: Mapper) -> list[Finding]:
     ``mapper`` turns offsets in ``s`` into offsets in the caller's text.
     """
     out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
-    en, vi = "a figure is left blank ('.....')", "số liệu bị bỏ trống ('.....')"
-    out.extend(_at(m, mapper, "blank-figure", en, vi) for m in _BLANK.finditer(s))
+    out.extend(_at(m, mapper, "blank-figure") for m in _BLANK.finditer(s))
     return out

@@ -39,9 +39,9 @@ from cchc.documents.citations import Citation, CitationRole, parse_citations
 from cchc.documents.dates import DateStatus, as_vn_date
 from cchc.documents.directive import DirectiveDocument
 from cchc.documents.figures import check_figures
-from cchc.documents.findings import Finding, make_finding
+from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.number import NumberShape
-from cchc.documents.series import duplicate_findings, fmt_date, series_findings
+from cchc.documents.series import duplicate_findings, series_findings
 from cchc.documents.types import DocumentType
 from cchc.reporting.periods import regime as reporting_regime
 
@@ -63,30 +63,6 @@ _DEFECT_CODES = {
     "unknown_type": "symbol-format",
     "zero_number": "number-zero",
 }
-_DEFECT_MESSAGES = {
-    "type-symbol-mismatch": (
-        "the text calls {n} a '{w}' but its symbol says {t}",
-        "văn bản gọi {n} là '{w}' nhưng ký hiệu cho biết đó là {t}",
-    ),
-    "symbol-incomplete": (
-        "the symbol of {n} lacks the issuer part (as in NĐ-CP)",
-        "ký hiệu {n} thiếu phần tên cơ quan ban hành (như NĐ-CP)",
-    ),
-    "symbol-order": (
-        "{n}: a công văn symbol is ISSUER-UNIT, here the unit comes first",
-        "{n}: ký hiệu công văn là CƠ QUAN-ĐƠN VỊ SOẠN THẢO, ở đây đơn vị đứng trước",
-    ),
-    "number-zero": (
-        "{n}: numbers start at 01 each year (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), 0 is not one",
-        "{n}: số văn bản bắt đầu từ số 01 mỗi năm (NĐ 30/2020/NĐ-CP Điều 15 khoản 1), "
-        "không có số 0",
-    ),
-    "symbol-format": (
-        "{n} is written with a stray space, '/' for '-', an unknown type or wrong case",
-        "{n} viết sai quy cách (thừa dấu cách, '/' thay '-', sai chữ hoa/thường)",
-    ),
-}
-
 
 _fmt = fmt_date
 
@@ -114,65 +90,29 @@ def _issued_in_own_clause(text: str, subject_start: int, cited_start: int) -> bo
     return any(m.group("actor")[0].isupper() for m in _ISSUING_CLAUSE.finditer(segment))
 
 
-_DATE_FINDINGS: dict[DateStatus | None, tuple[str, str, str]] = {
-    DateStatus.INVALID: (
-        "impossible-date",
-        "{d} of {n} is not a calendar date",
-        "{d} của {n} không phải ngày có thật",
-    ),
-    DateStatus.PARTIAL: (
-        "partial-date",
-        "the date of {n} is incomplete: '{d}'",
-        "ngày của {n} không đầy đủ: '{d}'",
-    ),
+_DATE_FINDINGS: dict[DateStatus | None, str] = {
+    DateStatus.INVALID: "impossible-date",
+    DateStatus.PARTIAL: "partial-date",
 }
-"""Finding code and messages (English, Vietnamese) for a cited date that is not whole."""
+"""Finding code for a cited date that is not whole."""
 
 
 def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> list[Finding]:
     out: list[Finding] = []
     if c.date_status in _DATE_FINDINGS:
-        code, en, vi = _DATE_FINDINGS[c.date_status]
         n = c.number_text or c.symbol
-        out.append(make_finding(code, c.date_span or c.span, en, vi, d=c.date_text, n=n))
+        key = _DATE_FINDINGS[c.date_status]
+        out.append(finding(key, c.date_span or c.span, d=c.date_text, n=n))
     if c.number is None:
-        out.append(
-            make_finding(
-                "blank-number",
-                c.span,
-                "the number is blank ('{n}'): a draft",
-                "số văn bản để trống ('{n}'): văn bản dự thảo",
-                n=c.number_text,
-            )
-        )
+        out.append(finding("blank-number", c.span, n=c.number_text))
     if (
         c.number_year is not None
         and c.issued_on is not None
         and (c.number_year != c.issued_on.year and c.shape is not NumberShape.LAW)
     ):
-        out.append(
-            make_finding(
-                "number-year-mismatch",
-                c.span,
-                "{n}: the number says {y} but the date is {d}",
-                "{n}: năm trong số hiệu là {y} nhưng ngày ban hành là {d}",
-                n=c.number_text,
-                y=c.number_year,
-                d=_fmt(c.issued_on),
-            )
-        )
+        out.append(cited("number-year-mismatch", c, y=c.number_year))
     if c.role is CitationRole.CITATION and c.issued_on is not None and own and c.issued_on > own:
-        out.append(
-            make_finding(
-                "cited-after-citing",
-                c.span,
-                "{n} is dated {d}, after this document's date {o}",
-                "{n} ghi ngày {d}, sau ngày ban hành văn bản này ({o})",
-                n=c.number_text,
-                d=_fmt(c.issued_on),
-                o=_fmt(own),
-            )
-        )
+        out.append(cited("cited-after-citing", c, o=_fmt(own)))
     elif (
         c.role is CitationRole.CITATION
         and c.year
@@ -181,30 +121,13 @@ def _citation_checks(c: Citation, own: date | None, own_year: int | None) -> lis
         and c.year > own_year
     ):
         out.append(
-            make_finding(
-                "cited-after-citing",
-                c.span,
-                "{n} is from {y}, after this document's year {o}",
-                "{n} thuộc năm {y}, sau năm ban hành văn bản này ({o})",
-                n=c.number_text,
-                y=c.year,
-                o=own_year,
-            )
+            finding("cited-after-citing:year", c.span, n=c.number_text, y=c.year, o=own_year)
         )
     for defect in dict.fromkeys(_DEFECT_CODES[d] for d in c.defects if d in _DEFECT_CODES):
-        en, vi = _DEFECT_MESSAGES[defect]
         doc_type = c.doc_type.value if c.doc_type else "?"
-        out.append(make_finding(defect, c.span, en, vi, n=c.number_text, w=c.type_word, t=doc_type))
+        out.append(finding(defect, c.span, n=c.number_text, w=c.type_word, t=doc_type))
     if c.role is CitationRole.HEADER and c.number and c.number.isdigit() and len(c.number) == 1:
-        out.append(
-            make_finding(
-                "number-padding",
-                c.span,
-                "number {n} should be written 0{n}",
-                "số {n} phải ghi là 0{n}",
-                n=c.number,
-            )
-        )
+        out.append(finding("number-padding", c.span, n=c.number))
     return out
 
 
@@ -245,14 +168,7 @@ def lint(
     if doc.is_draft and own is None:
         out.extend(context.draft_window(text, cits))
     if "Nơi nhận" in norm.text and not doc.has_number_line and doc.date_text is None:
-        out.append(
-            make_finding(
-                "missing-own-number",
-                (0, 0),
-                "the document has no number and no date of its own",
-                "văn bản không có số, ký hiệu và ngày ban hành",
-            )
-        )
+        out.append(finding("missing-own-number", (0, 0)))
     dated = sorted(f.span for f in out if f.code in ("impossible-date", "partial-date"))
     for f in check_figures(norm.text, norm.original_span):
         k = bisect.bisect_right(dated, (f.span[0], len(text) + 1)) - 1
@@ -278,18 +194,8 @@ def _nested(text: str, cits: list[Citation]) -> list[Finding]:
                 and b.issued_on > a.issued_on
                 and not _issued_in_own_clause(text, a.subject_span[0], b.span[0])
             ):
-                out.append(
-                    make_finding(
-                        "cited-after-citing",
-                        b.span,
-                        "{n} is dated {d}, after {a} of {ad} which cites it",
-                        "{n} ghi ngày {d}, sau văn bản {a} ngày {ad} đã dẫn chiếu nó",
-                        n=b.number_text,
-                        d=_fmt(b.issued_on),
-                        a=a.number_text,
-                        ad=_fmt(a.issued_on),
-                    )
-                )
+                ad = _fmt(a.issued_on)
+                out.append(cited("cited-after-citing:nested", b, a=a.number_text, ad=ad))
     return out
 
 
@@ -301,13 +207,5 @@ def _first_mentions(cits: list[Citation]) -> list[Finding]:
             continue
         seen.add(c.key())
         if c.date_text is None and c.doc_type not in _NAMED_ONLY:
-            out.append(
-                make_finding(
-                    "undated-first-mention",
-                    c.span,
-                    "first mention of {n} gives no date (NĐ 30/2020 Phụ lục I II.6)",
-                    "lần dẫn đầu tiên của {n} không ghi ngày ban hành",
-                    n=c.number_text,
-                )
-            )
+            out.append(finding("undated-first-mention", c.span, n=c.number_text))
     return out

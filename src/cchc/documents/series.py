@@ -24,15 +24,10 @@ from collections import defaultdict
 from datetime import date
 
 from cchc.documents.citations import Citation, CitationRole
-from cchc.documents.findings import Finding, make_finding
+from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.number import NumberShape
 
 __all__ = ["duplicate_findings", "fmt_date", "series_findings"]
-
-
-def fmt_date(d: date | None) -> str:
-    """A date as dd/mm/yyyy ("?" when unknown)."""
-    return d.strftime("%d/%m/%Y") if d is not None else "?"
 
 
 _fmt = fmt_date
@@ -95,15 +90,9 @@ def series_findings(cits: list[Citation]) -> list[Finding]:
                 assert lo.issued_on and c.issued_on and hi.issued_on
                 if lo.issued_on.year == hi.issued_on.year != c.issued_on.year:
                     out.append(
-                        make_finding(
+                        cited(
                             "series-year-outlier",
-                            c.span,
-                            "{n} is dated {d}, but the numbers around it ({lo} of {lod}, {hi} of "
-                            "{hid}) are from {y}: the year is probably wrong",
-                            "{n} ghi ngày {d}, nhưng các số liền kề ({lo} ngày {lod}, {hi} ngày "
-                            "{hid}) đều năm {y}: năm ban hành có thể sai",
-                            n=c.number_text,
-                            d=_fmt(c.issued_on),
+                            c,
                             lo=lo.number,
                             lod=_fmt(lo.issued_on),
                             hi=hi.number,
@@ -131,18 +120,7 @@ def series_findings(cits: list[Citation]) -> list[Finding]:
                 ctx = ", ".join(
                     f"{k.number} ({_fmt(k.issued_on)})" for k in (below[-1:] + above[:1])
                 )
-                out.append(
-                    make_finding(
-                        "series-backwards",
-                        c.span,
-                        "{n} dated {d} is out of number order in its series; neighbours: {ctx}",
-                        "{n} ngày {d} không đúng thứ tự số trong cùng sổ văn bản; "
-                        "số liền kề: {ctx}",
-                        n=c.number_text,
-                        d=_fmt(c.issued_on),
-                        ctx=ctx,
-                    )
-                )
+                out.append(cited("series-backwards", c, ctx=ctx))
     return out
 
 
@@ -154,20 +132,8 @@ def _backwards_pair(lo: Citation, hi: Citation) -> list[Finding]:
     if _num(lo) == _num(hi) or lo.issued_on <= hi.issued_on:
         return []
     later, other = (hi, lo) if hi.span[0] > lo.span[0] else (lo, hi)
-    return [
-        make_finding(
-            "series-backwards",
-            later.span,
-            "{n} dated {d} and {m} dated {e} run backwards in their series (a higher number "
-            "with an earlier date): one of the two numbers or dates is wrong",
-            "{n} ngày {d} và {m} ngày {e} ngược thứ tự trong cùng sổ văn bản (số lớn hơn "
-            "nhưng ngày sớm hơn): một trong hai số hoặc ngày bị sai",
-            n=later.number_text,
-            d=_fmt(later.issued_on),
-            m=other.number_text,
-            e=_fmt(other.issued_on),
-        )
-    ]
+    e = _fmt(other.issued_on)
+    return [cited("series-backwards:pair", later, m=other.number_text, e=e)]
 
 
 def duplicate_findings(cits: list[Citation]) -> list[Finding]:
@@ -191,24 +157,10 @@ def duplicate_findings(cits: list[Citation]) -> list[Finding]:
     return out
 
 
-_CONFLICTS = {
-    "dates": (
-        "{n} is cited with two dates ({a} and {b})",
-        "{n} được dẫn với hai ngày ({a} và {b})",
-    ),
-    "subjects": (
-        "{n} names two different documents: '{a}' and '{b}'",
-        "{n} được dùng cho hai văn bản khác nhau: '{a}' và '{b}'",
-    ),
-}
-"""Messages (English, Vietnamese) for one number cited with two dates or two subjects."""
-
-
 def _conflict(c: Citation, what: str, a: str, b: str) -> Finding:
     """A ``duplicate-number`` finding on ``c``: its ``what`` reads ``b`` where an earlier
     mention of the same number read ``a``."""
-    en, vi = _CONFLICTS[what]
-    return make_finding("duplicate-number", c.span, en, vi, n=c.number_text, a=a, b=b)
+    return finding(f"duplicate-number:{what}", c.span, n=c.number_text, a=a, b=b)
 
 
 def _short(text: str | None) -> str:

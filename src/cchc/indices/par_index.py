@@ -36,6 +36,7 @@ import attrs
 
 from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.indices.methodology import dated, version_rows
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import RuleVersion, in_force
 from cchc.rates import round_half_up
@@ -88,32 +89,31 @@ class ParIndexVersion:
 @cache
 def versions() -> tuple[ParIndexVersion, ...]:
     """The known methodology decisions, oldest first."""
-    out = []
-    for row in _data()["versions"]:
-        structure = tuple(
-            StructureCount(
-                level=s["level"],
-                areas=s["areas"],
-                criteria=s["criteria"],
-                sub_criteria=s["sub_criteria"],
-                survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
-                source=row["source"],
-                note=s["note"],
-            )
-            for s in row["structure"]
+    return tuple(_version(row, years) for row, years in version_rows("par_index.yaml"))
+
+
+def _version(row: Mapping[str, Any], years: tuple[int, int]) -> ParIndexVersion:
+    structure = tuple(
+        StructureCount(
+            level=s["level"],
+            areas=s["areas"],
+            criteria=s["criteria"],
+            sub_criteria=s["sub_criteria"],
+            survey_points=Decimal(str(s["survey_points"])) if "survey_points" in s else None,
+            source=row["source"],
+            note=s["note"],
         )
-        out.append(
-            ParIndexVersion(
-                number=row["number"],
-                source=row["source"],
-                signed_on=row["signed_on"],
-                years=(row["effective_from"].year, row["effective_to"].year - 1),
-                title=row.get("title"),
-                note=row["note"],
-                structure=structure,
-            )
-        )
-    return tuple(out)
+        for s in row["structure"]
+    )
+    return ParIndexVersion(
+        number=row["number"],
+        source=row["source"],
+        signed_on=row["signed_on"],
+        years=years,
+        title=row.get("title"),
+        note=row["note"],
+        structure=structure,
+    )
 
 
 def version_for_year(year: int) -> ParIndexVersion:
@@ -135,7 +135,7 @@ def version_for_year(year: int) -> ParIndexVersion:
 def dated_versions() -> tuple[RuleVersion[ParIndexVersion], ...]:
     """The methodology decisions as dated rules: each applies from 1 January of its first
     assessment year to 1 January after its last (:func:`cchc.legal.in_force`)."""
-    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
+    return dated(versions())
 
 
 @cache

@@ -35,6 +35,7 @@ import attrs
 
 from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
+from cchc.indices.methodology import dated, version_rows
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource, RuleVersion, in_force, source
 from cchc.rates import round_half_up
@@ -58,7 +59,7 @@ class Element:
     id: str
     name_vi: str
     name: str
-    criteria: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     note: str | None = None
 
 
@@ -80,28 +81,16 @@ def _data() -> Mapping[str, Any]:
 @cache
 def versions() -> tuple[SipasVersion, ...]:
     """The known SIPAS methodologies, oldest first."""
-    out = []
-    for row in _data()["versions"]:
-        elements = tuple(
-            Element(
-                id=e["id"],
-                name_vi=e["name_vi"],
-                name=e["name"],
-                criteria=tuple(e.get("criteria", ())),
-                note=e.get("note"),
-            )
-            for e in row["elements"]
+    return tuple(
+        SipasVersion(
+            id=row["id"],
+            years=years,
+            source=source(row["source"]),
+            contents=tuple(row["contents"]),
+            elements=tuple(Element(**e) for e in row["elements"]),
         )
-        out.append(
-            SipasVersion(
-                id=row["id"],
-                years=(row["effective_from"].year, row["effective_to"].year - 1),
-                source=source(row["source"]),
-                contents=tuple(row["contents"]),
-                elements=elements,
-            )
-        )
-    return tuple(out)
+        for row, years in version_rows("sipas.yaml")
+    )
 
 
 def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersion:
@@ -129,7 +118,7 @@ def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersio
 @cache
 def dated_versions() -> tuple[RuleVersion[SipasVersion], ...]:
     """The methodologies as dated rules over their survey years (:func:`cchc.legal.in_force`)."""
-    return tuple(RuleVersion.for_years(v, v.source, *v.years) for v in versions())
+    return dated(versions())
 
 
 def element_index(answers: Sequence[int], satisfied: Sequence[int] | None = None) -> Decimal:

@@ -71,12 +71,7 @@ class MasterProgramme(CchcModel):
 
     def version(self) -> RuleVersion[MasterProgramme]:
         """The programme as a dated rule, in force over its period."""
-        return RuleVersion(
-            value=self,
-            source=self.source,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-        )
+        return RuleVersion.dated(self, self.source)
 
     def target(self, target_id: str) -> Target:
         """The target with id ``target_id``."""

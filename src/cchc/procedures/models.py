@@ -220,12 +220,7 @@ class Procedure(CchcModel):
                 f"procedure {self.code} has no announcement decision (published_by)",
                 field="published_by",
             )
-        return RuleVersion(
-            value=self,
-            source=self.published_by,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-        )
+        return RuleVersion.dated(self, self.published_by)
 
     def in_force_on(self, day: date) -> bool:
         """Whether this version applies on ``day`` (half-open ``[start, end)``)."""

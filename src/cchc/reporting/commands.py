@@ -12,11 +12,11 @@ from cchc._cli_util import add_json, iso_date, print_json, print_table
 from cchc.errors import CalendarCoverageError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
-from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, reporting_period
+from cchc.reporting.periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 from cchc.reporting.render import to_docx, to_markdown
 from cchc.reporting.report import load_report
 
-__all__ = ["register"]
+__all__ = ["add_regime", "register"]
 
 
 def register(subparsers: Any) -> None:
@@ -26,11 +26,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("period", help="data window and deadline of a report")
     p.add_argument("kind", help="Q1, H1, Q3, Y (bnv-cchc); M1..M12, Q1..Q4, H1, H2, 9M, Y")
     p.add_argument("year", type=int, help="the reporting year, e.g. 2025")
-    p.add_argument(
-        "--regime",
-        default="bnv-cchc",
-        help="bnv-cchc (Bộ Nội vụ CCHC reports, default) or nd09-2019 (the general rule)",
-    )
+    add_regime(p, "bnv-cchc (Bộ Nội vụ CCHC reports, default) or nd09-2019 (the general rule)")
     p.add_argument("--submitted", type=iso_date, help="also say whether sent on time")
     p.add_argument(
         "--deadline",
@@ -49,6 +45,11 @@ def register(subparsers: Any) -> None:
     _report_file_argument(p)
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
     p.set_defaults(handler=_render)
+
+
+def add_regime(p: argparse.ArgumentParser, help_text: str) -> None:
+    """Add ``--regime``, the reporting regime (default ``DEFAULT_REGIME``), with ``help_text``."""
+    p.add_argument("--regime", default=DEFAULT_REGIME, help=help_text)
 
 
 def _report_file_argument(p: argparse.ArgumentParser) -> None:

@@ -64,6 +64,7 @@ from cchc.reporting.period_explain import explain_period
 from cchc.tz import as_date
 
 __all__ = [
+    "DEFAULT_REGIME",
     "ROLL_FORWARD_DEFAULT",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -87,6 +88,10 @@ YEAR_MAX = 9999
 """The largest reporting year (the last year a Python date holds). Deadlines of
 years beyond the official calendar's coverage raise
 :class:`~cchc.errors.CalendarCoverageError` unless ``due=False``."""
+
+DEFAULT_REGIME = "bnv-cchc"
+"""The regime of the periodic CCHC reports to Bộ Nội vụ (Công văn 581/BNV-CCHC), used
+where none is named: by a report, by the linter, on the command line."""
 
 ROLL_FORWARD_DEFAULT = True
 """Deadlines on a day off move to the next working day unless told otherwise

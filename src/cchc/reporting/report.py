@@ -39,6 +39,7 @@ from cchc._data import load_yaml, read_user_data
 from cchc._model import CchcModel
 from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
+from cchc.reporting.periods import DEFAULT_REGIME
 
 __all__ = [
     "Assessment",
@@ -236,7 +237,7 @@ class CchcReport(CchcModel):
         description="Thời hạn gửi báo cáo set by the requesting agency; needed to check "
         "timeliness under nd09-2019, which sets only a minimum (Điều 8 khoản 5 điểm b).",
     )
-    regime: str = Field(default="bnv-cchc", description="Chế độ báo cáo: bnv-cchc, nd09-2019.")
+    regime: str = Field(default=DEFAULT_REGIME, description="Chế độ báo cáo: bnv-cchc, nd09-2019.")
     kind: str = Field(description="Kỳ báo cáo: Q1, H1, Q3, Y (bnv-cchc)...")
     year: int = Field(description="Năm báo cáo.")
     plan: PlanSection = Field(default_factory=PlanSection)
