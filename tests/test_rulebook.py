@@ -93,6 +93,7 @@ def test_calendar_and_unit_csv_keys_exist() -> None:
     for path in [
         *PACKAGE.glob("calendar/data/days/*.csv"),
         PACKAGE / "units/data/provinces_2025.csv",
+        PACKAGE / "units/data/issuers.csv",
     ]:
         keys = _csv_keys(path)
         assert keys, path.name

@@ -33,7 +33,9 @@ the field::
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -51,6 +53,7 @@ from cchc.errors import CchcError, DataFileError
 __all__ = [
     "bundled_mapping",
     "data_path",
+    "load_bundled_csv",
     "load_bundled_items",
     "load_yaml",
     "parse_json_text",
@@ -211,6 +214,24 @@ def read_user_model(
     if not isinstance(data, dict):
         raise error(f"a {model.__name__} file must be a mapping of fields", source=str(path))
     return model.from_data(data, source=str(path))
+
+
+def load_bundled_csv(model: type[M], package: str, *parts: str) -> tuple[M, ...]:
+    """The rows of a bundled CSV file, each validated into ``model``. An empty cell is an
+    absent field (the model's default applies).
+
+    Raises:
+        DataFileError: a row is invalid (naming the file, the line and the field).
+    """
+    where = f"{package}:{'/'.join(parts)}"
+    reader = csv.DictReader(io.StringIO(read_text(package, *parts)))
+    out: list[M] = []
+    for row in reader:
+        data = {k: v.strip() for k, v in row.items() if k and v and v.strip()}
+        out.append(
+            model.from_data(data, source=f"{where}, line {reader.line_num}", error=DataFileError)
+        )
+    return tuple(out)
 
 
 def load_bundled_items(model: type[M], key: str, package: str, *parts: str) -> tuple[M, ...]:

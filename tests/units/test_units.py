@@ -143,3 +143,34 @@ def test_lookup_accepts_aware_datetimes_only() -> None:
     assert len(provinces(late)) == 34
     with pytest.raises(NaiveDatetimeError):
         lookup("Hà Nội", on=datetime(2025, 7, 1, 12))
+
+
+def test_issuer_table_is_data_citing_the_registry() -> None:
+    """units/data/issuers.csv: every row cites registry keys; the ministries that ended or
+    began on 1/3/2025 cite Nghị quyết 176/2025/QH15 (admin_units.md §5), and their inferred
+    successor links stay unconfirmed."""
+    from datetime import date
+
+    from cchc.units import issuers
+
+    rows = issuers()
+    assert all(r.sources for r in rows)
+    dated = [r for r in rows if r.valid_from or r.valid_to]
+    assert {r.abbreviation for r in dated} >= {"BNNMT", "BKHĐT", "BTTTT", "BLĐTBXH"}
+    for r in dated:
+        assert "176/2025/QH15" in {s.number for s in r.sources}, r.abbreviation
+        assert date(2025, 3, 1) in (r.valid_from, r.valid_to)
+        assert not r.verified
+    assert issuer("BKHĐT").successor == "BTC"  # type: ignore[union-attr]
+
+
+def test_a_bad_row_of_a_bundled_csv_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cchc._data as data
+    from cchc.errors import DataFileError
+    from cchc.units.issuers import Issuer
+
+    text = "abbreviation,name,kind,sources\nQH,Quốc hội,central,CONV-ISSUER-ABBR\nX,Y,nope,\n"
+    monkeypatch.setattr(data, "read_text", lambda *parts: text)
+    with pytest.raises(DataFileError) as err:
+        data.load_bundled_csv(Issuer, "cchc.units", "data", "issuers.csv")
+    assert "line 3" in str(err.value) and err.value.field == "kind"

@@ -6,14 +6,19 @@
 * :mod:`cchc.reporting.build` — :func:`build_report` from a plan and figures;
 * :mod:`cchc.reporting.checks` — :func:`check_report` (sums, rates, dates,
   placeholders, targets);
+* :mod:`cchc.reporting.outline` — the report outline (đề cương) as data;
 * :mod:`cchc.reporting.render` — Markdown and .docx.
 
     >>> reporting_period("nd09-2019", "M1", 2023, due=False).start
     datetime.date(2022, 12, 15)
 """
 
+from typing import Any
+
+from cchc.reporting import render
 from cchc.reporting.build import build_report, dossier_on_time_rate
 from cchc.reporting.checks import Finding, Severity, assert_valid, check_report
+from cchc.reporting.outline import report_outline
 from cchc.reporting.periods import (
     ROLL_FORWARD_DEFAULT,
     ReportingPeriod,
@@ -23,7 +28,7 @@ from cchc.reporting.periods import (
     reporting_period,
     submitted_on_time,
 )
-from cchc.reporting.render import OUTLINE, report_blocks, to_docx, to_markdown
+from cchc.reporting.render import report_blocks, to_docx, to_markdown
 from cchc.reporting.report import (
     CchcReport,
     DossierFigures,
@@ -51,8 +56,16 @@ __all__ = [
     "regime",
     "regimes",
     "report_blocks",
+    "report_outline",
     "reporting_period",
     "submitted_on_time",
     "to_docx",
     "to_markdown",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``OUTLINE`` (:data:`cchc.reporting.render.OUTLINE`), read on first use."""
+    if name == "OUTLINE":
+        return render.OUTLINE
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

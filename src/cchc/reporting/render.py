@@ -1,9 +1,10 @@
 """Render a periodic CCHC report as Markdown or as a Word file (.docx).
 
 Both renderers walk the same list of blocks built by :func:`report_blocks`, in
-the section order of the outline (:data:`OUTLINE`) with its Vietnamese
-headings, so what an office pastes (Markdown) and what it sends (.docx) say the
-same thing. A figure not given is written "(chưa có số liệu)", never left blank.
+the section order of the outline (:func:`~cchc.reporting.outline.report_outline`,
+data citing its source) with its Vietnamese headings and figure labels, so what an
+office pastes (Markdown) and what it sends (.docx) say the same thing. A figure not
+given is written "(chưa có số liệu)", never left blank.
 
     >>> from cchc.reporting.report import CchcReport
     >>> md = to_markdown(CchcReport(issuer="Sở Y tế", kind="Q1", year=2022,
@@ -18,36 +19,31 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cchc._optional import require_extra
 from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
+from cchc.reporting.outline import report_outline
 from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport
 
 __all__ = ["KIND_NAMES", "OUTLINE", "Block", "report_blocks", "to_docx", "to_markdown"]
 
-OUTLINE: tuple[tuple[int, str], ...] = (
-    (1, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"),
-    (2, "1. Về kế hoạch cải cách hành chính"),
-    (2, "2. Về tổ chức chỉ đạo, điều hành cải cách hành chính"),
-    (2, "3. Về kiểm tra cải cách hành chính, công vụ"),
-    (2, "4. Về công tác tuyên truyền cải cách hành chính"),
-    (1, "II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH"),
-    (2, "1. Cải cách thể chế"),
-    (2, "2. Cải cách thủ tục hành chính"),
-    (2, "3. Cải cách tổ chức bộ máy"),
-    (2, "4. Cải cách chế độ công vụ"),
-    (2, "5. Cải cách tài chính công"),
-    (2, "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số"),
-    (1, "III. ĐÁNH GIÁ CHUNG"),
-    (1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"),
-    (1, "V. KIẾN NGHỊ, ĐỀ XUẤT"),
-)
-"""(level, heading) of every section of the outline, in order (plans_reporting.md §2.3)."""
+if TYPE_CHECKING:
+    OUTLINE: tuple[tuple[int, str], ...]
+    """(level, heading) of every section of the outline, in order (plans_reporting.md §2.3)."""
+
+
+def __getattr__(name: str) -> tuple[tuple[int, str], ...]:
+    """``OUTLINE``: the headings of :func:`~cchc.reporting.outline.report_outline` as
+    ``(level, text)`` pairs, read on first use (not at import)."""
+    if name == "OUTLINE":
+        return tuple((h.level, h.text) for h in report_outline().headings)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 KIND_NAMES: dict[str, str] = {
     "Q1": "QUÝ I",
@@ -61,65 +57,6 @@ KIND_NAMES: dict[str, str] = {
     **{f"M{m}": f"THÁNG {m}" for m in range(1, 13)},
 }
 """Vietnamese name of each kind of report, for the title."""
-
-_Spec = tuple[tuple[str, str, str], ...]
-"""(label, field, unit) of the figures of one section; unit "ref" is a document."""
-
-_INSPECTION: _Spec = (
-    ("Kế hoạch kiểm tra", "plan", "ref"),
-    ("Số cuộc kiểm tra theo kế hoạch", "inspections_planned", ""),
-    ("Số cuộc kiểm tra đã thực hiện", "inspections_done", ""),
-)
-_COMMUNICATION: _Spec = (
-    ("Kế hoạch tuyên truyền", "plan", "ref"),
-    ("Tổng số nhiệm vụ", "tasks_total", ""),
-    ("Số nhiệm vụ hoàn thành", "tasks_done", ""),
-)
-_INSTITUTIONS: _Spec = (
-    ("Số VBQPPL đã tham mưu ban hành", "legal_documents_issued", ""),
-    ("Số VBQPPL đã kiểm tra, rà soát", "legal_documents_reviewed", ""),
-)
-_PROCEDURES: _Spec = (
-    ("Số TTHC được rà soát", "procedures_reviewed", ""),
-    ("Số TTHC được cắt giảm, đơn giản hóa", "procedures_simplified", ""),
-    ("Tổng số TTHC thuộc thẩm quyền giải quyết", "procedures_total", ""),
-    ("TTHC cấp tỉnh", "procedures_province", ""),
-    ("TTHC cấp huyện", "procedures_district", ""),
-    ("TTHC cấp xã", "procedures_commune", ""),
-    ("TTHC của cơ quan ngành dọc", "procedures_vertical", ""),
-)
-_DOSSIERS: _Spec = (
-    ("Hồ sơ kỳ trước chuyển qua", "carried_over", ""),
-    ("Hồ sơ mới tiếp nhận", "received", ""),
-    ("Hồ sơ tiếp nhận trực tuyến", "online_received", ""),
-    ("Hồ sơ đã giải quyết", "resolved", ""),
-    ("Trước hạn", "resolved_early", ""),
-    ("Đúng hạn", "resolved_on_due", ""),
-    ("Quá hạn", "resolved_late", ""),
-    ("Đang giải quyết", "pending", ""),
-    ("Tỷ lệ giải quyết đúng hạn", "on_time_rate", "%"),
-)
-_FEEDBACK: _Spec = (
-    ("Phản ánh, kiến nghị về TTHC tiếp nhận", "feedback_received", ""),
-    ("Phản ánh, kiến nghị đã xử lý", "feedback_resolved", ""),
-)
-_CIVIL_SERVICE: _Spec = (
-    ("Số lớp được phê duyệt tổ chức", "classes_approved", ""),
-    ("Số lớp đã tổ chức", "classes_held", ""),
-    ("Số lớp chưa tổ chức", "classes_not_held", ""),
-    ("Số CBCCVC được cử đào tạo, bồi dưỡng", "staff_sent_total", ""),
-)
-_PUBLIC_FINANCE: _Spec = (
-    ("Thu ngân sách trong kỳ (triệu đồng)", "budget_revenue_million_vnd", ""),
-    ("Thu ngân sách so với kế hoạch", "budget_revenue_rate", "%"),
-    ("Giải ngân vốn đầu tư công", "investment_disbursement_rate", "%"),
-)
-_DIGITAL: _Spec = (
-    ("Tổng số TTHC cung cấp dịch vụ công trực tuyến mức độ 3, 4", "online_services_total", ""),
-    ("Số TTHC mức độ 3", "online_services_level3", ""),
-    ("Số TTHC mức độ 4", "online_services_level4", ""),
-    ("Tỷ lệ giải quyết hồ sơ trực tuyến", "online_dossier_rate", "%"),
-)
 
 MISSING = "(chưa có số liệu)"
 
@@ -151,7 +88,8 @@ def report_blocks(report: CchcReport) -> list[Block]:
     name = KIND_NAMES.get(r.kind, r.kind)
     title = f"BÁO CÁO CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {name} NĂM {r.year}".replace("  ", " ")
     out: list[Block] = [Block(0, title)]
-    heads = iter(OUTLINE)
+    outline = report_outline()
+    heads = iter(outline.headings)
 
     def para(text: str) -> None:
         if text.strip():
@@ -161,16 +99,18 @@ def report_blocks(report: CchcReport) -> list[Block]:
         out.append(Block(-2, f"{label}: {value}"))
 
     def head() -> None:
-        level, text = next(heads)
-        out.append(Block(level, text))
+        h = next(heads)
+        out.append(Block(h.level, h.text))
 
-    def items(obj: object, spec: _Spec) -> None:
-        for label, name, unit in spec:
-            value = getattr(obj, name)
-            item(label, _ref(value) if unit == "ref" else _v(value, unit))
+    def items(obj: object, figures: str) -> None:
+        for line in outline.figures[figures]:
+            value = getattr(obj, line.field)
+            if value is None and line.optional:
+                continue
+            item(line.label, _ref(value) if line.unit == "ref" else _v(value, line.unit))
 
-    def section(obj: Any, spec: _Spec) -> None:  # a report section: figures + notes
-        items(obj, spec)
+    def section(obj: Any, figures: str) -> None:  # a report section: figures + notes
+        items(obj, figures)
         para(obj.notes)
 
     para(f"Cơ quan báo cáo: {r.issuer}.")
@@ -180,16 +120,7 @@ def report_blocks(report: CchcReport) -> list[Block]:
     )
     head()
     head()
-    pl = r.plan
-    item("Kế hoạch cải cách hành chính", _ref(pl.plan))
-    item("Tổng số nhiệm vụ", _v(pl.tasks_total))
-    item("Số nhiệm vụ đã thực hiện", _v(pl.tasks_done))
-    item("Số nhiệm vụ đang triển khai thực hiện", _v(pl.tasks_in_progress))
-    if pl.tasks_not_started is not None:
-        item("Số nhiệm vụ chưa triển khai", _v(pl.tasks_not_started))
-    if pl.completion_rate is not None:
-        item("Mức độ hoàn thành kế hoạch", _v(pl.completion_rate, "%"))
-    para(pl.notes)
+    section(r.plan, "plan")
     head()
     d = r.direction
     para("Văn bản chỉ đạo, điều hành về cải cách hành chính ban hành trong kỳ:")
@@ -204,27 +135,27 @@ def report_blocks(report: CchcReport) -> list[Block]:
         item("Đã hoàn thành", _v(d.assigned_tasks_done))
     para(d.notes)
     head()
-    section(r.inspection, _INSPECTION)
+    section(r.inspection, "inspection")
     head()
-    section(r.communication, _COMMUNICATION)
+    section(r.communication, "communication")
     head()
     head()
-    section(r.institutions, _INSTITUTIONS)
+    section(r.institutions, "institutions")
     head()
     pr = r.procedures
-    items(pr, _PROCEDURES)
+    items(pr, "procedures")
     if pr.dossiers is not None:
         para("Kết quả giải quyết hồ sơ thủ tục hành chính:")
-        items(pr.dossiers, _DOSSIERS)
-    section(pr, _FEEDBACK)
+        items(pr.dossiers, "dossiers")
+    section(pr, "feedback")
     head()
     para(r.organisation.notes)
     head()
-    section(r.civil_service, _CIVIL_SERVICE)
+    section(r.civil_service, "civil_service")
     head()
-    section(r.public_finance, _PUBLIC_FINANCE)
+    section(r.public_finance, "public_finance")
     head()
-    section(r.digital, _DIGITAL)
+    section(r.digital, "digital")
     head()
     item("Ưu điểm", r.assessment.strengths or MISSING)
     item("Tồn tại, hạn chế", r.assessment.shortcomings or MISSING)

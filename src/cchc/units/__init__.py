@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cchc.legal import source_aliases
-from cchc.units.issuers import ISSUERS, Issuer, IssuerKind, canonical_abbreviation, issuer
+from cchc.units.issuers import Issuer, IssuerKind, canonical_abbreviation, issuer, issuers
 from cchc.units.provinces import (
     _ALIASES_TO_KEYS,
     REORGANISATION_DATE,
@@ -41,12 +43,19 @@ __all__ = [
     "canonical_abbreviation",
     "fold",
     "issuer",
+    "issuers",
     "lookup",
     "predecessors",
     "provinces",
     "successor",
 ]
 
-__getattr__ = source_aliases(__name__, _ALIASES_TO_KEYS)
-"""``NQ_15_2008`` ... ``NQ_30_2026``: lazy aliases of the registry rows (see
-:mod:`cchc.units.provinces`)."""
+_source_alias = source_aliases(__name__, _ALIASES_TO_KEYS)
+
+
+def __getattr__(name: str) -> Any:
+    """``ISSUERS`` (:func:`issuers`) and ``NQ_15_2008`` ... ``NQ_30_2026`` (lazy aliases
+    of the registry rows, see :mod:`cchc.units.provinces`), read on first use."""
+    if name == "ISSUERS":
+        return issuers()
+    return _source_alias(name)

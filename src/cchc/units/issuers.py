@@ -24,13 +24,17 @@ names), so those links are marked ``verified=False``.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-import attrs
+from pydantic import ConfigDict, Field, field_validator
 
-__all__ = ["ISSUERS", "Issuer", "IssuerKind", "canonical_abbreviation", "issuer"]
+from cchc._data import load_bundled_csv
+from cchc._model import CchcModel
+from cchc.legal import SourceRef
 
-_MINISTRY_REFORM = date(2025, 3, 1)
+__all__ = ["ISSUERS", "Issuer", "IssuerKind", "canonical_abbreviation", "issuer", "issuers"]
 
 
 class IssuerKind(enum.StrEnum):
@@ -52,106 +56,75 @@ class IssuerKind(enum.StrEnum):
     """An internal unit (phòng, văn phòng) that appears after the issuer in công văn symbols."""
 
 
-@attrs.frozen
-class Issuer:
-    """An issuer abbreviation and what it stands for."""
+class Issuer(CchcModel):
+    """An issuer abbreviation and what it stands for (a row of ``data/issuers.csv``)."""
 
-    abbreviation: str
-    name: str
-    kind: IssuerKind
-    valid_from: date | None = None
-    valid_to: date | None = None
-    successor: str | None = None
-    verified: bool = True
-    """``False`` when the abbreviation or the successor link is UNCONFIRMED."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    abbreviation: str = Field(description="Chữ viết tắt as written in symbols, e.g. 'TTg'.")
+    name: str = Field(description="Tên cơ quan, tổ chức (full name).")
+    kind: IssuerKind = Field(description="Loại cơ quan (kind of body).")
+    valid_from: date | None = Field(default=None, description="First day the body exists.")
+    valid_to: date | None = Field(default=None, description="First day it no longer exists.")
+    successor: str | None = Field(default=None, description="Abbreviation of its successor.")
+    verified: bool = Field(
+        default=True, description="False when the abbreviation or successor is UNCONFIRMED."
+    )
+    sources: tuple[SourceRef, ...] = Field(
+        default=(), description="Căn cứ: registry keys (';'-separated in the CSV)."
+    )
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return (
+            tuple(k.strip() for k in value.split(";") if k.strip())
+            if isinstance(value, str)
+            else value
+        )
 
 
-_M = IssuerKind.MINISTRY
-ISSUERS: tuple[Issuer, ...] = (
-    Issuer("QH", "Quốc hội", IssuerKind.CENTRAL),
-    Issuer("UBTVQH", "Ủy ban Thường vụ Quốc hội", IssuerKind.CENTRAL),
-    Issuer("CTN", "Chủ tịch nước", IssuerKind.CENTRAL),
-    Issuer("CP", "Chính phủ", IssuerKind.CENTRAL),
-    Issuer("TTg", "Thủ tướng Chính phủ", IssuerKind.CENTRAL),
-    Issuer("VPCP", "Văn phòng Chính phủ", IssuerKind.CENTRAL),
-    Issuer("VPQH", "Văn phòng Quốc hội", IssuerKind.CENTRAL),
-    Issuer("BNV", "Bộ Nội vụ", _M),
-    Issuer("BYT", "Bộ Y tế", _M),
-    Issuer("BTC", "Bộ Tài chính", _M),
-    Issuer("BCA", "Bộ Công an", _M),
-    Issuer("BQP", "Bộ Quốc phòng", _M),
-    Issuer("BTP", "Bộ Tư pháp", _M),
-    Issuer("BCT", "Bộ Công Thương", _M),
-    Issuer("BGDĐT", "Bộ Giáo dục và Đào tạo", _M),
-    Issuer("BXD", "Bộ Xây dựng", _M),
-    Issuer("BKHCN", "Bộ Khoa học và Công nghệ", _M),
-    Issuer("BNG", "Bộ Ngoại giao", _M),
-    Issuer("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", _M),
-    Issuer("NHNN", "Ngân hàng Nhà nước Việt Nam", _M),
-    Issuer("TTCP", "Thanh tra Chính phủ", _M),
-    Issuer("BNNMT", "Bộ Nông nghiệp và Môi trường", _M, _MINISTRY_REFORM, verified=False),
-    Issuer(
-        "BLĐTBXH",
-        "Bộ Lao động - Thương binh và Xã hội",
-        _M,
-        None,
-        _MINISTRY_REFORM,
-        "BNV",
-        verified=False,
-    ),
-    Issuer("BKHĐT", "Bộ Kế hoạch và Đầu tư", _M, None, _MINISTRY_REFORM, "BTC", False),
-    Issuer("BTNMT", "Bộ Tài nguyên và Môi trường", _M, None, _MINISTRY_REFORM, "BNNMT", False),
-    Issuer(
-        "BNNPTNT",
-        "Bộ Nông nghiệp và Phát triển nông thôn",
-        _M,
-        None,
-        _MINISTRY_REFORM,
-        "BNNMT",
-        False,
-    ),
-    Issuer("BGTVT", "Bộ Giao thông vận tải", _M, None, _MINISTRY_REFORM, "BXD", False),
-    Issuer("BTTTT", "Bộ Thông tin và Truyền thông", _M, None, _MINISTRY_REFORM, "BKHCN", False),
-    Issuer("HĐTP", "Hội đồng Thẩm phán Tòa án nhân dân tối cao", IssuerKind.JUDICIAL),
-    Issuer("TANDTC", "Tòa án nhân dân tối cao", IssuerKind.JUDICIAL, verified=False),
-    Issuer("VKSNDTC", "Viện kiểm sát nhân dân tối cao", IssuerKind.JUDICIAL, verified=False),
-    Issuer("KTNN", "Kiểm toán nhà nước", IssuerKind.JUDICIAL, verified=False),
-    Issuer("HĐND", "Hội đồng nhân dân", IssuerKind.LOCAL),
-    Issuer("UBND", "Ủy ban nhân dân", IssuerKind.LOCAL),
-    Issuer("VPUB", "Văn phòng Ủy ban nhân dân", IssuerKind.LOCAL),
-    Issuer("SYT", "Sở Y tế", IssuerKind.DEPARTMENT),
-    Issuer("SNV", "Sở Nội vụ", IssuerKind.DEPARTMENT),
-    Issuer("STC", "Sở Tài chính", IssuerKind.DEPARTMENT, verified=False),
-    Issuer("STP", "Sở Tư pháp", IssuerKind.DEPARTMENT, verified=False),
-    Issuer("TW", "Ban Chấp hành Trung ương Đảng / Bộ Chính trị", IssuerKind.PARTY),
-    Issuer("TU", "Tỉnh ủy / Thành ủy", IssuerKind.PARTY),
-    Issuer("BCĐ", "Ban Chỉ đạo", IssuerKind.LOCAL, verified=False),
-    Issuer("VP", "Văn phòng", IssuerKind.UNIT),
-    Issuer("NV", "phòng Nghiệp vụ", IssuerKind.UNIT),
-    Issuer("KHTC", "phòng Kế hoạch - Tài chính", IssuerKind.UNIT),
-    Issuer("PC", "Pháp chế", IssuerKind.UNIT),
-    Issuer("VX", "Văn xã", IssuerKind.UNIT),
-    Issuer("CCHC&VTLT", "Cải cách hành chính và Văn thư - Lưu trữ", IssuerKind.UNIT),
-)
-"""Known abbreviations (documents.md §3.1; admin_units.md §5)."""
+@functools.cache
+def issuers() -> tuple[Issuer, ...]:
+    """Known abbreviations (documents.md §3.1; admin_units.md §5), from ``data/issuers.csv``,
+    read on first use. Each row cites registry keys (``CONV-ISSUER-ABBR``: as used in
+    published documents; the ministries changed in 2025 also ``NQ176-2025``)."""
+    return load_bundled_csv(Issuer, "cchc.units", "data", "issuers.csv")
 
-_BY_KEY: dict[str, Issuer] = {i.abbreviation.casefold(): i for i in ISSUERS}
+
+@functools.cache
+def _by_key() -> dict[str, Issuer]:
+    return {i.abbreviation.casefold(): i for i in issuers()}
+
+
 _ROMAN = {13: "XIII", 14: "XIV", 15: "XV", 16: "XVI"}
+
+
+if TYPE_CHECKING:
+    ISSUERS: tuple[Issuer, ...]
+    """Every known issuer: :func:`issuers` (read on first use)."""
+
+
+def __getattr__(name: str) -> tuple[Issuer, ...]:
+    """``ISSUERS``: :func:`issuers`, read on first use (not at import)."""
+    if name == "ISSUERS":
+        return issuers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def issuer(abbreviation: str) -> Issuer | None:
     """The issuer for ``abbreviation`` (case-insensitive); ``QH15``/``UBTVQH14`` name the term."""
     key = abbreviation.replace("\u00d0", "Đ").casefold()
-    found = _BY_KEY.get(key)
+    found = _by_key().get(key)
     if found is not None:
         return found
     for prefix in ("ubtvqh", "qh"):
         rest = key[len(prefix) :]
         if key.startswith(prefix) and rest.isdigit():
-            base = _BY_KEY[prefix]
+            base = _by_key()[prefix]
             term = _ROMAN.get(int(rest), rest)
-            return attrs.evolve(
-                base, abbreviation=abbreviation.upper(), name=f"{base.name} khóa {term}"
+            return base.model_copy(
+                update={"abbreviation": abbreviation.upper(), "name": f"{base.name} khóa {term}"}
             )
     return None
 
