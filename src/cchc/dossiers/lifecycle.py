@@ -35,7 +35,16 @@ from cchc.legal import LegalSource, source
 
 from .events import TERMINAL_KINDS, Event, EventKind
 
-__all__ = ["ORDER_RULES", "FlatCheck", "OrderRule", "Condition", "Relation", "check_events", "rule"]
+__all__ = [
+    "ORDER_RULES",
+    "Condition",
+    "FlatCheck",
+    "OrderRule",
+    "Relation",
+    "check_events",
+    "flat_breaks",
+    "rule",
+]
 
 Mask = npt.NDArray[np.bool_]
 
@@ -289,7 +298,10 @@ _OPENS = frozenset(k for kinds in _ANSWERED.values() for k in kinds)
 
 
 def _breaks(r: OrderRule, i: int, events: Sequence[Event], seen: set[EventKind]) -> bool:
-    """Whether event ``i`` breaks rule ``r`` (``seen``: the kinds before it, less the answered ones)."""
+    """Whether event ``i`` breaks rule ``r``.
+
+    ``seen``: the kinds of the events before it, less the answered requests.
+    """
     ev = events[i]
     prev = events[i - 1] if i else None
     if r.test is Condition.FIRST:

@@ -1,9 +1,9 @@
 """Dossiers (hồ sơ) and their lifecycle events.
 
 A :class:`Dossier` records its procedure, channel, time limit and a list of
-timestamped :class:`Event` objects. On construction the lifecycle is checked against the one rule table
-:data:`cchc.dossiers.lifecycle.ORDER_RULES` (:class:`~cchc.errors.LifecycleError`,
-naming the event index and field):
+timestamped :class:`Event` objects. On construction the lifecycle is checked
+against the one rule table :data:`cchc.dossiers.lifecycle.ORDER_RULES`
+(:class:`~cchc.errors.LifecycleError`, naming the event index and field):
 
 * the first event is ``received`` and there is only one;
 * times never go backwards;
