@@ -1,7 +1,7 @@
 """Parity of the two readings of the lifecycle order rules (cchc.dossiers.lifecycle).
 
 The column loader (:func:`~cchc.dossiers.from_columns`, via ``check_order``) and the
-:class:`~cchc.dossiers.Dossier` event walker apply one table, ``ORDER_RULES``. Random flat
+:class:`~cchc.dossiers.Dossier` event walker apply one table, ``order_rules()``. Random flat
 rows are checked both ways: as columns, and as the event sequence the flat row stands for
 (received; the supplement round and the apology in time order; the finish after the
 supplement round it ends). Both must accept or reject the same rows, and the field the
@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from cchc.dossiers import Channel, Dossier, Event, EventKind, from_columns
-from cchc.dossiers.lifecycle import ORDER_RULES, Condition, check_events, rule
+from cchc.dossiers.checks import TIME_COLUMNS
+from cchc.dossiers.lifecycle import Condition, check_events, order_rules, rule
 from cchc.errors import BatchValidationError, LifecycleError
 from cchc.legal import Verification
 from cchc.tz import VN_TZ
@@ -121,17 +122,18 @@ def test_random_flat_rows_same_decision_and_field(seed: int) -> None:
     assert 0 < rejected < len(rows)
 
 
-def test_every_rule_cites_a_registry_source() -> None:
-    codes = [r.code for r in ORDER_RULES]
+def test_every_rule_cites_a_registry_source_and_known_columns() -> None:
+    codes = [r.code for r in order_rules()]
     assert len(set(codes)) == len(codes)
-    for r in ORDER_RULES:
-        cited = r.cited()
-        assert cited, r.code
+    for r in order_rules():
+        assert all(s.key for s in r.sources), r.code
         assert r.vi and r.en and r.message
-    # ND 118/2025 Art 19(6): the apology states the new appointment date
-    apology = rule("LC-RESCHEDULED-NEW-DUE").cited()
+        for c in r.flat:
+            assert {c.column, c.other, c.unless or c.column} <= set(TIME_COLUMNS), r.code
+    # ND 61/2018 Art 19(9), ND 118/2025 Art 19(6): the apology states the new appointment date
+    apology = rule("LC-RESCHEDULED-NEW-DUE").sources
     assert [s.article for s in apology] == ["Điều 19 khoản 9", "Điều 19 khoản 6"]
-    assert rule("LC-TIME-ORDER").cited()[0].verification is Verification.CONVENTION
+    assert rule("LC-TIME-ORDER").sources[0].verification is Verification.CONVENTION
 
 
 def test_walker_reports_the_rule_message_and_location() -> None:

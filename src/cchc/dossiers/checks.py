@@ -71,7 +71,7 @@ class Errors:
 def check_order(t: Mapping[str, DT], errs: Errors) -> None:
     """Cross-field checks: receipt present and in force, events in order.
 
-    The order checks are the flat instances of :data:`~cchc.dossiers.lifecycle.ORDER_RULES`,
+    The order checks are the flat instances of :func:`~cchc.dossiers.lifecycle.order_rules`,
     the table :class:`~cchc.dossiers.Dossier` checks its events against.
     """
     ints = {k: t[k].view(np.int64) for k in TIME_COLUMNS}

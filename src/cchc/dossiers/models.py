@@ -2,7 +2,7 @@
 
 A :class:`Dossier` records its procedure, channel, time limit and a list of
 timestamped :class:`Event` objects. On construction the lifecycle is checked
-against the one rule table :data:`cchc.dossiers.lifecycle.ORDER_RULES`
+against the one rule table :func:`cchc.dossiers.lifecycle.order_rules`
 (:class:`~cchc.errors.LifecycleError`, naming the event index and field):
 
 * the first event is ``received`` and there is only one;
