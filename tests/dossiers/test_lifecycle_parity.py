@@ -18,8 +18,8 @@ import pytest
 
 from cchc.dossiers import Channel, Dossier, Event, EventKind, from_columns
 from cchc.dossiers.checks import TIME_COLUMNS
-from cchc.dossiers.lifecycle import Condition, check_events, order_rules, rule
-from cchc.errors import BatchValidationError, LifecycleError
+from cchc.dossiers.lifecycle import Condition, OrderRule, check_events, order_rules, rule
+from cchc.errors import BatchValidationError, LifecycleError, ValidationError
 from cchc.legal import Verification
 from cchc.tz import VN_TZ
 
@@ -144,3 +144,11 @@ def test_walker_reports_the_rule_message_and_location() -> None:
     answers = rule("LC-SUPPLEMENT-ANSWERS")
     assert answers.test is Condition.ANSWERS
     assert (err.value.message, err.value.item, err.value.field) == (answers.message, "1", "kind")
+
+
+def test_a_bad_rule_row_is_refused() -> None:
+    row = rule("LC-RECEIVED-ONCE").model_dump()
+    with pytest.raises(ValidationError, match="may only name"):
+        OrderRule.from_data({**row, "message": "a second {event}"})
+    with pytest.raises(ValidationError, match="unknown lifecycle rule"):
+        rule("LC-NOPE")

@@ -27,14 +27,15 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
 from cchc._data import load_bundled_items
 from cchc._model import CchcModel
-from cchc.errors import LifecycleError
+from cchc.errors import LifecycleError, ValidationError
 from cchc.legal import SourceRef
 
 from .events import Event, EventKind
@@ -117,7 +118,9 @@ class OrderRule(CchcModel):
     other: frozenset[EventKind] = Field(
         default=frozenset(), description="The kinds it relates them to."
     )
-    field: str = Field(default="kind", description="The Event field at fault.")
+    field: Literal["kind", "at", "new_due_at"] = Field(
+        default="kind", description="The Event field at fault."
+    )
     message: str = Field(
         description="The LifecycleError text on an event sequence; {kind}, {at}, {prev} and "
         "{prev_at} name the event at fault and the one before."
@@ -131,6 +134,16 @@ class OrderRule(CchcModel):
         default=(), description="The rule's instances on the flat batch row."
     )
 
+    @field_validator("message")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        try:
+            text.format(kind="", at="", prev="", prev_at="")
+        except (KeyError, IndexError, ValueError) as exc:
+            allowed = "{kind}, {at}, {prev} and {prev_at}"
+            raise ValueError(f"a message may only name {allowed} (not {exc})") from None
+        return text
+
 
 @functools.cache
 def order_rules() -> tuple[OrderRule, ...]:
@@ -139,11 +152,18 @@ def order_rules() -> tuple[OrderRule, ...]:
 
 
 def rule(code: str) -> OrderRule:
-    """The rule with this code."""
-    return next(r for r in order_rules() if r.code == code)
+    """The rule with this code.
+
+    Raises:
+        ValidationError: no rule has this code.
+    """
+    for r in order_rules():
+        if r.code == code:
+            return r
+    raise ValidationError(f"unknown lifecycle rule {code!r}", field="code")
 
 
-Test = Callable[[Event, Event | None, set[EventKind]], bool]
+EventTest = Callable[[Event, Event | None, set[EventKind]], bool]
 """A rule's test on one event: ``(event, the event before or None, seen kinds) -> broken``.
 ``seen``: the kinds of the events before it, less the answered requests."""
 
@@ -153,7 +173,7 @@ _PER_KIND = frozenset(
 """Conditions that only an event of the rule's ``kinds`` can break."""
 
 
-def _test(r: OrderRule, opens: frozenset[EventKind]) -> Test:
+def _test(r: OrderRule, opens: frozenset[EventKind]) -> EventTest:
     """The rule's test on one event (for the conditions of :data:`_PER_KIND`, the event
     is of ``r.kinds``: :func:`_plan` only asks those)."""
     kinds, other, c = r.kinds, r.other, r.test
@@ -176,7 +196,7 @@ def _test(r: OrderRule, opens: frozenset[EventKind]) -> Test:
 
 
 @functools.cache
-def _plan() -> tuple[Mapping[EventKind, tuple[tuple[OrderRule, Test], ...]], Answers]:
+def _plan() -> tuple[Mapping[EventKind, tuple[tuple[OrderRule, EventTest], ...]], Answers]:
     """For each event kind, the rules it can break (in table order) with their tests; and
     for each answering kind, the kinds it answers (a supplement answers its request)."""
     rules = order_rules()
