@@ -17,6 +17,7 @@ from cchc.errors import (
 )
 
 from .batch import NAT, VN_OFFSET_NS
+from .lifecycle import flat_breaks
 from .rules import ONE_STOP_RULES
 
 __all__ = ["FIELD_ORDER", "GROUP_COLUMNS", "TIME_COLUMNS", "Errors", "check_order"]
@@ -68,90 +69,26 @@ class Errors:
 
 
 def check_order(t: Mapping[str, DT], errs: Errors) -> None:
-    """Cross-field checks: receipt present and in force, events in order."""
-    rec = t["received_at"].view(np.int64)
-    fin, req, got = (
-        t[k].view(np.int64)
-        for k in ("finished_at", "supplement_requested_at", "supplement_received_at")
-    )
-    r_at, r_due = t["rescheduled_at"].view(np.int64), t["rescheduled_due_at"].view(np.int64)
-    has = {
-        k: v != NAT
-        for k, v in (
-            ("rec", rec),
-            ("fin", fin),
-            ("req", req),
-            ("got", got),
-            ("rat", r_at),
-            ("rdue", r_due),
-        )
-    }
+    """Cross-field checks: receipt present and in force, events in order.
+
+    The order checks are the flat instances of :func:`~cchc.dossiers.lifecycle.order_rules`,
+    the table :class:`~cchc.dossiers.Dossier` checks its events against.
+    """
+    ints = {k: t[k].view(np.int64) for k in TIME_COLUMNS}
+    given = {k: v != NAT for k, v in ints.items()}
+    rec, has_rec = ints["received_at"], given["received_at"]
     errs.add(
-        ~has["rec"] & ~errs_mask(errs, "received_at", len(rec)),
+        ~has_rec & ~errs_mask(errs, "received_at", len(rec)),
         "received_at",
         "received_at is required",
     )
-    early = has["rec"] & (rec < _FIRST_RULE_NS)
+    early = has_rec & (rec < _FIRST_RULE_NS)
     errs.add(
         early, "received_at", "before 21/6/2018: no one-stop rule set encoded", RuleNotInForceError
     )
-    errs.add(
-        has["fin"] & has["rec"] & (fin < rec),
-        "finished_at",
-        "finished before it was received",
-        LifecycleError,
-    )
-    errs.add(
-        has["req"] & has["rec"] & (req < rec),
-        "supplement_requested_at",
-        "supplement requested before receipt",
-        LifecycleError,
-    )
-    errs.add(
-        has["got"] & ~has["req"],
-        "supplement_received_at",
-        "supplement received without a request",
-        LifecycleError,
-    )
-    errs.add(
-        has["got"] & has["req"] & (got < req),
-        "supplement_received_at",
-        "supplement received before it was requested",
-        LifecycleError,
-    )
-    # finished while a supplement is pending = closed (refused / withdrawn / lapsed, ND
-    # 118/2025 Art 19(5)); it cannot come before the request
-    errs.add(
-        has["fin"] & has["req"] & ~has["got"] & (fin < req),
-        "finished_at",
-        "finished before the supplement was requested",
-        LifecycleError,
-    )
-    errs.add(
-        has["fin"] & has["got"] & (fin < got),
-        "finished_at",
-        "finished before the supplement was received",
-        LifecycleError,
-    )
-    errs.add(
-        has["rat"] != has["rdue"],
-        "rescheduled_due_at",
-        "rescheduled_at and rescheduled_due_at go together",
-        LifecycleError,
-    )
-    errs.add(
-        has["rat"] & has["rec"] & (r_at < rec),
-        "rescheduled_at",
-        "rescheduled before receipt",
-        LifecycleError,
-    )
-    # Only 'returned' may follow the decision (Dossier lifecycle): no apology after it.
-    errs.add(
-        has["rat"] & has["fin"] & (r_at > fin),
-        "rescheduled_at",
-        "rescheduled after the dossier was finished",
-        LifecycleError,
-    )
+    # the lifecycle order rules, one table with the Dossier path (cchc.dossiers.lifecycle)
+    for check, mask in flat_breaks(ints, given):
+        errs.add(mask, check.column, check.message, LifecycleError)
 
 
 def errs_mask(errs: Errors, field: str, n: int) -> npt.NDArray[np.bool_]:

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field
 
 from cchc._model import CchcModel
 
-__all__ = ["FINISHING_KINDS", "TERMINAL_KINDS", "Event", "EventKind"]
+__all__ = ["FINISHING_KINDS", "Event", "EventKind"]
 
 
 class EventKind(enum.StrEnum):
@@ -37,9 +37,8 @@ class EventKind(enum.StrEnum):
 
 FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, EventKind.WITHDRAWN)
 """Events that end processing; the first of them is the finish (766 portal §2.1,
-"Đã xử lý xong" preferred over "Đã trả kết quả")."""
-
-TERMINAL_KINDS = {EventKind.REFUSED, EventKind.WITHDRAWN, EventKind.RETURNED}
+"Đã xử lý xong" preferred over "Đã trả kết quả").
+Which of them end the dossier is rule ``LC-TERMINAL-ENDS`` of :mod:`cchc.dossiers.lifecycle`."""
 
 
 class Event(CchcModel):

@@ -2,6 +2,7 @@
 
 A :class:`Dossier` records its procedure, channel, time limit and a list of
 timestamped :class:`Event` objects. On construction the lifecycle is checked
+against the one rule table :func:`cchc.dossiers.lifecycle.order_rules`
 (:class:`~cchc.errors.LifecycleError`, naming the event index and field):
 
 * the first event is ``received`` and there is only one;
@@ -31,8 +32,9 @@ from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
 from cchc.tz import require_aware
 
 from .codes import parse_dossier_code
-from .events import FINISHING_KINDS, TERMINAL_KINDS, Event, EventKind
+from .events import FINISHING_KINDS, Event, EventKind
 from .instants import from_local_ns, local_ns
+from .lifecycle import check_events
 from .policy import DeadlinePolicy
 from .replay import Deadline, replay
 from .timeliness import Granularity, Progress, Timeliness, due_within
@@ -104,59 +106,7 @@ class Dossier(CchcModel):
             require_aware(ev.at, field=f"events[{i}].at")
             if ev.new_due_at is not None:
                 require_aware(ev.new_due_at, field=f"events[{i}].new_due_at")
-        first = self.events[0]
-        if first.kind is not EventKind.RECEIVED:
-            raise LifecycleError(
-                f"the first event must be 'received', not {first.kind.value!r}",
-                item="0",
-                field="kind",
-            )
-        pending = False
-        decided = False
-        for i, ev in enumerate(self.events[1:], start=1):
-            prev = self.events[i - 1]
-            if ev.at < prev.at:
-                raise LifecycleError(
-                    f"event {ev.kind.value!r} at {ev.at.isoformat()} is before the previous "
-                    f"event {prev.kind.value!r} at {prev.at.isoformat()}",
-                    item=str(i),
-                    field="at",
-                )
-            if prev.kind in TERMINAL_KINDS:
-                raise LifecycleError(
-                    f"no event may follow {prev.kind.value!r}", item=str(i), field="kind"
-                )
-            if decided and ev.kind is not EventKind.RETURNED:
-                raise LifecycleError(
-                    f"only 'returned' may follow 'decided', not {ev.kind.value!r}",
-                    item=str(i),
-                    field="kind",
-                )
-            kind = ev.kind
-            if kind is EventKind.RECEIVED:
-                raise LifecycleError("a second 'received' event", item=str(i), field="kind")
-            if kind is EventKind.SUPPLEMENT_REQUESTED:
-                if pending:
-                    raise LifecycleError(
-                        "a supplement is already requested", item=str(i), field="kind"
-                    )
-                pending = True
-            elif kind is EventKind.SUPPLEMENT_RECEIVED:
-                if not pending:
-                    raise LifecycleError(
-                        "'supplement_received' without a pending request", item=str(i), field="kind"
-                    )
-                pending = False
-            elif kind is EventKind.DECIDED:
-                if pending:
-                    raise LifecycleError(
-                        "'decided' while a supplement is pending", item=str(i), field="kind"
-                    )
-                decided = True
-            elif kind is EventKind.RESCHEDULED and ev.new_due_at is None:
-                raise LifecycleError(
-                    "'rescheduled' needs new_due_at", item=str(i), field="new_due_at"
-                )
+        check_events(self.events)
 
     # -- simple views ----------------------------------------------------
     @property

@@ -18,6 +18,11 @@ ND 118 Art 40(1) ends ND 61 **and** ND 107 on 01/7/2025. ND 107/2021
 (06/12/2021) amends ND 61, but its effective date and the articles it changed
 were not found, so 2018-2025 is one rule set; its source note says so.
 
+The values are data (``cchc/dossiers/data/one_stop_rules.yaml``, read through
+:mod:`cchc._data`): each rule of a set names the article of the set's source
+(a registry key) that states it, and a set may start from an earlier one
+(``amends``: ND 309/2026 changes one rule of ND 118/2025).
+
     >>> from datetime import date
     >>> rules_in_force(date(2025, 1, 24)).value.name
     'ND61/2018'
@@ -25,25 +30,39 @@ were not found, so 2018-2025 is one rule set; its source note says so.
     15
     >>> rules_in_force(date(2026, 8, 5)).value.boundary_free_clock_at_authority
     True
+    >>> rules_in_force(date(2025, 1, 24)).value.article("reschedule")
+    'Nghị định 61/2018/NĐ-CP Điều 19 khoản 9'
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import date, time
+from typing import Any
 
-import attrs
+from pydantic import ConfigDict, Field
 
-from cchc.legal import RuleVersion, in_force
+from cchc._data import load_yaml
+from cchc._model import CchcModel
+from cchc.errors import DataFileError
+from cchc.legal import RuleVersion, in_force, source
 
 __all__ = ["ONE_STOP_RULES", "OneStopRules", "rules_in_force"]
 
+_PACKAGE, _DATA = "cchc.dossiers", "one_stop_rules.yaml"
 
-@attrs.frozen
-class OneStopRules:
+
+class OneStopRules(CchcModel):
     """The timing rules of one version of the one-stop decree.
 
-    ``articles`` maps each rule to the article it comes from.
+    ``articles`` maps each rule to the article it comes from, rendered on first use
+    from ``cites`` (registry key and article), so that building the sets reads no
+    registry.
     """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", strict=True, use_attribute_docstrings=True
+    )
 
     name: str
     supplement_restarts_clock: bool
@@ -64,70 +83,93 @@ class OneStopRules:
     boundary_free_clock_at_authority: bool
     """For dossiers filed regardless of administrative boundary, the clock starts
     when the competent authority receives the dossier."""
-    transfer_cutoff: time
+    transfer_cutoff: time = Field(strict=False)
     """"tiếp nhận sau 15 giờ": in-person dossiers received later are handed to
     the deciding agency at the start of the next working day. A transfer
     deadline, **not** a clock start."""
-    articles: tuple[tuple[str, str], ...] = ()
+    cites: tuple[tuple[str, str, str], ...] = ()
+    """``(rule, registry key, article)``: the source and article each rule comes from."""
+
+    @functools.cached_property
+    def articles(self) -> tuple[tuple[str, str], ...]:
+        """``(rule, article)`` pairs, e.g. ``('reschedule', 'Nghị định 61/2018/NĐ-CP Điều 19
+        khoản 9')``: the registry source's type and number, then the article."""
+        return tuple(
+            (rule, f"{law.doc_type} {law.number} {article}")
+            for rule, law, article in ((r, source(k), a) for r, k, a in self.cites)
+        )
 
     def article(self, rule: str) -> str:
         """The article a rule of this set comes from ("" if none recorded)."""
         return dict(self.articles).get(rule, "")
 
 
-_ND61_RULES = OneStopRules(
-    name="ND61/2018",
-    supplement_restarts_clock=True,
-    supplement_notice_working_days=3,
-    supplement_lapse_days=None,
-    max_reschedules=1,
-    reschedule_notice_days=1,
-    online_check_working_hours=None,
-    applicant_stop_allowed=False,
-    boundary_free_clock_at_authority=False,
-    transfer_cutoff=time(15, 0),
-    articles=(
-        ("supplement", "Nghị định 61/2018/NĐ-CP Điều 19 khoản 4"),
-        ("reschedule", "Nghị định 61/2018/NĐ-CP Điều 19 khoản 9"),
-        ("transfer_cutoff", "Nghị định 61/2018/NĐ-CP Điều 18 khoản 2, 3"),
-    ),
-)
-_ND118_RULES = OneStopRules(
-    name="ND118/2025",
-    supplement_restarts_clock=True,
-    supplement_notice_working_days=3,
-    supplement_lapse_days=15,
-    max_reschedules=1,
-    reschedule_notice_days=1,
-    online_check_working_hours=8,
-    applicant_stop_allowed=True,
-    boundary_free_clock_at_authority=False,
-    transfer_cutoff=time(15, 0),
-    articles=(
-        ("clock_start", "Nghị định 118/2025/NĐ-CP Điều 17 khoản 3"),
-        ("online_check", "Nghị định 118/2025/NĐ-CP Điều 17 khoản 2 điểm c"),
-        ("supplement", "Nghị định 118/2025/NĐ-CP Điều 19 khoản 5"),
-        ("supplement_lapse", "Nghị định 118/2025/NĐ-CP Điều 19 khoản 5"),
-        ("reschedule", "Nghị định 118/2025/NĐ-CP Điều 19 khoản 6"),
-        ("stop", "Nghị định 118/2025/NĐ-CP Điều 21"),
-        ("transfer_cutoff", "Nghị định 118/2025/NĐ-CP Điều 18 khoản 2"),
-    ),
-)
-_ND309_RULES = attrs.evolve(
-    _ND118_RULES,
-    name="ND118/2025+309/2026",
-    boundary_free_clock_at_authority=True,
-    articles=(
-        *_ND118_RULES.articles,
-        ("boundary_free_clock", "Nghị định 309/2026/NĐ-CP Điều 8 khoản 3"),
-    ),
-)
+class RuleText(CchcModel):
+    """One rule of a rule set as the data file writes it."""
 
-ONE_STOP_RULES: tuple[RuleVersion[OneStopRules], ...] = (
-    RuleVersion(value=_ND61_RULES, source="ND61-2018"),
-    RuleVersion(value=_ND118_RULES, source="ND118-2025", effective_to=date(2026, 8, 5)),
-    RuleVersion(value=_ND309_RULES, source="ND309-2026"),
-)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(description="The rule's key in ``OneStopRules.article``.")
+    article: str | None = Field(
+        default=None, description="Điều, khoản of the set's source (None: no such rule)."
+    )
+    note: str | None = Field(default=None, description="How the rule was read.")
+    values: dict[str, Any] = Field(
+        default_factory=dict, description="The OneStopRules values the rule sets."
+    )
+
+
+class RuleSetText(CchcModel):
+    """One rule set as the data file writes it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(description="The set's name, e.g. 'ND118/2025'.")
+    source: str = Field(description="Registry key of the decree (``cchc/data/sources.csv``).")
+    amends: str | None = Field(default=None, description="The set it starts from.")
+    effective_to: date | None = Field(
+        default=None, description="First day no longer in force, when before the source's end."
+    )
+    rules: tuple[RuleText, ...] = Field(description="The rules of the set.")
+
+
+def _load() -> tuple[RuleVersion[OneStopRules], ...]:
+    """The bundled rule sets, oldest first (each set's articles cite its source)."""
+    where = f"{_PACKAGE}:data/{_DATA}"
+    raw = load_yaml(_PACKAGE, "data", _DATA)
+    rows = raw.get("rule_sets") if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise DataFileError("no list 'rule_sets' in the file", source=where)
+    built: dict[str, OneStopRules] = {}
+    versions: list[RuleVersion[OneStopRules]] = []
+    for n, row in enumerate(rows):
+        at = f"{where}, rule_sets[{n}]"
+        text = RuleSetText.from_data(row, source=at, error=DataFileError)
+        if text.amends is not None and text.amends not in built:
+            raise DataFileError(f"amends unknown rule set {text.amends!r}", source=at)
+        base = built.get(text.amends or "")
+        values = base.model_dump(exclude={"name", "cites"}) if base else {}
+        cites = {rule: (key, article) for rule, key, article in base.cites} if base else {}
+        seen: set[str] = set()
+        for r in text.rules:
+            twice = seen & set(r.values)
+            if twice:
+                raise DataFileError(f"{', '.join(sorted(twice))} set twice", source=at)
+            seen |= set(r.values)
+            values.update(r.values)
+            if r.article is not None:
+                cites[r.rule] = (text.source, r.article)
+        rules = OneStopRules.from_data(
+            {**values, "name": text.name, "cites": tuple((k, *v) for k, v in cites.items())},
+            source=at,
+            error=DataFileError,
+        )
+        built[text.name] = rules
+        versions.append(RuleVersion(rules, text.source, effective_to=text.effective_to))
+    return tuple(versions)
+
+
+ONE_STOP_RULES: tuple[RuleVersion[OneStopRules], ...] = _load()
 """Every version of the one-stop timing rules, oldest first. Each cites a key of the
 source registry (``cchc/data/sources.csv``); its period is that source's unless given."""
 
