@@ -30,13 +30,13 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import ErrorDetails
 
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 
-__all__ = ["CchcModel", "unwrap_pydantic_error", "with_source"]
+__all__ = ["CchcModel", "CchcRecord", "unwrap_pydantic_error", "with_source"]
 
 
 def with_source(err: CchcError, source: str | None) -> CchcError:
@@ -170,3 +170,12 @@ class CchcModel(BaseModel):
             return super().model_validate(obj)
         except PydanticValidationError as exc:
             raise unwrap_pydantic_error(exc, obj, source=source, error=error) from None
+
+
+class CchcRecord(CchcModel):
+    """A frozen :class:`CchcModel` that refuses unknown fields: every record of rule data
+    and of a user's data file (a registry row, a calendar entry, a rule, a plan item, a
+    procedure). A misspelt key is an error naming it, never silently dropped; a record,
+    once validated, cannot be changed (``model_copy(update=...)`` makes a new one)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")

@@ -42,10 +42,10 @@ from types import MappingProxyType
 from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 import attrs
-from pydantic import BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from cchc._data import read_text
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 
 __all__ = [
@@ -91,15 +91,13 @@ class Verification(enum.StrEnum):
     e.g. the default receipt rule ``next_opening`` or the 766 portal's waiting-time formula."""
 
 
-class LegalSource(CchcModel):
+class LegalSource(CchcRecord):
     """A legal or official source of a rule (căn cứ pháp lý).
 
     The in-force period is half-open: ``effective_from`` is the first day the
     text applies, ``effective_to`` the first day it no longer does (``None``:
     still in force).
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     key: str | None = Field(
         default=None,

@@ -39,9 +39,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import DataFileError
 from cchc.legal import LegalSource, Verification
 
@@ -75,10 +75,8 @@ _VI = {
 }
 
 
-class CalendarEntry(CchcModel):
+class CalendarEntry(CchcRecord):
     """One official day off or make-up working day, with its sources."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     day: date = Field(description="Ngày (the calendar date).")
     kind: DayKind = Field(description="Loại ngày: nghỉ lễ / nghỉ bù / nghỉ hoán đổi / đi làm bù.")
@@ -104,7 +102,7 @@ class CalendarEntry(CchcModel):
         return self.kind.is_day_off
 
 
-class Notice(CchcModel):
+class Notice(CchcRecord):
     """A set of calendar entries from one notice, supplied by the user or bundled.
 
     ``covers_years`` are the years this notice completes: they join the
@@ -112,8 +110,6 @@ class Notice(CchcModel):
     provisional flag. Entries for a date already in the calendar replace it
     (a correction).
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     entries: tuple[CalendarEntry, ...] = Field(description="The days the notice declares.")
     covers_years: tuple[int, ...] = Field(

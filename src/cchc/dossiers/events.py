@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 
 __all__ = ["FINISHING_KINDS", "Event", "EventKind"]
 
@@ -41,10 +41,8 @@ FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, Eve
 Which of them end the dossier is rule ``LC-TERMINAL-ENDS`` of :mod:`cchc.dossiers.lifecycle`."""
 
 
-class Event(CchcModel):
+class Event(CchcRecord):
     """A timestamped lifecycle event."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: EventKind = Field(description="Loại sự kiện (event kind).")
     at: datetime = Field(description="Thời điểm (timezone-aware).")

@@ -31,10 +31,10 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from cchc._data import load_bundled_items
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import LifecycleError, ValidationError
 from cchc.legal import SourceRef
 
@@ -91,10 +91,8 @@ class Relation(enum.StrEnum):
     """One of the two given without the other."""
 
 
-class FlatCheck(CchcModel):
+class FlatCheck(CchcRecord):
     """One instance of a rule on the flat batch row: where ``column`` is at fault."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     column: str = Field(description="The time column at fault.")
     relation: Relation = Field(description="How it compares with ``other``.")
@@ -105,10 +103,8 @@ class FlatCheck(CchcModel):
     )
 
 
-class OrderRule(CchcModel):
+class OrderRule(CchcRecord):
     """One lifecycle order rule (quy tắc thứ tự sự kiện)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str = Field(description="Stable code, e.g. 'LC-TIME-ORDER'.")
     test: Condition = Field(description="How the rule is tested on an event sequence.")

@@ -23,9 +23,9 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, default_calendar
 from cchc.errors import LifecycleError
 from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
@@ -42,10 +42,8 @@ from .timeliness import Granularity, Progress, Timeliness, due_within
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
 
 
-class Dossier(CchcModel):
+class Dossier(CchcRecord):
     """A dossier (hồ sơ thủ tục hành chính) with its lifecycle."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str | None = Field(default=None, description="Mã số hồ sơ (TT 01/2018 Art 19).")
     procedure_code: str | None = Field(default=None, description="Mã TTHC.")

@@ -43,7 +43,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from cchc._data import load_yaml
-from cchc._model import CchcModel
+from cchc._model import CchcModel, CchcRecord
 from cchc.errors import DataFileError
 from cchc.legal import RuleVersion, in_force, source
 
@@ -104,10 +104,8 @@ class OneStopRules(CchcModel):
         return dict(self.articles).get(rule, "")
 
 
-class RuleText(CchcModel):
+class RuleText(CchcRecord):
     """One rule of a rule set as the data file writes it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     rule: str = Field(description="The rule's key in ``OneStopRules.article``.")
     article: str | None = Field(
@@ -119,10 +117,8 @@ class RuleText(CchcModel):
     )
 
 
-class RuleSetText(CchcModel):
+class RuleSetText(CchcRecord):
     """One rule set as the data file writes it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(description="The set's name, e.g. 'ND118/2025'.")
     source: str = Field(description="Registry key of the decree (``cchc/data/sources.csv``).")

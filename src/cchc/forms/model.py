@@ -6,9 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc._optional import require_extra
 from cchc.errors import ValidationError
 from cchc.legal import LegalSource
@@ -20,15 +20,13 @@ from .parts import FormField, FormTable, Signature
 __all__ = ["Form", "form_json_schema"]
 
 
-class Form(CchcModel):
+class Form(CchcRecord):
     """A one-stop form filled from a dossier (or, for the book, from many).
 
     ``fields`` are the body lines in print order, each a Vietnamese label and
     its value; ``table`` holds the rows of the control sheet and of the book.
     The JSON form is ``model_dump_json()``; its schema :func:`form_json_schema`.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: FormKind = Field(description="Loại biểu mẫu (form kind).")
     regime: str = Field(description="Registry key of the circular: 'TT01-2018' or 'TT03-2025'.")

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.legal import LegalSource
 
 __all__ = ["FormField", "FormTable", "FormView", "Signature"]
 
 
-class FormField(CchcModel):
+class FormField(CchcRecord):
     """One labelled line of a form (Vietnamese label), possibly with a list under it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     label: str = Field(description="Nhãn (Vietnamese label as printed).")
     value: str = Field(default="", description="Giá trị (the filled value).")
@@ -28,19 +26,15 @@ class FormField(CchcModel):
     )
 
 
-class FormTable(CchcModel):
+class FormTable(CchcRecord):
     """A table of a form (the hand-over rows of the control sheet, the book's rows)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     columns: tuple[str, ...] = Field(description="Tên cột (column headings).")
     rows: tuple[tuple[str, ...], ...] = Field(description="Dòng (rows, one cell per column).")
 
 
-class Signature(CchcModel):
+class Signature(CchcRecord):
     """A signature block: role (e.g. NGƯỜI TIẾP NHẬN HỒ SƠ) and the name printed under it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     role: str = Field(description="Chức danh ký (role).")
     name: str = Field(description="Họ tên (name printed under the signature).")

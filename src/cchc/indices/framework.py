@@ -52,9 +52,9 @@ import enum
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.legal import LegalSource, RuleVersion, SourceRef
 
 __all__ = [
@@ -76,10 +76,6 @@ __all__ = [
 ]
 
 
-class _Model(CchcModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class RoundingMode(enum.StrEnum):
     """How a Decimal is rounded (làm tròn)."""
 
@@ -98,7 +94,7 @@ class RoundingMode(enum.StrEnum):
         ]
 
 
-class Rounding(_Model):
+class Rounding(CchcRecord):
     """Explicit rounding of a framework (quy tắc làm tròn).
 
     Item points are rounded to ``points_places`` decimals; area and framework totals are exact
@@ -132,13 +128,13 @@ class InputUnit(enum.StrEnum):
     """Points between 0 and the item's maximum (điểm)."""
 
 
-class DirectRule(_Model):
+class DirectRule(CchcRecord):
     """Points given directly (điểm tự chấm / điểm thẩm định), 0 to the maximum."""
 
     kind: Literal["direct"] = "direct"
 
 
-class YesNoRule(_Model):
+class YesNoRule(CchcRecord):
     """Yes / no item (có / không)."""
 
     kind: Literal["yes_no"] = "yes_no"
@@ -146,7 +142,7 @@ class YesNoRule(_Model):
     points_no: Decimal = Field(default=Decimal(0), description="Points for no.")
 
 
-class Band(_Model):
+class Band(CchcRecord):
     """One band: ``min <= value < below`` gives ``points``."""
 
     min: Decimal | None = Field(default=None, description="Lowest value of the band (inclusive).")
@@ -160,7 +156,7 @@ class Band(_Model):
         )
 
 
-class BandsRule(_Model):
+class BandsRule(CchcRecord):
     """Bands (mức điểm theo khoảng): the first band that contains the value wins."""
 
     kind: Literal["bands"] = "bands"
@@ -168,7 +164,7 @@ class BandsRule(_Model):
     otherwise: Decimal = Field(default=Decimal(0), description="Points when no band matches.")
 
 
-class ProportionalRule(_Model):
+class ProportionalRule(CchcRecord):
     """Points proportional to a rate, full marks from a threshold (ngưỡng đạt điểm tối đa)."""
 
     kind: Literal["proportional"] = "proportional"
@@ -180,7 +176,7 @@ class ProportionalRule(_Model):
     )
 
 
-class DeductionRule(_Model):
+class DeductionRule(CchcRecord):
     """Deductions (điểm trừ): maximum minus ``per_unit`` per counted unit, not below ``floor``."""
 
     kind: Literal["deduction"] = "deduction"
@@ -194,7 +190,7 @@ Rule = Annotated[
 ]
 
 
-class Item(_Model):
+class Item(CchcRecord):
     """An area, criterion or sub-criterion (lĩnh vực, tiêu chí, tiêu chí thành phần)."""
 
     id: str = Field(min_length=1, description="Identifier, unique in the framework ('2.1.3').")
@@ -260,7 +256,7 @@ class GroupBasis(enum.StrEnum):
     POINTS = "points"
 
 
-class ResultGroup(_Model):
+class ResultGroup(CchcRecord):
     """A result group or band (nhóm, xếp loại): from ``min`` (inclusive) upward."""
 
     label: str = Field(description="Label, e.g. 'A', 'tốt'.")
@@ -268,7 +264,7 @@ class ResultGroup(_Model):
     description: str | None = None
 
 
-class Framework(_Model):
+class Framework(CchcRecord):
     """An index framework (bộ chỉ số / bộ tiêu chí) with its version and sources."""
 
     id: str = Field(min_length=1, description="Short identifier, e.g. 'pci-2013'.")

@@ -40,9 +40,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework, load_framework
@@ -71,10 +71,8 @@ _FRAMEWORK = "qd766-portal"
 _HUNDRED = Decimal(100)
 
 
-class Qd766Figures(CchcModel):
+class Qd766Figures(CchcRecord):
     """Rates (%) of one unit for one period; ``None`` = no data (left out)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     published_on_time_rate: Rate = _rate_field("1.1 Tỷ lệ TTHC công bố đúng hạn.")
     updated_on_time_rate: Rate = _rate_field("1.2 Tỷ lệ TTHC cập nhật, công khai đúng hạn.")

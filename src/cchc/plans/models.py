@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from cchc._model import CchcModel
+from cchc._model import CchcModel, CchcRecord
 from cchc.errors import ValidationError
 from cchc.plans.areas import ReformArea
 from cchc.plans.programmes import programme as _programme
@@ -39,7 +39,7 @@ from cchc.plans.targets import plan_problem as _problem
 __all__ = ["Comparator", "DocumentRef", "Plan", "Target", "Task", "TaskStatus"]
 
 
-class DocumentRef(CchcModel):
+class DocumentRef(CchcRecord):
     """A reference to a document: number and symbol (số, ký hiệu) and date.
 
     A small stand-in for the richer models of :mod:`cchc.documents`; it keeps the
@@ -47,8 +47,6 @@ class DocumentRef(CchcModel):
     ``refers_to`` lists documents this one cites (căn cứ / triển khai), so that a
     citation of a document dated after the citing one can be caught.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     number: str = Field(min_length=1, description="Số, ký hiệu, e.g. '219/KH-SYT'.")
     signed_on: date | None = Field(default=None, description="Ngày ban hành (date).")

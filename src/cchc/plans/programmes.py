@@ -30,10 +30,10 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from cchc._data import load_bundled_items
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import RuleVersion, SourceRef, in_force
 from cchc.plans.areas import ReformArea
@@ -44,10 +44,8 @@ __all__ = ["MasterProgramme", "programme", "programme_for_year", "programmes"]
 _DATA = "programmes.yaml"
 
 
-class MasterProgramme(CchcModel):
+class MasterProgramme(CchcRecord):
     """A national master programme of administrative reform."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     key: str = Field(description="Stable key: 'nq30c-2011' or 'nq76-2021'.")
     number: str = Field(description="Số, ký hiệu of the resolution.")

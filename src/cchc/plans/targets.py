@@ -33,10 +33,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import ValidationError
 from cchc.legal import SourceRef
 from cchc.plans.areas import ReformArea
@@ -82,15 +82,13 @@ class Comparator(enum.StrEnum):
         return figure <= value
 
 
-class Target(CchcModel):
+class Target(CchcRecord):
     """A quantitative target (chỉ tiêu, mục tiêu cụ thể).
 
     ``deadline`` is the day by which the figure must hold; "vào năm 2020" is
     encoded as 31/12/2020 (a documented choice: the texts name a year only).
     Percentages (``unit == "%"``) must lie within 0-100.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1, description="Stable identifier of the indicator.")
     indicator: str = Field(description="Chỉ tiêu (what is measured), in Vietnamese.")

@@ -21,9 +21,9 @@ import re
 from datetime import date, time
 from typing import Any
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.errors import ValidationError
 from cchc.legal import LegalSource, RuleVersion
 from cchc.legal import source as registry_source
@@ -35,7 +35,7 @@ from .vocabulary import AuthorityLevel, Channel, OnlineServiceLevel, TimeUnit
 __all__ = ["ChannelTerms", "Fee", "Procedure", "TimeLimit", "procedure_json_schema"]
 
 
-class TimeLimit(CchcModel):
+class TimeLimit(CchcRecord):
     """A time limit: amount and unit, with the published wording kept.
 
     ``counted_from`` keeps the phrase that says when the clock starts, as
@@ -43,8 +43,6 @@ class TimeLimit(CchcModel):
     the clock at the receipt (or the competent authority's receipt) whatever
     the phrase, so it is kept for display and checks only.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     amount: int | None = Field(
         default=None, ge=0, description="Số lượng (amount); None only for 'immediate'."
@@ -77,10 +75,8 @@ class TimeLimit(CchcModel):
         return self.amount, self.unit.value
 
 
-class Fee(CchcModel):
+class Fee(CchcRecord):
     """A fee (phí, lệ phí) as published; ``amount_vnd`` only when it is one figure."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str = Field(description="Published wording (phí, lệ phí).")
     amount_vnd: int | None = Field(
@@ -100,10 +96,8 @@ class Fee(CchcModel):
         return cls(text=raw, amount_vnd=amount)
 
 
-class ChannelTerms(CchcModel):
+class ChannelTerms(CchcRecord):
     """Time limit and fee of one submission channel (one row of Cách thức thực hiện)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     channel: Channel = Field(description="Hình thức nộp (submission channel).")
     time_limit: TimeLimit | None = Field(default=None, description="Thời hạn giải quyết.")
@@ -111,10 +105,8 @@ class ChannelTerms(CchcModel):
     description: str | None = Field(default=None, description="Mô tả (free text).")
 
 
-class Procedure(CchcModel):
+class Procedure(CchcRecord):
     """An administrative procedure (thủ tục hành chính) as published: one version."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str = Field(description="Mã TTHC, e.g. '1.000948.H38'.")
     name: str = Field(min_length=1, description="Tên thủ tục hành chính.")

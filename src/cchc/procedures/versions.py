@@ -17,9 +17,9 @@ changes the terms of a dossier received before it::
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.legal import LegalSource, source
 
 from .codes import code_for_model
@@ -27,10 +27,8 @@ from .codes import code_for_model
 __all__ = ["ProcedureVersion"]
 
 
-class ProcedureVersion(CchcModel):
+class ProcedureVersion(CchcRecord):
     """A published version of a procedure: its code and its announcement decision."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str = Field(description="Mã TTHC (procedure code), e.g. '1.013871'.")
     published_by: str = Field(

@@ -21,10 +21,10 @@ import functools
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from cchc._data import load_yaml
-from cchc._model import CchcModel
+from cchc._model import CchcModel, CchcRecord
 from cchc.errors import DataFileError
 from cchc.legal import SourceRef
 from cchc.reporting.report import CchcReport, DossierFigures, ProcedureSection
@@ -45,19 +45,15 @@ _MODELS: dict[str, type[CchcModel]] = {
 and the feedback lines of the procedures section)."""
 
 
-class Heading(CchcModel):
+class Heading(CchcRecord):
     """A heading of the outline."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: Literal[1, 2] = Field(description="1: a part (I., II.); 2: a numbered section.")
     text: str = Field(min_length=1, description="Tiêu đề as printed.")
 
 
-class FigureLine(CchcModel):
+class FigureLine(CchcRecord):
     """One figure the outline asks for: a bullet ``label: value``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     label: str = Field(min_length=1, description="Nhãn (Vietnamese label as printed).")
     field: str = Field(min_length=1, description="The field of the report section it shows.")
@@ -67,10 +63,8 @@ class FigureLine(CchcModel):
     optional: bool = Field(default=False, description="Printed only when the figure is given.")
 
 
-class ReportOutline(CchcModel):
+class ReportOutline(CchcRecord):
     """The headings and, per report section, the figure lines of the outline."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: SourceRef = Field(description="Căn cứ: the guidance the outline follows.")
     headings: tuple[Heading, ...] = Field(description="Every heading, in order.")

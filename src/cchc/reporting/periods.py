@@ -52,11 +52,11 @@ import functools
 from datetime import date
 
 import attrs
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from cchc._checks import require_int
 from cchc._data import load_bundled_items
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, WorkingCalendar, default_calendar
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import Explanation, LegalSource, RuleVersion, SourceRef, source
@@ -98,10 +98,8 @@ ROLL_FORWARD_DEFAULT = True
 (Bộ luật Dân sự 2015 Điều 148 khoản 5; cchc's documented choice, as for plan tasks)."""
 
 
-class PeriodRule(CchcModel):
+class PeriodRule(CchcRecord):
     """One kind of report of a regime and its data window, relative to the year."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: str = Field(description="'Q1', 'H1', 'M3', '9M', 'Y'...")
     start: tuple[int, int, int] = Field(description="[year offset, month, day] of the start.")
@@ -110,10 +108,8 @@ class PeriodRule(CchcModel):
     source: SourceRef | None = Field(default=None, description="Own source, if not the regime's.")
 
 
-class DeadlineRule(CchcModel):
+class DeadlineRule(CchcRecord):
     """When a report is due: a day of the window's last month, or working days after it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     day_of_end_month: int | None = Field(default=None, ge=1, le=28)
     working_days_after_end: int | None = Field(default=None, ge=0)
@@ -123,10 +119,8 @@ class DeadlineRule(CchcModel):
     source: SourceRef
 
 
-class ReportingRegime(CchcModel):
+class ReportingRegime(CchcRecord):
     """A reporting regime (chế độ báo cáo): its periods and deadline rule."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     key: str
     name: str

@@ -60,7 +60,12 @@ __all__ = [
     "parse_report",
 ]
 
-_CFG = ConfigDict(extra="forbid")
+
+class _Part(CchcModel):
+    """A part of the report (and the report itself): unknown fields are refused, so a
+    misspelt key in a report file is an error naming it."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def _count(description: str) -> Any:
@@ -71,10 +76,9 @@ def _rate(description: str) -> Any:
     return Field(default=None, ge=0, le=100, description=description)
 
 
-class PlanSection(CchcModel):
+class PlanSection(_Part):
     """I.1 Về kế hoạch cải cách hành chính."""
 
-    model_config = _CFG
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch CCHC năm (số, ngày).")
     plan_year: int | None = Field(default=None, description="Năm của kế hoạch được trích dẫn.")
     tasks_total: int | None = _count("Tổng số nhiệm vụ.")
@@ -85,10 +89,9 @@ class PlanSection(CchcModel):
     notes: str = Field(default="", description="Diễn giải.")
 
 
-class DirectionSection(CchcModel):
+class DirectionSection(_Part):
     """I.2 Về tổ chức chỉ đạo, điều hành CCHC."""
 
-    model_config = _CFG
     documents_issued: list[DocumentRef] = Field(
         default_factory=list, description="Văn bản chỉ đạo, điều hành về CCHC ban hành trong kỳ."
     )
@@ -100,43 +103,39 @@ class DirectionSection(CchcModel):
     notes: str = Field(default="", description="Thi đua, sáng kiến, mô hình mới...")
 
 
-class InspectionSection(CchcModel):
+class InspectionSection(_Part):
     """I.3 Về kiểm tra CCHC, công vụ."""
 
-    model_config = _CFG
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch kiểm tra.")
     inspections_planned: int | None = _count("Số cuộc kiểm tra theo kế hoạch.")
     inspections_done: int | None = _count("Số cuộc kiểm tra đã thực hiện.")
     notes: str = Field(default="", description="Kết quả, xử lý sau kiểm tra.")
 
 
-class CommunicationSection(CchcModel):
+class CommunicationSection(_Part):
     """I.4 Về công tác tuyên truyền CCHC."""
 
-    model_config = _CFG
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch tuyên truyền.")
     tasks_total: int | None = _count("Tổng số nhiệm vụ tuyên truyền.")
     tasks_done: int | None = _count("Số nhiệm vụ tuyên truyền đã hoàn thành.")
     notes: str = Field(default="", description="Diễn giải.")
 
 
-class InstitutionSection(CchcModel):
+class InstitutionSection(_Part):
     """II.1 Cải cách thể chế."""
 
-    model_config = _CFG
     legal_documents_issued: int | None = _count("VBQPPL đã tham mưu ban hành.")
     legal_documents_reviewed: int | None = _count("VBQPPL đã kiểm tra, rà soát.")
     notes: str = Field(default="", description="Thi hành pháp luật, phổ biến pháp luật...")
 
 
-class DossierFigures(CchcModel):
+class DossierFigures(_Part):
     """Kết quả giải quyết hồ sơ TTHC in the period (plain figures).
 
     ``carried_over + received = resolved + pending`` and
     ``resolved = resolved_early + resolved_on_due + resolved_late``.
     """
 
-    model_config = _CFG
     carried_over: int | None = _count("Số hồ sơ kỳ trước chuyển qua.")
     received: int | None = _count("Số hồ sơ mới tiếp nhận trong kỳ.")
     resolved: int | None = _count("Số hồ sơ đã giải quyết.")
@@ -150,10 +149,9 @@ class DossierFigures(CchcModel):
     online_received: int | None = _count("Số hồ sơ tiếp nhận trực tuyến.")
 
 
-class ProcedureSection(CchcModel):
+class ProcedureSection(_Part):
     """II.2 Cải cách thủ tục hành chính."""
 
-    model_config = _CFG
     procedures_reviewed: int | None = _count("Số TTHC được rà soát.")
     procedures_simplified: int | None = _count("Số TTHC được cắt giảm, đơn giản hóa.")
     procedures_total: int | None = _count("Tổng số TTHC thuộc thẩm quyền.")
@@ -167,17 +165,15 @@ class ProcedureSection(CchcModel):
     notes: str = Field(default="", description="Một cửa, số hóa, đánh giá chất lượng...")
 
 
-class OrganisationSection(CchcModel):
+class OrganisationSection(_Part):
     """II.3 Cải cách tổ chức bộ máy."""
 
-    model_config = _CFG
     notes: str = Field(default="", description="Rà soát chức năng, sắp xếp, biên chế, phân cấp.")
 
 
-class CivilServiceSection(CchcModel):
+class CivilServiceSection(_Part):
     """II.4 Cải cách chế độ công vụ (training classes and staff sent)."""
 
-    model_config = _CFG
     classes_approved: int | None = _count("Số lớp được phê duyệt tổ chức.")
     classes_held: int | None = _count("Số lớp đã tổ chức.")
     classes_not_held: int | None = _count("Số lớp chưa tổ chức.")
@@ -190,10 +186,9 @@ class CivilServiceSection(CchcModel):
     notes: str = Field(default="", description="Tuyển dụng, bổ nhiệm, kỷ luật...")
 
 
-class PublicFinanceSection(CchcModel):
+class PublicFinanceSection(_Part):
     """II.5 Cải cách tài chính công."""
 
-    model_config = _CFG
     budget_revenue_million_vnd: Decimal | None = Field(
         default=None, ge=0, description="Thu ngân sách trong kỳ (triệu đồng)."
     )
@@ -204,10 +199,9 @@ class PublicFinanceSection(CchcModel):
     notes: str = Field(default="", description="Tài sản công, tự chủ đơn vị sự nghiệp...")
 
 
-class DigitalSection(CchcModel):
+class DigitalSection(_Part):
     """II.6 Xây dựng và phát triển Chính quyền điện tử, Chính quyền số."""
 
-    model_config = _CFG
     online_services_total: int | None = _count("Tổng số TTHC cung cấp DVC trực tuyến mức 3, 4.")
     online_services_level3: int | None = _count("Số TTHC mức độ 3.")
     online_services_level4: int | None = _count("Số TTHC mức độ 4.")
@@ -215,18 +209,15 @@ class DigitalSection(CchcModel):
     notes: str = Field(default="", description="Hạ tầng, nền tảng, dữ liệu, ứng dụng...")
 
 
-class Assessment(CchcModel):
+class Assessment(_Part):
     """III. Đánh giá chung."""
 
-    model_config = _CFG
     strengths: str = Field(default="", description="Ưu điểm.")
     shortcomings: str = Field(default="", description="Tồn tại, hạn chế.")
 
 
-class CchcReport(CchcModel):
+class CchcReport(_Part):
     """A periodic CCHC report (báo cáo CCHC quý I / 6 tháng / quý III / năm)."""
-
-    model_config = _CFG
 
     issuer: str = Field(description="Cơ quan báo cáo.")
     number: str | None = Field(default=None, description="Số, ký hiệu của báo cáo.")

@@ -28,10 +28,10 @@ import functools
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from cchc._data import load_bundled_csv
-from cchc._model import CchcModel
+from cchc._model import CchcRecord
 from cchc.legal import SourceRef
 
 __all__ = ["ISSUERS", "Issuer", "IssuerKind", "canonical_abbreviation", "issuer", "issuers"]
@@ -56,10 +56,8 @@ class IssuerKind(enum.StrEnum):
     """An internal unit (phòng, văn phòng) that appears after the issuer in công văn symbols."""
 
 
-class Issuer(CchcModel):
+class Issuer(CchcRecord):
     """An issuer abbreviation and what it stands for (a row of ``data/issuers.csv``)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     abbreviation: str = Field(description="Chữ viết tắt as written in symbols, e.g. 'TTg'.")
     name: str = Field(description="Tên cơ quan, tổ chức (full name).")
