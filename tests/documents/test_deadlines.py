@@ -150,3 +150,14 @@ def test_extreme_years_are_typed_errors_or_ignored() -> None:
         extract_deadlines("trong thời hạn 10 ngày kể từ ngày 31/12/9999")
     draft = "Số: /SYT-VP\nCăn cứ Kế hoạch số 12/KH-SYT ngày 3/4/2024. Báo cáo trước ngày 1/1/0001."
     assert "draft-date-window" not in {f.code for f in lint(draft)}
+
+
+def test_a_phrase_broken_across_lines_is_still_a_deadline() -> None:
+    """Every deadline phrase allows one to three spaces, tabs or line breaks between its
+    words (a line wrapped in a PDF-to-text copy): "chậm nhất" as well as "kể từ" or
+    "trong thời hạn"."""
+    for text in ("chậm\nnhất ngày 31/8/2024", "Chậm  nhất là ngày 31/8/2024"):
+        (stated,) = extract_deadlines(text)
+        assert stated.due_on == date(2024, 8, 31), text
+    (within,) = extract_deadlines("trong\nthời hạn 05 ngày làm\nviệc", issued_on=date(2024, 9, 3))
+    assert (within.days, within.working_days, within.due_on) == (5, True, date(2024, 9, 10))

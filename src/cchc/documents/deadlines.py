@@ -78,25 +78,43 @@ __getattr__ = source_aliases(
 """Lazy registry aliases: ``BLDS_2015_147`` (first day not counted) and
 ``DUE_ROLLFORWARD_SOURCE`` (a deadline on a day off moves to the next working day)."""
 
-_BEFORE = re.compile(r"(?i:trước)[ \t\n]{1,3}(?=(?i:ngày)|\d)")
-_LATEST = re.compile(r"(?i:chậm nhất)[ \t\n]{1,3}(?:(?i:là|vào)[ \t\n]{1,3})?(?=(?i:ngày)|\d)")
+_GAP = r"[ \t\n]{1,3}"
+"""Between two words of a phrase: one to three spaces, tabs or line breaks, so a phrase
+broken across lines in a document still matches."""
+
+
+def _phrase(*alternatives: str) -> str:
+    """A case-insensitive pattern for any of ``alternatives``, their words joined by
+    :data:`_GAP` (``_phrase("kể từ")`` matches "Kể từ", "kể\ntừ")."""
+    return "(?i:" + "|".join(_GAP.join(map(re.escape, a.split())) for a in alternatives) + ")"
+
+
+_DAY_AHEAD = r"(?=(?i:ngày)|\d)"
+_BEFORE = re.compile(_phrase("trước") + _GAP + _DAY_AHEAD)
+_LATEST = re.compile(
+    _phrase("chậm nhất") + _GAP + f"(?:{_phrase('là', 'vào')}{_GAP})?" + _DAY_AHEAD
+)
 _WITHIN = re.compile(
-    r"(?i:trong[ \t\n]{1,3}(?:thời[ \t\n]{1,3}hạn|vòng))[ \t\n]{1,3}(\d{1,3})[ \t\n]{1,3}"
-    r"(?i:ngày)([ \t\n]{1,3}(?i:làm[ \t\n]{1,3}việc))?"
+    _phrase("trong thời hạn", "trong vòng")
+    + _GAP
+    + r"(\d{1,3})"
+    + _GAP
+    + _phrase("ngày")
+    + f"({_GAP}{_phrase('làm việc')})?"
 )
-_FROM = re.compile(r"[ \t\n,]{0,3}(?i:kể[ \t\n]{1,3}từ)[ \t\n]{1,3}")
-_FROM_ISSUE = re.compile(r"(?i:ngày)[ \t\n]{1,3}(?i:ký|ban[ \t\n]{1,3}hành)")
+_FROM = re.compile(r"[ \t\n,]{0,3}" + _phrase("kể từ") + _GAP)
+_FROM_ISSUE = re.compile(_phrase("ngày") + _GAP + _phrase("ký", "ban hành"))
 _FROM_RECEIPT = re.compile(
-    r"(?i:(?:ngày|khi)[ \t\n]{1,3})?(?i:nhận[ \t\n]{1,3}được|tiếp[ \t\n]{1,3}nhận|nhận)"
-    r"(?:[ \t\n]{1,3}(?i:văn[ \t\n]{1,3}bản|công[ \t\n]{1,3}văn)(?:[ \t\n]{1,3}(?i:này))?)?"
+    f"(?:{_phrase('ngày', 'khi')}{_GAP})?"
+    + _phrase("nhận được", "tiếp nhận", "nhận")
+    + f"(?:{_GAP}{_phrase('văn bản', 'công văn')}(?:{_GAP}{_phrase('này')})?)?"
 )
-_FROM_EFFECT = re.compile(r"(?i:ngày)[^.;\n]{0,60}?(?i:có[ \t\n]{1,3}hiệu[ \t\n]{1,3}lực)")
+_FROM_EFFECT = re.compile(_phrase("ngày") + r"[^.;\n]{0,60}?" + _phrase("có hiệu lực"))
 _FROM_OTHER = re.compile(r"[^.;,\n]{1,60}")
 _REGULATED = re.compile(
-    r"(?i:đúng[ \t\n]{1,3}(?:thời[ \t\n]{1,3}gian|thời[ \t\n]{1,3}hạn|hạn)"
-    r"[ \t\n]{1,3}quy[ \t\n]{1,3}định)"
+    _phrase("đúng thời gian quy định", "đúng thời hạn quy định", "đúng hạn quy định")
 )
-_PERIODIC = re.compile(r"(?i:định[ \t\n]{1,3}kỳ)[ \t\n]{1,3}(?i:hàng|hằng)[^.;\n]{1,60}")
+_PERIODIC = re.compile(_phrase("định kỳ") + _GAP + _phrase("hàng", "hằng") + r"[^.;\n]{1,60}")
 _VERBS = (
     r"(?i:khẩn trương|chủ trì|phối hợp|thực hiện|triển khai|rà soát|báo cáo|tổ chức|xây dựng|"
     r"tiếp tục|có trách nhiệm|chịu trách nhiệm|nghiêm túc|tăng cường|quán triệt|chủ động|"
