@@ -166,3 +166,15 @@ def test_importing_cchc_reads_no_registry() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip() == "0"
+
+
+def test_every_lifecycle_rule_is_listed_whenever_the_engine_applies_it() -> None:
+    """The event-order rules apply to every dossier the engine accepts (from 21/6/2018,
+    ND 61/2018): each must be in force, with a source, under both decrees."""
+    from cchc.dossiers.lifecycle import order_rules
+
+    codes = {f"lifecycle {r.code}" for r in order_rules()}
+    for day in (date(2018, 6, 21), date(2019, 1, 1), date(2025, 7, 1), date(2026, 12, 3)):
+        listed = {r.name for r in rules_in_force(day, domain="dossiers")}
+        assert codes <= listed, (day, sorted(codes - listed))
+    assert not codes & {r.name for r in rules_in_force(date(2018, 6, 20), domain="dossiers")}

@@ -26,6 +26,7 @@ from datetime import date
 
 import attrs
 
+from cchc.dossiers import lifecycle
 from cchc.dossiers import rules as one_stop
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import par_index, pci, sipas
@@ -158,6 +159,10 @@ def _dossiers(on: date) -> Iterator[RuleInForce]:
     base = _AMENDED_DECREE.get(version.source_key or "")
     cited = (source(base), version.source) if base else (version.source,)
     yield RuleInForce("dossiers", "one_stop_rules", value, (*cited, *amendments))
+    for order in lifecycle.order_rules():  # the event-order rules, with the one-stop rules
+        in_force = tuple(s for s in order.sources if s.in_force_on(on))
+        if in_force:
+            yield RuleInForce("dossiers", f"lifecycle {order.code}", order.en, in_force)
 
 
 def _calendar(on: date) -> Iterator[RuleInForce]:
