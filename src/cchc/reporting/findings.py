@@ -176,7 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline:moved": (
         "sent {sent}, due {due}, moved to {last} ({roll_source}) ({due_source})",
         "gửi báo cáo ngày {sent}, quá thời hạn gửi báo cáo {due}, đã lùi sang ngày làm việc "
-        "{last} ({roll_source}) ({due_source})",
+        "tiếp theo {last} ({roll_source}) ({due_source})",
     ),
     "deadline:unknown": (
         "on time unknown: {due_source} sets no deadline, only the earliest one; give the "
