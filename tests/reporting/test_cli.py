@@ -36,10 +36,15 @@ def test_report_check(
     assert main(["report", "check", str(path)]) == 1
     out = capsys.readouterr().out
     assert "placeholder" in out
+    assert "dot leader left for a figure: '.....'" in out  # the table shows the English
     assert main(["report", "check", str(path), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is False
     assert any(f["field"] == "digital.notes" for f in data["findings"])
+    # the JSON gives both messages: seed 002's "Số lớp đã tổ chức: .....lớp"
+    assert all(f["message"] and f["message_vi"] for f in data["findings"])
+    [notes] = [f for f in data["findings"] if f["field"] == "civil_service.notes"]
+    assert notes["message_vi"] == "còn dấu chấm chờ điền số liệu: '.....'"
 
 
 def test_report_check_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,7 +50,14 @@ from cchc.reporting.drafting import (
     check_placeholders,
     fields_of_type,
 )
-from cchc.reporting.findings import Finding, Severity, report_finding
+from cchc.reporting.findings import (
+    Finding,
+    Severity,
+    deadline_problem,
+    figure_problem,
+    report_finding,
+    target_finding,
+)
 from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
 
@@ -101,7 +108,9 @@ def _sum(
             report_finding(
                 "missing",
                 f"{prefix}.{missing[0]}",
-                f"{prefix}.{total} is {whole} but {', '.join(missing)} not given",
+                total=f"{prefix}.{total}",
+                whole=whole,
+                parts=", ".join(missing),
             )
         )
         if sum(given) > whole:  # wrong whatever the missing parts are
@@ -110,17 +119,13 @@ def _sum(
             )
             out.append(
                 report_finding(
-                    "sum",
-                    f"{prefix}.{total}",
-                    f"{shown} = {sum(given)} already exceeds the total {whole}",
+                    "sum:exceeds", f"{prefix}.{total}", shown=shown, got=sum(given), whole=whole
                 )
             )
     elif not missing and sum(given) != whole:
         shown = " + ".join(str(v) for v in given)
         out.append(
-            report_finding(
-                "sum", f"{prefix}.{total}", f"{shown} = {sum(given)}, but the total is {whole}"
-            )
+            report_finding("sum", f"{prefix}.{total}", shown=shown, got=sum(given), whole=whole)
         )
 
 
@@ -128,7 +133,13 @@ def _not_above(out: list[Finding], section: BaseModel, prefix: str, part: str, w
     p, w = getattr(section, part), getattr(section, whole)
     if p is not None and w is not None and p > w:
         out.append(
-            report_finding("sum", f"{prefix}.{part}", f"{p} is more than {prefix}.{whole} = {w}")
+            report_finding(
+                "sum:part-above",
+                f"{prefix}.{part}",
+                part=p,
+                whole_field=f"{prefix}.{whole}",
+                whole=w,
+            )
         )
 
 
@@ -137,9 +148,7 @@ def _rate(out: list[Finding], field: str, stated: Decimal | None, part: int, who
     if stated is None or computed is None:
         return
     if abs(stated - computed) > Decimal("0.01"):
-        out.append(
-            report_finding("rate", field, f"stated {stated}% but the counts give {computed}%")
-        )
+        out.append(report_finding("rate", field, stated=stated, computed=computed))
 
 
 def _check_sums(r: CchcReport, out: list[Finding]) -> None:
@@ -171,9 +180,12 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
         if flow_known and c + n != x + p:  # type: ignore[operator]
             out.append(
                 report_finding(
-                    "sum",
+                    "sum:dossier-flow",
                     "procedures.dossiers.pending",
-                    f"carried over {c} + received {n} != resolved {x} + pending {p}",
+                    carried=c,
+                    received=n,
+                    resolved=x,
+                    pending=p,
                 )
             )
         if d.resolved and d.resolved_early is not None and d.resolved_on_due is not None:
@@ -205,35 +217,31 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
         when = ref.signed_on
         for cited in ref.refers_to:
             if when is not None and cited.signed_on is not None and cited.signed_on > when:
-                out.append(
-                    report_finding(
-                        "citation",
-                        path,
-                        f"{ref.cite()} cites {cited.cite()}, dated after it",
-                    )
-                )
+                out.append(report_finding("citation", path, ref=ref.cite(), cited=cited.cite()))
         if when is None:
             continue
         if r.signed_on is not None and when > r.signed_on:
-            out.append(report_finding("date", path, f"{ref.cite()} is dated after the report"))
+            out.append(report_finding("date:after-report", path, ref=ref.cite()))
             continue
         if path.split("[")[0] in in_period:
             if when < period.start:
                 out.append(
                     report_finding(
-                        "date",
+                        "date:before-period",
                         path,
-                        f"{ref.cite()} is before the period {_fmt(period.start)}"
-                        f"-{_fmt(period.end)}",
+                        ref=ref.cite(),
+                        start=_fmt(period.start),
+                        end=_fmt(period.end),
                     )
                 )
             elif when > period.end:
                 out.append(
                     report_finding(
-                        "date",
+                        "date:after-window",
                         path,
-                        f"{ref.cite()} is after the data window ends {_fmt(period.end)}",
                         Severity.WARNING,
+                        ref=ref.cite(),
+                        end=_fmt(period.end),
                     )
                 )
     for (number, _), uses in by_number.items():
@@ -241,19 +249,19 @@ def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> 
         if len(titles) > 1:
             out.append(
                 report_finding(
-                    "citation",
+                    "citation:duplicate-number",
                     uses[1][0],
-                    f"number {number} is cited for {len(titles)} different documents "
-                    f"({uses[0][0]}, {uses[1][0]})",
                     Severity.WARNING,
+                    number=number,
+                    count=len(titles),
+                    first=uses[0][0],
+                    second=uses[1][0],
                 )
             )
     if r.plan.plan_year is not None and r.plan.plan_year != r.year:
         out.append(
             report_finding(
-                "date",
-                "plan.plan_year",
-                f"the plan cited is for {r.plan.plan_year}, the report for {r.year}",
+                "date:plan-year", "plan.plan_year", plan_year=r.plan.plan_year, year=r.year
             )
         )
 
@@ -266,15 +274,13 @@ def _check_targets(
     try:
         checks = check_targets(figures, targets, as_of=period.end)
     except CchcError as exc:
-        out.append(report_finding("rate", f"figures.{exc.item}", exc.message))
+        out.append(figure_problem(exc, figures))
         return
     for c in checks:
         if c.outcome is TargetOutcome.MISSED:
-            out.append(report_finding("target", f"figures.{c.target.id}", c.describe()))
+            out.append(target_finding(c, Severity.ERROR))
         elif c.outcome is TargetOutcome.NO_FIGURE:
-            out.append(
-                report_finding("target", f"figures.{c.target.id}", c.describe(), Severity.WARNING)
-            )
+            out.append(target_finding(c, Severity.WARNING))
 
 
 def _check_deadline(
@@ -288,11 +294,10 @@ def _check_deadline(
     if period.due_is_minimum and report.deadline is None:
         out.append(
             report_finding(
+                "deadline:unknown",
                 "deadline",
-                "deadline",
-                f"on time unknown: {period.due_source.cite()} sets no deadline, only the "
-                "earliest one; give the deadline set by the requesting agency",
                 Severity.WARNING,
+                due_source=period.due_source.cite(),
             )
         )
         return
@@ -301,20 +306,29 @@ def _check_deadline(
             deadline=report.deadline, roll_forward=roll_forward, calendar=calendar
         )
     except ValidationError as exc:
-        out.append(report_finding("deadline", "deadline", exc.message))
+        out.append(deadline_problem(exc, report.deadline, period))
         return
     if sent > last:
         stated = report.deadline if report.deadline is not None else period.due
         assert stated is not None
-        rolled = f", moved to {_fmt(last)} ({period.roll_forward_source.cite()})"
-        out.append(
-            report_finding(
-                "deadline",
-                "submitted_on",
-                f"sent {_fmt(sent)}, due {_fmt(stated)}{rolled if last != stated else ''} "
-                f"({period.due_source.cite()})",
+        about: dict[str, object] = {
+            "sent": _fmt(sent),
+            "due": _fmt(stated),
+            "due_source": period.due_source.cite(),
+        }
+        if last == stated:
+            out.append(report_finding("deadline", "submitted_on", Severity.ERROR, **about))
+        else:
+            out.append(
+                report_finding(
+                    "deadline:moved",
+                    "submitted_on",
+                    Severity.ERROR,
+                    last=_fmt(last),
+                    roll_source=period.roll_forward_source.cite(),
+                    **about,
+                )
             )
-        )
 
 
 def check_report(

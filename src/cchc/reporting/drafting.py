@@ -22,11 +22,11 @@ T = TypeVar("T")
 __all__ = ["INVERSION_PATTERN", "PLACEHOLDER_PATTERNS", "check_placeholders", "fields_of_type"]
 
 PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dot leader left for a figure", re.compile(r"\.{4,}|…{2,}|_{4,}")),
-    ("'xxx' placeholder", re.compile(r"\b[xX]{3,}\b")),
-    ("TODO / TBD marker", re.compile(r"\b(TODO|TBD|FIXME)\b")),
+    ("placeholder:dot-leader", re.compile(r"\.{4,}|…{2,}|_{4,}")),
+    ("placeholder:xxx", re.compile(r"\b[xX]{3,}\b")),
+    ("placeholder:todo", re.compile(r"\b(TODO|TBD|FIXME)\b")),
     (
-        "note to a colleague",
+        "placeholder:note",
         re.compile(
             r"\bnhờ\b[^.\n]{0,40}\b(thêm|bổ sung|điền|cập nhật|giúp)\b"
             r"|\bgiúp\s+(nha|nhé|nhá|với|em|chị|anh)\b"
@@ -35,7 +35,9 @@ PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-"""(reason, pattern) pairs of text left over from drafting."""
+"""(message key, pattern) pairs of text left over from drafting: a dot leader left for a
+figure, an 'xxx' placeholder, a TODO / TBD marker, a note to a colleague (the messages are
+:data:`cchc.reporting.findings.MESSAGES`' ``placeholder:*``)."""
 
 INVERSION_PATTERN = re.compile(
     r"\b(trễ hẹn|trễ hạn|quá hạn)\b[^.;\n]{0,40}\bđạt\s+(mức\s+)?(trên|tối thiểu|ít nhất)\s+\d",
@@ -68,18 +70,11 @@ def _visit(value: Any, kind: type[T], path: str) -> Iterator[tuple[str, T]]:
 def check_placeholders(r: CchcReport, out: list[Finding]) -> None:
     """Add a finding for each left-over placeholder or inverted wording in ``r``."""
     for path, text in fields_of_type(r, str):
-        for reason, pattern in PLACEHOLDER_PATTERNS:
+        for key, pattern in PLACEHOLDER_PATTERNS:
             m = pattern.search(text)
             if m:
-                out.append(report_finding("placeholder", path, f"{reason}: {m.group(0)!r}"))
+                out.append(report_finding(key, path, text=m.group(0)))
                 break
         m = INVERSION_PATTERN.search(text)
         if m:
-            out.append(
-                report_finding(
-                    "wording",
-                    path,
-                    f"a late rate stated as a target to reach: {m.group(0)!r} (đúng hẹn meant?)",
-                    Severity.WARNING,
-                )
-            )
+            out.append(report_finding("wording", path, Severity.WARNING, text=m.group(0)))
