@@ -45,8 +45,8 @@ class Finding(CchcModel):
     message: str = Field(description="What is wrong, in English.")
     message_vi: str | None = Field(
         default=None,
-        description="What is wrong, in Vietnamese (nội dung lỗi); None where only the English "
-        "text exists (the report checks).",
+        description="What is wrong, in Vietnamese (nội dung lỗi); the linter and the report "
+        "checks give both languages, None only for a finding built without it.",
     )
     span: tuple[int, int] = Field(
         default=(0, 0),
