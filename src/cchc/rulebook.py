@@ -12,7 +12,8 @@ cycle. The registry and the dated mechanism live in :mod:`cchc.legal`; the
 collector that reads every domain's rules lives here.
 
     >>> from datetime import date
-    >>> [r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")][-1]
+    >>> rules = {r.name: r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")}
+    >>> rules["one_stop_rules"]
     'ND118/2025: supplement restarts the clock; lapse 15 days; online check 8 working hours'
     >>> [(c.name, c.after) for c in diff(date(2026, 8, 4), date(2026, 8, 5))][0][1][:24]
     'ND118/2025+309/2026: sup'
