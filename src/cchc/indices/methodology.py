@@ -14,7 +14,13 @@ from typing import Any, Protocol, TypeVar
 from cchc._data import bundled_mapping
 from cchc.legal import LegalSource, RuleVersion
 
-__all__ = ["Versioned", "dated", "version_rows"]
+__all__ = ["Versioned", "dated", "index_data", "version_rows"]
+
+
+def index_data(file: str) -> Mapping[str, Any]:
+    """The bundled data file ``file`` of an index (``papi.yaml``, ``par_index.yaml``,
+    ``sipas.yaml``, ``tt01.yaml``), parsed once and read-only."""
+    return bundled_mapping("cchc.indices.data", file)
 
 
 class Versioned(Protocol):
@@ -32,7 +38,7 @@ V = TypeVar("V", bound=Versioned)
 def version_rows(file: str) -> tuple[tuple[Mapping[str, Any], tuple[int, int]], ...]:
     """The rows of the ``versions`` table of the bundled index file ``file``, oldest first,
     each with the (first, last) year it covers."""
-    rows = bundled_mapping("cchc.indices.data", file)["versions"]
+    rows = index_data(file)["versions"]
     return tuple((row, (row["effective_from"].year, row["effective_to"].year - 1)) for row in rows)
 
 

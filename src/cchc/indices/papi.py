@@ -31,12 +31,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from functools import partial
 
 import attrs
 
-from cchc._data import bundled_mapping
 from cchc.errors import ValidationError
+from cchc.indices.methodology import index_data
 from cchc.indices.rules import as_decimal
 
 __all__ = [
@@ -49,8 +49,8 @@ __all__ = [
 ]
 
 
-def _data() -> Mapping[str, Any]:
-    return bundled_mapping("cchc.indices.data", "papi.yaml")
+_data = partial(index_data, "papi.yaml")
+"""This index's bundled data (:func:`~cchc.indices.methodology.index_data`)."""
 
 
 DIMENSIONS: tuple[str, ...] = ("d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8")

@@ -29,14 +29,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import attrs
 
-from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.indices.methodology import dated, version_rows
+from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import RuleVersion, in_force
 from cchc.rates import round_half_up
@@ -53,8 +52,8 @@ __all__ = [
 ]
 
 
-def _data() -> Mapping[str, Any]:
-    return bundled_mapping("cchc.indices.data", "par_index.yaml")
+_data = partial(index_data, "par_index.yaml")
+"""This index's bundled data (:func:`~cchc.indices.methodology.index_data`)."""
 
 
 @attrs.frozen

@@ -28,14 +28,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from typing import Any
+from functools import cache, partial
 
 import attrs
 
-from cchc._data import bundled_mapping
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.indices.methodology import dated, version_rows
+from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
 from cchc.legal import LegalSource, RuleVersion, in_force, source
 from cchc.rates import round_half_up
@@ -74,8 +72,8 @@ class SipasVersion:
     elements: tuple[Element, ...]
 
 
-def _data() -> Mapping[str, Any]:
-    return bundled_mapping("cchc.indices.data", "sipas.yaml")
+_data = partial(index_data, "sipas.yaml")
+"""This index's bundled data (:func:`~cchc.indices.methodology.index_data`)."""
 
 
 @cache

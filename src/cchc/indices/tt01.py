@@ -32,14 +32,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from functools import partial
 
 import attrs
 
-from cchc._data import bundled_mapping
 from cchc.errors import ValidationError
 from cchc.indices.framework import RoundingMode
 from cchc.indices.loader import get_framework
+from cchc.indices.methodology import index_data
 from cchc.indices.rules import as_count, as_decimal
 from cchc.indices.scoring import Scorecard, score
 
@@ -78,8 +78,8 @@ class Level(enum.StrEnum):
     """Cấp xã."""
 
 
-def _data() -> Mapping[str, Any]:
-    return bundled_mapping("cchc.indices.data", "tt01.yaml")
+_data = partial(index_data, "tt01.yaml")
+"""This index's bundled data (:func:`~cchc.indices.methodology.index_data`)."""
 
 
 def _d(value: object) -> Decimal:
