@@ -161,18 +161,18 @@ class StatsCounts(CchcModel):
 
     model_config = ConfigDict(frozen=True)
 
-    received: int = 0
-    carried_over: int = 0
-    to_handle: int = 0
-    resolved: int = 0
-    early: int = 0
-    on_time: int = 0
-    late: int = 0
-    in_progress: int = 0
-    in_progress_in_time: int = 0
-    in_progress_overdue: int = 0
-    online_received: int = 0
-    rescheduled: int = 0
+    received: int = Field(default=0, ge=0, description="Tiếp nhận mới trong kỳ.")
+    carried_over: int = Field(default=0, ge=0, description="Tồn kỳ trước chuyển sang.")
+    to_handle: int = Field(default=0, ge=0, description="Tổng số phải giải quyết.")
+    resolved: int = Field(default=0, ge=0, description="Đã giải quyết trong kỳ.")
+    early: int = Field(default=0, ge=0, description="Đã giải quyết trước hạn.")
+    on_time: int = Field(default=0, ge=0, description="Đã giải quyết đúng hạn.")
+    late: int = Field(default=0, ge=0, description="Đã giải quyết quá hạn.")
+    in_progress: int = Field(default=0, ge=0, description="Đang giải quyết cuối kỳ.")
+    in_progress_in_time: int = Field(default=0, ge=0, description="Đang giải quyết trong hạn.")
+    in_progress_overdue: int = Field(default=0, ge=0, description="Đang giải quyết quá hạn.")
+    online_received: int = Field(default=0, ge=0, description="Tiếp nhận trực tuyến trong kỳ.")
+    rescheduled: int = Field(default=0, ge=0, description="Đã giải quyết, có hẹn lại.")
 
     def __add__(self, other: StatsCounts) -> StatsCounts:
         return StatsCounts(**{f: getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS})
