@@ -16,6 +16,8 @@ same table:
   each rule lists its instances on that row (:class:`FlatCheck`: the column
   at fault, the relation, the other column and the column message).
 
+The first rules, and where one comes from:
+
     >>> [r.code for r in order_rules()][:3]
     ['LC-RECEIVED-FIRST', 'LC-TIME-ORDER', 'LC-TERMINAL-ENDS']
     >>> rule("LC-SUPPLEMENT-ANSWERS").sources[0].cite()
