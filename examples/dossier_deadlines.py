@@ -12,7 +12,8 @@ from importlib import resources
 from cchc._data import data_path
 from cchc.dossiers import Channel, Dossier, Event, EventKind, compute_due, due_date
 from cchc.dossiers.frame import read_csv
-from cchc.dossiers.results import due_soon, evaluate, open_as_of
+from cchc.dossiers.reminders import due_soon, open_as_of
+from cchc.dossiers.results import evaluate
 from cchc.dossiers.stats import summarize, year_period
 from cchc.errors import LifecycleError
 from cchc.tz import VN_TZ

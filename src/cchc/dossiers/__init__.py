@@ -43,8 +43,9 @@ from .policy import (
     SupplementMode,
     get_policy,
 )
+from .reminders import due_soon, open_as_of
 from .replay import Deadline
-from .results import DossierResults, due_soon, evaluate, open_as_of, row_to_dossier
+from .results import DossierResults, evaluate, row_to_dossier
 from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
 from .stats import (
     Period,

@@ -10,7 +10,7 @@ benchmark).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import time
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -19,16 +19,15 @@ import numpy.typing as npt
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
-from cchc.procedures import Channel, TimeUnit
-from cchc.tz import to_vn
+from cchc.procedures import TimeUnit
 
-from .batch import CHANNEL_CODES, UNIT_CODES, classify_batch, due_dates_batch, due_within_batch
+from .batch import UNIT_CODES, classify_batch, due_dates_batch
 from .calops import CalendarOps
 from .chunking import CHUNK_ROWS, map_chunks, row_chunks
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
-from .models import Dossier, Event, EventKind
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .rescheduling import late_apology, late_apology_message, not_later
+from .rows import row_to_dossier
 from .rules import ONE_STOP_RULES
 from .supplements import after_waiting, clock_anchor, judged_moment, overdue_from
 from .timeliness import Granularity, check_granularity
@@ -41,15 +40,11 @@ if TYPE_CHECKING:
 __all__ = [
     "CHUNK_ROWS",
     "DossierResults",
-    "due_soon",
     "evaluate",
-    "open_as_of",
     "row_to_dossier",
 ]
 
 DT = npt.NDArray[np.datetime64]
-_UNIT_NAMES = (TimeUnit.WORKING_DAYS, TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MONTHS)
-_CHANNELS = tuple(Channel(c) for c in CHANNEL_CODES)
 
 
 @attrs.frozen(eq=False)
@@ -313,43 +308,6 @@ def _due_rows(
     return due, start
 
 
-def _as_of64(as_of: datetime | np.datetime64) -> Any:
-    if isinstance(as_of, datetime):
-        moment = to_vn(as_of, field="as_of").astimezone(UTC).replace(tzinfo=None)
-        return np.datetime64(moment.isoformat(), "ns")
-    return np.asarray(as_of).astype("datetime64[ns]")
-
-
-def open_as_of(frame: DossierFrame, as_of: datetime | np.datetime64) -> npt.NDArray[np.bool_]:
-    """Rows open (đang giải quyết) at ``as_of``: received by then and not finished by then.
-
-    A dossier finished *after* ``as_of`` was still open at ``as_of``; testing only for a
-    missing finish would miss it. ``as_of``: an aware datetime, or a UTC ``datetime64``.
-    """
-    moment = _as_of64(as_of)
-    fin = frame.finished_at
-    out: npt.NDArray[np.bool_] = (frame.received_at <= moment) & (np.isnat(fin) | (fin > moment))
-    return out
-
-
-def due_soon(
-    frame: DossierFrame,
-    results: DossierResults,
-    as_of: datetime | np.datetime64,
-    working_days: int,
-    *,
-    calendar: OfficialCalendar | None = None,
-) -> npt.NDArray[np.bool_]:
-    """Reminder rows: open at ``as_of`` (:func:`open_as_of`), not overdue, and due within
-    ``working_days`` working days (:func:`cchc.dossiers.batch.due_within_batch`)."""
-    moment = _as_of64(as_of)
-    rows = np.flatnonzero(open_as_of(frame, moment))
-    out = np.zeros(len(frame), dtype=bool)
-    if rows.size:
-        out[rows] = due_within_batch(results.due_at[rows], moment, working_days, calendar=calendar)
-    return out
-
-
 def _coverage_rows(
     frame: DossierFrame,
     idx: npt.NDArray[np.int64],
@@ -411,50 +369,3 @@ def _check_reschedules(
             )
         )
     return errors
-
-
-def _dt(value: np.datetime64) -> datetime | None:
-    if np.isnat(value):
-        return None
-    ns = int(value.astype("datetime64[ns]").view(np.int64))
-    return datetime.fromtimestamp(ns // 1_000_000_000, UTC).replace(
-        microsecond=(ns % 1_000_000_000) // 1000
-    )
-
-
-def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
-    """Row ``i`` as a :class:`Dossier` with its events (the scalar reference)."""
-    events = [Event(kind=EventKind.RECEIVED, at=_dt(frame.received_at[i]))]
-    for name, kind in (
-        ("supplement_requested_at", EventKind.SUPPLEMENT_REQUESTED),
-        ("supplement_received_at", EventKind.SUPPLEMENT_RECEIVED),
-    ):
-        at = _dt(getattr(frame, name)[i])
-        if at is not None:
-            events.append(Event(kind=kind, at=at))
-    r_at = _dt(frame.rescheduled_at[i])
-    if r_at is not None:
-        events.append(
-            Event(kind=EventKind.RESCHEDULED, at=r_at, new_due_at=_dt(frame.rescheduled_due_at[i]))
-        )
-    fin = _dt(frame.finished_at[i])
-    if fin is not None:
-        # finished while a supplement is pending: closed without a decision (refused)
-        waiting = not np.isnat(frame.supplement_requested_at[i]) and np.isnat(
-            frame.supplement_received_at[i]
-        )
-        events.append(Event(kind=EventKind.REFUSED if waiting else EventKind.DECIDED, at=fin))
-    events.sort(key=lambda e: e.at)
-    labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}
-    cut = -1 if frame.cutoff is None else int(frame.cutoff[i])
-    return Dossier(
-        code=None if frame.codes is None or not frame.codes[i] else str(frame.codes[i]),
-        procedure_code=labels["procedure_code"] or None,
-        field=labels["field"],
-        agency=labels["agency"],
-        channel=_CHANNELS[int(frame.channel[i])],
-        amount=int(frame.amount[i]),
-        unit=_UNIT_NAMES[int(frame.unit[i])],
-        events=tuple(events),
-        cutoff=None if cut < 0 else time(cut // 60, cut % 60),
-    )
