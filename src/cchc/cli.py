@@ -61,6 +61,7 @@ TOP_LEVEL: tuple[str, ...] = (
     "cchc.samples",
     "cchc.rulebook_commands",
     "cchc.forms.commands",
+    "cchc.verify.commands",
 )
 """Modules whose ``register`` adds top-level commands."""
 

@@ -1,0 +1,498 @@
+"""The verification-case format (ca kiểm thử quy tắc): pydantic models and JSON Schema.
+
+A case file holds a list of ``cases``; each case has a ``kind`` (what is asked), an
+``input``, an ``expect`` (the answer the source gives), a ``source`` (the text the
+answer comes from) and a ``note`` (why the answer is what it is). The kinds:
+
+==========================  ==========================================================
+kind                        asks
+==========================  ==========================================================
+``is_working_day``          is this day a working day (ngày làm việc)?
+``add_working_days``        the n-th working day after a day
+``working_days_between``    how many working days lie between two days
+``due_date``                the due moment (hạn giải quyết) of a receipt
+``dossier``                 a dossier's events replayed: due moments, timeliness
+                            (trước hạn / đúng hạn / quá hạn), progress, lapse
+``reporting_period``        a report's data window and deadline (kỳ báo cáo), on time
+``index_score``             an index framework's score (điểm chỉ số) for given inputs
+==========================  ==========================================================
+
+Only the fields written under ``expect`` are checked (``timeliness: null`` checks that
+the dossier is still in progress); ``expect`` must name at least one. Instead of values,
+``expect`` may name an ``error`` the library must raise (its type, field, a part of its
+message). Every model refuses unknown keys, so a misspelt field is an error naming it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+import cchc.errors
+from cchc._model import CchcRecord
+from cchc.dossiers import Channel, Event, Granularity, Progress, Timeliness, TimeUnit
+from cchc.legal import sources
+from cchc.tz import require_aware
+
+__all__ = [
+    "AddWorkingDaysCase",
+    "Case",
+    "CaseFile",
+    "DossierCase",
+    "DueDateCase",
+    "ExpectedError",
+    "IndexScoreCase",
+    "IsWorkingDayCase",
+    "ReportingPeriodCase",
+    "WorkingDaysBetweenCase",
+    "case_file_schema",
+]
+
+ERROR_TYPES: tuple[str, ...] = tuple(
+    name for name in cchc.errors.__all__ if name.endswith("Error") and name != "MissingExtraError"
+)
+"""Names of the :mod:`cchc.errors` classes a case may expect."""
+
+
+def _aware(value: datetime | None, info_field: str) -> datetime | None:
+    return None if value is None else require_aware(value, field=info_field)
+
+
+class ExpectedError(CchcRecord):
+    """An error the library must raise for this input (lỗi mong đợi)."""
+
+    type: str = Field(
+        default="CchcError",
+        description="Name of a cchc.errors class; a subclass matches (LifecycleError is a "
+        "ValidationError).",
+        json_schema_extra={"enum": ["CchcError", *ERROR_TYPES]},
+    )
+    field: str | None = Field(default=None, description="The error's field, if checked.")
+    item: str | None = Field(default=None, description="The error's item, if checked.")
+    contains: str | None = Field(
+        default=None, min_length=1, description="A part of the error message, if checked."
+    )
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value != "CchcError" and value not in ERROR_TYPES:
+            raise cchc.errors.ValidationError(
+                f"unknown error type {value!r}; use one of CchcError, {', '.join(ERROR_TYPES)}",
+                field="type",
+            )
+        return value
+
+
+_OPTIONS = frozenset({"tolerance"})
+"""Fields of an ``expect`` that say how to compare, not what."""
+
+
+class _Expect(CchcRecord):
+    """Shared by every ``expect``: an error instead of values, at least one check."""
+
+    error: ExpectedError | None = Field(
+        default=None, description="The error the library must raise (no values then)."
+    )
+
+    @model_validator(mode="after")
+    def _one_check_at_least(self) -> _Expect:
+        given = self.model_fields_set - _OPTIONS
+        if not given:
+            raise cchc.errors.ValidationError(
+                "expect names nothing to check: give at least one field or an error",
+                field="expect",
+            )
+        for name in given:
+            value = getattr(self, name)
+            if isinstance(value, datetime):
+                require_aware(value, field=name)
+        if "error" in given and len(given) > 1:
+            others = ", ".join(sorted(given - {"error"}))
+            raise cchc.errors.ValidationError(
+                f"expect gives an error and values ({others}): a case checks one or the other",
+                field="expect",
+            )
+        return self
+
+    def checked(self) -> list[str]:
+        """The expected fields, in the model's order (``error`` excluded)."""
+        given = self.model_fields_set - {"error"} - _OPTIONS
+        return [name for name in type(self).model_fields if name in given]
+
+
+class _CaseBase(CchcRecord):
+    """What every case carries besides its input and expectation."""
+
+    name: str = Field(
+        min_length=1,
+        pattern=r"^\S(.*\S)?$",
+        description="Name of the case, unique in its file (no leading or trailing space).",
+    )
+    source: str = Field(
+        min_length=1,
+        description="Where the expected answer comes from (nguồn): the notice, decree, "
+        "article or published table, as a reader can find it.",
+    )
+    note: str = Field(min_length=1, description="Why the answer is what it is (ghi chú).")
+    registry: tuple[str, ...] = Field(
+        default=(),
+        description="Keys of the source registry (cchc.legal.sources()) behind the answer.",
+    )
+
+    @field_validator("registry")
+    @classmethod
+    def _known_keys(cls, keys: tuple[str, ...]) -> tuple[str, ...]:
+        known = sources()
+        for n, key in enumerate(keys):
+            if key not in known:
+                raise cchc.errors.ValidationError(
+                    f"unknown source key {key!r} (see cchc.legal.sources())",
+                    field=f"registry[{n}]",
+                )
+        return keys
+
+
+# -- calendar -----------------------------------------------------------------------
+
+
+class DayInput(CchcRecord):
+    """A day of the official calendar."""
+
+    day: date = Field(description="The day (YYYY-MM-DD).")
+    provisional: bool = Field(
+        default=False, description="Allow a day outside the calendar's coverage (provisional)."
+    )
+
+
+class IsWorkingDayExpect(_Expect):
+    """Whether the day is a working day."""
+
+    working: bool | None = Field(default=None, description="Ngày làm việc (true) or not.")
+    provisional: bool | None = Field(
+        default=None, description="The answer rests on an uncovered year."
+    )
+
+
+class IsWorkingDayCase(_CaseBase):
+    """Is a day a working day of state agencies?"""
+
+    kind: Literal["is_working_day"]
+    input: DayInput
+    expect: IsWorkingDayExpect
+
+
+class AddInput(CchcRecord):
+    """A start day and a number of working days."""
+
+    start: date = Field(description="The day counted from (not counted itself).")
+    days: int = Field(description="Working days to add (negative goes back).")
+    provisional: bool = Field(default=False, description="Allow uncovered years.")
+
+
+class AddExpect(_Expect):
+    """The day reached."""
+
+    day: date | None = Field(default=None, description="The n-th working day after start.")
+    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+
+
+class AddWorkingDaysCase(_CaseBase):
+    """The n-th working day after a day."""
+
+    kind: Literal["add_working_days"]
+    input: AddInput
+    expect: AddExpect
+
+
+class BetweenInput(CchcRecord):
+    """Two days and which ends count."""
+
+    start: date = Field(description="The first day.")
+    end: date = Field(description="The last day.")
+    inclusive: Literal["right", "left", "both", "neither"] = Field(
+        default="right", description="Which ends count; 'right' is (start, end]."
+    )
+    provisional: bool = Field(default=False, description="Allow uncovered years.")
+
+
+class BetweenExpect(_Expect):
+    """The count of working days."""
+
+    count: int | None = Field(default=None, description="Working days in the span.")
+    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+
+
+class WorkingDaysBetweenCase(_CaseBase):
+    """How many working days lie between two days."""
+
+    kind: Literal["working_days_between"]
+    input: BetweenInput
+    expect: BetweenExpect
+
+
+# -- dossiers -----------------------------------------------------------------------
+
+
+class _Terms(CchcRecord):
+    """The time limit and the deadline policy (shared by due dates and dossiers)."""
+
+    amount: int = Field(ge=0, description="Thời hạn giải quyết: amount.")
+    unit: TimeUnit = Field(default=TimeUnit.WORKING_DAYS, description="Thời hạn: unit.")
+    policy: str = Field(
+        default="next_opening",
+        description="Named deadline policy (cchc.dossiers.POLICIES): next_opening, "
+        "as_recorded, cutoff_15h, civil_code, portal_766.",
+    )
+    cutoff: time | None = Field(
+        default=None, description="Per-procedure cut-off hour (giờ tiếp nhận muộn nhất)."
+    )
+    provisional: bool = Field(default=False, description="Allow uncovered years.")
+
+
+class DueDateInput(_Terms):
+    """A receipt moment and a time limit."""
+
+    received_at: datetime = Field(description="Thời điểm tiếp nhận (aware).")
+
+    @field_validator("received_at")
+    @classmethod
+    def _aware_received(cls, value: datetime) -> datetime:
+        return require_aware(value, field="received_at")
+
+
+class DueDateExpect(_Expect):
+    """The due moment and how it was obtained."""
+
+    due_at: datetime | None = Field(default=None, description="Hạn giải quyết (aware moment).")
+    due_day: date | None = Field(default=None, description="Ngày hẹn trả (the day only).")
+    start_at: datetime | None = Field(default=None, description="When the clock started.")
+    rules: str | None = Field(
+        default=None, description="One-stop rule set in force, e.g. 'ND118/2025'."
+    )
+    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+
+
+class DueDateCase(_CaseBase):
+    """The due moment of a receipt."""
+
+    kind: Literal["due_date"]
+    input: DueDateInput
+    expect: DueDateExpect
+
+
+class DossierInput(_Terms):
+    """A dossier with its events (the fields of cchc.dossiers.Dossier that matter here)."""
+
+    channel: Channel = Field(default=Channel.IN_PERSON, description="Hình thức nộp.")
+    boundary_free: bool = Field(
+        default=False, description="Nộp không phụ thuộc địa giới hành chính (ND 309/2026)."
+    )
+    events: tuple[Event, ...] = Field(
+        min_length=1, description="Sự kiện, oldest first; the first is 'received'."
+    )
+    granularity: Granularity | None = Field(
+        default=None, description="How finish and due are compared (day or minute)."
+    )
+    as_of: datetime | None = Field(default=None, description="Moment for 'progress' (aware).")
+
+    @field_validator("events")
+    @classmethod
+    def _aware_events(cls, events: tuple[Event, ...]) -> tuple[Event, ...]:
+        for n, ev in enumerate(events):
+            require_aware(ev.at, field=f"events[{n}].at")
+            _aware(ev.new_due_at, f"events[{n}].new_due_at")
+        return events
+
+    @field_validator("as_of")
+    @classmethod
+    def _aware_as_of(cls, value: datetime | None) -> datetime | None:
+        return _aware(value, "as_of")
+
+
+class DossierExpect(_Expect):
+    """What the replay of the events gives."""
+
+    due_at: datetime | None = Field(default=None, description="Current due moment.")
+    legal_due_at: datetime | None = Field(default=None, description="Before any rescheduling.")
+    first_due_at: datetime | None = Field(default=None, description="Written on the receipt.")
+    start_at: datetime | None = Field(default=None, description="When the clock (last) started.")
+    finished_at: datetime | None = Field(default=None, description="End of processing.")
+    timeliness: Timeliness | None = Field(
+        default=None, description="early / on_time / late; null while in progress."
+    )
+    progress: Progress | None = Field(
+        default=None, description="in_time / overdue as of input.as_of; null if finished."
+    )
+    lapse_at: datetime | None = Field(default=None, description="When the desk may close it.")
+    supplement_requests: int | None = Field(default=None, description="Yêu cầu bổ sung count.")
+    late_supplement_request: bool | None = Field(default=None, description="Request too late.")
+    rescheduled: bool | None = Field(default=None, description="Hẹn lại ngày trả kết quả.")
+    rules: str | None = Field(default=None, description="One-stop rule set in force.")
+
+
+class DossierCase(_CaseBase):
+    """A dossier's events replayed into its deadline and timeliness."""
+
+    kind: Literal["dossier"]
+    input: DossierInput
+    expect: DossierExpect
+
+    @model_validator(mode="after")
+    def _progress_needs_as_of(self) -> DossierCase:
+        if "progress" in self.expect.model_fields_set and self.input.as_of is None:
+            raise cchc.errors.ValidationError(
+                "expect.progress needs input.as_of (the moment to judge at)", field="input.as_of"
+            )
+        return self
+
+
+# -- reporting ----------------------------------------------------------------------
+
+
+class ReportingInput(CchcRecord):
+    """A report of a regime, kind and year; optionally when it was sent."""
+
+    regime: str = Field(description="'bnv-cchc' or 'nd09-2019'.")
+    period: str = Field(description="Kind of report: Q1, H1, Q3, Y, M1..M12, 9M ...")
+    year: int = Field(description="Năm báo cáo.")
+    submitted_on: date | None = Field(default=None, description="Day the report was sent.")
+    deadline: date | None = Field(
+        default=None, description="The requesting agency's deadline (needed under nd09-2019)."
+    )
+    roll_forward: bool = Field(
+        default=True, description="A deadline on a day off moves to the next working day."
+    )
+
+
+class ReportingExpect(_Expect):
+    """The window, the deadline, the last day, on time."""
+
+    start: date | None = Field(default=None, description="First day of the data window.")
+    end: date | None = Field(default=None, description="Last day of the data window.")
+    due: date | None = Field(default=None, description="Deadline the rule names (or minimum).")
+    due_is_minimum: bool | None = Field(default=None, description="The rule sets only a minimum.")
+    last_day: date | None = Field(default=None, description="Last day to send (after rolling).")
+    on_time: bool | None = Field(default=None, description="Sent on time (needs submitted_on).")
+
+
+class ReportingPeriodCase(_CaseBase):
+    """A reporting period (kỳ báo cáo) and its deadline."""
+
+    kind: Literal["reporting_period"]
+    input: ReportingInput
+    expect: ReportingExpect
+
+    @model_validator(mode="after")
+    def _on_time_needs_submission(self) -> ReportingPeriodCase:
+        if "on_time" in self.expect.model_fields_set and self.input.submitted_on is None:
+            raise cchc.errors.ValidationError(
+                "expect.on_time needs input.submitted_on", field="input.submitted_on"
+            )
+        return self
+
+
+# -- indices ------------------------------------------------------------------------
+
+
+class IndexInput(CchcRecord):
+    """A framework and one unit's inputs."""
+
+    framework: str | None = Field(
+        default=None, description="Id of a bundled framework (cchc index frameworks)."
+    )
+    framework_file: str | None = Field(
+        default=None, description="A framework YAML/JSON file, relative to the case file."
+    )
+    inputs: dict[str, Any] = Field(description="Input per scored item id (null = no data).")
+    unit: str | None = Field(default=None, description="Đơn vị (for the scorecard).")
+    period: str | None = Field(default=None, description="Kỳ (for the scorecard).")
+
+    @model_validator(mode="after")
+    def _one_framework(self) -> IndexInput:
+        if (self.framework is None) == (self.framework_file is None):
+            raise cchc.errors.ValidationError(
+                "give exactly one of framework (a bundled id) and framework_file",
+                field="framework",
+            )
+        return self
+
+
+class IndexExpect(_Expect):
+    """The scorecard's totals, group and item points."""
+
+    index_percent: Decimal | None = Field(default=None, description="The index in %.")
+    total_points: Decimal | None = Field(default=None, description="Points obtained.")
+    max_points: Decimal | None = Field(default=None, description="Points possible.")
+    group: str | None = Field(default=None, description="Result group (nhóm, xếp loại).")
+    items: dict[str, Decimal] | None = Field(
+        default=None, description="Points of some items, by item id."
+    )
+    tolerance: Decimal = Field(
+        default=Decimal(0),
+        ge=0,
+        description="Largest difference accepted on the numbers (a published table "
+        "rounded to 2 decimals: 0.02); 0 compares exactly.",
+    )
+
+
+class IndexScoreCase(_CaseBase):
+    """An index framework's score for one unit."""
+
+    kind: Literal["index_score"]
+    input: IndexInput
+    expect: IndexExpect
+
+
+# -- the file -----------------------------------------------------------------------
+
+Case = Annotated[
+    IsWorkingDayCase
+    | AddWorkingDaysCase
+    | WorkingDaysBetweenCase
+    | DueDateCase
+    | DossierCase
+    | ReportingPeriodCase
+    | IndexScoreCase,
+    Field(discriminator="kind"),
+]
+"""One verification case; ``kind`` chooses its model."""
+
+KINDS: tuple[str, ...] = (
+    "is_working_day",
+    "add_working_days",
+    "working_days_between",
+    "due_date",
+    "dossier",
+    "reporting_period",
+    "index_score",
+)
+"""The case kinds, in the order of the documentation."""
+
+
+class CaseFile(CchcRecord):
+    """A file of verification cases (tệp ca kiểm thử)."""
+
+    description: str = Field(default="", description="What the file verifies.")
+    cases: tuple[Case, ...] = Field(min_length=1, description="The cases, each with a kind.")
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> CaseFile:
+        seen: set[str] = set()
+        for case in self.cases:
+            if case.name in seen:
+                raise cchc.errors.ValidationError(
+                    f"case name {case.name!r} is used twice", item=case.name, field="name"
+                )
+            seen.add(case.name)
+        return self
+
+
+def case_file_schema() -> dict[str, Any]:
+    """The JSON Schema of a case file (committed as ``cchc/verify/case_file.schema.json``)."""
+    schema = CaseFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,407 @@
+"""Running verification cases: each case's input through the library, its answer compared.
+
+A case **passes** when every field under ``expect`` equals what the library computes
+(moments compared as instants, numbers exactly), or, for an ``expect.error`` case, when
+computing the answer raises that error. It **fails** on a difference (each one listed,
+expected beside actual) and is an **error** when the library raises where values were
+expected. Every case goes through the public API a user calls
+(:func:`cchc.dossiers.compute_due`, :class:`cchc.dossiers.Dossier`,
+:func:`cchc.reporting.reporting_period`, :func:`cchc.indices.score` ...): nothing is
+computed twice.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import time
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import cchc.errors
+from cchc.calendar import default_calendar
+from cchc.dossiers import Dossier, compute_due, get_policy
+from cchc.errors import CchcError
+from cchc.indices import Scorecard, get_framework, load_framework, score
+from cchc.reporting import reporting_period
+from cchc.tz import VN_TZ
+
+from .load import LoadedFile
+from .models import (
+    AddWorkingDaysCase,
+    Case,
+    DossierCase,
+    DueDateCase,
+    ExpectedError,
+    IndexScoreCase,
+    IsWorkingDayCase,
+    ReportingPeriodCase,
+    WorkingDaysBetweenCase,
+)
+
+__all__ = ["CaseResult", "Mismatch", "Status", "run_case", "run_file", "run_files", "show"]
+
+Getters = dict[str, Callable[[], Any]]
+
+
+class Status(enum.StrEnum):
+    """The outcome of a case."""
+
+    PASSED = "passed"
+    """Đạt: every expected field matches."""
+    FAILED = "failed"
+    """Không đạt: at least one field differs (or the expected error did not come)."""
+    ERROR = "error"
+    """Lỗi: the library raised where values were expected."""
+
+
+@attrs.frozen
+class Mismatch:
+    """One expected field and what the library gave (both rendered as text)."""
+
+    field: str
+    expected: str
+    actual: str
+
+
+@attrs.frozen
+class CaseResult:
+    """The outcome of one case, with what is needed to report it."""
+
+    file: str
+    name: str
+    kind: str
+    line: int | None
+    source: str
+    note: str
+    status: Status
+    mismatches: tuple[Mismatch, ...] = ()
+    error: str | None = None
+    """The unexpected error (``Type: message``) of an ``error`` case."""
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        """Whether the case passed."""
+        return self.status is Status.PASSED
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the case."""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def diff(self) -> str:
+        """Readable lines: the case, its source, then each difference or the error."""
+        lines = [
+            f"{self.status.value.upper()} {self.where} {self.name} ({self.kind})",
+            f"  source: {self.source}",
+            f"  note:   {self.note}",
+        ]
+        if self.error is not None:
+            lines.append(f"  raised {self.error}")
+        for m in self.mismatches:
+            lines += [f"  {m.field}", f"    expected: {m.expected}", f"    actual:   {m.actual}"]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (``cchc verify --json``)."""
+        return {
+            "file": self.file,
+            "name": self.name,
+            "kind": self.kind,
+            "line": self.line,
+            "status": self.status.value,
+            "source": self.source,
+            "note": self.note,
+            "mismatches": [attrs.asdict(m) for m in self.mismatches],
+            "error": self.error,
+            "seconds": round(self.seconds, 6),
+        }
+
+
+def show(value: Any) -> str:
+    """A value as a case file writes it: ISO moments in Vietnam time, exact decimals.
+
+    >>> from datetime import timezone
+    >>> show(datetime(2025, 2, 7, 10, 0, tzinfo=timezone.utc))
+    '2025-02-07T17:00:00+07:00'
+    >>> show(Decimal("73.40")), show(True), show(None)
+    ('73.40', 'true', 'null')
+    """
+    if isinstance(value, datetime):
+        aware = value.tzinfo is not None
+        return value.astimezone(VN_TZ).isoformat() if aware else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Decimal | int | str):
+        return str(value)
+    return repr(value)
+
+
+def _raised(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+# -- one getter table per kind; the primary computation runs first and may raise -------
+
+
+def _is_working(case: IsWorkingDayCase) -> Getters:
+    cal, inp = default_calendar(), case.input
+    if inp.provisional:
+        answer = cal.is_working_day(inp.day, provisional=True)
+        return {"working": lambda: answer.value, "provisional": lambda: answer.provisional}
+    value = cal.is_working_day(inp.day)
+    return {"working": lambda: value, "provisional": lambda: False}
+
+
+def _add(case: AddWorkingDaysCase) -> Getters:
+    cal, inp = default_calendar(), case.input
+    if inp.provisional:
+        answer = cal.add_working_days(inp.start, inp.days, provisional=True)
+        return {"day": lambda: answer.value, "provisional": lambda: answer.provisional}
+    value = cal.add_working_days(inp.start, inp.days)
+    return {"day": lambda: value, "provisional": lambda: False}
+
+
+def _between(case: WorkingDaysBetweenCase) -> Getters:
+    cal, inp = default_calendar(), case.input
+    if inp.provisional:
+        answer = cal.working_days_between(
+            inp.start, inp.end, inclusive=inp.inclusive, provisional=True
+        )
+        return {"count": lambda: answer.value, "provisional": lambda: answer.provisional}
+    value = cal.working_days_between(inp.start, inp.end, inclusive=inp.inclusive)
+    return {"count": lambda: value, "provisional": lambda: False}
+
+
+def _policy(name: str, cutoff: Any, provisional: bool) -> Any:
+    policy = get_policy(name)
+    if cutoff is not None:
+        policy = policy.with_cutoff(cutoff)
+    return attrs.evolve(policy, provisional=True) if provisional else policy
+
+
+def _due(case: DueDateCase) -> Getters:
+    inp = case.input
+    result = compute_due(
+        inp.received_at,
+        inp.amount,
+        inp.unit,
+        policy=_policy(inp.policy, inp.cutoff, inp.provisional),
+    )
+    return {
+        "due_at": lambda: result.due_at,
+        "due_day": lambda: result.due_day,
+        "start_at": lambda: result.start_at,
+        "rules": lambda: result.rules.value.name,
+        "provisional": lambda: result.provisional,
+    }
+
+
+def _dossier(case: DossierCase) -> Getters:
+    inp = case.input
+    dossier = Dossier(
+        channel=inp.channel,
+        amount=inp.amount,
+        unit=inp.unit,
+        cutoff=inp.cutoff,
+        boundary_free=inp.boundary_free,
+        events=inp.events,
+    )
+    policy = _policy(inp.policy, None, inp.provisional)
+    dl = dossier.deadline(policy=policy)
+    as_of = inp.as_of
+    return {
+        "due_at": lambda: dl.due_at,
+        "legal_due_at": lambda: dl.legal_due_at,
+        "first_due_at": lambda: dl.first_due_at,
+        "start_at": lambda: dl.start_at,
+        "finished_at": lambda: dl.finished_at,
+        "timeliness": lambda: dl.timeliness(inp.granularity),
+        "progress": lambda: None if as_of is None else dossier.progress_as_of(as_of, policy=policy),
+        "lapse_at": lambda: dl.lapse_at,
+        "supplement_requests": lambda: dl.supplement_requests,
+        "late_supplement_request": lambda: dl.late_supplement_request,
+        "rescheduled": lambda: dl.rescheduled,
+        "rules": lambda: dl.rules.value.name,
+    }
+
+
+def _reporting(case: ReportingPeriodCase) -> Getters:
+    inp = case.input
+    period = reporting_period(inp.regime, inp.period, inp.year)
+    deadline, roll = inp.deadline, inp.roll_forward
+    sent = inp.submitted_on
+    on_time = None if sent is None else period.on_time(sent, deadline=deadline, roll_forward=roll)
+    return {
+        "start": lambda: period.start,
+        "end": lambda: period.end,
+        "due": lambda: period.due,
+        "due_is_minimum": lambda: period.due_is_minimum,
+        "last_day": lambda: period.last_day(deadline=deadline, roll_forward=roll),
+        "on_time": lambda: on_time,
+    }
+
+
+def _index(case: IndexScoreCase, base: Path) -> Getters:
+    inp = case.input
+    if inp.framework_file is not None:
+        framework = load_framework(base / inp.framework_file)
+    else:
+        framework = get_framework(str(inp.framework))
+    card = score(framework, inp.inputs, unit=inp.unit, period=inp.period)
+    wanted = case.expect.items or {}
+    getters: Getters = {
+        "index_percent": lambda: card.index_percent,
+        "total_points": lambda: card.total_points,
+        "max_points": lambda: card.max_points,
+        "group": lambda: card.group,
+    }
+    for item_id in wanted:
+        getters[f"items.{item_id}"] = functools.partial(_item_points, card, item_id)
+    return getters
+
+
+def _item_points(card: Scorecard, item_id: str) -> Decimal:
+    return card.item(item_id).points
+
+
+_KINDS: Mapping[str, Callable[[Any], Getters]] = {
+    "is_working_day": _is_working,
+    "add_working_days": _add,
+    "working_days_between": _between,
+    "due_date": _due,
+    "dossier": _dossier,
+    "reporting_period": _reporting,
+}
+
+
+def _compute(case: Case, base: Path) -> Getters:
+    """The getters of a case's answer (its primary computation done, or raised)."""
+    if isinstance(case, IndexScoreCase):
+        return _index(case, base)  # the only kind that reads a file (framework_file)
+    return _KINDS[case.kind](case)
+
+
+def _expected_fields(case: Case) -> list[tuple[str, Any]]:
+    """(field, expected value) pairs; a mapping of item points is one pair per item."""
+    pairs: list[tuple[str, Any]] = []
+    for name in case.expect.checked():
+        value = getattr(case.expect, name)
+        if isinstance(value, Mapping):
+            pairs.extend((f"{name}.{key}", v) for key, v in value.items())
+        else:
+            pairs.append((name, value))
+    return pairs
+
+
+def _error_mismatches(want: ExpectedError, exc: CchcError | None) -> list[Mismatch]:
+    if exc is None:
+        return [Mismatch("error", _describe(want), "no error")]
+    out: list[Mismatch] = []
+    cls = getattr(cchc.errors, want.type)
+    if not isinstance(exc, cls):
+        out.append(Mismatch("error.type", want.type, _raised(exc)))
+    if want.field is not None and exc.field != want.field:
+        out.append(Mismatch("error.field", want.field, show(exc.field)))
+    if want.item is not None and exc.item != want.item:
+        out.append(Mismatch("error.item", want.item, show(exc.item)))
+    if want.contains is not None and want.contains not in str(exc):
+        out.append(Mismatch("error.contains", want.contains, str(exc)))
+    return out
+
+
+def _describe(want: ExpectedError) -> str:
+    parts = [want.type]
+    if want.field is not None:
+        parts.append(f"field {want.field}")
+    if want.item is not None:
+        parts.append(f"item {want.item}")
+    if want.contains is not None:
+        parts.append(f"containing {want.contains!r}")
+    return ", ".join(parts)
+
+
+def run_case(
+    case: Case, *, file: str = "<cases>", line: int | None = None, base_dir: Path | None = None
+) -> CaseResult:
+    """Run one case and compare its answer (see the module docstring)."""
+    base = base_dir if base_dir is not None else Path(".")
+    started = time.perf_counter()
+    status, mismatches, error = _outcome(case, base)
+    return CaseResult(
+        file=file,
+        name=case.name,
+        kind=case.kind,
+        line=line,
+        source=case.source,
+        note=case.note,
+        status=status,
+        mismatches=tuple(mismatches),
+        error=error,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _outcome(case: Case, base: Path) -> tuple[Status, list[Mismatch], str | None]:
+    want_error = case.expect.error
+    if want_error is not None:
+        # An error case passes when computing its answer (every field) raises that error.
+        raised: CchcError | None = None
+        try:
+            for getter in _compute(case, base).values():
+                getter()
+        except CchcError as exc:
+            raised = exc
+        found = _error_mismatches(want_error, raised)
+        return (Status.FAILED if found else Status.PASSED), found, None
+    try:
+        getters = _compute(case, base)
+    except CchcError as exc:
+        return Status.ERROR, [], _raised(exc)
+    mismatches: list[Mismatch] = []
+    tolerance = getattr(case.expect, "tolerance", Decimal(0))
+    for name, expected in _expected_fields(case):
+        try:
+            actual = getters[name]()
+        except CchcError as exc:
+            mismatches.append(Mismatch(name, show(expected), f"raised {_raised(exc)}"))
+            continue
+        if not _same(actual, expected, tolerance):
+            mismatches.append(Mismatch(name, show(expected), show(actual)))
+    return (Status.FAILED if mismatches else Status.PASSED), mismatches, None
+
+
+def _same(actual: Any, expected: Any, tolerance: Decimal) -> bool:
+    """Equal (moments as instants); decimals within ``tolerance``; ``True`` is not ``1``."""
+    if (actual is None) != (expected is None) or isinstance(actual, bool) != isinstance(
+        expected, bool
+    ):
+        return False
+    if tolerance and isinstance(actual, Decimal) and isinstance(expected, Decimal):
+        return abs(actual - expected) <= tolerance
+    return bool(actual == expected)
+
+
+def run_file(loaded: LoadedFile) -> list[CaseResult]:
+    """Run every case of a loaded file, in order."""
+    return [
+        run_case(case, file=loaded.path, line=line, base_dir=loaded.base_dir)
+        for case, line in zip(loaded.cases.cases, loaded.lines, strict=True)
+    ]
+
+
+def run_files(files: Iterable[LoadedFile]) -> list[CaseResult]:
+    """Run the cases of several files, file by file."""
+    return [result for loaded in files for result in run_file(loaded)]
