@@ -115,7 +115,7 @@ def parse_case_text(text: str, *, source: str, json: bool = False) -> LoadedFile
         cases = _ADAPTER.validate_python(data)
     except PydanticValidationError as exc:
         errors = exc.errors()
-        if any(len(e["loc"]) > 2 for e in errors):  # a bad case also leaves 'cases' too short
+        if any(len(e["loc"]) >= 2 for e in errors):  # a bad case also leaves 'cases' too short
             errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
         problems = [_locate(err, data, root, source) for err in errors]
         if len(problems) == 1:
@@ -202,7 +202,8 @@ def _locate(err: Any, data: Mapping[str, Any], root: yaml.Node | None, source: s
     inner = (err.get("ctx") or {}).get("error")
     message = inner.message if isinstance(inner, CchcError) else str(err["msg"])
     if err.get("type") == "union_tag_invalid":
-        message = f"unknown kind {err.get('input')!r}; use one of {', '.join(KINDS)}"
+        tag = (err.get("ctx") or {}).get("tag")
+        message = f"unknown kind {tag!r}; use one of {', '.join(KINDS)}"
         loc = [*loc, "kind"]
     elif err.get("type") == "union_tag_not_found":
         message = f"the case has no kind; use one of {', '.join(KINDS)}"

@@ -29,7 +29,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, Strict, field_validator, model_validator
 
 import cchc.errors
 from cchc._model import CchcRecord
@@ -55,6 +55,12 @@ ERROR_TYPES: tuple[str, ...] = tuple(
     name for name in cchc.errors.__all__ if name.endswith("Error") and name != "MissingExtraError"
 )
 """Names of the :mod:`cchc.errors` classes a case may expect."""
+
+
+Int = Annotated[int, Strict()]
+"""A whole number as written (``true`` is not ``1``)."""
+Bool = Annotated[bool, Strict()]
+"""``true`` or ``false`` as written (``1`` is not ``true``)."""
 
 
 def _aware(value: datetime | None, info_field: str) -> datetime | None:
@@ -163,7 +169,7 @@ class DayInput(CchcRecord):
     """A day of the official calendar."""
 
     day: date = Field(description="The day (YYYY-MM-DD).")
-    provisional: bool = Field(
+    provisional: Bool = Field(
         default=False, description="Allow a day outside the calendar's coverage (provisional)."
     )
 
@@ -171,8 +177,8 @@ class DayInput(CchcRecord):
 class IsWorkingDayExpect(_Expect):
     """Whether the day is a working day."""
 
-    working: bool | None = Field(default=None, description="Ngày làm việc (true) or not.")
-    provisional: bool | None = Field(
+    working: Bool | None = Field(default=None, description="Ngày làm việc (true) or not.")
+    provisional: Bool | None = Field(
         default=None, description="The answer rests on an uncovered year."
     )
 
@@ -189,15 +195,15 @@ class AddInput(CchcRecord):
     """A start day and a number of working days."""
 
     start: date = Field(description="The day counted from (not counted itself).")
-    days: int = Field(description="Working days to add (negative goes back).")
-    provisional: bool = Field(default=False, description="Allow uncovered years.")
+    days: Int = Field(description="Working days to add (negative goes back).")
+    provisional: Bool = Field(default=False, description="Allow uncovered years.")
 
 
 class AddExpect(_Expect):
     """The day reached."""
 
     day: date | None = Field(default=None, description="The n-th working day after start.")
-    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
 
 
 class AddWorkingDaysCase(_CaseBase):
@@ -216,14 +222,14 @@ class BetweenInput(CchcRecord):
     inclusive: Literal["right", "left", "both", "neither"] = Field(
         default="right", description="Which ends count; 'right' is (start, end]."
     )
-    provisional: bool = Field(default=False, description="Allow uncovered years.")
+    provisional: Bool = Field(default=False, description="Allow uncovered years.")
 
 
 class BetweenExpect(_Expect):
     """The count of working days."""
 
-    count: int | None = Field(default=None, description="Working days in the span.")
-    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+    count: Int | None = Field(default=None, description="Working days in the span.")
+    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
 
 
 class WorkingDaysBetweenCase(_CaseBase):
@@ -240,7 +246,7 @@ class WorkingDaysBetweenCase(_CaseBase):
 class _Terms(CchcRecord):
     """The time limit and the deadline policy (shared by due dates and dossiers)."""
 
-    amount: int = Field(ge=0, description="Thời hạn giải quyết: amount.")
+    amount: Int = Field(ge=0, description="Thời hạn giải quyết: amount.")
     unit: TimeUnit = Field(default=TimeUnit.WORKING_DAYS, description="Thời hạn: unit.")
     policy: str = Field(
         default="next_opening",
@@ -250,7 +256,7 @@ class _Terms(CchcRecord):
     cutoff: time | None = Field(
         default=None, description="Per-procedure cut-off hour (giờ tiếp nhận muộn nhất)."
     )
-    provisional: bool = Field(default=False, description="Allow uncovered years.")
+    provisional: Bool = Field(default=False, description="Allow uncovered years.")
 
 
 class DueDateInput(_Terms):
@@ -273,7 +279,7 @@ class DueDateExpect(_Expect):
     rules: str | None = Field(
         default=None, description="One-stop rule set in force, e.g. 'ND118/2025'."
     )
-    provisional: bool | None = Field(default=None, description="Rests on an uncovered year.")
+    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
 
 
 class DueDateCase(_CaseBase):
@@ -288,7 +294,7 @@ class DossierInput(_Terms):
     """A dossier with its events (the fields of cchc.dossiers.Dossier that matter here)."""
 
     channel: Channel = Field(default=Channel.IN_PERSON, description="Hình thức nộp.")
-    boundary_free: bool = Field(
+    boundary_free: Bool = Field(
         default=False, description="Nộp không phụ thuộc địa giới hành chính (ND 309/2026)."
     )
     events: tuple[Event, ...] = Field(
@@ -328,9 +334,9 @@ class DossierExpect(_Expect):
         default=None, description="in_time / overdue as of input.as_of; null if finished."
     )
     lapse_at: datetime | None = Field(default=None, description="When the desk may close it.")
-    supplement_requests: int | None = Field(default=None, description="Yêu cầu bổ sung count.")
-    late_supplement_request: bool | None = Field(default=None, description="Request too late.")
-    rescheduled: bool | None = Field(default=None, description="Hẹn lại ngày trả kết quả.")
+    supplement_requests: Int | None = Field(default=None, description="Yêu cầu bổ sung count.")
+    late_supplement_request: Bool | None = Field(default=None, description="Request too late.")
+    rescheduled: Bool | None = Field(default=None, description="Hẹn lại ngày trả kết quả.")
     rules: str | None = Field(default=None, description="One-stop rule set in force.")
 
 
@@ -358,12 +364,12 @@ class ReportingInput(CchcRecord):
 
     regime: str = Field(description="'bnv-cchc' or 'nd09-2019'.")
     period: str = Field(description="Kind of report: Q1, H1, Q3, Y, M1..M12, 9M ...")
-    year: int = Field(description="Năm báo cáo.")
+    year: Int = Field(description="Năm báo cáo.")
     submitted_on: date | None = Field(default=None, description="Day the report was sent.")
     deadline: date | None = Field(
         default=None, description="The requesting agency's deadline (needed under nd09-2019)."
     )
-    roll_forward: bool = Field(
+    roll_forward: Bool = Field(
         default=True, description="A deadline on a day off moves to the next working day."
     )
 
@@ -374,9 +380,9 @@ class ReportingExpect(_Expect):
     start: date | None = Field(default=None, description="First day of the data window.")
     end: date | None = Field(default=None, description="Last day of the data window.")
     due: date | None = Field(default=None, description="Deadline the rule names (or minimum).")
-    due_is_minimum: bool | None = Field(default=None, description="The rule sets only a minimum.")
+    due_is_minimum: Bool | None = Field(default=None, description="The rule sets only a minimum.")
     last_day: date | None = Field(default=None, description="Last day to send (after rolling).")
-    on_time: bool | None = Field(default=None, description="Sent on time (needs submitted_on).")
+    on_time: Bool | None = Field(default=None, description="Sent on time (needs submitted_on).")
 
 
 class ReportingPeriodCase(_CaseBase):

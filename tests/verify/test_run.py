@@ -1,0 +1,254 @@
+"""Running cases: diffs, error cases, tolerance, the CLI's exit codes, JUnit XML, the plugin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from cchc.calendar import OfficialCalendar
+from cchc.cli import main
+from cchc.errors import DataFileError
+from cchc.verify import Status, parse_case_text, run_file
+from cchc.verify.report import junit_xml, summary
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).parent / "cases"
+
+DUE = """\
+cases:
+  - name: tet
+    kind: due_date
+    source: Công văn 8726/VPCP-KGVX
+    note: five working days across Tết
+    input: {received_at: 2025-01-24T09:00:00+07:00, amount: 5}
+    expect: {due_at: DUE_AT, rules: ND61/2018}
+"""
+
+
+def _run(text: str) -> list:  # type: ignore[type-arg]
+    return run_file(parse_case_text(text, source="t.cchc.yaml"))
+
+
+def test_passing_case() -> None:
+    (result,) = _run(DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00"))
+    assert result.status is Status.PASSED
+    assert result.mismatches == ()
+    assert (result.where, result.kind) == ("t.cchc.yaml:2", "due_date")
+
+
+def test_same_instant_in_another_offset_passes() -> None:
+    (result,) = _run(DUE.replace("DUE_AT", "2025-02-07T10:00:00Z"))
+    assert result.passed
+
+
+def test_failing_case_shows_expected_and_actual() -> None:
+    (result,) = _run(DUE.replace("DUE_AT", "2025-02-06T17:00:00+07:00"))
+    assert result.status is Status.FAILED
+    (m,) = result.mismatches
+    assert (m.field, m.expected, m.actual) == (
+        "due_at",
+        "2025-02-06T17:00:00+07:00",
+        "2025-02-07T17:00:00+07:00",
+    )
+    text = result.diff()
+    assert text.splitlines()[0] == "FAILED t.cchc.yaml:2 tet (due_date)"
+    assert "  source: Công văn 8726/VPCP-KGVX" in text
+    assert (
+        "    expected: 2025-02-06T17:00:00+07:00\n    actual:   2025-02-07T17:00:00+07:00" in text
+    )
+
+
+def test_library_error_where_values_were_expected() -> None:
+    text = DUE.replace("2025-01-24T09:00", "2018-06-20T09:00").replace("DUE_AT", "2018-06-27")
+    text = text.replace("2018-06-27", "2018-06-27T17:00:00+07:00")
+    (result,) = _run(text)
+    assert result.status is Status.ERROR
+    assert result.error is not None and result.error.startswith("RuleNotInForceError: ")
+
+
+def test_error_cases() -> None:
+    base = DUE.replace("{due_at: DUE_AT, rules: ND61/2018}", "{error: ERROR}")
+    pre = base.replace("2025-01-24T09:00", "2018-06-20T09:00")
+    assert _run(pre.replace("ERROR", "{type: RuleNotInForceError}"))[0].passed
+    assert _run(pre.replace("ERROR", "{type: CchcError}"))[0].passed  # a base class matches
+    (wrong,) = _run(pre.replace("ERROR", "{type: LifecycleError}"))
+    assert wrong.status is Status.FAILED
+    assert wrong.mismatches[0].field == "error.type"
+    assert wrong.mismatches[0].actual.startswith("RuleNotInForceError")
+    (none,) = _run(base.replace("ERROR", "{type: ValidationError, field: amount}"))
+    assert [(m.field, m.expected, m.actual) for m in none.mismatches] == [
+        ("error", "ValidationError, field amount", "no error")
+    ]
+    (text,) = _run(pre.replace("ERROR", "{contains: 'no such words'}"))
+    assert [m.field for m in text.mismatches] == ["error.contains"]
+
+
+def test_item_points_and_tolerance() -> None:
+    text = (CASES / "index_scores.cchc.yaml").read_text("utf-8")
+    results = run_file(parse_case_text(text, source="i.cchc.yaml"))
+    assert all(r.passed for r in results)
+    tight = text.replace("tolerance: 0.02", "tolerance: 0")
+    tight_results = {r.name: r for r in run_file(parse_case_text(tight, source="i"))}
+    # Vĩnh Long's published 71.30 is reproduced only within rounding (docs/indices.md §7).
+    assert not all(r.passed for r in tight_results.values())
+    wrong = text.replace('"2.1": 18.80', '"2.1": 18.81')
+    qd766 = {r.name: r for r in run_file(parse_case_text(wrong, source="i"))}[
+        "qd766-worked-example"
+    ]
+    assert [(m.field, m.expected, m.actual) for m in qd766.mismatches] == [
+        ("items.2.1", "18.81", "18.80")
+    ]
+
+
+def test_a_bool_is_not_a_count_in_the_file() -> None:
+    text = """\
+cases:
+  - name: b
+    kind: working_days_between
+    source: Công văn 8726/VPCP-KGVX
+    note: Friday 24/01 to Monday 27/01/2025, right end counted, none worked
+    input: {start: 2025-01-24, end: 2025-01-27}
+    expect: {count: COUNT}
+"""
+    assert _run(text.replace("COUNT", "0"))[0].passed
+    with pytest.raises(DataFileError) as err:
+        _run(text.replace("COUNT", "false"))
+    assert (err.value.row, err.value.field) == (7, "expect.count")
+
+
+@pytest.mark.parametrize("year", [2019, 2025, 2026])
+def test_answers_agree_with_the_calendar_over_a_year(year: int) -> None:
+    # Regression over the rule's scope: a case written from the calendar's own answer for
+    # every day of a year passes, and the opposite answer fails.
+    cal = OfficialCalendar()
+    days = [date(year, 1, 1) + timedelta(days=i) for i in range(365)]
+    blocks = []
+    for flip in (False, True):
+        for d in days:
+            working = cal.is_working_day(d) != flip
+            blocks.append(
+                f"  - name: {d}-{flip}\n    kind: is_working_day\n    source: s\n    note: n\n"
+                f"    input: {{day: {d}}}\n    expect: {{working: {str(working).lower()}}}\n"
+            )
+    results = _run("cases:\n" + "".join(blocks))
+    assert [r.passed for r in results] == [True] * 365 + [False] * 365
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_exit_codes_and_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.cchc.yaml"
+    good.write_text(DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00"), "utf-8")
+    bad = tmp_path / "bad.cchc.yaml"
+    bad.write_text(DUE.replace("DUE_AT", "2025-02-10T17:00:00+07:00"), "utf-8")
+    code, out, _ = _cli(["verify", str(good)], capsys)
+    assert code == 0
+    assert out.splitlines()[-1] == "1 case in 1 file: 1 passed"
+    junit = tmp_path / "out" / "junit.xml"
+    junit.parent.mkdir()
+    code, out, _ = _cli(["verify", str(tmp_path), "--junit-xml", str(junit), "-q"], capsys)
+    assert code == 1
+    assert "PASSED" not in out
+    assert "    expected: 2025-02-10T17:00:00+07:00" in out
+    assert out.splitlines()[-1] == "2 cases in 2 files: 1 passed, 1 failed"
+    suites = ET.parse(junit).getroot()
+    assert (suites.tag, suites.get("tests"), suites.get("failures")) == ("testsuites", "2", "1")
+    failure = suites.find("./testsuite/testcase/failure")
+    assert failure is not None and "due_at: expected 2025-02-10" in str(failure.get("message"))
+    code, out, _ = _cli(["verify", str(tmp_path), "--json"], capsys)
+    data = json.loads(out)
+    assert (code, data["cases"], data["passed"], data["failed"]) == (1, 2, 1, 1)
+    assert data["results"][0]["mismatches"][0]["field"] == "due_at"
+
+
+def test_cli_bad_file_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "x.cchc.yaml"
+    bad.write_text(DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00").replace("5}", "-5}"), "utf-8")
+    code, out, err = _cli(["verify", str(bad)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"cchc: error: {bad}, row 6, item tet, field input.amount: "
+        "Input should be greater than or equal to 0\n"
+    )
+    code, _, err = _cli(["verify", str(tmp_path / "none")], capsys)
+    assert code == 2 and "no such file or directory" in err
+    code, _, err = _cli(["verify"], capsys)
+    assert code == 2 and "name at least one case file" in err
+    good = tmp_path / "good" / "g.cchc.yaml"
+    good.parent.mkdir()
+    good.write_text(DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00"), "utf-8")
+    code, _, err = _cli(
+        ["verify", str(good), "--junit-xml", str(tmp_path / "no" / "j.xml")], capsys
+    )
+    assert code == 2 and "cannot write file" in err
+
+
+def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(["verify", "--schema"], capsys)
+    assert code == 0
+    assert json.loads(out)["title"] == "CaseFile"
+
+
+def test_the_project_cases_pass() -> None:
+    from cchc.verify import verify_paths
+
+    results = verify_paths([CASES])
+    assert len(results) >= 100
+    assert [r.diff() for r in results if not r.passed] == []
+    assert summary(results).endswith(f"{len(results)} passed")
+    assert junit_xml(results).startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+
+
+def test_pytest_plugin_reports_a_failing_case_and_a_bad_file(tmp_path: Path) -> None:
+    (tmp_path / "ok.cchc.yaml").write_text(
+        DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00"), "utf-8"
+    )
+    (tmp_path / "wrong.cchc.yaml").write_text(
+        DUE.replace("DUE_AT", "2025-02-10T17:00:00+07:00"), "utf-8"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "cchc.verify.pytest_plugin",
+        "-p",
+        "no:cacheprovider",
+    ]
+    done = subprocess.run(
+        [*args, "-rA", str(tmp_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "PASSED ok.cchc.yaml::tet" in done.stdout
+    assert "FAILED wrong.cchc.yaml::tet" in done.stdout
+    assert "    expected: 2025-02-10T17:00:00+07:00" in done.stdout
+    (tmp_path / "broken.cchc.yaml").write_text(DUE.replace("kind: due_date", "kind: x"), "utf-8")
+    done = subprocess.run(
+        [*args, str(tmp_path / "broken.cchc.yaml")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "row 3, item tet, field kind: unknown kind 'x'" in done.stdout
