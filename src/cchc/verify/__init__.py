@@ -22,8 +22,9 @@ runs every case through the library and prints a diff for each one that disagree
     ...     input: {received_at: 2025-01-24T09:00:00+07:00, amount: 5}
     ...     expect: {due_at: 2025-02-07T17:00:00+07:00}
     ... ''', source="tet.cchc.yaml")
-    >>> [r.status.value for r in run_file(loaded)]
-    ['passed']
+    >>> result = run_file(loaded)[0]
+    >>> result.status.value, result.where
+    ('passed', 'tet.cchc.yaml:3')
 """
 
 from __future__ import annotations
