@@ -141,6 +141,22 @@ def test_answers_agree_with_the_calendar_over_a_year(year: int) -> None:
     assert [r.passed for r in results] == [True] * 365 + [False] * 365
 
 
+def test_calendar_cases_check_the_batch_path_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One engine: a calendar case fails when the scalar and the batch path disagree.
+    text = (CASES / "calendar_answers.cchc.yaml").read_text("utf-8")
+    loaded = parse_case_text(text, source="c")
+    assert all(r.passed for r in run_file(loaded))
+    original = OfficialCalendar.add_working_days_batch
+
+    def off_by_one(self: OfficialCalendar, dates: object, n: object, **kw: object) -> object:
+        return original(self, dates, n, **kw) + 1  # type: ignore[call-overload]
+
+    monkeypatch.setattr(OfficialCalendar, "add_working_days_batch", off_by_one)
+    first = run_file(loaded)[0]
+    assert first.status is Status.FAILED
+    assert first.mismatches[0].actual == "2015-02-14 (scalar path) but 2015-02-15 (batch path)"
+
+
 def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     out = capsys.readouterr()
