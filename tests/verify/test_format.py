@@ -177,6 +177,29 @@ def test_bad_case_is_located(old: str, new: str, row: int, field: str, message: 
     assert message in err.message
 
 
+def test_names_the_library_knows_are_checked_when_loading() -> None:
+    err = _bad(GOOD.replace("amount: 5", "amount: 5\n      policy: next_openin"))
+    assert (err.row, err.field) == (9, "input.policy")
+    assert "unknown policy 'next_openin'" in err.message
+    period = GOOD.replace("kind: due_date", "kind: reporting_period")
+    period = period.replace(
+        "      received_at: 2025-01-24T09:00:00+07:00\n      amount: 5\n",
+        "      regime: bnv-cchc\n      period: Q2\n      year: 2022\n",
+    ).replace("due_at: 2025-02-07T17:00:00+07:00", "end: 2022-06-14")
+    err = _bad(period)
+    assert (err.row, err.field) == (8, "input.period")
+    assert "has no period 'Q2' (periods: Q1, H1, Q3, Y)" in err.message
+    err = _bad(period.replace("regime: bnv-cchc", "regime: bnv"))
+    assert (err.row, err.field) == (7, "input.regime")
+    index = GOOD.replace("kind: due_date", "kind: index_score").replace(
+        "      received_at: 2025-01-24T09:00:00+07:00\n      amount: 5\n",
+        "      framework: pci-2012\n      inputs: {}\n",
+    )
+    err = _bad(index.replace("due_at: 2025-02-07T17:00:00+07:00", "max_points: 100"))
+    assert (err.row, err.field) == (7, "input.framework")
+    assert "no bundled framework 'pci-2012'" in err.message
+
+
 def test_cross_field_checks_are_located() -> None:
     text = GOOD.replace("kind: due_date", "kind: dossier").replace(
         "      received_at: 2025-01-24T09:00:00+07:00\n",

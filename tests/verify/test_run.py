@@ -212,6 +212,16 @@ def test_cli_bad_file_is_one_line_exit_2(
     assert code == 2 and "cannot write file" in err
 
 
+def test_cli_selects_cases_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(["verify", str(CASES), "-k", "nd309", "--json"], capsys)
+    names = [r["name"] for r in json.loads(out)["results"]]
+    assert code == 0
+    # files in name order, cases in file order
+    assert names == ["nd309-boundary-free-clock", "boundary-free-before-nd309", "nd309-first-day"]
+    code, _, err = _cli(["verify", str(CASES), "-k", "no-such-case"], capsys)
+    assert code == 2 and "no case name contains 'no-such-case'" in err
+
+
 def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _cli(["verify", "--schema"], capsys)
     assert code == 0

@@ -1,5 +1,5 @@
-"""CLI: ``cchc verify FILE|DIR ... [--junit-xml PATH] [--json] [--quiet]``, ``cchc verify
---schema``.
+"""CLI: ``cchc verify FILE|DIR ... [-k TEXT] [--junit-xml PATH] [--json] [--quiet]``,
+``cchc verify --schema``.
 
 Exit code 0 when every case passes, 1 when one fails (a diff is printed for each), 2 when a
 case file is bad (one line ``cchc: error: FILE, row LINE, item CASE, field F: ...``).
@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--junit-xml", metavar="PATH", help="also write the results as JUnit XML (for CI)"
     )
+    p.add_argument(
+        "-k", "--name", metavar="TEXT", help="run only the cases whose name contains TEXT"
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     p.add_argument(
@@ -49,7 +52,9 @@ def verify(args: argparse.Namespace) -> int:
         return 0
     if not args.paths:
         raise ValidationError("name at least one case file or directory", field="FILE|DIR")
-    results = run_files(load_paths(args.paths))
+    results = run_files(load_paths(args.paths), match=args.name)
+    if not results:
+        raise ValidationError(f"no case name contains {args.name!r}", field="--name")
     if args.junit_xml:
         write_junit_xml(results, args.junit_xml)
     failed = [r for r in results if not r.passed]

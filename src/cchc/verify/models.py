@@ -33,8 +33,18 @@ from pydantic import Field, Strict, field_validator, model_validator
 
 import cchc.errors
 from cchc._model import CchcRecord
-from cchc.dossiers import Channel, Event, Granularity, Progress, Timeliness, TimeUnit
+from cchc.dossiers import (
+    POLICIES,
+    Channel,
+    Event,
+    Granularity,
+    Progress,
+    Timeliness,
+    TimeUnit,
+)
+from cchc.indices import bundled_frameworks
 from cchc.legal import sources
+from cchc.reporting import regime
 from cchc.tz import require_aware
 
 __all__ = [
@@ -258,6 +268,15 @@ class _Terms(CchcRecord):
     )
     provisional: Bool = Field(default=False, description="Allow uncovered years.")
 
+    @field_validator("policy")
+    @classmethod
+    def _known_policy(cls, name: str) -> str:
+        if name not in POLICIES:
+            raise cchc.errors.ValidationError(
+                f"unknown policy {name!r}; use one of {', '.join(POLICIES)}", field="policy"
+            )
+        return name
+
 
 class DueDateInput(_Terms):
     """A receipt moment and a time limit."""
@@ -373,6 +392,16 @@ class ReportingInput(CchcRecord):
         default=True, description="A deadline on a day off moves to the next working day."
     )
 
+    @model_validator(mode="after")
+    def _known_regime_and_period(self) -> ReportingInput:
+        known = regime(self.regime).kinds()  # ValidationError naming the regimes
+        if self.period not in known:
+            raise cchc.errors.ValidationError(
+                f"regime {self.regime} has no period {self.period!r} (periods: {', '.join(known)})",
+                field="period",
+            )
+        return self
+
 
 class ReportingExpect(_Expect):
     """The window, the deadline, the last day, on time."""
@@ -422,6 +451,12 @@ class IndexInput(CchcRecord):
         if (self.framework is None) == (self.framework_file is None):
             raise cchc.errors.ValidationError(
                 "give exactly one of framework (a bundled id) and framework_file",
+                field="framework",
+            )
+        bundled = bundled_frameworks()
+        if self.framework is not None and self.framework not in bundled:
+            raise cchc.errors.ValidationError(
+                f"no bundled framework {self.framework!r} (bundled: {', '.join(sorted(bundled))})",
                 field="framework",
             )
         return self

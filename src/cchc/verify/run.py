@@ -410,14 +410,15 @@ def _same(actual: Any, expected: Any, tolerance: Decimal) -> bool:
     return bool(actual == expected)
 
 
-def run_file(loaded: LoadedFile) -> list[CaseResult]:
-    """Run every case of a loaded file, in order."""
+def run_file(loaded: LoadedFile, *, match: str | None = None) -> list[CaseResult]:
+    """Run the cases of a loaded file, in order (only those whose name contains ``match``)."""
     return [
         run_case(case, file=loaded.path, line=line, base_dir=loaded.base_dir)
         for case, line in zip(loaded.cases.cases, loaded.lines, strict=True)
+        if match is None or match in case.name
     ]
 
 
-def run_files(files: Iterable[LoadedFile]) -> list[CaseResult]:
-    """Run the cases of several files, file by file."""
-    return [result for loaded in files for result in run_file(loaded)]
+def run_files(files: Iterable[LoadedFile], *, match: str | None = None) -> list[CaseResult]:
+    """Run the cases of several files, file by file (see :func:`run_file`)."""
+    return [result for loaded in files for result in run_file(loaded, match=match)]
