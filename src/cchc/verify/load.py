@@ -47,6 +47,9 @@ SUFFIXES: tuple[str, ...] = (".cchc.yaml", ".cchc.yml", ".cchc.json")
 """Names of case files found in a directory (and collected by the pytest plugin)."""
 
 _ADAPTER: TypeAdapter[CaseFile] = TypeAdapter(CaseFile)
+_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""Builds the node tree the lines are read from (libyaml when present: the data itself is
+read by :func:`cchc._data.parse_yaml_text`)."""
 
 
 @attrs.frozen
@@ -129,7 +132,7 @@ def parse_case_text(text: str, *, source: str, json: bool = False) -> LoadedFile
 def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree (for line numbers); None when it cannot be built."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_COMPOSER)
     except yaml.YAMLError:
         return None
 

@@ -25,6 +25,7 @@ message). Every model refuses unknown keys, so a misspelt field is an error nami
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -71,6 +72,12 @@ Int = Annotated[int, Strict()]
 """A whole number as written (``true`` is not ``1``)."""
 Bool = Annotated[bool, Strict()]
 """``true`` or ``false`` as written (``1`` is not ``true``)."""
+
+
+@functools.cache
+def bundled_ids() -> frozenset[str]:
+    """Ids of the bundled index frameworks (read once)."""
+    return frozenset(bundled_frameworks())
 
 
 def _aware(value: datetime | None, info_field: str) -> datetime | None:
@@ -453,7 +460,7 @@ class IndexInput(CchcRecord):
                 "give exactly one of framework (a bundled id) and framework_file",
                 field="framework",
             )
-        bundled = bundled_frameworks()
+        bundled = bundled_ids()
         if self.framework is not None and self.framework not in bundled:
             raise cchc.errors.ValidationError(
                 f"no bundled framework {self.framework!r} (bundled: {', '.join(sorted(bundled))})",

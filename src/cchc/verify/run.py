@@ -29,7 +29,7 @@ import cchc.errors
 from cchc.calendar import default_calendar
 from cchc.dossiers import Dossier, compute_due, get_policy
 from cchc.errors import CchcError
-from cchc.indices import Scorecard, get_framework, load_framework, score
+from cchc.indices import Framework, Scorecard, get_framework, load_framework, score
 from cchc.reporting import reporting_period
 from cchc.tz import VN_TZ
 
@@ -270,12 +270,18 @@ def _reporting(case: ReportingPeriodCase) -> Getters:
     }
 
 
+@functools.cache
+def _bundled(framework_id: str) -> Framework:
+    """A bundled framework (built once per process: frameworks are immutable)."""
+    return get_framework(framework_id)
+
+
 def _index(case: IndexScoreCase, base: Path) -> Getters:
     inp = case.input
     if inp.framework_file is not None:
         framework = load_framework(base / inp.framework_file)
     else:
-        framework = get_framework(str(inp.framework))
+        framework = _bundled(str(inp.framework))
     card = score(framework, inp.inputs, unit=inp.unit, period=inp.period)
     wanted = case.expect.items or {}
     getters: Getters = {
