@@ -63,6 +63,27 @@ def test_failing_case_shows_expected_and_actual() -> None:
     assert (
         "    expected: 2025-02-06T17:00:00+07:00\n    actual:   2025-02-07T17:00:00+07:00" in text
     )
+    # The library's own explanation follows, step by step with its sources (Vietnamese).
+    assert result.explanation is not None
+    assert result.explanation.startswith("Cách tính hạn giải quyết")
+    assert "Công văn 8726/VPCP-KGVX" in result.explanation
+    assert "  how cchc obtained its answer:\n    Cách tính hạn giải quyết" in text
+
+
+def test_failing_calendar_case_lists_the_calendar_entries() -> None:
+    text = (
+        "cases:\n  - name: c\n    kind: add_working_days\n    source: Công văn 12729/VPCP-KGVX\n"
+        "    note: wrong on purpose\n    input: {start: 2025-12-31, days: 1}\n"
+        "    expect: {day: 2026-01-02}\n"
+    )
+    (result,) = _run(text)
+    assert result.explanation is not None
+    lines = result.explanation.splitlines()
+    assert lines[0] == "Lịch làm việc từ 31/12/2025 đến 05/01/2026 (ngoài thứ Bảy, Chủ nhật):"
+    assert lines[2].startswith("- 02/01/2026: nghỉ hoán đổi")
+    assert lines[2].endswith("<- Công văn 12729/VPCP-KGVX (Văn phòng Chính phủ, 25/12/2025)")
+    (passed,) = _run(text.replace("day: 2026-01-02", "day: 2026-01-05"))
+    assert passed.explanation is None  # only a failing case carries it
 
 
 def test_library_error_where_values_were_expected() -> None:
@@ -186,6 +207,7 @@ def test_cli_exit_codes_and_outputs(tmp_path: Path, capsys: pytest.CaptureFixtur
     data = json.loads(out)
     assert (code, data["cases"], data["passed"], data["failed"]) == (1, 2, 1, 1)
     assert data["results"][0]["mismatches"][0]["field"] == "due_at"
+    assert data["results"][0]["explanation"].startswith("Cách tính hạn giải quyết")
 
 
 def test_cli_bad_file_is_one_line_exit_2(

@@ -50,6 +50,9 @@ __all__ = ["CaseResult", "Mismatch", "Status", "run_case", "run_file", "run_file
 
 Getters = dict[str, Callable[[], Any]]
 
+_EXPLAIN = "_explain"
+"""The getter of the library's own explanation (not a field; shown when a case fails)."""
+
 
 class Status(enum.StrEnum):
     """The outcome of a case."""
@@ -85,6 +88,9 @@ class CaseResult:
     mismatches: tuple[Mismatch, ...] = ()
     error: str | None = None
     """The unexpected error (``Type: message``) of an ``error`` case."""
+    explanation: str | None = None
+    """How the library obtained its (differing) answer, step by step with sources
+    (Vietnamese, :meth:`cchc.legal.Explanation.text`), for a failed case that has one."""
     seconds: float = 0.0
 
     @property
@@ -108,6 +114,9 @@ class CaseResult:
             lines.append(f"  raised {self.error}")
         for m in self.mismatches:
             lines += [f"  {m.field}", f"    expected: {m.expected}", f"    actual:   {m.actual}"]
+        if self.explanation is not None:
+            lines.append("  how cchc obtained its answer:")
+            lines += [f"    {line}" for line in self.explanation.splitlines()]
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +131,7 @@ class CaseResult:
             "note": self.note,
             "mismatches": [attrs.asdict(m) for m in self.mismatches],
             "error": self.error,
+            "explanation": self.explanation,
             "seconds": round(self.seconds, 6),
         }
 
@@ -168,6 +178,34 @@ def _one_engine(scalar: Any, batch: Any) -> Any:
     return scalar if same else f"{show(scalar)} (scalar path) but {show(value)} (batch path)"
 
 
+def _calendar_why(first: date, last: date) -> str:
+    """The official calendar's entries (days off, make-up days) from ``first`` to ``last``,
+    each with its sources: why a calendar answer is what it is."""
+    cal = default_calendar()
+    low, high = min(first, last), max(first, last)
+    lines = [f"Lịch làm việc từ {low:%d/%m/%Y} đến {high:%d/%m/%Y} (ngoài thứ Bảy, Chủ nhật):"]
+    for year in range(low.year, high.year + 1):
+        for entry in cal.entries(year):
+            if low <= entry.day <= high:
+                cites = "; ".join(src.cite() for src in entry.sources)
+                lines.append(
+                    f"- {entry.day:%d/%m/%Y}: {entry.kind.vietnamese} ({entry.name_vi}) <- {cites}"
+                )
+    if len(lines) == 1:
+        lines.append("- không có ngày nghỉ lễ, nghỉ bù hay ngày làm bù")
+    return "\n".join(lines[:40])
+
+
+@attrs.frozen
+class _Text:
+    """A ready explanation text behind the ``explain().text()`` call of the other kinds."""
+
+    body: str
+
+    def text(self) -> str:
+        return self.body
+
+
 def _is_working(case: IsWorkingDayCase) -> Getters:
     cal, inp = default_calendar(), case.input
     if inp.provisional:
@@ -175,7 +213,11 @@ def _is_working(case: IsWorkingDayCase) -> Getters:
         return {"working": lambda: answer.value, "provisional": lambda: answer.provisional}
     value = cal.is_working_day(inp.day)
     batch = cal.is_working_day_batch(np.array([inp.day], dtype="datetime64[D]"))[0]
-    return {"working": lambda: _one_engine(value, bool(batch)), "provisional": lambda: False}
+    return {
+        "working": lambda: _one_engine(value, bool(batch)),
+        "provisional": lambda: False,
+        _EXPLAIN: lambda: _Text(_calendar_why(inp.day, inp.day)),
+    }
 
 
 def _add(case: AddWorkingDaysCase) -> Getters:
@@ -185,7 +227,11 @@ def _add(case: AddWorkingDaysCase) -> Getters:
         return {"day": lambda: answer.value, "provisional": lambda: answer.provisional}
     value = cal.add_working_days(inp.start, inp.days)
     batch = cal.add_working_days_batch(np.array([inp.start], dtype="datetime64[D]"), inp.days)[0]
-    return {"day": lambda: _one_engine(value, batch), "provisional": lambda: False}
+    return {
+        "day": lambda: _one_engine(value, batch),
+        "provisional": lambda: False,
+        _EXPLAIN: lambda: _Text(_calendar_why(inp.start, value)),
+    }
 
 
 def _between(case: WorkingDaysBetweenCase) -> Getters:
@@ -198,7 +244,11 @@ def _between(case: WorkingDaysBetweenCase) -> Getters:
     value = cal.working_days_between(inp.start, inp.end, inclusive=inp.inclusive)
     starts, ends = (np.array([d], dtype="datetime64[D]") for d in (inp.start, inp.end))
     batch = cal.working_days_between_batch(starts, ends, inclusive=inp.inclusive)[0]
-    return {"count": lambda: _one_engine(value, int(batch)), "provisional": lambda: False}
+    return {
+        "count": lambda: _one_engine(value, int(batch)),
+        "provisional": lambda: False,
+        _EXPLAIN: lambda: _Text(_calendar_why(inp.start, inp.end)),
+    }
 
 
 def _policy(name: str, cutoff: Any, provisional: bool) -> Any:
@@ -221,6 +271,7 @@ def _due(case: DueDateCase) -> Getters:
         "due_day": lambda: result.due_day,
         "start_at": lambda: result.start_at,
         "rules": lambda: result.rules.value.name,
+        _EXPLAIN: result.explain,
         "provisional": lambda: result.provisional,
     }
 
@@ -251,6 +302,7 @@ def _dossier(case: DossierCase) -> Getters:
         "late_supplement_request": lambda: dl.late_supplement_request,
         "rescheduled": lambda: dl.rescheduled,
         "rules": lambda: dl.rules.value.name,
+        _EXPLAIN: dl.explain,
     }
 
 
@@ -267,6 +319,7 @@ def _reporting(case: ReportingPeriodCase) -> Getters:
         "due_is_minimum": lambda: period.due_is_minimum,
         "last_day": lambda: period.last_day(deadline=deadline, roll_forward=roll),
         "on_time": lambda: on_time,
+        _EXPLAIN: lambda: period.explain(roll_forward=roll),
     }
 
 
@@ -289,6 +342,7 @@ def _index(case: IndexScoreCase, base: Path) -> Getters:
         "total_points": lambda: card.total_points,
         "max_points": lambda: card.max_points,
         "group": lambda: card.group,
+        _EXPLAIN: lambda: card.explain(framework),
     }
     for item_id in wanted:
         getters[f"items.{item_id}"] = functools.partial(_item_points, card, item_id)
@@ -361,7 +415,7 @@ def run_case(
     """Run one case and compare its answer (see the module docstring)."""
     base = base_dir if base_dir is not None else Path(".")
     started = time.perf_counter()
-    status, mismatches, error = _outcome(case, base)
+    status, mismatches, error, why = _outcome(case, base)
     return CaseResult(
         file=file,
         name=case.name,
@@ -372,26 +426,31 @@ def run_case(
         status=status,
         mismatches=tuple(mismatches),
         error=error,
+        explanation=why,
         seconds=time.perf_counter() - started,
     )
 
 
-def _outcome(case: Case, base: Path) -> tuple[Status, list[Mismatch], str | None]:
+def _outcome(case: Case, base: Path) -> tuple[Status, list[Mismatch], str | None, str | None]:
+    """Status, differences, the unexpected error and the library's explanation."""
     want_error = case.expect.error
     if want_error is not None:
         # An error case passes when computing its answer (every field) raises that error.
         raised: CchcError | None = None
         try:
-            for getter in _compute(case, base).values():
-                getter()
+            getters = _compute(case, base)
+            for name, getter in getters.items():
+                if name != _EXPLAIN:
+                    getter()
         except CchcError as exc:
             raised = exc
         found = _error_mismatches(want_error, raised)
-        return (Status.FAILED if found else Status.PASSED), found, None
+        why = _explanation(getters) if found and raised is None else None
+        return (Status.FAILED if found else Status.PASSED), found, None, why
     try:
         getters = _compute(case, base)
     except CchcError as exc:
-        return Status.ERROR, [], _raised(exc)
+        return Status.ERROR, [], _raised(exc), None
     mismatches: list[Mismatch] = []
     tolerance = getattr(case.expect, "tolerance", Decimal(0))
     for name, expected in _expected_fields(case):
@@ -402,7 +461,21 @@ def _outcome(case: Case, base: Path) -> tuple[Status, list[Mismatch], str | None
             continue
         if not _same(actual, expected, tolerance):
             mismatches.append(Mismatch(name, show(expected), show(actual)))
-    return (Status.FAILED if mismatches else Status.PASSED), mismatches, None
+    if not mismatches:
+        return Status.PASSED, [], None, None
+    return Status.FAILED, mismatches, None, _explanation(getters)
+
+
+def _explanation(getters: Getters) -> str | None:
+    """The library's explanation of its answer (Vietnamese, with sources), if it has one."""
+    explain = getters.get(_EXPLAIN)
+    if explain is None:
+        return None
+    try:
+        text: str = explain().text()
+    except CchcError:
+        return None
+    return text
 
 
 def _same(actual: Any, expected: Any, tolerance: Decimal) -> bool:
