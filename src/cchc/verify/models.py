@@ -65,7 +65,7 @@ __all__ = [
 ERROR_TYPES: tuple[str, ...] = tuple(
     name for name in cchc.errors.__all__ if name.endswith("Error") and name != "MissingExtraError"
 )
-"""Names of the :mod:`cchc.errors` classes a case may expect."""
+"""Names of the :mod:`cchc.errors` classes a case may expect (``CchcError`` is any of them)."""
 
 
 Int = Annotated[int, Strict()]
@@ -75,13 +75,13 @@ Bool = Annotated[bool, Strict()]
 
 
 @functools.cache
-def bundled_ids() -> frozenset[str]:
+def _bundled_ids() -> frozenset[str]:
     """Ids of the bundled index frameworks (read once)."""
     return frozenset(bundled_frameworks())
 
 
-def _aware(value: datetime | None, info_field: str) -> datetime | None:
-    return None if value is None else require_aware(value, field=info_field)
+def _aware(value: datetime | None, field: str) -> datetime | None:
+    return None if value is None else require_aware(value, field=field)
 
 
 class ExpectedError(CchcRecord):
@@ -91,7 +91,7 @@ class ExpectedError(CchcRecord):
         default="CchcError",
         description="Name of a cchc.errors class; a subclass matches (LifecycleError is a "
         "ValidationError).",
-        json_schema_extra={"enum": ["CchcError", *ERROR_TYPES]},
+        json_schema_extra={"enum": list(ERROR_TYPES)},
     )
     field: str | None = Field(default=None, description="The error's field, if checked.")
     item: str | None = Field(default=None, description="The error's item, if checked.")
@@ -102,9 +102,9 @@ class ExpectedError(CchcRecord):
     @field_validator("type")
     @classmethod
     def _known_type(cls, value: str) -> str:
-        if value != "CchcError" and value not in ERROR_TYPES:
+        if value not in ERROR_TYPES:
             raise cchc.errors.ValidationError(
-                f"unknown error type {value!r}; use one of CchcError, {', '.join(ERROR_TYPES)}",
+                f"unknown error type {value!r}; use one of {', '.join(ERROR_TYPES)}",
                 field="type",
             )
         return value
@@ -460,7 +460,7 @@ class IndexInput(CchcRecord):
                 "give exactly one of framework (a bundled id) and framework_file",
                 field="framework",
             )
-        bundled = bundled_ids()
+        bundled = _bundled_ids()
         if self.framework is not None and self.framework not in bundled:
             raise cchc.errors.ValidationError(
                 f"no bundled framework {self.framework!r} (bundled: {', '.join(sorted(bundled))})",
