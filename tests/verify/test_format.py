@@ -200,6 +200,28 @@ def test_names_the_library_knows_are_checked_when_loading() -> None:
     assert "no bundled framework 'pci-2012'" in err.message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "row", "field", "message"),
+    [
+        ("2025-01-24T09:00:00+07:00", "1737684000", 7, "input.received_at", "got int 1737684000"),
+        ("amount: 5", "amount: 5\n      cutoff: 15:00", 9, "input.cutoff", "the number 900"),
+        ("amount: 5", "amount: true", 8, "input.amount", "valid integer"),
+        (
+            "due_at: 2025-02-07T17:00:00+07:00",
+            "due_day: 2025-02-07T17:00:00+07:00",
+            10,
+            "expect.due_day",
+            "expected a day",
+        ),
+    ],
+)
+def test_no_silent_coercion(old: str, new: str, row: int, field: str, message: str) -> None:
+    # A Unix time is not a moment, YAML's sexagesimal 15:00 (= 900) is not a time, true is not 1.
+    err = _bad(GOOD.replace(old, new))
+    assert (err.row, err.item, err.field) == (row, "tet", field)
+    assert message in err.message
+
+
 def test_cross_field_checks_are_located() -> None:
     text = GOOD.replace("kind: due_date", "kind: dossier").replace(
         "      received_at: 2025-01-24T09:00:00+07:00\n",

@@ -30,7 +30,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict, field_validator, model_validator
+from pydantic import BeforeValidator, Field, Strict, field_validator, model_validator
 
 import cchc.errors
 from cchc._model import CchcRecord
@@ -38,6 +38,7 @@ from cchc.dossiers import (
     POLICIES,
     Channel,
     Event,
+    EventKind,
     Granularity,
     Progress,
     Timeliness,
@@ -72,6 +73,44 @@ Int = Annotated[int, Strict()]
 """A whole number as written (``true`` is not ``1``)."""
 Bool = Annotated[bool, Strict()]
 """``true`` or ``false`` as written (``1`` is not ``true``)."""
+
+
+def _day_or_text(value: object) -> object:
+    if isinstance(value, datetime) or not isinstance(value, date | str):
+        raise cchc.errors.ValidationError(
+            f"expected a day (YYYY-MM-DD), got {type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def _moment_or_text(value: object) -> object:
+    if not isinstance(value, datetime | str):
+        raise cchc.errors.ValidationError(
+            "expected a moment with its offset (YYYY-MM-DDTHH:MM:SS+07:00), got "
+            f"{type(value).__name__} {value!r}"
+        )
+    return value
+
+
+def _clock_text(value: object) -> object:
+    if not isinstance(value, time | str):
+        hint = (
+            " (quote it: '15:00'; YAML reads 15:00 as the number 900)"
+            if isinstance(value, int)
+            else ""
+        )
+        raise cchc.errors.ValidationError(
+            f"expected a time of day HH:MM, got {type(value).__name__} {value!r}{hint}"
+        )
+    return value
+
+
+ClockTime = Annotated[time, BeforeValidator(_clock_text)]
+"""A time of day as quoted text (``"15:00"``)."""
+Day = Annotated[date, BeforeValidator(_day_or_text)]
+"""A day as written (``2025-01-24``); a number or a moment is refused."""
+Moment = Annotated[datetime, BeforeValidator(_moment_or_text)]
+"""A moment as written (``2025-01-24T09:00:00+07:00``); a number (a Unix time) is refused."""
 
 
 @functools.cache
@@ -185,7 +224,7 @@ class _CaseBase(CchcRecord):
 class DayInput(CchcRecord):
     """A day of the official calendar."""
 
-    day: date = Field(description="The day (YYYY-MM-DD).")
+    day: Day = Field(description="The day (YYYY-MM-DD).")
     provisional: Bool = Field(
         default=False, description="Allow a day outside the calendar's coverage (provisional)."
     )
@@ -211,7 +250,7 @@ class IsWorkingDayCase(_CaseBase):
 class AddInput(CchcRecord):
     """A start day and a number of working days."""
 
-    start: date = Field(description="The day counted from (not counted itself).")
+    start: Day = Field(description="The day counted from (not counted itself).")
     days: Int = Field(description="Working days to add (negative goes back).")
     provisional: Bool = Field(default=False, description="Allow uncovered years.")
 
@@ -219,7 +258,7 @@ class AddInput(CchcRecord):
 class AddExpect(_Expect):
     """The day reached."""
 
-    day: date | None = Field(default=None, description="The n-th working day after start.")
+    day: Day | None = Field(default=None, description="The n-th working day after start.")
     provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
 
 
@@ -234,8 +273,8 @@ class AddWorkingDaysCase(_CaseBase):
 class BetweenInput(CchcRecord):
     """Two days and which ends count."""
 
-    start: date = Field(description="The first day.")
-    end: date = Field(description="The last day.")
+    start: Day = Field(description="The first day.")
+    end: Day = Field(description="The last day.")
     inclusive: Literal["right", "left", "both", "neither"] = Field(
         default="right", description="Which ends count; 'right' is (start, end]."
     )
@@ -270,7 +309,7 @@ class _Terms(CchcRecord):
         description="Named deadline policy (cchc.dossiers.POLICIES): next_opening, "
         "as_recorded, cutoff_15h, civil_code, portal_766.",
     )
-    cutoff: time | None = Field(
+    cutoff: ClockTime | None = Field(
         default=None, description="Per-procedure cut-off hour (giờ tiếp nhận muộn nhất)."
     )
     provisional: Bool = Field(default=False, description="Allow uncovered years.")
@@ -288,7 +327,7 @@ class _Terms(CchcRecord):
 class DueDateInput(_Terms):
     """A receipt moment and a time limit."""
 
-    received_at: datetime = Field(description="Thời điểm tiếp nhận (aware).")
+    received_at: Moment = Field(description="Thời điểm tiếp nhận (aware).")
 
     @field_validator("received_at")
     @classmethod
@@ -299,9 +338,9 @@ class DueDateInput(_Terms):
 class DueDateExpect(_Expect):
     """The due moment and how it was obtained."""
 
-    due_at: datetime | None = Field(default=None, description="Hạn giải quyết (aware moment).")
-    due_day: date | None = Field(default=None, description="Ngày hẹn trả (the day only).")
-    start_at: datetime | None = Field(default=None, description="When the clock started.")
+    due_at: Moment | None = Field(default=None, description="Hạn giải quyết (aware moment).")
+    due_day: Day | None = Field(default=None, description="Ngày hẹn trả (the day only).")
+    start_at: Moment | None = Field(default=None, description="When the clock started.")
     rules: str | None = Field(
         default=None, description="One-stop rule set in force, e.g. 'ND118/2025'."
     )
@@ -316,6 +355,21 @@ class DueDateCase(_CaseBase):
     expect: DueDateExpect
 
 
+class EventInput(CchcRecord):
+    """One event of the dossier (cchc.dossiers.Event), its moments as written."""
+
+    kind: EventKind = Field(description="Loại sự kiện: received, transferred, ...")
+    at: Moment = Field(description="Thời điểm (aware).")
+    new_due_at: Moment | None = Field(
+        default=None, description="Ngày hẹn trả mới (only for 'rescheduled')."
+    )
+    note: str | None = Field(default=None, description="Ghi chú / lý do.")
+
+    def event(self) -> Event:
+        """The library's event."""
+        return Event(kind=self.kind, at=self.at, new_due_at=self.new_due_at, note=self.note)
+
+
 class DossierInput(_Terms):
     """A dossier with its events (the fields of cchc.dossiers.Dossier that matter here)."""
 
@@ -323,17 +377,17 @@ class DossierInput(_Terms):
     boundary_free: Bool = Field(
         default=False, description="Nộp không phụ thuộc địa giới hành chính (ND 309/2026)."
     )
-    events: tuple[Event, ...] = Field(
+    events: tuple[EventInput, ...] = Field(
         min_length=1, description="Sự kiện, oldest first; the first is 'received'."
     )
     granularity: Granularity | None = Field(
         default=None, description="How finish and due are compared (day or minute)."
     )
-    as_of: datetime | None = Field(default=None, description="Moment for 'progress' (aware).")
+    as_of: Moment | None = Field(default=None, description="Moment for 'progress' (aware).")
 
     @field_validator("events")
     @classmethod
-    def _aware_events(cls, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    def _aware_events(cls, events: tuple[EventInput, ...]) -> tuple[EventInput, ...]:
         for n, ev in enumerate(events):
             require_aware(ev.at, field=f"events[{n}].at")
             _aware(ev.new_due_at, f"events[{n}].new_due_at")
@@ -348,18 +402,18 @@ class DossierInput(_Terms):
 class DossierExpect(_Expect):
     """What the replay of the events gives."""
 
-    due_at: datetime | None = Field(default=None, description="Current due moment.")
-    legal_due_at: datetime | None = Field(default=None, description="Before any rescheduling.")
-    first_due_at: datetime | None = Field(default=None, description="Written on the receipt.")
-    start_at: datetime | None = Field(default=None, description="When the clock (last) started.")
-    finished_at: datetime | None = Field(default=None, description="End of processing.")
+    due_at: Moment | None = Field(default=None, description="Current due moment.")
+    legal_due_at: Moment | None = Field(default=None, description="Before any rescheduling.")
+    first_due_at: Moment | None = Field(default=None, description="Written on the receipt.")
+    start_at: Moment | None = Field(default=None, description="When the clock (last) started.")
+    finished_at: Moment | None = Field(default=None, description="End of processing.")
     timeliness: Timeliness | None = Field(
         default=None, description="early / on_time / late; null while in progress."
     )
     progress: Progress | None = Field(
         default=None, description="in_time / overdue as of input.as_of; null if finished."
     )
-    lapse_at: datetime | None = Field(default=None, description="When the desk may close it.")
+    lapse_at: Moment | None = Field(default=None, description="When the desk may close it.")
     supplement_requests: Int | None = Field(default=None, description="Yêu cầu bổ sung count.")
     late_supplement_request: Bool | None = Field(default=None, description="Request too late.")
     rescheduled: Bool | None = Field(default=None, description="Hẹn lại ngày trả kết quả.")
@@ -391,8 +445,8 @@ class ReportingInput(CchcRecord):
     regime: str = Field(description="'bnv-cchc' or 'nd09-2019'.")
     period: str = Field(description="Kind of report: Q1, H1, Q3, Y, M1..M12, 9M ...")
     year: Int = Field(description="Năm báo cáo.")
-    submitted_on: date | None = Field(default=None, description="Day the report was sent.")
-    deadline: date | None = Field(
+    submitted_on: Day | None = Field(default=None, description="Day the report was sent.")
+    deadline: Day | None = Field(
         default=None, description="The requesting agency's deadline (needed under nd09-2019)."
     )
     roll_forward: Bool = Field(
@@ -413,11 +467,11 @@ class ReportingInput(CchcRecord):
 class ReportingExpect(_Expect):
     """The window, the deadline, the last day, on time."""
 
-    start: date | None = Field(default=None, description="First day of the data window.")
-    end: date | None = Field(default=None, description="Last day of the data window.")
-    due: date | None = Field(default=None, description="Deadline the rule names (or minimum).")
+    start: Day | None = Field(default=None, description="First day of the data window.")
+    end: Day | None = Field(default=None, description="Last day of the data window.")
+    due: Day | None = Field(default=None, description="Deadline the rule names (or minimum).")
     due_is_minimum: Bool | None = Field(default=None, description="The rule sets only a minimum.")
-    last_day: date | None = Field(default=None, description="Last day to send (after rolling).")
+    last_day: Day | None = Field(default=None, description="Last day to send (after rolling).")
     on_time: Bool | None = Field(default=None, description="Sent on time (needs submitted_on).")
 
 

@@ -284,7 +284,7 @@ def _dossier(case: DossierCase) -> Getters:
         unit=inp.unit,
         cutoff=inp.cutoff,
         boundary_free=inp.boundary_free,
-        events=inp.events,
+        events=tuple(ev.event() for ev in inp.events),
     )
     policy = _policy(inp.policy, None, inp.provisional)
     dl = dossier.deadline(policy=policy)
