@@ -15,7 +15,7 @@ import pytest
 from cchc.calendar import OfficialCalendar
 from cchc.cli import main
 from cchc.errors import DataFileError
-from cchc.verify import Status, parse_case_text, run_file
+from cchc.verify import Status, load_case_file, parse_case_text, run_file
 from cchc.verify.report import junit_xml, summary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,6 +126,33 @@ def test_item_points_and_tolerance() -> None:
     assert [(m.field, m.expected, m.actual) for m in qd766.mismatches] == [
         ("items.2.1", "18.81", "18.80")
     ]
+
+
+def test_framework_file_relative_to_the_case_file(tmp_path: Path) -> None:
+    # A province's own framework (the format of docs/indices.md), read next to the case file.
+    (tmp_path / "fw").mkdir()
+    (tmp_path / "fw" / "mine.yaml").write_text(
+        "id: mine\nname: Mine\nversion: '1'\nkind: example\nassumption: test data\n"
+        "groups: [{label: A, min: 90}, {label: B, min: 0}]\nareas:\n"
+        "  - {id: '1', name: Plans, max_points: 10,\n"
+        "     rule: {kind: proportional, full_marks_at: 80}}\n"
+        "  - {id: '2', name: Survey, max_points: 10, rule: {kind: direct}}\n",
+        "utf-8",
+    )
+    case = tmp_path / "mine.cchc.yaml"
+    case.write_text(
+        "cases:\n  - name: m\n    kind: index_score\n    source: s\n    note: 60/80 x 10 + 9\n"
+        "    input: {framework_file: fw/mine.yaml, inputs: {'1': 60, '2': 9}}\n"
+        "    expect: {items: {'1': 7.50}, total_points: 16.50, index_percent: 82.50, group: B}\n",
+        "utf-8",
+    )
+    (result,) = run_file(load_case_file(case))
+    assert result.passed, result.diff()
+    case.write_text(case.read_text("utf-8").replace("fw/mine.yaml", "fw/none.yaml"), "utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_case_file(case)
+    assert (err.value.row, err.value.item, err.value.field) == (6, "m", "input.framework_file")
+    assert "no file 'fw/none.yaml' next to the case file" in err.value.message
 
 
 def test_a_bool_is_not_a_count_in_the_file() -> None:

@@ -126,7 +126,23 @@ def parse_case_text(text: str, *, source: str, json: bool = False) -> LoadedFile
         raise BatchValidationError(problems, source=None) from None
     raw_cases = data.get("cases", [])
     lines = tuple(_line(root, ("cases", n)) for n in range(len(raw_cases)))
-    return LoadedFile(path=source, cases=cases, lines=lines)
+    loaded = LoadedFile(path=source, cases=cases, lines=lines)
+    _check_files(loaded, root)
+    return loaded
+
+
+def _check_files(loaded: LoadedFile, root: yaml.Node | None) -> None:
+    """Files a case names (``framework_file``) exist, relative to the case file."""
+    for n, case in enumerate(loaded.cases.cases):
+        name = getattr(case.input, "framework_file", None)
+        if name is not None and not (loaded.base_dir / name).is_file():
+            raise DataFileError(
+                f"no file {name!r} next to the case file ({loaded.base_dir / name})",
+                row=_line(root, ("cases", n, "input", "framework_file")),
+                item=case.name,
+                field="input.framework_file",
+                source=loaded.path,
+            )
 
 
 def _compose(text: str) -> yaml.Node | None:
