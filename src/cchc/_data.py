@@ -11,7 +11,11 @@ use and cache what they build. A file that cannot be read or does not parse rais
 * an impossible date is an error;
 * a number with a fraction becomes a :class:`~decimal.Decimal`, exactly as
   written (``1.10`` stays ``Decimal('1.10')``), in YAML as in JSON;
-* a user file's type is its suffix: ``.json``, ``.yaml`` or ``.yml``.
+* a user file's type is its suffix: ``.json``, ``.yaml`` or ``.yml``;
+* nesting deeper than the interpreter can follow is an error, not a ``RecursionError``.
+
+YAML is parsed by libyaml (``yaml.CSafeLoader``) when PyYAML was built with it,
+several times faster than the pure-Python parser, which is the fallback.
 
 Validated data goes through :meth:`cchc._model.CchcModel.from_data`, so a bad
 value is a :class:`~cchc.errors.ValidationError` naming the file, the item and
@@ -37,7 +41,7 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -52,12 +56,15 @@ from cchc.errors import CchcError, DataFileError
 
 __all__ = [
     "bundled_mapping",
+    "bundled_names",
     "data_path",
+    "iter_csv_rows",
     "load_bundled_csv",
     "load_bundled_items",
     "load_yaml",
     "parse_json_text",
     "parse_yaml_text",
+    "read_bundled_csv_rows",
     "read_text",
     "read_user_data",
     "read_user_model",
@@ -68,6 +75,7 @@ __all__ = [
 M = TypeVar("M", bound=CchcModel)
 _SUFFIXES = (".json", ".yaml", ".yml")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TOO_DEEP = "nested too deeply (lists or mappings inside each other beyond what can be read)"
 
 
 def data_path(package: str, *parts: str) -> Traversable:
@@ -78,9 +86,80 @@ def data_path(package: str, *parts: str) -> Traversable:
     return node
 
 
+def bundled_names(package: str, *parts: str, suffixes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The names of the files in a bundled folder (ending in one of ``suffixes``), sorted.
+
+    Raises:
+        DataFileError: the folder is missing or unreadable (a broken install).
+    """
+    try:
+        entries = list(data_path(package, *parts).iterdir())
+    except (OSError, ModuleNotFoundError) as exc:
+        where = f"{package}:{'/'.join(parts)}"
+        raise DataFileError(f"cannot list bundled folder: {exc}", source=where) from exc
+    return tuple(sorted(e.name for e in entries if e.is_file() and e.name.endswith(suffixes)))
+
+
 def read_text(package: str, *parts: str) -> str:
-    """The UTF-8 text of a bundled file."""
-    return data_path(package, *parts).read_text(encoding="utf-8")
+    """The UTF-8 text of a bundled file.
+
+    Raises:
+        DataFileError: the file is missing, unreadable or not UTF-8 (a broken install).
+    """
+    where = f"{package}:{'/'.join(parts)}"
+    try:
+        return data_path(package, *parts).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"not UTF-8 text (byte {exc.start})", source=where) from exc
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataFileError(f"cannot read bundled file: {exc}", source=where) from exc
+
+
+def iter_csv_rows(
+    text: str, *, source: str, required: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of CSV ``text`` as ``(line, row)``, ``line`` the file line the row starts on.
+
+    A row with more or fewer fields than the header, or a header lacking one of
+    ``required``, is a :class:`DataFileError` naming the line (``csv.DictReader`` would
+    pad or collect the difference silently).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataFileError("empty file: no header line", source=source) from None
+    except csv.Error as exc:
+        raise DataFileError(f"not valid CSV: {exc}", row=1, source=source) from exc
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise DataFileError(
+            f"missing column(s) {', '.join(missing)}; found {', '.join(header)}",
+            row=1,
+            source=source,
+        )
+    line = reader.line_num + 1
+    try:
+        for fields in reader:
+            if fields:  # a blank line is no row
+                if len(fields) != len(header):
+                    raise DataFileError(
+                        f"{len(fields)} fields where the header has {len(header)}",
+                        row=line,
+                        source=source,
+                    )
+                yield line, dict(zip(header, fields, strict=True))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataFileError(f"not valid CSV: {exc}", row=line, source=source) from exc
+
+
+def read_bundled_csv_rows(
+    package: str, *parts: str, required: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a bundled CSV file as ``(line, row)`` (see :func:`iter_csv_rows`)."""
+    text = read_text(package, *parts)
+    return iter_csv_rows(text, source=parts[-1] if parts else package, required=required)
 
 
 @functools.cache
@@ -101,7 +180,10 @@ def load_yaml(package: str, *parts: str) -> Any:
     return parse_yaml_text(read_text(package, *parts), source=f"{package}:{'/'.join(parts)}")
 
 
-class _StrictLoader(yaml.SafeLoader):
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that rejects duplicate keys, accepts merge keys, reads decimals exactly."""
 
 
@@ -148,6 +230,8 @@ def parse_yaml_text(text: str, *, source: str | None = None) -> Any:
         raise DataFileError(f"not valid YAML: {exc.problem}", row=row, source=source) from exc
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # e.g. an impossible date
         raise DataFileError(f"not valid YAML: {exc}", source=source) from exc
+    except RecursionError:
+        raise DataFileError(_TOO_DEEP, source=source) from None
     finally:
         loader.dispose()
 
@@ -186,6 +270,8 @@ def parse_json_text(text: str, *, source: str | None = None) -> Any:
         raise DataFileError(f"not valid JSON: {exc.msg}", row=exc.lineno, source=source) from exc
     except ValueError as exc:  # a duplicate key
         raise DataFileError(f"not valid JSON: {exc}", source=source) from exc
+    except RecursionError:
+        raise DataFileError(_TOO_DEEP, source=source) from None
 
 
 def read_user_data(path: str | Path) -> Any:

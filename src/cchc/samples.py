@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from cchc._cli_util import add_json, print_json
-from cchc._data import data_path
+from cchc._data import read_text
 from cchc.errors import ValidationError
 
 __all__ = ["SAMPLES", "Sample", "register", "sample_text", "write_sample"]
@@ -87,7 +87,7 @@ def _sample(name: str) -> Sample:
 def sample_text(name: str) -> str:
     """The text of a bundled sample."""
     sample = _sample(name)
-    return data_path(sample.package, *sample.parts).read_text(encoding="utf-8")
+    return read_text(sample.package, *sample.parts)
 
 
 def write_sample(name: str, path: str | Path | None = None, *, force: bool = False) -> Path:
