@@ -16,6 +16,7 @@ import attrs
 from pydantic import BaseModel
 
 from cchc.errors import ValidationError
+from cchc.l10n import weekday
 from cchc.tz import VN_TZ, to_vn
 
 __all__ = [
@@ -29,8 +30,6 @@ __all__ = [
     "to_jsonable",
     "weekday_vi",
 ]
-
-_WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def iso_date(text: str) -> date:
@@ -82,7 +81,7 @@ def weekday_vi(day: date) -> str:
     >>> weekday_vi(date(2025, 1, 26))
     'CN'
     """
-    return _WEEKDAYS_VI[day.weekday()]
+    return weekday(day, short=True)
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

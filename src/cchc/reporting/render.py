@@ -25,6 +25,7 @@ import attrs
 
 from cchc._optional import require_extra
 from cchc.errors import DataFileError
+from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef
 from cchc.reporting.outline import report_outline
 from cchc.reporting.periods import reporting_period
@@ -115,8 +116,8 @@ def report_blocks(report: CchcReport) -> list[Block]:
 
     para(f"Cơ quan báo cáo: {r.issuer}.")
     para(
-        f"Thời gian chốt số liệu: từ ngày {period.start.strftime('%d/%m/%Y')} "
-        f"đến ngày {period.end.strftime('%d/%m/%Y')} ({period.source.cite()})."
+        f"Thời gian chốt số liệu: từ ngày {vn_date(period.start)} "
+        f"đến ngày {vn_date(period.end)} ({period.source.cite()})."
     )
     head()
     head()
