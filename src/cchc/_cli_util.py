@@ -12,9 +12,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-import attrs
-from pydantic import BaseModel
-
 from cchc.errors import ValidationError
 from cchc.l10n import weekday
 from cchc.tz import VN_TZ, to_vn
@@ -91,7 +88,8 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def to_jsonable(value: Any) -> Any:
     """Turn cchc values (models, dates, Decimals, enums, attrs objects) into JSON data."""
-    if isinstance(value, BaseModel):
+    pydantic = sys.modules.get("pydantic")  # not imported: no model can be given
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, datetime | date | time):
         return value.isoformat()
@@ -103,8 +101,9 @@ def to_jsonable(value: Any) -> Any:
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_jsonable(v) for v in value]
-    if attrs.has(type(value)):
-        return to_jsonable(attrs.asdict(value, recurse=False))
+    attr = sys.modules.get("attr")  # imported by every attrs class
+    if attr is not None and attr.has(type(value)):
+        return to_jsonable(attr.asdict(value, recurse=False))
     return value
 
 

@@ -47,12 +47,14 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-
-from cchc._model import CchcModel
 from cchc.errors import CchcError, DataFileError
+
+if TYPE_CHECKING:
+    import yaml
+
+    from cchc._model import CchcModel
 
 __all__ = [
     "bundled_mapping",
@@ -72,7 +74,7 @@ __all__ = [
     "read_user_yaml",
 ]
 
-M = TypeVar("M", bound=CchcModel)
+M = TypeVar("M", bound="CchcModel")
 _SUFFIXES = (".json", ".yaml", ".yml")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TOO_DEEP = "nested too deeply (lists or mappings inside each other beyond what can be read)"
@@ -180,14 +182,7 @@ def load_yaml(package: str, *parts: str) -> Any:
     return parse_yaml_text(read_text(package, *parts), source=f"{package}:{'/'.join(parts)}")
 
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that rejects duplicate keys, accepts merge keys, reads decimals exactly."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         if key_node.tag == _MERGE_TAG:
@@ -203,21 +198,35 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     return loader.construct_mapping(node, deep=deep)
 
 
-def _construct_float(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> Any:
     value = loader.construct_yaml_float(node)
     if value != value or value in (float("inf"), float("-inf")):
         return value  # .nan / .inf stay floats, refused by the models that take numbers
     return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+@functools.cache
+def _strict_loader() -> type[yaml.SafeLoader]:
+    """The libyaml SafeLoader (else the pure-Python one) that rejects duplicate keys,
+    accepts merge keys and reads decimals exactly; built on first use so that importing
+    cchc does not import PyYAML."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader: type[yaml.SafeLoader] = type(
+        "_StrictLoader", (base,), {"__doc__": _strict_loader.__doc__}
+    )
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+    return loader
 
 
 def parse_yaml_text(text: str, *, source: str | None = None) -> Any:
     """Parse YAML (or JSON) text strictly; every failure is a :class:`DataFileError`."""
+    import yaml
+
     try:
-        loader = _StrictLoader(text)
+        loader = _strict_loader()(text)
     except yaml.YAMLError as exc:  # the reader refuses NUL and other control characters
         raise DataFileError(f"not valid YAML: {exc}", source=source) from exc
     loader.name = source or "<text>"
