@@ -8,6 +8,7 @@ come from the deadline engine.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from cchc import forms
@@ -43,5 +44,9 @@ book = forms.tracking_book(
 assert book.table is not None
 print(book.code, book.title, "-", len(book.table.rows), "dòng")
 
-out = slip.to_docx(Path("giay_tiep_nhan.docx"))
+# Written under the system's temporary folder, never into the folder the script runs in
+# (a repository checkout); force=True replaces the file of an earlier run.
+out = slip.to_docx(
+    Path(tempfile.gettempdir()) / "cchc-examples" / "giay_tiep_nhan.docx", force=True
+)
 print("Wrote", out)

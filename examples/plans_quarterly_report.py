@@ -14,6 +14,7 @@ Run: ``PYTHONPATH=src python examples/plans_quarterly_report.py``
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -166,7 +167,8 @@ def main() -> None:
     for c in check_targets(made_up, seed3.targets[:2], as_of=date(2019, 6, 30)):
         print(f"Seed 003 target, as of 30/06/2019: {c.describe()}")
 
-    out = to_docx(report, Path.cwd() / "bao_cao_cchc_quy_I_2022.docx")
+    folder = Path(tempfile.gettempdir()) / "cchc-examples"  # not the folder run in
+    out = to_docx(report, folder / "bao_cao_cchc_quy_I_2022.docx", force=True)
     headings = [
         p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")
     ]

@@ -17,6 +17,7 @@ from cchc.l10n import weekday
 from cchc.tz import VN_TZ, to_vn
 
 __all__ = [
+    "add_force",
     "add_json",
     "display_width",
     "hhmm",
@@ -79,6 +80,13 @@ def weekday_vi(day: date) -> str:
     'CN'
     """
     return weekday(day, short=True)
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """The ``--force`` option of every command that writes a file (one rule: missing
+    folders are created, an existing file is replaced only with ``--force``, a failed
+    write leaves it unchanged; see :func:`cchc._data.write_output`)."""
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -41,6 +41,9 @@ import csv
 import functools
 import io
 import json
+import os
+import stat
+import tempfile
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
@@ -49,7 +52,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cchc.errors import CchcError, DataFileError
+from cchc.errors import CchcError, DataFileError, OutputError
 
 if TYPE_CHECKING:
     import yaml
@@ -72,6 +75,7 @@ __all__ = [
     "read_user_model",
     "read_user_text",
     "read_user_yaml",
+    "write_output",
 ]
 
 M = TypeVar("M", bound="CchcModel")
@@ -345,3 +349,65 @@ def load_bundled_items(model: type[M], key: str, package: str, *parts: str) -> t
         model.from_data(row, source=f"{where}, {key}[{n}]", error=DataFileError)
         for n, row in enumerate(rows)
     )
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path: str | Path, content: bytes | str, *, force: bool = False) -> Path:
+    """Write an output file (a form, a report, a sample) by the one rule of cchc.
+
+    * missing parent folders are created;
+    * an existing regular file is replaced only when ``force`` is true;
+    * the content goes to a temporary file in the same folder, renamed over ``path``
+      once complete: a failed write (a full disk, an interrupt) leaves the file that
+      was there unchanged and no partial file behind;
+    * a device or a pipe (``/dev/stdout``, ``/dev/null``) is written in place.
+
+    ``str`` content is written as UTF-8. Returns ``path``.
+
+    Raises:
+        OutputError: ``path`` is a folder, exists and ``force`` is false, or cannot
+            be written (the reason named).
+    """
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError("is a folder: give a file name", source=str(target))
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(target, "wb") as device:
+                device.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+        return target
+    if mode is not None and not force:
+        raise OutputError("exists; pass force=True to replace it", source=str(target))
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(temp, target)
+    except BaseException as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+        raise
+    return target

@@ -82,7 +82,11 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
 
 TOP_LEVEL: tuple[tuple[str, str, str], ...] = (
     ("demo", "a tour of cchc on the bundled official data", "cchc.demo"),
-    ("example", "write a bundled sample file to start from", "cchc.samples"),
+    (
+        "example",
+        "write a bundled sample file (plan, report, dossiers CSV, index inputs)",
+        "cchc.samples",
+    ),
     (
         "rules",
         "the rules in force on a date with their sources, or what changed",

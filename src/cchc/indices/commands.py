@@ -1,9 +1,6 @@
-"""Sub-commands ``cchc score`` and ``cchc frameworks``.
+"""CLI: ``cchc index score FRAMEWORK INPUTS`` and ``cchc index frameworks``.
 
-``cchc score FRAMEWORK INPUTS`` scores a unit: FRAMEWORK is a bundled framework id (see
-``cchc frameworks``) or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each
-scored item id to its value (or to ``{value, appraised, evidence}``), optionally wrapped as
-``{unit: ..., period: ..., items: {...}}``. ``--previous`` adds a year-over-year comparison.
+What each takes is said in its ``--help`` (:data:`_SCORE_DESCRIPTION`), in plain words.
 """
 
 from __future__ import annotations
@@ -128,12 +125,21 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
     return 0
 
 
+_SCORE_DESCRIPTION = (
+    "Score a unit (chấm điểm chỉ số): FRAMEWORK is a bundled framework id (see 'cchc index "
+    "frameworks') or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each "
+    "scored item id to its value (or to {value, appraised, evidence}), optionally wrapped as "
+    "{unit: ..., period: ..., items: {...}}. --previous adds a year-over-year comparison."
+)
+"""The ``--help`` text: plain words, no reST markup (the module docstring has it)."""
+
+
 def register(subparsers: Any) -> None:
     """Add the verbs of ``cchc index``: ``score`` and ``frameworks``."""
     p = subparsers.add_parser(
         "score",
         help="score a unit against an index framework (chấm điểm chỉ số)",
-        description=__doc__,
+        description=_SCORE_DESCRIPTION,
     )
     p.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
     p.add_argument("inputs", metavar="INPUTS", help="YAML/JSON file of item values")
