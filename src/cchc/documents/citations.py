@@ -159,6 +159,8 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
     prev = ""
     toks = list(_TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
     k = 0
+    listed: int | None = None  # words before the first ", <issuer>" of a list
+    closed = False  # the list was closed by "và <issuer>"
     while k < len(toks) and len(words) < 20:
         t = toks[k]
         tok = t.group(0)
@@ -168,6 +170,7 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
         joint = nxt in _ISSUER_HEADS and words != []
         if low == "và" and joint:
             words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
+            closed = True
             k += 1
             continue
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
@@ -178,7 +181,14 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
         prev = low
         if core != tok and not (tok.endswith(",") and nxt in _ISSUER_HEADS):
             break
+        if core != tok and listed is None:
+            listed = len(words)
         k += 1
+    if listed is not None and not closed:
+        # "của Bộ Nội vụ, Sở Y tế ban hành ...": a list of joint issuers ends with
+        # "và <issuer>" ("Bộ Tư pháp, Bộ Công an và Bộ Y tế"); without it the name after
+        # the comma is the actor of a new clause, not a second issuer.
+        del words[listed:]
     while words and s[words[-1][0] : words[-1][1]] in ("-", "–", "&"):
         words.pop()
     if not words:
@@ -229,7 +239,9 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
 
     The clause ends at ";", "(", ")", a full stop, a blank line or a new list
     item; citations nested in it belong to the subject ("triển khai Quyết định
-    số ..."). A subject that starts where the next citation starts is none.
+    số ..."). A subject that starts where the next citation starts is none, and so
+    is a comma followed by a capitalised word with no "về" / "V/v": that opens a new
+    clause with its own actor (", Sở Y tế ban hành Kế hoạch số ..."), not a trích yếu.
     """
     i = pos
     limit = len(s)
@@ -240,6 +252,8 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
     intro = _SUBJECT_INTRO.match(s, i)
     if intro is not None:
         i = intro.end()
+    elif "," in s[pos:i] and i < limit and s[i].isupper():
+        return None, None  # ", Sở Y tế ban hành ...": a new clause with its own actor
     if i >= next_start:
         return None, None
     end = min(limit, i + MAX_SUBJECT)
