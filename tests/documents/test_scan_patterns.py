@@ -78,7 +78,7 @@ def test_a_rewritten_pattern_finds_what_the_old_one_found(name: str) -> None:
 
 
 def test_blank_figures_are_found_from_the_runs_of_dots() -> None:
-    texts = _texts("ab :.…\t1\n") + ["a:....b", "....:....x", ":   .....a", "x..x....y"]
+    texts = [*_texts("ab :.…\t1\n"), "a:....b", "....:....x", ":   .....a", "x..x....y"]
     for text in texts:
         want = [m.span() for m in figures._BLANK.finditer(text)]
         assert [m.span() for m in figures._blanks(text)] == want, text
