@@ -392,3 +392,19 @@ def test_old_dated_lookup_names_warn_and_give_the_same_answer(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert got == getattr(mod, new)(arg)
+
+
+def test_an_error_names_the_commands_option_not_the_python_keyword(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "kh.yaml"
+    assert main(["example", "plan", "-o", str(plan)]) == 0
+    capsys.readouterr()
+    assert main(["plan", "status", str(plan), "--as-of", "2025-13-01"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "argument --as-of" in line and "as_of" not in line
+    from cchc._cli_util import moment
+    from cchc.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="field as_of"):  # in Python: the keyword
+        moment("2025-13-01")

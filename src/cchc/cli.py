@@ -52,6 +52,7 @@ replaced only with ``--force``.
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib
 import os
 import sys
@@ -259,19 +260,48 @@ def _io_failed(exc: UnicodeEncodeError | OSError) -> str:
     return f"cannot write the output: {exc.strerror or exc}"
 
 
+def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command that ran (``cchc plan status``: the ``status`` parser)."""
+    while True:
+        sub = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        name = getattr(args, sub[0].dest, None) if sub else None
+        if name is None or name not in sub[0].choices:
+            return parser
+        parser = sub[0].choices[name]
+
+
+def _in_arguments(
+    exc: CchcError, parser: argparse.ArgumentParser, args: argparse.Namespace | None
+) -> CchcError:
+    """``exc`` naming the command's option (``argument --as-of``) instead of the Python
+    keyword it was given as (``field as_of``), when the command has that option."""
+    if args is None or exc.field is None:
+        return exc
+    for action in _chosen(parser, args)._actions:
+        if action.dest != exc.field or not action.option_strings:
+            continue
+        name = max(action.option_strings, key=len)
+        renamed = copy.copy(exc)  # the same kind, whatever its own attributes
+        renamed.field = name
+        renamed.args = (renamed._render().replace(f"field {name}", f"argument {name}", 1),)
+        return renamed
+    return exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args_list = _expand_aliases(list(sys.argv[1:] if argv is None else argv))
     if sys.stdout is None:  # started with stdout closed (``>&-``)
         _say("cchc: error: standard output is closed: give the command somewhere to write")
         return 2
+    parser = build_parser(_command(args_list))
+    args: argparse.Namespace | None = None
     try:
-        parser = build_parser(_command(args_list))
         args = parser.parse_args(args_list)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
-        _say(f"cchc: error: {shell_message(str(exc))}")
+        _say(f"cchc: error: {shell_message(str(_in_arguments(exc, parser, args)))}")
         return 2
     except BrokenPipeError:
         # The reader of our output went away (``cchc ... | head``): stop quietly.
