@@ -37,6 +37,7 @@ from typing import SupportsIndex
 import attrs
 
 from cchc.calendar import OfficialCalendar
+from cchc.calendar.days import day_tables
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
@@ -48,7 +49,6 @@ from .periods import UNIT_CODES, due_for_unit
 from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
 from .receipt import clock_start_ns
 from .rules import OneStopRules, rules_in_force
-from .tables import day_tables
 
 __all__ = [
     "MAX_AMOUNT",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from cchc.calendar import CalendarEntry, OfficialCalendar
+from cchc.calendar.days import day_tables
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
@@ -20,7 +21,6 @@ from .calops import CalendarOps
 from .periods import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 from .rules import OneStopRules
-from .tables import day_tables
 
 __all__ = ["Step", "due_steps", "explanation", "fmt", "rules_source"]
 

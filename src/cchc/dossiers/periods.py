@@ -24,13 +24,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.calendar.days import DayTables, maximum, minimum, where
 from cchc.procedures import TimeUnit
 
 from .calops import CalendarOps
 from .instants import NS_PER_DAY, NS_PER_MINUTE
 from .policy import DeadlinePolicy
 from .receipt import day_end_tod, next_opening_ns, sessions_ns
-from .tables import DayTables, maximum, minimum, where
 
 __all__ = [
     "UNIT_CODES",

@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 
 from cchc.calendar import OfficeHours
+from cchc.calendar.days import DayTables, where
 
 from .calops import CalendarOps
 from .instants import NS_PER_DAY, NS_PER_MINUTE
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
-from .tables import DayTables, where
 
 __all__ = ["clock_start_ns", "day_end_tod", "next_opening_ns", "session_minutes", "sessions_ns"]
 

@@ -20,10 +20,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc.dossiers.calops import CalendarOps
+from cchc.dossiers.instants import NS_PER_DAY
 from cchc.errors import CalendarCoverageError
-
-from .calops import CalendarOps
-from .instants import NS_PER_DAY
 
 __all__ = ["DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
 
