@@ -101,6 +101,12 @@ class CalendarEntry(CchcRecord):
         """Whether this entry makes its day a day off."""
         return self.kind.is_day_off
 
+    @property
+    def confirmed(self) -> bool:
+        """Whether the date was read in the original text (not secondary, derived or
+        provisional): an answer crossing an unconfirmed day says so."""
+        return self.verification is Verification.ORIGINAL and not self.provisional
+
 
 class Notice(CchcRecord):
     """A set of calendar entries from one notice, supplied by the user or bundled.

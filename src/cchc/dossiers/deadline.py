@@ -36,13 +36,12 @@ from typing import SupportsIndex
 
 import attrs
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .explain import due_steps, explanation
 from .instants import from_local_ns, local_day, local_ns
 from .periods import UNIT_CODES, due_for_unit

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from cchc.calendar import CalendarEntry, OfficialCalendar
+from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .periods import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 from .rules import OneStopRules
