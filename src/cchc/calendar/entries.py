@@ -34,13 +34,15 @@ from __future__ import annotations
 
 import csv
 import enum
-from collections.abc import Iterable, Mapping
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 from pydantic import Field
 
+from cchc._data import read_user_text
 from cchc._model import CchcRecord
 from cchc.errors import DataFileError
 from cchc.legal import LegalSource, Verification
@@ -125,6 +127,8 @@ class Notice(CchcRecord):
 
 
 _REQUIRED = ("date", "kind", "name_vi", "name_en")
+_OPTIONAL = ("sources", "verification", "note")
+_BOM = "\ufeff"
 
 
 def read_notice_csv(
@@ -138,26 +142,25 @@ def read_notice_csv(
     """Read a notice from CSV: columns ``date,kind,name_vi,name_en`` and optionally
     ``sources`` (``;``-separated keys into ``sources``), ``verification``, ``note``.
 
-    Every row is checked; the first bad one raises with its row number (the
-    header is row 1) and field.
+    ``file`` is a path (read as UTF-8 through :func:`cchc._data.read_user_text`) or
+    an open text stream. Rows are numbered by file line (the header is row 1); a
+    leading byte-order mark is dropped and blank lines are skipped. Every row is
+    checked; the first bad one raises with its row number and field. Nothing is
+    guessed: a column named twice, a column the format does not have, and a row
+    with more or fewer fields than the header are refused, as the dossier loader
+    refuses them.
 
     Raises:
-        DataFileError: a missing column, an unparsable date, an unknown kind
-            or verification, an unknown source key, or a duplicated date.
+        DataFileError: an unreadable or non-UTF-8 file, an empty one (no header),
+            a missing, repeated or unknown column, a row of the wrong width, bad
+            quoting, an unparsable date, an unknown kind or verification, an
+            unknown source key, or a duplicated date.
     """
     label = name or (str(file) if isinstance(file, str | Path) else None)
-    if isinstance(file, str | Path):
-        with open(file, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    else:
-        rows = list(csv.DictReader(file))
-    if rows:
-        missing = [c for c in _REQUIRED if c not in rows[0]]
-        if missing:
-            raise DataFileError(f"missing column(s) {', '.join(missing)}", row=1, source=label)
+    text = _read_text(file, label)
     entries: list[CalendarEntry] = []
     seen: dict[date, int] = {}
-    for number, row in enumerate(rows, start=2):
+    for number, row in _rows(text.removeprefix(_BOM), label):
         entry = _entry_from_row(row, number, label, source, sources or {})
         if entry.day in seen:
             raise DataFileError(
@@ -169,6 +172,66 @@ def read_notice_csv(
         seen[entry.day] = number
         entries.append(entry)
     return Notice(entries=tuple(entries), covers_years=tuple(covers_years), source=source)
+
+
+def _read_text(file: str | Path | IO[str], label: str | None) -> str:
+    """The whole text of ``file``; every failure a :class:`DataFileError`."""
+    if isinstance(file, str | Path):
+        return read_user_text(file)
+    try:
+        text = file.read()
+    except UnicodeDecodeError as exc:
+        raise DataFileError(
+            f"not UTF-8 text (byte {exc.start} of a chunk): save the file as UTF-8",
+            source=label,
+        ) from None
+    except OSError as exc:
+        raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=label) from None
+    if not isinstance(text, str):
+        raise DataFileError(
+            f"expected a text stream, got {type(text).__name__} (open the file in text mode)",
+            source=label,
+        )
+    return text
+
+
+def _rows(text: str, label: str | None) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(file line, row)`` for each record of ``text``, after checking the header."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+
+    def fail(message: str, line: int, field: str | None = None) -> DataFileError:
+        return DataFileError(message, row=line, field=field, source=label)
+
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise fail("empty file: no header row", 1)
+        _check_header(header, fail)
+        line = reader.line_num + 1
+        for fields in reader:
+            if fields:  # a blank line is no row
+                if len(fields) != len(header):
+                    raise fail(f"{len(fields)} fields where the header has {len(header)}", line)
+                yield line, dict(zip(header, fields, strict=True))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise fail(f"not valid CSV: {exc}", reader.line_num or 1) from None
+
+
+def _check_header(header: list[str], fail: Callable[..., DataFileError]) -> None:
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:  # never pick one of two values silently
+        raise fail(f"column(s) given more than once: {', '.join(repeated)}", 1, repeated[0])
+    missing = [c for c in _REQUIRED if c not in header]
+    if missing:
+        found = ", ".join(header) or "nothing"
+        raise fail(f"missing column(s) {', '.join(missing)}; found {found}", 1, missing[0])
+    unknown = [c for c in header if c not in _REQUIRED + _OPTIONAL]
+    if unknown:
+        known = ", ".join(_REQUIRED + _OPTIONAL)
+        raise fail(
+            f"unknown column(s) {', '.join(unknown)}; the columns are {known}", 1, unknown[0]
+        )
 
 
 def _entry_from_row(
