@@ -109,6 +109,18 @@ class CalendarEntry(CchcRecord):
         provisional): an answer crossing an unconfirmed day says so."""
         return self.verification is Verification.ORIGINAL and not self.provisional
 
+    def ref(self) -> dict[str, object]:
+        """A JSON-ready reference: the day, its name, how it is known and its sources."""
+        return {
+            "date": self.day.isoformat(),
+            "kind": self.kind.value,
+            "name_vi": self.name_vi,
+            "name_en": self.name_en,
+            "verification": self.verification.value,
+            "provisional": self.provisional,
+            "sources": [s.ref() for s in self.sources],
+        }
+
 
 class Notice(CchcRecord):
     """A set of calendar entries from one notice, supplied by the user or bundled.
