@@ -35,7 +35,7 @@ from __future__ import annotations
 import csv
 import enum
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -45,9 +45,9 @@ from pydantic import Field
 from cchc._data import read_user_text
 from cchc._model import CchcRecord
 from cchc.errors import DataFileError
-from cchc.legal import LegalSource, Verification
+from cchc.legal import ExplanationStep, LegalSource, Verification
 
-__all__ = ["CalendarEntry", "DayKind", "Notice", "read_notice_csv"]
+__all__ = ["CalendarEntry", "DayKind", "Notice", "read_notice_csv", "unconfirmed_step"]
 
 
 class DayKind(enum.StrEnum):
@@ -136,6 +136,35 @@ class Notice(CchcRecord):
         default=(), description="Years this notice fully specifies (join the coverage)."
     )
     source: LegalSource | None = Field(default=None, description="The notice itself.")
+
+
+_HOW_VI = {
+    Verification.ORIGINAL: "đọc từ văn bản gốc",
+    Verification.SECONDARY: "chỉ đọc từ bản sao thứ cấp",
+    Verification.DERIVED: "suy ra từ quy định, chưa có thông báo",
+    Verification.CONVENTION: "theo quy ước",
+}
+
+
+def unconfirmed_step(entries: Sequence[CalendarEntry]) -> ExplanationStep:
+    """The explanation step saying a result rests on ``entries``, days not confirmed
+    from an original text (see :attr:`CalendarEntry.confirmed`), citing their sources."""
+    vi = "; ".join(
+        f"{e.day:%d/%m/%Y} {e.name_vi} ({'dự kiến' if e.provisional else _HOW_VI[e.verification]})"
+        for e in entries
+    )
+    how_en = ("provisional" if e.provisional else e.verification.value for e in entries)
+    en = "; ".join(
+        f"{e.day.isoformat()} {e.name_en} ({how})" for e, how in zip(entries, how_en, strict=True)
+    )
+    cited = {s.cite(): s for e in entries for s in e.sources}
+    return ExplanationStep(
+        f"Lưu ý: kết quả dựa trên {len(entries)} ngày nghỉ, ngày làm bù chưa được xác nhận "
+        f"từ văn bản gốc: {vi}.",
+        f"Note: the result rests on {len(entries)} day(s) off or make-up day(s) not "
+        f"confirmed from an original text: {en}.",
+        tuple(cited.values()),
+    )
 
 
 _REQUIRED = ("date", "kind", "name_vi", "name_en")

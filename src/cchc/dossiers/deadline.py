@@ -36,7 +36,7 @@ from typing import SupportsIndex
 
 import attrs
 
-from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar, as_day, default_calendar
 from cchc.calendar.days import day_tables
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
@@ -85,6 +85,16 @@ class DueDate:
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    @property
+    def unconfirmed_days(self) -> tuple[CalendarEntry, ...]:
+        """Days from the receipt day to the due day whose reading is not confirmed from an
+        original text (secondary, derived, provisional), with their sources; on request
+        (:meth:`cchc.calendar.OfficialCalendar.unconfirmed_days`)."""
+        given, policy, calendar = self.context
+        cal = calendar if calendar is not None else default_calendar()
+        first = as_day(given if given is not None else self.start_at)
+        return cal.unconfirmed_days(first, self.due_at, provisional=policy.provisional)
 
     def explain(self) -> Explanation:
         """How this due date was obtained: ordered steps with their sources (on request).

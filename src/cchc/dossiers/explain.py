@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
+from cchc.calendar.entries import unconfirmed_step
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
@@ -279,6 +280,9 @@ def due_steps(
                 (source("BLLD2019"),),
             )
         )
+    unconfirmed = calendar.unconfirmed_days(received, due, provisional=policy.provisional)
+    if unconfirmed:
+        steps.append(unconfirmed_step(unconfirmed))
     return steps
 
 
