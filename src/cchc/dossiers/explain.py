@@ -268,8 +268,11 @@ def due_steps(
         _receipt_step(received, start, policy),
         _rules_step(rules, received),
         *_count_steps(start, due, amount, unit, policy, calendar),
-        _end_step(start, due, unit, policy),
     ]
+    unconfirmed = calendar.unconfirmed_days(received, due, provisional=policy.provisional)
+    if unconfirmed:
+        steps.append(unconfirmed_step(unconfirmed))
+    steps.append(_end_step(start, due, unit, policy))
     if provisional:
         steps.append(
             Step(
@@ -280,9 +283,6 @@ def due_steps(
                 (source("BLLD2019"),),
             )
         )
-    unconfirmed = calendar.unconfirmed_days(received, due, provisional=policy.provisional)
-    if unconfirmed:
-        steps.append(unconfirmed_step(unconfirmed))
     return steps
 
 
