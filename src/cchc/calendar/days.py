@@ -1,30 +1,18 @@
-"""The calendar's day tables as rules read them, for one value or a column (bảng ngày).
+"""The calendar's day tables as the rules read them, for one dossier or a column.
 
-The dense :class:`~cchc.calendar.table.DayTable` of an
-:class:`~cchc.calendar.OfficialCalendar` (built once per calendar) seen as
-:class:`DayTables`: integer tables indexed by ``day number - origin`` that a rule
-reads the same way whether it holds one value or a NumPy column. Instants are
-local nanoseconds since 1970-01-01 (Asia/Ho_Chi_Minh wall time, UTC+07:00 since
-1975), days are day numbers, and working-day steps are gathers. The same rule
-function runs on a Python ``int`` (the per-dossier path, tables as lists) or on a
-NumPy column (the batch path, tables as arrays): indexing, ``+``, ``//`` and
-comparisons mean the same on both, and the few operations that differ
-(:func:`where`, :func:`maximum`, :func:`minimum`, :func:`sign`) are the generic
-helpers below. Every index is checked against the coverage by
-:meth:`DayTables.check`, whose refusal is the calendar's one
-:func:`~cchc.calendar.coverage.coverage_error`.
-
-Get the tables of a calendar with
-:meth:`OfficialCalendar.day_tables <cchc.calendar.OfficialCalendar.day_tables>`, or
-:func:`day_tables` for a :class:`~cchc.calendar.CalendarOps`::
-
-    >>> from datetime import date
-    >>> from cchc.calendar import OfficialCalendar
-    >>> t = OfficialCalendar().day_tables(columns=False)
-    >>> i = (date(2025, 1, 24) - date(1970, 1, 1)).days - t.origin
-    >>> k = t.cum_before[i] + 3                                 # 3 working days later
-    >>> date(1970, 1, 1).toordinal() + t.work_idx[k] + t.origin == date(2025, 2, 5).toordinal()
-    True
+Every dossier rule (receipt, periods, supplements, rescheduling, timeliness) and
+the office-hours arithmetic (:mod:`cchc.calendar.hours`) is written **once**, as arithmetic over
+integers: instants are local nanoseconds since 1970-01-01 (Asia/Ho_Chi_Minh wall
+time, UTC+07:00 since 1975), days are day numbers, and working-day steps are
+gathers on the dense per-day tables of :class:`cchc.calendar.OfficialCalendar`.
+The same rule function runs on a Python ``int`` (the per-dossier path, tables as
+lists) or on a NumPy column (the batch path, tables as arrays): indexing,
+``+``, ``//`` and comparisons mean the same on both, and the few operations that
+differ (:func:`where`, :func:`maximum`, :func:`minimum`, :func:`sign`) are the
+generic helpers below. See ``docs/dossiers.md``, "How each rule is written once".
+The tables are the calendar's own (:meth:`OfficialCalendar.day_tables
+<cchc.calendar.OfficialCalendar.day_tables>`, built once per calendar); every
+refusal is the calendar's one :func:`~cchc.calendar.coverage.coverage_error`.
 """
 
 from __future__ import annotations
@@ -39,18 +27,7 @@ from cchc.calendar.coverage import coverage_error
 from cchc.calendar.table import DayTable
 from cchc.errors import CalendarCoverageError
 
-__all__ = [
-    "NS_PER_DAY",
-    "NS_PER_MINUTE",
-    "DayTables",
-    "ProvisionalUse",
-    "TableUser",
-    "day_tables",
-    "maximum",
-    "minimum",
-    "sign",
-    "where",
-]
+__all__ = ["DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
 
 I64 = npt.NDArray[np.int64]
 
