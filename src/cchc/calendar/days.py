@@ -151,8 +151,9 @@ class DayTables:
             columns=True,
         )
 
-    def as_lists(self) -> DayTables:
-        """The same tables as Python lists (fast one-value reads)."""
+    def as_lists(self, **made: list[int]) -> DayTables:
+        """The same tables as Python lists (fast one-value reads); ``made`` gives lists
+        that already exist (the calendar's scalar ``work_idx``), shared, not copied."""
         names = (
             "is_work",
             "not_work",
@@ -163,7 +164,7 @@ class DayTables:
             "month_of",
             "month_start",
         )
-        lists = {name: getattr(self, name).tolist() for name in names}
+        lists: dict[str, Any] = {n: made.get(n) or getattr(self, n).tolist() for n in names}
         return attrs.evolve(self, columns=False, **lists)
 
     def check(self, i: Any, field: str, ops: ProvisionalUse, what: str = "value") -> None:

@@ -566,7 +566,9 @@ for a rule-derived answer
             table = self.provisional_tables()[0] if provisional else self._table
             built = DayTables.of(table, span=self._span(provisional), provisional=provisional)
         else:
-            built = self.day_tables(columns=True, provisional=provisional).as_lists()
+            scalar = self.provisional_tables()[1] if provisional else self._scalar
+            arrays = self.day_tables(columns=True, provisional=provisional)
+            built = arrays.as_lists(work_idx=scalar.work_idx)
         with self._lock:
             return self._day_tables.setdefault(key, built)
 
