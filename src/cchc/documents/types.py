@@ -46,10 +46,16 @@ __all__ = [
 
 __getattr__ = source_aliases(
     __name__,
-    {"ND_30_2020": "ND30-2020", "LUAT_80_2015": "LUAT80-2015", "LUAT_64_2025": "LUAT64-2025"},
+    {
+        "ND_30_2020": "ND30-2020",
+        "ND_30_2020_PL3": "ND30-2020-PL3",
+        "LUAT_80_2015": "LUAT80-2015",
+        "LUAT_64_2025": "LUAT64-2025",
+    },
 )
 """The texts behind the type registry, as lazy aliases of their registry rows:
-``ND_30_2020`` (Nghị định 30/2020/NĐ-CP Điều 7, Phụ lục III), ``LUAT_80_2015`` and
+``ND_30_2020`` (Nghị định 30/2020/NĐ-CP Điều 7, read in the Pháp điển),
+``ND_30_2020_PL3`` (its Phụ lục III, read in a secondary copy), ``LUAT_80_2015`` and
 ``LUAT_64_2025`` (Luật Ban hành VBQPPL, Điều 4)."""
 
 
