@@ -1,7 +1,7 @@
 """How each registry source was read (cchc/data/sources.csv, column ``verification``).
 
-Counts by reading status, measured 04/12/2026 after the issue-19 pass: 20 original (8 before),
-71 secondary, 7 conventions, 0 derived. A row is ``original`` only when the official text (or
+Counts by reading status, measured 04/12/2026 after the issue-19 pass: 22 original (8 before),
+70 secondary, 7 conventions, 0 derived. A row is ``original`` only when the official text (or
 the official codification, Pháp điển) was read; the words checked are quoted below and must
 appear in the row's note, so that a note cannot drift from what was read.
 """
@@ -33,6 +33,8 @@ CHECKED_WORDS = {
     "ND43-2011": "cho phép người sử dụng thanh toán lệ phí (nếu có) được thực hiện trực tuyến",
     # Nghị định 224/2026/NĐ-CP Điều 90 khoản 1 and Điều 14.
     "ND224-2026": "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026",
+    # Luật 64/2025/QH15 Điều 7 khoản 3 (consolidated text 54/VBHN-VPQH).
+    "LUAT64-2025": "phải đánh số, ký hiệu bảo đảm thể hiện rõ số thứ tự liên tục, năm ban hành",
     # Nghị quyết 1656/NQ-UBTVQH15 Điều 1 (Hà Nội).
     "NQ1656-2025": "có 126 đơn vị hành chính cấp xã, gồm 51 phường và 75 xã",
 }
@@ -44,7 +46,7 @@ def _by_status() -> collections.Counter[Verification]:
 
 def test_counts_by_reading_status() -> None:
     counts = _by_status()
-    assert counts[Verification.ORIGINAL] >= 20
+    assert counts[Verification.ORIGINAL] >= 22
     assert sum(counts.values()) == len(sources())
     assert counts[Verification.DERIVED] == 0
 
@@ -75,3 +77,11 @@ def test_nd30_article_7_lists_the_29_types_cchc_knows() -> None:
     assert len(copies) == 3
     assert len(ADMINISTRATIVE_TYPES - copies) == 29
     assert "thư công" in (sources()["ND30-2020"].note or "")
+
+
+def test_state_audit_issues_circulars_under_luat_64_2025() -> None:
+    # Luật 64/2025/QH15 Điều 4 khoản 8 (54/VBHN-VPQH): "thông tư của Tổng Kiểm toán nhà nước".
+    from cchc.documents.types import NORMATIVE_ISSUERS, DocumentType
+
+    ktnn = next(types for name, types, _ in NORMATIVE_ISSUERS if name == "Tổng Kiểm toán nhà nước")
+    assert DocumentType.THONG_TU in ktnn
