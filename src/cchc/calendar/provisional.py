@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.resources
+import io
 from datetime import date
 
 import holidays
 
+from cchc._data import read_text
 from cchc.calendar.bundled import source_registry
 from cchc.calendar.entries import CalendarEntry, DayKind
 from cchc.legal import Verification
@@ -43,9 +44,8 @@ _NOTE = "derived from Labour Code rules via the holidays package; no official no
 @functools.cache
 def _statutory() -> dict[str, dict[str, str]]:
     """The statutory name, compensatory rule and sources of each ``holidays`` day name."""
-    path = importlib.resources.files("cchc.calendar") / "data" / "statutory_days.csv"
-    with path.open(encoding="utf-8") as f:
-        return {row["holidays_name"]: row for row in csv.DictReader(f)}
+    text = read_text("cchc.calendar", "data", "statutory_days.csv")
+    return {row["holidays_name"]: row for row in csv.DictReader(io.StringIO(text))}
 
 
 @functools.cache

@@ -39,7 +39,7 @@ from __future__ import annotations
 import csv
 import enum
 import functools
-import importlib.resources
+import io
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TypeVar
@@ -47,6 +47,7 @@ from typing import TypeVar
 import attrs
 
 from cchc._checks import require_text
+from cchc._data import read_text
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import source_aliases, sources
 from cchc.tz import as_date
@@ -124,16 +125,15 @@ def _key(name: str) -> str:
 
 
 def _rows(file: str) -> Iterable[tuple[int, dict[str, str]]]:
-    path = importlib.resources.files("cchc.units") / "data" / file
     known = sources()
-    with path.open(encoding="utf-8") as f:
-        for row_no, row in enumerate(csv.DictReader(f), start=2):
-            for key in row["sources"].split(";"):
-                if key not in known:
-                    raise DataFileError(
-                        f"unknown source key {key!r}", row=row_no, field="sources", source=file
-                    )
-            yield row_no, row
+    reader = csv.DictReader(io.StringIO(read_text("cchc.units", "data", file)))
+    for row_no, row in enumerate(reader, start=2):
+        for key in row["sources"].split(";"):
+            if key not in known:
+                raise DataFileError(
+                    f"unknown source key {key!r}", row=row_no, field="sources", source=file
+                )
+        yield row_no, row
 
 
 @functools.cache
