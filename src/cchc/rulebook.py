@@ -237,7 +237,9 @@ def _units(on: date) -> Iterator[RuleInForce]:
 def _procedures(on: date) -> Iterator[RuleInForce]:
     with contextlib.suppress(RuleNotInForceError):
         regime = online_levels.regime_on(on)
-        levels = ", ".join(level.value for level in regime.levels)
+        levels = f"{', '.join(level.value for level in regime.levels)} ({regime.source.number})"
+        if regime.partial_needs_justification:
+            levels += "; một phần must be justified on the national portal"
         cited = (regime.source,) + (
             (source(regime.convention_key),) if regime.convention_key else ()
         )
