@@ -10,7 +10,9 @@ cases (closed stdout, a non-UTF-8 ``PYTHONIOENCODING``, ``--docx`` to a director
 
 A *traceback* is any exception other than the library's typed errors escaping a command (in
 process: anything but ``SystemExit``; in a subprocess: ``Traceback`` on stderr or an exit code
-other than 0, 1, 2 and 130). The run prints the counts by command and exits 1 if there is any.
+other than 0, 1, 2 and 130); a loader case that must refuse (a year-2605 instant, an epoch
+number, a boolean amount) and answers counts too. The run prints the counts by command and
+exits 1 if there is any.
 
     python tools/hostile_run.py                 # the whole run
     python tools/hostile_run.py --mutations 5   # fewer mutations per sample (CI)
@@ -66,7 +68,7 @@ def _commands() -> set[str]:
     return names
 
 
-def _file_commands(dossier_json: bytes) -> dict[str, Callable[[Path], list[str]]]:
+def _file_commands() -> dict[str, Callable[[Path], list[str]]]:
     """Each command that reads a file, as the argv for a given path."""
     table: dict[str, Callable[[Path], list[str]]] = {
         "dossier stats": lambda p: ["dossier", "stats", str(p)],
@@ -125,7 +127,7 @@ def hostile_files(samples: dict[str, bytes]) -> Iterator[tuple[str, bytes]]:
     yield "wide-header", header + b"," + b",".join(b"c%d" % n for n in range(WIDE)) + b"\n"
     lines = csv.split(b"\n")
     long_field = b'"' + (b"x\n" * 100_000) + b'"'
-    yield "long-quoted-field", b"\n".join([lines[0], long_field + b"," + lines[1]] + lines[2:])
+    yield "long-quoted-field", b"\n".join([lines[0], long_field + b"," + lines[1], *lines[2:]])
     yield "unclosed-quote", csv[:200] + b'"' + csv[200:]
     yield "year-2605", csv.replace(b"2025-", b"2605-")
     yield "only-header", header + b"\n"
@@ -211,15 +213,18 @@ def process_cases(tmp: Path, samples: dict[str, bytes]) -> Iterator[tuple[str, s
             f"PYTHONIOENCODING={enc}",
             run_process(["calendar", "days", "2025"], env={"PYTHONIOENCODING": enc}),
         )
-    yield "report render --docx DIR", run_process(
-        ["report", "render", str(report), "--docx", str(tmp)]
+    yield (
+        "report render --docx DIR",
+        run_process(["report", "render", str(report), "--docx", str(tmp)]),
     )
     if Path("/dev/full").exists():
-        yield "report render --docx /dev/full", run_process(
-            ["report", "render", str(report), "--docx", "/dev/full"]
+        yield (
+            "report render --docx /dev/full",
+            run_process(["report", "render", str(report), "--docx", "/dev/full"]),
         )
-    yield "example -o missing/dir", run_process(
-        ["example", "plan", "-o", str(tmp / "no" / "such" / "plan.yaml")]
+    yield (
+        "example -o missing/dir",
+        run_process(["example", "plan", "-o", str(tmp / "no" / "such" / "plan.yaml")]),
     )
     yield "example -o DIR", run_process(["example", "plan", "-o", str(tmp)])
     big = tmp / "big.csv"
@@ -238,8 +243,9 @@ def process_cases(tmp: Path, samples: dict[str, bytes]) -> Iterator[tuple[str, s
     yield "Ctrl-C", (f"exit {child.returncode}: {err[-600:]}" if "Traceback" in err else None)
 
 
-def loader_cases() -> Iterator[tuple[str, Callable[[], object]]]:
-    """(label, call) of the in-process loader and scalar cases: only cchc errors may escape."""
+def loader_cases() -> Iterator[tuple[str, Callable[[], object], bool]]:
+    """(label, call, must refuse) of the in-process loader and scalar cases: only cchc errors
+    may escape, and a case that must refuse (a silent wrong date, a coercion) must raise one."""
     try:
         import numpy as np
         import pandas as pd
@@ -251,37 +257,48 @@ def loader_cases() -> Iterator[tuple[str, Callable[[], object]]]:
     from cchc import dossiers
 
     t = pd.Timestamp("2025-03-03 09:00", tz="Asia/Ho_Chi_Minh")
-    frame = {"received_at": [t, t], "amount": [5, 5], "unit": ["working_days"] * 2}
-    yield "from_dataframe ok", lambda: dossiers.from_dataframe(pd.DataFrame(frame))
+    frame = {
+        "received_at": [t, t],
+        "amount": [5, 5],
+        "unit": ["working_days"] * 2,
+        "channel": ["in_person"] * 2,
+    }
+    yield "from_dataframe ok", lambda: dossiers.from_dataframe(pd.DataFrame(frame)), False
     for unit in ("us", "ms", "s"):
         far = np.array(["2605-01-01T02:00"], dtype=f"datetime64[{unit}]")
         ser = pd.Series(far).dt.tz_localize("UTC")
-        df = pd.DataFrame({"received_at": ser, "amount": [5], "unit": ["working_days"]})
-        yield f"from_dataframe year 2605 [{unit}, UTC]", lambda df=df: dossiers.from_dataframe(df)
+        df = pd.DataFrame({**{k: v[:1] for k, v in frame.items()}, "received_at": ser})
+        yield (
+            f"from_dataframe year 2605 [{unit}, UTC]",
+            lambda df=df: dossiers.from_dataframe(df),
+            True,
+        )
         table = pa.table(
             {
                 "received_at": pa.array(far.astype("int64"), pa.timestamp(unit, tz="UTC")),
                 "amount": [5],
                 "unit": ["working_days"],
+                "channel": ["in_person"],
             }
         )
-        yield f"from_arrow year 2605 [{unit}, UTC]", lambda table=table: dossiers.from_arrow(
-            table
+        yield (
+            f"from_arrow year 2605 [{unit}, UTC]",
+            lambda table=table: dossiers.from_arrow(table),
+            True,
         )
-    yield "due_date(NaT)", lambda: dossiers.due_date(pd.NaT, 5)
-    yield "due_date(naive)", lambda: dossiers.due_date(datetime(2025, 1, 1, 9), 5)
-    yield "due_date(bool amount)", lambda: dossiers.due_date(t.to_pydatetime(), True)
-    bad = {**frame, "amount": [True, 5]}
-    yield "from_dataframe bool amount", lambda: dossiers.from_dataframe(pd.DataFrame(bad))
-    bad = {**frame, "amount": ["4.9999999999999999", 5]}
-    yield "from_dataframe text amount", lambda: dossiers.from_dataframe(pd.DataFrame(bad))
-    bad = {**frame, "received_at": [1735000000, 1735000000]}
-    yield "from_dataframe epoch", lambda: dossiers.from_dataframe(pd.DataFrame(bad))
+    yield "due_date(NaT)", lambda: dossiers.due_date(pd.NaT, 5), True
+    yield "due_date(naive)", lambda: dossiers.due_date(datetime(2025, 1, 1, 9), 5), True
+    yield "due_date(bool amount)", lambda: dossiers.due_date(t.to_pydatetime(), True), True
+    for label, column, values in (
+        ("bool amount", "amount", [True, 5]),
+        ("text amount 4.9999999999999999", "amount", ["4.9999999999999999", 5]),
+        ("epoch instants", "received_at", [1735000000, 1735000000]),
+    ):
+        df = pd.DataFrame({**frame, column: values})
+        yield f"from_dataframe {label}", lambda df=df: dossiers.from_dataframe(df), True
     invalid = pa.array([b"\xff\xfe", b"ok"], pa.binary()).cast(pa.string(), safe=False)
-    table = pa.table(
-        {"received_at": pa.array([t, t]), "amount": [5, 5], "unit": invalid},
-    )
-    yield "from_arrow invalid UTF-8 string", lambda: dossiers.from_arrow(table)
+    table = pa.table({**frame, "received_at": pa.array([t, t]), "unit": invalid})
+    yield "from_arrow invalid UTF-8 string", lambda: dossiers.from_arrow(table), True
 
 
 def run(n_mutations: int, seed: int) -> tuple[Counter[str], Counter[str], list[str]]:
@@ -302,10 +319,12 @@ def run(n_mutations: int, seed: int) -> tuple[Counter[str], Counter[str], list[s
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        commands = _file_commands(samples["dossiers"])
+        commands = _file_commands()
         files: list[tuple[str, bytes]] = list(hostile_files(samples))
         for sample_name, data in samples.items():
-            files += [(f"{sample_name}~{n}", m) for n, m in enumerate(mutations(data, n_mutations, rng))]
+            files += [
+                (f"{sample_name}~{n}", m) for n, m in enumerate(mutations(data, n_mutations, rng))
+            ]
         for file_name, data in files:
             if VERBOSE:
                 print(f"file {file_name}", file=sys.stderr, flush=True)
@@ -319,10 +338,10 @@ def run(n_mutations: int, seed: int) -> tuple[Counter[str], Counter[str], list[s
             count(label, run_in_process(argv(tmp)))
         for label, tb in process_cases(tmp, samples):
             count(f"process: {label}", tb)
-    for label, call in loader_cases():
+    for label, call, must_refuse in loader_cases():
         try:
             call()
-            tb = None
+            tb = "answered where it must refuse (a silent wrong answer)" if must_refuse else None
         except CchcError:
             tb = None
         except Exception:
