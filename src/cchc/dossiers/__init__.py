@@ -25,6 +25,7 @@ from typing import Any
 
 from cchc.procedures import Channel, TimeUnit
 
+from . import replay_explain  # noqa: F401 - registers the explainers of the results
 from .codes import (
     DossierCode,
     is_valid_dossier_code,
@@ -33,6 +34,7 @@ from .codes import (
     validate_dossier_code,
 )
 from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
+from .engine import supplement_lapse_at
 from .models import Dossier, Event, EventKind
 from .policy import (
     DEFAULT_POLICY,
@@ -46,7 +48,7 @@ from .policy import (
 from .reminders import due_soon, open_as_of
 from .replay import Deadline
 from .results import DossierResults, evaluate, row_to_dossier
-from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
+from .rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_on, rules_in_force
 from .stats import (
     Period,
     StatsCounts,
@@ -105,7 +107,9 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "online_check_due",
     "parse_dossier_code",
     "progress_as_of",
+    "one_stop_rules_on",
     "rules_in_force",
+    "supplement_lapse_at",
     "validate_dossier_code",
     "DossierResults",
     "Period",

@@ -24,10 +24,10 @@ from cchc.calendar import OfficialCalendar
 from cchc.procedures import Channel, TimeUnit
 
 from .calops import CalendarOps
+from .engine import period
 from .instants import NAT, NS_PER_DAY, NS_PER_MINUTE, VN_OFFSET_NS
-from .periods import UNIT_CODES, due_for_unit
+from .periods import UNIT_CODES
 from .policy import DeadlinePolicy
-from .receipt import clock_start_ns
 from .tables import day_tables
 from .timeliness import EARLY, LATE, ON_TIME, UNFINISHED, due_within_ns, timeliness_code
 
@@ -61,25 +61,6 @@ def _ns(values: Any) -> I64:
     return out
 
 
-def due_local(
-    local: I64, n: I64, codes: npt.NDArray[np.int8], pol: DeadlinePolicy, ops: CalendarOps
-) -> tuple[I64, I64]:
-    """``(due, start)`` in local ns for local receipt columns (the shared rules per unit)."""
-    tables = day_tables(ops, columns=True)
-    start = clock_start_ns(local, pol, tables, ops)
-    counts = np.bincount(codes, minlength=4) if codes.size else np.zeros(4, dtype=np.int64)
-    main = int(np.argmax(counts))
-    if counts[main] == codes.size:
-        return due_for_unit(start, n, main, pol, tables, ops), start
-    # the most common unit on whole columns (other rows with 0), the others on their rows
-    due = due_for_unit(start, np.where(codes == main, n, 0), main, pol, tables, ops)
-    for code in np.flatnonzero(counts).tolist():
-        if code != main:
-            rows = np.flatnonzero(codes == code)
-            due[rows] = due_for_unit(start[rows], n[rows], code, pol, tables, ops)
-    return due, start
-
-
 def due_dates_batch(
     received_at: Any,
     amount: Any,
@@ -107,7 +88,7 @@ def due_dates_batch(
         codes = np.full(local.shape, UNIT_CODES[TimeUnit(unit).value], dtype=np.int8)
     else:
         codes = np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
-    due, start = due_local(local, n, codes, pol, ops)
+    due, start = period(local, n, codes, pol, day_tables(ops, columns=True), ops)
     due -= VN_OFFSET_NS
     start = start - VN_OFFSET_NS
     return due.view("datetime64[ns]"), start.view("datetime64[ns]")

@@ -31,26 +31,26 @@ working days counted are 3, 4, 5, 6 and 7 February::
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
-from typing import SupportsIndex
+from typing import Any, SupportsIndex
 
 import attrs
 
 from cchc.calendar import OfficialCalendar
-from cchc.errors import CalendarCoverageError, CchcError, ValidationError
+from cchc.errors import ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
+from cchc.procedures.vocabulary import IMMEDIATE_AS
 
 from .calops import CalendarOps
-from .explain import due_steps, explanation
-from .instants import from_local_ns, local_day, local_ns
-from .periods import UNIT_CODES, due_for_unit
-from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
+from .engine import scalar_period, setting
+from .instants import NS_PER_DAY, from_local_ns, local_ns
+from .periods import UNIT_CODES
+from .policy import DEFAULT_POLICY, DeadlinePolicy
 from .receipt import clock_start_ns
-from .rules import OneStopRules, rules_in_force
-from .tables import day_tables
+from .rules import OneStopRules, rules_on_day
 
 __all__ = [
+    "EXPLAINERS",
     "MAX_AMOUNT",
     "DueDate",
     "check_amount",
@@ -59,7 +59,13 @@ __all__ = [
     "compute_due",
     "due_date",
     "online_check_due",
+    "terms",
 ]
+
+EXPLAINERS: dict[str, Any] = {}
+"""The explanation builders of the results (``due_date``, ``deadline``), registered by
+:mod:`cchc.dossiers.explain` when the package loads: results never import their
+explainers."""
 
 
 @attrs.frozen
@@ -92,29 +98,18 @@ class DueDate:
 
         ``str()`` of the result is Vietnamese text for a reply to the applicant.
         """
-        return explanation(self.steps(), "hạn giải quyết", "due date")
+        explained: Explanation = EXPLAINERS["due_date"](self)
+        return explained
 
     def steps(self) -> list[ExplanationStep]:
         """The steps of :meth:`explain` (for composing longer explanations)."""
-        given, policy, calendar = self.context
-        cal = calendar if calendar is not None else CalendarOps(None).calendar
-        given = given if given is not None else self.start_at
-        received = from_local_ns(local_ns(given))
-        return due_steps(
-            received,
-            self.start_at,
-            self.due_at,
-            self.amount,
-            self.unit,
-            policy,
-            self.rules,
-            cal,
-            self.provisional,
-        )
+        steps: list[ExplanationStep] = EXPLAINERS["due_date_steps"](self)
+        return steps
 
 
 def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
-    """Parse a unit name; ``immediate`` is accepted and means 0 working days.
+    """Parse a unit name; ``immediate`` is accepted (it means
+    :data:`~cchc.procedures.vocabulary.IMMEDIATE_AS`).
 
     Raises:
         ValidationError: an unknown unit (field ``unit``).
@@ -159,18 +154,21 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     return value
 
 
-_DEFAULT_OPS: list[CalendarOps] = []
+def terms(amount: object, unit: TimeUnit | str) -> tuple[int, int, TimeUnit]:
+    """``(amount, unit code, unit)`` the engine counts: checked, ``immediate`` read as
+    :data:`~cchc.procedures.vocabulary.IMMEDIATE_AS`.
 
-
-def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
-    if isinstance(calendar, CalendarOps):
-        return calendar
-    if calendar is None and not pol.provisional:
-        # shared: a non-provisional CalendarOps never changes (used_provisional stays False)
-        if not _DEFAULT_OPS:
-            _DEFAULT_OPS.append(CalendarOps(None, False))
-        return _DEFAULT_OPS[0]
-    return CalendarOps(calendar, pol.provisional)
+    Raises:
+        ValidationError: an unknown unit, a bad amount, or an amount with ``immediate``.
+    """
+    u = check_unit(unit)
+    n = check_amount(amount)
+    if u is TimeUnit.IMMEDIATE:
+        if n != 0:
+            # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
+            raise ValidationError("an 'immediate' time limit has no amount", field="amount")
+        n, u = IMMEDIATE_AS
+    return n, _CODE_OF[u], u
 
 
 def clock_start(
@@ -190,13 +188,8 @@ def clock_start(
     Raises:
         NaiveDatetimeError: ``received_at`` has no time zone.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    t = local_ns(received_at)
-    return from_local_ns(clock_start_ns(t, pol, day_tables(ops, columns=False), ops))
-
-
-_rules_on = lru_cache(maxsize=8192)(rules_in_force)
+    pol, ops, tables = setting(calendar, policy)
+    return from_local_ns(clock_start_ns(local_ns(received_at), pol, tables, ops))
 
 
 def compute_due(
@@ -211,13 +204,13 @@ def compute_due(
 
     ``.explain()`` on the result tells how it was obtained, citing its sources.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    n, u = _terms(amount, unit)
+    pol, ops, tables = setting(calendar, policy)
+    n, code, u = terms(amount, unit)
     t = local_ns(received_at)
-    due, start, rules = _due_ns(t, n, u, ops, pol, received_at)
+    due, start = scalar_period(t, n, code, u, pol, tables, ops, received_at)
+    rules = rules_on_day(t // NS_PER_DAY)
     return DueDate(
-        due_at=due,
+        due_at=from_local_ns(due),
         start_at=from_local_ns(start),
         amount=n,
         unit=u,
@@ -226,38 +219,6 @@ def compute_due(
         provisional=ops.used_provisional,
         context=(received_at, pol, ops.calendar),
     )
-
-
-def _terms(amount: object, unit: TimeUnit | str) -> tuple[int, TimeUnit]:
-    u = check_unit(unit)
-    n = check_amount(amount)
-    if u is TimeUnit.IMMEDIATE:
-        if n != 0:
-            # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
-            raise ValidationError("an 'immediate' time limit has no amount", field="amount")
-        u = TimeUnit.WORKING_DAYS
-    return n, u
-
-
-def _due_ns(
-    t: int, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy, received_at: datetime
-) -> tuple[datetime, int, RuleVersion[OneStopRules]]:
-    """The due moment, the clock start (local ns) and the rule set: the shared rules on
-    one dossier."""
-    try:
-        tables = day_tables(ops, columns=False)
-        start = clock_start_ns(t, pol, tables, ops)
-        due = due_for_unit(start, n, _CODE_OF[u], pol, tables, ops)
-        rules = _rules_on(local_day(t))
-        due_at = from_local_ns(due)
-    except (OverflowError, ValueError) as exc:
-        if isinstance(exc, CchcError):
-            raise
-        raise CalendarCoverageError(
-            f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
-            field="amount",
-        ) from None
-    return due_at, start, rules
 
 
 def due_date(
@@ -291,10 +252,12 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    n, u = _terms(amount, unit)
-    return _due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0]
+    pol, ops, tables = setting(calendar, policy)
+    n, code, u = terms(amount, unit)
+    t = local_ns(received_at)
+    due = scalar_period(t, n, code, u, pol, tables, ops, received_at)[0]
+    rules_on_day(t // NS_PER_DAY)  # a receipt with no one-stop rule set in force
+    return from_local_ns(due)
 
 
 def online_check_due(
@@ -316,7 +279,7 @@ def online_check_due(
     True
     """
     t = local_ns(system_received_at, field="system_received_at")
-    hours = _rules_on(local_day(t)).value.online_check_working_hours
+    hours = rules_on_day(t // NS_PER_DAY).value.online_check_working_hours
     if hours is None:
         return None
     return due_date(system_received_at, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)
