@@ -39,7 +39,7 @@ denominator is 0. Which denominator each published table uses:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNT_FIELDS",
+    "RATES",
     "Period",
     "StatsCounts",
     "StatsRates",
@@ -77,6 +78,7 @@ __all__ = [
     "combine",
     "count_arrays",
     "count_matrix",
+    "count_rate",
     "month_periods",
     "quarter_periods",
     "rate",
@@ -137,6 +139,46 @@ def year_period(year: int) -> Period:
     return Period(date(year, 1, 1), date(year + 1, 1, 1), str(year))
 
 
+RATES: dict[str, tuple[tuple[str, ...], str]] = {
+    "early_rate": (("early",), "resolved"),
+    "on_time_rate": (("on_time",), "resolved"),
+    "late_rate": (("late",), "resolved"),
+    "on_time_or_early_rate": (("early", "on_time"), "resolved"),
+    "late_rate_to_handle": (("late", "in_progress_overdue"), "to_handle"),
+    "on_time_rate_766": (("early", "on_time", "in_progress_in_time"), "to_handle"),
+    "online_share": (("online_received",), "received"),
+}
+"""Each dossier rate, defined once: ``name -> (counts added for the numerator, the
+denominator count)`` (fields of :class:`StatsCounts`; see the module docstring for the
+published tables each follows). ``on_time_rate_to_handle`` is 100 - ``late_rate_to_handle``.
+:class:`StatsCounts`, the periodic report (:mod:`cchc.reporting`) and the 766 inputs
+(:meth:`StatsRow.qd766_inputs`) read them from here."""
+
+
+def count_rate(name: str, counts: Mapping[str, int | None], places: int = 2) -> Decimal | None:
+    """The rate ``name`` of :data:`RATES` from ``counts`` (count name -> value), in percent
+    rounded half-up; ``None`` when the denominator is 0 or a count is missing.
+
+    >>> count_rate("on_time_or_early_rate", {"early": 400_000, "on_time": 235_593,
+    ...                                      "resolved": 643_272})
+    Decimal('98.81')
+
+    Raises:
+        ValidationError: an unknown rate.
+    """
+    try:
+        parts, whole_name = RATES[name]
+    except KeyError:
+        raise ValidationError(
+            f"unknown rate {name!r}; use one of {', '.join(RATES)}", field="rate"
+        ) from None
+    values = [counts.get(p) for p in parts]
+    whole = counts.get(whole_name)
+    if whole is None or any(v is None for v in values):
+        return None
+    return rate(sum(v for v in values if v is not None), whole, places)
+
+
 class StatsRates(CchcModel):
     """Rates in percent (see the module docstring for each denominator)."""
 
@@ -178,19 +220,13 @@ class StatsCounts(CchcModel):
         return StatsCounts(**{f: getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS})
 
     def rates(self) -> StatsRates:
-        """The rates of these counts."""
-        late_th = rate(self.late + self.in_progress_overdue, self.to_handle)
+        """The rates of these counts (:data:`RATES`)."""
+        counts = self.model_dump()
+        values = {name: count_rate(name, counts) for name in RATES}
+        late_th = values["late_rate_to_handle"]
         return StatsRates(
-            early_rate=rate(self.early, self.resolved),
-            on_time_rate=rate(self.on_time, self.resolved),
-            late_rate=rate(self.late, self.resolved),
-            on_time_or_early_rate=rate(self.early + self.on_time, self.resolved),
-            late_rate_to_handle=late_th,
+            **values,
             on_time_rate_to_handle=None if late_th is None else Decimal(100) - late_th,
-            on_time_rate_766=rate(
-                self.early + self.on_time + self.in_progress_in_time, self.to_handle
-            ),
-            online_share=rate(self.online_received, self.received),
         )
 
 
