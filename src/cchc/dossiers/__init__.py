@@ -8,7 +8,7 @@
 * :mod:`~cchc.dossiers.timeliness`: early / on time / late, in time / overdue,
   reminders;
 * :func:`evaluate` and :func:`summarize`: due dates, timeliness and statistics
-  for columns of millions of dossiers (:mod:`~cchc.dossiers.stats`, counts and
+  for columns of millions of dossiers (:mod:`~cchc.dossiers.table.statistics`, counts and
   Decimal rates with documented denominators); the loaders :func:`read_csv`,
   :func:`from_dataframe`, :func:`from_arrow`, :func:`from_columns` need pandas;
 * :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ).
@@ -34,8 +34,9 @@ from .codes import (
     validate_dossier_code,
 )
 from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
+from .dossier import Dossier, Event, EventKind
 from .engine import supplement_lapse_at
-from .models import Dossier, Event, EventKind
+from .one_stop_rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_on, rules_in_force
 from .policy import (
     DEFAULT_POLICY,
     POLICIES,
@@ -45,11 +46,10 @@ from .policy import (
     SupplementMode,
     get_policy,
 )
-from .reminders import due_soon, open_as_of
 from .replay import Deadline
 from .results import DossierResults, evaluate, row_to_dossier
-from .rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_on, rules_in_force
-from .stats import (
+from .table.reminders import due_soon, open_as_of
+from .table.statistics import (
     Period,
     StatsCounts,
     StatsRates,
@@ -72,7 +72,7 @@ def __getattr__(name: str) -> Any:
     if name in _NEEDS_PANDAS:
         from cchc._optional import require_extra
 
-        return getattr(require_extra("cchc.dossiers.frame", "pandas"), name)
+        return getattr(require_extra("cchc.dossiers.table.frame", "pandas"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -73,7 +73,7 @@ def due_dates_batch(
 
     Args:
         received_at: UTC ``datetime64`` values (validated, e.g. by
-            :func:`cchc.dossiers.frame.from_columns`).
+            :func:`cchc.dossiers.table.frame.from_columns`).
         amount: whole numbers >= 0 (array or scalar).
         unit: a unit name, or an array of unit codes (:data:`UNIT_CODES`).
 

@@ -44,10 +44,10 @@ from cchc.procedures.vocabulary import IMMEDIATE_AS
 from .calops import CalendarOps
 from .engine import scalar_period, setting
 from .instants import NS_PER_DAY, from_local_ns, local_ns
+from .one_stop_rules import OneStopRules, rules_on_day
 from .periods import UNIT_CODES
 from .policy import DEFAULT_POLICY, DeadlinePolicy
 from .receipt import clock_start_ns
-from .rules import OneStopRules, rules_on_day
 
 __all__ = [
     "EXPLAINERS",

@@ -46,11 +46,11 @@ from cchc.procedures import TimeUnit
 
 from .calops import CalendarOps
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
+from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline
 from .periods import due_for_unit
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .receipt import clock_start_ns
 from .rescheduling import late_apology, not_later
-from .rules import OneStopRules, rule_set_index, rule_timeline
 from .supplements import after_waiting, judged_moment, late_by_requests, overdue_from
 from .tables import DayTables, day_tables, where
 from .timeliness import timeliness_code
@@ -79,7 +79,7 @@ NO_LAPSE = -1
 
 # -- rule sets ----------------------------------------------------------------
 def rule_sets_of(day: Any) -> Any:
-    """The timeline index (:func:`cchc.dossiers.rules.rule_timeline`) of receipt days
+    """The timeline index (:func:`cchc.dossiers.one_stop_rules.rule_timeline`) of receipt days
     (local day numbers; a value or a column): the rows grouped by the rule set in force."""
     return rule_set_index(day)
 

@@ -19,9 +19,9 @@ from cchc.procedures import TimeUnit
 from .calops import CalendarOps
 from .deadline import EXPLAINERS, DueDate
 from .instants import from_local_ns, local_ns
+from .one_stop_rules import OneStopRules
 from .periods import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
-from .rules import OneStopRules
 from .tables import day_tables
 
 __all__ = ["Step", "due_date_steps", "due_steps", "explanation", "fmt", "rules_source"]

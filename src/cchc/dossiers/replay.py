@@ -1,7 +1,7 @@
 """Replaying a dossier's events into its deadline.
 
 Order of operations, for the rule set in force on the receipt date
-(:func:`cchc.dossiers.rules.one_stop_rules_on`), each step applied by the one
+(:func:`cchc.dossiers.one_stop_rules.one_stop_rules_on`), each step applied by the one
 function of :mod:`cchc.dossiers.engine` that the column path applies too:
 
 1. **Start.** The clock starts at receipt (ND 118/2025 Art 17(3): from the
@@ -49,9 +49,9 @@ from . import engine
 from .deadline import EXPLAINERS, DueDate, terms
 from .events import Event, EventKind
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
+from .one_stop_rules import OneStopRules, rules_on_day
 from .policy import DeadlinePolicy, SupplementMode
 from .rescheduling import late_apology_message, second_message
-from .rules import OneStopRules, rules_on_day
 from .supplements import judged_moment, late_by_requests, overdue_from
 from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
 

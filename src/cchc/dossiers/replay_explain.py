@@ -14,9 +14,9 @@ from cchc.legal import Explanation, RuleVersion, source
 from .deadline import EXPLAINERS, DueDate
 from .events import EventKind
 from .explain import Step, explanation, fmt, rules_source
+from .one_stop_rules import OneStopRules
 from .policy import SupplementMode
 from .replay import Deadline
-from .rules import OneStopRules
 
 __all__ = ["deadline_explanation", "replay_steps"]
 

@@ -1,4 +1,4 @@
-"""Due dates and timeliness for a whole :class:`~cchc.dossiers.frame.DossierFrame`.
+"""Due dates and timeliness for a whole :class:`~cchc.dossiers.table.frame.DossierFrame`.
 
 :func:`evaluate` is the batch counterpart of :meth:`cchc.dossiers.Dossier.deadline`
 for flat rows, with the same supplement modes and rescheduling checks, and no
@@ -25,20 +25,20 @@ from cchc.procedures import TimeUnit
 from . import engine
 from .batch import UNIT_CODES, classify_batch
 from .calops import CalendarOps
-from .chunking import CHUNK_ROWS, map_chunks, row_chunks
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
+from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .rescheduling import late_apology_message, second_message
-from .rows import row_to_dossier
-from .rules import OneStopRules, rule_timeline
 from .supplements import clock_anchor, judged_moment
+from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
+from .table.rows import row_to_dossier
 from .tables import day_tables
 from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .frame import DossierFrame
+    from .table.frame import DossierFrame
 
 __all__ = [
     "CHUNK_ROWS",
@@ -146,7 +146,7 @@ def evaluate(
     ``progress(done, total)``, if given, is called with the rows done after each
     chunk of :data:`CHUNK_ROWS` rows (for a progress bar on millions of rows), in
     order. ``workers``: threads for the chunks (default: the CPUs this process may
-    use, at most 8; see :mod:`cchc.dossiers.chunking`); the results are the same
+    use, at most 8; see :mod:`cchc.dossiers.table.chunks`); the results are the same
     for any number.
     Errors name each row as its loader numbered it (file line, index label).
 
@@ -204,7 +204,7 @@ def evaluate(
 
     errors: list[CchcError] = []
     same: list[tuple[bool, bool]] = []
-    # chunks of about a million rows on a few threads (cchc.dossiers.chunking)
+    # chunks of about a million rows on a few threads (cchc.dossiers.table.chunks)
     chunks = row_chunks(n, CHUNK_ROWS)
     for sl, (found, provisional, *flags) in zip(
         chunks, map_chunks(run, chunks, workers), strict=True

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from cchc.dossiers.stats import count_rate
+from cchc.dossiers.table.statistics import count_rate
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import InProgressPolicy, completion
 from cchc.plans.models import Plan
@@ -41,7 +41,7 @@ __all__ = ["build_report", "dossier_on_time_rate"]
 
 def dossier_on_time_rate(d: DossierFigures) -> Decimal | None:
     """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts: the
-    rate ``on_time_or_early_rate`` of :data:`cchc.dossiers.stats.RATES`.
+    rate ``on_time_or_early_rate`` of :data:`cchc.dossiers.table.statistics.RATES`.
 
     Raises:
         ValidationError: the dossiers resolved early and on the due date are more

@@ -40,7 +40,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from cchc.calendar import WorkingCalendar
-from cchc.dossiers.stats import count_rate
+from cchc.dossiers.table.statistics import count_rate
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
@@ -196,7 +196,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
                     pending=p,
                 )
             )
-        # the rate defined once in cchc.dossiers.stats.RATES: (early + on time) / resolved
+        # the rate defined once (cchc.dossiers.table.statistics.RATES): (early + on time) / resolved
         counts = {"early": d.resolved_early, "on_time": d.resolved_on_due, "resolved": d.resolved}
         computed = count_rate("on_time_or_early_rate", counts)
         _compare(out, "procedures.dossiers.on_time_rate", d.on_time_rate, computed)

@@ -1,7 +1,7 @@
 """Column validators of the batch loaders (one function per kind of column).
 
 Each validator reads a whole column (NumPy, pandas or a list), records every
-bad row in :class:`~cchc.dossiers.checks.Errors` and returns the column in the
+bad row in :class:`~cchc.dossiers.table.checks.Errors` and returns the column in the
 engine's representation (UTC ``datetime64[ns]``, integer codes).
 """
 
@@ -16,11 +16,11 @@ import pandas as pd
 
 from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
 
+from ..codes import CODE_PATTERN
+from ..deadline import MAX_AMOUNT
+from ..instants import NAT
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
-from .chunking import CHUNK_ROWS, cast, map_chunks, row_chunks
-from .codes import CODE_PATTERN
-from .deadline import MAX_AMOUNT
-from .instants import NAT
+from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
 __all__ = [
     "amounts",

@@ -16,9 +16,9 @@ from cchc.errors import (
     ValidationError,
 )
 
-from .batch import NAT, VN_OFFSET_NS
-from .lifecycle import flat_breaks
-from .rules import ONE_STOP_RULES
+from ..batch import NAT, VN_OFFSET_NS
+from ..lifecycle import flat_breaks
+from ..one_stop_rules import ONE_STOP_RULES
 
 __all__ = ["FIELD_ORDER", "GROUP_COLUMNS", "TIME_COLUMNS", "Errors", "check_order"]
 

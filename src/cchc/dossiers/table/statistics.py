@@ -54,18 +54,18 @@ from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
 
-from .batch import VN_OFFSET_NS
-from .chunking import map_chunks, row_chunks
+from ..batch import VN_OFFSET_NS
+from ..results import CHUNK_ROWS
+from .chunks import map_chunks, row_chunks
 from .counting import contiguous, count_arrays, count_matrix
-from .results import CHUNK_ROWS
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..results import DossierResults
     from .frame import DossierFrame
-    from .results import DossierResults
 
 __all__ = [
     "COUNT_FIELDS",

@@ -29,7 +29,7 @@ Every row is checked and **every** bad row is reported at once in a
 :class:`~cchc.errors.BatchValidationError` (row number and field), never
 dropped. Rows are numbered from 1 for data frames (each error also names the
 row's index label) and by file line (header = line 1) for CSV files
-(:mod:`~cchc.dossiers.csvfile`: blank lines are skipped without shifting the
+(:mod:`~cchc.dossiers.table.csv_file`: blank lines are skipped without shifting the
 numbers, a line with too few or too many fields is a bad row). With
 ``on_bad_rows="collect"`` the loaders return the good rows and a table of the
 bad ones instead of raising.
@@ -50,8 +50,8 @@ from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from .badrows import bad_rows_table, check_on_bad_rows, relocate
-from .batch import CHANNEL_CODES, UNIT_CODES
+from ..batch import CHANNEL_CODES, UNIT_CODES
+from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
     amounts,
@@ -65,7 +65,7 @@ from .columns import (
     to_us,
     vocabulary_codes,
 )
-from .csvfile import tokenize
+from .csv_file import tokenize
 
 __all__ = [
     "CHANNEL_CODES",

@@ -1,4 +1,4 @@
-"""One row of a :class:`~cchc.dossiers.frame.DossierFrame` as a
+"""One row of a :class:`~cchc.dossiers.table.frame.DossierFrame` as a
 :class:`~cchc.dossiers.Dossier` with its events: the scalar reference that tests and
 the benchmark compare the batch engine with, row for row.
 """
@@ -12,8 +12,8 @@ import numpy as np
 
 from cchc.procedures import Channel, TimeUnit
 
-from .batch import CHANNEL_CODES
-from .models import Dossier, Event, EventKind
+from ..batch import CHANNEL_CODES
+from ..dossier import Dossier, Event, EventKind
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
