@@ -44,7 +44,6 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 from pydantic import ConfigDict, Field
@@ -54,10 +53,10 @@ from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
 
-from ..batch import VN_OFFSET_NS
 from ..results import CHUNK_ROWS
 from .chunks import map_chunks, row_chunks
 from .counting import contiguous, count_arrays, count_matrix
+from .periods import Period, month_periods, quarter_periods, year_period
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -97,46 +96,6 @@ def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
     Decimal('70.3')
     """
     return _rate(numerator, denominator, places)  # the zero-total rule of cchc.rates
-
-
-@attrs.frozen
-class Period:
-    """A reporting period ``[start, end)`` of local days, with a label."""
-
-    start: date
-    end: date
-    label: str
-
-    def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
-            raise ValidationError(f"period {self.label!r} ends before it starts", field="period")
-
-    def bounds_ns(self) -> tuple[int, int]:
-        """UTC nanoseconds of the local start and end midnights."""
-        a = int(np.datetime64(self.start, "ns").astype(np.int64)) - VN_OFFSET_NS
-        b = int(np.datetime64(self.end, "ns").astype(np.int64)) - VN_OFFSET_NS
-        return a, b
-
-
-def month_periods(year: int) -> list[Period]:
-    """The twelve months of ``year``."""
-    return [
-        Period(date(year, m, 1), date(year + m // 12, m % 12 + 1, 1), f"{year}-{m:02d}")
-        for m in range(1, 13)
-    ]
-
-
-def quarter_periods(year: int) -> list[Period]:
-    """The four quarters of ``year``."""
-    return [
-        Period(date(year, 3 * q - 2, 1), date(year + q // 4, (3 * q) % 12 + 1, 1), f"{year}-Q{q}")
-        for q in range(1, 5)
-    ]
-
-
-def year_period(year: int) -> Period:
-    """The calendar year."""
-    return Period(date(year, 1, 1), date(year + 1, 1, 1), str(year))
 
 
 RATES: dict[str, tuple[tuple[str, ...], str]] = {
