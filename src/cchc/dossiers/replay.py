@@ -36,9 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
-from typing import Protocol
-
-import attrs
+from typing import NamedTuple, Protocol
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
@@ -47,7 +45,7 @@ from cchc.procedures import TimeUnit
 
 from . import engine
 from .deadline import EXPLAINERS, DueDate, terms
-from .events import Event, EventKind
+from .events import Event, EventKind, finish_index
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rules_on_day
 from .policy import DeadlinePolicy, SupplementMode
@@ -73,6 +71,8 @@ class DossierLike(Protocol):
     def boundary_free(self) -> bool: ...
     @property
     def finished_at(self) -> datetime | None: ...
+    @property
+    def event_ns(self) -> tuple[int, ...]: ...
 
 
 Trail = tuple[tuple[EventKind, datetime, datetime, str], ...]
@@ -82,10 +82,11 @@ def _moment(ns: int) -> datetime | None:
     return None if ns == NAT else from_local_ns(ns)
 
 
-@attrs.frozen(eq=False)
-class Deadline:
-    """The replayed deadline of a dossier (moments kept as local nanoseconds, returned as
-    aware datetimes in Asia/Ho_Chi_Minh)."""
+class Deadline(NamedTuple):
+    """The replayed deadline of a dossier: moments kept as local nanoseconds (an immutable
+    tuple, cheap to build), returned as aware datetimes in Asia/Ho_Chi_Minh by the
+    properties ``due_at``, ``legal_due_at``, ``first_due_at``, ``start_at``,
+    ``finished_at``, ``pending_supplement_since``, ``lapse_at``."""
 
     due_ns: int
     legal_due_ns: int
@@ -106,11 +107,9 @@ class Deadline:
     """True when a day outside the official calendar's coverage was used."""
     hourly: bool = False
     """The time limit is in hours: judged to the minute by default."""
-    context: tuple[datetime, int, TimeUnit, DeadlinePolicy, OfficialCalendar | None] | None = (
-        attrs.field(default=None, repr=False)
-    )
+    context: tuple[datetime, int, TimeUnit, DeadlinePolicy, OfficialCalendar | None] | None = None
     """The clock anchor as given, the terms, the policy and the calendar (for :meth:`first`)."""
-    trail_ns: tuple[tuple[EventKind, int, int, str], ...] = attrs.field(default=(), repr=False)
+    trail_ns: tuple[tuple[EventKind, int, int, str], ...] = ()
     """What each event did: (kind, moment, due moment after it, what applied), in ns."""
 
     @property
@@ -252,14 +251,17 @@ def replay(
     """Replay ``dossier``'s events (see the module docstring)."""
     events = dossier.events
     pol, ops, tables = engine.setting(calendar, policy, dossier.cutoff)
-    rec = local_ns(events[0].at, field="events[0].at")
+    moments = dossier.event_ns
+    if len(moments) != len(events):
+        moments = tuple(local_ns(ev.at, field=f"events[{i}].at") for i, ev in enumerate(events))
+    rec = moments[0]
     version = rules_on_day(rec // NS_PER_DAY)
     rules = version.value
     moved = NAT
     if dossier.boundary_free:
-        for ev in events:
+        for i, ev in enumerate(events):
             if ev.kind is EventKind.TRANSFERRED:
-                moved = local_ns(ev.at, field="transferred_at")
+                moved = moments[i]
                 break
     start_from = engine.anchor(
         rec, moved, dossier.boundary_free, rules.boundary_free_clock_at_authority
@@ -278,7 +280,7 @@ def replay(
         kind = ev.kind
         if kind is EventKind.DECIDED or kind is EventKind.RETURNED:
             continue
-        at = local_ns(ev.at, field=f"events[{i}].at")
+        at = moments[i]
         if kind is EventKind.TRANSFERRED:
             if at == start_from and start_from != rec:
                 trail.append((kind, at, due, "boundary_free_clock"))
@@ -328,7 +330,8 @@ def replay(
                 )
             due = engine.rescheduled(due, new_due, True)
             trail.append((kind, at, due, ""))
-    finished = dossier.finished_at
+    last = finish_index(events)
+    finished = NAT if last is None else moments[last]
     lapse = NAT
     if pending != NAT:
         lapse = engine.lapse_moment(pending, engine.rule_values(version, "supplement_lapse_days"))
@@ -338,7 +341,7 @@ def replay(
         first_due_ns=first_due,
         first_start_ns=first_start,
         start_ns=start,
-        finished_ns=NAT if finished is None else local_ns(finished, "finished_at"),
+        finished_ns=finished,
         supplement_requests=requests,
         wait_ns=wait,
         pending_ns=pending,

@@ -343,35 +343,50 @@ def _evaluate_chunk(
     return due, legal, start, codes, overdue, late, lapse
 
 
-def _rule_sets(rec: npt.NDArray[np.int64]) -> Any:
+@attrs.frozen(eq=False)
+class _RowSets:
+    """The rule sets of a chunk whose receipts fall under several: each row's set is found
+    only for the rows a rule value is asked for (supplements, apologies, transfers)."""
+
+    days: npt.NDArray[np.int64]
+
+    def ids(self, rows: Any) -> Any:
+        return engine.rule_sets_of(self.days[rows])
+
+
+def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSets:
     """The rule set in force at each receipt: one :class:`RuleVersion` when the chunk's
-    receipts all fall under one (the usual case), else a column of timeline indices."""
+    receipts all fall under one, else the rows grouped by set on demand (:class:`_RowSets`)."""
+    sets = rule_timeline()[1]
     if rec.size == 0:
-        return rule_timeline()[1][-1]
-    lo, hi = (
-        engine.rule_sets_of(int(rec.min()) // NS_PER_DAY),
-        engine.rule_sets_of(int(rec.max()) // NS_PER_DAY),
-    )
-    if lo == hi and rule_timeline()[1][lo] is not None:
-        return rule_timeline()[1][lo]
-    return engine.rule_sets_of(rec // NS_PER_DAY)
+        found = sets[-1]
+        assert found is not None
+        return found
+    lo: int = engine.rule_sets_of(int(rec.min()) // NS_PER_DAY)
+    hi: int = engine.rule_sets_of(int(rec.max()) // NS_PER_DAY)
+    one = sets[lo]
+    if lo == hi and one is not None:
+        return one
+    return _RowSets(rec // NS_PER_DAY)
 
 
-def _values(sets: Any, rows: Any, name: str) -> Any:
+def _values(sets: RuleVersion[OneStopRules] | _RowSets, rows: Any, name: str) -> Any:
     """A rule value for ``rows``: one value, or each row's set's."""
     if isinstance(sets, RuleVersion):
         return engine.rule_values(sets, name)
-    return engine.rule_values(sets[rows], name)
+    return engine.rule_values(sets.ids(rows), name)
 
 
-def _rules_of(sets: Any, row: int) -> OneStopRules:
-    version = sets if isinstance(sets, RuleVersion) else rule_timeline()[1][int(sets[row])]
+def _rules_of(sets: RuleVersion[OneStopRules] | _RowSets, row: int) -> OneStopRules:
+    version = sets if isinstance(sets, RuleVersion) else rule_timeline()[1][int(sets.ids(row))]
     assert version is not None  # receipts before the first set are refused by the loaders
     rules: OneStopRules = version.value
     return rules
 
 
-def _anchor(frame: DossierFrame, rec: npt.NDArray[np.int64], sets: Any) -> Any:
+def _anchor(
+    frame: DossierFrame, rec: npt.NDArray[np.int64], sets: RuleVersion[OneStopRules] | _RowSets
+) -> Any:
     """The clock anchor: the receipt, or the transfer of boundary-free rows where their rule
     set starts the clock at the competent authority (ND 309/2026 Art 8(3))."""
     moved, flags = frame.transferred_at, frame.boundary_free
