@@ -35,13 +35,12 @@ from typing import Any, SupportsIndex
 
 import attrs
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar, as_day, default_calendar
 from cchc.errors import ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from .calops import CalendarOps
 from .engine import scalar_period, setting
 from .instants import NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rules_on_day
@@ -92,6 +91,16 @@ class DueDate:
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    @property
+    def unconfirmed_days(self) -> tuple[CalendarEntry, ...]:
+        """Days from the receipt day to the due day whose reading is not confirmed from an
+        original text (secondary, derived, provisional), with their sources; on request
+        (:meth:`cchc.calendar.OfficialCalendar.unconfirmed_days`)."""
+        given, policy, calendar = self.context
+        cal = calendar if calendar is not None else default_calendar()
+        first = as_day(given if given is not None else self.start_at)
+        return cal.unconfirmed_days(first, self.due_at, provisional=policy.provisional)
 
     def explain(self) -> Explanation:
         """How this due date was obtained: ordered steps with their sources (on request).

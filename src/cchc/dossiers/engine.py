@@ -39,12 +39,12 @@ from typing import Any
 
 import numpy as np
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar.days import DayTables, day_tables, where
 from cchc.errors import CalendarCoverageError, CchcError
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline
 from .periods import due_for_unit
@@ -52,7 +52,6 @@ from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .receipt import clock_start_ns
 from .rescheduling import late_apology, not_later
 from .supplements import after_waiting, judged_moment, late_by_requests, overdue_from
-from .tables import DayTables, day_tables, where
 from .timeliness import timeliness_code
 
 __all__ = [

@@ -17,14 +17,14 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar.days import day_tables
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
 from . import engine
 from .batch import UNIT_CODES, classify_batch
-from .calops import CalendarOps
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
@@ -32,7 +32,6 @@ from .rescheduling import late_apology_message, second_message
 from .supplements import clock_anchor, judged_moment
 from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
 from .table.rows import row_to_dossier
-from .tables import day_tables
 from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:

@@ -42,6 +42,7 @@ from pydantic import BaseModel
 from cchc.calendar import WorkingCalendar
 from cchc.dossiers.table.statistics import count_rate
 from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
 from cchc.rates import rate
@@ -213,7 +214,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
 
 
 def _fmt(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return vn_date(d)
 
 
 def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> None:
