@@ -1,7 +1,7 @@
 """The column engine for millions of dossiers (columns in, columns out).
 
-The **same rule functions** as the per-dossier path (:mod:`.receipt`,
-:mod:`.periods`, :mod:`.timeliness`), run on NumPy columns instead of Python ints
+The **same rule functions** as the per-dossier path (:mod:`.clock_start`,
+:mod:`.period_units`, :mod:`.timeliness`), run on NumPy columns instead of Python ints
 (:mod:`.tables`): no Python loop per dossier and no second implementation. A column
 of mixed units is split by unit (at most four passes).
 
@@ -26,7 +26,7 @@ from cchc.procedures import Channel, TimeUnit
 
 from .engine import period
 from .instants import NAT, NS_PER_DAY, NS_PER_MINUTE, VN_OFFSET_NS
-from .periods import UNIT_CODES
+from .period_units import UNIT_CODES
 from .policy import DeadlinePolicy
 from .timeliness import EARLY, LATE, ON_TIME, UNFINISHED, due_within_ns, timeliness_code
 

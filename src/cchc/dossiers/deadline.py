@@ -41,12 +41,12 @@ from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
+from .clock_start import clock_start_ns
 from .engine import scalar_period, setting
 from .instants import NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rules_on_day
-from .periods import UNIT_CODES
+from .period_units import UNIT_CODES
 from .policy import DEFAULT_POLICY, DeadlinePolicy
-from .receipt import clock_start_ns
 
 __all__ = [
     "EXPLAINERS",
@@ -186,7 +186,7 @@ def clock_start(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> datetime:
-    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.receipt`).
+    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.clock_start`).
 
     * A cut-off hour, if set, moves a receipt after it on a working day to the
       next opening;

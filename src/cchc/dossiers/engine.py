@@ -12,7 +12,7 @@ rule set in force at receipt    :func:`rule_values` (a value, or per-row values 
                                 from the rule sets of :mod:`.rules`)
 clock anchor (ND 309/2026       :func:`anchor` (the competent authority's receipt for a
 Art 8(3))                       boundary-free dossier)
-receipt and unit arithmetic     :func:`period` (:mod:`.receipt` then :mod:`.periods`)
+receipt and unit arithmetic     :func:`period` (:mod:`.clock_start` then :mod:`.period_units`)
 late supplement request         :func:`request_is_late` (working days after receipt)
 supplement received             :func:`supplied` (restart or subtract the waiting time)
 rescheduling (apology)          :func:`apology_breaks` then :func:`rescheduled`
@@ -45,11 +45,11 @@ from cchc.errors import CalendarCoverageError, CchcError
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
+from .clock_start import clock_start_ns
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline
-from .periods import due_for_unit
+from .period_units import due_for_unit
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .receipt import clock_start_ns
 from .rescheduling import late_apology, not_later
 from .supplements import after_waiting, judged_moment, late_by_requests, overdue_from
 from .timeliness import timeliness_code
@@ -186,8 +186,8 @@ def anchor(received: Any, transferred: Any, boundary_free: Any, clock_at_authori
 def period(
     start_from: Any, n: Any, unit: Any, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
 ) -> tuple[Any, Any]:
-    """``(due, start)``: the clock start (:func:`~cchc.dossiers.receipt.clock_start_ns`) and
-    the due moment of ``n`` ``unit`` from it (:func:`~cchc.dossiers.periods.due_for_unit`).
+    """``(due, start)``: the clock start (:func:`~cchc.dossiers.clock_start.clock_start_ns`) and
+    the due moment of ``n`` ``unit`` from it (:func:`~cchc.dossiers.period_units.due_for_unit`).
 
     ``unit`` is a unit code; for a column it may be a column of codes (split by unit,
     the most common one on the whole column)."""

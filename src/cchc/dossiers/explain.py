@@ -21,7 +21,7 @@ from cchc.procedures import TimeUnit
 from .deadline import EXPLAINERS, DueDate
 from .instants import from_local_ns, local_ns
 from .one_stop_rules import OneStopRules
-from .periods import add_months
+from .period_units import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 
 __all__ = ["Step", "due_date_steps", "due_steps", "explanation", "fmt", "rules_source"]

@@ -15,7 +15,7 @@ from ..instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
 if TYPE_CHECKING:
     from ..results import DossierResults
     from .frame import DossierFrame
-    from .periods import Period
+    from .report_periods import Period
 
 __all__ = ["contiguous", "count_arrays", "count_matrix"]
 

@@ -56,7 +56,7 @@ from cchc.tz import VN_TZ, to_vn
 from ..results import CHUNK_ROWS
 from .chunks import map_chunks, row_chunks
 from .counting import contiguous, count_arrays, count_matrix
-from .periods import Period, month_periods, quarter_periods, year_period
+from .report_periods import Period, month_periods, quarter_periods, year_period
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -1,7 +1,7 @@
 """Period arithmetic (cách tính thời hạn): working days, calendar days, months, working hours.
 
 One implementation for one dossier and for a column (:mod:`cchc.calendar.days`),
-from the clock start ``start`` (local nanoseconds, after :mod:`.receipt`):
+from the clock start ``start`` (local nanoseconds, after :mod:`.clock_start`):
 
 * ``working_days`` (ngày làm việc): the n-th working day after the start day, the
   start day not counted (BLDS 2015 Art 147(2)); 0 days: the start day rolled
@@ -30,8 +30,8 @@ from cchc.calendar.days import NS_PER_DAY, DayTables, maximum, minimum
 from cchc.calendar.hours import add_working_hours_ns
 from cchc.procedures import TimeUnit
 
+from .clock_start import day_end_tod
 from .policy import DeadlinePolicy
-from .receipt import day_end_tod
 
 __all__ = [
     "UNIT_CODES",
