@@ -53,6 +53,7 @@ from cchc.legal import RuleVersion, in_force, source
 __all__ = [
     "ONE_STOP_RULES",
     "OneStopRules",
+    "first_rule_ns",
     "one_stop_rules_on",
     "rule_set_index",
     "rule_timeline",
@@ -220,6 +221,14 @@ def rule_set_index(day: Any) -> Any:
     if isinstance(day, int):
         return bisect.bisect_right(days, day) - 1
     return np.searchsorted(np.asarray(days), day, side="right") - 1
+
+
+@functools.cache
+def first_rule_ns() -> int:
+    """Local nanoseconds of the first moment a rule set is in force (21/6/2018)."""
+    days, sets = rule_timeline()
+    first = next(d for d, v in zip(days, sets, strict=True) if v is not None)
+    return first * 86_400_000_000_000
 
 
 def rules_on_day(day: int) -> RuleVersion[OneStopRules]:
