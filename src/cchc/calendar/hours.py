@@ -189,14 +189,17 @@ def opening_table(sessions: NsSessions, columns: bool) -> Any:
 def next_opening_ns(
     t: Any, sessions: NsSessions, tables: DayTables, ops: ProvisionalUse, field: str
 ) -> Any:
-    """``t`` (local ns) if the office is open then, else the next opening after it."""
+    """``t`` (local ns) if the office is open then, else the next opening after it.
+
+    One rule, three cases: open (``t`` itself), later that day (the next session), or the
+    first opening of the next working day."""
     day = t // NS_PER_DAY
     i = tables.index(day, field, ops)
     base = day * NS_PER_DAY
     code = opening_table(sessions, tables.columns)[
         tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
     ]
-    if not tables.columns:  # one moment: the same three cases without the column helpers
+    if not tables.columns:  # one moment: the three cases without the column helpers
         if code == KEEP:
             return t
         if code != NEXT_DAY:
