@@ -30,7 +30,7 @@ from cchc.legal import source as registry_source
 
 from .codes import code_for_model
 from .versions import ProcedureVersion
-from .vocabulary import AuthorityLevel, Channel, OnlineServiceLevel, TimeUnit
+from .vocabulary import IMMEDIATE_AS, AuthorityLevel, Channel, OnlineServiceLevel, TimeUnit
 
 __all__ = ["ChannelTerms", "Fee", "Procedure", "TimeLimit", "procedure_json_schema"]
 
@@ -70,7 +70,7 @@ class TimeLimit(CchcRecord):
         receipt working day (assumption; no text defines "ngay" in hours).
         """
         if self.unit is TimeUnit.IMMEDIATE:
-            return 0, TimeUnit.WORKING_DAYS.value
+            return IMMEDIATE_AS[0], IMMEDIATE_AS[1].value
         assert self.amount is not None
         return self.amount, self.unit.value
 
