@@ -130,7 +130,8 @@ def test_per_channel_texts() -> None:
 @pytest.mark.parametrize(
     ("text", "offset"),
     [
-        ("0,5 ngày", 0),
+        ("0,1 ngày", 0),  # 0.8 working hours: not whole hours (0,5 ngày is now read, 4 h)
+        ("0,5 tháng", 0),
         ("05 (sáu) ngày làm việc", 4),
         ("02 năm", 3),
         ("24 giờ", 3),
