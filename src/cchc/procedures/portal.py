@@ -64,6 +64,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from cchc.errors import CchcError, ParseError, ValidationError
+from cchc.legal import LegalSource
+from cchc.legal import source as registry_source
 
 from .terms import (
     ChannelTerms,
@@ -152,6 +154,15 @@ class ProcedureRecord(Protocol):
     def portal_status(self) -> str | int | None: ...
     @property
     def announcement_id(self) -> str | int | None: ...
+
+
+FIELD_SOURCES: tuple[str, ...] = ("TD-DVC-THUTUC", "OPENCPS-DVCQG")
+"""Registry keys of the readings of the record's fields and code tables."""
+
+
+def field_sources() -> tuple[LegalSource, ...]:
+    """The registry sources the field list and code tables were read from."""
+    return tuple(registry_source(key) for key in FIELD_SOURCES)
 
 
 CHANNEL_CODES: Mapping[int, Channel] = {

@@ -259,6 +259,10 @@ _CONDITION_LEAD = re.compile(
 _CONDITION_TAIL = re.compile(r"(\(\s*" + _CONDITION_WORDS + r"[^()]*\))[\s.;]*$", re.IGNORECASE)
 
 
+PART_CONDITION_SOURCE = "CONV-PART-CONDITIONAL"
+"""Registry key of the reading rule of :func:`conditional_phrase` (a convention)."""
+
+
 def conditional_phrase(name: str) -> str | None:
     """The situation a paper's name limits it to, or None for a required paper.
 

@@ -249,7 +249,7 @@ class _Reader:
         if f := _FRACTION.match(text, pos):
             day = _DAY_UNIT.match(text, f.end())
             if not day:
-                raise self.fail(pos, "a fractional amount of a unit other than days")
+                raise self.fail(pos, "a fractional amount not of days (only days are converted)")
             self.days = Decimal(f"{f.group(1)}.{f.group(2)}")
             try:
                 hours = working_hours_for_days(self.days)
@@ -429,9 +429,9 @@ def _read_clause(reader: _Reader, start: int, end: int) -> tuple[str | None, _Pa
         then = _THEN.search(text, lead.end(), end)
         first = _LIMIT_AT.search(text, lead.end(), end)
         if then is not None and (first is None or then.start() < first.start()):
-            case, pos = text[lead.start(1) : then.start()].strip(), then.end()
+            case, pos = text[lead.start(1) : then.start()].strip(" :,"), then.end()
         elif first is not None:
-            case, pos = text[lead.start(1) : first.start()].strip(), first.start()
+            case, pos = text[lead.start(1) : first.start()].strip(" :,"), first.start()
         if case is not None and _DIGIT.search(case):
             raise reader.fail(lead.start(1), "a figure inside the case")
     limits = list(_LIMIT_AT.finditer(text, pos, end))
@@ -494,6 +494,9 @@ def parse_time_limits(text: str) -> list[CaseTimeLimit]:
         parts = reader.parts()
     except ParseError as strict:
         return _read_cases(norm, strict)
+    channels = [p.channel for p in parts]
+    if len(set(channels)) != len(channels):
+        raise reader.fail(0, "several time limits for one channel and no case")
     return [CaseTimeLimit(channel=p.channel, limit=_limit(p, norm)) for p in parts]
 
 
