@@ -210,8 +210,8 @@ def test_real_fixture_rows_per_case() -> None:
         (
             "Trường hợp cấp mới: 05 ngày làm việc; trường hợp cấp lại: 03 ngày làm việc",
             [
-                ("Trường hợp cấp mới:", 5, "working_days"),
-                ("trường hợp cấp lại:", 3, "working_days"),
+                ("Trường hợp cấp mới", 5, "working_days"),
+                ("trường hợp cấp lại", 3, "working_days"),
             ],
         ),
     ],
