@@ -322,7 +322,7 @@ def parse_portal_records(text: str, *, source: str | None = None) -> list[Proced
     for err in errors:
         err.args = (err._render(),)
     if errors:
-        raise BatchValidationError(errors, source=source)
+        raise BatchValidationError(errors)
     return procedures
 
 
