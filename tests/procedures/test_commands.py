@@ -1,6 +1,6 @@
 """CLI: ``cchc procedure import`` and ``cchc procedure time-limit``.
 
-Oracles: the 11 real records of tests/procedures/fixtures/portal_records.jsonl (values read by
+Oracles: the 11 real records of src/cchc/procedures/data/portal_records.jsonl (values read by
 hand from their dichvucong.gov.vn pages) and real time-limit texts of real_time_limits.csv.
 """
 
@@ -13,7 +13,8 @@ import pytest
 
 from cchc.cli import main
 
-RECORDS = Path(__file__).parent / "fixtures" / "portal_records.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "src" / "cchc" / "procedures" / "data"
+RECORDS = DATA / "portal_records.jsonl"
 
 
 def test_import_summarises_every_record(capsys: pytest.CaptureFixture[str]) -> None:

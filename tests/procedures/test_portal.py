@@ -1,9 +1,9 @@
 """The national TTHC record: from_portal / to_portal, the file loader, cases and parts.
 
-Oracles: tests/procedures/fixtures/portal_records.jsonl, 11 real procedures published on
+Oracles: src/cchc/procedures/data/portal_records.jsonl, 11 real procedures published on
 dichvucong.gov.vn, transcribed from the page text captured by the crawl in GitHub
 chatbot-tthc/chatbot_tthc (commit and path per record in portal_records_sources.csv; see
-portal_records.md). Expected values below are read by hand from those pages.
+the docs page procedures_portal.md). Expected values below are read by hand from those pages.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from cchc.procedures import (
 from cchc.procedures.portal import field_sources
 from cchc.procedures.terms import conditional_phrase
 
-FIXTURES = Path(__file__).parent / "fixtures"
-RECORDS = FIXTURES / "portal_records.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "src" / "cchc" / "procedures" / "data"
+RECORDS = DATA / "portal_records.jsonl"
 
 
 def _records() -> list[dict[str, Any]]:
@@ -48,7 +48,7 @@ def _records() -> list[dict[str, Any]]:
 
 def test_eleven_real_records_each_with_its_source() -> None:
     records = _records()
-    rows = list(csv.DictReader((FIXTURES / "portal_records_sources.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((DATA / "portal_records_sources.csv").open(encoding="utf-8")))
     assert len(records) >= 10
     assert [r["MATTHC"] for r in records] == [row["code"] for row in rows]
     for row in rows:

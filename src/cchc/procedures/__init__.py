@@ -37,7 +37,13 @@ The package is split by concept; every public name is importable from here:
 
 from __future__ import annotations
 
-from .catalogue import Catalogue, load_portal_catalogue, load_sample_catalogue, read_portal_records
+from .catalogue import (
+    Catalogue,
+    load_portal_catalogue,
+    load_portal_sample,
+    load_sample_catalogue,
+    read_portal_records,
+)
 from .codes import validate_code
 from .fees import FeeReduction, amount_due, fee_reductions
 from .models import Procedure, procedure_json_schema
@@ -80,6 +86,7 @@ __all__ = [
     "amount_due",
     "fee_reductions",
     "load_portal_catalogue",
+    "load_portal_sample",
     "load_sample_catalogue",
     "parse_time_limit",
     "parse_time_limits",

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Catalogue",
     "load_portal_catalogue",
+    "load_portal_sample",
     "load_sample_catalogue",
     "parse_portal_records",
     "read_portal_records",
@@ -329,6 +330,18 @@ def parse_portal_records(text: str, *, source: str | None = None) -> list[Proced
 def read_portal_records(path: str | Path) -> list[Procedure]:
     """:func:`parse_portal_records` of a UTF-8 file (``.json`` array or ``.jsonl`` lines)."""
     return parse_portal_records(read_user_text(path), source=str(path))
+
+
+@lru_cache(maxsize=1)
+def load_portal_sample() -> Catalogue:
+    """The 11 real national TTHC records bundled with cchc (``data/portal_records.jsonl``).
+
+    Published on dichvucong.gov.vn (ministry, provincial levels; fields Tư pháp, Công an,
+    Nông nghiệp và Môi trường, Xây dựng, Ngân hàng); ``data/portal_records_sources.csv``
+    gives each record's page and the crawl it was transcribed from.
+    """
+    text = read_text("cchc.procedures", "data", "portal_records.jsonl")
+    return Catalogue(parse_portal_records(text, source="cchc.procedures:data/portal_records.jsonl"))
 
 
 def load_portal_catalogue(path: str | Path) -> Catalogue:
