@@ -27,14 +27,13 @@ each row's announcement decision::
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc._data import parse_json_text, read_text, read_user_text
+from cchc._data import parse_json_text, read_bundled_csv_rows, read_text, read_user_text
 from cchc._model import with_source
 from cchc.errors import (
     BatchValidationError,
@@ -264,9 +263,8 @@ def load_sample_catalogue() -> Catalogue:
     Raises:
         DataFileError: the bundled file is malformed (row and field named).
     """
-    text = read_text("cchc.procedures", "data", _SAMPLE)
     procedures: list[Procedure] = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in read_bundled_csv_rows("cchc.procedures", "data", _SAMPLE):
         try:
             procedures.append(_row_to_procedure(row, line))
         except CchcError as exc:
