@@ -277,3 +277,21 @@ def test_per_channel_text_gives_one_entry_per_channel() -> None:
         (None, Channel.ONLINE, 3),
         (None, Channel.IN_PERSON, 1),
     ]
+
+
+def test_fractional_days_feed_the_deadline_engine_in_working_hours() -> None:
+    # Default office sessions 07:00-11:30, 13:30-17:00 (CONV-OFFICE-HOURS); by hand:
+    # 09:00 + 4 h = 11:30 (2.5 h) then 13:30 + 1.5 h = 15:00; Monday 15:00 + 12 h =
+    # 2 h (Mon) + 8 h (Tue) + 2 h (Wed 07:00-09:00).
+    from datetime import datetime
+
+    from cchc.dossiers import due_date
+    from cchc.tz import VN_TZ
+
+    monday_9 = datetime(2026, 3, 2, 9, 0, tzinfo=VN_TZ)
+    half = parse_time_limit("0,5 ngày làm việc").engine_terms()
+    assert due_date(monday_9, *half) == datetime(2026, 3, 2, 15, 0, tzinfo=VN_TZ)
+    one_and_half = parse_time_limit("1,5 ngày làm việc").engine_terms()
+    assert due_date(monday_9.replace(hour=15), *one_and_half) == datetime(
+        2026, 3, 4, 9, 0, tzinfo=VN_TZ
+    )
