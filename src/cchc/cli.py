@@ -78,6 +78,11 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
     ("plan", "CCHC plans (kế hoạch): completion, overdue tasks", "cchc.plans.commands"),
     ("report", "periodic CCHC reports (báo cáo định kỳ)", "cchc.reporting.commands"),
     ("index", "index frameworks and scoring (chỉ số CCHC)", "cchc.indices.commands"),
+    (
+        "procedure",
+        "procedures (thủ tục hành chính): national records, time limits",
+        "cchc.procedures.commands",
+    ),
 )
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
