@@ -17,7 +17,8 @@ noun                    verbs
 
 plus ``cchc demo``, ``cchc example NAME`` (a bundled sample file to start from),
 ``cchc rules``, ``cchc sources``, ``cchc form KIND`` (a one-stop form filled from a
-dossier) and ``cchc verify`` (see :data:`TOP_LEVEL`). ``docs/cli.md`` lists every command (a test compares it with the parser).
+dossier) and ``cchc verify`` (see :data:`TOP_LEVEL`). ``docs/cli.md`` lists every
+command (a test compares it with the parser).
 The names of earlier versions stay as aliases: ``cchc due`` is ``cchc dossier due``,
 ``cchc calendar 2025`` is ``cchc calendar days 2025`` (see :data:`ALIASES`).
 
