@@ -16,9 +16,8 @@ noun                    verbs
 ======================  =================================================
 
 plus ``cchc demo``, ``cchc example NAME`` (a bundled sample file to start from),
-``cchc rules``, ``cchc sources``, ``cchc form KIND`` (a one-stop form filled from a
-dossier) and ``cchc verify`` (see :data:`TOP_LEVEL`). ``docs/cli.md`` lists every
-command (a test compares it with the parser).
+``cchc rules``, ``cchc sources`` and ``cchc form KIND`` (a one-stop form filled from a
+dossier). ``docs/cli.md`` lists every command (a test compares it with the parser).
 The names of earlier versions stay as aliases: ``cchc due`` is ``cchc dossier due``,
 ``cchc calendar 2025`` is ``cchc calendar days 2025`` (see :data:`ALIASES`).
 
@@ -303,12 +302,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
     try:
+        # Building the parser imports the command's module: Ctrl-C may come during it too.
         parser = build_parser(_command(args_list))
         args = parser.parse_args(args_list)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
-        named = _in_arguments(exc, parser, args) if parser is not None else exc
+        named = exc if parser is None else _in_arguments(exc, parser, args)
         _say(f"cchc: error: {shell_message(str(named))}")
         return 2
     except BrokenPipeError:
