@@ -13,7 +13,7 @@ import pytest
 
 from cchc.errors import NaiveDatetimeError, ValidationError
 from cchc.procedures import Fee, load_portal_sample
-from cchc.submission import (
+from cchc.dossiers.submission import (
     Applicant,
     FeePayment,
     PaymentMethod,
