@@ -38,7 +38,7 @@ from pydantic import Field, PrivateAttr
 from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, default_calendar
 from cchc.errors import CalendarCoverageError, LifecycleError, ValidationError
-from cchc.findings import Finding
+from cchc.findings import Finding, Severity
 from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
 from cchc.tz import require_aware, to_vn
 
@@ -280,7 +280,18 @@ class Dossier(CchcRecord):
         """
         day = to_vn(self.received_at).date()
         found = [] if self.code is None else check_dossier_code(self.code, day)
-        if procedure is not None:
+        if procedure is not None and self.case is None and len(procedure.cases) > 1:
+            found.append(
+                Finding(
+                    code="no-case",
+                    severity=Severity.WARNING,
+                    message=f"procedure {procedure.code} has {len(procedure.cases)} cases and "
+                    "the dossier names none: papers not checked",
+                    message_vi="Hồ sơ chưa chọn trường hợp của thủ tục: chưa kiểm tra thành phần",
+                    field="case",
+                )
+            )
+        elif procedure is not None:
             chosen = procedure.case(self.case)
             if chosen is not None:
                 found.extend(check_papers(chosen, self.papers))

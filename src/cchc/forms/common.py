@@ -83,9 +83,10 @@ class Inputs:
             )
         return value
 
-    def need_list(self, name: str) -> tuple[str, ...]:
-        """A required non-empty list of texts."""
+    def need_list(self, name: str, *, fallback: Sequence[str] = ()) -> tuple[str, ...]:
+        """A required non-empty list of texts (``fallback`` from the dossier when it has one)."""
         items = tuple(v.strip() for v in self._raw.get(name, ()) if v.strip())
+        items = items or tuple(v.strip() for v in fallback if v.strip())
         if not items:
             raise MissingInputError(
                 f"the {self.kind.value} form needs {name}=[...] (at least one item)", field=name
