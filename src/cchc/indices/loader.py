@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 _DATA = "cchc.indices.data"
+_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def read_data_file(path: str | Path) -> Any:
@@ -79,6 +80,12 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
     where: str | None = None
     if isinstance(data, str | Path):
         where = str(data)
+        if not Path(data).exists() and str(data) in _bundled_ids():
+            raise FrameworkError(
+                f"{str(data)!r} is the id of a bundled framework, not a file: "
+                f"use get_framework({str(data)!r})",
+                source=where,
+            )
         raw = read_data_file(data)
     else:
         raw = data
@@ -255,6 +262,13 @@ def check_framework(fw: Framework, *, source: str | None = None) -> None:
 
 
 @cache
+def _bundled_ids() -> set[str]:
+    """The ids of the bundled frameworks: each file is named after its framework's id (a test
+    checks it), so no framework is built to answer."""
+    folder = resources.files(_DATA).joinpath("frameworks")
+    return {e.name.rsplit(".", 1)[0] for e in folder.iterdir() if e.name.endswith(_SUFFIXES)}
+
+
 def bundled_frameworks() -> dict[str, Framework]:
     """The frameworks shipped with cchc, by id (loaded lazily, once)."""
     out: dict[str, Framework] = {}
