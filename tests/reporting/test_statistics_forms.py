@@ -14,6 +14,7 @@ import pytest
 
 from cchc.cli import main
 from cchc.dossiers import Period, evaluate, from_columns, read_csv, summarize
+from cchc.errors import ValidationError
 from cchc.reporting.periods import reporting_period
 from cchc.reporting.statistics import (
     FormRow,
@@ -233,3 +234,11 @@ def test_cli_statistics_bad_input(
     assert main(["report", "statistics", str(sample_file), *extra]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cchc: error:") and message in err
+
+
+def test_schema_and_bad_figures() -> None:
+    schema = StatisticsForm.model_json_schema()
+    assert schema["properties"]["period"]["description"].startswith("Kỳ báo cáo")
+    assert "FormSection" in schema["$defs"]
+    with pytest.raises(ValidationError):
+        FormRow.from_data({"label": "Hộ tịch", "values": [1, -1]})

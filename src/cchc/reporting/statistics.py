@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import numpy as np
 from pydantic import Field, model_validator
@@ -173,8 +173,10 @@ def form_spec(key: str) -> FormSpec:
 class FormRow(CchcRecord):
     """One row: a label and the figures of the form's columns, in order."""
 
-    label: str
-    values: tuple[int, ...]
+    label: str = Field(description="Lĩnh vực (or the agency, or Tổng cộng).")
+    values: tuple[Annotated[int, Field(ge=0)], ...] = Field(
+        description="Số hồ sơ of columns (3), (4) ... in order."
+    )
 
     def __add__(self, other: FormRow) -> FormRow:
         return FormRow(
@@ -186,9 +188,9 @@ class FormRow(CchcRecord):
 class FormSection(CchcRecord):
     """The rows of one agency (cơ quan, đơn vị) and their total."""
 
-    agency: str
-    rows: tuple[FormRow, ...]
-    total: FormRow
+    agency: str = Field(description="Cơ quan, đơn vị trực tiếp giải quyết TTHC.")
+    rows: tuple[FormRow, ...] = Field(description="One row per field (lĩnh vực).")
+    total: FormRow = Field(description="Cộng của cơ quan.")
 
 
 class StatisticsForm(CchcRecord):
@@ -309,9 +311,11 @@ def fill_form(
     spec = form_spec(form)
     window = Period(period.start, period.end + timedelta(days=1), period_label(period))
     codes, agencies = frame.group("agency")
+    order = np.argsort(codes, kind="stable")  # rows of each agency together, one sort
+    bounds = np.searchsorted(codes[order], np.arange(len(agencies) + 1))
     sections: list[FormSection] = []
     for gi, agency in enumerate(agencies):
-        idx = np.flatnonzero(codes == gi)
+        idx = order[bounds[gi] : bounds[gi + 1]]
         if not len(idx):
             continue
         table = summarize(frame.take(idx), results.take(idx), window, by="field", as_of=as_of)
