@@ -66,7 +66,8 @@ def register(subparsers: Any) -> None:
         default="nd09-2019",
         help="data windows: nd09-2019 (Nghị định 09/2019 Điều 12, default) or bnv-cchc",
     )
-    p.add_argument("--unit", dest="reporting_unit", help="name of the reporting unit (đơn vị)")
+    p.add_argument("--unit", dest="reporting_unit", help="the reporting unit (đơn vị báo cáo)")
+    p.add_argument("--to", dest="recipient", help="the unit the report goes to (đơn vị nhận)")
     p.add_argument(
         "--previous",
         metavar="JSON",
@@ -247,7 +248,13 @@ def _statistics(args: argparse.Namespace) -> int:
 
     def fill(p: Any) -> StatisticsForm:
         return fill_form(
-            frame, results, p, form=args.form, as_of=as_of, reporting_unit=args.reporting_unit
+            frame,
+            results,
+            p,
+            form=args.form,
+            as_of=as_of,
+            reporting_unit=args.reporting_unit,
+            recipient=args.recipient,
         )
 
     form = fill(period)

@@ -205,6 +205,7 @@ class StatisticsForm(CchcRecord):
     start: date | None = Field(default=None, description="First day of the data window.")
     end: date | None = Field(default=None, description="Last day of the data window.")
     reporting_unit: str | None = Field(default=None, description="Đơn vị báo cáo.")
+    recipient: str | None = Field(default=None, description="Đơn vị nhận báo cáo.")
     source: str = Field(description="Citation of the text that sets the form.")
     sections: tuple[FormSection, ...]
     total: FormRow = Field(description="Tổng cộng.")
@@ -237,6 +238,7 @@ def _form(
     start: date | None = None,
     end: date | None = None,
     reporting_unit: str | None = None,
+    recipient: str | None = None,
 ) -> StatisticsForm:
     return StatisticsForm(
         form=spec.key,
@@ -248,6 +250,7 @@ def _form(
         start=start,
         end=end,
         reporting_unit=reporting_unit,
+        recipient=recipient,
         source=source(spec.source).cite(),
         sections=sections,
         total=_sum_rows((s.total for s in sections), "Tổng cộng", len(spec.columns)),
@@ -299,6 +302,7 @@ def fill_form(
     form: str = "06",
     as_of: datetime | None = None,
     reporting_unit: str | None = None,
+    recipient: str | None = None,
 ) -> StatisticsForm:
     """Fill ``form`` for ``period`` from dossier columns: one section per agency (in order
     of first appearance), one row per field with anything to report, through
@@ -330,6 +334,7 @@ def fill_form(
         start=period.start,
         end=period.end,
         reporting_unit=reporting_unit,
+        recipient=recipient,
     )
 
 

@@ -104,6 +104,8 @@ def _heading_lines(form: StatisticsForm) -> list[str]:
     lines = [form.code, form.title, f"Kỳ báo cáo: {form.period}{_window(form)}"]
     if form.reporting_unit:
         lines.append(f"Đơn vị báo cáo: {form.reporting_unit}")
+    if form.recipient:
+        lines.append(f"Đơn vị nhận báo cáo: {form.recipient}")
     return lines
 
 
