@@ -27,7 +27,8 @@ from cchc.indices.qd766_dossiers import (
 )
 
 Table = Callable[[str], list[dict[str, str]]]
-_FIELD = {"2.1": "on_time", "4.1": "e_result", "4.2": "digitised"}
+_FIELD = {"1.4": "synced", "2.1": "on_time", "4.1": "e_result", "4.2": "digitised"}
+_BASE = {"1.4": "received"}
 
 
 def test_portal_responses_are_reproduced(table: Table) -> None:
@@ -36,16 +37,18 @@ def test_portal_responses_are_reproduced(table: Table) -> None:
     for r in rows:
         if r["indicator"] not in _FIELD:
             continue
-        counts = Qd766DossierCounts(
-            dossiers=int(r["denominator"]), **{_FIELD[r["indicator"]]: int(r["numerator"])}
-        )
+        key = r["indicator"]
+        data = {"dossiers": int(r["denominator"]), _FIELD[key]: int(r["numerator"])}
+        if key in _BASE:
+            data[_BASE[key]] = int(r["denominator"])
+        counts = Qd766DossierCounts(**data)
         assert indicator_rates(counts)[r["indicator"]] == Decimal(r["ratio"]), r
         card = score_dossier_indicators(counts, unit=r["unit"])
         item = card.item(r["indicator"])
         assert item.points == Decimal(r["score"]), r
         assert item.max_points == Decimal(r["max"]), r
         checked += 1
-    assert checked == 31  # 13 rows of 2.1, 9 of 4.1, 9 of 4.2
+    assert checked == 33  # 2 rows of 1.4, 13 of 2.1, 9 of 4.1, 9 of 4.2
 
 
 def test_portal_4_3_threshold_80(table: Table) -> None:
@@ -87,7 +90,7 @@ def test_2_1_counts_in_progress_in_time_from_summarize() -> None:
     rates = indicator_rates(counts, row)
     assert rates["2.1"] == row.rates.on_time_rate_766 == Decimal("66.67")  # 2 of 3
     assert rates["4.1"] == Decimal("66.67") and rates["4.2"] == Decimal("33.33")
-    assert rates["1.4"] == Decimal("100.00")  # sync base defaults to the dossiers
+    assert rates["1.4"] == Decimal("100.00")  # 3 synced of 3 received in May
     assert rates["3.0"] is None and rates["6.1"] is None  # no data: left out
     figures = dossier_figures(counts, row)
     assert figures.late_rate == row.rates.late_rate_to_handle == Decimal("33.33")
@@ -117,6 +120,8 @@ def test_counts_and_stats_must_agree() -> None:
         indicator_rates(Qd766DossierCounts(dossiers=99), row)
     with pytest.raises(ValidationError, match="statistics row"):
         counts_from_stats(row, dossiers=3)
+    with pytest.raises(ValidationError, match="sync_base is not"):
+        Qd766DossierCounts.from_data({"dossiers": 3, "synced": 3})  # no received, no base
 
 
 @settings(deadline=None, max_examples=60)
@@ -128,6 +133,7 @@ def test_rates_and_points_stay_in_range(base: int, shares: list[float]) -> None:
     parts = [int(base * s) for s in shares]
     counts = Qd766DossierCounts(
         dossiers=base,
+        received=base,
         on_time=parts[0],
         synced=parts[1],
         full_online=parts[2],

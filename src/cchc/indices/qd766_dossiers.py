@@ -23,7 +23,9 @@ Definitions: the portal's formula document as transcribed by an implementer (reg
 ``QD766-SPEC``), checked on published portal responses (``QD766-PORTAL-API``): for 2.1 the
 portal's ``totalOnTime`` exceeds its ``totalCompleted`` (403,016 against 375,592 dossiers for
 Phú Thọ in a quarter), so dossiers in progress within time count as on time; 2.1, 4.1 and 4.2
-share one denominator (464,494 there); ratios are % to 2 decimals and points follow the
+share one denominator (464,494 there), larger than the 339,457 dossiers received in the quarter
+that 1.4 counts, which supports counting carried-over dossiers in it (dossiers to handle);
+ratios are % to 2 decimals and points follow the
 ``qd766-portal`` framework. The portal's 6.1 score also weighs procedure-level payment
 integration, which is not dossier data: :func:`dossier_figures` gives the dossier share only.
 
@@ -90,10 +92,13 @@ class Qd766DossierCounts(CchcRecord):
         "2.1 Hồ sơ đã và đang xử lý trước hạn, đúng hạn hoặc trong hạn (None: take the rate "
         "from the statistics row)."
     )
+    received: int | None = _count(
+        "Hồ sơ tiếp nhận mới trong kỳ (from summarize: received); the default base of 1.4."
+    )
     synced: int | None = _count("1.4 Hồ sơ đã đồng bộ lên Cổng DVCQG (ngày tiếp nhận trong kỳ).")
     sync_base: int | None = _count(
         "1.4 Tổng số hồ sơ được tính toán: the larger of the national reporting system's and "
-        "the portal's count (None: dossiers)."
+        "the portal's count of dossiers received in the period (None: received)."
     )
     full_online: int | None = _count("3.0 Hồ sơ DVCTT toàn trình.")
     full_online_base: int | None = _count("3.0 Hồ sơ của TTHC đủ điều kiện DVCTT toàn trình.")
@@ -117,8 +122,8 @@ class Qd766DossierCounts(CchcRecord):
 
     def _base(self, name: str) -> int | None:
         value = getattr(self, name)
-        if value is None and name in _DEFAULT_TO_DOSSIERS:
-            return self.dossiers
+        if value is None and name in _DEFAULT_BASE:
+            value = getattr(self, _DEFAULT_BASE[name])
         return value if value is None else int(value)
 
 
@@ -132,7 +137,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
 }
 """Numerator and denominator field of each indicator."""
 
-_DEFAULT_TO_DOSSIERS = frozenset({"sync_base"})
+_DEFAULT_BASE = {"sync_base": "received"}
+"""A base left out defaults to another count."""
 _FIGURE = {
     "1.4": "synced_rate",
     "2.1": "on_time_rate",
@@ -145,15 +151,17 @@ _FIGURE = {
 
 def counts_from_stats(row: StatsRow, **counts: int | None) -> Qd766DossierCounts:
     """The counts of a :func:`~cchc.dossiers.summarize` row (``dossiers`` = dossiers to
-    handle), with the flag counts the dossier columns do not have yet (``synced=...``,
-    ``e_result=...``, ...).
+    handle, ``received`` = received in the period), with the flag counts the dossier
+    columns do not have yet (``synced=...``, ``e_result=...``, ...).
 
     Raises:
         ValidationError: an unknown or inconsistent count.
     """
-    if "dossiers" in counts:
-        raise ValidationError("dossiers comes from the statistics row", field="dossiers")
-    return Qd766DossierCounts.from_data({"dossiers": row.counts.to_handle, **counts})
+    for name in ("dossiers", "received"):
+        if name in counts:
+            raise ValidationError(f"{name} comes from the statistics row", field=name)
+    c = row.counts
+    return Qd766DossierCounts.from_data({"dossiers": c.to_handle, "received": c.received, **counts})
 
 
 def indicator_rates(
