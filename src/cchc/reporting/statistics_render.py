@@ -178,6 +178,8 @@ def to_docx(form: StatisticsForm, path: str | Path) -> Path:
     for m in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, m, shared.Cm(1.5))
     center = enum_text.WD_ALIGN_PARAGRAPH.CENTER
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", shared.Pt(11)
     code, title, *rest = _heading_lines(form)
     document.add_paragraph().add_run(code).bold = True
     p = document.add_paragraph()
@@ -190,6 +192,17 @@ def to_docx(form: StatisticsForm, path: str | Path) -> Path:
     body = list(body_rows(form))
     table = document.add_table(rows=HEADER_ROWS + 1 + len(body), cols=width)
     table.style = "Table Grid"
+    table.autofit = False
+    usable = 29.7 - 3.0 - 1.2 - 6.0  # page width less margins, STT and the label column
+    widths = [shared.Cm(1.2), shared.Cm(6.0)] + [shared.Cm(usable / len(spec.columns))] * (
+        width - 2
+    )
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    for n, w in enumerate(widths):
+        table.columns[n].width = w
+    _repeat_header(table, HEADER_ROWS + 1)
     for c in header_cells(spec):
         cell = table.cell(c.row, c.col - 1)
         if c.rowspan > 1 or c.colspan > 1:
@@ -214,6 +227,16 @@ def to_docx(form: StatisticsForm, path: str | Path) -> Path:
                 )
     document.add_paragraph().add_run(f"Nguồn: {form.source}").italic = True
     return _atomic_write(Path(path), document.save)
+
+
+def _repeat_header(table: Any, rows: int) -> None:
+    """Mark the first ``rows`` rows as header rows (repeated on every page: w:tblHeader)."""
+    oxml = require_extra("docx.oxml", "docx")
+    ns = require_extra("docx.oxml.ns", "docx")
+    for row in table.rows[:rows]:
+        flag = oxml.OxmlElement("w:tblHeader")
+        flag.set(ns.qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(flag)
 
 
 def _bold_center(cell: Any, center: Any, *, bold: bool = True) -> None:
