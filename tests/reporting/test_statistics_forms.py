@@ -7,6 +7,7 @@ of Biểu số 06 (registry ``TT01-2020-VPCP``); the data windows of Nghị đ�
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -203,25 +204,22 @@ def test_cli_statistics(
     captured = capsys.readouterr()
     assert "checked against Quý II/2025: no finding" in captured.err
     assert main([*args, "--json"]) == 0
-    saved = tmp_path / "q3.json"
+    saved = tmp_path / "q3.json"  # what the clerk filed for Quý III
     saved.write_text(capsys.readouterr().out, encoding="utf-8")
-    import json
-
-    form = StatisticsForm.model_validate(json.loads(saved.read_text(encoding="utf-8"))["form"])
-    (tmp_path / "prev.json").write_text(form.model_dump_json(), encoding="utf-8")
-    rc = main(
-        [
-            "report",
-            "statistics",
-            str(sample_file),
-            "--period",
-            "Q4-2025",
-            "--previous",
-            str(tmp_path / "prev.json"),
-        ]
-    )
-    assert rc == 0
-    assert "Quý IV/2025" in capsys.readouterr().out
+    q4 = ["report", "statistics", str(sample_file), "--period", "Q4-2025"]
+    assert main([*q4, "--previous", str(saved)]) == 0
+    captured = capsys.readouterr()
+    assert "Quý IV/2025" in captured.out and "checked against Quý III/2025" in captured.err
+    filed = json.loads(saved.read_text(encoding="utf-8"))["form"]
+    filed["sections"][0]["rows"][0]["values"][8] += 1  # one more left in progress then
+    filed["sections"][0]["rows"][0]["values"][9] += 1
+    filed["sections"][0]["total"]["values"][8] += 1
+    filed["sections"][0]["total"]["values"][9] += 1
+    filed["total"]["values"][8] += 1
+    filed["total"]["values"][9] += 1
+    saved.write_text(json.dumps(filed, ensure_ascii=False), encoding="utf-8")
+    assert main([*q4, "--previous", str(saved)]) == 1  # the carried-over figure disagrees
+    assert "carried-over" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

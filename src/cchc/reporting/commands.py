@@ -71,7 +71,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--previous",
         metavar="JSON",
-        help="the previous period's form as written with --json, for the carried-over check "
+        help="the previous period's form (the file --json wrote), for the carried-over check "
         "(default: the previous window computed from the same file)",
     )
     p.add_argument("--policy", default="next_opening", help="deadline policy of the dossiers")
@@ -225,7 +225,7 @@ def parse_period_arg(text: str) -> tuple[str, int]:
 
 def _statistics(args: argparse.Namespace) -> int:
     from cchc._cli_util import moment
-    from cchc._data import read_user_model
+    from cchc._data import read_user_data
     from cchc._optional import require_extra
     from cchc.dossiers import evaluate
     from cchc.reporting import statistics_render as render
@@ -259,7 +259,10 @@ def _statistics(args: argparse.Namespace) -> int:
 
     form = fill(period)
     if args.previous:
-        previous: StatisticsForm | None = read_user_model(StatisticsForm, args.previous)
+        data = read_user_data(args.previous)  # the --json output of last period, or a form
+        if isinstance(data, dict) and isinstance(data.get("form"), dict):
+            data = data["form"]
+        previous: StatisticsForm | None = StatisticsForm.from_data(data, source=args.previous)
     else:
         before = previous_period(period)
         previous = None if before is None else fill(before)
