@@ -10,6 +10,8 @@ whole province, with the flag counts (e-result, digitised ...) the one-stop syst
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +23,10 @@ from cchc.reporting.statistics import check_form, fill_form, previous_period
 from cchc.reporting.statistics_render import to_docx, to_markdown, to_xlsx
 from cchc.samples import write_sample
 
-csv_path = write_sample("dossiers", Path("dossiers_2025.csv"), force=True)
+# Files go into the folder given as the first argument, else under the system's temporary
+# folder (never into the folder the script runs in); force=True replaces an earlier run's.
+folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "cchc-examples"
+csv_path = write_sample("dossiers", folder / "dossiers_2025.csv", force=True)
 frame = read_csv(csv_path)
 results = evaluate(frame)
 
@@ -37,7 +42,7 @@ print("grand total, columns (3)..(13):", form.total.values)
 
 for writer, name in ((to_docx, "bieu06_q3_2025.docx"), (to_xlsx, "bieu06_q3_2025.xlsx")):
     try:
-        print("wrote", writer(form, Path(name)))
+        print("wrote", writer(form, folder / name, force=True))
     except MissingExtraError as exc:  # python-docx / openpyxl not installed
         print("skipped", name, ":", exc)
 

@@ -12,6 +12,7 @@ the slips, A4 landscape for the book (TT 01/2018 Art 9(2)).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from cchc._data import write_output
 
 from .markdown import MOTTO, NATION
 from .parts import FormView
@@ -168,8 +171,9 @@ def _signatures(doc: Any, form: FormView, usable: float) -> None:
         _para(box, sig.name, 13, bold=True)
 
 
-def write_docx(form: FormView, path: Path) -> Path:
-    """Write ``form`` to ``path`` (.docx) and return the path."""
+def write_docx(form: FormView, path: Path, *, force: bool = False) -> Path:
+    """Write ``form`` to ``path`` (.docx) by :func:`cchc._data.write_output` (atomically;
+    an existing file replaced only with ``force``) and return the path."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -181,6 +185,6 @@ def write_docx(form: FormView, path: Path) -> Path:
     _signatures(doc, form, usable)
     foot = f"({form.code} ban hành kèm theo {form.source.doc_type} {form.source.number})"
     _para(doc, foot, 10, italic=True, after=0).paragraph_format.space_before = Pt(12)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return write_output(path, buffer.getvalue(), force=force)

@@ -1,11 +1,7 @@
-"""Sub-commands ``cchc index score``, ``cchc index frameworks`` and ``cchc index template``.
+"""CLI: ``cchc index score FRAMEWORK INPUTS``, ``cchc index frameworks`` and
+``cchc index template FRAMEWORK``.
 
-``cchc score FRAMEWORK INPUTS`` scores a unit: FRAMEWORK is a bundled framework id (see
-``cchc frameworks``) or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each
-scored item id to its value (or to ``{value, appraised, evidence}``), optionally wrapped as
-``{unit: ..., period: ..., items: {...}}``. ``--previous`` adds a year-over-year comparison.
-``cchc index template FRAMEWORK`` writes such an inputs file with every scored item empty and a
-comment naming it, its rule and its maximum, to fill in.
+What each takes is said in its ``--help`` (:data:`_SCORE_DESCRIPTION`), in plain words.
 """
 
 from __future__ import annotations
@@ -15,8 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import add_json, print_json, print_table
-from cchc.errors import DataFileError, ValidationError
+from cchc._cli_util import add_force, add_json, print_json, print_table
+from cchc._data import write_output
+from cchc.errors import DataFileError
 from cchc.indices.framework import Framework, Item
 from cchc.indices.loader import bundled_frameworks, get_framework, read_data_file
 from cchc.indices.scoring import Scorecard, compare, json_number, score
@@ -132,6 +129,15 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
     return 0
 
 
+_SCORE_DESCRIPTION = (
+    "Score a unit (chấm điểm chỉ số): FRAMEWORK is a bundled framework id (see 'cchc index "
+    "frameworks') or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each "
+    "scored item id to its value (or to {value, appraised, evidence}), optionally wrapped as "
+    "{unit: ..., period: ..., items: {...}}. --previous adds a year-over-year comparison."
+)
+"""The ``--help`` text: plain words, no reST markup (the module docstring has it)."""
+
+
 def _hint(item: Item) -> str:
     """What an item expects, for the template's comment."""
     kind = item.rule.kind if item.rule is not None else "direct"
@@ -171,10 +177,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
         return 0
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise ValidationError(f"{target} exists; pass --force to overwrite", field="output")
-    target.write_text(text, encoding="utf-8")
+    write_output(args.output, text, force=args.force)
     return 0
 
 
@@ -183,7 +186,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "score",
         help="score a unit against an index framework (chấm điểm chỉ số)",
-        description=__doc__,
+        description=_SCORE_DESCRIPTION,
     )
     p.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
     p.add_argument("inputs", metavar="INPUTS", help="YAML/JSON file of item values")
@@ -206,5 +209,5 @@ def register(subparsers: Any) -> None:
     )
     t.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
     t.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    t.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_force(t)
     t.set_defaults(handler=_cmd_template)

@@ -35,11 +35,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cchc._data import load_yaml, read_user_data
+from cchc._data import bundled_names, load_yaml, read_user_data
 from cchc.errors import FrameworkError
 from cchc.indices.framework import (
     Aggregation,
@@ -265,19 +264,15 @@ def check_framework(fw: Framework, *, source: str | None = None) -> None:
 def _bundled_ids() -> set[str]:
     """The ids of the bundled frameworks: each file is named after its framework's id (a test
     checks it), so no framework is built to answer."""
-    folder = resources.files(_DATA).joinpath("frameworks")
-    return {e.name.rsplit(".", 1)[0] for e in folder.iterdir() if e.name.endswith(_SUFFIXES)}
+    return {n.rsplit(".", 1)[0] for n in bundled_names(_DATA, "frameworks", suffixes=_SUFFIXES)}
 
 
 def bundled_frameworks() -> dict[str, Framework]:
     """The frameworks shipped with cchc, by id (loaded lazily, once)."""
     out: dict[str, Framework] = {}
-    folder = resources.files(_DATA).joinpath("frameworks")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml", ".json")):
-            raw = load_yaml(_DATA, "frameworks", entry.name)
-            fw = load_framework(raw)
-            out[fw.id] = fw
+    for name in bundled_names(_DATA, "frameworks", suffixes=_SUFFIXES):
+        fw = load_framework(load_yaml(_DATA, "frameworks", name))
+        out[fw.id] = fw
     return out
 
 

@@ -26,7 +26,8 @@ their own result group (``group``) unless a ``group`` function is given:
 >>> fw = get_framework("tt01-agency")
 >>> full = {"I1": 2, "I2": 2, "I3": 2, "I4": 2, "I7": 2, "I5": 1, "I6": 2, "I8": 1, "I9": 1}
 >>> cards = [score(fw, {**full, "I1": "1.4"}, unit="Sở Tư pháp"), score(fw, full, unit="Sở Y tế")]
->>> [(r.unit, r.rank, str(r.score), r.group) for r in rank(cards)]
+>>> ranked = [(r.unit, r.rank, str(r.score), r.group) for r in rank(cards)]
+>>> ranked
 [('Sở Y tế', 1, '83.33', 'xuất sắc'), ('Sở Tư pháp', 2, '80.00', 'tốt')]
 """
 

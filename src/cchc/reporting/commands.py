@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import add_json, iso_date, print_json, print_table
+from cchc._cli_util import add_force, add_json, iso_date, print_json, print_table
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
@@ -48,6 +48,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
     _report_file_argument(p)
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
+    add_force(p)
     p.set_defaults(handler=_render)
 
     p = sub.add_parser(
@@ -86,6 +87,7 @@ def register(subparsers: Any) -> None:
     out.add_argument("--docx", metavar="PATH", help="write a Word file")
     out.add_argument("--xlsx", metavar="PATH", help="write an Excel file")
     out.add_argument("--json", action="store_true", help="the form and findings as JSON")
+    add_force(p)
     p.set_defaults(handler=_statistics)
 
 
@@ -199,7 +201,7 @@ def _check(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     if args.docx:
-        print(f"wrote {to_docx(report, Path(args.docx))}")
+        print(f"wrote {to_docx(report, Path(args.docx), force=args.force)}")
     else:
         print(to_markdown(report), end="")
     return 0
@@ -272,9 +274,9 @@ def _statistics(args: argparse.Namespace) -> int:
         print_json({"form": form, "findings": findings})
         return 1 if errors else 0
     if args.docx:
-        print(f"wrote {render.to_docx(form, Path(args.docx))}")
+        print(f"wrote {render.to_docx(form, Path(args.docx), force=args.force)}")
     elif args.xlsx:
-        print(f"wrote {render.to_xlsx(form, Path(args.xlsx))}")
+        print(f"wrote {render.to_xlsx(form, Path(args.xlsx), force=args.force)}")
     else:
         print(render.to_markdown(form), end="")
     with contextlib.redirect_stdout(sys.stderr):  # the check, apart from the form itself

@@ -14,16 +14,15 @@ subtotal, followed by its fields (1, 2, ...); the last row is the grand total (T
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from cchc._data import write_output
 from cchc._optional import require_extra
-from cchc.errors import DataFileError
 from cchc.reporting.statistics import FormRow, FormSpec, StatisticsForm
 
 __all__ = [
@@ -142,28 +141,13 @@ def to_markdown(form: StatisticsForm) -> str:
     return "\n".join(out)
 
 
-def _atomic_write(path: Path, save: Callable[[str], None]) -> Path:
-    """Write through a temporary file in the same folder, then move it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
-    os.close(fd)
-    try:
-        save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
-    return path
-
-
-def to_docx(form: StatisticsForm, path: str | Path) -> Path:
-    """Write the form as a Word document (landscape A4, merged header cells).
+def to_docx(form: StatisticsForm, path: str | Path, *, force: bool = False) -> Path:
+    """Write the form as a Word document (landscape A4, merged header cells), by the one
+    output rule of :func:`cchc._data.write_output` (folders created, written whole or not
+    at all, an existing file replaced only with ``force=True``).
 
     Raises:
-        DataFileError: the file cannot be written.
+        OutputError: ``path`` is a folder, exists without ``force``, or cannot be written.
         MissingExtraError: python-docx (the ``docx`` extra) is not installed.
     """
     docx = require_extra("docx", "docx")
@@ -226,7 +210,9 @@ def to_docx(form: StatisticsForm, path: str | Path) -> Path:
                     center if n == 0 else enum_text.WD_ALIGN_PARAGRAPH.RIGHT
                 )
     document.add_paragraph().add_run(f"Nguồn: {form.source}").italic = True
-    return _atomic_write(Path(path), document.save)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return write_output(path, buffer.getvalue(), force=force)
 
 
 def _repeat_header(table: Any, rows: int) -> None:
@@ -246,12 +232,13 @@ def _bold_center(cell: Any, center: Any, *, bold: bool = True) -> None:
         run.bold = bold
 
 
-def to_xlsx(form: StatisticsForm, path: str | Path) -> Path:
+def to_xlsx(form: StatisticsForm, path: str | Path, *, force: bool = False) -> Path:
     """Write the form as an Excel workbook: one sheet, merged header cells, borders,
     figures as numbers; the header rows repeat on every printed page (landscape A4).
+    Written by the one output rule, as :func:`to_docx`.
 
     Raises:
-        DataFileError: the file cannot be written.
+        OutputError: ``path`` is a folder, exists without ``force``, or cannot be written.
         MissingExtraError: openpyxl (the ``xlsx`` extra) is not installed.
     """
     openpyxl = require_extra("openpyxl", "xlsx")
@@ -325,4 +312,6 @@ def to_xlsx(form: StatisticsForm, path: str | Path) -> Path:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{top}:{numbers}"
-    return _atomic_write(Path(path), wb.save)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_output(path, buffer.getvalue(), force=force)
