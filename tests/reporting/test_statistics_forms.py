@@ -201,6 +201,10 @@ def test_cli_statistics(
     args = ["report", "statistics", str(sample_file), "--period", "Q3-2025"]
     assert main([*args, "--xlsx", str(out)]) == 0
     assert out.exists()
+    capsys.readouterr()
+    assert main([*args, "--xlsx", str(out)]) == 2  # never overwritten silently
+    assert "cchc: error:" in capsys.readouterr().err
+    assert main([*args, "--xlsx", str(out), "--force"]) == 0
     captured = capsys.readouterr()
     assert "checked against Quý II/2025: no finding" in captured.err
     assert main([*args, "--json"]) == 0
