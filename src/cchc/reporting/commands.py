@@ -67,8 +67,12 @@ def register(subparsers: Any) -> None:
         default="nd09-2019",
         help="data windows: nd09-2019 (Nghị định 09/2019 Điều 12, default) or bnv-cchc",
     )
-    p.add_argument("--unit", dest="reporting_unit", help="the reporting unit (đơn vị báo cáo)")
-    p.add_argument("--to", dest="recipient", help="the unit the report goes to (đơn vị nhận)")
+    p.add_argument(
+        "--unit", dest="reporting_unit", metavar="NAME", help="the reporting unit (đơn vị báo cáo)"
+    )
+    p.add_argument(
+        "--to", dest="recipient", metavar="NAME", help="the unit the report goes to (đơn vị nhận)"
+    )
     p.add_argument(
         "--previous",
         metavar="JSON",
