@@ -249,6 +249,25 @@ def test_ctrl_c_in_a_real_process_ends_quietly_with_130() -> None:
     assert proc.stderr == b""
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["example", "plan", "-o", "-"], ["calendar", "days", "2025"], ["index", "frameworks"]],
+)
+def test_ctrl_c_while_the_command_is_imported_ends_quietly_with_130(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by tools/hostile_run.py: SIGINT 1.5 s after start landed while the command's
+    # module was still being imported (building the parser), before the handler ran.
+    import cchc.cli
+
+    def interrupted(*args: object, **kwargs: object) -> argparse.ArgumentParser:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cchc.cli, "build_parser", interrupted)
+    assert main(argv) == 130
+    assert capsys.readouterr().err == ""
+
+
 # --- the command-line surface (C) ------------------------------------------------------
 
 

@@ -299,14 +299,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed (``>&-``)
         _say("cchc: error: standard output is closed: give the command somewhere to write")
         return 2
-    parser = build_parser(_command(args_list))
+    parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
     try:
+        # Building the parser imports the command's module: Ctrl-C may come during it too.
+        parser = build_parser(_command(args_list))
         args = parser.parse_args(args_list)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
-        _say(f"cchc: error: {shell_message(str(_in_arguments(exc, parser, args)))}")
+        named = exc if parser is None else _in_arguments(exc, parser, args)
+        _say(f"cchc: error: {shell_message(str(named))}")
         return 2
     except BrokenPipeError:
         # The reader of our output went away (``cchc ... | head``): stop quietly.
