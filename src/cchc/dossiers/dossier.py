@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from datetime import datetime, time
 from typing import Any
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, model_validator
 
 from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, default_calendar
@@ -62,6 +62,10 @@ from .submission import (
 from .timeliness import Granularity, Progress, Timeliness, due_within
 
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
+
+
+def _item(x: Any, key: str) -> Any:
+    return x.get(key) if isinstance(x, Mapping) else getattr(x, key, None)
 
 
 class Dossier(CchcRecord):
@@ -109,6 +113,21 @@ class Dossier(CchcRecord):
     synced: bool = Field(
         default=False, description="Đã đồng bộ lên Cổng Dịch vụ công quốc gia (766 1.4)."
     )
+    digitised: bool = Field(
+        default=False,
+        description="Số hóa thành phần hồ sơ (766 4.2); when not given, whether some paper "
+        "was digitised at receipt.",
+    )
+    paid_online: bool = Field(
+        default=False,
+        description="Thanh toán trực tuyến (766 6.1); when not given, whether some payment "
+        "was made online.",
+    )
+    has_fees: bool = Field(
+        default=False,
+        description="Có nghĩa vụ tài chính: a fee other than 0 is due (the base of 766 6.1); "
+        "when not given, whether some fee due is not 0.",
+    )
     officer: str | None = Field(
         default=None, description="Cán bộ tiếp nhận hồ sơ (signs the receipt and requests)."
     )
@@ -121,6 +140,33 @@ class Dossier(CchcRecord):
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
         self._check()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_flags(cls, data: Any) -> Any:
+        """The 766 flags, when not given, from the papers, payments and fees recorded."""
+        if not isinstance(data, Mapping):
+            return data
+        out = dict(data)
+        for flag, items, key in (
+            ("digitised", "papers", "digitised"),
+            ("paid_online", "payments", "online"),
+            ("has_fees", "fees", "amount_vnd"),
+        ):
+            if flag not in out:
+                out[flag] = any(_item(x, key) for x in out.get(items) or ())
+        return out
+
+    @model_validator(mode="after")
+    def _flags_agree(self) -> Dossier:
+        for flag, found in (
+            ("digitised", any(p.digitised for p in self.papers)),
+            ("paid_online", any(p.online for p in self.payments)),
+            ("has_fees", any(f.amount_vnd for f in self.fees)),
+        ):
+            if found and not getattr(self, flag):
+                raise ValueError(f"{flag} is false but the records say otherwise")
+        return self
 
     @classmethod
     def for_procedure(
@@ -297,21 +343,6 @@ class Dossier(CchcRecord):
                 found.extend(check_papers(chosen, self.papers))
         found.extend(check_fees_paid(self.fees, self.payments, on=day))
         return found
-
-    @property
-    def paid_online(self) -> bool:
-        """Thanh toán trực tuyến: some fee is due and a payment was made online (766 6.1)."""
-        return any(p.online for p in self.payments)
-
-    @property
-    def has_fees(self) -> bool:
-        """Có nghĩa vụ tài chính: a fee other than 0 is due (the base of 766 6.1)."""
-        return any(f.amount_vnd for f in self.fees)
-
-    @property
-    def digitised(self) -> bool:
-        """Số hóa thành phần hồ sơ: some paper was digitised at receipt (766 4.2)."""
-        return any(p.digitised for p in self.papers)
 
     def portal_status(self, at: datetime | None = None) -> int | None:
         """The portal's status code (TrangThaiHoSo 1-10) as of ``at`` (default: now as
