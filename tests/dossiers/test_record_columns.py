@@ -192,3 +192,20 @@ def test_full_records_keep_what_the_columns_count() -> None:
     (row,) = summarize(frame, evaluate(frame), year_period(2026), as_of=AS_OF)
     assert (row.counts.synced, row.counts.e_result, row.counts.digitised) == (1, 1, 1)
     assert (row.counts.paid_online, row.counts.payment_base) == (1, 1)
+
+
+def test_the_counts_feed_the_766_indicators() -> None:
+    from cchc.indices.qd766_dossiers import counts_from_stats, indicator_rates
+
+    frame = from_columns(**_six())  # type: ignore[arg-type]
+    (feb,) = summarize(frame, evaluate(frame), month_periods(2026)[1], as_of=AS_OF)
+    record = {k: getattr(feb.counts, k) for k in RECORD_COUNTS}
+    rates = indicator_rates(counts_from_stats(feb, **record))
+    # February by hand: 2 of 3 received synced; of 4 to handle 1 e-result, 2 digitised;
+    # 1 paid online of 2 with fees
+    assert {k: str(rates[k]) for k in ("1.4", "4.1", "4.2", "6.1")} == {
+        "1.4": "66.67",
+        "4.1": "25.00",
+        "4.2": "50.00",
+        "6.1": "50.00",
+    }
