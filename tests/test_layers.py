@@ -6,7 +6,8 @@ Every import counts: at the top, inside a function, under ``if TYPE_CHECKING:``.
 0. ground: errors, models, checks, time zone, the one data loader, l10n, display helpers
 1. law: the source registry, dated values, explanations (``legal/``)
 2. calendar (``calendar/``)
-3. catalogue: procedures, units, documents, the applicant and papers (``submission``)
+3. catalogue: procedures, units, documents, the applicant and papers (``submission``), the
+   reporting periods of the reporting regimes (``reporting_periods``)
 4. engine: dossiers, plans, indices
 5. outputs: reporting, forms, the rule book
 6. surfaces: the command line (``cli``, every ``commands`` module), the web service, the
@@ -44,6 +45,7 @@ LAYERS: dict[str, int] = {
     "cchc.units": 3,
     "cchc.documents": 3,
     "cchc.submission": 3,
+    "cchc.reporting_periods": 3,
     "cchc.dossiers": 4,
     "cchc.plans": 4,
     "cchc.indices": 4,
