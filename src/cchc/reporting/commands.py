@@ -16,9 +16,9 @@ from cchc._cli_util import add_force, add_json, iso_date, print_json, print_tabl
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
-from cchc.reporting.periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 from cchc.reporting.render import to_docx, to_markdown
 from cchc.reporting.report import load_report
+from cchc.reporting_periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 
 __all__ = ["add_regime", "parse_period_arg", "register"]
 
