@@ -247,7 +247,7 @@ def _statistics(args: argparse.Namespace) -> int:
     kind, year = parse_period_arg(args.period)
     period = reporting_period(args.regime, kind, year, due=False)
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(
+    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
         args.file, delimiter=args.delimiter
     )
     results = evaluate(frame, policy=args.policy)
