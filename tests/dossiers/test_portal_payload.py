@@ -17,6 +17,7 @@ import pytest
 from cchc.dossiers import Dossier, Event
 from cchc.dossiers.portal import (
     PAYLOAD_KEYS,
+    PAYLOAD_SOURCE,
     portal_date,
     portal_status_table,
     read_portal_date,
@@ -40,6 +41,7 @@ def sample() -> tuple[Dossier, Procedure]:
 
 
 def test_status_table_cites_the_registry() -> None:
+    assert source(PAYLOAD_SOURCE).verification.value == "secondary"
     rows = portal_status_table()
     assert [r.code for r in rows] == list(range(1, 11))
     for r in rows:

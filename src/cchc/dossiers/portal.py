@@ -63,6 +63,7 @@ from .submission import (
 
 __all__ = [
     "PAYLOAD_KEYS",
+    "PAYLOAD_SOURCE",
     "PORTAL_DATE_FORMAT",
     "PortalStatus",
     "dossier_fields_from_payload",
@@ -72,6 +73,9 @@ __all__ = [
     "read_portal_date",
     "to_payload",
 ]
+
+PAYLOAD_SOURCE = "OPENCPS-DVCQG-SYNC"
+"""Registry key of the payload's keys, date format and codes (OpenCPS v2, secondary)."""
 
 PORTAL_DATE_FORMAT = "%Y%m%d%H%M%S"
 """``yyyyMMddHHmmss`` in Asia/Ho_Chi_Minh (OpenCPS ``convertDate2String``)."""
@@ -224,25 +228,32 @@ DueOf = Callable[[int], datetime]
 """The due moment of the dossier cut to its first ``n`` events (the engine's replay)."""
 
 
+def _item(
+    ev: Event, state: str, due_before: datetime, due_after: datetime | None
+) -> dict[str, Any]:
+    """One ``DanhSachHoSoBoSung`` item for a supplement request or a rescheduling ``ev``."""
+    return {
+        "HoSoBoSungId": "",
+        "NguoiYeuCauBoSung": "",
+        "NoiDungBoSung": ev.note or "",
+        "NgayBoSung": portal_date(ev.at),
+        "NguoiTiepNhanBoSung": "",
+        "ThongTinTiepNhan": "",
+        "NgayTiepNhanBoSung": "",
+        "TrangThaiBoSung": state,
+        "DanhSachGiayToBoSung": [],
+        "DanhSachLePhiBoSung": [],
+        "NgayHenTraTruoc": portal_date(due_before),
+        "NgayHenTraMoi": portal_date(due_after),
+    }
+
+
 def _supplements(events: Sequence[Event], due_of: DueOf) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     open_request: dict[str, Any] | None = None
     for i, ev in enumerate(events):
         if ev.kind is EventKind.SUPPLEMENT_REQUESTED:
-            open_request = {
-                "HoSoBoSungId": "",
-                "NguoiYeuCauBoSung": "",
-                "NoiDungBoSung": ev.note or "",
-                "NgayBoSung": portal_date(ev.at),
-                "NguoiTiepNhanBoSung": "",
-                "ThongTinTiepNhan": "",
-                "NgayTiepNhanBoSung": "",
-                "TrangThaiBoSung": _SUPPLEMENT_PENDING,
-                "DanhSachGiayToBoSung": [],
-                "DanhSachLePhiBoSung": [],
-                "NgayHenTraTruoc": portal_date(due_of(i)),
-                "NgayHenTraMoi": "",
-            }
+            open_request = _item(ev, _SUPPLEMENT_PENDING, due_of(i), None)
             items.append(open_request)
         elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and open_request is not None:
             open_request["NgayTiepNhanBoSung"] = portal_date(ev.at)
@@ -250,22 +261,7 @@ def _supplements(events: Sequence[Event], due_of: DueOf) -> list[dict[str, Any]]
             open_request["NgayHenTraMoi"] = portal_date(due_of(i + 1))
             open_request = None
         elif ev.kind is EventKind.RESCHEDULED:
-            items.append(
-                {
-                    "HoSoBoSungId": "",
-                    "NguoiYeuCauBoSung": "",
-                    "NoiDungBoSung": ev.note or "",
-                    "NgayBoSung": portal_date(ev.at),
-                    "NguoiTiepNhanBoSung": "",
-                    "ThongTinTiepNhan": "",
-                    "NgayTiepNhanBoSung": "",
-                    "TrangThaiBoSung": _RESCHEDULING,
-                    "DanhSachGiayToBoSung": [],
-                    "DanhSachLePhiBoSung": [],
-                    "NgayHenTraTruoc": portal_date(due_of(i)),
-                    "NgayHenTraMoi": portal_date(ev.new_due_at),
-                }
-            )
+            items.append(_item(ev, _RESCHEDULING, due_of(i), ev.new_due_at))
     for n, item in enumerate(items, start=1):
         item["HoSoBoSungId"] = str(n)
     return items

@@ -227,19 +227,33 @@ def check_papers(case: ProcedureCase, papers: Sequence[SubmittedPaper]) -> list[
                         field=where,
                     )
                 )
-    listed = {part.name for part in case.parts}
-    for j, paper in enumerate(papers):
-        if paper.name not in listed:
-            found.append(
-                Finding(
-                    code="unknown-paper",
-                    severity=Severity.WARNING,
-                    message=f"paper not among the case's parts: {paper.name}",
-                    message_vi=f"Giấy tờ không có trong thành phần hồ sơ: {paper.name}",
-                    field=f"papers[{j}]",
-                )
-            )
+    found.extend(
+        _unknown(
+            [p.name for p in papers],
+            {part.name for part in case.parts},
+            ("unknown-paper", "papers", "paper not among the case's parts"),
+            "Giấy tờ không có trong thành phần hồ sơ",
+        )
+    )
     return found
+
+
+def _unknown(
+    names: Sequence[str], listed: set[str], what: tuple[str, str, str], what_vi: str
+) -> list[Finding]:
+    """A warning ``what[0]`` at ``what[1][j]`` for each name not ``listed``."""
+    code, where, message = what
+    return [
+        Finding(
+            code=code,
+            severity=Severity.WARNING,
+            message=f"{message}: {name}",
+            message_vi=f"{what_vi}: {name}",
+            field=f"{where}[{j}]",
+        )
+        for j, name in enumerate(names)
+        if name not in listed
+    ]
 
 
 class PaymentMethod(enum.StrEnum):
@@ -405,16 +419,12 @@ def check_fees_paid(
         bad = _underpaid(fee.key, Decimal(fee.amount_vnd), payments, f"fees[{i}]", on)
         if bad is not None:
             found.append(bad)
-    keys = {fee.key for fee in fees}
-    for j, payment in enumerate(payments):
-        if payment.fee not in keys:
-            found.append(
-                Finding(
-                    code="unknown-payment",
-                    severity=Severity.WARNING,
-                    message=f"payment for a fee the dossier does not list: {payment.fee}",
-                    message_vi=f"Khoản nộp không thuộc phí, lệ phí của hồ sơ: {payment.fee}",
-                    field=f"payments[{j}]",
-                )
-            )
+    found.extend(
+        _unknown(
+            [p.fee for p in payments],
+            {fee.key for fee in fees},
+            ("unknown-payment", "payments", "payment for a fee the dossier does not list"),
+            "Khoản nộp không thuộc phí, lệ phí của hồ sơ",
+        )
+    )
     return found
