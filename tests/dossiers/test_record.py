@@ -198,3 +198,17 @@ def test_sample_dossier_json_is_a_full_record() -> None:
     assert d.findings(proc) == []
     assert d.paid_online and d.has_fees and d.digitised and d.synced
     assert d.due_date() == vn(2026, 4, 15, 17)  # the rescheduled date
+
+
+def test_explanations_and_findings_of_a_person_never_echo_personal_data() -> None:
+    d = Dossier.model_validate_json(sample_text("dossier-json"))
+    person = d.model_copy(update={"applicant": _person()})
+    texts = [
+        str(person.deadline().explain()),
+        json.dumps(person.deadline().explain().to_dict(), ensure_ascii=False),
+        repr(person),
+        repr(person.findings()),
+        repr(person.upto(3)),
+    ]
+    for text in texts:
+        assert CCCD not in text and PHONE not in text and EMAIL not in text
