@@ -292,10 +292,18 @@ def from_columns(
 
 def _result_kinds(values: Any, errs: Errors) -> npt.NDArray[np.int8]:
     """``paper`` / ``electronic`` as codes; empty (or missing) is -1, anything else a bad row."""
-    text = pd.Series(np.asarray(values), dtype="object").astype("string").str.strip().fillna("")
-    codes = text.map(lambda v: RESULT_KIND_CODES.get(v, -1 if v == "" else -2)).to_numpy()
-    errs.add(codes == -2, "result_kind", "not a result kind (paper or electronic)")
-    out: npt.NDArray[np.int8] = np.where(codes == -2, -1, codes).astype(np.int8)
+    codes, labels = pd.factorize(
+        pd.Series(np.asarray(values), dtype="object"), use_na_sentinel=True
+    )
+    table = np.empty(len(labels) + 1, dtype=np.int8)  # the last entry: missing (code -1)
+    table[-1] = -1
+    bad = np.zeros(len(labels) + 1, dtype=bool)
+    for k, label in enumerate(labels):
+        text = str(label).strip()
+        table[k] = RESULT_KIND_CODES.get(text, -1)
+        bad[k] = text != "" and text not in RESULT_KIND_CODES
+    errs.add(bad[codes], "result_kind", "not a result kind (paper or electronic)")
+    out: npt.NDArray[np.int8] = table[codes]
     return out
 
 
