@@ -61,6 +61,7 @@ TOP_LEVEL: tuple[str, ...] = (
     "cchc.samples",
     "cchc.rulebook_commands",
     "cchc.forms.commands",
+    "cchc.server.commands",
 )
 """Modules whose ``register`` adds top-level commands."""
 

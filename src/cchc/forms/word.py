@@ -12,6 +12,7 @@ the slips, A4 landscape for the book (TT 01/2018 Art 9(2)).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from docx.shared import Mm, Pt
 from .markdown import MOTTO, NATION
 from .parts import FormView
 
-__all__ = ["FONT", "write_docx"]
+__all__ = ["FONT", "docx_bytes", "write_docx"]
 
 FONT = "Times New Roman"
 """The font of every run."""
@@ -170,6 +171,21 @@ def _signatures(doc: Any, form: FormView, usable: float) -> None:
 
 def write_docx(form: FormView, path: Path) -> Path:
     """Write ``form`` to ``path`` (.docx) and return the path."""
+    doc = _document(form)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
+
+
+def docx_bytes(form: FormView) -> bytes:
+    """``form`` as the bytes of a .docx file (nothing is written to disk)."""
+    buffer = io.BytesIO()
+    _document(form).save(buffer)
+    return buffer.getvalue()
+
+
+def _document(form: FormView) -> Any:
+    """The Word document of ``form`` in the official layout."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -181,6 +197,4 @@ def write_docx(form: FormView, path: Path) -> Path:
     _signatures(doc, form, usable)
     foot = f"({form.code} ban hành kèm theo {form.source.doc_type} {form.source.number})"
     _para(doc, foot, 10, italic=True, after=0).paragraph_format.space_before = Pt(12)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path
+    return doc
