@@ -190,6 +190,19 @@ def _field(loc: tuple[Any, ...]) -> str | None:
     return ".".join(parts) or None
 
 
+def _allowed(request: Request) -> list[str]:
+    """Every method some route of this path answers (Starlette names only the first)."""
+    from starlette.routing import Match, Route
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, Route) and route.methods:
+            match, _ = route.matches({**request.scope, "method": next(iter(route.methods))})
+            if match is Match.FULL:
+                methods |= route.methods
+    return sorted(methods)
+
+
 def _install_handlers(app: FastAPI) -> None:
     async def on_cchc(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, CchcError)
@@ -240,7 +253,10 @@ def _install_handlers(app: FastAPI) -> None:
         problem = service_problem(code, str(exc.detail), instance=request.url.path)
         if problem.status != exc.status_code:
             problem = problem.model_copy(update={"status": exc.status_code})
-        return problem_response(problem, dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed(request))
+        return problem_response(problem, headers)
 
     async def on_error(request: Request, exc: Exception) -> Response:
         LOG.error(
@@ -282,6 +298,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (routes_calendar, routes_dossiers, routes_reference):
         app.include_router(module.router, prefix="/v1")
     mount_desk(app)
+    app.openapi = _openapi(app)  # type: ignore[method-assign]
     app.add_middleware(Guard, settings=settings)
     if settings.cors_origins:
         app.add_middleware(
@@ -291,6 +308,53 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type", "Accept", API_KEY_HEADER],
         )
     return app
+
+
+def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """The OpenAPI document with the schemas that responses refer to by name only
+    (the problem document, the summary report of an upload)."""
+    from fastapi.openapi.utils import get_openapi
+
+    from .models import EvaluationReport
+
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
+            _uniform_tuples(spec)
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            for model in (Problem, EvaluationReport):
+                found = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                for name, sub in found.pop("$defs", {}).items():
+                    schemas.setdefault(name, sub)
+                schemas.setdefault(model.__name__, found)
+            _uniform_tuples(schemas)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    return build
+
+
+def _uniform_tuples(node: Any) -> None:
+    """Write a pair of like items (``prefixItems`` of equal schemas, e.g. a text span) as
+    ``items`` with a fixed length: the same values, in a form every OpenAPI 3.1 tool reads
+    (schemathesis misreads ``prefixItems`` in responses, its issue #3842)."""
+    if isinstance(node, dict):
+        prefix = node.get("prefixItems")
+        if isinstance(prefix, list) and prefix and all(p == prefix[0] for p in prefix):
+            del node["prefixItems"]
+            node["items"] = prefix[0]
+            node["minItems"] = node["maxItems"] = len(prefix)
+        for value in node.values():
+            _uniform_tuples(value)
+    elif isinstance(node, list):
+        for value in node:
+            _uniform_tuples(value)
 
 
 def app_from_env() -> FastAPI:

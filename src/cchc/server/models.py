@@ -9,10 +9,11 @@ inputs of one call. Requests refuse unknown fields, like every cchc record.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from cchc._model import CchcRecord
 from cchc.calendar import CalendarEntry
@@ -37,6 +38,8 @@ __all__ = [
     "FormRequest",
     "FrameworkInfo",
     "Health",
+    "IsoDate",
+    "IsoDateTime",
     "MonthDay",
     "MonthView",
     "RuleChangeOut",
@@ -54,6 +57,31 @@ __all__ = [
 
 Day = date
 """``date`` under a name that a field called ``date`` does not hide."""
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def _date_text(value: object) -> object:
+    """A date is written ``YYYY-MM-DD`` (never a number of seconds, as pydantic allows)."""
+    if isinstance(value, date) or (isinstance(value, str) and _DATE.fullmatch(value)):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD, e.g. 2025-01-24")
+
+
+def _datetime_text(value: object) -> object:
+    """A moment is written in ISO 8601 (never a number of seconds)."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _DATETIME.fullmatch(value)):
+        return value
+    raise ValueError("a moment is written in ISO 8601 with its offset, e.g. 2025-01-24T09:00+07:00")
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_text)]
+"""A date given as ISO 8601 text."""
+IsoDateTime = Annotated[datetime, BeforeValidator(_datetime_text)]
+"""A moment given as ISO 8601 text (the offset is checked by the library: naive is refused)."""
 
 
 class _Out(BaseModel):
@@ -171,7 +199,7 @@ class MonthView(_Out):
 class DueRequest(CchcRecord):
     """A due-date question: a receipt moment and a time limit, or a procedure and channel."""
 
-    received_at: datetime = Field(description="Thời điểm tiếp nhận, ISO 8601 with offset.")
+    received_at: IsoDateTime = Field(description="Thời điểm tiếp nhận, ISO 8601 with offset.")
     amount: int | None = Field(
         default=None, ge=0, le=100_000, description="Thời hạn giải quyết (with unit)."
     )
@@ -238,7 +266,7 @@ class DeadlineRequest(CchcRecord):
     """A dossier with its events, to replay: due date, timeliness, progress."""
 
     dossier: Dossier
-    as_of: datetime | None = Field(
+    as_of: IsoDateTime | None = Field(
         default=None, description="Judge an unfinished dossier at this moment (progress)."
     )
     policy: str = Field(default="next_opening", description="Receipt rule.")
@@ -390,7 +418,7 @@ class TextRequest(CchcRecord):
     """A document's text (UTF-8), for citations or the linter."""
 
     text: str = Field(description="The document text.")
-    issued_on: date | None = Field(default=None, description="The document's own date.")
+    issued_on: IsoDate | None = Field(default=None, description="The document's own date.")
     regime: str | None = Field(
         default=None, description="Reporting regime for the linter: bnv-cchc or nd09-2019."
     )

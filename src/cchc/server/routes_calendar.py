@@ -10,7 +10,15 @@ from fastapi import APIRouter, Path, Query
 
 from cchc.calendar import default_calendar
 
-from .models import AddedDays, DayStatus, MonthDay, MonthView, WorkingDaysBetween, YearDays
+from .models import (
+    AddedDays,
+    DayStatus,
+    IsoDate,
+    MonthDay,
+    MonthView,
+    WorkingDaysBetween,
+    YearDays,
+)
 from .problems import PROBLEMS
 
 __all__ = ["router"]
@@ -24,7 +32,7 @@ Year = Annotated[int, Path(ge=1900, le=2200, description="The year, e.g. 2025.")
 
 
 @router.get("/days/{day}", summary="Is a day a working day?")
-async def day_status(day: date, provisional: Annotated[bool, _PROVISIONAL] = False) -> DayStatus:
+async def day_status(day: IsoDate, provisional: Annotated[bool, _PROVISIONAL] = False) -> DayStatus:
     """Whether ``day`` is a working day (ngày làm việc), with the official entry and why."""
     cal = default_calendar()
     if provisional:
@@ -41,7 +49,7 @@ async def day_status(day: date, provisional: Annotated[bool, _PROVISIONAL] = Fal
 
 @router.get("/add", summary="The n-th working day after a date")
 async def add_days(
-    start: Annotated[date, Query(alias="date", description="Start date (not counted).")],
+    start: Annotated[IsoDate, Query(alias="date", description="Start date (not counted).")],
     n: Annotated[int, Query(ge=-20_000, le=20_000, description="Working days to add.")],
     provisional: Annotated[bool, _PROVISIONAL] = False,
 ) -> AddedDays:
@@ -57,8 +65,8 @@ async def add_days(
 
 @router.get("/between", summary="Working days between two dates")
 async def between(
-    start: date,
-    end: date,
+    start: IsoDate,
+    end: IsoDate,
     inclusive: Literal["right", "left", "both", "neither"] = "right",
     provisional: Annotated[bool, _PROVISIONAL] = False,
 ) -> WorkingDaysBetween:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time as _clock
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime, time
+from datetime import time
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -25,6 +25,7 @@ from .models import (
     DueResponse,
     EvaluationReport,
     EvaluationSummary,
+    IsoDateTime,
 )
 from .problems import (
     PROBLEMS,
@@ -101,7 +102,7 @@ def due(request: DueRequest) -> DueResponse:
 @router.get("/due", summary="Due date of a dossier received at a moment")
 async def due_get(
     received_at: Annotated[
-        datetime, Query(description="Receipt moment, ISO 8601 with offset (+07:00).")
+        IsoDateTime, Query(description="Receipt moment, ISO 8601 with offset (+07:00).")
     ],
     amount: Annotated[
         int | None, Query(ge=0, le=100_000, description="Time limit (thời hạn).")

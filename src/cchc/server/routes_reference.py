@@ -3,7 +3,6 @@ index scoring, forms, version and health."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from anyio import to_thread
@@ -24,6 +23,7 @@ from .models import (
     FormRequest,
     FrameworkInfo,
     Health,
+    IsoDate,
     RuleChangeOut,
     RuleOut,
     ScoreRequest,
@@ -78,7 +78,7 @@ async def version() -> VersionInfo:
 
 
 @router.get("/rules", tags=["rules"], summary="The rules in force on a date")
-async def rules(on: date, domain: Domain = None) -> list[RuleOut]:
+async def rules(on: IsoDate, domain: Domain = None) -> list[RuleOut]:
     """Each rule as it stands on ``on``, with the sources its version rests on."""
     return [
         RuleOut(domain=r.domain, name=r.name, value=r.value, sources=r.sources)
@@ -87,7 +87,7 @@ async def rules(on: date, domain: Domain = None) -> list[RuleOut]:
 
 
 @router.get("/rules/diff", tags=["rules"], summary="Rules that differ between two dates")
-async def rules_diff(before: date, after: date, domain: Domain = None) -> list[RuleChangeOut]:
+async def rules_diff(before: IsoDate, after: IsoDate, domain: Domain = None) -> list[RuleChangeOut]:
     """The rules whose reading differs on ``before`` and ``after``."""
     return [
         RuleChangeOut(domain=c.domain, name=c.name, before=c.before, after=c.after)
@@ -119,7 +119,7 @@ async def source_one(key: Annotated[str, Path(max_length=80)]) -> LegalSource:
 
 @router.get("/procedures", tags=["procedures"], summary="The bundled procedure catalogue")
 async def procedures(
-    on: Annotated[date | None, Query(description="Only versions in force on this day.")] = None,
+    on: Annotated[IsoDate | None, Query(description="Only versions in force on this day.")] = None,
 ) -> list[Procedure]:
     """Every procedure version of the bundled catalogue (or those in force on ``on``)."""
     if on is None:
@@ -130,7 +130,7 @@ async def procedures(
 @router.get("/procedures/{code}", tags=["procedures"], summary="Versions of one procedure")
 async def procedure(
     code: Code,
-    on: Annotated[date | None, Query(description="The version in force on this day.")] = None,
+    on: Annotated[IsoDate | None, Query(description="The version in force on this day.")] = None,
 ) -> list[Procedure]:
     """The versions of ``code`` (newest first), or the one in force on ``on``."""
     found = catalogue().find(code, on=on)
@@ -139,7 +139,7 @@ async def procedure(
     return found
 
 
-@router.post("/procedures/time-limit", tags=["procedures"], summary="Read a time limit")
+@router.post("/time-limit", tags=["procedures"], summary="Read a published time limit")
 async def time_limit(body: TimeLimitRequest) -> TimeLimitResponse:
     """The time limit in a published wording, e.g. "10 ngày làm việc kể từ ngày nhận đủ
     hồ sơ hợp lệ" (per channel when the wording differs by channel)."""

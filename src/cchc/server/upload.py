@@ -121,13 +121,15 @@ def _cut(buffer: bytes | bytearray, quoted: bool) -> int:
 
 
 async def line_chunks(
-    stream: AsyncIterator[bytes], *, quoted: bool, size: int = CHUNK_BYTES
+    stream: AsyncIterator[bytes], *, quoted: bool, size: int | None = None
 ) -> AsyncIterator[bytes]:
-    """Chunks of whole records (lines; CSV records may hold quoted line breaks).
+    """Chunks of whole records (lines; CSV records may hold quoted line breaks) of about
+    ``size`` bytes (default :data:`CHUNK_BYTES`).
 
     The last chunk is what remains at the end of the stream (it may lack a final
     newline).
     """
+    size = CHUNK_BYTES if size is None else size
     buffer = bytearray()
     async for piece in stream:
         buffer += piece
