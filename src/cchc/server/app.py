@@ -73,10 +73,22 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(data, ensure_ascii=False)
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """A handler writing to the current ``sys.stderr`` (whatever replaced it since)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        """The stream is always the current stderr; the one given is not kept."""
+
+
 def configure_logging(level: str) -> None:
     """Send the service's logs to stderr as JSON lines (once per process)."""
     if not any(getattr(h, "_cchc", False) for h in LOG.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(_JsonFormatter())
         handler._cchc = True  # type: ignore[attr-defined]
         LOG.addHandler(handler)
@@ -192,15 +204,16 @@ def _field(loc: tuple[Any, ...]) -> str | None:
 
 def _allowed(request: Request) -> list[str]:
     """Every method some route of this path answers (Starlette names only the first)."""
-    from starlette.routing import Match, Route
+    from starlette.routing import Match
 
-    methods: set[str] = set()
-    for route in request.app.routes:
-        if isinstance(route, Route) and route.methods:
-            match, _ = route.matches({**request.scope, "method": next(iter(route.methods))})
-            if match is Match.FULL:
-                methods |= route.methods
-    return sorted(methods)
+    return [
+        method
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -211,6 +224,10 @@ def _install_handlers(app: FastAPI) -> None:
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         from .problems import RowProblem
+
+        raised = [(e.get("ctx") or {}).get("error") for e in exc.errors()]
+        if len(raised) == 1 and isinstance(raised[0], CchcError):  # a rule of a library model
+            return problem_response(problem_from_error(raised[0], instance=request.url.path))
 
         errors = [
             RowProblem(

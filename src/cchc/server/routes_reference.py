@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from cchc import __version__
 from cchc.calendar import default_calendar
 from cchc.documents import Citation, Finding, lint, parse_citations
+from cchc.errors import ValidationError
 from cchc.forms import Form, FormKind, fill
 from cchc.indices import bundled_frameworks, score
 from cchc.legal import LegalSource, sources
@@ -49,7 +50,6 @@ Domain = Annotated[
 ]
 Code = Annotated[str, Path(max_length=40, description="Mã TTHC, e.g. '1.013876'.")]
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_FORM_KINDS = [k.value for k in FormKind if k is not FormKind.TRACKING_BOOK]
 
 
 def _not_found(what: str) -> HTTPException:
@@ -222,7 +222,7 @@ async def score_unit(
     response_model=Form,
 )
 async def form(
-    kind: Annotated[str, Path(json_schema_extra={"enum": _FORM_KINDS})],
+    kind: Annotated[FormKind, Path(description="Loại biểu mẫu (the book has no dossier).")],
     body: FormRequest,
     fmt: Annotated[
         Literal["json", "markdown", "docx"], Query(alias="format", description="Output.")
@@ -230,6 +230,11 @@ async def form(
 ) -> Response:
     """The form ``kind`` (giấy tiếp nhận và hẹn trả kết quả, phiếu yêu cầu bổ sung ...)
     filled from the dossier, in the regime in force on its event's date."""
+    if kind is FormKind.TRACKING_BOOK:
+        raise ValidationError(
+            "the tracking book is filled from many dossiers, not one (cchc.forms.tracking_book)",
+            field="kind",
+        )
     filled = fill(
         kind,
         body.dossier,
@@ -242,7 +247,7 @@ async def form(
         return Response(filled.to_markdown(), media_type="text/markdown; charset=utf-8")
     if fmt == "docx":
         data = await to_thread.run_sync(filled.to_docx_bytes)
-        name = f"{kind}.docx"
+        name = f"{kind.value}.docx"
         return Response(
             data,
             media_type=_DOCX,

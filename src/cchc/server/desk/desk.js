@@ -162,6 +162,8 @@ async function downloadSlip() {
   };
   if ($("applicant").value) request.applicant = $("applicant").value;
   if ($("officer").value) request.officer = $("officer").value;
+  const papers = $("papers").value.split("\n").map((x) => x.trim()).filter(Boolean);
+  if (papers.length) request.papers = papers;
   try {
     const response = await call("/v1/forms/receipt?format=docx", {
       method: "POST",
