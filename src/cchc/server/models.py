@@ -209,6 +209,12 @@ class DueRequest(CchcRecord):
         description="Mã TTHC in the bundled catalogue: its limit for the channel and its "
         "cut-off hour apply (instead of amount/unit).",
     )
+    issuer: str | None = Field(
+        default=None,
+        max_length=300,
+        description="Cơ quan công bố: the publisher of the procedure's announcement, when "
+        "several authorities publish the same code.",
+    )
     channel: Channel = Field(default=Channel.IN_PERSON, description="Hình thức nộp.")
     policy: str = Field(default="next_opening", description="Receipt rule (quy ước tiếp nhận).")
     cutoff: time | None = Field(default=None, description="Per-procedure cut-off hour.")

@@ -80,7 +80,9 @@ def due(request: DueRequest) -> DueResponse:
                 "give either amount (and unit) or procedure_code, not both",
                 field="procedure_code",
             )
-        procedure = catalogue().in_force(request.procedure_code, to_vn(request.received_at).date())
+        procedure = catalogue().in_force(
+            request.procedure_code, to_vn(request.received_at).date(), issuer=request.issuer
+        )
         amount, unit_name = procedure.time_limit_for(request.channel).engine_terms()
         unit = TimeUnit(unit_name)
         cutoff = cutoff if cutoff is not None else procedure.cutoff
@@ -111,6 +113,9 @@ async def due_get(
     procedure_code: Annotated[
         str | None, Query(max_length=40, description="Mã TTHC instead of amount/unit.")
     ] = None,
+    issuer: Annotated[
+        str | None, Query(max_length=300, description="Publisher, when several publish it.")
+    ] = None,
     channel: Channel = Channel.IN_PERSON,
     policy: Annotated[str, _POLICY] = "next_opening",
     cutoff: Annotated[time | None, Query(description="Cut-off hour, e.g. 15:00.")] = None,
@@ -123,6 +128,7 @@ async def due_get(
             amount=amount,
             unit=unit,
             procedure_code=procedure_code,
+            issuer=issuer,
             channel=channel,
             policy=policy,
             cutoff=cutoff,

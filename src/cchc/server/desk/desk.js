@@ -58,11 +58,14 @@ function limitText(p, channel) {
 }
 
 function onProcedure() {
-  const code = $("procedure").value;
-  $("limit-row").hidden = Boolean(code);
-  const p = procedures.find((x) => x.code === code);
+  const p = chosen();
+  $("limit-row").hidden = Boolean(p);
   $("limit-text").hidden = !p;
   if (p) $("limit-text").textContent = "Thời hạn theo danh mục: " + limitText(p, $("channel").value);
+}
+
+function publisher(p) {
+  return p.published_by ? p.published_by.issuer : "";
 }
 
 async function loadProcedures() {
@@ -70,14 +73,20 @@ async function loadProcedures() {
   const seen = new Set();
   procedures = [];
   for (const p of list) {
-    if (seen.has(p.code)) continue;
-    seen.add(p.code);
+    const key = p.code + "|" + publisher(p);
+    if (seen.has(key)) continue; // versions of one publisher: the server picks the one in force
+    seen.add(key);
     procedures.push(p);
     const option = document.createElement("option");
-    option.value = p.code;
-    option.textContent = p.code + " — " + p.name;
+    option.value = key;
+    option.textContent = p.code + " — " + p.name + (publisher(p) ? " (" + publisher(p) + ")" : "");
     $("procedure").appendChild(option);
   }
+}
+
+function chosen() {
+  const key = $("procedure").value;
+  return procedures.find((p) => p.code + "|" + publisher(p) === key);
 }
 
 function sourceText(s) {
@@ -120,9 +129,10 @@ async function computeDue(event) {
     channel: $("channel").value,
     explain: true,
   };
-  const code = $("procedure").value;
-  if (code) {
-    body.procedure_code = code;
+  const p = chosen();
+  if (p) {
+    body.procedure_code = p.code;
+    if (publisher(p)) body.issuer = publisher(p);
   } else {
     body.unit = $("unit").value;
     body.amount = body.unit === "immediate" ? 0 : Number($("amount").value);
@@ -162,6 +172,7 @@ async function downloadSlip() {
   };
   if ($("applicant").value) request.applicant = $("applicant").value;
   if ($("officer").value) request.officer = $("officer").value;
+  if ($("dossier-code").value) request.dossier.code = $("dossier-code").value.trim();
   const papers = $("papers").value.split("\n").map((x) => x.trim()).filter(Boolean);
   if (papers.length) request.papers = papers;
   try {
