@@ -134,7 +134,7 @@ def test_desk_due_date_explanation_slip_and_month(
     end = time.monotonic() + 20
     files: list[Path] = []
     while time.monotonic() < end:
-        files = [f for f in folder.glob("*.docx")]
+        files = list(folder.glob("*.docx"))
         if files:
             break
         time.sleep(0.2)
