@@ -8,6 +8,8 @@ come from the deadline engine.
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 
 from cchc import forms
@@ -43,5 +45,10 @@ book = forms.tracking_book(
 assert book.table is not None
 print(book.code, book.title, "-", len(book.table.rows), "dòng")
 
-out = slip.to_docx(Path("giay_tiep_nhan.docx"))
+# Written into the folder given as the first argument, else under the system's temporary
+# folder: never into the folder the script runs in (a repository checkout). force=True
+# replaces the file of an earlier run.
+temp = Path(tempfile.gettempdir()) / "cchc-examples"
+folder = Path(sys.argv[1]) if len(sys.argv) > 1 else temp
+out = slip.to_docx(folder / "giay_tiep_nhan.docx", force=True)
 print("Wrote", out)

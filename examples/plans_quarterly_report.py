@@ -14,6 +14,8 @@ Run: ``PYTHONPATH=src python examples/plans_quarterly_report.py``
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -60,6 +62,13 @@ def seed_002_plan() -> Plan:
         programme="nq76-2021",
         tasks=tasks,
     )
+
+
+def output_folder() -> Path:
+    """The folder given as the first argument, else ``cchc-examples`` under the system's
+    temporary folder: never the folder the script runs in (a repository checkout)."""
+    temp = Path(tempfile.gettempdir()) / "cchc-examples"
+    return Path(sys.argv[1]) if len(sys.argv) > 1 else temp
 
 
 def main() -> None:
@@ -166,7 +175,8 @@ def main() -> None:
     for c in check_targets(made_up, seed3.targets[:2], as_of=date(2019, 6, 30)):
         print(f"Seed 003 target, as of 30/06/2019: {c.describe()}")
 
-    out = to_docx(report, Path.cwd() / "bao_cao_cchc_quy_I_2022.docx")
+    folder = output_folder()
+    out = to_docx(report, folder / "bao_cao_cchc_quy_I_2022.docx", force=True)
     headings = [
         p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")
     ]

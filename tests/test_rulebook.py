@@ -158,7 +158,7 @@ def test_importing_cchc_reads_no_registry() -> None:
     code = (
         "import cchc.cli, cchc.dossiers, cchc.units, cchc.documents, cchc.plans, "
         "cchc.reporting, cchc.indices, cchc.civil_code, cchc.rulebook_commands\n"
-        "from cchc.legal import _registry\n"
+        "from cchc.legal.registry import _registry\n"
         "print(_registry.cache_info().currsize)"
     )
     env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent)}

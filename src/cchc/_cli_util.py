@@ -12,13 +12,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-import attrs
-from pydantic import BaseModel
-
 from cchc.errors import ValidationError
+from cchc.l10n import weekday
 from cchc.tz import VN_TZ, to_vn
 
 __all__ = [
+    "add_force",
     "add_json",
     "display_width",
     "hhmm",
@@ -29,8 +28,6 @@ __all__ = [
     "to_jsonable",
     "weekday_vi",
 ]
-
-_WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def iso_date(text: str) -> date:
@@ -82,7 +79,14 @@ def weekday_vi(day: date) -> str:
     >>> weekday_vi(date(2025, 1, 26))
     'CN'
     """
-    return _WEEKDAYS_VI[day.weekday()]
+    return weekday(day, short=True)
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """The ``--force`` option of every command that writes a file (one rule: missing
+    folders are created, an existing file is replaced only with ``--force``, a failed
+    write leaves it unchanged; see :func:`cchc._data.write_output`)."""
+    parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -92,7 +96,8 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def to_jsonable(value: Any) -> Any:
     """Turn cchc values (models, dates, Decimals, enums, attrs objects) into JSON data."""
-    if isinstance(value, BaseModel):
+    pydantic = sys.modules.get("pydantic")  # not imported: no model can be given
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, datetime | date | time):
         return value.isoformat()
@@ -104,8 +109,9 @@ def to_jsonable(value: Any) -> Any:
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_jsonable(v) for v in value]
-    if attrs.has(type(value)):
-        return to_jsonable(attrs.asdict(value, recurse=False))
+    attr = sys.modules.get("attr")  # imported by every attrs class
+    if attr is not None and attr.has(type(value)):
+        return to_jsonable(attr.asdict(value, recurse=False))
     return value
 
 

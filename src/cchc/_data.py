@@ -11,7 +11,11 @@ use and cache what they build. A file that cannot be read or does not parse rais
 * an impossible date is an error;
 * a number with a fraction becomes a :class:`~decimal.Decimal`, exactly as
   written (``1.10`` stays ``Decimal('1.10')``), in YAML as in JSON;
-* a user file's type is its suffix: ``.json``, ``.yaml`` or ``.yml``.
+* a user file's type is its suffix: ``.json``, ``.yaml`` or ``.yml``;
+* nesting deeper than the interpreter can follow is an error, not a ``RecursionError``.
+
+YAML is parsed by libyaml (``yaml.CSafeLoader``) when PyYAML was built with it,
+several times faster than the pure-Python parser, which is the fallback.
 
 Validated data goes through :meth:`cchc._model.CchcModel.from_data`, so a bad
 value is a :class:`~cchc.errors.ValidationError` naming the file, the item and
@@ -37,37 +41,47 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Mapping
+import os
+import stat
+import tempfile
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
+from cchc.errors import CchcError, DataFileError, OutputError
 
-from cchc._model import CchcModel
-from cchc.errors import CchcError, DataFileError
+if TYPE_CHECKING:
+    import yaml
+
+    from cchc._model import CchcModel
 
 __all__ = [
     "bundled_mapping",
+    "bundled_names",
     "data_path",
+    "iter_csv_rows",
     "load_bundled_csv",
     "load_bundled_items",
     "load_yaml",
     "parse_json_text",
     "parse_yaml_text",
+    "read_bundled_csv_rows",
     "read_text",
     "read_user_data",
     "read_user_model",
     "read_user_text",
     "read_user_yaml",
+    "write_output",
 ]
 
-M = TypeVar("M", bound=CchcModel)
+M = TypeVar("M", bound="CchcModel")
 _SUFFIXES = (".json", ".yaml", ".yml")
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_TOO_DEEP = "nested too deeply (lists or mappings inside each other beyond what can be read)"
 
 
 def data_path(package: str, *parts: str) -> Traversable:
@@ -78,9 +92,80 @@ def data_path(package: str, *parts: str) -> Traversable:
     return node
 
 
+def bundled_names(package: str, *parts: str, suffixes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The names of the files in a bundled folder (ending in one of ``suffixes``), sorted.
+
+    Raises:
+        DataFileError: the folder is missing or unreadable (a broken install).
+    """
+    try:
+        entries = list(data_path(package, *parts).iterdir())
+    except (OSError, ModuleNotFoundError) as exc:
+        where = f"{package}:{'/'.join(parts)}"
+        raise DataFileError(f"cannot list bundled folder: {exc}", source=where) from exc
+    return tuple(sorted(e.name for e in entries if e.is_file() and e.name.endswith(suffixes)))
+
+
 def read_text(package: str, *parts: str) -> str:
-    """The UTF-8 text of a bundled file."""
-    return data_path(package, *parts).read_text(encoding="utf-8")
+    """The UTF-8 text of a bundled file.
+
+    Raises:
+        DataFileError: the file is missing, unreadable or not UTF-8 (a broken install).
+    """
+    where = f"{package}:{'/'.join(parts)}"
+    try:
+        return data_path(package, *parts).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"not UTF-8 text (byte {exc.start})", source=where) from exc
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataFileError(f"cannot read bundled file: {exc}", source=where) from exc
+
+
+def iter_csv_rows(
+    text: str, *, source: str, required: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of CSV ``text`` as ``(line, row)``, ``line`` the file line the row starts on.
+
+    A row with more or fewer fields than the header, or a header lacking one of
+    ``required``, is a :class:`DataFileError` naming the line (``csv.DictReader`` would
+    pad or collect the difference silently).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataFileError("empty file: no header line", source=source) from None
+    except csv.Error as exc:
+        raise DataFileError(f"not valid CSV: {exc}", row=1, source=source) from exc
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise DataFileError(
+            f"missing column(s) {', '.join(missing)}; found {', '.join(header)}",
+            row=1,
+            source=source,
+        )
+    line = reader.line_num + 1
+    try:
+        for fields in reader:
+            if fields:  # a blank line is no row
+                if len(fields) != len(header):
+                    raise DataFileError(
+                        f"{len(fields)} fields where the header has {len(header)}",
+                        row=line,
+                        source=source,
+                    )
+                yield line, dict(zip(header, fields, strict=True))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataFileError(f"not valid CSV: {exc}", row=line, source=source) from exc
+
+
+def read_bundled_csv_rows(
+    package: str, *parts: str, required: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a bundled CSV file as ``(line, row)`` (see :func:`iter_csv_rows`)."""
+    text = read_text(package, *parts)
+    return iter_csv_rows(text, source=parts[-1] if parts else package, required=required)
 
 
 @functools.cache
@@ -101,11 +186,7 @@ def load_yaml(package: str, *parts: str) -> Any:
     return parse_yaml_text(read_text(package, *parts), source=f"{package}:{'/'.join(parts)}")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate keys, accepts merge keys, reads decimals exactly."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         if key_node.tag == _MERGE_TAG:
@@ -121,21 +202,35 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     return loader.construct_mapping(node, deep=deep)
 
 
-def _construct_float(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> Any:
     value = loader.construct_yaml_float(node)
     if value != value or value in (float("inf"), float("-inf")):
         return value  # .nan / .inf stay floats, refused by the models that take numbers
     return Decimal(str(loader.construct_scalar(node)).replace("_", ""))
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+@functools.cache
+def _strict_loader() -> type[yaml.SafeLoader]:
+    """The libyaml SafeLoader (else the pure-Python one) that rejects duplicate keys,
+    accepts merge keys and reads decimals exactly; built on first use so that importing
+    cchc does not import PyYAML."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader: type[yaml.SafeLoader] = type(
+        "_StrictLoader", (base,), {"__doc__": _strict_loader.__doc__}
+    )
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+    return loader
 
 
 def parse_yaml_text(text: str, *, source: str | None = None) -> Any:
     """Parse YAML (or JSON) text strictly; every failure is a :class:`DataFileError`."""
+    import yaml
+
     try:
-        loader = _StrictLoader(text)
+        loader = _strict_loader()(text)
     except yaml.YAMLError as exc:  # the reader refuses NUL and other control characters
         raise DataFileError(f"not valid YAML: {exc}", source=source) from exc
     loader.name = source or "<text>"
@@ -148,6 +243,8 @@ def parse_yaml_text(text: str, *, source: str | None = None) -> Any:
         raise DataFileError(f"not valid YAML: {exc.problem}", row=row, source=source) from exc
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # e.g. an impossible date
         raise DataFileError(f"not valid YAML: {exc}", source=source) from exc
+    except RecursionError:
+        raise DataFileError(_TOO_DEEP, source=source) from None
     finally:
         loader.dispose()
 
@@ -186,6 +283,8 @@ def parse_json_text(text: str, *, source: str | None = None) -> Any:
         raise DataFileError(f"not valid JSON: {exc.msg}", row=exc.lineno, source=source) from exc
     except ValueError as exc:  # a duplicate key
         raise DataFileError(f"not valid JSON: {exc}", source=source) from exc
+    except RecursionError:
+        raise DataFileError(_TOO_DEEP, source=source) from None
 
 
 def read_user_data(path: str | Path) -> Any:
@@ -250,3 +349,65 @@ def load_bundled_items(model: type[M], key: str, package: str, *parts: str) -> t
         model.from_data(row, source=f"{where}, {key}[{n}]", error=DataFileError)
         for n, row in enumerate(rows)
     )
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_output(path: str | Path, content: bytes | str, *, force: bool = False) -> Path:
+    """Write an output file (a form, a report, a sample) by the one rule of cchc.
+
+    * missing parent folders are created;
+    * an existing regular file is replaced only when ``force`` is true;
+    * the content goes to a temporary file in the same folder, renamed over ``path``
+      once complete: a failed write (a full disk, an interrupt) leaves the file that
+      was there unchanged and no partial file behind;
+    * a device or a pipe (``/dev/stdout``, ``/dev/null``) is written in place.
+
+    ``str`` content is written as UTF-8. Returns ``path``.
+
+    Raises:
+        OutputError: ``path`` is a folder, exists and ``force`` is false, or cannot
+            be written (the reason named).
+    """
+    target = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError("is a folder: give a file name", source=str(target))
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(target, "wb") as device:
+                device.write(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+        return target
+    if mode is not None and not force:
+        raise OutputError("exists; pass force=True to replace it", source=str(target))
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
+        os.replace(temp, target)
+    except BaseException as exc:
+        Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+        raise
+    return target

@@ -15,19 +15,44 @@ noun                    verbs
 ``index``               ``score FRAMEWORK INPUTS``, ``frameworks``
 ======================  =================================================
 
-plus ``cchc demo``, ``cchc example NAME`` (a bundled sample file to start from) and
-``cchc form KIND`` (a one-stop form filled from a dossier).
+plus ``cchc demo``, ``cchc example NAME`` (a bundled sample file to start from),
+``cchc rules``, ``cchc sources`` and ``cchc form KIND`` (a one-stop form filled from a
+dossier). ``docs/cli.md`` lists every command (a test compares it with the parser).
 The names of earlier versions stay as aliases: ``cchc due`` is ``cchc dossier due``,
 ``cchc calendar 2025`` is ``cchc calendar days 2025`` (see :data:`ALIASES`).
 
+Adding a command
+----------------
+A command is imported only when it runs, so that ``cchc --help`` and a quick
+``cchc calendar is-working DATE`` do not pay for the whole library:
+
+* a new **noun**: one row ``(noun, help, module)`` in :data:`NOUNS`; ``module`` has
+  ``register(verbs)`` adding the noun's verbs to the ``verbs`` sub-parsers;
+* a new **top-level command**: one row ``(command, help, module)`` in :data:`TOP_LEVEL`;
+  ``module.register(subparsers)`` adds the parser named ``command`` (one module may
+  add several commands: give each its row, with the same ``help`` as its parser).
+
+Only the module of the command asked for is imported (all of them for
+:func:`build_parser` without argument, which the tests and the docs use); each
+``register`` only builds parsers and sets ``handler``, the library being imported by
+the handler or at the module's top, never needed to show ``--help``.
+
+Errors
+------
 Errors of the library (:class:`cchc.errors.CchcError`) are printed to stderr in
-shell terms (``--provisional``, "add +07:00") with exit code 2; no traceback is
-shown for bad input. A closed pipe (``cchc ... | head``) ends quietly.
+shell terms (``--provisional``, "add +07:00") as one line ``cchc: error: ...`` with
+exit code 2; no traceback is shown for bad input, nor for output that cannot be
+written (a full disk, a closed standard output, an encoding that cannot hold
+Vietnamese: set ``PYTHONIOENCODING=utf-8``). A closed pipe (``cchc ... | head``)
+ends quietly with 0; Ctrl-C ends quietly with 130. Files are written with
+:func:`cchc._data.write_output`: atomically, parents created, an existing file
+replaced only with ``--force``.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib
 import os
 import sys
@@ -56,14 +81,31 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
 )
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
-TOP_LEVEL: tuple[str, ...] = (
-    "cchc.demo",
-    "cchc.samples",
-    "cchc.rulebook_commands",
-    "cchc.forms.commands",
-    "cchc.server.commands",
+TOP_LEVEL: tuple[tuple[str, str, str], ...] = (
+    ("demo", "a tour of cchc on the bundled official data", "cchc.demo"),
+    (
+        "example",
+        "write a bundled sample file (plan, report, dossiers CSV, index inputs)",
+        "cchc.samples",
+    ),
+    (
+        "rules",
+        "the rules in force on a date with their sources, or what changed",
+        "cchc.rulebook_commands",
+    ),
+    ("sources", "the source registry with each reading status", "cchc.rulebook_commands"),
+    (
+        "form",
+        "fill a one-stop form (biểu mẫu một cửa) from a dossier JSON file",
+        "cchc.forms.commands",
+    ),
+    (
+        "serve",
+        "run the web service (HTTP API /v1, OpenAPI, desk page at /)",
+        "cchc.server.commands",
+    ),
 )
-"""Modules whose ``register`` adds top-level commands."""
+"""(command, help, module): the module's ``register`` adds the top-level ``command``."""
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "add-days": ("calendar", "add-days"),
@@ -80,10 +122,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 _SHELL_TERMS: tuple[tuple[str, str], ...] = (
     ("read it with delimiter=';'", "pass --delimiter ';'"),
-    ("read it with delimiter='\\t'", "pass --delimiter $'\\t'"),
+    ("read it with delimiter='\\t'", "pass --delimiter '\\t'"),
     ("read it with delimiter='|'", "pass --delimiter '|'"),
     ("pass provisional=True", "add --provisional"),
     ("provisional=True", "--provisional"),
+    ("pass force=True", "add --force"),
     (
         "; give an aware datetime (e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh'))",
         ": add the offset, e.g. 2025-01-24T09:00+07:00",
@@ -94,6 +137,9 @@ _SHELL_TERMS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+_INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
+
 
 def shell_message(message: str) -> str:
     """A library message in shell terms: options instead of Python arguments."""
@@ -102,7 +148,24 @@ def shell_message(message: str) -> str:
     return message
 
 
+_ESCAPES = {"\\t": "\t", "tab": "\t", "TAB": "\t"}
+"""Spellings of a tab a shell passes literally to ``--delimiter`` (``'\\t'``, ``tab``)."""
+
+
+def _unescape_delimiter(argv: list[str]) -> list[str]:
+    """``--delimiter '\\t'`` (backslash, t: what a shell passes) means a tab."""
+    out = list(argv)
+    for n, word in enumerate(out):
+        if word == "--delimiter" and n + 1 < len(out):
+            out[n + 1] = _ESCAPES.get(out[n + 1], out[n + 1])
+        elif word.startswith("--delimiter="):
+            value = word.partition("=")[2]
+            out[n] = f"--delimiter={_ESCAPES.get(value, value)}"
+    return out
+
+
 def _expand_aliases(argv: list[str]) -> list[str]:
+    argv = _unescape_delimiter(argv)
     if not argv:
         return argv
     head, rest = argv[0], argv[1:]
@@ -113,8 +176,19 @@ def _expand_aliases(argv: list[str]) -> list[str]:
     return argv
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every noun, verb and top-level command registered."""
+def _register(module: str, subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    importlib.import_module(module).register(subparsers)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser.
+
+    With ``command`` (a noun or a top-level command), only that command's module is
+    imported and registered; every other command is listed by name and help alone.
+    Without, every module is registered (the whole tree, for tests and docs). An
+    unknown ``command`` registers none (``--help`` and the "invalid choice" message
+    need only the names).
+    """
     parser = argparse.ArgumentParser(
         prog="cchc",
         description="Vietnamese administrative reform (cải cách hành chính) rules and "
@@ -130,26 +204,120 @@ def build_parser() -> argparse.ArgumentParser:
         noun_parser = subparsers.add_parser(noun, help=text, description=text)
         verbs = noun_parser.add_subparsers(dest=f"{noun}_verb", metavar="VERB")
         verbs.required = True
-        importlib.import_module(module).register(verbs)
-    for module in TOP_LEVEL:
-        importlib.import_module(module).register(subparsers)
+        if command is None or command == noun:
+            _register(module, verbs)
+    wanted = {m for name, _, m in TOP_LEVEL if command is None or name == command}
+    for name, text, module in TOP_LEVEL:
+        if module in wanted:
+            _register(module, subparsers)
+            wanted.discard(module)
+        elif name not in subparsers.choices:  # listed by name; registered when asked for
+            subparsers.add_parser(name, help=text, description=text, add_help=False)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str:
+    """The command word of ``argv`` ("" when there is none: ``--help``, ``--version``)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+        if word in ("-h", "--help", "--version"):
+            return ""
+    return ""
+
+
+def _say(message: str) -> None:
+    """Write one line to stderr, whatever its encoding (unencodable characters escaped)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(message + "\n")
+        stream.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(message.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+        stream.flush()
+    except OSError:
+        pass
+
+
+def _detach_stdout() -> None:
+    """Point fd 1 at devnull so that the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _io_failed(exc: UnicodeEncodeError | OSError) -> str:
+    """The one-line message for input or output the system refused."""
+    if isinstance(exc, UnicodeEncodeError):
+        encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+        return (
+            f"cannot print {exc.object[exc.start : exc.end]!r} in the output encoding "
+            f"{encoding}: set PYTHONIOENCODING=utf-8 (or a UTF-8 locale)"
+        )
+    if exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return f"cannot write the output: {exc.strerror or exc}"
+
+
+def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command that ran (``cchc plan status``: the ``status`` parser)."""
+    while True:
+        sub = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        name = getattr(args, sub[0].dest, None) if sub else None
+        if name is None or name not in sub[0].choices:
+            return parser
+        parser = sub[0].choices[name]
+
+
+def _in_arguments(
+    exc: CchcError, parser: argparse.ArgumentParser, args: argparse.Namespace | None
+) -> CchcError:
+    """``exc`` naming the command's option (``argument --as-of``) instead of the Python
+    keyword it was given as (``field as_of``), when the command has that option."""
+    if args is None or exc.field is None:
+        return exc
+    for action in _chosen(parser, args)._actions:
+        if action.dest != exc.field or not action.option_strings:
+            continue
+        name = max(action.option_strings, key=len)
+        renamed = copy.copy(exc)  # the same kind, whatever its own attributes
+        renamed.field = name
+        renamed.args = (renamed._render().replace(f"field {name}", f"argument {name}", 1),)
+        return renamed
+    return exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(_expand_aliases(list(sys.argv[1:] if argv is None else argv)))
+    args_list = _expand_aliases(list(sys.argv[1:] if argv is None else argv))
+    if sys.stdout is None:  # started with stdout closed (``>&-``)
+        _say("cchc: error: standard output is closed: give the command somewhere to write")
+        return 2
+    parser = build_parser(_command(args_list))
+    args: argparse.Namespace | None = None
     try:
+        args = parser.parse_args(args_list)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
-        print(f"cchc: error: {shell_message(str(exc))}", file=sys.stderr)
+        _say(f"cchc: error: {shell_message(str(_in_arguments(exc, parser, args)))}")
         return 2
     except BrokenPipeError:
-        # The reader of our output went away (``cchc ... | head``): stop quietly. Point
-        # stdout at devnull so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader of our output went away (``cchc ... | head``): stop quietly.
+        _detach_stdout()
         return 0
+    except KeyboardInterrupt:
+        _detach_stdout()
+        return _INTERRUPTED
+    except (UnicodeEncodeError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.filename is None:
+            _detach_stdout()  # the standard output failed (a full disk, a closed descriptor)
+        _say(f"cchc: error: {_io_failed(exc)}")
+        return 2
     return code

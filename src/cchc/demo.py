@@ -24,6 +24,7 @@ from cchc.dossiers.results import evaluate
 from cchc.dossiers.stats import summarize, year_period
 from cchc.errors import MissingExtraError
 from cchc.indices import qd766
+from cchc.l10n import vn_datetime, weekday
 from cchc.reporting import check_report, example_report, reporting_period
 from cchc.tz import VN_TZ
 
@@ -67,9 +68,9 @@ def run(year: int = 2026) -> int:
         rows.append(
             (
                 label,
-                f"{received:%a %d/%m/%Y %H:%M}",
+                f"{weekday(received, lang='en', short=True)} {vn_datetime(received)}",
                 n,
-                f"{result.due_at:%a %d/%m/%Y %H:%M}",
+                f"{weekday(result.due_at, lang='en', short=True)} {vn_datetime(result.due_at)}",
                 result.rules.value.name,
             )
         )

@@ -28,6 +28,7 @@ __all__ = [
     "LifecycleError",
     "MissingExtraError",
     "NaiveDatetimeError",
+    "OutputError",
     "ParseError",
     "RuleNotInForceError",
     "ValidationError",
@@ -115,6 +116,11 @@ class ParseError(CchcError):
 
 class DataFileError(CchcError):
     """A data file (a notice CSV, a plan YAML, a framework) is malformed."""
+
+
+class OutputError(DataFileError):
+    """An output file cannot be written: a folder in the way, an existing file without
+    ``force``, a full disk, no permission. The file that was there is left unchanged."""
 
 
 class FrameworkError(DataFileError):

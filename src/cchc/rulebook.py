@@ -201,13 +201,13 @@ def _plans(on: date) -> Iterator[RuleInForce]:
 def _indices(on: date) -> Iterator[RuleInForce]:
     # A year no version covers simply has no rule of that index (RuleNotInForceError).
     with contextlib.suppress(RuleNotInForceError):
-        par = par_index.version_for_year(on.year)
+        par = par_index.version_in_force(on.year)
         yield RuleInForce("indices", "par_index", par.number, (source(par.source),))
     with contextlib.suppress(RuleNotInForceError):
-        sip = sipas.version_for_year(on.year)
+        sip = sipas.version_in_force(on.year)
         yield RuleInForce("indices", "sipas", sip.source.number, (sip.source,))
     with contextlib.suppress(RuleNotInForceError):
-        weights = pci.framework_for_year(on.year)
+        weights = pci.framework_in_force(on.year)
         main = weights.dated()
         if main is not None:
             yield RuleInForce("indices", "pci_weights", weights.id, (main.source,))

@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from cchc._cli_util import add_json, print_json
-from cchc._data import data_path
+from cchc._cli_util import add_force, add_json, print_json
+from cchc._data import read_text, write_output
 from cchc.errors import ValidationError
 
 __all__ = ["SAMPLES", "Sample", "register", "sample_text", "write_sample"]
@@ -87,21 +87,20 @@ def _sample(name: str) -> Sample:
 def sample_text(name: str) -> str:
     """The text of a bundled sample."""
     sample = _sample(name)
-    return data_path(sample.package, *sample.parts).read_text(encoding="utf-8")
+    return read_text(sample.package, *sample.parts)
 
 
 def write_sample(name: str, path: str | Path | None = None, *, force: bool = False) -> Path:
-    """Write a sample to ``path`` (default: its file name in the current folder).
+    """Write a sample to ``path`` (default: its file name in the current folder), by
+    :func:`cchc._data.write_output`: missing folders created, written whole or not at
+    all, an existing file replaced only with ``force=True``.
 
     Raises:
-        ValidationError: unknown sample, or ``path`` exists and ``force`` is false.
+        ValidationError: unknown sample.
+        OutputError: ``path`` is a folder, exists without ``force``, or cannot be written.
     """
     target = Path(path) if path is not None else Path(_sample(name).filename)
-    text = sample_text(name)
-    if target.exists() and not force:
-        raise ValidationError(f"{target} exists; pass --force to overwrite", field="output")
-    target.write_text(text, encoding="utf-8")
-    return target
+    return write_output(target, sample_text(name), force=force)
 
 
 def register(subparsers: Any) -> None:
@@ -115,7 +114,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "-o", "--output", help="where to write it (default: its file name here; - for stdout)"
     )
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_force(p)
     add_json(p)
     p.set_defaults(handler=_example)
 

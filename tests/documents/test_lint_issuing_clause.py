@@ -51,3 +51,64 @@ def test_later_citation_after_the_clause_is_not_blamed_on_the_first() -> None:
         "theo Quyết định số 99/QĐ-UBND ngày 18/10/2023 của UBND tỉnh.",
     )
     assert "cited-after-citing" not in {f.code for f in lint(text)}
+
+
+# Issue 19 B13: the clause need not follow a "về việc ..." subject. A comma after the cited
+# document's issuer opens the citing text's own clause whatever its wording; the rule's
+# scope (the trích yếu, and joint issuers only as a list closed by "và") is varied here.
+B13 = (
+    "thực hiện Công văn số 4567/BNV-CCHC ngày 12/10/2023 của Bộ Nội vụ, Sở Y tế ban hành "
+    "Kế hoạch số 88/KH-SYT ngày 20/10/2023 về kiểm tra."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        B13,
+        B13[0].upper() + B13[1:],
+        unicodedata.normalize("NFD", B13),
+        B13.replace("của Bộ Nội vụ", "của Bộ Nội vụ về công tác kiểm tra"),
+        B13.replace("ngày 12/10/2023", "ngày 12 tháng 10 năm 2023"),
+        B13.replace("ngày 20/10/2023", "ngày 20 tháng 10 năm 2023"),
+        B13.replace("Sở Y tế ban hành", "Sở Y tế đã ban hành"),
+        B13.replace("Sở Y tế ban hành", "Sở Y tế có"),
+        B13.replace("Sở Y tế ban hành", "Sở Y tế xây dựng"),
+        B13.replace("Sở Y tế ban hành", "Sở Nội vụ tổ chức triển khai"),
+        B13.replace("Sở Y tế ban hành", "UBND tỉnh ban hành"),
+        B13.replace("Sở Y tế ban hành", "Ủy ban nhân dân tỉnh Hà Tĩnh ban hành"),
+        B13.replace("Công văn số", "Quyết định số").replace("BNV-CCHC", "QĐ-BNV"),
+        B13.replace("Kế hoạch số 88/KH-SYT", "Quyết định số 88/QĐ-SYT"),
+        B13.replace("của Bộ Nội vụ, ", "của Bộ Nội vụ,\n"),
+    ],
+)
+def test_a_clause_after_the_issuer_is_not_the_cited_documents_subject(text: str) -> None:
+    assert "cited-after-citing" not in {f.code for f in lint(text)}
+
+
+def test_joint_issuers_closed_by_va_are_still_one_issuer() -> None:
+    from cchc.documents import parse_citations
+
+    text = (
+        "Thông tư liên tịch số 01/2015/TTLT-BTP-BCA-BYT ngày 06/01/2015 của Bộ Tư pháp, "
+        "Bộ Công an và Bộ Y tế về lý lịch tư pháp."
+    )
+    (c,) = parse_citations(text)
+    assert c.issuer == "Bộ Tư pháp, Bộ Công an và Bộ Y tế"
+    assert c.subject == "lý lịch tư pháp"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the later plan is named inside the công văn's own subject: still flagged
+        B13.replace(", Sở Y tế ban hành", " về việc triển khai"),
+        B13.replace(", Sở Y tế ban hành", " hướng dẫn thực hiện"),
+        B13.replace(", Sở Y tế ban hành", ", triển khai"),
+    ],
+)
+def test_a_later_document_inside_the_subject_is_still_flagged(text: str) -> None:
+    late = [f for f in lint(text) if f.code.startswith("cited-after-citing")]
+    assert len(late) == 1
+    start, end = late[0].span
+    assert "88/KH-SYT" in text[start:end]

@@ -59,7 +59,8 @@ def test_score_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     )
     assert run(["score", "tt01-agency", str(inputs), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["scorecard"]["total_points"] == "12.2"
+    # Points are JSON numbers, not strings (issue 19 C: a Java or PHP client reads numbers).
+    assert data["scorecard"]["total_points"] == 12.2
     assert data["scorecard"]["group"] == "tốt"
 
 

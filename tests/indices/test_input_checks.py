@@ -212,11 +212,11 @@ def test_bool_points_are_refused() -> None:
         lambda: par_index.result_group("x"),  # type: ignore[arg-type]
         lambda: par_index.index_percent(appraised=Decimal("NaN")),
         lambda: par_index.index_percent(appraised=Decimal(50), survey=Decimal("Infinity")),
-        lambda: par_index.version_for_year("2019"),  # type: ignore[arg-type]
+        lambda: par_index.version_in_force("2019"),  # type: ignore[arg-type]
         lambda: sipas.mean_of_elements({}),
         lambda: sipas.mean_of_elements({"a": Decimal("NaN")}),
         lambda: sipas.element_index([True, 5]),
-        lambda: sipas.version_for_year(2019.0),  # type: ignore[arg-type]
+        lambda: sipas.version_in_force(2019.0),  # type: ignore[arg-type]
         lambda: tt01.time_points(actual=Decimal("NaN"), limit=3),
         lambda: tt01.desk_points(
             "x",  # type: ignore[arg-type]

@@ -74,19 +74,19 @@ def test_group_edges() -> None:
 
 
 def test_versions_and_years() -> None:
-    v = par_index.version_for_year(2022)
+    v = par_index.version_in_force(2022)
     assert v.number == "876/QĐ-BNV"
     assert v.signed_on == date(2022, 11, 10)
     ministry = next(s for s in v.structure if s.level == "ministry")
     assert (ministry.areas, ministry.criteria, ministry.sub_criteria) == (7, 38, 97)
     assert ministry.survey_points == Decimal("31.5")
-    assert par_index.version_for_year(2021).number == "1149/QĐ-BNV"
-    assert par_index.version_for_year(2019).number == "1150/QĐ-BNV"
-    assert par_index.version_for_year(2018).signed_on == date(2018, 12, 10)
+    assert par_index.version_in_force(2021).number == "1149/QĐ-BNV"
+    assert par_index.version_in_force(2019).number == "1150/QĐ-BNV"
+    assert par_index.version_in_force(2018).signed_on == date(2018, 12, 10)
     # the provincial table of QĐ 876 is not known: no provincial structure row is shipped
     assert not [s for s in v.structure if s.level == "province"]
     with pytest.raises(RuleNotInForceError):
-        par_index.version_for_year(2011)
+        par_index.version_in_force(2011)
 
 
 def test_index_percent_normalises_to_100() -> None:

@@ -21,7 +21,7 @@ ANSWERS = {
 
 
 def test_versions() -> None:
-    v2017 = sipas.version_for_year(2019)
+    v2017 = sipas.version_in_force(2019)
     assert v2017.source.number == "2640/QĐ-BNV"
     assert v2017.source.signed_on == date(2017, 10, 10)
     assert next(e.name_vi for e in v2017.elements) == "Tiếp cận dịch vụ"
@@ -31,13 +31,13 @@ def test_versions() -> None:
         "sự hài lòng",
         "sự mong đợi",
     )
-    v2023 = sipas.version_for_year(2023)
+    v2023 = sipas.version_in_force(2023)
     assert v2023.source.number == "1001/QĐ-BNV"
     assert len(v2023.elements) == 3
     assert len(v2023.elements[0].criteria) == 7
     with pytest.raises(RuleNotInForceError):
-        sipas.version_for_year(2021)
-    assert sipas.version_for_year(2021, assume_previous=True) is v2017
+        sipas.version_in_force(2021)
+    assert sipas.version_in_force(2021, assume_previous=True) is v2017
 
 
 def test_default_aggregation() -> None:

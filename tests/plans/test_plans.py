@@ -16,7 +16,7 @@ from cchc.plans import (
     load_plan,
     parse_plan,
     programme,
-    programme_for_year,
+    programme_in_force,
     save_plan,
 )
 
@@ -46,7 +46,7 @@ def test_programmes_keep_the_two_resolutions_76_apart() -> None:
         programme("76/NQ-CP")
     assert err.value.field == "programme"
     assert programme("30c/NQ-CP").key == "nq30c-2011"
-    assert programme_for_year(2025).key == "nq76-2021"
+    assert programme_in_force(2025).key == "nq76-2021"
 
 
 def test_programme_areas_are_six_each_and_differ() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import runpy
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ def headings(path: Path) -> list[str]:
 
 def test_example_docx_has_the_outline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["plans_quarterly_report.py", str(tmp_path)])  # out folder
     runpy.run_path(str(ROOT / "examples" / "plans_quarterly_report.py"), run_name="__main__")
     out = tmp_path / "bao_cao_cchc_quy_I_2022.docx"
     document = docx.Document(str(out))

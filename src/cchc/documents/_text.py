@@ -25,6 +25,8 @@ import attrs
 __all__ = ["Normalized", "normalize"]
 
 _CLUSTER = re.compile(r"[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+"""A combining mark: without one (an NFC text) there is no cluster to look for."""
 
 
 @attrs.frozen
@@ -104,7 +106,8 @@ def _normalize_clusters(text: str) -> Normalized | None:
     seg_orig: list[int] = []
     seg_plain: list[bool] = []
     pos = norm_pos = 0
-    for m in _CLUSTER.finditer(text):
+    clusters = _CLUSTER.finditer(text) if _COMBINING.search(text) else ()
+    for m in clusters:
         plain = unicodedata.normalize("NFC", text[pos : m.start()])
         if len(plain) != m.start() - pos:
             return None

@@ -51,10 +51,14 @@ MAX_SUBJECT = 250
 """Longest subject (trích yếu) kept, in characters."""
 
 _CANDIDATE = re.compile(
-    r"(?<![\w/.@&-])\d{1,6}(?:[a-z])?(?: ?/(?:(?:19|20)\d\d/)?[^\W\d_]|-[^\W\d_])"
+    r"\d(?<![\w/.@&-]\d)\d{0,5}(?:[a-z])?(?: ?/(?:(?:19|20)\d\d/)?[^\W\d_]|-[^\W\d_])"
 )
+"""A number that may start a citation. Like every pattern run over a whole text, it
+starts with a character class and checks what comes before its first digit by a
+look-behind placed after it: ``re`` then skips to the next digit in C instead of
+trying the pattern at every position (about 3x faster on long texts)."""
 _BLANK_HEADER = re.compile(r"(?m)^[ \t|]{0,10}Số[ \t]{0,10}:[ \t.…_]{0,20}(?=/[^\W\d_])")
-_BLANK_BODY = re.compile(r"(?<!\w)(?i:số)[ \t.…_]{1,20}(?=/[^\W\d_])")
+_BLANK_BODY = re.compile(r"(?=[sS])(?<!\w)(?i:số)[ \t.…_]{1,20}(?=/[^\W\d_])")
 """A blank number in running text: "Quyết định số /QĐ-UBND" (a draft's citation)."""
 _TOKEN = re.compile(r"\S+")
 _PLACE_DATE = re.compile(r",[ \t]{0,5}(?=(?i:ngày))")
@@ -159,6 +163,8 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
     prev = ""
     toks = list(_TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
     k = 0
+    listed: int | None = None  # words before the first ", <issuer>" of a list
+    closed = False  # the list was closed by "và <issuer>"
     while k < len(toks) and len(words) < 20:
         t = toks[k]
         tok = t.group(0)
@@ -168,6 +174,7 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
         joint = nxt in _ISSUER_HEADS and words != []
         if low == "và" and joint:
             words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
+            closed = True
             k += 1
             continue
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
@@ -178,7 +185,14 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
         prev = low
         if core != tok and not (tok.endswith(",") and nxt in _ISSUER_HEADS):
             break
+        if core != tok and listed is None:
+            listed = len(words)
         k += 1
+    if listed is not None and not closed:
+        # "của Bộ Nội vụ, Sở Y tế ban hành ...": a list of joint issuers ends with
+        # "và <issuer>" ("Bộ Tư pháp, Bộ Công an và Bộ Y tế"); without it the name after
+        # the comma is the actor of a new clause, not a second issuer.
+        del words[listed:]
     while words and s[words[-1][0] : words[-1][1]] in ("-", "–", "&"):
         words.pop()
     if not words:
@@ -229,7 +243,9 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
 
     The clause ends at ";", "(", ")", a full stop, a blank line or a new list
     item; citations nested in it belong to the subject ("triển khai Quyết định
-    số ..."). A subject that starts where the next citation starts is none.
+    số ..."). A subject that starts where the next citation starts is none, and so
+    is a comma followed by a capitalised word with no "về" / "V/v": that opens a new
+    clause with its own actor (", Sở Y tế ban hành Kế hoạch số ..."), not a trích yếu.
     """
     i = pos
     limit = len(s)
@@ -240,6 +256,8 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
     intro = _SUBJECT_INTRO.match(s, i)
     if intro is not None:
         i = intro.end()
+    elif "," in s[pos:i] and i < limit and s[i].isupper():
+        return None, None  # ", Sở Y tế ban hành ...": a new clause with its own actor
     if i >= next_start:
         return None, None
     end = min(limit, i + MAX_SUBJECT)

@@ -27,6 +27,7 @@ from cchc.documents.citations import Citation, CitationRole
 from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.types import DocumentType
 from cchc.errors import CchcError
+from cchc.l10n import weekday
 from cchc.reporting.periods import DEFAULT_REGIME, ReportingPeriod, reporting_period
 
 __all__ = ["DEFAULT_REGIME", "FALLBACK_REGIME", "days_off", "draft_window", "period", "plans"]
@@ -128,7 +129,8 @@ def days_off(cits: list[Citation]) -> list[Finding]:
             continue
         seen.add(d)
         if not cal.is_working_day(d):
-            out.append(cited("non-working-day", c, span=c.date_span, w=d.strftime("%A")))
+            w = weekday(d, lang="en")
+            out.append(cited("non-working-day", c, span=c.date_span, w=w))
     return out
 
 

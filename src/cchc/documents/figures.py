@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from cchc.documents.findings import Finding, finding
@@ -36,11 +36,15 @@ Mapper = Callable[[int, int], tuple[int, int]]
 _SENTENCE_MAX = 300
 """Longest sentence scanned for the parts of a total, in characters."""
 _INT = r"\d{1,3}(?:\.\d{3}){1,3}(?!\d)|\d{1,7}(?![\d.,]\d)"
-_COUNT_HEAD = rf"(?<![\w/.,])({_INT})[ \t]{{1,3}}([^\W\d_]{{1,12}})"
+_INT_ALONE = r"\d(?<![\w/.,]\d)(?:\d{0,2}(?:\.\d{3}){1,3}(?!\d)|\d{0,6}(?![\d.,]\d))"
+""":data:`_INT` not preceded by a letter, digit, "/", "." or ",": the look-behind sits
+after the first digit so that ``re`` skips to the next digit in C (see citations)."""
+_COUNT_HEAD = rf"({_INT_ALONE})[ \t]{{1,3}}([^\W\d_]{{1,12}})"
 """A count and the noun after it ("126 thủ tục"): groups 1 and 2."""
 _COUNT = re.compile(_COUNT_HEAD)
 _SENTENCE_END = re.compile(r"[.;](?:[ \t]*\n|[ \t]+[A-ZĐ])|\n[ \t]*\n|\n[ \t]*[-+•*]")
-_TRONG_DO = re.compile(r"(?i:trong đó|bao gồm|gồm)")
+_TRONG_DO = re.compile(r"[tTbBgG](?i:(?<=t)rong đó|(?<=b)ao gồm|(?<=g)ồm)")
+""""trong đó", "bao gồm", "gồm" in any case, found by their first letter in C."""
 _PARENS = re.compile(r"\(([^()\n]{3,80})\)")
 _COUNT_BEFORE = re.compile(_COUNT_HEAD + r"[^()\n\d;]{0,60}$")
 _PART = re.compile(rf"({_INT})[ \t]{{1,3}}[^\W\d_][^,;+()]{{0,40}}")
@@ -57,12 +61,17 @@ def _labelled_line(label: str, longest: int) -> re.Pattern[str]:
 _TOTAL_LINE = _labelled_line("Tổng số", 40)
 _PART_LINE = _labelled_line("Số", 60)
 _RATE = re.compile(
-    r"(?i:(đúng|trễ|quá|trước)[ \t\n]{1,3}(hẹn|hạn))[^.;%\n]{0,40}?(?i:trên|hơn|đạt)"
+    r"(?=[đĐtTqQ])(?i:(đúng|trễ|quá|trước)[ \t\n]{1,3}(hẹn|hạn))[^.;%\n]{0,40}?(?i:trên|hơn|đạt)"
     r"[ \t]{1,3}(\d{1,3}(?:[,.]\d{1,2})?)[ \t]?%"
 )
 _BLANK = re.compile(r":[ \t]{0,2}[.…]{4,}|[^\s.…][.…]{4,}(?=[^\W\d_])")
-_NUM_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_NO_YEAR = re.compile(r"(?i:ngày)[ \t]{1,3}(\d{1,2})/(\d{1,2})(?![\d/])")
+"""A blank figure: dots after a colon ("Số hồ sơ: ....."), or glued between a word and
+the next ("đạt.....%" is not, "tổng số.....thủ tục" is). :func:`_blanks` finds the same
+matches from the runs of dots (:data:`_DOTS`), without trying the pattern at every
+character."""
+_DOTS = re.compile(r"[.…]{4,}")
+_NUM_DATE = re.compile(r"(\d(?<![\d/.]\d)\d?)/(\d{1,2})/(\d{4})(?![\d/])")
+_NO_YEAR = re.compile(r"(?=[nN])(?i:ngày)[ \t]{1,3}(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _int(text: str) -> int:
@@ -171,5 +180,18 @@ def check_figures(s: str, mapper: Mapper) -> list[Finding]:
     ``mapper`` turns offsets in ``s`` into offsets in the caller's text.
     """
     out = _totals(s, mapper) + _rates(s, mapper) + _dates(s, mapper)
-    out.extend(_at(m, mapper, "blank-figure") for m in _BLANK.finditer(s))
+    out.extend(_at(m, mapper, "blank-figure") for m in _blanks(s))
     return out
+
+
+def _blanks(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_BLANK` in ``s``, in order. A match contains a run of four or
+    more dots and starts at a colon up to three characters before it or at the character
+    just before it: the pattern is tried there only, earliest first, as ``finditer``
+    would."""
+    for run in _DOTS.finditer(s):
+        for start in range(max(0, run.start() - 3), run.start()):
+            m = _BLANK.match(s, start)
+            if m is not None and m.end() == run.end():
+                yield m
+                break

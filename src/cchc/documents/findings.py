@@ -22,6 +22,7 @@ from datetime import date
 
 from cchc.documents.citations import Citation
 from cchc.findings import Finding, Severity
+from cchc.l10n import vn_date
 
 __all__ = [
     "CODES",
@@ -221,7 +222,7 @@ def finding(key: str, span: tuple[int, int], **values: object) -> Finding:
 
 def fmt_date(d: date | None) -> str:
     """A date as dd/mm/yyyy ("?" when unknown)."""
-    return d.strftime("%d/%m/%Y") if d is not None else "?"
+    return vn_date(d) if d is not None else "?"
 
 
 def cited(

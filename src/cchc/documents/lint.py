@@ -82,11 +82,12 @@ số 870/UBND-VP" of seed 002, where the later document does cite the earlier on
 """
 
 
-def _issued_in_own_clause(text: str, subject_start: int, cited_start: int) -> bool:
-    """Whether an issuing clause (:data:`_ISSUING_CLAUSE`) opens between a cited
-    document's subject start and a later citation: that citation is then not
-    nested in the subject."""
-    segment = unicodedata.normalize("NFC", text[subject_start:cited_start])
+def _issued_in_own_clause(text: str, citing_end: int, cited_start: int) -> bool:
+    """Whether an issuing clause (:data:`_ISSUING_CLAUSE`) opens between the end of a
+    citation (its number, date and issuer: the comma that opens the clause may come
+    before its subject is read) and a later citation: that citation is then not nested
+    in the subject."""
+    segment = unicodedata.normalize("NFC", text[citing_end:cited_start])
     return any(m.group("actor")[0].isupper() for m in _ISSUING_CLAUSE.finditer(segment))
 
 
@@ -192,7 +193,7 @@ def _nested(text: str, cits: list[Citation]) -> list[Finding]:
             if (
                 b.issued_on is not None
                 and b.issued_on > a.issued_on
-                and not _issued_in_own_clause(text, a.subject_span[0], b.span[0])
+                and not _issued_in_own_clause(text, a.span[1], b.span[0])
             ):
                 ad = _fmt(a.issued_on)
                 out.append(cited("cited-after-citing:nested", b, a=a.number_text, ad=ad))

@@ -31,6 +31,7 @@ Lookups are case-insensitive and accept ``Ð`` (U+00D0) for ``Đ``::
 from __future__ import annotations
 
 import enum
+import functools
 
 from cchc.legal import source_aliases
 
@@ -239,6 +240,7 @@ _BY_NAME[_key("Giấy uỷ quyền")] = DocumentType.GIAY_UY_QUYEN
 _BY_NAME[_key("Bản thoả thuận")] = DocumentType.BAN_THOA_THUAN
 
 
+@functools.lru_cache(maxsize=4096)
 def type_for_abbreviation(abbreviation: str) -> DocumentType | None:
     """The type whose abbreviation is ``abbreviation`` (case-insensitive), else ``None``."""
     return _BY_ABBREVIATION.get(_key(abbreviation))

@@ -14,6 +14,7 @@ from typing import Any
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import DeadlinePolicy, Dossier, EventKind
 from cchc.errors import ValidationError
+from cchc.l10n import vn_datetime
 from cchc.procedures import Catalogue
 from cchc.tz import VN_TZ, to_vn
 
@@ -42,7 +43,7 @@ _ENDS = {EventKind.REFUSED: "Từ chối giải quyết", EventKind.WITHDRAWN: "
 
 
 def _short(moment: datetime | None) -> str:
-    return to_vn(moment).strftime("%d/%m/%Y %H:%M") if moment is not None else "—"
+    return vn_datetime(moment) if moment is not None else "—"
 
 
 def _first(dossier: Dossier, kind: EventKind) -> datetime | None:

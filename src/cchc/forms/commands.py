@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import print_json
+from cchc._cli_util import add_force, print_json
+from cchc._data import read_user_text
+from cchc._model import with_source
 from cchc.dossiers import Dossier
-from cchc.errors import DataFileError
+from cchc.errors import CchcError, DataFileError
 
 from .fill import fill
 from .kinds import FormKind
@@ -36,6 +39,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--agency", required=True, help="agency name in the header")
     p.add_argument("--regime", choices=REGIME_KEYS, help="override the regime in force")
     p.add_argument("--docx", type=Path, help="also write the form as .docx here")
+    add_force(p)
     p.add_argument("--json", action="store_true", help="print the form as JSON")
     for name in _TEXT:
         p.add_argument(f"--{name}", help=f"input {name}= of cchc.forms.fill")
@@ -48,27 +52,52 @@ def register(subparsers: Any) -> None:
 
 def _load(path: Path) -> Dossier:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(
-            f"cannot read the dossier file: {exc.strerror}", source=str(path)
-        ) from None
-    return Dossier.model_validate_json(text)
+        text = read_user_text(path)
+    except DataFileError as exc:
+        reason = exc.message.removeprefix("cannot read file: ")
+        raise DataFileError(f"cannot read the dossier file: {reason}", source=str(path)) from None
+    try:
+        return Dossier.model_validate_json(text)
+    except CchcError as exc:
+        raise with_source(exc, str(path)) from None
+
+
+_FLAGS = {
+    **{name: f"--{name}" for name in (*_TEXT, "missing", "copies", "contact", "regime")},
+    "papers": "--paper",
+}
+"""The keyword of :func:`cchc.forms.fill` and the option that gives it here."""
+
+
+def _in_flags(exc: CchcError) -> CchcError:
+    """``exc`` naming the command's options instead of ``fill``'s keywords."""
+    flag = _FLAGS.get(exc.field or "")
+    if flag is None:
+        return exc
+    name = re.escape(exc.field or "")
+    message = re.sub(rf"\b{name}=\[\.\.\.\]", f"{flag} TEXT (repeatable)", exc.message)
+    message = re.sub(rf"\b{name}=\.\.\.", flag, message)
+    message = re.sub(rf"\binput '{name}'", f"option {flag}", message)
+    return type(exc)(message, row=exc.row, source=exc.source)  # the message names it
 
 
 def _form(args: argparse.Namespace) -> int:
     inputs = {name: getattr(args, name) for name in (*_TEXT, "missing", "papers", "copies")}
-    form = fill(
-        args.kind,
-        _load(args.dossier),
-        procedure=args.procedure,
-        agency=args.agency,
-        regime=args.regime,
-        contact=args.contact,
-        **inputs,
-    )
+    dossier = _load(args.dossier)
+    try:
+        form = fill(
+            args.kind,
+            dossier,
+            procedure=args.procedure,
+            agency=args.agency,
+            regime=args.regime,
+            contact=args.contact,
+            **inputs,
+        )
+    except CchcError as exc:
+        raise _in_flags(exc) from None
     if args.docx is not None:
-        form.to_docx(args.docx)
+        form.to_docx(args.docx, force=args.force)
     if args.json:
         print_json(form)
     else:

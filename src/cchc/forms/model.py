@@ -57,14 +57,19 @@ class Form(CchcRecord):
         """The form as Markdown (header, number, title, fields, table, signatures)."""
         return render_markdown(self)
 
-    def to_docx(self, path: str | Path) -> Path:
+    def to_docx(self, path: str | Path, *, force: bool = False) -> Path:
         """Write the form as a Word file in the official layout; return the path.
+
+        Missing folders are created; the file is written whole or not at all, and an
+        existing file is replaced only with ``force=True``.
 
         Raises:
             MissingExtraError: python-docx is not installed (extra ``docx``).
+            OutputError: ``path`` is a folder, exists without ``force``, or cannot be
+                written.
         """
         word: Any = require_extra("cchc.forms.word", "docx")
-        out: Path = word.write_docx(self, Path(path))
+        out: Path = word.write_docx(self, Path(path), force=force)
         return out
 
     def to_docx_bytes(self) -> bytes:

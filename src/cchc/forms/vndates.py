@@ -1,11 +1,12 @@
-"""Dates and times as forms print them ("08 giờ 30 phút, ngày 05 tháng 01 năm 2026")."""
+"""Dates and times as forms print them ("08 giờ 30 phút, ngày 05 tháng 01 năm 2026"),
+from :mod:`cchc.l10n`."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from cchc.l10n import day_words, moment_words
 from cchc.procedures import TimeUnit
-from cchc.tz import to_vn
 
 __all__ = ["day_text", "limit_text", "moment_text"]
 
@@ -16,8 +17,7 @@ def day_text(day: date | datetime) -> str:
     >>> day_text(date(2026, 1, 5))
     'ngày 05 tháng 01 năm 2026'
     """
-    d = to_vn(day).date() if isinstance(day, datetime) else day
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    return day_words(day)
 
 
 def moment_text(moment: datetime) -> str:
@@ -27,8 +27,7 @@ def moment_text(moment: datetime) -> str:
     >>> moment_text(datetime(2026, 1, 5, 8, 30, tzinfo=VN_TZ))
     '08 giờ 30 phút, ngày 05 tháng 01 năm 2026'
     """
-    m = to_vn(moment, field="moment")
-    return f"{m.hour:02d} giờ {m.minute:02d} phút, {day_text(m)}"
+    return moment_words(moment)
 
 
 def limit_text(amount: int, unit: TimeUnit | str) -> str:

@@ -23,6 +23,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from cchc._data import write_output
+
 from .markdown import MOTTO, NATION
 from .parts import FormView
 
@@ -169,12 +171,10 @@ def _signatures(doc: Any, form: FormView, usable: float) -> None:
         _para(box, sig.name, 13, bold=True)
 
 
-def write_docx(form: FormView, path: Path) -> Path:
-    """Write ``form`` to ``path`` (.docx) and return the path."""
-    doc = _document(form)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path
+def write_docx(form: FormView, path: Path, *, force: bool = False) -> Path:
+    """Write ``form`` to ``path`` (.docx) by :func:`cchc._data.write_output` (atomically;
+    an existing file replaced only with ``force``) and return the path."""
+    return write_output(path, docx_bytes(form), force=force)
 
 
 def docx_bytes(form: FormView) -> bytes:

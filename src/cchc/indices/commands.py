@@ -1,23 +1,24 @@
-"""Sub-commands ``cchc score`` and ``cchc frameworks``.
+"""CLI: ``cchc index score FRAMEWORK INPUTS``, ``cchc index frameworks`` and
+``cchc index template FRAMEWORK``.
 
-``cchc score FRAMEWORK INPUTS`` scores a unit: FRAMEWORK is a bundled framework id (see
-``cchc frameworks``) or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each
-scored item id to its value (or to ``{value, appraised, evidence}``), optionally wrapped as
-``{unit: ..., period: ..., items: {...}}``. ``--previous`` adds a year-over-year comparison.
+What each takes is said in its ``--help`` (:data:`_SCORE_DESCRIPTION`), in plain words.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import add_json, print_json, print_table
+from cchc._cli_util import add_force, add_json, print_json, print_table
+from cchc._data import write_output
 from cchc.errors import DataFileError
+from cchc.indices.framework import Framework, Item
 from cchc.indices.loader import bundled_frameworks, get_framework, read_data_file
-from cchc.indices.scoring import Scorecard, compare, score
+from cchc.indices.scoring import Scorecard, compare, json_number, score
 
-__all__ = ["read_inputs", "register"]
+__all__ = ["inputs_template", "read_inputs", "register"]
 
 
 def _item_keys(items: dict[Any, Any], where: str) -> dict[str, Any]:
@@ -114,7 +115,7 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
                 "kind": fw.kind,
                 "version": fw.version,
                 "name": fw.name,
-                "max_points": fw.max_points,
+                "max_points": None if fw.max_points is None else json_number(fw.max_points),
                 "source": src.cite() if src else (fw.assumption or ""),
             }
         )
@@ -128,12 +129,64 @@ def _cmd_frameworks(args: argparse.Namespace) -> int:
     return 0
 
 
+_SCORE_DESCRIPTION = (
+    "Score a unit (chấm điểm chỉ số): FRAMEWORK is a bundled framework id (see 'cchc index "
+    "frameworks') or a YAML / JSON framework file; INPUTS is a YAML / JSON file mapping each "
+    "scored item id to its value (or to {value, appraised, evidence}), optionally wrapped as "
+    "{unit: ..., period: ..., items: {...}}. --previous adds a year-over-year comparison."
+)
+"""The ``--help`` text: plain words, no reST markup (the module docstring has it)."""
+
+
+def _hint(item: Item) -> str:
+    """What an item expects, for the template's comment."""
+    kind = item.rule.kind if item.rule is not None else "direct"
+    what = {
+        "yes_no": "yes / no",
+        "bands": "a value scored by bands",
+        "proportional": "a value scored in proportion",
+        "deduction": "a count of faults (points taken off)",
+        "direct": "the points",
+    }[kind]
+    unit = f" in {item.unit.value}" if item.unit is not None else ""
+    evidence = "; self-assessed: list the evidence" if item.self_assessed else ""
+    return f"{what}{unit}, max {item.max_points}{evidence}"
+
+
+def inputs_template(fw: Framework) -> str:
+    """An inputs file (YAML) for ``fw`` with every scored item empty (``null`` = no data)
+    and a comment over each naming it and what it expects."""
+    lines = [
+        f"# Inputs for {fw.id} ({fw.version}): fill each value, then",
+        f"#   cchc index score {fw.id} THIS_FILE",
+        "# A value left null is 'no data': the item leaves both the points and the maximum.",
+        "unit: null",
+        "period: null",
+        "items:",
+    ]
+    for item in fw.leaves():
+        name = " ".join(item.name.split())
+        lines.append(f"  # {item.id} {name}: {_hint(item)}")
+        entry = "{value: null, evidence: []}" if item.self_assessed else "{value: null}"
+        lines.append(f"  {json.dumps(item.id)}: {entry}")
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    text = inputs_template(get_framework(args.framework))
+    if args.output is None:
+        print(text, end="")
+        return 0
+    write_output(args.output, text, force=args.force)
+    return 0
+
+
 def register(subparsers: Any) -> None:
     """Add the verbs of ``cchc index``: ``score`` and ``frameworks``."""
     p = subparsers.add_parser(
         "score",
         help="score a unit against an index framework (chấm điểm chỉ số)",
-        description=__doc__,
+        description=_SCORE_DESCRIPTION,
     )
     p.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
     p.add_argument("inputs", metavar="INPUTS", help="YAML/JSON file of item values")
@@ -148,3 +201,13 @@ def register(subparsers: Any) -> None:
     )
     add_json(f)
     f.set_defaults(handler=_cmd_frameworks)
+    t = subparsers.add_parser(
+        "template",
+        help="write an empty inputs file for a framework (mẫu số liệu đầu vào)",
+        description="Write an inputs file for FRAMEWORK with every scored item empty and a "
+        "comment naming it, its rule and its maximum; fill it in, then run cchc index score.",
+    )
+    t.add_argument("framework", metavar="FRAMEWORK", help="bundled framework id or file path")
+    t.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_force(t)
+    t.set_defaults(handler=_cmd_template)

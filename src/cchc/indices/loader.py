@@ -35,11 +35,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from cchc._data import load_yaml, read_user_data
+from cchc._data import bundled_names, load_yaml, read_user_data
 from cchc.errors import FrameworkError
 from cchc.indices.framework import (
     Aggregation,
@@ -62,6 +61,7 @@ __all__ = [
 ]
 
 _DATA = "cchc.indices.data"
+_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def read_data_file(path: str | Path) -> Any:
@@ -79,6 +79,12 @@ def load_framework(data: Mapping[str, Any] | str | Path) -> Framework:
     where: str | None = None
     if isinstance(data, str | Path):
         where = str(data)
+        if not Path(data).exists() and str(data) in _bundled_ids():
+            raise FrameworkError(
+                f"{str(data)!r} is the id of a bundled framework, not a file: "
+                f"use get_framework({str(data)!r})",
+                source=where,
+            )
         raw = read_data_file(data)
     else:
         raw = data
@@ -255,15 +261,18 @@ def check_framework(fw: Framework, *, source: str | None = None) -> None:
 
 
 @cache
+def _bundled_ids() -> set[str]:
+    """The ids of the bundled frameworks: each file is named after its framework's id (a test
+    checks it), so no framework is built to answer."""
+    return {n.rsplit(".", 1)[0] for n in bundled_names(_DATA, "frameworks", suffixes=_SUFFIXES)}
+
+
 def bundled_frameworks() -> dict[str, Framework]:
     """The frameworks shipped with cchc, by id (loaded lazily, once)."""
     out: dict[str, Framework] = {}
-    folder = resources.files(_DATA).joinpath("frameworks")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".yml", ".json")):
-            raw = load_yaml(_DATA, "frameworks", entry.name)
-            fw = load_framework(raw)
-            out[fw.id] = fw
+    for name in bundled_names(_DATA, "frameworks", suffixes=_SUFFIXES):
+        fw = load_framework(load_yaml(_DATA, "frameworks", name))
+        out[fw.id] = fw
     return out
 
 

@@ -18,7 +18,7 @@ the bundled *example* ``par-example-department``) and use :func:`result_group` f
 >>> from decimal import Decimal
 >>> result_group(Decimal("90.10")), result_group(Decimal("89.58")), result_group(Decimal("79.97"))
 ('A', 'B', 'C')
->>> version_for_year(2023).number
+>>> version_in_force(2023).number
 '876/QĐ-BNV'
 >>> index_percent(appraised=Decimal("61.35"), survey=Decimal("25.02"))
 Decimal('86.37')
@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from cchc._deprecation import deprecated_alias
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
@@ -48,6 +49,7 @@ __all__ = [
     "index_percent",
     "result_group",
     "version_for_year",
+    "version_in_force",
     "versions",
 ]
 
@@ -115,7 +117,7 @@ def _version(row: Mapping[str, Any], years: tuple[int, int]) -> ParIndexVersion:
     )
 
 
-def version_for_year(year: int) -> ParIndexVersion:
+def version_in_force(year: int) -> ParIndexVersion:
     """The methodology decision applied to an assessment year (derived from decision dates).
 
     Raises:
@@ -196,3 +198,7 @@ def index_percent(
     if total > maximum:
         raise ValidationError(f"points {total} over the maximum {maximum}", field="appraised")
     return round_half_up(total * 100 / maximum, places)
+
+
+version_for_year = deprecated_alias(version_in_force, "version_for_year", __name__)
+"""Deprecated name of :func:`version_in_force` (one verb, ``in_force``, for dated look-ups)."""

@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
+from cchc._deprecation import deprecated_alias
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework
@@ -40,7 +41,14 @@ from cchc.indices.rules import as_decimal, as_year
 from cchc.indices.scoring import score
 from cchc.legal import in_force
 
-__all__ = ["SUBINDICES", "composite", "framework_for_year", "rounding_tolerance", "weights"]
+__all__ = [
+    "SUBINDICES",
+    "composite",
+    "framework_for_year",
+    "framework_in_force",
+    "rounding_tolerance",
+    "weights",
+]
 
 SUBINDICES: tuple[str, ...] = (
     "entry_costs",
@@ -59,7 +67,7 @@ SUBINDICES: tuple[str, ...] = (
 _FRAMEWORKS = ("pci-2013",)
 
 
-def framework_for_year(year: int, *, assume_latest: bool = False) -> Framework:
+def framework_in_force(year: int, *, assume_latest: bool = False) -> Framework:
     """The PCI framework (weights) used for a survey year.
 
     Raises:
@@ -88,7 +96,7 @@ def framework_for_year(year: int, *, assume_latest: bool = False) -> Framework:
 
 def weights(year: int, *, assume_latest: bool = False) -> dict[str, Decimal]:
     """The weight (%) of each sub-index for ``year``."""
-    fw = framework_for_year(year, assume_latest=assume_latest)
+    fw = framework_in_force(year, assume_latest=assume_latest)
     return {a.id: a.weight or Decimal(0) for a in fw.areas}
 
 
@@ -124,7 +132,7 @@ def composite(
             0–10 scale, or ``year`` is not an ``int`` ('2019' and 2019.5 are refused).
         RuleNotInForceError: no confirmed weights for ``year``.
     """
-    fw = framework_for_year(year, assume_latest=assume_latest)
+    fw = framework_in_force(year, assume_latest=assume_latest)
     values = _clean(subindices)
     return score(fw, values).index_percent
 
@@ -145,3 +153,7 @@ def rounding_tolerance(subindices: Mapping[str, object], year: int) -> Decimal:
     half_ulp = {k: Decimal(1).scaleb(int(v.as_tuple().exponent)) / 2 for k, v in values.items()}
     spread = sum((w[k] * half_ulp[k] for k in SUBINDICES), Decimal(0)) / 10
     return spread + Decimal("0.005")
+
+
+framework_for_year = deprecated_alias(framework_in_force, "framework_for_year", __name__)
+"""Deprecated name of :func:`framework_in_force` (one verb, ``in_force``, for dated look-ups)."""

@@ -17,17 +17,30 @@ Hải Phòng 1 A 1
 Quảng Ninh 2 A -1
 Đà Nẵng 3 A None
 Kiên Giang 4 C None
+
+Scorecards rank as they are: by their index (``index_percent``), under their ``unit``, with
+their own result group (``group``) unless a ``group`` function is given:
+
+>>> from cchc.indices.loader import get_framework
+>>> from cchc.indices.scoring import score
+>>> fw = get_framework("tt01-agency")
+>>> full = {"I1": 2, "I2": 2, "I3": 2, "I4": 2, "I7": 2, "I5": 1, "I6": 2, "I8": 1, "I9": 1}
+>>> cards = [score(fw, {**full, "I1": "1.4"}, unit="Sở Tư pháp"), score(fw, full, unit="Sở Y tế")]
+>>> ranked = [(r.unit, r.rank, str(r.score), r.group) for r in rank(cards)]
+>>> ranked
+[('Sở Y tế', 1, '83.33', 'xuất sắc'), ('Sở Tư pháp', 2, '80.00', 'tốt')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 import attrs
 
 from cchc.errors import ValidationError
 from cchc.indices.rules import as_decimal
+from cchc.indices.scoring import Scorecard
 
 __all__ = ["RankedUnit", "competition_ranks", "rank"]
 
@@ -64,9 +77,42 @@ def competition_ranks(scores: Mapping[str, Decimal], *, descending: bool = True)
     return out
 
 
-def _clean(scores: Mapping[str, object], field: str) -> dict[str, Decimal]:
+Scores = Mapping[str, object] | Iterable[Scorecard]
+"""unit → score (a number or a :class:`Scorecard`), or scorecards that name their unit."""
+
+
+def _pairs(scores: Scores, field: str) -> list[tuple[object, object]]:
+    """(unit, score) pairs; a scorecard stands for its index and names its unit."""
+    if isinstance(scores, Mapping):
+        return list(scores.items())
+    pairs: list[tuple[object, object]] = []
+    for n, card in enumerate(scores):
+        if not isinstance(card, Scorecard):
+            raise ValidationError(
+                f"expected a mapping of unit to score or scorecards, got {type(card).__name__}",
+                item=str(n),
+                field=field,
+            )
+        if card.unit is None:
+            raise ValidationError(
+                "a scorecard without a unit cannot be ranked: score it with unit=...",
+                item=str(n),
+                field=field,
+            )
+        pairs.append((card.unit, card))
+    return pairs
+
+
+def _card_groups(scores: Scores) -> dict[str, str | None]:
+    """The result group each scorecard carries, by unit."""
+    items = scores.items() if isinstance(scores, Mapping) else ((c.unit, c) for c in scores)
+    return {str(u): v.group for u, v in items if isinstance(v, Scorecard)}
+
+
+def _clean(scores: Scores, field: str) -> dict[str, Decimal]:
     out: dict[str, Decimal] = {}
-    for unit, value in scores.items():
+    for unit, raw in _pairs(scores, field):
+        value = raw.index_percent if isinstance(raw, Scorecard) else raw
         name = str(unit)
         if name in out:
             raise ValidationError(
@@ -81,24 +127,29 @@ def _clean(scores: Mapping[str, object], field: str) -> dict[str, Decimal]:
 
 
 def rank(
-    scores: Mapping[str, object],
+    scores: Scores,
     *,
-    previous: Mapping[str, object] | None = None,
+    previous: Scores | None = None,
     group: Callable[[Decimal], str | None] | None = None,
     descending: bool = True,
 ) -> list[RankedUnit]:
     """Rank units by score, best first.
 
     Args:
-        scores: unit → score of this year.
-        previous: unit → score of the previous year (may hold other units); the previous rank
+        scores: unit → score of this year (a number or a :class:`Scorecard`, which stands for
+            its ``index_percent``), or a list of scorecards, each naming its ``unit``.
+        previous: the same for the previous year (may hold other units); the previous rank
             is computed among all units of ``previous``.
-        group: maps a score to a result group (e.g. :func:`cchc.indices.par_index.result_group`).
+        group: maps a score to a result group (e.g. :func:`cchc.indices.par_index.result_group`);
+            without it a scorecard's own ``group`` is kept.
         descending: higher is better (default).
 
     Units with equal scores keep the order they were given in.
     """
+    if not isinstance(scores, Mapping):
+        scores = list(scores)  # an iterator is read twice (scores, then groups)
     now = _clean(scores, "score")
+    carried = _card_groups(scores)
     before = _clean(previous, "previous") if previous is not None else {}
     ranks = competition_ranks(now, descending=descending)
     before_ranks = competition_ranks(before, descending=descending) if before else {}
@@ -117,7 +168,7 @@ def rank(
                 score=value,
                 rank=ranks[unit],
                 tied=counts[value] > 1,
-                group=group(value) if group is not None else None,
+                group=group(value) if group is not None else carried.get(unit),
                 previous_score=old,
                 previous_rank=old_rank,
                 score_change=value - old if old is not None else None,

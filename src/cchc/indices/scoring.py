@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, PlainSerializer
 
 from cchc._checks import require_instance
 from cchc._model import CchcModel
@@ -58,11 +58,33 @@ __all__ = [
     "ItemScore",
     "Scorecard",
     "compare",
+    "json_number",
     "score",
 ]
 
 
+def json_number(value: Decimal) -> float:
+    """A Decimal as a JSON number: the ``float`` whose shortest text has the same digits.
+    Points and percentages are rounded to a few places, far within a float's 15 significant
+    digits; a value that a float would change is refused, never altered.
+
+    >>> json_number(Decimal("91.80")), json_number(Decimal("12")), json_number(Decimal("-0.5"))
+    (91.8, 12.0, -0.5)
+    """
+    number = float(value)
+    if Decimal(repr(number)) != value:
+        raise ValidationError(f"{value} has more digits than a JSON number keeps exactly")
+    return number
+
+
+Number = Annotated[Decimal, PlainSerializer(json_number, return_type=float, when_used="json")]
+"""An exact Decimal in Python, a JSON number in JSON (schema ``number``)."""
+
+
 class _Out(CchcModel):
+    """Results: Decimals are JSON numbers (``model_dump(mode="json")``, the CLI's ``--json``
+    and the web service), exact Decimals in Python."""
+
     model_config = ConfigDict(frozen=True)
 
 
@@ -72,9 +94,9 @@ class ItemScore(_Out):
     id: str
     name: str
     path: tuple[str, ...] = Field(description="Ids of the area and criteria above the item.")
-    max_points: Decimal = Field(description="Điểm tối đa (0 when left out for lack of data).")
-    points: Decimal = Field(description="Điểm đạt, rounded.")
-    lost: Decimal = Field(description="Điểm bị mất: maximum minus points.")
+    max_points: Number = Field(description="Điểm tối đa (0 when left out for lack of data).")
+    points: Number = Field(description="Điểm đạt, rounded.")
+    lost: Number = Field(description="Điểm bị mất: maximum minus points.")
     value: str | None = Field(description="The value scored (appraised if given), as text.")
     self_value: str | None = Field(description="The self-assessed value (điểm tự chấm).")
     appraised: bool = Field(description="Whether an appraised value (thẩm định) was used.")
@@ -90,10 +112,10 @@ class AreaScore(_Out):
 
     id: str
     name: str
-    max_points: Decimal
-    points: Decimal
-    percent: Decimal | None = Field(description="points / max × 100, rounded; None: no data.")
-    weight: Decimal | None
+    max_points: Number
+    points: Number
+    percent: Number | None = Field(description="points / max × 100, rounded; None: no data.")
+    weight: Number | None
 
 
 class Scorecard(_Out):
@@ -105,9 +127,9 @@ class Scorecard(_Out):
     period: str | None = None
     items: tuple[ItemScore, ...]
     areas: tuple[AreaScore, ...]
-    total_points: Decimal
-    max_points: Decimal
-    index_percent: Decimal = Field(description="The index in %, rounded.")
+    total_points: Number
+    max_points: Number
+    index_percent: Number = Field(description="The index in %, rounded.")
     group: str | None = Field(description="Result group / band (nhóm, xếp loại).")
     missing_evidence: tuple[str, ...] = Field(
         description="Self-assessed items scored above 0 without any evidence document."
@@ -310,11 +332,11 @@ class AreaChange(_Out):
 
     id: str
     name: str
-    points_before: Decimal
-    points_after: Decimal
-    percent_before: Decimal | None
-    percent_after: Decimal | None
-    change: Decimal | None = Field(description="Percentage points gained (negative: lost).")
+    points_before: Number
+    points_after: Number
+    percent_before: Number | None
+    percent_after: Number | None
+    change: Number | None = Field(description="Percentage points gained (negative: lost).")
 
 
 class ItemChange(_Out):
@@ -322,9 +344,9 @@ class ItemChange(_Out):
 
     id: str
     name: str
-    points_before: Decimal
-    points_after: Decimal
-    change: Decimal
+    points_before: Number
+    points_after: Number
+    change: Number
 
 
 class Comparison(_Out):
@@ -333,9 +355,9 @@ class Comparison(_Out):
     framework_id: str
     period_before: str | None
     period_after: str | None
-    index_before: Decimal
-    index_after: Decimal
-    index_change: Decimal
+    index_before: Number
+    index_after: Number
+    index_change: Number
     areas: tuple[AreaChange, ...]
     items: tuple[ItemChange, ...] = Field(description="Changed items, biggest drop first.")
 

@@ -19,7 +19,7 @@ the unweighted mean of the elements, rounded to 2 decimals half up.
 ...     "officials": [5, 5, 5, 5], "results": [4, 3, 4, 4], "feedback": [5, 4, 4, 1]}, 2019)
 >>> r.elements["access"], r.index
 (Decimal('75.00'), Decimal('80.00'))
->>> version_for_year(2024).source.number
+>>> version_in_force(2024).source.number
 '1001/QĐ-BNV'
 """
 
@@ -32,6 +32,7 @@ from functools import cache, partial
 
 import attrs
 
+from cchc._deprecation import deprecated_alias
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
@@ -46,6 +47,7 @@ __all__ = [
     "mean_of_elements",
     "sipas_index",
     "version_for_year",
+    "version_in_force",
     "versions",
 ]
 
@@ -91,7 +93,7 @@ def versions() -> tuple[SipasVersion, ...]:
     )
 
 
-def version_for_year(year: int, *, assume_previous: bool = False) -> SipasVersion:
+def version_in_force(year: int, *, assume_previous: bool = False) -> SipasVersion:
     """The methodology of a survey year.
 
     Raises:
@@ -174,7 +176,7 @@ def sipas_index(
 
     Every element of the year's version must have answers; unknown elements are an error.
     """
-    version = version_for_year(year)
+    version = version_in_force(year)
     ids = [e.id for e in version.elements]
     unknown = sorted(set(answers) - set(ids))
     if unknown:
@@ -190,3 +192,7 @@ def sipas_index(
         elements={k: round_half_up(v, 2) for k, v in raw.items()},
         index=round_half_up(aggregate(raw), 2),
     )
+
+
+version_for_year = deprecated_alias(version_in_force, "version_for_year", __name__)
+"""Deprecated name of :func:`version_in_force` (one verb, ``in_force``, for dated look-ups)."""

@@ -27,7 +27,13 @@ from cchc.plans.completion import (
 )
 from cchc.plans.io import dump_plan, example_plan, load_plan, parse_plan, save_plan
 from cchc.plans.models import Comparator, DocumentRef, Plan, Target, Task, TaskStatus
-from cchc.plans.programmes import MasterProgramme, programme, programme_for_year, programmes
+from cchc.plans.programmes import (
+    MasterProgramme,
+    programme,
+    programme_for_year,
+    programme_in_force,
+    programmes,
+)
 from cchc.plans.targets import TargetCheck, TargetOutcome, check_targets
 
 __all__ = [
@@ -56,6 +62,7 @@ __all__ = [
     "percent",
     "programme",
     "programme_for_year",
+    "programme_in_force",
     "programmes",
     "save_plan",
 ]

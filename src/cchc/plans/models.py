@@ -31,6 +31,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from cchc._model import CchcModel, CchcRecord
 from cchc.errors import ValidationError
+from cchc.l10n import vn_date
 from cchc.plans.areas import ReformArea
 from cchc.plans.programmes import programme as _programme
 from cchc.plans.targets import Comparator, Target
@@ -67,7 +68,7 @@ class DocumentRef(CchcRecord):
         """'219/KH-SYT ngày 27/12/2021' (the usual Vietnamese citation form)."""
         if self.signed_on is None:
             return self.number
-        return f"{self.number} ngày {self.signed_on.strftime('%d/%m/%Y')}"
+        return f"{self.number} ngày {vn_date(self.signed_on)}"
 
 
 class TaskStatus(enum.StrEnum):

@@ -21,7 +21,7 @@ number is refused so the two are never confused:
     cchc.errors.ValidationError: field programme: '76/NQ-CP' is ambiguous: 76/NQ-CP of \
 13/06/2013 amends 30c/NQ-CP, 76/NQ-CP of 15/07/2021 is the 2021-2030 programme; \
 use 'nq30c-2011' or 'nq76-2021'
-    >>> programme_for_year(2016).key
+    >>> programme_in_force(2016).key
     'nq30c-2011'
 """
 
@@ -33,13 +33,14 @@ from datetime import date, timedelta
 from pydantic import Field
 
 from cchc._data import load_bundled_items
+from cchc._deprecation import deprecated_alias
 from cchc._model import CchcRecord
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.legal import RuleVersion, SourceRef, in_force
 from cchc.plans.areas import ReformArea
 from cchc.plans.targets import Target
 
-__all__ = ["MasterProgramme", "programme", "programme_for_year", "programmes"]
+__all__ = ["MasterProgramme", "programme", "programme_for_year", "programme_in_force", "programmes"]
 
 _DATA = "programmes.yaml"
 
@@ -107,7 +108,7 @@ def programme(key: str) -> MasterProgramme:
     raise ValidationError(f"unknown programme {key!r} (known: {known})", field="programme")
 
 
-def programme_for_year(year: int) -> MasterProgramme:
+def programme_in_force(year: int) -> MasterProgramme:
     """The programme covering ``year``."""
     if not isinstance(year, int) or not 1 <= year <= 9998:
         raise ValidationError(f"not a year: {year!r}", field="year")
@@ -115,3 +116,7 @@ def programme_for_year(year: int) -> MasterProgramme:
         return in_force((p.version() for p in programmes()), date(year, 1, 1)).value
     except RuleNotInForceError:
         raise ValidationError(f"no bundled programme covers {year}", field="year") from None
+
+
+programme_for_year = deprecated_alias(programme_in_force, "programme_for_year", __name__)
+"""Deprecated name of :func:`programme_in_force` (one verb, ``in_force``, for dated look-ups)."""

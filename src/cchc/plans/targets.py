@@ -38,6 +38,7 @@ from pydantic_core import PydanticCustomError
 
 from cchc._model import CchcRecord
 from cchc.errors import ValidationError
+from cchc.l10n import vn_date
 from cchc.legal import SourceRef
 from cchc.plans.areas import ReformArea
 from cchc.tz import VN_TZ, as_date
@@ -116,7 +117,7 @@ class Target(CchcRecord):
         """'indicator > 80 % by 31/12/2020'."""
         return (
             f"{self.indicator} {self.comparator.value} {self.value} {self.unit} "
-            f"by {self.deadline.strftime('%d/%m/%Y')}"
+            f"by {vn_date(self.deadline)}"
         )
 
 
@@ -148,7 +149,7 @@ class TargetCheck:
         t = self.target
         return (
             f"{t.indicator}: {fig} vs {t.comparator.value} {t.value} {t.unit} "
-            f"by {t.deadline.strftime('%d/%m/%Y')} -> {self.outcome.value}"
+            f"by {vn_date(t.deadline)} -> {self.outcome.value}"
         )
 
 

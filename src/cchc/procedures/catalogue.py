@@ -27,13 +27,12 @@ each row's announcement decision::
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from cchc._data import read_text
+from cchc._data import read_bundled_csv_rows
 from cchc.errors import CchcError, DataFileError, RuleNotInForceError, ValidationError
 from cchc.tz import to_vn
 
@@ -248,9 +247,8 @@ def load_sample_catalogue() -> Catalogue:
     Raises:
         DataFileError: the bundled file is malformed (row and field named).
     """
-    text = read_text("cchc.procedures", "data", _SAMPLE)
     procedures: list[Procedure] = []
-    for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
+    for line, row in read_bundled_csv_rows("cchc.procedures", "data", _SAMPLE):
         try:
             procedures.append(_row_to_procedure(row, line))
         except CchcError as exc:

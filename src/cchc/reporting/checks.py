@@ -41,6 +41,7 @@ from pydantic import BaseModel
 
 from cchc.calendar import WorkingCalendar
 from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef, Target
 from cchc.plans.targets import TargetOutcome, check_targets
 from cchc.rates import rate
@@ -204,7 +205,7 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
 
 
 def _fmt(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return vn_date(d)
 
 
 def _check_dates(r: CchcReport, period: ReportingPeriod, out: list[Finding]) -> None:

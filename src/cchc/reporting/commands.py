@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc._cli_util import add_json, iso_date, print_json, print_table
+from cchc._cli_util import add_force, add_json, iso_date, print_json, print_table
 from cchc.errors import CalendarCoverageError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
@@ -44,6 +44,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("render", help="write a report file as Markdown (stdout) or .docx")
     _report_file_argument(p)
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
+    add_force(p)
     p.set_defaults(handler=_render)
 
 
@@ -157,7 +158,7 @@ def _check(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     if args.docx:
-        print(f"wrote {to_docx(report, Path(args.docx))}")
+        print(f"wrote {to_docx(report, Path(args.docx), force=args.force)}")
     else:
         print(to_markdown(report), end="")
     return 0

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from cchc.errors import CchcError, ValidationError
 from cchc.findings import Finding, Severity
+from cchc.l10n import vn_date
 from cchc.plans.targets import Comparator, Target, TargetCheck, TargetOutcome
 from cchc.reporting.periods import ReportingPeriod
 
@@ -56,7 +57,7 @@ class Bilingual(NamedTuple):
 
 def bilingual_date(d: date) -> Bilingual:
     """A date as ISO (``2022-03-20``) in English and dd/mm/yyyy (``20/03/2022``) in Vietnamese."""
-    return Bilingual(d.isoformat(), d.strftime("%d/%m/%Y"))
+    return Bilingual(d.isoformat(), vn_date(d))
 
 
 _COMPARATOR_VI = {
@@ -265,7 +266,7 @@ def target_finding(c: TargetCheck, severity: Severity) -> Finding:
         indicator=t.indicator,
         figure=c.figure,
         target=_target_text(t),
-        deadline=t.deadline.strftime("%d/%m/%Y"),
+        deadline=vn_date(t.deadline),
         outcome=_outcome_text(c.outcome),
     )
 

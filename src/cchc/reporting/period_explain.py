@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from cchc.calendar import OfficialCalendar, default_calendar
+from cchc.l10n import vn_date
 from cchc.legal import Explanation, ExplanationStep, LegalSource, source
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ __all__ = ["explain_period"]
 
 
 def _d(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return vn_date(day)
 
 
 def _days_off(cal: OfficialCalendar, first: date, last: date) -> ExplanationStep:

@@ -17,14 +17,16 @@ given is written "(chưa có số liệu)", never left blank.
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cchc._data import write_output
 from cchc._optional import require_extra
-from cchc.errors import DataFileError
+from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef
 from cchc.reporting.outline import report_outline
 from cchc.reporting.periods import reporting_period
@@ -115,8 +117,8 @@ def report_blocks(report: CchcReport) -> list[Block]:
 
     para(f"Cơ quan báo cáo: {r.issuer}.")
     para(
-        f"Thời gian chốt số liệu: từ ngày {period.start.strftime('%d/%m/%Y')} "
-        f"đến ngày {period.end.strftime('%d/%m/%Y')} ({period.source.cite()})."
+        f"Thời gian chốt số liệu: từ ngày {vn_date(period.start)} "
+        f"đến ngày {vn_date(period.end)} ({period.source.cite()})."
     )
     head()
     head()
@@ -183,14 +185,18 @@ def to_markdown(report: CchcReport) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(report: CchcReport, path: str | Path) -> Path:
+def to_docx(report: CchcReport, path: str | Path, *, force: bool = False) -> Path:
     """Write the report as a Word document; returns the path written.
 
     Headings use Word's built-in styles (Title, Heading 1, Heading 2) so that a
     reader (or :mod:`docx`) finds the outline's sections by style.
 
+    Missing folders are created; the file is written whole or not at all (a temporary
+    file renamed), and an existing file is replaced only with ``force=True``.
+
     Raises:
-        DataFileError: the file cannot be written (missing folder, no permission).
+        OutputError: ``path`` is a folder, exists without ``force``, or cannot be
+            written (no permission, a full disk).
         MissingExtraError: python-docx (the ``docx`` extra) is not installed.
     """
     docx = require_extra("docx", "docx")
@@ -203,9 +209,6 @@ def to_docx(report: CchcReport, path: str | Path) -> Path:
             document.add_paragraph(b.text)
         else:
             document.add_paragraph(b.text, style="List Bullet")
-    path = Path(path)
-    try:
-        document.save(str(path))
-    except OSError as exc:
-        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
-    return path
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return write_output(path, buffer.getvalue(), force=force)

@@ -127,6 +127,7 @@ def issuer(abbreviation: str) -> Issuer | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_abbreviation(abbreviation: str) -> str:
     """The usual spelling of an abbreviation (``ttg`` → ``TTg``); unknown ones upper-cased."""
     found = issuer(abbreviation)

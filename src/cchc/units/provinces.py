@@ -41,16 +41,15 @@ thành phố trực thuộc trung ương with the same code 46, from 1/1/2025
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
-import importlib.resources
 import unicodedata
 from datetime import date, timedelta
 
 import attrs
 
 from cchc._checks import require_text
+from cchc._data import read_bundled_csv_rows
 from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
 from cchc.legal import source_aliases, sources
 from cchc.tz import as_date
@@ -170,46 +169,46 @@ def _name_key(name: str) -> str:
     return key.replace(" ", "").replace("-", "")
 
 
+_FILE = "provinces_2025.csv"
+_COLUMNS = ("code_after", "name_after", "former_provinces", "former_codes", "sources")
+
+
 @functools.cache
 def _table() -> tuple[tuple[Province, ...], tuple[Province, ...]]:
     """(63 provinces before 1/7/2025, every version of the 34 after), from the bundled CSV."""
-    path = importlib.resources.files("cchc.units") / "data" / "provinces_2025.csv"
     old: list[Province] = []
     new: list[Province] = []
-    with path.open(encoding="utf-8") as f:
-        for row_no, row in enumerate(csv.DictReader(f), start=2):
-            names = [n.strip() for n in row["former_provinces"].split(";")]
-            codes = [c.strip() for c in row["former_codes"].split(";")]
-            if len(names) != len(codes) or not row["code_after"]:
-                raise DataFileError(
-                    "former_provinces and former_codes differ in length",
-                    row=row_no,
-                    source="provinces_2025.csv",
-                )
-            for key in (row.get("sources") or "").split(";"):
-                if key.strip() not in sources():
-                    raise DataFileError(
-                        f"unknown source key {key.strip()!r}",
-                        row=row_no,
-                        field="sources",
-                        source="provinces_2025.csv",
-                    )
-            new_name = row["name_after"].strip()
-            kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
-            new.append(
-                Province(
-                    row["code_after"], new_name, kind, REORGANISATION_DATE, None, None, tuple(codes)
-                )
+    for row_no, row in read_bundled_csv_rows("cchc.units", "data", _FILE, required=_COLUMNS):
+        names = [n.strip() for n in row["former_provinces"].split(";")]
+        codes = [c.strip() for c in row["former_codes"].split(";")]
+        if len(names) != len(codes) or not row["code_after"]:
+            raise DataFileError(
+                "former_provinces and former_codes differ in length",
+                row=row_no,
+                source=_FILE,
             )
-            for name, code in zip(names, codes, strict=True):
-                city = code in _CITIES_BEFORE
-                full = _FULL_OLD_NAMES.get(name, f"{'Thành phố' if city else 'Tỉnh'} {name}")
-                old_kind = ProvinceKind.THANH_PHO if city else ProvinceKind.TINH
-                old.append(
-                    Province(
-                        code, full, old_kind, TABLE_START, REORGANISATION_DATE, row["code_after"]
-                    )
+        for key in (row.get("sources") or "").split(";"):
+            if key.strip() not in sources():
+                raise DataFileError(
+                    f"unknown source key {key.strip()!r}",
+                    row=row_no,
+                    field="sources",
+                    source=_FILE,
                 )
+        new_name = row["name_after"].strip()
+        kind = ProvinceKind.THANH_PHO if new_name.startswith("Thành phố") else ProvinceKind.TINH
+        new.append(
+            Province(
+                row["code_after"], new_name, kind, REORGANISATION_DATE, None, None, tuple(codes)
+            )
+        )
+        for name, code in zip(names, codes, strict=True):
+            city = code in _CITIES_BEFORE
+            full = _FULL_OLD_NAMES.get(name, f"{'Thành phố' if city else 'Tỉnh'} {name}")
+            old_kind = ProvinceKind.THANH_PHO if city else ProvinceKind.TINH
+            old.append(
+                Province(code, full, old_kind, TABLE_START, REORGANISATION_DATE, row["code_after"])
+            )
     old.sort(key=lambda p: p.code)
     return _versions(old, _EARLIER_CHANGES), _versions(new, _LATER_CHANGES)
 

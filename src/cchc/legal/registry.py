@@ -1,80 +1,44 @@
-"""Legal sources and rule versions (căn cứ pháp lý).
+"""The source registry (sổ nguồn căn cứ pháp lý): :func:`sources`, :func:`source`.
 
 Every rule in cchc names where it comes from: a :class:`LegalSource` holds the
 document number and type, the issuer, the signing date, the article, the
 period it is in force (hiệu lực) and how we know its text (read in the
-original, only in a secondary copy, or derived from a statutory rule).
-
-A rule that changed over time is a sequence of :class:`RuleVersion` objects,
-each valid on a half-open period ``[effective_from, effective_to)``;
-:func:`in_force` picks the version in force on a date, so that a 2019 dossier is
-judged by 2019 law and a 2026 one by 2026 law::
+original, only in a secondary copy, or derived from a statutory rule). The
+bundled registry (``cchc/data/sources.csv``) is read once, through the one data
+loader, on first use::
 
     >>> from datetime import date
     >>> nd61 = LegalSource(number="61/2018/NĐ-CP", doc_type="Nghị định",
     ...     issuer="Chính phủ", signed_on=date(2018, 4, 23), article="Điều 19",
     ...     effective_from=date(2018, 6, 21), effective_to=date(2025, 7, 1))
-    >>> nd118 = LegalSource(number="118/2025/NĐ-CP", doc_type="Nghị định",
-    ...     issuer="Chính phủ", effective_from=date(2025, 7, 1))
-    >>> versions = [RuleVersion(value="61", source=nd61), RuleVersion(value="118", source=nd118)]
-    >>> in_force(versions, date(2019, 3, 1)).value
-    '61'
-    >>> in_force(versions, date(2026, 1, 5)).value
-    '118'
     >>> nd61.cite()
     'Nghị định 61/2018/NĐ-CP (Chính phủ, 23/04/2018), Điều 19'
-    >>> in_force(versions, date(2017, 1, 1))
-    Traceback (most recent call last):
-    ...
-    cchc.errors.RuleNotInForceError: no version in force on 2017-01-01 (earliest from 2018-06-21)
 """
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
-import io
-import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import Annotated, Any, Generic, Protocol, TypeVar
+from typing import Annotated, Any
 
-import attrs
 from pydantic import BeforeValidator, Field, model_validator
 
-from cchc._data import read_text
+from cchc._data import read_bundled_csv_rows
 from cchc._model import CchcRecord
-from cchc.errors import DataFileError, RuleNotInForceError, ValidationError
+from cchc.errors import DataFileError, ValidationError
+from cchc.l10n import vn_date
 
 __all__ = [
-    "Dated",
-    "Explanation",
-    "ExplanationStep",
     "LegalSource",
-    "RuleVersion",
     "SourceRef",
     "Verification",
-    "in_force",
     "source",
     "source_aliases",
     "sources",
 ]
-
-T = TypeVar("T")
-
-
-class Dated(Protocol):
-    """A value that carries its own period in force (hiệu lực): a programme, a procedure."""
-
-    @property
-    def effective_from(self) -> date | None: ...
-    @property
-    def effective_to(self) -> date | None: ...
-
-
-DatedT = TypeVar("DatedT", bound=Dated)
 
 
 class Verification(enum.StrEnum):
@@ -145,93 +109,11 @@ class LegalSource(CchcRecord):
     def cite(self) -> str:
         """A human citation: type, number, (issuer, date), article."""
         head = f"{self.doc_type} {self.number}".strip()
-        signed = self.signed_on.strftime("%d/%m/%Y") if self.signed_on else ""
+        signed = vn_date(self.signed_on) if self.signed_on else ""
         inner = ", ".join(x for x in (self.issuer, signed) if x)
         text = f"{head} ({inner})" if inner else head
         return f"{text}, {self.article}" if self.article else text
 
-
-@attrs.frozen
-class RuleVersion(Generic[T]):
-    """One version of a rule: a value and the source that makes it law.
-
-    ``source`` is a :class:`LegalSource` or, for bundled rules, the key of a
-    registry row (``"ND118-2025"``), looked up on first use so that building a
-    rule table at import time reads no file.
-
-    The version is in force over the source's period unless ``effective_from``
-    / ``effective_to`` override it (an amendment may change one clause of a
-    decree on another date than the decree itself).
-    """
-
-    value: T
-    cited: LegalSource | str = attrs.field(alias="source")
-    effective_from: date | None = None
-    effective_to: date | None = None
-
-    @classmethod
-    def for_years(
-        cls, value: T, source: LegalSource | str, first: int, last: int
-    ) -> RuleVersion[T]:
-        """A version applying to the years ``first``..``last`` (an assessment or survey
-        year is asked as its 1 January): from 1/1/first to 1/1 after ``last``."""
-        return cls(value, source, date(first, 1, 1), date(last + 1, 1, 1))
-
-    @staticmethod
-    def dated(value: DatedT, source: LegalSource | str) -> RuleVersion[DatedT]:
-        """A version of ``value`` in force over its own ``effective_from`` / ``effective_to``
-        (a bound left ``None`` falls back to the source's)."""
-        return RuleVersion(value, source, value.effective_from, value.effective_to)
-
-    @property
-    def source(self) -> LegalSource:
-        """The source that makes this version law (resolved from the registry)."""
-        cited = self.cited
-        return cited if isinstance(cited, LegalSource) else source(cited)
-
-    @property
-    def source_key(self) -> str | None:
-        """The registry key of the source (``None`` for a source built by hand)."""
-        cited = self.cited
-        return cited.key if isinstance(cited, LegalSource) else cited
-
-    @property
-    def start(self) -> date | None:
-        """First day in force."""
-        return (
-            self.effective_from if self.effective_from is not None else self.source.effective_from
-        )
-
-    @property
-    def end(self) -> date | None:
-        """First day no longer in force (``None``: open-ended)."""
-        return self.effective_to if self.effective_to is not None else self.source.effective_to
-
-    def in_force_on(self, day: date) -> bool:
-        """Whether this version applies on ``day``."""
-        start, end = self.start, self.end
-        return (start is None or day >= start) and (end is None or day < end)
-
-
-def in_force(versions: Iterable[RuleVersion[T]], on: date) -> RuleVersion[T]:
-    """Return the version of a rule in force on ``on``.
-
-    When periods overlap (an amendment starting before the old text's end is
-    recorded), the version that started latest wins.
-
-    Raises:
-        RuleNotInForceError: no version covers ``on``.
-    """
-    versions = list(versions)
-    candidates = [v for v in versions if v.in_force_on(on)]
-    if candidates:
-        return max(candidates, key=lambda v: v.start or date.min)
-    starts = [v.start for v in versions if v.start is not None]
-    hint = f" (earliest from {min(starts).isoformat()})" if starts else ""
-    raise RuleNotInForceError(f"no version in force on {on.isoformat()}{hint}")
-
-
-# --- The source registry (sổ nguồn căn cứ pháp lý) --------------------------------
 
 _REGISTRY_FILE = "sources.csv"
 
@@ -243,8 +125,7 @@ def _opt_date(value: str) -> date | None:
 @functools.cache
 def _registry() -> Mapping[str, LegalSource]:
     registry: dict[str, LegalSource] = {}
-    rows = csv.DictReader(io.StringIO(read_text("cchc", "data", _REGISTRY_FILE)))
-    for line, row in enumerate(rows, start=2):
+    for line, row in read_bundled_csv_rows("cchc", "data", _REGISTRY_FILE):
         key = row.get("key") or ""
         if not key:
             raise DataFileError("empty key", row=line, field="key", source=_REGISTRY_FILE)
@@ -340,82 +221,3 @@ def source_aliases(module: str, aliases: Mapping[str, str]) -> Callable[[str], L
         return source(key)
 
     return __getattr__
-
-
-# --- Explanations (giải trình cách tính) --------------------------------------------
-
-
-@attrs.frozen
-class ExplanationStep:
-    """One step of how a result was obtained, with the sources it applied."""
-
-    text_vi: str
-    """The step in Vietnamese, as an officer would write it in a reply."""
-    text_en: str
-    """The same step in English."""
-    sources: tuple[LegalSource, ...] = ()
-    """The registry sources (notices, decree articles, conventions) this step applied."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form: texts and the sources' keys and citations."""
-        return {
-            "text_vi": self.text_vi,
-            "text_en": self.text_en,
-            "sources": [s.ref() for s in self.sources],
-        }
-
-
-@attrs.frozen
-class Explanation:
-    """How a result was obtained: ordered steps, each citing its sources.
-
-    ``str()`` is Vietnamese text an officer can paste into a reply;
-    :meth:`to_json` is the machine form; :meth:`text` chooses the language.
-
-        >>> e = Explanation("Hạn giải quyết", "Due date", (ExplanationStep(
-        ...     "Nhận hồ sơ ngày 24/01/2025.", "Received on 24/01/2025."),))
-        >>> print(e)
-        Hạn giải quyết
-        1. Nhận hồ sơ ngày 24/01/2025.
-    """
-
-    title_vi: str
-    title_en: str
-    steps: tuple[ExplanationStep, ...]
-
-    @property
-    def sources(self) -> tuple[LegalSource, ...]:
-        """Every source cited by a step, once each, in order of first use."""
-        seen: dict[str, LegalSource] = {}
-        for step in self.steps:
-            for src in step.sources:
-                seen.setdefault(src.key or src.cite(), src)
-        return tuple(seen.values())
-
-    def text(self, lang: str = "vi") -> str:
-        """The explanation as numbered lines (``lang`` 'vi' or 'en'), with a source list."""
-        if lang not in ("vi", "en"):
-            raise ValidationError(f"unknown language {lang!r} (use 'vi' or 'en')", field="lang")
-        vi = lang == "vi"
-        lines = [self.title_vi if vi else self.title_en]
-        for n, step in enumerate(self.steps, start=1):
-            lines.append(f"{n}. {step.text_vi if vi else step.text_en}")
-        if self.sources:
-            lines.append("Căn cứ:" if vi else "Sources:")
-            lines.extend(f"- {s.cite()}" for s in self.sources)
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.text("vi")
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        return {
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-            "steps": [step.to_dict() for step in self.steps],
-        }
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The JSON form (UTF-8 text, Vietnamese kept as is)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
