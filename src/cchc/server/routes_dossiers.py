@@ -101,7 +101,14 @@ def due(request: DueRequest) -> DueResponse:
     )
 
 
-@router.get("/due", summary="Due date of a dossier received at a moment")
+def _json(model: DueResponse) -> Response:
+    """The response body serialized once, by pydantic-core (the hot path of the service)."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
+@router.get(
+    "/due", summary="Due date of a dossier received at a moment", response_model=DueResponse
+)
 async def due_get(
     received_at: Annotated[
         IsoDateTime, Query(description="Receipt moment, ISO 8601 with offset (+07:00).")
@@ -120,27 +127,29 @@ async def due_get(
     policy: Annotated[str, _POLICY] = "next_opening",
     cutoff: Annotated[time | None, Query(description="Cut-off hour, e.g. 15:00.")] = None,
     explain: bool = False,
-) -> DueResponse:
+) -> Response:
     """The due moment (hạn giải quyết) and, with ``explain=true``, the steps with sources."""
-    return due(
-        DueRequest(
-            received_at=received_at,
-            amount=amount,
-            unit=unit,
-            procedure_code=procedure_code,
-            issuer=issuer,
-            channel=channel,
-            policy=policy,
-            cutoff=cutoff,
-            explain=explain,
+    return _json(
+        due(
+            DueRequest(
+                received_at=received_at,
+                amount=amount,
+                unit=unit,
+                procedure_code=procedure_code,
+                issuer=issuer,
+                channel=channel,
+                policy=policy,
+                cutoff=cutoff,
+                explain=explain,
+            )
         )
     )
 
 
-@router.post("/due", summary="Due date (JSON body)")
-async def due_post(body: DueRequest) -> DueResponse:
+@router.post("/due", summary="Due date (JSON body)", response_model=DueResponse)
+async def due_post(body: DueRequest) -> Response:
     """As ``GET /v1/due``, the question in a JSON body."""
-    return due(body)
+    return _json(due(body))
 
 
 @router.post("/dossiers/deadline", summary="A dossier's deadline, timeliness and progress")

@@ -302,7 +302,7 @@ def parquet_batches(body: bytes) -> Iterator[tuple[list[dict[str, Any]] | Any, i
         raise DataFileError(f"not a Parquet file: {str(exc)[:120]}", source="upload") from None
     first = 1
     for batch in file.iter_batches(batch_size=PARQUET_BATCH_ROWS):
-        yield batch.to_pandas(), first
+        yield batch.to_pandas(strings_to_categorical=True), first
         first += batch.num_rows
 
 
@@ -326,12 +326,56 @@ def evaluate_frame(
 # -- writing results --------------------------------------------------------------------
 
 
-def _local(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.str_]:
-    """UTC instants as Vietnam-time ISO text with the offset ('' for none)."""
-    text = np.datetime_as_string((values + _VN_OFFSET).astype("datetime64[s]"), unit="s")
-    out = np.char.add(text, "+07:00")
-    out[np.isnat(values)] = ""
+_MOMENT = b"0000-00-00T00:00:00+07:00"
+_WIDTH = len(_MOMENT)
+
+
+_PAIRS = np.frombuffer("".join(f"{i:02d}" for i in range(100)).encode(), dtype=np.uint8)
+_PAIRS = _PAIRS.reshape(100, 2)
+"""The two ASCII digits of 0 ... 99 (one gather writes two digits)."""
+
+
+def _moments(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.uint8]:
+    """UTC instants as Vietnam-time ISO 8601 text with the offset, one row of 25 bytes each
+    (``2025-02-07T17:00:00+07:00``), built with array arithmetic, not one string at a time."""
+    local = values.astype("datetime64[s]") + _VN_OFFSET
+    days = local.astype("datetime64[D]")
+    months = local.astype("datetime64[M]")
+    years = local.astype("datetime64[Y]")
+    secs = (local - days).astype(np.int32)
+    year = years.astype(np.int32) + 1970
+    out = np.empty((len(values), _WIDTH), dtype=np.uint8)
+    out[:] = np.frombuffer(_MOMENT, dtype=np.uint8)
+    for at, two in (
+        (0, year // 100),
+        (2, year % 100),
+        (5, (months - years).astype(np.int32) + 1),
+        (8, (days - months).astype(np.int32) + 1),
+        (11, secs // 3600),
+        (14, secs // 60 % 60),
+        (17, secs % 60),
+    ):
+        out[:, at : at + 2] = _PAIRS[two]
     return out
+
+
+def _texts(values: npt.NDArray[np.datetime64]) -> list[str | None]:
+    """:func:`_moments` as Python strings (None for no moment)."""
+    matrix = np.ascontiguousarray(_moments(values))
+    out: list[str | None] = matrix.view(f"S{_WIDTH}").ravel().astype(str).tolist()
+    for i in np.flatnonzero(np.isnat(values)).tolist():
+        out[i] = None
+    return out
+
+
+def _slow_lines(chunk: ChunkResult) -> bytes:
+    """JSON lines one by one (for a chunk where some moment is missing: ``null``)."""
+    cols = result_columns(chunk)
+    names = ("row", "due_at", "legal_due_at", "start_at", "timeliness")
+    return "".join(
+        json.dumps(dict(zip(names, values, strict=True))) + "\n"
+        for values in zip(*(cols[k] for k in names), strict=True)
+    ).encode()
 
 
 def result_columns(chunk: ChunkResult) -> dict[str, list[Any]]:
@@ -341,32 +385,61 @@ def result_columns(chunk: ChunkResult) -> dict[str, list[Any]]:
         return {"row": [], "due_at": [], "legal_due_at": [], "start_at": [], "timeliness": []}
     return {
         "row": chunk.rows.tolist(),
-        "due_at": _local(res.due_at).tolist(),
-        "legal_due_at": _local(res.legal_due_at).tolist(),
-        "start_at": _local(res.start_at).tolist(),
+        "due_at": _texts(res.due_at),
+        "legal_due_at": _texts(res.legal_due_at),
+        "start_at": _texts(res.start_at),
         "timeliness": _TIMELINESS[res.timeliness.astype(np.int64) + 1].tolist(),
     }
 
 
+_NAMES = np.frombuffer(
+    b"".join((n + b'"').ljust(12) for n in (b"unfinished", b"early", b"on_time", b"late")),
+    dtype=np.uint8,
+).reshape(4, 12)
+"""The timeliness names, each closed by its quote and padded with JSON blanks."""
+_ROW_PLACES = 12
+"""Room for the row number after its colon: 12 places (up to 999,999,999,999)."""
+_PARTS = (b'{"row":', b',"due_at":"', b'","legal_due_at":"', b'","start_at":"', b'","timeliness":"')
+_ROOM = (_ROW_PLACES, _WIDTH, _WIDTH, _WIDTH, _NAMES.shape[1])
+_AT = [sum(len(p) for p in _PARTS[: i + 1]) + sum(_ROOM[:i]) for i in range(len(_PARTS))]
+_LINE = b"".join(p + b" " * r for p, r in zip(_PARTS, _ROOM, strict=True)) + b"}\n"
+
+
+def _result_lines(chunk: ChunkResult) -> bytes:
+    """One JSON line per result, all of one width, built as one byte matrix: the row number
+    is right-aligned after its colon and the timeliness followed by blanks (JSON whitespace),
+    e.g. ``{"row":        2,"due_at":"2025-06-16T17:00:00+07:00",...,"timeliness":"early"  }``.
+    """
+    res = chunk.results
+    n = len(chunk.rows)
+    if res is None or not n:
+        return b""
+    moments = (res.due_at, res.legal_due_at, res.start_at)
+    if any(np.isnat(m).any() for m in moments):
+        return _slow_lines(chunk)
+    out = np.frombuffer(_LINE * n, dtype=np.uint8).reshape(n, len(_LINE)).copy()
+    rows = chunk.rows.astype(np.int64)
+    room = out[:, _AT[0] : _AT[0] + _ROW_PLACES]  # 12 places: six pairs of digits
+    rest = rows.copy()
+    for at in range(10, -1, -2):
+        room[:, at : at + 2] = _PAIRS[rest % 100]
+        rest //= 100
+    digits = np.floor(np.log10(np.maximum(rows, 1))).astype(np.int64) + 1
+    blank = np.arange(_ROW_PLACES) < (_ROW_PLACES - digits)[:, None]
+    room[blank] = 32  # leading zeros become JSON blanks
+    for at, values in zip(_AT[1:4], moments, strict=True):
+        out[:, at : at + _WIDTH] = _moments(values)
+    out[:, _AT[4] : _AT[4] + _NAMES.shape[1]] = _NAMES[res.timeliness.astype(np.int64) + 1]
+    return out.tobytes()
+
+
 def ndjson_lines(chunk: ChunkResult) -> bytes:
     """A chunk as JSON lines: a ``problem`` record per bad row, then one per result."""
-    out = [
-        json.dumps({"row": p.row, "problem": p.model_dump(mode="json")}, ensure_ascii=False)
+    problems = "".join(
+        json.dumps({"row": p.row, "problem": p.model_dump(mode="json")}, ensure_ascii=False) + "\n"
         for p in chunk.problems
-    ]
-    cols = result_columns(chunk)
-    out.extend(
-        f'{{"row":{r},"due_at":"{d}","legal_due_at":"{g}","start_at":"{s}","timeliness":"{t}"}}'
-        for r, d, g, s, t in zip(
-            cols["row"],
-            cols["due_at"],
-            cols["legal_due_at"],
-            cols["start_at"],
-            cols["timeliness"],
-            strict=True,
-        )
     )
-    return ("\n".join(out) + "\n").encode() if out else b""
+    return problems.encode() + _result_lines(chunk)
 
 
 CSV_HEADER = b"row,due_at,legal_due_at,start_at,timeliness,code,field,message_vi,message_en\n"
