@@ -43,6 +43,7 @@ __all__ = [
     "PROBLEM_JSON",
     "Problem",
     "RowProblem",
+    "http_message",
     "problem_body",
     "problem_from_error",
     "problem_response",
@@ -201,13 +202,34 @@ def _location_vi(exc: CchcError) -> str:
     return ", ".join(parts)
 
 
+_HTTP_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        "; give an aware datetime (e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh'))",
+        ": add the offset, e.g. 2025-01-24T09:00:00+07:00",
+    ),
+    ("pass provisional=True", "add provisional=true"),
+)
+"""Advice written for Python callers, in the terms of an HTTP request."""
+
+
+def http_message(message: str) -> str:
+    """A library message in HTTP terms (query parameters, not Python arguments).
+
+    >>> http_message("outside the coverage; pass provisional=True for an answer")
+    'outside the coverage; add provisional=true for an answer'
+    """
+    for python, http in _HTTP_TERMS:
+        message = message.replace(python, http)
+    return message
+
+
 def _messages(exc: CchcError, title_vi: str) -> tuple[str, str]:
     """(Vietnamese, English): the library's own Vietnamese message when it has one."""
     own_vi = getattr(exc, "message_vi", None)
     where = _location_vi(exc)
     head = f"{title_vi} ({where})" if where else title_vi
-    vi = own_vi if isinstance(own_vi, str) and own_vi else f"{head}: {exc.message}"
-    return vi, str(exc)
+    vi = own_vi if isinstance(own_vi, str) and own_vi else f"{head}: {http_message(exc.message)}"
+    return vi, http_message(str(exc))
 
 
 def row_problems(errors: Sequence[CchcError], *, row_offset: int = 0) -> list[RowProblem]:
