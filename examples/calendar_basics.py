@@ -61,3 +61,10 @@ print(
     f", holidays [start, end] {h.get_working_days_count(start, end)}"
     f", numpy [start, end) {np.busday_count(start, end, busdaycal=bc)}"
 )
+
+# 7. Say when an answer rests on a day not read in an original text (secondary copy, derived).
+answer = cal.add_working_days(date(2027, 4, 15), 1, provisional=True)
+print(f"\n2027-04-15 + 1 working day = {answer.value}; confirmed: {answer.confirmed}")
+for entry in answer.unconfirmed:
+    keys = ", ".join(str(s.key) for s in entry.sources)
+    print(f"  rests on {entry.day} {entry.name_vi}: {entry.verification.value} ({keys})")

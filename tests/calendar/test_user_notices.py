@@ -42,9 +42,10 @@ def test_correction_replaces_bundled_entry() -> None:
 @pytest.mark.parametrize(
     ("row", "field"),
     [
-        ("2026-02-30,holiday,Tết,Tet", "date"),
-        ("2026-03-10,feast,Lễ,Feast", "kind"),
-        ("2026-03-10,holiday,,Feast", "name_vi"),
+        # every row as wide as the header (a short row is itself refused: see below)
+        ("2026-02-30,holiday,Tết,Tet,", "date"),
+        ("2026-03-10,feast,Lễ,Feast,", "kind"),
+        ("2026-03-10,holiday,,Feast,", "name_vi"),
         ("2026-03-10,holiday,Lễ,Feast,UNKNOWN-KEY", "sources"),
     ],
 )

@@ -270,16 +270,20 @@ def test_other_bad_arguments_are_cchc_errors() -> None:
 def test_calendar_tables_are_built_once_per_calendar() -> None:
     # The calendar is immutable: evaluate() must not rebuild its per-day and per-minute tables
     # on every call (review item 17).
-    from cchc.calendar import OfficialCalendar
-    from cchc.dossiers.calops import CalendarOps
+    # The tables now live in the calendar itself (OfficialCalendar.day_tables, issue 16).
+    from cchc.calendar import CalendarOps, OfficialCalendar
+    from cchc.calendar.days import day_tables
     from cchc.dossiers.results import evaluate
 
-    assert CalendarOps(None).cache is CalendarOps(None).cache
-    assert CalendarOps(None).cache is not CalendarOps(None, provisional=True).cache
+    def tables(ops: CalendarOps) -> object:
+        return day_tables(ops, columns=True)
+
+    assert tables(CalendarOps(None)) is tables(CalendarOps(None))
+    assert tables(CalendarOps(None)) is not tables(CalendarOps(None, provisional=True))
     own = OfficialCalendar()
     frame = from_columns(received_at=AWARE, amount=[5])
     evaluate(frame, calendar=own)
-    assert "gathers" in CalendarOps(own).cache
+    assert (True, False) in own._day_tables  # built by evaluate, kept by the calendar
 
 
 def test_hour_limits_are_judged_to_the_minute_in_both_paths() -> None:

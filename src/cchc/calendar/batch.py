@@ -1,46 +1,41 @@
-"""Vectorised calendar operations over NumPy ``datetime64[D]`` arrays.
+"""Columns of days for the calendar's batch methods (``datetime64[D]`` arrays).
 
 Inputs may be anything convertible: NumPy arrays, lists of dates, pandas
 Series or Index (a timezone-aware one is first converted to Asia/Ho_Chi_Minh),
-or Arrow arrays. Each operation converts once, checks coverage with one
-vectorised pass, and answers with a few gathers into the precomputed
-:class:`~cchc.calendar.table.DayTable`: no Python loop per element.
-
-Errors name the first bad element and count the others; nothing is dropped::
+or Arrow arrays. :func:`to_datetime64` converts once; :func:`indices` checks
+coverage with one vectorised pass; the batch methods of
+:class:`~cchc.calendar.OfficialCalendar` then answer with a few gathers into the
+:class:`~cchc.calendar.table.DayTable`, no Python loop per element. A refusal
+names the first bad element and counts the others (:func:`coverage_error_at`)::
 
     >>> import numpy as np
-    >>> from cchc.calendar import OfficialCalendar
-    >>> cal = OfficialCalendar()
-    >>> days = np.array(["2025-01-24", "2026-01-02"], dtype="datetime64[D]")
-    >>> cal.add_working_days_batch(days, 3)
-    array(['2025-02-05', '2026-01-07'], dtype='datetime64[D]')
-    >>> cal.is_working_day_batch(days)
-    array([ True, False])
-    >>> cal.add_working_days_batch(np.array(["2031-01-01"], dtype="datetime64[D]"), 1)
-    Traceback (most recent call last):
-    ...
-    cchc.errors.CalendarCoverageError: field dates: 1 element(s) outside the official \
-calendar's coverage (2015-2027), first at index 0 (2031-01-01); pass provisional=True \
-for a rule-derived answer
+    >>> to_datetime64(["2025-01-24", np.datetime64("2026-01-02T09:00")])
+    array(['2025-01-24', '2026-01-02'], dtype='datetime64[D]')
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar.inputs import Inclusive, as_day, check_inclusive
-from cchc.calendar.table import DayTable, ScalarTable
+from cchc.calendar.coverage import coverage_error
+from cchc.calendar.inputs import as_day
+from cchc.calendar.table import DayTable
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ
 
-if TYPE_CHECKING:
-    from cchc.calendar.official import Coverage
-
-__all__ = ["BatchMethods", "ProvisionalArray", "to_datetime64"]
+__all__ = [
+    "ProvisionalArray",
+    "as_int_array",
+    "coverage_error_at",
+    "indices",
+    "mask_of",
+    "span_uncovered",
+    "to_datetime64",
+]
 
 Int64Array = npt.NDArray[np.int64]
 
@@ -112,12 +107,14 @@ def indices(
             raise ValidationError(
                 f"{int(nat.sum())} missing date(s) (NaT), first at index {first}", field=field
             )
-        raise coverage_error(dates, (idx < 0) | (idx >= table.size), field, coverage, provisional)
+        raise coverage_error_at(
+            dates, (idx < 0) | (idx >= table.size), field, coverage, provisional
+        )
     if not table.has_holes:
         return idx, None
     uncovered = table.uncovered_in(idx, idx) > 0
     if uncovered.any() and not provisional:
-        raise coverage_error(dates, uncovered, field, coverage, False)
+        raise coverage_error_at(dates, uncovered, field, coverage, False)
     return idx, uncovered
 
 
@@ -126,26 +123,21 @@ def span_uncovered(table: DayTable, a: Int64Array, b: Int64Array) -> npt.NDArray
     return table.uncovered_in(np.minimum(a, b), np.maximum(a, b)) > 0
 
 
-def coverage_error(
+def coverage_error_at(
     dates: npt.NDArray[np.datetime64],
     bad: npt.NDArray[np.bool_],
     field: str,
     coverage: str,
     provisional: bool,
 ) -> CalendarCoverageError:
-    """An error naming the first bad element and the count of bad ones."""
+    """The calendar's refusal naming the first bad element and the count of bad ones."""
     first = int(np.flatnonzero(bad.reshape(-1))[0])
-    where = f"first at index {first} ({dates.reshape(-1)[first]})"
-    count = int(bad.sum())
-    if provisional:
-        return CalendarCoverageError(
-            f"{count} element(s) outside even the provisional range ({coverage}), {where}",
-            field=field,
-        )
-    return CalendarCoverageError(
-        f"{count} element(s) outside the official calendar's coverage ({coverage}), {where}; "
-        "pass provisional=True for a rule-derived answer",
+    return coverage_error(
+        f"{int(bad.sum())} element(s)",
         field=field,
+        span=coverage,
+        provisional=provisional,
+        where=f", first at index {first} ({dates.reshape(-1)[first]})",
     )
 
 
@@ -164,144 +156,7 @@ def as_int_array(n: Any, shape: tuple[int, ...], *, field: str = "n") -> int | I
         ) from None
 
 
-class BatchMethods:
-    """The vectorised methods of :class:`~cchc.calendar.OfficialCalendar`.
-
-    Kept in this module so that the scalar reference (``official.py``) and the
-    batch forms can each be read on their own; both answer from the same
-    :class:`~cchc.calendar.table.DayTable`.
-    """
-
-    _table: DayTable
-    _coverage: Coverage
-
-    if TYPE_CHECKING:  # provided by OfficialCalendar
-
-        def provisional_tables(self) -> tuple[DayTable, ScalarTable]: ...
-
-        def _provisional_range(self) -> str: ...
-
-    @overload
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: Literal[False] = False
-    ) -> npt.NDArray[np.bool_]: ...
-    @overload
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: Literal[True]
-    ) -> ProvisionalArray: ...
-    def is_working_day_batch(
-        self, dates: Any, *, provisional: bool = False
-    ) -> npt.NDArray[np.bool_] | ProvisionalArray:
-        """Vectorised :meth:`is_working_day` over ``datetime64[D]``-convertible input."""
-        table, _, idx, uncovered = self._batch_index(dates, "dates", provisional)
-        values = table.is_work[idx]
-        return ProvisionalArray(values, _mask(idx, uncovered)) if provisional else values
-
-    @overload
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: Literal[False] = False
-    ) -> npt.NDArray[np.datetime64]: ...
-    @overload
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: Literal[True]
-    ) -> ProvisionalArray: ...
-    def add_working_days_batch(
-        self, dates: Any, n: Any, *, provisional: bool = False
-    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
-        """Vectorised :meth:`add_working_days`; ``n`` is an int or an integer array."""
-        if not provisional and not self._table.has_holes:
-            dates = to_datetime64(dates, field="dates")
-            steps = as_int_array(n, dates.shape)
-            fast = self._table.add_forward(dates.view(np.int64), steps)
-            if fast is not None:  # all inside the coverage, n >= 1: nothing to check
-                return fast.view("datetime64[D]")
-        table, days, idx, uncovered = self._batch_index(dates, "dates", provisional)
-        result = table.add(idx, as_int_array(n, idx.shape))
-        return self._batch_dates(table, days, idx, result, uncovered, provisional)
-
-    @overload
-    def working_days_between_batch(
-        self,
-        starts: Any,
-        ends: Any,
-        *,
-        inclusive: Inclusive = "right",
-        provisional: Literal[False] = False,
-    ) -> npt.NDArray[np.int64]: ...
-    @overload
-    def working_days_between_batch(
-        self,
-        starts: Any,
-        ends: Any,
-        *,
-        inclusive: Inclusive = "right",
-        provisional: Literal[True],
-    ) -> ProvisionalArray: ...
-    def working_days_between_batch(
-        self,
-        starts: Any,
-        ends: Any,
-        *,
-        inclusive: Inclusive = "right",
-        provisional: bool = False,
-    ) -> npt.NDArray[np.int64] | ProvisionalArray:
-        """Vectorised :meth:`working_days_between` (by default ``(start, end]``).
-
-        ``inclusive`` is as in the scalar form: ``"right"``, ``"left"``,
-        ``"both"`` or ``"neither"``.
-        """
-        how = check_inclusive(inclusive)
-        table, days_a, a, unc_a = self._batch_index(starts, "starts", provisional)
-        _, _, b, unc_b = self._batch_index(ends, "ends", provisional)
-        if a.shape != b.shape:
-            raise ValidationError(f"shapes differ: {a.shape} and {b.shape}", field="ends")
-        values = table.between(a, b, how)
-        span = span_uncovered(table, a, b) if table.has_holes else None
-        if span is not None and span.any() and not provisional:
-            raise coverage_error(days_a, span, "span", str(self._coverage), False)
-        if not provisional:
-            return values
-        return ProvisionalArray(values, _mask(a, unc_a, unc_b, span))
-
-    def rollforward_batch(self, dates: Any) -> npt.NDArray[np.datetime64]:
-        """Vectorised :meth:`rollforward`: each date, or the next working day."""
-        table, days, idx, uncovered = self._batch_index(dates, "dates", False)
-        result = self._batch_dates(table, days, idx, table.rollforward(idx), uncovered, False)
-        assert not isinstance(result, ProvisionalArray)
-        return result
-
-    def _batch_index(
-        self, dates: Any, field: str, provisional: bool
-    ) -> tuple[
-        DayTable, npt.NDArray[np.datetime64], npt.NDArray[np.int64], npt.NDArray[np.bool_] | None
-    ]:
-        days = to_datetime64(dates, field=field)
-        table = self.provisional_tables()[0] if provisional else self._table
-        span = self._provisional_range() if provisional else str(self._coverage)
-        idx, uncovered = indices(table, days, field=field, coverage=span, provisional=provisional)
-        return table, days, idx, uncovered
-
-    def _batch_dates(
-        self,
-        table: DayTable,
-        days: npt.NDArray[np.datetime64],
-        idx: npt.NDArray[np.int64],
-        result: npt.NDArray[np.int64],
-        uncovered: npt.NDArray[np.bool_] | None,
-        provisional: bool,
-    ) -> npt.NDArray[np.datetime64] | ProvisionalArray:
-        if result.size and result.min() < 0:
-            span = self._provisional_range() if provisional else str(self._coverage)
-            raise coverage_error(days, result < 0, "result", span, provisional)
-        spans = span_uncovered(table, idx, result) if table.has_holes else None
-        if spans is not None and spans.any() and not provisional:
-            raise coverage_error(days, spans, "result", str(self._coverage), False)
-        result += table.origin_days
-        values = result.view("datetime64[D]")
-        return ProvisionalArray(values, _mask(idx, uncovered, spans)) if provisional else values
-
-
-def _mask(
+def mask_of(
     shape_of: npt.NDArray[Any], *masks: npt.NDArray[np.bool_] | None
 ) -> npt.NDArray[np.bool_]:
     """The union of the masks that exist (all False when none does)."""

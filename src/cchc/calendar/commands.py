@@ -2,17 +2,25 @@
 
 ``is-working`` exits 0 on a working day and 1 on a day off, like ``test``, so a
 shell script can write ``if cchc calendar is-working 2025-01-28; then ...``.
+
+An answer that rests on a day whose reading is not confirmed from an original
+text (secondary, derived or provisional: :meth:`OfficialCalendar.unconfirmed_days
+<cchc.calendar.OfficialCalendar.unconfirmed_days>`) says so: ``--json`` gives
+``"confirmed": false`` and the days under ``"unconfirmed_days"`` with their
+sources; the plain output adds a ``cchc: note:`` line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cchc._cli_util import add_json, iso_date, print_json, print_table, weekday_vi
 from cchc.calendar.default import default_calendar
 from cchc.calendar.entries import CalendarEntry
+from cchc.calendar.official import Provisional
 
 __all__ = ["print_entries", "register"]
 
@@ -58,6 +66,7 @@ def _entry_json(entry: CalendarEntry) -> dict[str, Any]:
         "sources": [s.cite() for s in entry.sources],
         "verification": entry.verification.value,
         "provisional": entry.provisional,
+        "confirmed": entry.confirmed,
         "note": entry.note,
     }
 
@@ -90,25 +99,24 @@ def print_entries(entries: list[CalendarEntry]) -> None:
 
 def _add_days(args: argparse.Namespace) -> int:
     cal = default_calendar()
-    if args.provisional:
-        answer = cal.add_working_days(args.date, args.n, provisional=True)
-        value, provisional = answer.value, answer.provisional
-    else:
-        value, provisional = cal.add_working_days(args.date, args.n), False
+    if not args.provisional:
+        cal.add_working_days(args.date, args.n)  # refused outside the coverage
+    answer = cal.add_working_days(args.date, args.n, provisional=True)
+    value = answer.value
     if args.json:
-        print_json({"date": args.date, "n": args.n, "result": value, "provisional": provisional})
+        print_json({"date": args.date, "n": args.n, "result": value, **_rests_on(answer)})
     else:
-        print(value.isoformat() + (" (provisional)" if provisional else ""))
+        print(value.isoformat() + (" (provisional)" if answer.provisional else ""))
+        _note(answer.unconfirmed)
     return 0
 
 
 def _is_working(args: argparse.Namespace) -> int:
     cal = default_calendar()
-    if args.provisional:
-        answer = cal.is_working_day(args.date, provisional=True)
-        value, provisional = answer.value, answer.provisional
-    else:
-        value, provisional = cal.is_working_day(args.date), False
+    if not args.provisional:
+        cal.is_working_day(args.date)  # refused outside the coverage
+    answer = cal.is_working_day(args.date, provisional=True)
+    value = answer.value
     entry = cal.entry(args.date) if args.date.year in cal.coverage else None
     reason = entry.name_vi if entry else ("cuối tuần" if args.date.weekday() >= 5 else "")
     if args.json:
@@ -118,10 +126,37 @@ def _is_working(args: argparse.Namespace) -> int:
                 "working_day": value,
                 "reason": reason or None,
                 "entry": _entry_json(entry) if entry else None,
-                "provisional": provisional,
+                **_rests_on(answer),
             }
         )
     else:
         word = "ngày làm việc" if value else "ngày nghỉ"
         print(f"{args.date.isoformat()}: {word}" + (f" ({reason})" if reason else ""))
+        _note(answer.unconfirmed)
     return 0 if value else 1
+
+
+def _rests_on(answer: Provisional[Any]) -> dict[str, Any]:
+    """What an answer rests on: beyond the coverage (``provisional``), and which days
+    of it are not confirmed from an original text, with their sources."""
+    return {
+        "provisional": answer.provisional,
+        "confirmed": answer.confirmed,
+        "unconfirmed_days": [e.ref() for e in answer.unconfirmed],
+    }
+
+
+def _note(unconfirmed: Sequence[CalendarEntry]) -> None:
+    if not unconfirmed:
+        return
+    days = "; ".join(
+        f"{e.day.isoformat()} {e.name_vi} ({e.verification.value}"
+        + "".join(f", {s.key or s.number}" for s in e.sources)
+        + ")"
+        for e in unconfirmed
+    )
+    print(
+        f"cchc: note: the answer rests on {len(unconfirmed)} day(s) not confirmed "
+        f"from an original text: {days}",
+        file=sys.stderr,
+    )

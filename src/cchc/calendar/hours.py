@@ -5,7 +5,15 @@ No national rule fixes the daily hours of state agencies: Quyết định
 and provinces set their own (Đắk Nông 07:00-11:30 and 13:30-17:00; Vĩnh Phúc
 with summer and winter hours; Thừa Thiên Huế from 08:00). The default here is
 therefore an **assumption**, chosen as an 8-hour day that fits the 40-hour
-week; give your province's sessions instead::
+week; give your province's sessions instead.
+
+The arithmetic of the receipt and hourly rules lives here, once, on local
+nanoseconds and the day tables of :mod:`cchc.calendar.days` (one value or a
+column alike): :func:`next_opening_ns` (the office open at an instant, else its
+next opening, on a working day), :func:`add_working_hours_ns` (working hours
+counted within the sessions of working days) and
+:attr:`OfficeHours.sessions_ns`/:attr:`OfficeHours.closing_ns` (the sessions
+as nanoseconds after midnight)::
 
     >>> from datetime import time
     >>> hours = OfficeHours.default()
@@ -13,6 +21,17 @@ week; give your province's sessions instead::
     (True, False)
     >>> hours.minutes_per_day
     480
+    >>> import numpy as np
+    >>> from cchc.calendar import CalendarOps
+    >>> from cchc.calendar.days import day_tables
+    >>> ops = CalendarOps(None)
+    >>> tables = day_tables(ops, columns=False)
+    >>> def local(ns): return str(np.datetime64(ns, "ns"))[:16]   # local wall time
+    >>> friday_noon = int(np.datetime64("2025-01-24T12:00", "ns").astype(np.int64))
+    >>> local(next_opening_ns(friday_noon, hours.sessions_ns, tables, ops, "received_at"))
+    '2025-01-24T13:30'
+    >>> local(add_working_hours_ns(friday_noon, 8, hours, tables, ops))  # Tết 25/1-2/2 skipped
+    '2025-02-03T11:30'
     >>> OfficeHours(sessions=((time(13, 0), time(17, 0)), (time(8, 0), time(12, 0))))
     Traceback (most recent call last):
     ...
@@ -22,15 +41,37 @@ week; give your province's sessions instead::
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, time, timedelta
+from datetime import time
+from typing import Any
 
 import attrs
+import numpy as np
 
+from cchc.calendar.days import (
+    NS_PER_DAY,
+    NS_PER_MINUTE,
+    DayTables,
+    ProvisionalUse,
+    maximum,
+    minimum,
+    where,
+)
 from cchc.errors import ValidationError
 
-__all__ = ["OfficeHours"]
+__all__ = [
+    "KEEP",
+    "MINUTES_PER_DAY",
+    "NEXT_DAY",
+    "OfficeHours",
+    "add_working_hours_ns",
+    "next_opening_ns",
+    "opening_table",
+    "sessions_ns",
+]
 
 Session = tuple[time, time]
+NsSessions = tuple[tuple[int, int], ...]
+"""Sessions as ``(start, end)`` nanoseconds after midnight, in order."""
 
 
 def _check_sessions(_: object, __: object, sessions: tuple[Session, ...]) -> None:
@@ -43,6 +84,10 @@ def _check_sessions(_: object, __: object, sessions: tuple[Session, ...]) -> Non
             )
         if not start < end:
             raise ValidationError(f"session {start}-{end} ends before it starts", field="sessions")
+        if start.second or start.microsecond or end.second or end.microsecond:
+            raise ValidationError(
+                f"session {start}-{end}: give whole minutes (HH:MM)", field="sessions"
+            )
     for (_, end), (start, _) in itertools.pairwise(sessions):
         if start < end:
             raise ValidationError("sessions must be in order and not overlap", field="sessions")
@@ -54,6 +99,14 @@ class OfficeHours:
 
     sessions: tuple[Session, ...] = attrs.field(validator=_check_sessions)
     basis: str = "assumption: no national rule on daily office hours"
+    sessions_ns: NsSessions = attrs.field(init=False, eq=False, repr=False)
+    """The sessions as ``(start, end)`` nanoseconds after midnight."""
+
+    def __attrs_post_init__(self) -> None:
+        ns = tuple(
+            (_minutes(a) * NS_PER_MINUTE, _minutes(b) * NS_PER_MINUTE) for a, b in self.sessions
+        )
+        object.__setattr__(self, "sessions_ns", ns)
 
     @classmethod
     def default(cls) -> OfficeHours:
@@ -84,28 +137,99 @@ class OfficeHours:
         plain = moment.replace(tzinfo=None)
         return any(start <= plain < end for start, end in self.sessions)
 
-    def minutes_before(self, moment: time) -> int:
-        """Working minutes of the day elapsed before wall time ``moment``."""
-        m = _minutes(moment.replace(tzinfo=None))
-        return sum(max(0, min(m, _minutes(e)) - _minutes(s)) for s, e in self.sessions)
+    @property
+    def closing_ns(self) -> int:
+        """End of the last session, in nanoseconds after midnight."""
+        return self.sessions_ns[-1][1]
 
-    def time_after_minutes(self, minutes: int) -> time:
-        """The wall time when ``minutes`` working minutes of the day have elapsed.
 
-        ``0`` is the opening; ``minutes_per_day`` is the closing.
-        """
-        if not 0 <= minutes <= self.minutes_per_day:
-            raise ValidationError(
-                f"{minutes} is not within 0..{self.minutes_per_day}", field="minutes"
-            )
-        left = minutes
-        for start, end in self.sessions:
-            length = _minutes(end) - _minutes(start)
-            if left < length or (left == length and (start, end) == self.sessions[-1]):
-                base = datetime.combine(datetime.min, start) + timedelta(minutes=left)
-                return base.time()
-            left -= length
-        return self.closing
+def sessions_ns(office_hours: OfficeHours) -> NsSessions:
+    """The sessions of ``office_hours`` as nanoseconds after midnight."""
+    return office_hours.sessions_ns
+
+
+MINUTES_PER_DAY = 24 * 60
+KEEP = -1
+"""Opening table value: the office is open at this minute."""
+NEXT_DAY = MINUTES_PER_DAY
+"""Opening table value: the next opening is on the next working day."""
+_OPENINGS: dict[tuple[NsSessions, bool], Any] = {}
+
+
+def opening_table(sessions: NsSessions, columns: bool) -> Any:
+    """The next-opening rule as a table over the minutes of a day off (first 1440 values)
+    and of a working day (next 1440): :data:`KEEP` while a session is open, else the
+    minute of the next opening that day, or :data:`NEXT_DAY`. Sessions are whole minutes
+    (:class:`OfficeHours` refuses seconds), so a per-minute table is exact."""
+    key = (sessions, columns)
+    cached = _OPENINGS.get(key)
+    if cached is not None:
+        return cached
+    working = [NEXT_DAY] * MINUTES_PER_DAY
+    for a, b in reversed([(a // NS_PER_MINUTE, b // NS_PER_MINUTE) for a, b in sessions]):
+        working[a:b] = [KEEP] * (b - a)
+        for m in range(a - 1, -1, -1):
+            if working[m] == KEEP:
+                break
+            working[m] = a
+    table: Any = [NEXT_DAY] * MINUTES_PER_DAY + working
+    if columns:
+        table = np.array(table, dtype=np.int64)
+    if len(_OPENINGS) > 256:
+        _OPENINGS.clear()
+    _OPENINGS[key] = table
+    return table
+
+
+def next_opening_ns(
+    t: Any, sessions: NsSessions, tables: DayTables, ops: ProvisionalUse, field: str
+) -> Any:
+    """``t`` (local ns) if the office is open then, else the next opening after it."""
+    day = t // NS_PER_DAY
+    i = tables.index(day, field, ops)
+    base = day * NS_PER_DAY
+    code = opening_table(sessions, tables.columns)[
+        tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
+    ]
+    tomorrow = code == NEXT_DAY
+    tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
+    next_day = tables.next_work_start[i] + sessions[0][0]
+    opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
+    return where(code == KEEP, t, opening)
+
+
+def add_working_hours_ns(
+    start: Any, hours: Any, office_hours: OfficeHours, tables: DayTables, ops: ProvisionalUse
+) -> Any:
+    """The moment ``hours`` working hours after ``start`` (which waits for an opening).
+
+    Hours are counted within the sessions of working days; a period ending at the
+    close of a session ends there (17:00, not the next opening).
+    """
+    sessions = office_hours.sessions_ns
+    opened = next_opening_ns(start, sessions, tables, ops, "received_at")
+    per_day = sum(b - a for a, b in sessions)
+    day = opened // NS_PER_DAY
+    tod = opened - day * NS_PER_DAY
+    worked = 0  # working time of the day before ``opened``
+    for a, b in sessions:
+        worked = worked + minimum(maximum(tod - a, 0), b - a)
+    target = worked + hours * 60 * NS_PER_MINUTE
+    k = where(target > 0, (target - 1) // per_day, 0)  # whole working days to move on
+    rem = target - k * per_day  # in (0, per_day]
+    i = tables.index(day, "received_at", ops)
+    if not tables.columns and k == 0:
+        moved = day
+    else:
+        rank = tables.cum_before[i] + maximum(k, 1)
+        moved = where(k > 0, tables.nth(rank, "due_at", ops) + tables.origin, day)
+    clock = 0
+    before = 0
+    for a, b in sessions:
+        inside = (rem > before) & (rem <= before + (b - a))
+        clock = where(inside, a + rem - before, clock)
+        before += b - a
+    return where(hours == 0, opened, moved * NS_PER_DAY + clock)
 
 
 def _minutes(t: time) -> int:

@@ -7,7 +7,12 @@ arrays indexed by day number (days since ``origin``):
 - ``cum[i]``: working days in ``[origin, day i]`` (inclusive running count);
 - ``work_idx[k]``: day number of the ``(k+1)``-th working day;
 - ``uncovered_cum[i]``: days in ``[origin, day i]`` outside the official coverage.
-- ``before[i] = cum[i] - is_work[i]``: working days in ``[origin, day i)``.
+- ``before[i] = cum[i] - is_work[i]``: working days in ``[origin, day i)``;
+- ``next_work[i]``: day number of the first working day strictly after day ``i``;
+- ``month_of[i]``, ``month_start[m]``: the month number of each day (from the first
+  month of the table) and the day number of the first day of each month (one past the
+  end included), for periods counted in months;
+- ``covered``: the day numbers of the first and last covered day.
 
 Every operation (scalar or batch) is then a few gathers: the n-th working day
 after ``d`` is ``work_idx[cum[d] + n - 1]``; the working days in ``(a, b]``
@@ -52,7 +57,12 @@ class DayTable:
     work_idx: IntArray
     uncovered_cum: IntArray
     entries: dict[date, CalendarEntry]
+    covered: tuple[int, int]
+    """Day numbers of the first and last covered day (``(0, -1)`` when none is)."""
     before: IntArray = attrs.field(init=False)
+    next_work: IntArray = attrs.field(init=False)
+    month_of: IntArray = attrs.field(init=False)
+    month_start: IntArray = attrs.field(init=False)
     nth: IntArray = attrs.field(init=False)
     nth_days: IntArray = attrs.field(init=False)
     cum_epoch: IntArray | None = attrs.field(init=False)
@@ -71,6 +81,13 @@ class DayTable:
             cum_epoch = np.concatenate([np.zeros(origin_days, dtype=np.int64), self.cum])
         object.__setattr__(self, "cum_epoch", cum_epoch)
         object.__setattr__(self, "has_holes", bool(self.uncovered_cum[-1]))
+        object.__setattr__(self, "next_work", np.append(self.work_idx, -1)[self.cum])
+        days = self.origin64 + np.arange(self.size).astype("timedelta64[D]")
+        months = days.astype("datetime64[M]")
+        object.__setattr__(self, "month_of", (months - months[0]).astype(np.int64))
+        bounds = np.arange(months[0], months[-1] + np.timedelta64(2, "M"))
+        month_start = (bounds.astype("datetime64[D]") - self.origin64).astype(np.int64)
+        object.__setattr__(self, "month_start", month_start)
 
     @property
     def size(self) -> int:
@@ -197,6 +214,7 @@ def build_table(
     dates64 = np.datetime64(first, "D") + days.astype("timedelta64[D]")
     year_of_day = dates64.astype("datetime64[Y]").astype(np.int64) + 1970
     uncovered = ~np.isin(year_of_day, np.fromiter(covered, dtype=np.int64, count=len(covered)))
+    inside = np.flatnonzero(~uncovered)
     return DayTable(
         origin=first,
         is_work=is_work,
@@ -204,6 +222,7 @@ def build_table(
         work_idx=np.flatnonzero(is_work).astype(np.int64),
         uncovered_cum=np.cumsum(uncovered, dtype=np.int64),
         entries=by_day,
+        covered=(int(inside[0]), int(inside[-1])) if inside.size else (0, -1),
     )
 
 

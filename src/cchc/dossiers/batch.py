@@ -20,15 +20,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar.days import day_tables
 from cchc.procedures import Channel, TimeUnit
 
-from .calops import CalendarOps
 from .instants import NAT, NS_PER_DAY, NS_PER_MINUTE, VN_OFFSET_NS
 from .periods import UNIT_CODES, due_for_unit
 from .policy import DeadlinePolicy
 from .receipt import clock_start_ns
-from .tables import day_tables
 from .timeliness import EARLY, LATE, ON_TIME, UNFINISHED, due_within_ns, timeliness_code
 
 __all__ = [

@@ -6,6 +6,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
+import attrs
 import numpy as np
 
 from cchc._cli_util import add_json, hhmm, iso_date, moment, print_json, print_table
@@ -21,6 +22,10 @@ __all__ = ["register"]
 
 _UNITS = ("working_days", "days", "hours", "months", "immediate")
 _POLICY = "receipt rule (quy ước tiếp nhận); default next_opening: the next office opening"
+_PROVISIONAL = (
+    "allow days outside the bundled notices (answers derived from the Labour Code rules, "
+    "marked provisional)"
+)
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +48,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
     p.add_argument("--cutoff", type=hhmm, help="per-procedure cut-off hour, e.g. 15:00")
+    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL)
     add_json(p)
     p.add_argument(
         "--explain",
@@ -76,6 +82,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=iso_date, help="custom period end, exclusive")
     p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL)
     p.add_argument(
         "--as-of",
         dest="as_of",
@@ -96,6 +103,8 @@ def _due(args: argparse.Namespace) -> int:
     policy = get_policy(args.policy)
     if args.cutoff is not None:
         policy = policy.with_cutoff(args.cutoff)
+    if args.provisional:
+        policy = attrs.evolve(policy, provisional=True)
     result = compute_due(received, args.amount, args.unit, policy=policy)
     data = {
         "received_at": received.isoformat(),
@@ -110,10 +119,19 @@ def _due(args: argparse.Namespace) -> int:
         "rules_source": result.rules.source.cite(),
         "provisional": result.provisional,
     }
+    unconfirmed = result.unconfirmed_days
+    data["confirmed"] = not result.provisional and not unconfirmed
+    data["unconfirmed_days"] = [e.ref() for e in unconfirmed]
     explanation = result.explain() if args.explain else None
     if args.json:
         print_json(data if explanation is None else {**data, "explanation": explanation.to_dict()})
     else:
+        data["unconfirmed_days"] = "; ".join(
+            f"{e.day.isoformat()} ({e.verification.value}: "
+            + ", ".join(str(s.key or s.number) for s in e.sources)
+            + ")"
+            for e in unconfirmed
+        )
         print_table(("item", "value"), list(data.items()))
         if explanation is not None:
             print()
@@ -141,7 +159,10 @@ def _stats(args: argparse.Namespace) -> int:
     frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(
         args.file, delimiter=args.delimiter
     )
-    results = evaluate(frame, policy=args.policy)
+    policy = get_policy(args.policy)
+    if args.provisional:
+        policy = attrs.evolve(policy, provisional=True)
+    results = evaluate(frame, policy=policy)
     if len(frame):
         latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
     else:  # a header-only file: an empty table for the current year

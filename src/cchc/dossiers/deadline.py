@@ -36,19 +36,18 @@ from typing import SupportsIndex
 
 import attrs
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar, as_day, default_calendar
+from cchc.calendar.days import day_tables
 from cchc.errors import CalendarCoverageError, CchcError, ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .explain import due_steps, explanation
 from .instants import from_local_ns, local_day, local_ns
 from .periods import UNIT_CODES, due_for_unit
 from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
 from .receipt import clock_start_ns
 from .rules import OneStopRules, rules_in_force
-from .tables import day_tables
 
 __all__ = [
     "MAX_AMOUNT",
@@ -86,6 +85,16 @@ class DueDate:
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    @property
+    def unconfirmed_days(self) -> tuple[CalendarEntry, ...]:
+        """Days from the receipt day to the due day whose reading is not confirmed from an
+        original text (secondary, derived, provisional), with their sources; on request
+        (:meth:`cchc.calendar.OfficialCalendar.unconfirmed_days`)."""
+        given, policy, calendar = self.context
+        cal = calendar if calendar is not None else default_calendar()
+        first = as_day(given if given is not None else self.start_at)
+        return cal.unconfirmed_days(first, self.due_at, provisional=policy.provisional)
 
     def explain(self) -> Explanation:
         """How this due date was obtained: ordered steps with their sources (on request).

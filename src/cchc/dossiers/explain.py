@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from cchc.calendar import CalendarEntry, OfficialCalendar
+from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar
+from cchc.calendar.days import day_tables
+from cchc.calendar.entries import unconfirmed_step
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .periods import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
 from .rules import OneStopRules
-from .tables import day_tables
 
 __all__ = ["Step", "due_steps", "explanation", "fmt", "rules_source"]
 
@@ -268,8 +268,11 @@ def due_steps(
         _receipt_step(received, start, policy),
         _rules_step(rules, received),
         *_count_steps(start, due, amount, unit, policy, calendar),
-        _end_step(start, due, unit, policy),
     ]
+    unconfirmed = calendar.unconfirmed_days(received, due, provisional=policy.provisional)
+    if unconfirmed:
+        steps.append(unconfirmed_step(unconfirmed))
+    steps.append(_end_step(start, due, unit, policy))
     if provisional:
         steps.append(
             Step(

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
+from cchc.calendar.days import NS_PER_DAY, NS_PER_MINUTE
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ, require_aware
 
@@ -30,8 +31,6 @@ __all__ = [
     "local_ns",
 ]
 
-NS_PER_MINUTE = 60_000_000_000
-NS_PER_DAY = 86_400_000_000_000
 VN_OFFSET_NS = 7 * 3_600_000_000_000
 """UTC+07:00, the offset of Asia/Ho_Chi_Minh since 1975."""
 NAT = np.iinfo(np.int64).min

@@ -1,7 +1,7 @@
 """Period arithmetic (cách tính thời hạn): working days, calendar days, months, working hours.
 
-One implementation for one dossier and for a column (:mod:`.tables`), from the
-clock start ``start`` (local nanoseconds, after :mod:`.receipt`):
+One implementation for one dossier and for a column (:mod:`cchc.calendar.days`),
+from the clock start ``start`` (local nanoseconds, after :mod:`.receipt`):
 
 * ``working_days`` (ngày làm việc): the n-th working day after the start day, the
   start day not counted (BLDS 2015 Art 147(2)); 0 days: the start day rolled
@@ -11,7 +11,8 @@ clock start ``start`` (local nanoseconds, after :mod:`.receipt`):
 * ``months`` (tháng): the corresponding day of the n-th month, or that month's last
   day if it has none (BLDS 2015 Art 148(3)), then rolled forward like days;
 * ``hours`` (giờ làm việc): working hours across office sessions on working days;
-  a period ending at the close of a session ends there (17:00).
+  a period ending at the close of a session ends there (17:00): the calendar's
+  :func:`cchc.calendar.hours.add_working_hours_ns`.
 
 The n-th working day after day ``i`` is ``work_idx[cum_before[i] + n]`` and the
 roll-forward of ``i`` is ``work_idx[cum_before[i] + not_work[i]]``: one formula,
@@ -24,18 +25,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.calendar import CalendarOps
+from cchc.calendar.days import NS_PER_DAY, DayTables, maximum, minimum
+from cchc.calendar.hours import add_working_hours_ns
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
-from .instants import NS_PER_DAY, NS_PER_MINUTE
 from .policy import DeadlinePolicy
-from .receipt import day_end_tod, next_opening_ns, sessions_ns
-from .tables import DayTables, maximum, minimum, where
+from .receipt import day_end_tod
 
 __all__ = [
     "UNIT_CODES",
     "add_months",
-    "add_working_hours_ns",
     "due_for_unit",
     "roll_to_working",
 ]
@@ -67,43 +67,13 @@ def roll_to_working(day: Any, m: Any, tables: DayTables, ops: CalendarOps) -> An
     return tables.nth(rank, "due_at", ops) + tables.origin
 
 
-def add_working_hours_ns(
-    start: Any, hours: Any, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
-) -> Any:
-    """The moment ``hours`` working hours after ``start`` (which waits for an opening)."""
-    sessions = sessions_ns(policy.office_hours)
-    opened = next_opening_ns(start, sessions, tables, ops, "received_at")
-    per_day = sum(b - a for a, b in sessions)
-    day = opened // NS_PER_DAY
-    tod = opened - day * NS_PER_DAY
-    worked = 0  # working time of the day before ``opened``
-    for a, b in sessions:
-        worked = worked + minimum(maximum(tod - a, 0), b - a)
-    target = worked + hours * 60 * NS_PER_MINUTE
-    k = where(target > 0, (target - 1) // per_day, 0)  # whole working days to move on
-    rem = target - k * per_day  # in (0, per_day]
-    i = tables.index(day, "received_at", ops)
-    if not tables.columns and k == 0:
-        moved = day
-    else:
-        rank = tables.cum_before[i] + maximum(k, 1)
-        moved = where(k > 0, tables.nth(rank, "due_at", ops) + tables.origin, day)
-    clock = 0
-    before = 0
-    for a, b in sessions:
-        inside = (rem > before) & (rem <= before + (b - a))
-        clock = where(inside, a + rem - before, clock)
-        before += b - a
-    return where(hours == 0, opened, moved * NS_PER_DAY + clock)
-
-
 def due_for_unit(
     start: Any, n: Any, unit: int, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
 ) -> Any:
     """The due moment (local ns) of ``n`` ``unit`` (a code of :data:`UNIT_CODES`) from
     the clock start ``start``."""
     if unit == HOURS:
-        return add_working_hours_ns(start, n, policy, tables, ops)
+        return add_working_hours_ns(start, n, policy.office_hours, tables, ops)
     day = start // NS_PER_DAY
     if unit == WORKING_DAYS:
         due_day = roll_to_working(day, n, tables, ops)

@@ -39,12 +39,11 @@ from typing import Protocol
 
 import attrs
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.errors import LifecycleError
 from cchc.legal import Explanation, RuleVersion
 from cchc.procedures import TimeUnit
 
-from .calops import CalendarOps
 from .deadline import DueDate, compute_due
 from .events import Event, EventKind
 from .explain import explanation

@@ -17,12 +17,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
 from cchc.procedures import TimeUnit
 
 from .batch import UNIT_CODES, classify_batch, due_dates_batch
-from .calops import CalendarOps
 from .chunking import CHUNK_ROWS, map_chunks, row_chunks
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .policy import DeadlinePolicy, SupplementMode, get_policy

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.calendar.days import where
+
 from .policy import SupplementMode
-from .tables import where
 
 __all__ = ["after_waiting", "clock_anchor", "judged_moment", "late_by_requests", "overdue_from"]
 

@@ -28,13 +28,12 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from cchc.calendar import OfficialCalendar
+from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar.days import DayTables, day_tables, sign, where
 from cchc.errors import ValidationError
 from cchc.tz import to_vn
 
-from .calops import CalendarOps
 from .instants import NS_PER_DAY, NS_PER_MINUTE, local_ns
-from .tables import DayTables, day_tables, sign, where
 
 __all__ = [
     "EARLY",

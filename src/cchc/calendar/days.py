@@ -1,7 +1,7 @@
-"""The calendar's day tables as the dossier rules read them, for one dossier or a column.
+"""The calendar's day tables as the rules read them, for one dossier or a column.
 
-Every dossier rule (:mod:`.receipt`, :mod:`.periods`, :mod:`.supplements`,
-:mod:`.rescheduling`, :mod:`.timeliness`) is written **once**, as arithmetic over
+Every dossier rule (receipt, periods, supplements, rescheduling, timeliness) and
+the office-hours arithmetic (:mod:`cchc.calendar.hours`) is written **once**, as arithmetic over
 integers: instants are local nanoseconds since 1970-01-01 (Asia/Ho_Chi_Minh wall
 time, UTC+07:00 since 1975), days are day numbers, and working-day steps are
 gathers on the dense per-day tables of :class:`cchc.calendar.OfficialCalendar`.
@@ -10,24 +10,51 @@ lists) or on a NumPy column (the batch path, tables as arrays): indexing,
 ``+``, ``//`` and comparisons mean the same on both, and the few operations that
 differ (:func:`where`, :func:`maximum`, :func:`minimum`, :func:`sign`) are the
 generic helpers below. See ``docs/dossiers.md``, "How each rule is written once".
+The tables are the calendar's own (:meth:`OfficialCalendar.day_tables
+<cchc.calendar.OfficialCalendar.day_tables>`, built once per calendar); every
+refusal is the calendar's one :func:`~cchc.calendar.coverage.coverage_error`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc.calendar.coverage import coverage_error
+from cchc.calendar.table import DayTable
 from cchc.errors import CalendarCoverageError
-
-from .calops import CalendarOps
-from .instants import NS_PER_DAY
 
 __all__ = ["DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
 
 I64 = npt.NDArray[np.int64]
+
+NS_PER_MINUTE = 60_000_000_000
+"""Nanoseconds in a minute (instants are local nanoseconds since 1970-01-01)."""
+NS_PER_DAY = 86_400_000_000_000
+"""Nanoseconds in a day."""
+
+
+class ProvisionalUse(Protocol):
+    """What :meth:`DayTables.check` marks when an answer rests on a provisional day."""
+
+    used_provisional: bool
+
+
+class _TableSource(Protocol):
+    def day_tables(self, *, columns: bool, provisional: bool = False) -> DayTables: ...
+
+
+class TableUser(ProvisionalUse, Protocol):
+    """A calendar in one mode (:class:`~cchc.calendar.CalendarOps`)."""
+
+    @property
+    def calendar(self) -> _TableSource: ...
+
+    @property
+    def provisional(self) -> bool: ...
 
 
 def where(cond: Any, yes: Any, no: Any) -> Any:
@@ -62,8 +89,10 @@ def sign(x: Any) -> Any:
 class DayTables:
     """Per-day tables indexed by ``day number - origin`` (lists or arrays, same names).
 
-    ``covered`` is the index range ``[lo, hi]`` of the official coverage (a run of
-    whole years), so checking the minimum and maximum of an index column is enough.
+    Each is the calendar's :class:`~cchc.calendar.table.DayTable` array (or its list
+    copy), the 0/1 ones as integers. ``covered`` is the index range ``[lo, hi]`` of
+    the official coverage (a run of whole years), so checking the minimum and
+    maximum of an index column is enough.
     """
 
     origin: int
@@ -87,11 +116,58 @@ class DayTables:
     """Index of the first day of each month number (one month past the end included)."""
     covered: tuple[int, int]
     span: str
+    """The official coverage, or the provisional range when ``provisional``."""
     provisional: bool
     columns: bool
     """True for array tables (the batch path), False for lists (one dossier)."""
 
-    def check(self, i: Any, field: str, ops: CalendarOps, what: str = "value") -> None:
+    @classmethod
+    def of(cls, table: DayTable, *, span: str, provisional: bool) -> DayTables:
+        """The array tables of ``table`` (its arrays, the 0/1 ones as integers).
+
+        Raises:
+            CalendarCoverageError: the covered days of ``table`` are not one run.
+        """
+        lo, hi = table.covered
+        if hi >= lo and table.uncovered_cum[hi] != table.uncovered_cum[lo]:  # lo is covered
+            raise CalendarCoverageError("the official coverage is not a run of whole years")
+        is_work = table.is_work.astype(np.int64)
+        next_work = table.next_work
+        safe = np.flatnonzero((next_work >= lo) & (next_work <= hi))
+        return cls(
+            origin=table.origin_days,
+            is_work=is_work,
+            not_work=1 - is_work,
+            cum_before=table.cum - 1,
+            work_idx=table.work_idx,
+            next_work=next_work,
+            next_work_start=(next_work + table.origin_days) * NS_PER_DAY,
+            safe_next=int(safe[-1]) if safe.size else -1,
+            month_of=table.month_of,
+            month_start=table.month_start,
+            covered=(lo, hi),
+            span=span,
+            provisional=provisional,
+            columns=True,
+        )
+
+    def as_lists(self, **made: list[int]) -> DayTables:
+        """The same tables as Python lists (fast one-value reads); ``made`` gives lists
+        that already exist (the calendar's scalar ``work_idx``), shared, not copied."""
+        names = (
+            "is_work",
+            "not_work",
+            "cum_before",
+            "work_idx",
+            "next_work",
+            "next_work_start",
+            "month_of",
+            "month_start",
+        )
+        lists: dict[str, Any] = {n: made.get(n) or getattr(self, n).tolist() for n in names}
+        return attrs.evolve(self, columns=False, **lists)
+
+    def check(self, i: Any, field: str, ops: ProvisionalUse, what: str = "value") -> None:
         """Raise :class:`CalendarCoverageError` for indices off the table (or coverage).
 
         An index outside the coverage but inside a provisional table marks ``ops``.
@@ -126,33 +202,36 @@ class DayTables:
             day = str(np.datetime64(first + self.origin, "D"))
         else:
             day = f"day {first + self.origin}"
-        hint = "" if self.provisional else "; use a provisional policy for a derived answer"
-        raise CalendarCoverageError(
-            f"{count} {what}(s), first {day}, outside the calendar ({self.span})" + hint,
+        raise coverage_error(
+            f"{count} {what}(s)",
             field=field,
+            span=self.span,
+            provisional=self.provisional,
+            where=f", first {day}",
         )
 
-    def index(self, days: Any, field: str, ops: CalendarOps) -> Any:
+    def _off(self, what: str, field: str) -> CalendarCoverageError:
+        return coverage_error(what, field=field, span=self.span, provisional=self.provisional)
+
+    def index(self, days: Any, field: str, ops: ProvisionalUse) -> Any:
         """Table indices of day numbers, checked against the table and coverage."""
         i = days - self.origin
         self.check(i, field, ops)
         return i
 
-    def nth(self, k: Any, field: str, ops: CalendarOps) -> Any:
+    def nth(self, k: Any, field: str, ops: ProvisionalUse) -> Any:
         """Index of the working day of rank ``k`` (``work_idx[k]``), checked."""
         if self.columns:
             bad = bool(k.size) and (int(k.min()) < 0 or int(k.max()) >= len(self.work_idx))
         else:
             bad = not 0 <= k < len(self.work_idx)
         if bad:
-            raise CalendarCoverageError(
-                f"a result falls outside the calendar ({self.span})", field=field
-            )
+            raise self._off("a result falls", field)
         out = self.work_idx[k]
         self.check(out, field, ops, "result")
         return out
 
-    def next_working(self, i: Any, used: Any, field: str, ops: CalendarOps) -> Any:
+    def next_working(self, i: Any, used: Any, field: str, ops: ProvisionalUse) -> Any:
         """Index of the first working day after each index; checked where ``used``."""
         out = self.next_work[i]
         if self.columns:
@@ -174,71 +253,10 @@ class DayTables:
         else:
             bad = not 0 <= m < last
         if bad:
-            raise CalendarCoverageError(
-                f"a month falls outside the calendar ({self.span})", field=field
-            )
+            raise self._off("a month falls", field)
         return self.month_start[m], self.month_start[m + 1]
 
 
-def day_tables(ops: CalendarOps, *, columns: bool) -> DayTables:
-    """The tables of ``ops.calendar`` as arrays or lists (built once per calendar and mode)."""
-    key = "gathers" if columns else "gathers:lists"
-    cached = ops.cache.get(key)
-    if isinstance(cached, DayTables):
-        return cached
-    built = _build(ops) if columns else _as_lists(day_tables(ops, columns=True))
-    ops.cache[key] = built
-    return built
-
-
-def _build(ops: CalendarOps) -> DayTables:
-    cal = ops.calendar
-    table = cal.provisional_tables()[0] if ops.provisional else cal.table
-    uncovered = np.diff(table.uncovered_cum, prepend=0) > 0
-    inside = np.flatnonzero(~uncovered)
-    lo, hi = (int(inside[0]), int(inside[-1])) if inside.size else (0, -1)
-    if uncovered[lo : hi + 1].any():
-        raise CalendarCoverageError("the official coverage is not a run of whole years")
-    is_work = table.is_work.astype(np.int64)
-    next_work = np.append(table.work_idx, -1)[table.cum]
-    origin = int(table.origin64.astype(np.int64))
-    days = table.origin64 + np.arange(len(is_work)).astype("timedelta64[D]")
-    months = days.astype("datetime64[M]")
-    month_of = (months - months[0]).astype(np.int64)
-    bounds = np.arange(months[0], months[-1] + np.timedelta64(2, "M"))
-    month_start = (bounds.astype("datetime64[D]") - table.origin64).astype(np.int64)
-    return DayTables(
-        origin=origin,
-        is_work=is_work,
-        not_work=1 - is_work,
-        cum_before=table.cum - 1,
-        work_idx=table.work_idx,
-        next_work=next_work,
-        next_work_start=(next_work + origin) * NS_PER_DAY,
-        safe_next=int(np.flatnonzero((next_work >= lo) & (next_work <= hi) & (next_work >= 0))[-1])
-        if inside.size
-        else -1,
-        month_of=month_of,
-        month_start=month_start,
-        covered=(lo, hi),
-        span=f"{table.origin}..{table.end}" if ops.provisional else str(cal.coverage),
-        provisional=ops.provisional,
-        columns=True,
-    )
-
-
-def _as_lists(t: DayTables) -> DayTables:
-    lists = {
-        name: getattr(t, name).tolist()
-        for name in (
-            "is_work",
-            "not_work",
-            "cum_before",
-            "work_idx",
-            "next_work",
-            "next_work_start",
-            "month_of",
-            "month_start",
-        )
-    }
-    return attrs.evolve(t, columns=False, **lists)
+def day_tables(ops: TableUser, *, columns: bool) -> DayTables:
+    """The tables of ``ops.calendar`` in ``ops``' mode, as arrays or lists (built once)."""
+    return ops.calendar.day_tables(columns=columns, provisional=ops.provisional)
