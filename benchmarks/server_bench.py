@@ -257,9 +257,7 @@ async def main_async(args: argparse.Namespace) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             csv_path, csv_bytes, parquet = upload_files(args.rows, Path(tmp))
             lib = library_upload(csv_path)
-            print(
-                f"library read_csv + evaluate, {args.rows:,} rows: {args.rows / lib:,.0f} rows/s"
-            )
+            print(f"library read_csv + evaluate, {args.rows:,} rows: {args.rows / lib:,.0f} rows/s")
             for label, data, media, query in (
                 ("CSV, output=summary", csv_bytes, "text/csv", "?output=summary"),
                 ("CSV, per-row JSON lines", csv_bytes, "text/csv", ""),
