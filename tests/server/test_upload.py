@@ -182,3 +182,30 @@ def test_upload_size_limit(sample: Path) -> None:
     c = make_client(max_upload_bytes=1000)
     r = c.post("/v1/dossiers/evaluate", content=sample.read_bytes(), headers=CSV)
     assert r.status_code == 413 and r.json()["code"] == "body_too_large"
+
+
+@pytest.mark.parametrize("first", [1, 9, 10, 99_999, 123_456_789_012])
+def test_result_lines_are_json_whatever_the_row_number(first: int) -> None:
+    """The fixed-width lines parse as JSON and carry the row numbers and moments exactly."""
+    from cchc.dossiers import DossierResults
+
+    stamps = np.array(["2025-02-07T10:00:00", "2026-12-31T16:59:59"], dtype="datetime64[ns]")
+    results = DossierResults(
+        due_at=stamps,
+        legal_due_at=stamps,
+        start_at=stamps,
+        timeliness=np.array([-1, 2], dtype=np.int8),
+        overdue_from=stamps,
+        policy="next_opening",
+        provisional=False,
+    )
+    chunk = upload.ChunkResult(
+        rows=np.array([first, first + 1], dtype=np.int64), results=results, problems=()
+    )
+    lines = [json.loads(line) for line in upload.ndjson_lines(chunk).decode().splitlines()]
+    assert [x["row"] for x in lines] == [first, first + 1]
+    assert [x["due_at"] for x in lines] == [
+        "2025-02-07T17:00:00+07:00",
+        "2026-12-31T23:59:59+07:00",
+    ]
+    assert [x["timeliness"] for x in lines] == ["unfinished", "late"]
