@@ -30,8 +30,8 @@ from .models import (
 from .problems import (
     PROBLEMS,
     RowProblem,
-    problem_from_error,
     problem_response,
+    row_problems,
     service_problem,
 )
 from .upload import (
@@ -298,16 +298,8 @@ class _Run:
         while not self.late():
             try:
                 chunk = await anext(rest, None)
-            except CchcError as exc:
-                problem = problem_from_error(exc)
-                self.stopped = RowProblem(
-                    kind=problem.kind,
-                    code=problem.code,
-                    row=problem.row,
-                    field=problem.field,
-                    message_vi=problem.message_vi,
-                    message_en=problem.message_en,
-                )
+            except CchcError as exc:  # a chunk the loader refuses whole: the run stops there
+                self.stopped = row_problems([exc])[0]
                 return
             if chunk is None or not self.admit(chunk):
                 return
