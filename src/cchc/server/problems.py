@@ -181,6 +181,8 @@ class Problem(BaseModel):
 
 
 def _kind(exc: CchcError) -> tuple[str, str, str]:
+    if isinstance(exc, BatchValidationError) and all(e.row is None for e in exc.errors):
+        return "validation", "Invalid input", "Dữ liệu không hợp lệ"  # several fields, no rows
     for cls, code, title_en, title_vi in _KINDS:
         if isinstance(exc, cls):
             return getattr(exc, "code", None) or code, title_en, title_vi

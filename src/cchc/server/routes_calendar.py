@@ -23,7 +23,7 @@ from .problems import PROBLEMS
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/calendar", tags=["calendar"], responses=PROBLEMS)
+router = APIRouter(prefix="/v1/calendar", tags=["calendar"], responses=PROBLEMS)
 
 _PROVISIONAL = Query(
     description="Allow a year no official notice covers yet (answer marked provisional)."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time as _clock
 from collections.abc import AsyncIterator, Callable
-from datetime import time
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -15,7 +14,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from cchc.dossiers import POLICIES, Granularity, compute_due, get_policy
 from cchc.errors import CchcError, ValidationError
-from cchc.procedures import Catalogue, Channel, Procedure, TimeUnit, load_sample_catalogue
+from cchc.procedures import Catalogue, Procedure, TimeUnit, load_sample_catalogue
 from cchc.tz import to_vn
 
 from .models import (
@@ -25,7 +24,6 @@ from .models import (
     DueResponse,
     EvaluationReport,
     EvaluationSummary,
-    IsoDateTime,
 )
 from .problems import (
     PROBLEMS,
@@ -53,7 +51,7 @@ from .upload import (
 
 __all__ = ["catalogue", "due", "router"]
 
-router = APIRouter(tags=["dossiers"], responses=PROBLEMS)
+router = APIRouter(prefix="/v1", tags=["dossiers"], responses=PROBLEMS)
 
 _POLICY = Query(
     description="Receipt rule (quy ước tiếp nhận): " + ", ".join(sorted(POLICIES)),
@@ -106,44 +104,35 @@ def _json(model: DueResponse) -> Response:
     return Response(model.model_dump_json(), media_type="application/json")
 
 
+def _query_parameters(model: type[DueRequest]) -> list[dict[str, Any]]:
+    """The OpenAPI query parameters of ``model``'s fields (their schemas, as in the body)."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    required = set(schema.get("required", ()))
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": name in required,
+            "description": prop.get("description", ""),
+            "schema": {k: v for k, v in prop.items() if k not in ("description", "title")},
+        }
+        for name, prop in schema["properties"].items()
+    ]
+
+
 @router.get(
-    "/due", summary="Due date of a dossier received at a moment", response_model=DueResponse
+    "/due",
+    summary="Due date of a dossier received at a moment",
+    response_model=DueResponse,
+    openapi_extra={"parameters": _query_parameters(DueRequest)},
 )
-async def due_get(
-    received_at: Annotated[
-        IsoDateTime, Query(description="Receipt moment, ISO 8601 with offset (+07:00).")
-    ],
-    amount: Annotated[
-        int | None, Query(ge=0, le=100_000, description="Time limit (thời hạn).")
-    ] = None,
-    unit: Annotated[TimeUnit | None, Query(description="Unit (default working_days).")] = None,
-    procedure_code: Annotated[
-        str | None, Query(max_length=40, description="Mã TTHC instead of amount/unit.")
-    ] = None,
-    issuer: Annotated[
-        str | None, Query(max_length=300, description="Publisher, when several publish it.")
-    ] = None,
-    channel: Channel = Channel.IN_PERSON,
-    policy: Annotated[str, _POLICY] = "next_opening",
-    cutoff: Annotated[time | None, Query(description="Cut-off hour, e.g. 15:00.")] = None,
-    explain: bool = False,
-) -> Response:
-    """The due moment (hạn giải quyết) and, with ``explain=true``, the steps with sources."""
-    return _json(
-        due(
-            DueRequest(
-                received_at=received_at,
-                amount=amount,
-                unit=unit,
-                procedure_code=procedure_code,
-                issuer=issuer,
-                channel=channel,
-                policy=policy,
-                cutoff=cutoff,
-                explain=explain,
-            )
-        )
-    )
+async def due_get(request: Request) -> Response:
+    """The due moment (hạn giải quyết) and, with ``explain=true``, the steps with sources.
+
+    The query parameters are the fields of the ``POST`` body, validated at once by one
+    model (the hot path of the service: FastAPI's per-parameter handling costs more than
+    the answer)."""
+    return _json(due(DueRequest.model_validate(dict(request.query_params))))
 
 
 @router.post("/due", summary="Due date (JSON body)", response_model=DueResponse)

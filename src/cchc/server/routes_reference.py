@@ -39,7 +39,7 @@ from .routes_dossiers import catalogue
 
 __all__ = ["router"]
 
-router = APIRouter(responses=PROBLEMS)
+router = APIRouter(prefix="/v1", responses=PROBLEMS)
 
 Domain = Annotated[
     str | None,
