@@ -96,7 +96,11 @@ def test_request_models_refuse_unknown_fields(spec: dict[str, Any]) -> None:
 
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import positive_data_acceptance  # noqa: E402
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance  # noqa: E402
+
+# upload bodies are raw bytes: generated text as is (hostile JSON lines), bytes as is (Parquet)
+schemathesis.serializer.alias("application/x-ndjson", "text/plain")
+schemathesis.serializer.alias("application/vnd.apache.parquet", "application/octet-stream")
 
 _APP = make_client().app
 _SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", _APP)
@@ -112,4 +116,9 @@ def test_every_operation_property_based(case: Any) -> None:
     calendar, a rescheduling after the due day): that 422 is an answer, not a failure, so
     the "positive data accepted" check is left out.
     """
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    excluded = [positive_data_acceptance]
+    if case.operation.path == "/v1/dossiers/evaluate":
+        # an upload is bytes: a bad line is answered in the stream (200 with a problem record
+        # per bad row), so a body "outside its schema" is not refused whole by design
+        excluded.append(negative_data_rejection)
+    case.call_and_validate(excluded_checks=excluded)
