@@ -6,8 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from cchc.dossiers import rules
-from cchc.dossiers.rules import ONE_STOP_RULES, rules_in_force
+from cchc.dossiers import one_stop_rules as rules
+from cchc.dossiers.one_stop_rules import ONE_STOP_RULES, rules_in_force
 from cchc.errors import DataFileError
 from cchc.legal import sources
 

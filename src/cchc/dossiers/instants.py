@@ -84,8 +84,21 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
 
 
 def from_local_ns(ns: int) -> datetime:
-    """Local nanoseconds as an aware datetime in Asia/Ho_Chi_Minh (floored to the µs)."""
-    return _VN_EPOCH + timedelta(microseconds=ns // 1000)
+    """Local nanoseconds as an aware datetime in Asia/Ho_Chi_Minh (floored to the µs).
+
+    Datetimes are immutable, so the conversions of recent moments are kept (due moments
+    repeat: the close of office of a few hundred days) in a small table."""
+    hit = _MOMENTS.get(ns)
+    if hit is not None:
+        return hit
+    moment = _VN_EPOCH + timedelta(microseconds=ns // 1000)
+    if len(_MOMENTS) >= 4096:
+        _MOMENTS.clear()
+    _MOMENTS[ns] = moment
+    return moment
+
+
+_MOMENTS: dict[int, datetime] = {}
 
 
 def local_day(ns: int) -> date:

@@ -1,4 +1,4 @@
-"""Counting kernels of :mod:`cchc.dossiers.stats` (NumPy ``bincount`` over whole columns)."""
+"""Counting kernels of :mod:`.statistics` (NumPy ``bincount`` over whole columns)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from .batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME
-from .instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
+from ..batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME
+from ..instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
 
 if TYPE_CHECKING:
+    from ..results import DossierResults
     from .frame import DossierFrame
-    from .results import DossierResults
-    from .stats import Period
+    from .report_periods import Period
 
 __all__ = ["contiguous", "count_arrays", "count_matrix"]
 

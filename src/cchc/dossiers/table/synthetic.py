@@ -8,7 +8,7 @@ so the same ``n`` and ``seed`` always give the same rows.
 
 The bundled file ``data/synthetic_dossiers_2025.csv`` was written with::
 
-    python -m cchc.dossiers.synthetic src/cchc/dossiers/data/synthetic_dossiers_2025.csv \\
+    python -m cchc.dossiers.table.synthetic src/cchc/dossiers/data/synthetic_dossiers_2025.csv \\
         --n 1000 --seed 2025
 
     >>> cols = synthetic_columns(5, seed=1)
@@ -35,7 +35,7 @@ except ModuleNotFoundError:  # the pandas extra is missing: say which one to ins
 
 from cchc.procedures import load_sample_catalogue
 
-from .batch import NAT, NS_PER_DAY, UNIT_CODES, VN_OFFSET_NS
+from ..batch import NAT, NS_PER_DAY, UNIT_CODES, VN_OFFSET_NS
 from .frame import DossierFrame, from_columns
 
 __all__ = [
@@ -112,7 +112,7 @@ def _draw(
 def synthetic_columns(
     n: int, *, seed: int = 0, start: date = date(2025, 1, 1), days: int = 365
 ) -> dict[str, Any]:
-    """Columns for :func:`cchc.dossiers.frame.from_columns` (instants as UTC datetime64).
+    """Columns for :func:`cchc.dossiers.table.frame.from_columns` (instants as UTC datetime64).
 
     Rows are drawn in steps of :data:`CHUNK` from one generator, so a given
     ``n`` and ``seed`` always give the same rows.
@@ -195,7 +195,7 @@ def write_csv(path: str, n: int = BUNDLED_SIZE, seed: int = BUNDLED_SEED) -> Non
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m cchc.dossiers.synthetic OUT.csv [--n N] [--seed S]``."""
+    """``python -m cchc.dossiers.table.synthetic OUT.csv [--n N] [--seed S]``."""
     parser = argparse.ArgumentParser(description="Write reproducible synthetic dossiers as CSV.")
     parser.add_argument("out")
     parser.add_argument("--n", type=int, default=BUNDLED_SIZE)

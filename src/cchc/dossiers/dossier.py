@@ -23,16 +23,16 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, default_calendar
-from cchc.errors import LifecycleError
+from cchc.errors import CalendarCoverageError, LifecycleError
 from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
 from cchc.tz import require_aware
 
 from .codes import parse_dossier_code
-from .events import FINISHING_KINDS, Event, EventKind
+from .events import FINISHING_KINDS, Event, EventKind, finish_index
 from .instants import from_local_ns, local_ns
 from .lifecycle import check_events
 from .policy import DeadlinePolicy
@@ -65,6 +65,7 @@ class Dossier(CchcRecord):
         description="Nộp không phụ thuộc địa giới hành chính (clock rule of ND 309/2026).",
     )
     events: tuple[Event, ...] = Field(description="Sự kiện, oldest first.")
+    _moments: tuple[int, ...] = PrivateAttr(default=())
 
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
@@ -100,11 +101,25 @@ class Dossier(CchcRecord):
             parse_dossier_code(self.code)
         if not self.events:
             raise LifecycleError("a dossier needs at least its 'received' event", field="events")
+        moments: list[int] = []
         for i, ev in enumerate(self.events):
             require_aware(ev.at, field=f"events[{i}].at")
             if ev.new_due_at is not None:
                 require_aware(ev.new_due_at, field=f"events[{i}].new_due_at")
+            try:
+                moments.append(local_ns(ev.at, field=f"events[{i}].at"))
+            except CalendarCoverageError:  # past 31/12/9999: raised when a deadline is asked
+                moments = []
+                break
         check_events(self.events)
+        self._moments = tuple(moments)
+
+    @property
+    def event_ns(self) -> tuple[int, ...]:
+        """The events' moments as local nanoseconds (:mod:`.instants`), read once when the
+        dossier is built (empty when one lies past 31/12/9999)."""
+        moments: tuple[int, ...] = self.__pydantic_private__["_moments"]  # type: ignore[index]
+        return moments
 
     # -- simple views ----------------------------------------------------
     @property
@@ -115,13 +130,8 @@ class Dossier(CchcRecord):
     @property
     def finished_at(self) -> datetime | None:
         """The end of processing: ``decided`` if any, else the first other finishing event."""
-        for ev in self.events:
-            if ev.kind is EventKind.DECIDED:
-                return ev.at
-        for ev in self.events:
-            if ev.kind in FINISHING_KINDS:
-                return ev.at
-        return None
+        last = finish_index(self.events)
+        return None if last is None else self.events[last].at
 
     @property
     def outcome(self) -> EventKind | None:

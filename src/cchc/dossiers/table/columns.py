@@ -1,7 +1,7 @@
 """Column validators of the batch loaders (one function per kind of column).
 
 Each validator reads a whole column (NumPy, pandas or a list), records every
-bad row in :class:`~cchc.dossiers.checks.Errors` and returns the column in the
+bad row in :class:`~cchc.dossiers.table.checks.Errors` and returns the column in the
 engine's representation (UTC ``datetime64[ns]``, integer codes).
 """
 
@@ -16,11 +16,11 @@ import pandas as pd
 
 from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
 
+from ..codes import CODE_PATTERN
+from ..deadline import MAX_AMOUNT
+from ..instants import NAT
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
-from .chunking import CHUNK_ROWS, cast, map_chunks, row_chunks
-from .codes import CODE_PATTERN
-from .deadline import MAX_AMOUNT
-from .instants import NAT
+from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
 __all__ = [
     "amounts",
@@ -176,7 +176,8 @@ def check_columns(n: int, given: Mapping[str, Any], source: str | None) -> None:
                 field="procedure_code",
             )
         )
-    for name in (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "unit", "channel", "amount"):
+    names = (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "boundary_free")
+    for name in (*names, "unit", "channel", "amount"):
         values = given[name]
         if values is None or isinstance(values, str) or np.ndim(values) == 0:
             if values is None or name in ("unit", "channel", "amount"):
@@ -222,6 +223,26 @@ def dossier_codes(code: Any, errs: Errors) -> npt.NDArray[np.object_]:
     errs.add(bad, "code", "not a dossier code (TT 01/2018/TT-VPCP Art 19)", ParseError)
     out: npt.NDArray[np.object_] = text.to_numpy(dtype=object)
     return out
+
+
+_TRUE = frozenset({"true", "1", "yes", "có", "x"})
+_FALSE = frozenset({"false", "0", "no", "không", ""})
+
+
+def flags(values: Any, name: str, errs: Errors) -> npt.NDArray[np.bool_]:
+    """A yes/no column: booleans, 0/1, or text ``true``/``false``, ``1``/``0``, ``yes``/``no``
+    (``có``/``không``); empty is no. Anything else is a bad value of the row."""
+    arr = np.asarray(values)
+    if arr.dtype.kind == "b":
+        return arr.astype(bool, copy=True)
+    if arr.dtype.kind in "iu":
+        errs.add((arr != 0) & (arr != 1), name, "not a yes/no value (0 or 1)")
+        out: npt.NDArray[np.bool_] = arr == 1
+        return out
+    text = pd.Series(arr, dtype="object").astype("string").str.strip().str.lower().fillna("")
+    yes = text.isin(_TRUE).to_numpy(dtype=bool)
+    errs.add(~yes & ~text.isin(_FALSE).to_numpy(dtype=bool), name, "not a yes/no value")
+    return yes
 
 
 def is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:

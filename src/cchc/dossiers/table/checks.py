@@ -16,9 +16,9 @@ from cchc.errors import (
     ValidationError,
 )
 
-from .batch import NAT, VN_OFFSET_NS
-from .lifecycle import flat_breaks
-from .rules import ONE_STOP_RULES
+from ..batch import NAT, VN_OFFSET_NS
+from ..lifecycle import flat_breaks
+from ..one_stop_rules import ONE_STOP_RULES
 
 __all__ = ["FIELD_ORDER", "GROUP_COLUMNS", "TIME_COLUMNS", "Errors", "check_order"]
 
@@ -30,6 +30,7 @@ TIME_COLUMNS = (
     "supplement_received_at",
     "rescheduled_at",
     "rescheduled_due_at",
+    "transferred_at",
 )
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
 FIELD_ORDER = (
@@ -40,6 +41,7 @@ FIELD_ORDER = (
     "amount",
     "unit",
     *TIME_COLUMNS[1:],
+    "boundary_free",
 )
 """Column order of the file format; errors of one row are reported in this order."""
 _FIRST_RULE_NS = int(np.datetime64(ONE_STOP_RULES[0].start, "ns").astype(np.int64)) - VN_OFFSET_NS

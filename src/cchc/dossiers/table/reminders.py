@@ -1,6 +1,6 @@
 """Reminders over columns of dossiers (nhắc việc): which rows are open, which are due soon.
 
-Both read a :class:`~cchc.dossiers.frame.DossierFrame` and, for :func:`due_soon`, its
+Both read a :class:`~cchc.dossiers.table.frame.DossierFrame` and, for :func:`due_soon`, its
 :class:`~cchc.dossiers.results.DossierResults`; ``as_of`` is an aware datetime
 (read in Asia/Ho_Chi_Minh) or a UTC ``datetime64``.
 """
@@ -16,11 +16,11 @@ import numpy.typing as npt
 from cchc.calendar import OfficialCalendar
 from cchc.tz import to_vn
 
-from .batch import due_within_batch
+from ..batch import due_within_batch
 
 if TYPE_CHECKING:
+    from ..results import DossierResults
     from .frame import DossierFrame
-    from .results import DossierResults
 
 __all__ = ["due_soon", "open_as_of"]
 

@@ -5,7 +5,7 @@ The batch calculators (:func:`~cchc.dossiers.evaluate`,
 million rows, so temporaries stay small and are reused, and they run the chunks
 on a pool of threads: NumPy releases the GIL inside its loops, so the chunks of a
 run proceed in parallel on the machine's cores. Each chunk is independent (its
-own :class:`~cchc.dossiers.calops.CalendarOps`, its own errors); results are
+own :class:`~cchc.calendar.CalendarOps`, its own errors); results are
 collected **in chunk order**, so the answer does not depend on the number of
 threads. The loop is per chunk, never per dossier.
 """

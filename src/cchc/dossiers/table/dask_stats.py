@@ -1,10 +1,10 @@
 """Scale-out statistics with Dask (optional extra ``cchc[dask]``).
 
-Counts are additive (:mod:`cchc.dossiers.stats`), so a dataset larger than
+Counts are additive (:mod:`cchc.dossiers.table.statistics`), so a dataset larger than
 one process holds is summarised partition by partition: each pandas partition
-is validated (:func:`~cchc.dossiers.frame.from_dataframe`), evaluated and
+is validated (:func:`~cchc.dossiers.table.frame.from_dataframe`), evaluated and
 counted, then the count tables are summed and the rates recomputed from the
-sums. The result equals :func:`~cchc.dossiers.stats.summarize` on the whole
+sums. The result equals :func:`~cchc.dossiers.table.statistics.summarize` on the whole
 data in memory.
 
 Rows of a bad partition are numbered within the partition, and each error
@@ -32,10 +32,10 @@ from cchc._optional import require_extra
 from cchc.errors import MissingExtraError
 from cchc.tz import VN_TZ
 
+from ..policy import DeadlinePolicy
+from ..results import evaluate
 from .frame import from_dataframe
-from .policy import DeadlinePolicy
-from .results import evaluate
-from .stats import COUNT_FIELDS, Period, StatsCounts, StatsRow, StatsTable, summarize
+from .statistics import COUNT_FIELDS, Period, StatsCounts, StatsRow, StatsTable, summarize
 
 __all__ = ["counts_table", "dask_summarize", "rows_from_counts"]
 
@@ -114,7 +114,7 @@ def dask_summarize(
     Each partition is counted independently (``map_partitions``); the tables are
     summed by period and key, then computed. ``as_of`` (default: now, fixed once
     here so every partition uses the same moment) as in
-    :func:`~cchc.dossiers.stats.summarize`.
+    :func:`~cchc.dossiers.table.statistics.summarize`.
 
     ``progress(done, total)``, if given, is called as each partition is counted
     (``total`` = the number of partitions), on a ``dask.distributed`` client (the

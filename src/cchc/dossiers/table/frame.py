@@ -17,6 +17,10 @@ supplement_requested_at  no       yêu cầu bổ sung
 supplement_received_at   no       nhận đủ hồ sơ bổ sung
 rescheduled_at           no       xin lỗi và hẹn lại (the apology)
 rescheduled_due_at       no       the new due moment
+transferred_at           no       chuyển đến cơ quan có thẩm quyền (the first transfer)
+boundary_free            no       nộp không phụ thuộc địa giới hành chính (yes/no): from
+                                  05/8/2026 its clock starts at ``transferred_at`` (ND
+                                  309/2026 Art 8(3)), as ``Dossier.boundary_free``
 cutoff                   no       per-procedure cut-off hour ``HH:MM`` (giờ tiếp nhận muộn
                                   nhất); overrides the policy's, as ``Dossier.cutoff``
 ======================== ======== =====================================================
@@ -25,7 +29,7 @@ Every row is checked and **every** bad row is reported at once in a
 :class:`~cchc.errors.BatchValidationError` (row number and field), never
 dropped. Rows are numbered from 1 for data frames (each error also names the
 row's index label) and by file line (header = line 1) for CSV files
-(:mod:`~cchc.dossiers.csvfile`: blank lines are skipped without shifting the
+(:mod:`~cchc.dossiers.table.csv_file`: blank lines are skipped without shifting the
 numbers, a line with too few or too many fields is a bad row). With
 ``on_bad_rows="collect"`` the loaders return the good rows and a table of the
 bad ones instead of raising.
@@ -44,22 +48,24 @@ import pandas as pd
 
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
+from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from .badrows import bad_rows_table, check_on_bad_rows, relocate
-from .batch import CHANNEL_CODES, UNIT_CODES
+from ..batch import CHANNEL_CODES, UNIT_CODES
+from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
     amounts,
     check_columns,
     cutoffs,
     dossier_codes,
+    flags,
     group_labels,
     is_name,
     parse_times,
     to_us,
     vocabulary_codes,
 )
-from .csvfile import tokenize
+from .csv_file import tokenize
 
 __all__ = [
     "CHANNEL_CODES",
@@ -75,7 +81,9 @@ __all__ = [
 
 DT = npt.NDArray[np.datetime64]
 REQUIRED_COLUMNS = ("channel", "received_at", "amount", "unit")
-_KNOWN = frozenset({*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff"})
+_KNOWN = frozenset(
+    {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff", "boundary_free"}
+)
 OnBadRows = Literal["raise", "collect"]
 
 
@@ -92,11 +100,15 @@ class DossierFrame:
     supplement_received_at: DT
     rescheduled_at: DT
     rescheduled_due_at: DT
+    transferred_at: DT
     groups: Mapping[str, tuple[npt.NDArray[np.int32], tuple[str, ...]]]
     """For each group column: integer codes and their labels."""
     codes: npt.NDArray[np.object_] | None = None
     cutoff: npt.NDArray[np.int16] | None = None
     """Per-row cut-off hour in minutes after midnight (-1: none), or None for no column."""
+    boundary_free: npt.NDArray[np.bool_] | None = None
+    """Filed regardless of administrative boundary (ND 309/2026 Art 8(3)), or None for no
+    column (no such dossier)."""
     row_numbers: npt.NDArray[np.int64] | None = None
     """The number of each row in its source (the file line for CSV files), or None when
     rows are numbered by position from 1. Errors of :func:`~cchc.dossiers.evaluate` use it."""
@@ -130,6 +142,7 @@ class DossierFrame:
             groups={k: (c[index], labels) for k, (c, labels) in self.groups.items()},
             codes=None if self.codes is None else self.codes[index],
             cutoff=None if self.cutoff is None else self.cutoff[index],
+            boundary_free=None if self.boundary_free is None else self.boundary_free[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
             index=None if self.index is None else self.index[index],
             source=self.source,
@@ -152,6 +165,8 @@ def from_columns(
     supplement_received_at: Any = None,
     rescheduled_at: Any = None,
     rescheduled_due_at: Any = None,
+    transferred_at: Any = None,
+    boundary_free: Any = None,
     procedure_code: Any = None,
     field: Any = None,
     agency: Any = None,
@@ -190,12 +205,13 @@ def from_columns(
                 supplement_received_at,
                 rescheduled_at,
                 rescheduled_due_at,
+                transferred_at,
             ),
             strict=True,
         )
     }
     units = dict(UNIT_CODES)
-    units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[TimeUnit.WORKING_DAYS.value]
+    units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[IMMEDIATE_AS[1].value]
     unit_codes = vocabulary_codes(unit, "unit", units, n, errs)
     channel_codes = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
     amt = amounts(amount, n, errs)
@@ -205,6 +221,7 @@ def from_columns(
     check_order(times, errs)
     codes_arr = None if code is None else dossier_codes(code, errs)
     cut = None if cutoff is None else cutoffs(cutoff, errs)
+    free = None if boundary_free is None else flags(boundary_free, "boundary_free", errs)
     errs.raise_if_any()
     return DossierFrame(
         **times,
@@ -218,6 +235,7 @@ def from_columns(
         },
         codes=codes_arr,
         cutoff=cut,
+        boundary_free=free,
         row_numbers=None if row_base == 1 else np.arange(row_base, row_base + n, dtype=np.int64),
         source=source,
     )

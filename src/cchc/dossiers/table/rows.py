@@ -1,4 +1,4 @@
-"""One row of a :class:`~cchc.dossiers.frame.DossierFrame` as a
+"""One row of a :class:`~cchc.dossiers.table.frame.DossierFrame` as a
 :class:`~cchc.dossiers.Dossier` with its events: the scalar reference that tests and
 the benchmark compare the batch engine with, row for row.
 """
@@ -12,8 +12,8 @@ import numpy as np
 
 from cchc.procedures import Channel, TimeUnit
 
-from .batch import CHANNEL_CODES
-from .models import Dossier, Event, EventKind
+from ..batch import CHANNEL_CODES
+from ..dossier import Dossier, Event, EventKind
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
@@ -36,6 +36,9 @@ def _dt(value: np.datetime64) -> datetime | None:
 def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
     """Row ``i`` as a :class:`Dossier` with its events (the scalar reference)."""
     events = [Event(kind=EventKind.RECEIVED, at=_dt(frame.received_at[i]))]
+    moved = _dt(frame.transferred_at[i])
+    if moved is not None:
+        events.append(Event(kind=EventKind.TRANSFERRED, at=moved))
     for name, kind in (
         ("supplement_requested_at", EventKind.SUPPLEMENT_REQUESTED),
         ("supplement_received_at", EventKind.SUPPLEMENT_RECEIVED),
@@ -68,4 +71,5 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         unit=_UNIT_NAMES[int(frame.unit[i])],
         events=tuple(events),
         cutoff=None if cut < 0 else time(cut // 60, cut % 60),
+        boundary_free=frame.boundary_free is not None and bool(frame.boundary_free[i]),
     )

@@ -39,12 +39,11 @@ denominator is 0. Which denominator each published table uses:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 from pydantic import ConfigDict, Field
@@ -54,21 +53,22 @@ from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
 
-from .batch import VN_OFFSET_NS
-from .chunking import map_chunks, row_chunks
+from ..results import CHUNK_ROWS
+from .chunks import map_chunks, row_chunks
 from .counting import contiguous, count_arrays, count_matrix
-from .results import CHUNK_ROWS
+from .report_periods import Period, month_periods, quarter_periods, year_period
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..results import DossierResults
     from .frame import DossierFrame
-    from .results import DossierResults
 
 __all__ = [
     "COUNT_FIELDS",
+    "RATES",
     "Period",
     "StatsCounts",
     "StatsRates",
@@ -77,6 +77,7 @@ __all__ = [
     "combine",
     "count_arrays",
     "count_matrix",
+    "count_rate",
     "month_periods",
     "quarter_periods",
     "rate",
@@ -97,44 +98,44 @@ def rate(numerator: int, denominator: int, places: int = 2) -> Decimal | None:
     return _rate(numerator, denominator, places)  # the zero-total rule of cchc.rates
 
 
-@attrs.frozen
-class Period:
-    """A reporting period ``[start, end)`` of local days, with a label."""
-
-    start: date
-    end: date
-    label: str
-
-    def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
-            raise ValidationError(f"period {self.label!r} ends before it starts", field="period")
-
-    def bounds_ns(self) -> tuple[int, int]:
-        """UTC nanoseconds of the local start and end midnights."""
-        a = int(np.datetime64(self.start, "ns").astype(np.int64)) - VN_OFFSET_NS
-        b = int(np.datetime64(self.end, "ns").astype(np.int64)) - VN_OFFSET_NS
-        return a, b
+RATES: dict[str, tuple[tuple[str, ...], str]] = {
+    "early_rate": (("early",), "resolved"),
+    "on_time_rate": (("on_time",), "resolved"),
+    "late_rate": (("late",), "resolved"),
+    "on_time_or_early_rate": (("early", "on_time"), "resolved"),
+    "late_rate_to_handle": (("late", "in_progress_overdue"), "to_handle"),
+    "on_time_rate_766": (("early", "on_time", "in_progress_in_time"), "to_handle"),
+    "online_share": (("online_received",), "received"),
+}
+"""Each dossier rate, defined once: ``name -> (counts added for the numerator, the
+denominator count)`` (fields of :class:`StatsCounts`; see the module docstring for the
+published tables each follows). ``on_time_rate_to_handle`` is 100 - ``late_rate_to_handle``.
+:class:`StatsCounts`, the periodic report (:mod:`cchc.reporting`) and the 766 inputs
+(:meth:`StatsRow.qd766_inputs`) read them from here."""
 
 
-def month_periods(year: int) -> list[Period]:
-    """The twelve months of ``year``."""
-    return [
-        Period(date(year, m, 1), date(year + m // 12, m % 12 + 1, 1), f"{year}-{m:02d}")
-        for m in range(1, 13)
-    ]
+def count_rate(name: str, counts: Mapping[str, int | None], places: int = 2) -> Decimal | None:
+    """The rate ``name`` of :data:`RATES` from ``counts`` (count name -> value), in percent
+    rounded half-up; ``None`` when the denominator is 0 or a count is missing.
 
+    >>> count_rate("on_time_or_early_rate", {"early": 400_000, "on_time": 235_593,
+    ...                                      "resolved": 643_272})
+    Decimal('98.81')
 
-def quarter_periods(year: int) -> list[Period]:
-    """The four quarters of ``year``."""
-    return [
-        Period(date(year, 3 * q - 2, 1), date(year + q // 4, (3 * q) % 12 + 1, 1), f"{year}-Q{q}")
-        for q in range(1, 5)
-    ]
-
-
-def year_period(year: int) -> Period:
-    """The calendar year."""
-    return Period(date(year, 1, 1), date(year + 1, 1, 1), str(year))
+    Raises:
+        ValidationError: an unknown rate.
+    """
+    try:
+        parts, whole_name = RATES[name]
+    except KeyError:
+        raise ValidationError(
+            f"unknown rate {name!r}; use one of {', '.join(RATES)}", field="rate"
+        ) from None
+    values = [counts.get(p) for p in parts]
+    whole = counts.get(whole_name)
+    if whole is None or any(v is None for v in values):
+        return None
+    return rate(sum(v for v in values if v is not None), whole, places)
 
 
 class StatsRates(CchcModel):
@@ -178,19 +179,13 @@ class StatsCounts(CchcModel):
         return StatsCounts(**{f: getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS})
 
     def rates(self) -> StatsRates:
-        """The rates of these counts."""
-        late_th = rate(self.late + self.in_progress_overdue, self.to_handle)
+        """The rates of these counts (:data:`RATES`)."""
+        counts = self.model_dump()
+        values = {name: count_rate(name, counts) for name in RATES}
+        late_th = values["late_rate_to_handle"]
         return StatsRates(
-            early_rate=rate(self.early, self.resolved),
-            on_time_rate=rate(self.on_time, self.resolved),
-            late_rate=rate(self.late, self.resolved),
-            on_time_or_early_rate=rate(self.early + self.on_time, self.resolved),
-            late_rate_to_handle=late_th,
+            **values,
             on_time_rate_to_handle=None if late_th is None else Decimal(100) - late_th,
-            on_time_rate_766=rate(
-                self.early + self.on_time + self.in_progress_in_time, self.to_handle
-            ),
-            online_share=rate(self.online_received, self.received),
         )
 
 
