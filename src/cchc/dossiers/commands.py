@@ -161,7 +161,8 @@ def _steps(args: argparse.Namespace) -> int:
             )
         )
     print(
-        f"Quy trình nội bộ {process.procedure_code} ({process.source}), tại {report.at:%d/%m/%Y %H:%M}"
+        f"Quy trình nội bộ {process.procedure_code} ({process.source}), "
+        f"tại {report.at:%d/%m/%Y %H:%M}"
     )
     print_table(
         (

@@ -12,7 +12,9 @@ engine (:meth:`cchc.dossiers.Dossier.deadline`):
 * apology: the due moment in force before the rescheduling and the
   rescheduled event's ``new_due_at``;
 * stop notice: the moment of the ``withdrawn`` event (ND 118/2025 Art 21);
-* control sheet: one row per event, the result judged against the due date.
+* control sheet: one row per step of the internal process (the unit handing over and
+  receiving, the step's due moment and result: :mod:`cchc.dossiers.steps`) when the
+  dossier records steps, else one row per event; the result judged against the due date.
 """
 
 from __future__ import annotations
@@ -24,8 +26,14 @@ import attrs
 
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind, supplement_lapse_at
+from cchc.dossiers.steps import step_report
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
+from cchc.procedures.internal_process import (
+    InternalProcess,
+    InternalProcessError,
+    internal_process,
+)
 
 from .common import Inputs, build_form, find_event, pick_regime, resolve_procedure
 from .kinds import FormKind
@@ -49,6 +57,7 @@ class _Ctx:
     calendar: OfficialCalendar | None
     policy: DeadlinePolicy | str | None
     reg: Regime
+    process: InternalProcess | None = None
 
 
 def _code(dossier: Dossier, inputs: Inputs) -> str:
@@ -215,15 +224,67 @@ _STEP = {
     EventKind.WITHDRAWN: "Dừng giải quyết hồ sơ (rút hồ sơ)",
     EventKind.DECIDED: "Có kết quả giải quyết hồ sơ",
     EventKind.RETURNED: "Trả kết quả cho tổ chức, cá nhân",
+    EventKind.STEP_STARTED: "Bắt đầu bước xử lý",
+    EventKind.STEP_FINISHED: "Kết thúc bước xử lý",
+    EventKind.PAYMENT_REQUESTED: "Thông báo thực hiện nghĩa vụ tài chính",
+    EventKind.PAYMENT_DONE: "Đã thực hiện nghĩa vụ tài chính",
 }
+
+
+def _step_rows(c: _Ctx) -> list[tuple[str, ...]] | None:
+    """One row per step of the internal process that has started (None when the dossier
+    records no step or no internal process is known): unit handing over and receiving, the
+    handover moment, the step's due moment, its result judged on working time."""
+    dossier = c.dossier
+    if not any(ev.kind is EventKind.STEP_STARTED for ev in dossier.events):
+        return None
+    process = c.process
+    if process is None:
+        if not dossier.procedure_code:
+            return None
+        try:
+            process = internal_process(dossier.procedure_code)
+        except InternalProcessError:
+            return None
+    report = step_report(dossier, process, calendar=c.calendar, policy=c.policy)
+    rows: list[tuple[str, ...]] = []
+    giver = c.reg.desk
+    for s in report.steps:
+        if s.started_at is None:
+            continue
+        t = s.timeliness
+        result = "Đang xử lý" if t is None else t.vietnamese.capitalize()
+        timing = f"Nhận: {moment_text(s.started_at)}"
+        if s.due_at is not None:
+            timing += f"; hạn: {moment_text(s.due_at)}"
+        if s.finished_at is not None:
+            timing += f"; xong: {moment_text(s.finished_at)}"
+        notes = []
+        if s.runs > 1:
+            notes.append(f"thực hiện {s.runs} lần")
+        if s.late:
+            notes.append(f"chậm {s.late_by.text()}")
+        if s.officer:
+            notes.append(f"cán bộ: {s.officer}")
+        rows.append(
+            (
+                str(s.number),
+                f"Bước {s.number}: {s.name} (giao: {giver}; nhận: {s.unit})",
+                timing,
+                result,
+                "; ".join(notes) or "—",
+            )
+        )
+        giver = s.unit
+    return rows
 
 
 def _control(c: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
     dossier, agency, dl, reg = c.dossier, c.agency, c.dl, c.reg
     holder = dossier.agency or "cơ quan có thẩm quyền giải quyết"
     timeliness = dl.timeliness()
-    rows = []
-    for n, ev in enumerate(dossier.events, start=1):
+    rows = _step_rows(c) or []
+    for n, ev in enumerate(() if rows else dossier.events, start=1):
         step = _STEP[ev.kind]
         if ev.kind is EventKind.RECEIVED:
             step = f"{step}: {reg.desk} ({agency})"
@@ -273,6 +334,7 @@ def fill(
     regime: str | None = None,
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
+    process: InternalProcess | None = None,
     **inputs: Any,
 ) -> Form:
     """Fill the form of ``kind`` from ``dossier``.
@@ -286,6 +348,9 @@ def fill(
         regime: 'TT01-2018' or 'TT03-2025' to override the regime in force.
         calendar: passed to the deadline engine.
         policy: passed to the deadline engine.
+        process: the internal process (quy trình nội bộ) whose steps fill the control
+            sheet's rows (default: the bundled one of the dossier's procedure, when the
+            dossier records step events; else one row per event).
         **inputs: what the dossier does not record: ``applicant``, ``officer``,
             ``signer`` (head of agency, apology and stop notice), ``reason``,
             ``missing`` (list of papers to supplement), ``papers`` (list of papers
@@ -322,6 +387,7 @@ def fill(
         reg=reg,
         calendar=calendar,
         policy=policy,
+        process=process,
     )
     fields, names, table = filler(ctx)
     return build_form(
