@@ -31,6 +31,8 @@ TIME_COLUMNS = (
     "rescheduled_at",
     "rescheduled_due_at",
     "transferred_at",
+    "payment_requested_at",
+    "payment_done_at",
 )
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
 FIELD_ORDER = (
