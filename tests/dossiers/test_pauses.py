@@ -128,3 +128,26 @@ def test_bad_payment_rows_are_all_reported() -> None:
         )
     fields = sorted((e.row, e.field) for e in err.value.errors)
     assert fields == [(1, "payment_done_at"), (2, "payment_done_at")]
+
+
+def test_waiting_payment_is_counted_apart_by_both_counting_paths() -> None:
+    from cchc.dossiers import month_periods, summarize, year_period
+
+    rec = [vn(2025, 10, 6, 9, 0)] * 4
+    frame = from_columns(
+        received_at=rec,
+        payment_requested_at=[
+            vn(2025, 10, 7, 9, 0),
+            vn(2025, 10, 7, 9, 0),
+            None,
+            vn(2025, 11, 3, 9, 0),
+        ],
+        payment_done_at=[None, vn(2025, 10, 8, 9, 0), None, vn(2025, 12, 1, 9, 0)],
+        amount=5,
+    )
+    res = evaluate(frame)
+    as_of = vn(2025, 11, 20, 9, 0)
+    one = summarize(frame, res, year_period(2025), as_of=as_of)[0].counts
+    assert (one.in_progress, one.waiting_payment) == (4, 2)  # rows 1 and 4 wait on 20/11
+    months = summarize(frame, res, month_periods(2025)[9:12], as_of=vn(2026, 1, 5, 9, 0))
+    assert [r.counts.waiting_payment for r in months] == [1, 2, 1]  # end of Oct, Nov, Dec
