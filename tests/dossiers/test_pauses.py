@@ -151,3 +151,44 @@ def test_waiting_payment_is_counted_apart_by_both_counting_paths() -> None:
     assert (one.in_progress, one.waiting_payment) == (4, 2)  # rows 1 and 4 wait on 20/11
     months = summarize(frame, res, month_periods(2025)[9:12], as_of=vn(2026, 1, 5, 9, 0))
     assert [r.counts.waiting_payment for r in months] == [1, 2, 1]  # end of Oct, Nov, Dec
+
+
+def test_no_reminder_while_waiting_for_a_payment() -> None:
+    from cchc.dossiers import due_soon
+
+    events = [
+        {"kind": "received", "at": vn(2025, 10, 6, 9, 0)},
+        {"kind": "payment_requested", "at": vn(2025, 10, 10, 9, 0)},
+    ]
+    d = Dossier(channel="in_person", amount=5, events=events)
+    plain = Dossier(channel="in_person", amount=5, events=events[:1])
+    at = vn(2025, 10, 13, 8, 0)
+    assert plain.due_within(1, at) and not d.due_within(1, at)
+    frame = from_columns(
+        received_at=[vn(2025, 10, 6, 9, 0)] * 2,
+        payment_requested_at=[None, vn(2025, 10, 10, 9, 0)],
+        amount=5,
+    )
+    assert due_soon(frame, evaluate(frame), at, 1).tolist() == [True, False]
+
+
+def test_stop_notice_states_the_working_time_used_and_article_21() -> None:
+    from cchc.forms import fill
+    from cchc.procedures import Procedure, TimeLimit
+
+    d = Dossier(
+        channel="in_person",
+        amount=5,
+        procedure_code="1.001806",
+        events=[
+            {"kind": "received", "at": vn(2025, 10, 6, 9, 0)},
+            {"kind": "withdrawn", "at": vn(2025, 10, 7, 10, 0), "note": "Yêu cầu của công dân"},
+        ],
+    )
+    proc = Procedure(code="1.001806", name="X", time_limit=TimeLimit(amount=5, unit="working_days"))
+    form = fill(
+        "stop_notice", d, procedure=proc, agency="Sở Y tế", signer="GĐ", code="C-2", applicant="A"
+    )
+    # Mon 09:00 -> Tue 10:00: 6 h Monday (09:00-11:30, 13:30-17:00) + 3 h Tuesday (07:00-10:00)
+    assert form.value("Thời gian đã giải quyết") == "1 ngày 1 giờ làm việc"
+    assert "Điều 21" in form.value("Thông báo")

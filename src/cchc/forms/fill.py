@@ -26,7 +26,7 @@ import attrs
 
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind, supplement_lapse_at
-from cchc.dossiers.steps import step_report
+from cchc.dossiers.steps import elapsed, step_report
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
 from cchc.procedures.internal_process import (
@@ -204,7 +204,17 @@ def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     fields = [
         *_opening(c, "Kính gửi"),
         FormField(label="Thời gian dừng giải quyết hồ sơ", value=moment_text(ev.at)),
+        FormField(
+            label="Thời gian đã giải quyết đến khi dừng",
+            value=elapsed(dl.start_at, ev.at, calendar=c.calendar, policy=c.policy).text()
+            + " làm việc",
+        ),
         FormField(label="Lý do", value=inputs.need("reason", fallback=ev.note)),
+        FormField(
+            label="Hồ sơ giấy, phí, lệ phí",
+            value="Việc trả lại hồ sơ giấy và phí, lệ phí (nếu có) theo quy định của pháp luật "
+            "chuyên ngành.",
+        ),
         FormField(
             label="Thông báo",
             value=f"Căn cứ {dl.rules.value.article('stop') or 'quy định hiện hành'}, {agency} "
