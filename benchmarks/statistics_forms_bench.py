@@ -17,11 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc.dossiers import evaluate
 from cchc.dossiers.synthetic import synthetic_frame
-from cchc.reporting.periods import reporting_period
+
+from cchc.dossiers import evaluate
 from cchc.reporting.statistics import check_form, fill_form, previous_period
 from cchc.reporting.statistics_render import to_xlsx
+from cchc.reporting_periods import reporting_period
 
 
 def main() -> None:
