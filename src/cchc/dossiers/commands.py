@@ -29,7 +29,7 @@ _PROVISIONAL = (
 
 
 def register(subparsers: Any) -> None:
-    """Add the verbs of ``cchc dossier``: ``due`` and ``stats``."""
+    """Add the verbs of ``cchc dossier``: ``due``, ``stats`` and ``steps``."""
     p = subparsers.add_parser(
         "due",
         help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",

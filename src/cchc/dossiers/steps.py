@@ -45,10 +45,12 @@ from cchc.procedures.internal_process import InternalProcess, InternalProcessErr
 from . import engine
 from .events import Event, EventKind
 from .instants import NAT, NS_PER_MINUTE, from_local_ns, local_ns
+from .pauses import applicant_waits
 from .policy import DeadlinePolicy
 from .timeliness import Timeliness
 
 __all__ = [
+    "SOURCES",
     "StepResult",
     "StepsReport",
     "UnitSteps",
@@ -61,11 +63,17 @@ __all__ = [
     "steps_by_unit",
 ]
 
-_WAITS = (
-    (EventKind.SUPPLEMENT_REQUESTED, EventKind.SUPPLEMENT_RECEIVED),
-    (EventKind.PAYMENT_REQUESTED, EventKind.PAYMENT_DONE),
+SOURCES = (
+    "CONV-STEP-REPEAT",
+    "CONV-DAY-8H",
+    "OPENCPS2-1112",
+    "OPENCPS2-DUEDATE",
+    "OPENCPS-1252",
+    "OPENCPS-1269",
+    "OPENCPS-1280",
 )
-"""The waits for the applicant that add to a step's time (CONV-STEP-REPEAT)."""
+"""Registry keys of the step rules: the convention, the 8-hour day, and the platforms'
+issues and code it follows (read; OPENCPS-1280 only names the question)."""
 
 
 @attrs.frozen
@@ -282,25 +290,8 @@ class StepsReport:
             "remaining": self.remaining.as_dict(),
             "steps": [s.as_dict() for s in self.steps],
             "at_fault": [{"unit": u, "delay": t.amount_dict()} for u, t in self.at_fault],
+            "sources": [*SOURCES, self.process.source],
         }
-
-
-def _waits(events: Sequence[Event], moments: Sequence[int], until: int) -> list[tuple[int, int]]:
-    """The intervals the dossier waited for the applicant (up to ``until`` when open)."""
-    out: list[tuple[int, int]] = []
-    for ask, answer in _WAITS:
-        open_at = NAT
-        for ev, ns in zip(events, moments, strict=True):
-            if ns > until:
-                break
-            if ev.kind is ask:
-                open_at = ns
-            elif ev.kind is answer and open_at != NAT:
-                out.append((open_at, ns))
-                open_at = NAT
-        if open_at != NAT:
-            out.append((open_at, until))
-    return out
 
 
 class _Setting:
@@ -371,7 +362,7 @@ def step_report(
         elif ev.kind is EventKind.STEP_FINISHED and open_step is not None:
             last_end[open_step] = ns
             open_step = None
-    waits = _waits(events, moments, now)
+    waits = applicant_waits(events, moments, now)
     results = []
     for n, ps in enumerate(process.steps, start=1):
         budget = ps.minutes * NS_PER_MINUTE

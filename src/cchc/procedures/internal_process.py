@@ -46,6 +46,7 @@ from cchc.findings import Finding, Severity
 from .vocabulary import TimeUnit
 
 __all__ = [
+    "BUDGET_RULE",
     "MINUTES_PER_WORKING_DAY",
     "InternalProcess",
     "InternalProcessError",
@@ -55,6 +56,8 @@ __all__ = [
     "internal_processes",
 ]
 
+BUDGET_RULE = "CONV-STEP-BUDGET"
+"""Registry key of the rule that the steps stay within the legal limit."""
 MINUTES_PER_WORKING_DAY = 480
 """One working day = 8 working hours (registry ``CONV-DAY-8H``)."""
 _DATA = "internal_processes.yaml"
@@ -181,7 +184,8 @@ class InternalProcess(CchcRecord):
                         code="steps-over-limit",
                         severity=Severity.ERROR,
                         message=f"the steps add up to {steps} working minutes, more than the "
-                        f"legal limit of {amount} {TimeUnit(unit).value} ({limit} minutes)",
+                        f"legal limit of {amount} {TimeUnit(unit).value} ({limit} minutes; "
+                        f"{BUDGET_RULE})",
                         message_vi=f"Tổng thời gian các bước ({steps} phút làm việc) vượt thời "
                         f"hạn giải quyết theo quy định ({limit} phút làm việc)",
                         field="steps",
