@@ -256,3 +256,12 @@ def test_control_sheet_rows_are_the_steps() -> None:
     assert [r[0] for r in rows] == ["1", "2", "3", "4", "5"]
     assert [r[3] for r in rows] == ["Đúng hạn", "Quá hạn", "Trước hạn", "Đúng hạn", "Đang xử lý"]
     assert "chậm 1 ngày 2 giờ 30 phút" in rows[1][4]
+
+
+def test_steps_by_unit_with_codes_equals_names() -> None:
+    names = np.array(["A", "B", "A", "C"])
+    late = np.array([30, -5, 0, 120])
+    codes = np.array([0, 1, 0, 2])
+    assert steps_by_unit(codes, late, ("A", "B", "C")) == steps_by_unit(names, late)
+    with pytest.raises(ValidationError):
+        steps_by_unit(np.array([0, 3]), np.array([1, 2]), ("A", "B"))

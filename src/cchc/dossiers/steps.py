@@ -500,19 +500,36 @@ class UnitSteps:
     delay_minutes: int
 
 
-def steps_by_unit(units: Any, late_by_minutes: Any) -> tuple[UnitSteps, ...]:
+def steps_by_unit(
+    units: Any, late_by_minutes: Any, labels: Sequence[str] | None = None
+) -> tuple[UnitSteps, ...]:
     """Per unit (đơn vị): the steps, the late ones and the working minutes of delay they
-    caused (the sum of the positive ``late_by``), most delay first."""
+    caused (the sum of the positive ``late_by``), most delay first.
+
+    ``units`` is a column of unit names, or of integer codes into ``labels`` (the way the
+    dossier columns keep their groups: no sorting of millions of strings).
+
+    Raises:
+        ValidationError: columns of different lengths, or a code outside ``labels``.
+    """
     u = np.asarray(units)
     late = np.asarray(late_by_minutes, dtype=np.int64)
     if u.shape != late.shape:
         raise ValidationError("units and late_by columns differ in length", field="units")
-    names, inverse = np.unique(u, return_inverse=True)
-    count = np.bincount(inverse, minlength=names.size)
-    n_late = np.bincount(inverse, weights=(late > 0), minlength=names.size)
-    delay = np.bincount(inverse, weights=maximum(late, 0), minlength=names.size)
+    if labels is None:
+        names, inverse = np.unique(u, return_inverse=True)
+        names_list = [str(n) for n in names.tolist()]
+    else:
+        inverse = u.astype(np.int64, copy=False)
+        names_list = list(labels)
+        if inverse.size and (int(inverse.min()) < 0 or int(inverse.max()) >= len(names_list)):
+            raise ValidationError("a unit code outside the labels", field="units")
+    k = len(names_list)
+    count = np.bincount(inverse, minlength=k)
+    n_late = np.bincount(inverse[late > 0], minlength=k)
+    delay = np.bincount(inverse, weights=maximum(late, 0), minlength=k)
     rows = [
-        UnitSteps(str(n), int(c), int(k), int(d))
-        for n, c, k, d in zip(names.tolist(), count, n_late, delay, strict=True)
+        UnitSteps(n, int(c), int(x), int(d))
+        for n, c, x, d in zip(names_list, count, n_late, delay, strict=True)
     ]
     return tuple(sorted(rows, key=lambda r: (-r.delay_minutes, -r.late, r.unit)))
