@@ -268,7 +268,11 @@ def steps_timeline(path: Path) -> None:
         ax.text(x(stop) + 0.1, y, state, fontsize=7.5, va="center")
     ax.axvline(x(report.due_at), color="#3d85c6", ls="--")
     ax.text(
-        x(report.due_at), 0.3, f" hạn trả {report.due_at:%d/%m %H:%M}", color="#3d85c6", fontsize=8
+        x(report.due_at),
+        len(started) + 0.5,
+        f" hạn trả hồ sơ\n {report.due_at:%d/%m %H:%M}",
+        color="#3d85c6",
+        fontsize=8,
     )
     ticks = [first + timedelta(days=i) for i in range(0, int(x(report.due_at)) + 3, 2)]
     ax.set_xticks([x(t) for t in ticks], [f"{t:%d/%m}" for t in ticks], fontsize=8)

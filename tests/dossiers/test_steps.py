@@ -265,3 +265,11 @@ def test_steps_by_unit_with_codes_equals_names() -> None:
     assert steps_by_unit(codes, late, ("A", "B", "C")) == steps_by_unit(names, late)
     with pytest.raises(ValidationError):
         steps_by_unit(np.array([0, 3]), np.array([1, 2]), ("A", "B"))
+
+
+def test_report_checks_the_process_against_the_dossiers_limit() -> None:
+    qt = internal_process("1.001806")
+    ok = _dossier()
+    assert step_report(ok, qt).findings == ()
+    short = Dossier(channel="in_person", amount=8, events=ok.events)
+    assert [f.code for f in step_report(short, qt).findings] == ["steps-over-limit"]

@@ -181,6 +181,8 @@ def _steps(args: argparse.Namespace) -> int:
     print(f"Hạn trả hồ sơ: {report.due_at:%d/%m/%Y %H:%M}; {report.remaining.vietnamese()}")
     for unit, delay in report.at_fault:
         print(f"Đơn vị gây chậm: {unit} (chậm {delay.text()})")
+    for f in report.findings:
+        print(f"{f.severity.value}: {f.message_vi or f.message}")
     return 0
 
 

@@ -40,6 +40,8 @@ from cchc.calendar import OfficialCalendar
 from cchc.calendar.days import DayTables, day_tables, maximum
 from cchc.calendar.hours import OfficeHours, add_working_ns, working_ns_between
 from cchc.errors import ValidationError
+from cchc.findings import Finding
+from cchc.procedures import TimeUnit
 from cchc.procedures.internal_process import InternalProcess, InternalProcessError
 
 from . import engine
@@ -260,6 +262,9 @@ class StepsReport:
     remaining: WorkingTime
     """Working time from ``at`` (or the finish) to the dossier's due moment."""
     finished_at: datetime | None
+    findings: tuple[Finding, ...] = ()
+    """The internal process checked against the dossier's own time limit
+    (:meth:`cchc.procedures.InternalProcess.findings`: steps over the legal limit)."""
 
     @property
     def at_fault(self) -> tuple[tuple[str, WorkingTime], ...]:
@@ -291,7 +296,12 @@ class StepsReport:
             "steps": [s.as_dict() for s in self.steps],
             "at_fault": [{"unit": u, "delay": t.amount_dict()} for u, t in self.at_fault],
             "sources": [*SOURCES, self.process.source],
+            "findings": [f.model_dump(mode="json") for f in self.findings],
         }
+
+
+_LIMIT_UNITS = (TimeUnit.WORKING_DAYS, TimeUnit.HOURS)
+"""The units an internal process is checked against (its steps are working time)."""
 
 
 class _Setting:
@@ -415,7 +425,9 @@ def step_report(
     dl = dossier.deadline(calendar=calendar, policy=policy)
     finish = dl.finished_ns if dl.finished_ns != NAT and dl.finished_ns <= now else NAT
     left = cfg.between(finish if finish != NAT else now, dl.due_ns)
+    limit = None if dossier.unit not in _LIMIT_UNITS else (dossier.amount, dossier.unit)
     return StepsReport(
+        findings=() if limit is None else tuple(process.findings(*limit)),
         at=from_local_ns(now),
         process=process,
         steps=tuple(results),
