@@ -273,3 +273,45 @@ def test_report_checks_the_process_against_the_dossiers_limit() -> None:
     assert step_report(ok, qt).findings == ()
     short = Dossier(channel="in_person", amount=8, events=ok.events)
     assert [f.code for f in step_report(short, qt).findings] == ["steps-over-limit"]
+
+
+def test_step_rows_by_unit_agree_with_the_dossier() -> None:
+    from cchc.dossiers.steps import read_step_rows
+
+    rows_csv = EXAMPLE.parent / "step_rows.csv"
+    at = t(2025, 10, 21, 9, 0)
+    rows = read_step_rows(rows_csv.read_text(encoding="utf-8"), at=at)
+    _, late = step_columns(rows.start, rows.end, rows.budget_minutes, rows.wait_minutes)
+    table = {
+        r.unit: (r.late, r.delay_minutes) for r in steps_by_unit(rows.units, late, rows.labels)
+    }
+    # the same steps as examples/data/dossier_steps.json, judged by the dossier path
+    d = Dossier.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))
+    fault = dict(step_report(d, internal_process("1.001806"), at=at).at_fault)
+    assert table["Lãnh đạo Phòng BTXH"] == (
+        1,
+        fault["Lãnh đạo Phòng Bảo trợ xã hội và Trẻ em"].minutes,
+    )
+    assert table["Lãnh đạo Sở"] == (1, fault["Lãnh đạo Sở Y tế"].minutes)
+    assert table["Chuyên viên Phòng BTXH"] == (0, 0)
+
+
+def test_bad_step_rows_are_all_reported() -> None:
+    from cchc.dossiers.steps import read_step_rows
+    from cchc.errors import BatchValidationError
+
+    text = (
+        "unit,started_at,finished_at,budget_minutes\n"
+        "A,2025-10-06T08:00,,240\n"
+        ",2025-10-06T08:00+07:00,,240\n"
+        "B,2025-10-06T08:00+07:00,2025-10-06T07:00+07:00,240\n"
+        "C,2025-10-06T08:00+07:00,,-5\n"
+    )
+    with pytest.raises(BatchValidationError) as err:
+        read_step_rows(text, at=t(2025, 10, 7, 9, 0))
+    assert [(e.row, e.field) for e in err.value.errors] == [
+        (2, "started_at"),
+        (3, "unit"),
+        (4, "finished_at"),
+        (5, "budget_minutes"),
+    ]

@@ -29,7 +29,7 @@ _PROVISIONAL = (
 
 
 def register(subparsers: Any) -> None:
-    """Add the verbs of ``cchc dossier``: ``due``, ``stats`` and ``steps``."""
+    """Add the verbs of ``cchc dossier``: ``due``, ``stats``, ``steps`` and ``step-stats``."""
     p = subparsers.add_parser(
         "due",
         help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
@@ -115,6 +115,25 @@ def register(subparsers: Any) -> None:
     add_json(p)
     p.set_defaults(handler=_steps)
 
+    p = subparsers.add_parser(
+        "step-stats",
+        help="steps late and delay caused, per unit, from a CSV of step rows",
+        description="Per unit (đơn vị): steps, steps late and the working time of delay they "
+        "caused, from FILE.csv with columns unit, started_at, finished_at (empty: in progress, "
+        "judged at --at), budget_minutes (the step's time) and optionally wait_minutes. "
+        "Every bad row is reported.",
+    )
+    p.add_argument("file", help="CSV file of step rows")
+    p.add_argument(
+        "--at",
+        required=True,
+        help="judge steps in progress at this moment: a date (end of that day) or a "
+        "datetime with offset",
+    )
+    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+    add_json(p)
+    p.set_defaults(handler=_step_stats)
+
 
 def _steps(args: argparse.Namespace) -> int:
     from cchc._data import read_user_text, read_user_yaml
@@ -183,6 +202,28 @@ def _steps(args: argparse.Namespace) -> int:
         print(f"Đơn vị gây chậm: {unit} (chậm {delay.text()})")
     for f in report.findings:
         print(f"{f.severity.value}: {f.message_vi or f.message}")
+    return 0
+
+
+def _step_stats(args: argparse.Namespace) -> int:
+    from cchc._data import read_user_text
+
+    from .steps import WorkingTime, read_step_rows, step_columns, steps_by_unit
+
+    at = moment(args.at, field="at")
+    rows = read_step_rows(read_user_text(args.file), at=at, source=args.file)
+    _, late = step_columns(
+        rows.start, rows.end, rows.budget_minutes, rows.wait_minutes, policy=args.policy
+    )
+    table = steps_by_unit(rows.units, late, rows.labels)
+    per_day = get_policy(args.policy).office_hours.minutes_per_day
+    if args.json:
+        print_json([attrs.asdict(r) for r in table])
+        return 0
+    print_table(
+        ("đơn vị", "số bước", "bước quá hạn", "thời gian chậm"),
+        [(r.unit, r.steps, r.late, WorkingTime(r.delay_minutes, per_day).text()) for r in table],
+    )
     return 0
 
 

@@ -53,11 +53,14 @@ from .timeliness import Timeliness
 
 __all__ = [
     "SOURCES",
+    "STEP_ROW_COLUMNS",
     "StepResult",
+    "StepRows",
     "StepsReport",
     "UnitSteps",
     "WorkingTime",
     "elapsed",
+    "read_step_rows",
     "remaining",
     "step_columns",
     "step_due_ns",
@@ -500,6 +503,92 @@ def step_columns(
     due = step_due_ns(s, b, w, hours, tables, ops)
     late = step_late_ns(s, e, b, w, hours, tables, ops)
     return due, late // NS_PER_MINUTE
+
+
+@attrs.frozen
+class StepRows:
+    """Step rows as columns (one step run per row): unit codes and labels, local ns."""
+
+    units: Any
+    labels: tuple[str, ...]
+    start: Any
+    end: Any
+    budget_minutes: Any
+    wait_minutes: Any
+
+
+STEP_ROW_COLUMNS = ("unit", "started_at", "finished_at", "budget_minutes", "wait_minutes")
+"""The CSV columns of :func:`read_step_rows` (``finished_at`` empty: in progress at ``at``;
+``wait_minutes`` optional)."""
+
+
+def read_step_rows(text: str, *, at: datetime, source: str = "<text>") -> StepRows:
+    """Step rows from CSV ``text`` (:data:`STEP_ROW_COLUMNS`); a step without
+    ``finished_at`` is judged at ``at``.
+
+    Raises:
+        BatchValidationError: every bad row (file line and field) at once.
+        DataFileError: a missing column or a row with the wrong number of fields.
+    """
+    from cchc._data import iter_csv_rows
+    from cchc.errors import BatchValidationError, CchcError
+
+    now = local_ns(at, field="at")
+    codes: dict[str, int] = {}
+    rows: list[tuple[int, int, int, int, int]] = []
+    errors: list[CchcError] = []
+    required = STEP_ROW_COLUMNS[:4]
+    for line, row in iter_csv_rows(text, source=source, required=required):
+        try:
+            unit = row["unit"].strip()
+            if not unit:
+                raise ValidationError("the unit is empty", row=line, field="unit")
+            start = _row_moment(row["started_at"], line, "started_at")
+            end = (
+                now
+                if not row["finished_at"].strip()
+                else _row_moment(row["finished_at"], line, "finished_at")
+            )
+            if end < start:
+                raise ValidationError("finished before it started", row=line, field="finished_at")
+            budget = _row_minutes(row["budget_minutes"], line, "budget_minutes")
+            wait = _row_minutes(row.get("wait_minutes") or "0", line, "wait_minutes")
+        except CchcError as exc:
+            errors.append(exc)
+            continue
+        rows.append((codes.setdefault(unit, len(codes)), start, end, budget, wait))
+    if errors:
+        raise BatchValidationError(errors, source=source)
+    cols = np.array(rows, dtype=np.int64).reshape(-1, 5)
+    return StepRows(
+        units=cols[:, 0],
+        labels=tuple(codes),
+        start=cols[:, 1],
+        end=cols[:, 2],
+        budget_minutes=cols[:, 3],
+        wait_minutes=cols[:, 4],
+    )
+
+
+def _row_moment(text: str, line: int, field: str) -> int:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"not an ISO 8601 moment: {text!r}", row=line, field=field) from None
+    try:
+        return local_ns(moment, field=field)
+    except ValidationError as exc:
+        raise ValidationError(exc.message, row=line, field=field) from None
+
+
+def _row_minutes(text: str, line: int, field: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ValidationError(f"not a whole number: {text!r}", row=line, field=field) from None
+    if value < 0:
+        raise ValidationError("a negative number of minutes", row=line, field=field)
+    return value
 
 
 @attrs.frozen
