@@ -229,6 +229,73 @@ def index_areas(path: Path) -> None:
     plt.close(fig)
 
 
+def steps_timeline(path: Path) -> None:
+    """The steps of a dossier's internal process: each run, its due moment, lateness."""
+    from cchc.dossiers import step_report
+    from cchc.procedures import internal_process
+
+    example = Path(__file__).parents[1] / "examples" / "data" / "dossier_steps.json"
+    dossier = Dossier.model_validate_json(example.read_text(encoding="utf-8"))
+    report = step_report(dossier, internal_process("1.001806"), at=_vn(2025, 10, 21, 9, 0))
+    first = report.steps[0].started_at
+    assert first is not None
+
+    def x(moment: datetime) -> float:
+        return (moment - first).total_seconds() / 86_400
+
+    fig, ax = plt.subplots(figsize=(11, 4.2))
+    cal = default_calendar()
+    end = report.due_at.date() + timedelta(days=2)
+    day = first.date()
+    while day <= end:
+        if not cal.is_working_day(day):
+            start = datetime(day.year, day.month, day.day, tzinfo=VN_TZ)
+            ax.axvspan(x(start), x(start) + 1, color=COLOURS["weekend"], alpha=0.5, lw=0)
+        day += timedelta(days=1)
+    started = [s for s in report.steps if s.started_at is not None]
+    for row, s in enumerate(started):
+        assert s.started_at is not None
+        y = len(started) - row
+        stop = s.finished_at or report.at
+        colour = "#cc0000" if s.late else "#6aa84f"
+        ax.barh(y, x(stop) - x(s.started_at), left=x(s.started_at), height=0.5, color=colour)
+        if s.due_at is not None:
+            ax.plot([x(s.due_at)] * 2, [y - 0.35, y + 0.35], color="black", lw=2)
+        label = f"Bước {s.number}: {s.unit[:38]}"
+        ax.text(x(s.started_at), y + 0.32, label, fontsize=7.5, va="bottom")
+        done = s.timeliness
+        state = s.left.vietnamese() if done is None else done.vietnamese
+        ax.text(x(stop) + 0.1, y, state, fontsize=7.5, va="center")
+    ax.axvline(x(report.due_at), color="#3d85c6", ls="--")
+    ax.text(
+        x(report.due_at),
+        len(started) + 0.5,
+        f" hạn trả hồ sơ\n {report.due_at:%d/%m %H:%M}",
+        color="#3d85c6",
+        fontsize=8,
+    )
+    ticks = [first + timedelta(days=i) for i in range(0, int(x(report.due_at)) + 3, 2)]
+    ax.set_xticks([x(t) for t in ticks], [f"{t:%d/%m}" for t in ticks], fontsize=8)
+    ax.set_yticks([])
+    ax.set_ylim(0, len(started) + 1)
+    ax.set_title(
+        "Quy trình nội bộ TTHC 1.001806 (QĐ 2022/QĐ-UBND Cao Bằng): các bước, hạn bước "
+        "(vạch đen), ngày nghỉ (xám)",
+        fontsize=10,
+    )
+    ax.legend(
+        handles=[
+            Patch(color="#6aa84f", label="trong hạn bước"),
+            Patch(color="#cc0000", label="quá hạn bước"),
+        ],
+        loc="upper center",
+        fontsize=8,
+    )
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 FIGURES: dict[str, Callable[[Path], None]] = {
     "calendar_tet_2025.png": lambda p: calendar_grid(
         p,
@@ -244,6 +311,7 @@ FIGURES: dict[str, Callable[[Path], None]] = {
     "timeliness_by_field.png": timeliness_bars,
     "reporting_windows_2025.png": reporting_windows,
     "index_areas.png": index_areas,
+    "steps_timeline.png": steps_timeline,
 }
 """File name -> drawing function."""
 

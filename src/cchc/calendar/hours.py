@@ -64,9 +64,11 @@ __all__ = [
     "NEXT_DAY",
     "OfficeHours",
     "add_working_hours_ns",
+    "add_working_ns",
     "next_opening_ns",
     "opening_table",
     "sessions_ns",
+    "working_ns_between",
 ]
 
 Session = tuple[time, time]
@@ -221,15 +223,54 @@ def add_working_hours_ns(
     Hours are counted within the sessions of working days; a period ending at the
     close of a session ends there (17:00, not the next opening).
     """
+    return add_working_ns(start, hours * 60 * NS_PER_MINUTE, office_hours, tables, ops)
+
+
+def _worked_in_day(tod: Any, sessions: NsSessions) -> Any:
+    """Working time of a working day before the time of day ``tod`` (ns after midnight)."""
+    worked: Any = 0
+    for a, b in sessions:
+        worked = worked + minimum(maximum(tod - a, 0), b - a)
+    return worked
+
+
+def working_ns_between(
+    start: Any, end: Any, office_hours: OfficeHours, tables: DayTables, ops: ProvisionalUse
+) -> Any:
+    """Working time (ns) from ``start`` to ``end`` (local ns): the part of ``[start, end)``
+    inside the sessions of working days; negative when ``end`` is before ``start``.
+
+    One formula for a value or a column: the working time before an instant ``t`` since
+    the table's origin is ``(working days before its day) * minutes per day + (its day is a
+    working day) * (working time of that day before t)``; the difference of two such
+    counts. An instant outside the sessions or on a day off adds nothing, so a step
+    finished at 18:00 used no more working time than at the 17:00 close."""
+    sessions = office_hours.sessions_ns
+    per_day = sum(b - a for a, b in sessions)
+
+    def before(t: Any, field: str) -> Any:
+        day = t // NS_PER_DAY
+        i = tables.index(day, field, ops)
+        work = tables.is_work[i]
+        days_before = tables.cum_before[i] + 1 - work
+        return days_before * per_day + work * _worked_in_day(t - day * NS_PER_DAY, sessions)
+
+    return before(end, "end") - before(start, "start")
+
+
+def add_working_ns(
+    start: Any, amount: Any, office_hours: OfficeHours, tables: DayTables, ops: ProvisionalUse
+) -> Any:
+    """The moment ``amount`` nanoseconds of working time after ``start`` (which waits for
+    an opening): :func:`add_working_hours_ns` for any amount of working time (a step of
+    "0,25 ngày làm việc" = 2 working hours, CONV-DAY-8H)."""
     sessions = office_hours.sessions_ns
     opened = next_opening_ns(start, sessions, tables, ops, "received_at")
     per_day = sum(b - a for a, b in sessions)
     day = opened // NS_PER_DAY
     tod = opened - day * NS_PER_DAY
-    worked = 0  # working time of the day before ``opened``
-    for a, b in sessions:
-        worked = worked + minimum(maximum(tod - a, 0), b - a)
-    target = worked + hours * 60 * NS_PER_MINUTE
+    worked = _worked_in_day(tod, sessions)  # working time of the day before ``opened``
+    target = worked + amount
     k = where(target > 0, (target - 1) // per_day, 0)  # whole working days to move on
     rem = target - k * per_day  # in (0, per_day]
     i = tables.index(day, "received_at", ops)
@@ -244,7 +285,7 @@ def add_working_hours_ns(
         inside = (rem > before) & (rem <= before + (b - a))
         clock = where(inside, a + rem - before, clock)
         before += b - a
-    return where(hours == 0, opened, moved * NS_PER_DAY + clock)
+    return where(amount == 0, opened, moved * NS_PER_DAY + clock)
 
 
 def _minutes(t: time) -> int:

@@ -52,6 +52,7 @@ from .policy import (
 )
 from .replay import Deadline
 from .results import DossierResults, evaluate, row_to_dossier
+from .steps import StepsReport, WorkingTime, step_report
 from .table.reminders import due_soon, open_as_of
 from .table.statistics import (
     Period,
@@ -83,6 +84,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
+    "StepsReport",
+    "WorkingTime",
+    "step_report",
     "DEFAULT_POLICY",
     "ONE_STOP_RULES",
     "POLICIES",

@@ -43,7 +43,8 @@ _PROVISIONAL = (
 
 
 def register(subparsers: Any) -> None:
-    """Add the verbs of ``cchc dossier``: ``due``, ``stats`` and ``payload``."""
+    """Add the verbs of ``cchc dossier``: ``due``, ``stats``, ``payload``, ``steps`` and
+    ``step-stats``."""
     p = subparsers.add_parser(
         "due",
         help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
@@ -133,6 +134,140 @@ def register(subparsers: Any) -> None:
     add_force(p)
     add_json(p)
     p.set_defaults(handler=_payload)
+
+    p = subparsers.add_parser(
+        "steps",
+        help="per-step due moment, lateness, unit at fault and remaining time of a dossier",
+        description="The steps of the internal process (quy trình nội bộ) of the dossier in "
+        "FILE.json (a cchc.dossiers.Dossier with step_started / step_finished events): each "
+        "step's due moment, working time used, time left or over, the unit at fault, and "
+        "the dossier's remaining working time ('còn 1 ngày 3 giờ làm việc', 'quá 2 giờ').",
+    )
+    p.add_argument("file", help="dossier JSON file (see docs/steps.md)")
+    p.add_argument(
+        "--at",
+        help="judge at this moment: a date (end of that day) or a datetime with offset "
+        "(default: the dossier's last event)",
+    )
+    p.add_argument(
+        "--process",
+        help="internal process YAML/JSON file (cchc.procedures.InternalProcess); default: "
+        "the bundled one of the dossier's procedure_code",
+    )
+    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+    add_json(p)
+    p.set_defaults(handler=_steps)
+
+    p = subparsers.add_parser(
+        "step-stats",
+        help="steps late and delay caused, per unit, from a CSV of step rows",
+        description="Per unit (đơn vị): steps, steps late and the working time of delay they "
+        "caused, from FILE.csv with columns unit, started_at, finished_at (empty: in progress, "
+        "judged at --at), budget_minutes (the step's time) and optionally wait_minutes. "
+        "Every bad row is reported.",
+    )
+    p.add_argument("file", help="CSV file of step rows")
+    p.add_argument(
+        "--at",
+        required=True,
+        help="judge steps in progress at this moment: a date (end of that day) or a "
+        "datetime with offset",
+    )
+    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+    add_json(p)
+    p.set_defaults(handler=_step_stats)
+
+
+def _steps(args: argparse.Namespace) -> int:
+    from cchc._data import read_user_text, read_user_yaml
+    from cchc.errors import CchcError, DataFileError
+    from cchc.procedures.internal_process import InternalProcess, internal_process
+
+    from .dossier import Dossier
+    from .steps import step_report
+
+    try:
+        dossier = Dossier.model_validate_json(read_user_text(args.file))
+    except CchcError as exc:
+        raise DataFileError(exc.message, source=args.file, field=exc.field, item=exc.item) from None
+    if args.process:
+        process = InternalProcess.from_data(
+            read_user_yaml(args.process), source=args.process, error=DataFileError
+        )
+    elif dossier.procedure_code:
+        process = internal_process(dossier.procedure_code)
+    else:
+        raise ValidationError(
+            "the dossier has no procedure_code: give its internal process with --process",
+            field="procedure_code",
+        )
+    at = None if args.at is None else moment(args.at, field="at")
+    report = step_report(dossier, process, at=at, policy=args.policy)
+    if args.json:
+        print_json(report.as_dict())
+        return 0
+    rows = []
+    for s in report.steps:
+        t = s.timeliness
+        rows.append(
+            (
+                s.number,
+                s.unit,
+                s.budget.text(),
+                "" if s.started_at is None else s.started_at.strftime("%d/%m/%Y %H:%M"),
+                "" if s.due_at is None else s.due_at.strftime("%d/%m/%Y %H:%M"),
+                "" if s.finished_at is None else s.finished_at.strftime("%d/%m/%Y %H:%M"),
+                s.runs,
+                s.left.vietnamese() if s.started_at is not None else "",
+                "" if t is None else t.vietnamese,
+            )
+        )
+    print(
+        f"Quy trình nội bộ {process.procedure_code} ({process.source}), "
+        f"tại {report.at:%d/%m/%Y %H:%M}"
+    )
+    print_table(
+        (
+            "bước",
+            "đơn vị",
+            "thời gian",
+            "bắt đầu",
+            "hạn bước",
+            "kết thúc",
+            "lần",
+            "còn / quá",
+            "kết quả",
+        ),
+        rows,
+    )
+    print(f"Hạn trả hồ sơ: {report.due_at:%d/%m/%Y %H:%M}; {report.remaining.vietnamese()}")
+    for unit, delay in report.at_fault:
+        print(f"Đơn vị gây chậm: {unit} (chậm {delay.text()})")
+    for f in report.findings:
+        print(f"{f.severity.value}: {f.message_vi or f.message}")
+    return 0
+
+
+def _step_stats(args: argparse.Namespace) -> int:
+    from cchc._data import read_user_text
+
+    from .steps import WorkingTime, read_step_rows, step_columns, steps_by_unit
+
+    at = moment(args.at, field="at")
+    rows = read_step_rows(read_user_text(args.file), at=at, source=args.file)
+    _, late = step_columns(
+        rows.start, rows.end, rows.budget_minutes, rows.wait_minutes, policy=args.policy
+    )
+    table = steps_by_unit(rows.units, late, rows.labels)
+    per_day = get_policy(args.policy).office_hours.minutes_per_day
+    if args.json:
+        print_json([attrs.asdict(r) for r in table])
+        return 0
+    print_table(
+        ("đơn vị", "số bước", "bước quá hạn", "thời gian chậm"),
+        [(r.unit, r.steps, r.late, WorkingTime(r.delay_minutes, per_day).text()) for r in table],
+    )
+    return 0
 
 
 def _due(args: argparse.Namespace) -> int:

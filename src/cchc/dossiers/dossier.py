@@ -44,7 +44,7 @@ from cchc.tz import require_aware, to_vn
 
 from .codes import check_dossier_code, code_regime, parse_dossier_code
 from .events import FINISHING_KINDS, Event, EventKind, finish_index
-from .instants import from_local_ns, local_ns
+from .instants import NAT, from_local_ns, local_ns
 from .lifecycle import check_events
 from .policy import DeadlinePolicy
 from .portal import dossier_fields_from_payload, portal_status_of, to_payload
@@ -434,4 +434,7 @@ class Dossier(CchcRecord):
         dl = self.deadline(calendar=cal, policy=policy)
         if dl.finished_at is not None and dl.finished_at <= moment:
             return False
+        paying = dl.payment_pending_ns
+        if paying != NAT and paying <= local_ns(moment, field="as_of"):
+            return False  # waiting for the applicant's financial obligations (pauses)
         return due_within(dl.due_at, moment, working_days, calendar=cal)

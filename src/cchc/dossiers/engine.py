@@ -61,6 +61,7 @@ __all__ = [
     "judge",
     "lapse_moment",
     "overdue_moment",
+    "paused",
     "period",
     "request_is_late",
     "rescheduled",
@@ -261,6 +262,30 @@ def supplement_lapse_at(
         local_ns(requested_at, field="requested_at"), rule_values(rules, "supplement_lapse_days")
     )
     return None if ns == NAT else from_local_ns(ns)
+
+
+# -- pauses ---------------------------------------------------------------------------
+def paused(
+    due: Any,
+    requested: Any,
+    paid: Any,
+    answered: Any,
+    policy: DeadlinePolicy,
+    tables: DayTables,
+    ops: CalendarOps,
+) -> Any:
+    """The due moment after a wait for the applicant's financial obligations
+    (chờ thực hiện nghĩa vụ tài chính, :mod:`cchc.dossiers.pauses`): moved on by the working
+    time from the payment notice to the payment, where ``answered`` (registry
+    ``CONV-PAUSE-PAYMENT``: ND 118/2025 Art 24(2) lets fees be paid after the receipt and
+    says nothing of the clock)."""
+    from cchc.calendar.hours import add_working_ns, working_ns_between
+
+    hours = policy.office_hours
+    wait = where(answered, working_ns_between(requested, paid, hours, tables, ops), 0)
+    wait = np.maximum(wait, 0) if tables.columns else max(int(wait), 0)
+    moved = add_working_ns(due, wait, hours, tables, ops)
+    return where(wait > 0, moved, due)
 
 
 # -- rescheduling ------------------------------------------------------------------

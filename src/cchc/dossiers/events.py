@@ -6,11 +6,11 @@ import enum
 from collections.abc import Sequence
 from datetime import datetime
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from cchc._model import CchcRecord
 
-__all__ = ["FINISHING_KINDS", "Event", "EventKind", "finish_index"]
+__all__ = ["FINISHING_KINDS", "STEP_KINDS", "Event", "EventKind", "finish_index"]
 
 
 class EventKind(enum.StrEnum):
@@ -34,12 +34,26 @@ class EventKind(enum.StrEnum):
     """Đã xử lý xong."""
     RETURNED = "returned"
     """Đã trả kết quả."""
+    STEP_STARTED = "step_started"
+    """Bắt đầu một bước của quy trình nội bộ (with ``step``, ``unit``, ``officer``); a step
+    started again is a repeated run (:mod:`cchc.dossiers.steps`)."""
+    STEP_FINISHED = "step_finished"
+    """Kết thúc bước đang thực hiện (with ``step``)."""
+    PAYMENT_REQUESTED = "payment_requested"
+    """Thông báo nộp phí, lệ phí / thực hiện nghĩa vụ tài chính: the dossier waits for the
+    applicant (chờ thực hiện nghĩa vụ tài chính, :mod:`cchc.dossiers.pauses`)."""
+    PAYMENT_DONE = "payment_done"
+    """Tổ chức, cá nhân đã thực hiện nghĩa vụ tài chính: the wait ends."""
 
 
 FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, EventKind.WITHDRAWN)
 """Events that end processing; the first of them is the finish (766 portal §2.1,
 "Đã xử lý xong" preferred over "Đã trả kết quả").
 Which of them end the dossier is rule ``LC-TERMINAL-ENDS`` of :mod:`cchc.dossiers.lifecycle`."""
+
+
+STEP_KINDS = (EventKind.STEP_STARTED, EventKind.STEP_FINISHED)
+"""Events of the internal process: they carry ``step`` and never change the due date."""
 
 
 def finish_index(events: Sequence[Event]) -> int | None:
@@ -63,3 +77,23 @@ class Event(CchcRecord):
         default=None, description="Ngày hẹn trả mới (only for 'rescheduled')."
     )
     note: str | None = Field(default=None, description="Ghi chú / lý do.")
+    step: int | None = Field(
+        default=None,
+        ge=1,
+        description="Bước của quy trình nội bộ (from 1; only for step_started, step_finished).",
+    )
+    unit: str | None = Field(
+        default=None, description="Đơn vị thực hiện bước (only for step events)."
+    )
+    officer: str | None = Field(
+        default=None, description="Cán bộ thực hiện bước (only for step events)."
+    )
+
+    @model_validator(mode="after")
+    def _step_fields(self) -> Event:
+        if self.kind in STEP_KINDS:
+            if self.step is None:
+                raise ValueError(f"a '{self.kind.value}' event needs its step number")
+        elif self.step is not None or self.unit is not None or self.officer is not None:
+            raise ValueError("step, unit and officer are only for step events")
+        return self

@@ -111,6 +111,10 @@ class Deadline(NamedTuple):
     """The clock anchor as given, the terms, the policy and the calendar (for :meth:`first`)."""
     trail_ns: tuple[tuple[EventKind, int, int, str], ...] = ()
     """What each event did: (kind, moment, due moment after it, what applied), in ns."""
+    payment_pending_ns: int = NAT
+    """Set while a payment notice (chờ thực hiện nghĩa vụ tài chính) is unanswered."""
+    payment_waits: int = 0
+    """How many waits for the applicant's financial obligations ended (:mod:`.pauses`)."""
 
     @property
     def due_at(self) -> datetime:
@@ -229,6 +233,9 @@ class Deadline(NamedTuple):
             return Progress.OVERDUE
         pending = self.pending_ns != NAT
         limit = overdue_from(self.due_ns, self.pending_ns, pending, None)
+        paying = self.payment_pending_ns != NAT
+        if limit is not None and paying:
+            limit = overdue_from(limit, self.payment_pending_ns, paying, None)
         if limit is None:
             return Progress.IN_TIME
         return progress_as_of(from_local_ns(limit), from_local_ns(moment))
@@ -271,8 +278,8 @@ def replay(
     due, start = engine.scalar_period(start_from, n, code, unit, pol, tables, ops, at_anchor)
     first_due = legal = due
     first_start = start
-    requests = reschedules = wait = 0
-    pending = NAT
+    requests = reschedules = wait = payments = 0
+    pending = paying = NAT
     late_request = False
     trail: list[tuple[EventKind, int, int, str]] = []
     for i in range(1, len(events)):
@@ -301,6 +308,15 @@ def replay(
             due, legal = engine.supplied(due, legal, pending, at, True, pol.supplement, restarted)
             pending = NAT
             trail.append((kind, at, due, pol.supplement.value))
+        elif kind is EventKind.PAYMENT_REQUESTED:
+            paying = at
+            trail.append((kind, at, due, ""))
+        elif kind is EventKind.PAYMENT_DONE and paying != NAT:
+            due = engine.paused(due, paying, at, True, pol, tables, ops)
+            legal = engine.paused(legal, paying, at, True, pol, tables, ops)
+            paying = NAT
+            payments += 1
+            trail.append((kind, at, due, "payment_wait"))
         elif kind is EventKind.RESCHEDULED:
             reschedules += 1
             assert ev.new_due_at is not None
@@ -354,4 +370,6 @@ def replay(
         hourly=unit is TimeUnit.HOURS,
         context=(at_anchor, n, unit, pol, calendar),
         trail_ns=tuple(trail),
+        payment_pending_ns=paying,
+        payment_waits=payments,
     )

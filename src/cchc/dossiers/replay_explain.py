@@ -80,6 +80,22 @@ def _event_step(
             f"the waiting time is subtracted and the due moment moves to {fmt(due, 'en')}.",
             (source("CONV-766-WAITING"),),
         )
+    if kind is EventKind.PAYMENT_REQUESTED:
+        return Step(
+            f"{fmt(at)}: thông báo thực hiện nghĩa vụ tài chính (nộp phí, lệ phí); hồ sơ chờ "
+            "tổ chức, cá nhân thực hiện, thời gian chờ không tính vào thời hạn giải quyết.",
+            f"{fmt(at, 'en')}: notice to pay the fees / financial obligations; the waiting "
+            "time is not counted in the time limit.",
+            (source("CONV-PAUSE-PAYMENT"),),
+        )
+    if kind is EventKind.PAYMENT_DONE:
+        return Step(
+            f"{fmt(at)}: tổ chức, cá nhân đã thực hiện nghĩa vụ tài chính; thời gian làm việc "
+            f"đã chờ được cộng vào thời hạn, hạn lùi đến {fmt(due)}.",
+            f"{fmt(at, 'en')}: the applicant paid; the working time waited is added, the due "
+            f"moment moves to {fmt(due, 'en')}.",
+            (source("CONV-PAUSE-PAYMENT"),),
+        )
     if kind is EventKind.RESCHEDULED:
         return Step(
             f"{fmt(at)}: cơ quan xin lỗi và hẹn lại ngày trả kết quả (không quá một lần, chậm "

@@ -313,13 +313,21 @@ def _evaluate_chunk(
     start_from = clock_anchor(base, got, answered, mode) if some else base
     due, start = _periods(start_from, frame.amount, frame.unit, frame.cutoff, pol, tables, ops)
     legal = due
+    # waits for the applicant's financial obligations (engine.paused), in time order with
+    # the supplement: a wait that ended before a restarting supplement is superseded by it
+    pay = _Payments(frame, answered if some else None, got, pol, tables, ops)
     if some and mode is SupplementMode.SUBTRACT_WAITING:
+        due = pay.apply(due, pay.before_supplement)
         due, legal = engine.supplied(due, due, req, got, answered, mode, None)
+    pre_pay = due
+    due = pay.apply(due, pay.after_supplement)
+    legal = due if pay.rows is not None else legal
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
         r_due = r_due + VN_OFFSET_NS
         r_at = frame.rescheduled_at.view(np.int64) + VN_OFFSET_NS
+        unshifted = pay.unshifted(pre_pay, has, r_at)
         # an apology made before the supplement came back: checked against the first due
         # date, then the supplement applies (restart: the new date lapses; subtract: waits)
         before = np.flatnonzero(has & answered & (r_at < got)) if some else np.empty(0, np.int64)
@@ -347,6 +355,12 @@ def _evaluate_chunk(
                 mode,
                 restarted,
             )[0]
+        if unshifted is not None:  # a wait that ended after the apology: checked before it,
+            rows, before_pay = unshifted  # then it moves the new date on
+            checked = checked.copy() if checked is legal else checked
+            checked[rows] = before_pay
+            due = due.copy() if due is legal else due
+            due[rows] = pay.apply_rows(r_due[rows], rows)
         errors += _check_reschedules(has, r_at, r_due, checked, sets, offset)
     pending = asked & ~answered if some_asked else asked
     any_pending = some_asked and bool(pending.any())
@@ -372,7 +386,65 @@ def _evaluate_chunk(
     req_utc = frame.supplement_requested_at.view(np.int64)
     # nothing pending: overdue_from gives the due moments themselves (kept as one array)
     overdue = engine.overdue_moment(due, req_utc, pending, NEVER) if any_pending else due
+    if pay.waiting is not None:  # a payment notice by the due moment keeps it in time
+        p_utc = frame.payment_requested_at.view(np.int64)
+        overdue = engine.overdue_moment(overdue, p_utc, pay.waiting, NEVER)
     return due, legal, start, codes, overdue, late, lapse
+
+
+class _Payments:
+    """The payment waits of a chunk (chờ thực hiện nghĩa vụ tài chính): which rows, and
+    whether each wait ended before or after the supplement (time order)."""
+
+    def __init__(
+        self,
+        frame: DossierFrame,
+        answered: Any,
+        got: Any,
+        pol: DeadlinePolicy,
+        tables: Any,
+        ops: CalendarOps,
+    ) -> None:
+        self.pol, self.tables, self.ops = pol, tables, ops
+        asked = frame.payment_requested_at.view(np.int64) != NAT
+        done = frame.payment_done_at.view(np.int64)
+        paid = done != NAT
+        pending = asked & ~paid
+        self.waiting = pending if pending.any() else None
+        self.rows: Any = None
+        self.before_supplement = self.after_supplement = np.empty(0, np.int64)
+        if not paid.any():
+            return
+        self.req = frame.payment_requested_at.view(np.int64) + VN_OFFSET_NS
+        self.done = done + VN_OFFSET_NS
+        early = paid & answered & (self.done <= got) if answered is not None else paid & False
+        self.rows = np.flatnonzero(paid)
+        self.before_supplement = np.flatnonzero(early)
+        # restart: a wait that ended before the supplement is superseded by the new period;
+        # subtract_waiting: it applies before the supplement's waiting time
+        self.after_supplement = np.flatnonzero(paid & ~early)
+
+    def apply_rows(self, values: Any, rows: Any) -> Any:
+        return engine.paused(
+            values, self.req[rows], self.done[rows], True, self.pol, self.tables, self.ops
+        )
+
+    def apply(self, due: Any, rows: Any) -> Any:
+        if not len(rows):
+            return due
+        out = due.copy()
+        out[rows] = self.apply_rows(due[rows], rows)
+        return out
+
+    def unshifted(self, pre_pay: Any, has: Any, r_at: Any) -> tuple[Any, Any] | None:
+        """The rows whose wait ended after the apology, with their due moment before it."""
+        if self.rows is None:
+            return None
+        rows = self.after_supplement[has[self.after_supplement]]
+        rows = rows[self.done[rows] > r_at[rows]]
+        if not rows.size:
+            return None
+        return rows, pre_pay[rows]
 
 
 @attrs.frozen(eq=False)

@@ -18,7 +18,9 @@ engine (:meth:`cchc.dossiers.Dossier.deadline`):
 * apology: the due moment in force before the rescheduling and the
   rescheduled event's ``new_due_at``;
 * stop notice: the moment of the ``withdrawn`` event (ND 118/2025 Art 21);
-* control sheet: one row per event, the result judged against the due date.
+* control sheet: one row per step of the internal process (the unit handing over and
+  receiving, the step's due moment and result: :mod:`cchc.dossiers.steps`) when the
+  dossier records steps, else one row per event; the result judged against the due date.
 """
 
 from __future__ import annotations
@@ -30,9 +32,15 @@ import attrs
 
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind, supplement_lapse_at
+from cchc.dossiers.steps import elapsed, step_report
 from cchc.dossiers.submission import check_papers
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
+from cchc.procedures.internal_process import (
+    InternalProcess,
+    InternalProcessError,
+    internal_process,
+)
 
 from .common import Inputs, build_form, find_event, pick_regime, resolve_procedure
 from .kinds import FormKind
@@ -56,6 +64,7 @@ class _Ctx:
     calendar: OfficialCalendar | None
     policy: DeadlinePolicy | str | None
     reg: Regime
+    process: InternalProcess | None = None
 
 
 def _code(dossier: Dossier, inputs: Inputs) -> str:
@@ -233,7 +242,17 @@ def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     fields = [
         *_opening(c, "Kính gửi"),
         FormField(label="Thời gian dừng giải quyết hồ sơ", value=moment_text(ev.at)),
+        FormField(
+            label="Thời gian đã giải quyết đến khi dừng",
+            value=elapsed(dl.start_at, ev.at, calendar=c.calendar, policy=c.policy).text()
+            + " làm việc",
+        ),
         FormField(label="Lý do", value=inputs.need("reason", fallback=ev.note)),
+        FormField(
+            label="Hồ sơ giấy, phí, lệ phí",
+            value="Việc trả lại hồ sơ giấy và phí, lệ phí (nếu có) theo quy định của pháp luật "
+            "chuyên ngành.",
+        ),
         FormField(
             label="Thông báo",
             value=f"Căn cứ {dl.rules.value.article('stop') or 'quy định hiện hành'}, {agency} "
@@ -253,15 +272,67 @@ _STEP = {
     EventKind.WITHDRAWN: "Dừng giải quyết hồ sơ (rút hồ sơ)",
     EventKind.DECIDED: "Có kết quả giải quyết hồ sơ",
     EventKind.RETURNED: "Trả kết quả cho tổ chức, cá nhân",
+    EventKind.STEP_STARTED: "Bắt đầu bước xử lý",
+    EventKind.STEP_FINISHED: "Kết thúc bước xử lý",
+    EventKind.PAYMENT_REQUESTED: "Thông báo thực hiện nghĩa vụ tài chính",
+    EventKind.PAYMENT_DONE: "Đã thực hiện nghĩa vụ tài chính",
 }
+
+
+def _step_rows(c: _Ctx) -> list[tuple[str, ...]] | None:
+    """One row per step of the internal process that has started (None when the dossier
+    records no step or no internal process is known): unit handing over and receiving, the
+    handover moment, the step's due moment, its result judged on working time."""
+    dossier = c.dossier
+    if not any(ev.kind is EventKind.STEP_STARTED for ev in dossier.events):
+        return None
+    process = c.process
+    if process is None:
+        if not dossier.procedure_code:
+            return None
+        try:
+            process = internal_process(dossier.procedure_code)
+        except InternalProcessError:
+            return None
+    report = step_report(dossier, process, calendar=c.calendar, policy=c.policy)
+    rows: list[tuple[str, ...]] = []
+    giver = c.reg.desk
+    for s in report.steps:
+        if s.started_at is None:
+            continue
+        t = s.timeliness
+        result = "Đang xử lý" if t is None else t.vietnamese.capitalize()
+        timing = f"Nhận: {moment_text(s.started_at)}"
+        if s.due_at is not None:
+            timing += f"; hạn: {moment_text(s.due_at)}"
+        if s.finished_at is not None:
+            timing += f"; xong: {moment_text(s.finished_at)}"
+        notes = []
+        if s.runs > 1:
+            notes.append(f"thực hiện {s.runs} lần")
+        if s.late:
+            notes.append(f"chậm {s.late_by.text()}")
+        if s.officer:
+            notes.append(f"cán bộ: {s.officer}")
+        rows.append(
+            (
+                str(s.number),
+                f"Bước {s.number}: {s.name} (giao: {giver}; nhận: {s.unit})",
+                timing,
+                result,
+                "; ".join(notes) or "—",
+            )
+        )
+        giver = s.unit
+    return rows
 
 
 def _control(c: _Ctx) -> tuple[list[FormField], list[str], FormTable]:
     dossier, agency, dl, reg = c.dossier, c.agency, c.dl, c.reg
     holder = dossier.agency or "cơ quan có thẩm quyền giải quyết"
     timeliness = dl.timeliness()
-    rows = []
-    for n, ev in enumerate(dossier.events, start=1):
+    rows = _step_rows(c) or []
+    for n, ev in enumerate(() if rows else dossier.events, start=1):
         step = _STEP[ev.kind]
         if ev.kind is EventKind.RECEIVED:
             step = f"{step}: {reg.desk} ({agency})"
@@ -311,6 +382,7 @@ def fill(
     regime: str | None = None,
     calendar: OfficialCalendar | None = None,
     policy: DeadlinePolicy | str | None = None,
+    process: InternalProcess | None = None,
     **inputs: Any,
 ) -> Form:
     """Fill the form of ``kind`` from ``dossier``.
@@ -324,6 +396,9 @@ def fill(
         regime: 'TT01-2018' or 'TT03-2025' to override the regime in force.
         calendar: passed to the deadline engine.
         policy: passed to the deadline engine.
+        process: the internal process (quy trình nội bộ) whose steps fill the control
+            sheet's rows (default: the bundled one of the dossier's procedure, when the
+            dossier records step events; else one row per event).
         **inputs: overrides of what the dossier records, and what it does not:
             ``applicant`` (default: the dossier's applicant's name), ``officer``,
             ``signer`` (head of agency, apology and stop notice; default: the
@@ -366,6 +441,7 @@ def fill(
         reg=reg,
         calendar=calendar,
         policy=policy,
+        process=process,
     )
     fields, names, table = filler(ctx)
     return build_form(

@@ -46,6 +46,13 @@ from .catalogue import (
 )
 from .codes import validate_code
 from .fees import FeeReduction, amount_due, fee_reductions
+from .internal_process import (
+    InternalProcess,
+    InternalProcessError,
+    ProcessStep,
+    internal_process,
+    internal_processes,
+)
 from .models import Procedure, procedure_json_schema
 from .terms import (
     ChannelTerms,
@@ -74,6 +81,8 @@ __all__ = [
     "Fee",
     "FeeKind",
     "FeeReduction",
+    "InternalProcess",
+    "InternalProcessError",
     "LegalBasis",
     "OnlineServiceLevel",
     "Procedure",
@@ -81,10 +90,13 @@ __all__ = [
     "ProcedureLevel",
     "ProcedureSteps",
     "ProcedureVersion",
+    "ProcessStep",
     "TimeLimit",
     "TimeUnit",
     "amount_due",
     "fee_reductions",
+    "internal_process",
+    "internal_processes",
     "load_portal_catalogue",
     "load_portal_sample",
     "load_sample_catalogue",

@@ -39,6 +39,8 @@ TIME_COLUMNS = (
     "rescheduled_at",
     "rescheduled_due_at",
     "transferred_at",
+    "payment_requested_at",
+    "payment_done_at",
 )
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
 FLAG_COLUMNS = ("synced", "digitised", "paid_online", "has_fees")

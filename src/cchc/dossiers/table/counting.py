@@ -54,6 +54,9 @@ def count_arrays(
     t = results.timeliness
     as_of = b - 1 if as_of_ns is None else min(b - 1, as_of_ns)
     rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
+    p_req = frame.payment_requested_at.view(np.int64)
+    p_done = frame.payment_done_at.view(np.int64)
+    paying = (p_req != NAT) & (p_req <= as_of) & ((p_done == NAT) | (p_done > as_of))
     masks = {
         "received": received,
         "carried_over": carried,
@@ -67,6 +70,7 @@ def count_arrays(
         "in_progress_overdue": progress & (due < as_of),
         "online_received": received & (frame.channel == CHANNEL_CODES["online"]),
         "rescheduled": resolved & rescheduled,
+        "waiting_payment": progress & paying,
     }
     for name, (rows, among_received) in record_masks(frame).items():
         masks[name] = rows & (received if among_received else handle)
@@ -177,6 +181,20 @@ def count_matrix(
             extra[name] = (
                 np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
             )
+    # waiting for a payment at the end of p: notice in or before p, neither paid nor
+    # finished by then: #{a <= p} - #{max(a, b) <= p}
+    p_req = frame.payment_requested_at.view(np.int64)
+    pay_rows = np.flatnonzero(p_req != NAT)
+    waiting = np.zeros((n_groups, n_p), dtype=np.int64)
+    if pay_rows.size:
+        done = frame.payment_done_at.view(np.int64)[pay_rows]
+        a_p = _period_of(bounds, p_req[pay_rows])
+        b_p = _period_of(bounds, done)
+        b_p[done == NAT] = n_p
+        b_p = np.minimum(b_p, p_fin[pay_rows])
+        a_hist = _hist(base[pay_rows] + a_p, cells).reshape(n_groups, width)
+        ab_hist = _hist(base[pay_rows] + np.maximum(a_p, b_p), cells).reshape(n_groups, width)
+        waiting = np.cumsum(a_hist, axis=1)[:, cols] - np.cumsum(ab_hist, axis=1)[:, cols]
     return {
         **extra,
         "received": received,
@@ -191,4 +209,5 @@ def count_matrix(
         "in_progress_overdue": overdue,
         "online_received": rec_hist[:, cols, 1],
         "rescheduled": rescheduled,
+        "waiting_payment": waiting,
     }

@@ -21,6 +21,9 @@ transferred_at           no       chuyển đến cơ quan có thẩm quyền (t
 boundary_free            no       nộp không phụ thuộc địa giới hành chính (yes/no): from
                                   05/8/2026 its clock starts at ``transferred_at`` (ND
                                   309/2026 Art 8(3)), as ``Dossier.boundary_free``
+payment_requested_at     no       thông báo thực hiện nghĩa vụ tài chính (the dossier waits)
+payment_done_at          no       đã thực hiện nghĩa vụ tài chính: the working time waited
+                                  is added to the due moment (``CONV-PAUSE-PAYMENT``)
 cutoff                   no       per-procedure cut-off hour ``HH:MM`` (giờ tiếp nhận muộn
                                   nhất); overrides the policy's, as ``Dossier.cutoff``
 case                     no       trường hợp chosen (group key), as ``Dossier.case``
@@ -131,6 +134,8 @@ class DossierFrame:
     rescheduled_at: DT
     rescheduled_due_at: DT
     transferred_at: DT
+    payment_requested_at: DT
+    payment_done_at: DT
     groups: Mapping[str, tuple[npt.NDArray[np.int32], tuple[str, ...]]]
     """For each group column: integer codes and their labels."""
     codes: npt.NDArray[np.object_] | None = None
@@ -204,6 +209,8 @@ def from_columns(
     rescheduled_due_at: Any = None,
     transferred_at: Any = None,
     boundary_free: Any = None,
+    payment_requested_at: Any = None,
+    payment_done_at: Any = None,
     procedure_code: Any = None,
     field: Any = None,
     agency: Any = None,
@@ -249,6 +256,8 @@ def from_columns(
                 rescheduled_at,
                 rescheduled_due_at,
                 transferred_at,
+                payment_requested_at,
+                payment_done_at,
             ),
             strict=True,
         )

@@ -33,6 +33,8 @@ _FIRST = {
     "supplement_requested_at": EventKind.SUPPLEMENT_REQUESTED,
     "supplement_received_at": EventKind.SUPPLEMENT_RECEIVED,
     "rescheduled_at": EventKind.RESCHEDULED,
+    "payment_requested_at": EventKind.PAYMENT_REQUESTED,
+    "payment_done_at": EventKind.PAYMENT_DONE,
 }
 
 

@@ -52,10 +52,14 @@ def due_soon(
     *,
     calendar: OfficialCalendar | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """Reminder rows: open at ``as_of`` (:func:`open_as_of`), not overdue, and due within
-    ``working_days`` working days (:func:`cchc.dossiers.batch.due_within_batch`)."""
+    """Reminder rows: open at ``as_of`` (:func:`open_as_of`), not overdue, not waiting for
+    the applicant's financial obligations (the clock does not run while a payment notice is
+    unanswered: ``CONV-PAUSE-PAYMENT``), and due within ``working_days`` working days
+    (:func:`cchc.dossiers.batch.due_within_batch`)."""
     moment = _as_of64(as_of)
-    rows = np.flatnonzero(open_as_of(frame, moment))
+    asked, paid = frame.payment_requested_at, frame.payment_done_at
+    waiting = ~np.isnat(asked) & (asked <= moment) & (np.isnat(paid) | (paid > moment))
+    rows = np.flatnonzero(open_as_of(frame, moment) & ~waiting)
     out = np.zeros(len(frame), dtype=bool)
     if rows.size:
         out[rows] = due_within_batch(results.due_at[rows], moment, working_days, calendar=calendar)

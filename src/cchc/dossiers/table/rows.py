@@ -43,6 +43,8 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
     for name, kind in (
         ("supplement_requested_at", EventKind.SUPPLEMENT_REQUESTED),
         ("supplement_received_at", EventKind.SUPPLEMENT_RECEIVED),
+        ("payment_requested_at", EventKind.PAYMENT_REQUESTED),
+        ("payment_done_at", EventKind.PAYMENT_DONE),
     ):
         at = _dt(getattr(frame, name)[i])
         if at is not None:
@@ -58,6 +60,8 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         waiting = not np.isnat(frame.supplement_requested_at[i]) and np.isnat(
             frame.supplement_received_at[i]
         )
+        paying = not np.isnat(frame.payment_requested_at[i]) and np.isnat(frame.payment_done_at[i])
+        waiting = waiting or paying
         events.append(Event(kind=EventKind.REFUSED if waiting else EventKind.DECIDED, at=fin))
     events.sort(key=lambda e: e.at)
     labels = {k: lab[int(c[i])] for k, (c, lab) in frame.groups.items()}

@@ -17,6 +17,9 @@ Counts for a period ``[start, end)`` (local days, Asia/Ho_Chi_Minh):
   ``as_of`` (default: now) when the period has not ended yet;
 * ``online_received``: received in the period through the online channel;
 * ``rescheduled``: resolved dossiers that had been rescheduled.
+* ``waiting_payment``: dossiers in progress waiting for the applicant's financial
+  obligations at the judging moment (a payment notice unanswered then), counted apart
+  (they are in ``in_progress`` too; their clock does not run, ``CONV-PAUSE-PAYMENT``).
 
 Rates (:class:`StatsRates`), in percent as :class:`~decimal.Decimal`, rounded
 half-up to 2 decimals (the 766 portal shows 2 decimals); ``None`` when the
@@ -203,6 +206,12 @@ class StatsCounts(CchcModel):
         ge=0,
         description="766 6.1 base: phải giải quyết, có nghĩa vụ tài chính (None: no has_fees "
         "column).",
+    )
+    waiting_payment: int = Field(
+        default=0,
+        ge=0,
+        description="Đang giải quyết, chờ tổ chức, cá nhân thực hiện nghĩa vụ tài chính "
+        "(counted apart, also in in_progress; CONV-PAUSE-PAYMENT).",
     )
 
     def __add__(self, other: StatsCounts) -> StatsCounts:
