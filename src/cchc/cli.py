@@ -99,6 +99,11 @@ TOP_LEVEL: tuple[tuple[str, str, str], ...] = (
         "fill a one-stop form (biểu mẫu một cửa) from a dossier JSON file",
         "cchc.forms.commands",
     ),
+    (
+        "verify",
+        "run verification cases (ca kiểm thử) written as data: *.cchc.yaml files",
+        "cchc.verify.commands",
+    ),
 )
 """(command, help, module): the module's ``register`` adds the top-level ``command``."""
 

@@ -33,7 +33,9 @@ from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import par_index, pci, sipas
 from cchc.legal import LegalSource, source
 from cchc.plans.programmes import programmes
+from cchc.procedures import online_levels
 from cchc.reporting.periods import regimes
+from cchc.units.communes import communes
 from cchc.units.provinces import provinces
 
 __all__ = ["DOMAINS", "RuleChange", "RuleInForce", "diff", "rules_in_force"]
@@ -225,6 +227,60 @@ def _units(on: date) -> Iterator[RuleInForce]:
     yield RuleInForce(
         "units", "provinces", f"{count} provincial units", _in_force_sources(keys, on)
     )
+    with contextlib.suppress(RuleNotInForceError):
+        n = len(communes(on))
+        law = ("LUAT72-2025", "CV1027-2025-CTK", "QD19-2025-TTG", "ND150-2025")
+        cited = tuple(source(k) for k in law)
+        yield RuleInForce("units", "communes", f"{n} commune-level units, no district level", cited)
+
+
+def _procedures(on: date) -> Iterator[RuleInForce]:
+    with contextlib.suppress(RuleNotInForceError):
+        regime = online_levels.regime_on(on)
+        levels = f"{', '.join(level.value for level in regime.levels)} ({regime.source.number})"
+        if regime.partial_needs_justification:
+            levels += "; một phần must be justified on the national portal"
+        cited = (regime.source,) + (
+            (source(regime.convention_key),) if regime.convention_key else ()
+        )
+        yield RuleInForce("procedures", "online_service_levels", levels, cited)
+    for domain, name, keys, value in _NOT_ENCODED:
+        signed = tuple(s for s in _in_force_sources(keys, on) if s.signed_on and s.signed_on <= on)
+        if signed:
+            yield RuleInForce(domain, name, value(signed), signed)
+
+
+_NOT_ENCODED: tuple[_SourcedRule, ...] = (
+    (
+        "procedures",
+        "fees_halved",
+        ("TT64-2025-BTC",),
+        lambda _: "fees and charges at 50 % (1/7/2025-31/12/2026); not applied by cchc yet",
+    ),
+    (
+        "procedures",
+        "digitisation",
+        ("TT01-2023-VPCP",),
+        lambda _: "digitisation of dossiers and results; text not read, not encoded",
+    ),
+    (
+        "procedures",
+        "electronic_procedures",
+        ("ND45-2020", "ND310-2026"),
+        lambda law: (
+            "online receipt on the national portal; text not read, not encoded"
+            + (" (portal notifies the moment of receipt, ND 310/2026)" if len(law) > 1 else "")
+        ),
+    ),
+    (
+        "procedures",
+        "portal_data_sharing",
+        ("TT04-2025-VPCP",),
+        lambda _: "data shared between the national portal and TTHC systems; not encoded",
+    ),
+)
+"""Law in force that cchc does not apply yet (texts not read or models pending): listed so that
+the rule book says what it leaves out. A text with no effective date is listed from signing."""
 
 
 def _documents(on: date) -> Iterator[RuleInForce]:
@@ -239,6 +295,7 @@ DOMAINS: dict[str, Callable[[date], Iterator[RuleInForce]]] = {
     "reporting": _reporting,
     "indices": _indices,
     "units": _units,
+    "procedures": _procedures,
 }
 """Each domain's collector of the rules in force on a date."""
 

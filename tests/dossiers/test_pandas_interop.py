@@ -1,7 +1,7 @@
 """pandas users: index kept, index labels in errors, flat statistics, text codes (item 14).
 
 Due-date oracle: 5 working days from Friday 24/1/2025 09:00 end on 7/2/2025 17:00 (Tết
-2025 closes offices 25/1-2/2, Thông báo 6150/TB-LĐTBXH 2024, as in test_batch.py).
+2025 closes offices 25/1-2/2, Thông báo 6150/TB-BLĐTBXH 2024, as in test_batch.py).
 """
 
 from __future__ import annotations

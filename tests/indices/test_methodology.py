@@ -32,5 +32,6 @@ def test_dated_versions_pick_the_decision_of_a_year() -> None:
 def test_elements_read_as_tuples() -> None:
     latest = sipas.versions()[-1]
     assessment = next(e for e in latest.elements if e.id == "assessment")
-    assert isinstance(assessment.criteria, tuple) and len(assessment.criteria) == 7
+    # QĐ 1001/QĐ-BNV aspect (1): 8 tiêu chí (summaries of the decision, see data/sipas.yaml).
+    assert isinstance(assessment.criteria, tuple) and len(assessment.criteria) == 8
     assert all(e.criteria == () for e in sipas.versions()[0].elements)

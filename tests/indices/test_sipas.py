@@ -34,7 +34,11 @@ def test_versions() -> None:
     v2023 = sipas.version_in_force(2023)
     assert v2023.source.number == "1001/QĐ-BNV"
     assert len(v2023.elements) == 3
-    assert len(v2023.elements[0].criteria) == 7
+    # QĐ 1001/QĐ-BNV aspect (1) has 8 tiêu chí (tintuc.thuvienphapluat.com email/56987):
+    # "mức độ quan tâm theo dõi" and "kênh thông tin" are two criteria, not one.
+    assert len(v2023.elements[0].criteria) == 8
+    assert v2023.elements[0].criteria[1].startswith("Kênh thông tin")
+    assert len(v2023.elements[1].criteria) == 1
     with pytest.raises(RuleNotInForceError):
         sipas.version_in_force(2021)
     assert sipas.version_in_force(2021, assume_previous=True) is v2017

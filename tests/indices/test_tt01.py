@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
-from cchc.errors import ValidationError
+from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import tt01
+from cchc.tz import VN_TZ
 
 # one_stop.md §5.1: one officer, five dossiers, indices 1/2/3/4/7 (arithmetic checked there)
 WORKED = [
@@ -134,15 +136,16 @@ def test_per_dossier_rules() -> None:
 
 def test_desk_rules() -> None:
     level = tt01.Level.DISTRICT
+    before = date(2024, 12, 31)  # districts exist until 30/6/2025 (Luật 72/2025/QH15)
     assert (
         tt01.desk_points(
-            level, fully_handled_share=Decimal(50), received_returned_share=Decimal(100)
+            level, fully_handled_share=Decimal(50), received_returned_share=Decimal(100), on=before
         )
         == 2
     )
     assert (
         tt01.desk_points(
-            level, fully_handled_share=Decimal(49), received_returned_share=Decimal(100)
+            level, fully_handled_share=Decimal(49), received_returned_share=Decimal(100), on=before
         )
         == 1
     )
@@ -192,3 +195,47 @@ def test_desk_rules() -> None:
         )
         == 0
     )
+
+
+@pytest.mark.parametrize(
+    "day", [date(2025, 7, 1), date(2025, 12, 31), datetime(2026, 12, 4, 9, tzinfo=VN_TZ)]
+)
+def test_no_district_level_from_1_7_2025(day: date) -> None:
+    # Luật 72/2025/QH15 Điều 51 khoản 3 (registry LUAT72-2025): "Kể từ ngày 01/7/2025, không tổ
+    # chức chính quyền địa phương ở cấp huyện".
+    with pytest.raises(RuleNotInForceError, match=r"no district level .* LUAT72-2025"):
+        tt01.desk_points(
+            tt01.Level.DISTRICT,
+            fully_handled_share=Decimal(50),
+            received_returned_share=Decimal(100),
+            on=day,
+        )
+    # The other levels are unaffected on the same day.
+    commune = tt01.desk_points(
+        tt01.Level.COMMUNE,
+        fully_handled_share=Decimal(100),
+        received_returned_share=Decimal(0),
+        on=day,
+    )
+    assert commune == 2
+
+
+def test_district_needs_a_date() -> None:
+    for on in (None, date(2025, 6, 30)):
+        if on is None:
+            with pytest.raises(ValidationError, match="needs on="):
+                tt01.desk_points(
+                    tt01.Level.DISTRICT,
+                    fully_handled_share=Decimal(50),
+                    received_returned_share=Decimal(100),
+                )
+        else:
+            assert (
+                tt01.desk_points(
+                    tt01.Level.DISTRICT,
+                    fully_handled_share=Decimal(50),
+                    received_returned_share=Decimal(100),
+                    on=on,
+                )
+                == 2
+            )

@@ -47,10 +47,16 @@ __all__ = [
 
 __getattr__ = source_aliases(
     __name__,
-    {"ND_30_2020": "ND30-2020", "LUAT_80_2015": "LUAT80-2015", "LUAT_64_2025": "LUAT64-2025"},
+    {
+        "ND_30_2020": "ND30-2020",
+        "ND_30_2020_PL3": "ND30-2020-PL3",
+        "LUAT_80_2015": "LUAT80-2015",
+        "LUAT_64_2025": "LUAT64-2025",
+    },
 )
 """The texts behind the type registry, as lazy aliases of their registry rows:
-``ND_30_2020`` (Nghị định 30/2020/NĐ-CP Điều 7, Phụ lục III), ``LUAT_80_2015`` and
+``ND_30_2020`` (Nghị định 30/2020/NĐ-CP Điều 7, read in the Pháp điển),
+``ND_30_2020_PL3`` (its Phụ lục III, read in a secondary copy), ``LUAT_80_2015`` and
 ``LUAT_64_2025`` (Luật Ban hành VBQPPL, Điều 4)."""
 
 
@@ -216,13 +222,16 @@ NORMATIVE_ISSUERS: tuple[tuple[str, tuple[DocumentType, ...], str], ...] = (
     ("Chánh án Tòa án nhân dân tối cao", (DocumentType.THONG_TU,), "TANDTC"),
     ("Viện trưởng Viện kiểm sát nhân dân tối cao", (DocumentType.THONG_TU,), "VKSNDTC"),
     ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", (DocumentType.THONG_TU,), "B..."),
-    ("Tổng Kiểm toán nhà nước", (DocumentType.QUYET_DINH,), "KTNN"),
+    ("Tổng Kiểm toán nhà nước", (DocumentType.QUYET_DINH, DocumentType.THONG_TU), "KTNN"),
     ("Liên tịch (several heads)", (DocumentType.THONG_TU_LIEN_TICH,), "TTLT-B...-B..."),
     ("Hội đồng nhân dân", (DocumentType.NGHI_QUYET,), "HĐND"),
     ("Ủy ban nhân dân", (DocumentType.QUYET_DINH,), "UBND"),
 )
-"""Issuers of VBQPPL with the types they issue and their symbol (Điều 4 of both laws).
-The TANDTC/VKSNDTC/KTNN symbol forms are UNCONFIRMED (documents.md §2.2)."""
+"""Issuers of VBQPPL with the types they issue and their symbol (Điều 4 of both laws): the
+Tổng Kiểm toán nhà nước issued quyết định under Luật 80/2015 and issues thông tư under Luật
+64/2025 Điều 4 khoản 8 ("thông tư của Tổng Kiểm toán nhà nước", read in the consolidated text
+54/VBHN-VPQH, row ``LUAT64-2025``). The TANDTC/VKSNDTC/KTNN symbol forms are UNCONFIRMED
+(documents.md §2.2)."""
 
 PARTY_TYPE_ABBREVIATIONS: frozenset[str] = frozenset(
     {"NQ", "CT", "KL", "QĐ", "QĐI", "HD", "TB", "BC", "KH", "CTR", "QC", "TTR", "ĐA"}

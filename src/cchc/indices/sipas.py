@@ -6,8 +6,8 @@ Two versions are known (``data/sipas.yaml``):
   tục hành chính; công chức trực tiếp giải quyết công việc; kết quả dịch vụ; tiếp nhận, giải
   quyết góp ý, phản ánh, kiến nghị — each asked for three contents: nhận định, sự hài lòng, sự
   mong đợi.
-* **QĐ 1001/QĐ-BNV (11/12/2023)**, 2023–2026: three aspects — nhận định, đánh giá (seven
-  criteria known); mức độ hài lòng ("02 nội dung", not read); a third aspect (not read).
+* **QĐ 1001/QĐ-BNV (11/12/2023)**, 2023–2026: three aspects — nhận định, đánh giá (eight
+  criteria); mức độ hài lòng ("02 nội dung", the first known); a third aspect (not read).
 
 The successor of QĐ 2640 for the 2021 and 2022 surveys is UNCONFIRMED. **The aggregation
 formula (answers → %) is UNCONFIRMED for both versions.** :func:`sipas_index` therefore takes

@@ -31,17 +31,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from functools import partial
 
 import attrs
 
-from cchc.errors import ValidationError
+from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.framework import RoundingMode
 from cchc.indices.loader import get_framework
 from cchc.indices.methodology import index_data
 from cchc.indices.rules import as_count, as_decimal
 from cchc.indices.scoring import Scorecard, score
+from cchc.tz import as_date
 
 __all__ = [
     "DOSSIER_INDICES",
@@ -73,10 +75,14 @@ class Level(enum.StrEnum):
     PROVINCE = "province"
     """Cấp tỉnh."""
     DISTRICT = "district"
-    """Cấp huyện."""
+    """Cấp huyện: no longer organised from 1/7/2025 (:data:`DISTRICT_ENDS`)."""
     COMMUNE = "commune"
     """Cấp xã."""
 
+
+DISTRICT_ENDS = date(2025, 7, 1)
+"""First day without a district level: "Kể từ ngày 01/7/2025, không tổ chức chính quyền địa
+phương ở cấp huyện" (Luật 72/2025/QH15 Điều 51 khoản 3, registry ``LUAT72-2025``, secondary)."""
 
 _data = partial(index_data, "tt01.yaml")
 """This index's bundled data (:func:`~cchc.indices.methodology.index_data`)."""
@@ -154,18 +160,29 @@ def attitude_points(*, early: bool, on_time: bool, complaint_upheld: bool) -> in
 
 
 def desk_points(
-    level: Level, *, fully_handled_share: Decimal, received_returned_share: Decimal
+    level: Level,
+    *,
+    fully_handled_share: Decimal,
+    received_returned_share: Decimal,
+    on: date | None = None,
 ) -> int:
     """Index 5: reception, appraisal and approval at the desk (shares in %).
 
+    ``on`` is a day of the period scored (a date or an aware datetime). The district level
+    needs it, and only a day before 1/7/2025 has one (:data:`DISTRICT_ENDS`).
+
     Raises:
-        ValidationError: an unknown level, or a share that is not a number in 0..100.
+        ValidationError: an unknown level, a share that is not a number in 0..100, or the
+            district level without ``on``.
+        RuleNotInForceError: the district level on or after 1/7/2025.
     """
     try:
         key = Level(level).value
     except ValueError:
         known = ", ".join(m.value for m in Level)
         raise ValidationError(f"unknown level {level!r} (one of {known})", field="level") from None
+    if key == Level.DISTRICT:
+        _check_district(on)
     full = _d(_data()["index5_full_share"][key])
     handled = _share(fully_handled_share, "fully_handled_share")
     returned = _share(received_returned_share, "received_returned_share")
@@ -174,6 +191,24 @@ def desk_points(
     if returned >= _d(_data()["index5_one_point_share"]):
         return 1
     return 0
+
+
+def _check_district(on: date | None) -> None:
+    if on is None:
+        raise ValidationError(
+            "the district level (cấp huyện) needs on= (a day of the period scored): districts "
+            f"exist only before {DISTRICT_ENDS.isoformat()}",
+            field="on",
+        )
+    day = as_date(on, field="on")
+    if day >= DISTRICT_ENDS:
+        raise RuleNotInForceError(
+            f"no district level (cấp huyện) on {day.isoformat()}: from "
+            f"{DISTRICT_ENDS.isoformat()} local government has two levels, tỉnh and xã "
+            "(Luật 72/2025/QH15 Điều 51 khoản 3, registry LUAT72-2025); "
+            "score the desk as province or commune",
+            field="level",
+        )
 
 
 def publicity_points(*, posted: bool, electronic: bool, accurate_and_timely: bool = True) -> int:
