@@ -7,6 +7,7 @@ engine's representation (UTC ``datetime64[ns]``, integer codes).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,7 +19,7 @@ from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, Va
 
 from ..codes import CODE_PATTERN
 from ..deadline import MAX_AMOUNT
-from ..instants import NAT
+from ..instants import NAT, VN_OFFSET_NS
 from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
 from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
@@ -35,7 +36,9 @@ __all__ = [
 ]
 
 DT = npt.NDArray[np.datetime64]
-_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
+_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2}|[T ][\d:.,]+[+-]\d{2})$"
+"""An ISO 8601 offset ending a text: ``Z``, ``+0700``, ``+07:00``, or ``+07`` after a time."""
+_DAYFIRST_RE = r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(?::\d{2})?"
 
 
 _HELD = (np.datetime64("1678-01-01", "D"), np.datetime64("2262-01-01", "D"))
@@ -81,7 +84,15 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
     return out
 
 
-def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
+def parse_times(
+    values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool, dayfirst: bool = False
+) -> DT:
+    """A column of instants as naive UTC ``datetime64`` in the unit it came in (the range
+    check, :func:`to_us`, comes after: a year-2605 value in ``us`` is never cast to
+    ``ns`` and wrapped around into another date).
+
+    ``dayfirst``: texts ``dd/mm/yyyy HH:MM[:SS]`` without an offset are local times of
+    Asia/Ho_Chi_Minh (+07:00)."""
     if values is None:  # an absent column: every row NaT, without n values in memory
         return np.broadcast_to(np.datetime64("NaT", "ns"), (n,))
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
@@ -96,26 +107,77 @@ def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: b
         return values
     ser = values if isinstance(values, pd.Series) else pd.Series(values)
     if isinstance(ser.dtype, pd.DatetimeTZDtype):
-        return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
+        out: DT = ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+        return out
     if ser.dtype.kind == "M":
         # naive pandas values and naive Python datetimes: always rejected
         errs.add(ser.notna().to_numpy(), name, "naive datetime; give an offset", NaiveDatetimeError)
-        return ser.to_numpy("datetime64[ns]")
+        as_is: DT = ser.to_numpy()
+        return as_is
+    if ser.dtype.kind in "iufb":  # epoch numbers are not instants (as in the scalar API)
+        errs.add(
+            ser.notna().to_numpy(),
+            name,
+            "a number is not an instant (epoch seconds?); give ISO 8601 with an offset (+07:00)",
+        )
+        return np.full(n, np.datetime64("NaT", "ns"))
     text = ser.astype("string").str.strip().fillna("")
     present = (text != "").to_numpy()
-    naive = present & ~text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    aware = text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    local = np.zeros(n, dtype=bool)
+    if dayfirst:
+        local = present & ~aware & text.str.fullmatch(_DAYFIRST_RE).to_numpy(dtype=bool)
+    naive = present & ~aware & ~local
     errs.add(
         naive,
         name,
-        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)",
+        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)"
+        + (" or dd/mm/yyyy HH:MM (Vietnam time)" if dayfirst else ""),
         NaiveDatetimeError,
     )
     parsed = pd.to_datetime(
-        text.where(present & ~naive, None), format="ISO8601", utc=True, errors="coerce"
+        text.where(present & aware, None), format="ISO8601", utc=True, errors="coerce"
     )
-    bad = present & ~naive & parsed.isna().to_numpy()
+    out = parsed.dt.tz_localize(None).to_numpy()
+    if local.any():
+        out = _dayfirst(text, local, out)
+    bad = present & ~naive & np.isnat(out)
     errs.add(bad, name, "not a datetime", ValidationError)
-    return parsed.dt.tz_localize(None).to_numpy("datetime64[ns]")
+    return out
+
+
+def _dayfirst(text: pd.Series, local: npt.NDArray[np.bool_], out: DT) -> DT:
+    """``out`` with the ``local`` rows parsed from ``dd/mm/yyyy HH:MM[:SS]`` (UTC+07:00)."""
+    out = out.astype("datetime64[us]")
+    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S"):
+        todo = local & np.isnat(out)
+        if not todo.any():
+            break
+        got = pd.to_datetime(text.where(todo, None), format=fmt, errors="coerce")
+        wall = got.to_numpy().astype("datetime64[us]")
+        utc = wall - np.timedelta64(VN_OFFSET_NS // 1000, "us")
+        out = np.where(todo & ~np.isnat(wall), utc, out)
+    return out
+
+
+def _nfc(label: object) -> str:
+    return unicodedata.normalize("NFC", str(label).strip())
+
+
+def _merged(
+    codes: npt.NDArray[np.integer[Any]], uniques: Any
+) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    """``codes`` into ``uniques``, the labels stripped and in Unicode NFC: labels that
+    differ only by spaces around them or by normalisation (NFC "Tư pháp" and its NFD
+    form) are one label, one group."""
+    labels = [_nfc(u) for u in uniques]
+    first = {label: i for i, label in reversed(list(enumerate(labels)))}
+    if len(first) == len(labels):
+        return cast(codes, np.int32), tuple(labels)
+    keep = sorted(first.values())
+    new_code = {labels[i]: k for k, i in enumerate(keep)}
+    remap = np.array([new_code[label] for label in labels], dtype=np.int32)
+    return remap[codes], tuple(labels[i] for i in keep)
 
 
 def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
@@ -125,28 +187,52 @@ def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str,
         values.dtype, pd.CategoricalDtype
     ):
         cat = pd.Categorical(values)
-        labels = tuple(str(c).strip() for c in cat.categories)
-        codes32 = cast(cat.codes, np.int32)
-        if (codes32 < 0).any():
-            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
-            labels = (*labels, "")
-        return codes32, labels
-    codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
-    return codes.astype(np.int32), tuple(str(u) for u in uniques)
+        codes: npt.NDArray[np.integer[Any]] = cat.codes
+        categories: list[object] = list(cat.categories)
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(categories), codes)
+            categories.append("")
+        return _merged(codes, categories)
+    ser = pd.Series(values)
+    if ser.dtype.kind not in "OSUT" and not pd.api.types.is_string_dtype(ser.dtype):
+        ser = ser.astype("string")
+    fcodes, uniques = pd.factorize(ser, use_na_sentinel=True)
+    if (fcodes < 0).any():
+        fcodes = np.where(fcodes < 0, len(uniques), fcodes)
+        return _merged(fcodes, [*uniques, ""])
+    return _merged(fcodes, uniques)
 
 
 def vocabulary_codes(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
-    arr = np.asarray(values)
+    """Names of ``vocab`` (or its integer codes) as int8 codes. Each distinct value is
+    looked up once (factorize, then a lookup table), stripped and in NFC."""
+    if isinstance(values, str) or np.ndim(values) == 0:
+        values = np.broadcast_to(np.asarray(values, dtype=object), (n,))
+    arr = values if isinstance(values, pd.Series | pd.Categorical) else np.asarray(values)
     if arr.dtype.kind in "iu":
         top = max(vocab.values())  # integer codes, not the number of accepted names
         ok = (arr >= 0) & (arr <= top)
         errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
         return np.where(ok, arr, 0).astype(np.int8)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    mapped = text.map(dict(vocab))
-    bad = mapped.isna().to_numpy()
+    if isinstance(arr, np.ndarray) and arr.strides == (0,) and n:  # one value for all rows
+        codes: Any = np.zeros(n, dtype=np.intp)
+        uniques: Any = [arr[0]]
+    elif isinstance(arr.dtype, pd.CategoricalDtype):
+        cat = pd.Categorical(arr)
+        codes, uniques = cat.codes, list(cat.categories)
+    else:
+        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    table = np.array(
+        [
+            vocab.get(_nfc(u), -1) if isinstance(u, str) else -1
+            for u in [*uniques, None]  # the last: missing values (code -1)
+        ],
+        dtype=np.int8,
+    )
+    mapped = table[codes]
+    bad = mapped < 0
     errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
-    return mapped.fillna(0).to_numpy(dtype=np.int8)
+    return np.where(bad, 0, mapped).astype(np.int8)
 
 
 def cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
@@ -255,6 +341,9 @@ def is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:
 
 
 def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
+    """Whole numbers ``>= 0``: integers, floats without a fraction, or texts of digits
+    (``"5"``, ``"5.0"``). Never coerced: a boolean is not 1, and ``"4.9999999999999999"``
+    is not 5 (a float would round it), as in the scalar API."""
     arr = np.asarray(amount)
     too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
     if arr.dtype.kind in "iu":
@@ -266,9 +355,27 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
         vals = cast(raw, np.int64)  # one copy: the frame owns its columns
         errs.add(vals < 0, "amount", "amount must be >= 0")
         return vals
-    num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)
-    bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
+    if arr.dtype.kind == "b":
+        errs.add(np.ones(n, dtype=bool), "amount", "a yes/no value is not an amount")
+        return np.zeros(n, dtype=np.int64)
+    ser = pd.Series(np.broadcast_to(arr, (n,)))
+    if arr.dtype.kind == "f":
+        num = ser.to_numpy(float)
+        bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
+    else:  # text, or Python objects: each one read as written
+        flag = np.zeros(n, dtype=bool)
+        if ser.dtype == object:
+            flag = np.fromiter((isinstance(v, bool | np.bool_) for v in ser), bool, n)
+        errs.add(flag, "amount", "a yes/no value is not an amount")
+        text = ser.where(~flag, None).astype("string").str.strip()
+        whole = text.str.extract(_WHOLE_RE)[0]
+        num = pd.to_numeric(whole, errors="coerce").to_numpy(float)
+        bad = ~flag & ~np.isfinite(num)
     errs.add(bad, "amount", "amount must be a finite whole number >= 0")
-    big = ~bad & (num > MAX_AMOUNT)
+    big = ~bad & np.isfinite(num) & (num > MAX_AMOUNT)
     errs.add(big, "amount", too_big)
-    return np.where(bad | big, 0, num).astype(np.int64)
+    return np.where(bad | big | ~np.isfinite(num), 0, num).astype(np.int64)
+
+
+_WHOLE_RE = r"^(\d{1,30})(?:\.0*)?$"
+"""A whole number as text: digits, and an optional fraction of zeros (``5``, ``5.0``)."""
