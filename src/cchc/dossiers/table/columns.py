@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from cchc._optional import require_extra
 from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
 
 from ..codes import CODE_PATTERN
@@ -29,7 +30,7 @@ __all__ = [
     "cutoffs",
     "dossier_codes",
     "group_labels",
-    "is_name",
+    "name_index",
     "parse_times",
     "to_us",
     "vocabulary_codes",
@@ -58,6 +59,7 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
         return np.broadcast_to(first, values.shape)
     unit = np.datetime_data(values.dtype)[0]
     fine = unit in ("ns", "ps", "fs", "as")
+    scale = {"s": 10**9, "ms": 10**6, "us": 10**3}.get(unit, 0)
     lo, hi = (int(d.astype(values.dtype).view(np.int64)) for d in _HELD)
     out: DT = np.empty(len(values), dtype="datetime64[ns]")
 
@@ -67,9 +69,17 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
         outside = None
         if not fine and (raw.max(initial=NAT) >= hi or (raw < lo).sum() > (raw == NAT).sum()):
             outside = np.flatnonzero((raw != NAT) & ((raw < lo) | (raw >= hi)))
-            part = part.copy()
-            part[outside] = np.datetime64("NaT")
-        out[sl] = part.astype("datetime64[us]") if fine else part
+        if scale:  # integer arithmetic (the range is checked): 5x a datetime64 cast
+            ints = out.view(np.int64)[sl]
+            np.multiply(raw, scale, out=ints)
+            ints[raw == NAT] = NAT
+            if outside is not None:
+                ints[outside] = NAT
+        else:
+            if outside is not None:
+                part = part.copy()
+                part[outside] = np.datetime64("NaT")
+            out[sl] = part.astype("datetime64[us]") if fine else part
         return None if outside is None else outside + sl.start
 
     bad = [
@@ -106,8 +116,8 @@ def parse_times(
             )
         return values
     ser = values if isinstance(values, pd.Series) else pd.Series(values)
-    if isinstance(ser.dtype, pd.DatetimeTZDtype):
-        out: DT = ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+    if isinstance(ser.dtype, pd.DatetimeTZDtype):  # held as UTC integers: no copy
+        out: DT = pd.DatetimeIndex(ser).asi8.view(f"datetime64[{ser.dtype.unit}]")
         return out
     if ser.dtype.kind == "M":
         # naive pandas values and naive Python datetimes: always rejected
@@ -203,36 +213,82 @@ def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str,
     return _merged(fcodes, uniques)
 
 
-def vocabulary_codes(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
-    """Names of ``vocab`` (or its integer codes) as int8 codes. Each distinct value is
-    looked up once (factorize, then a lookup table), stripped and in NFC."""
-    if isinstance(values, str) or np.ndim(values) == 0:
-        values = np.broadcast_to(np.asarray(values, dtype=object), (n,))
-    arr = values if isinstance(values, pd.Series | pd.Categorical) else np.asarray(values)
-    if arr.dtype.kind in "iu":
+def vocabulary_codes(
+    values: Any,
+    name: str,
+    vocab: Mapping[str, int],
+    n: int,
+    errs: Errors,
+    *,
+    flag: str | None = None,
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """Names of ``vocab`` (or its integer codes) as int8 codes, and which rows are the
+    name ``flag``. Each distinct text is looked up once, in C (Arrow's ``index_in``,
+    else factorize and a lookup table); texts that are not a name as written are
+    looked up again stripped and in NFC."""
+    names = list(vocab)
+    lut = np.array([*vocab.values(), 0], dtype=np.int8)  # the last: unknown (-1)
+    arr = _column(values, n)
+    if not isinstance(arr.dtype, pd.CategoricalDtype) and arr.dtype.kind in "iu":
+        arr = np.asarray(arr)
         top = max(vocab.values())  # integer codes, not the number of accepted names
         ok = (arr >= 0) & (arr <= top)
         errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
-        return np.where(ok, arr, 0).astype(np.int8)
-    if isinstance(arr, np.ndarray) and arr.strides == (0,) and n:  # one value for all rows
+        return np.where(ok, arr, 0).astype(np.int8), np.zeros(n, dtype=bool)
+    index = name_index(arr, names, n)
+    bad = index < 0
+    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
+    flagged = index == names.index(flag) if flag in names else np.zeros(n, dtype=bool)
+    return lut[index], flagged
+
+
+def _column(values: Any, n: int) -> Any:
+    """``values`` as a Series, a Categorical or an array of ``n`` rows (a scalar repeated
+    without a copy)."""
+    if isinstance(values, str) or np.ndim(values) == 0:
+        return np.broadcast_to(np.asarray(values, dtype=object), (n,))
+    if isinstance(values, pd.Series | pd.Categorical | pd.Index):
+        return values
+    return np.asarray(values)
+
+
+def name_index(values: Any, names: list[str], n: int) -> npt.NDArray[np.int16]:
+    """For each row, the index of its text in ``names`` (stripped, NFC), -1 if none."""
+    if isinstance(values, np.ndarray) and values.strides == (0,) and n:  # one value
+        uniques: list[Any] = [values[0]]
         codes: Any = np.zeros(n, dtype=np.intp)
-        uniques: Any = [arr[0]]
-    elif isinstance(arr.dtype, pd.CategoricalDtype):
-        cat = pd.Categorical(arr)
+    elif isinstance(values.dtype, pd.CategoricalDtype):
+        cat = pd.Categorical(values)
         codes, uniques = cat.codes, list(cat.categories)
     else:
-        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+        arrow = _arrow_text(values)
+        if arrow is not None:  # Arrow-backed text: a C hash lookup, no Python objects
+            pc = require_extra("pyarrow.compute", "pandas")
+            found = pc.index_in(arrow, value_set=require_extra("pyarrow", "pandas").array(names))
+            index: npt.NDArray[np.int16] = found.fill_null(-1).to_numpy().astype(np.int16)
+            miss = np.flatnonzero(index < 0)
+            if len(miss):  # spaces, another normalisation, missing values: look again
+                index[miss] = name_index(np.asarray(values)[miss].astype(object), names, len(miss))
+            return index
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    where = {label: i for i, label in enumerate(names)}
     table = np.array(
-        [
-            vocab.get(_nfc(u), -1) if isinstance(u, str) else -1
-            for u in [*uniques, None]  # the last: missing values (code -1)
-        ],
-        dtype=np.int8,
+        [where.get(_nfc(u), -1) if isinstance(u, str) else -1 for u in uniques] + [-1],
+        dtype=np.int16,
     )
-    mapped = table[codes]
-    bad = mapped < 0
-    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
-    return np.where(bad, 0, mapped).astype(np.int8)
+    out: npt.NDArray[np.int16] = table[np.where(codes < 0, len(uniques), codes)]
+    return out
+
+
+def _arrow_text(values: Any) -> Any:
+    """The Arrow array behind a pandas text column backed by Arrow, or None."""
+    if (
+        isinstance(values, pd.Series)
+        and pd.api.types.is_string_dtype(values.dtype)
+        and getattr(values.dtype, "storage", None) == "pyarrow"
+    ):
+        return require_extra("pyarrow", "pandas").array(values.array)
+    return None
 
 
 def cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
@@ -329,15 +385,6 @@ def flags(values: Any, name: str, errs: Errors) -> npt.NDArray[np.bool_]:
     yes = text.isin(_TRUE).to_numpy(dtype=bool)
     errs.add(~yes & ~text.isin(_FALSE).to_numpy(dtype=bool), name, "not a yes/no value")
     return yes
-
-
-def is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iub":
-        return np.zeros(n, dtype=bool)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    out: npt.NDArray[np.bool_] = (text == name).to_numpy(dtype=bool)
-    return out
 
 
 def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:

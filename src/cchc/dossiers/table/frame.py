@@ -61,7 +61,6 @@ from .columns import (
     dossier_codes,
     flags,
     group_labels,
-    is_name,
     parse_times,
     to_us,
     vocabulary_codes,
@@ -224,11 +223,12 @@ def from_columns(
     }
     units = dict(UNIT_CODES)
     units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[IMMEDIATE_AS[1].value]
-    unit_codes = vocabulary_codes(unit, "unit", units, n, errs)
-    channel_codes = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
+    unit_codes, immediate = vocabulary_codes(
+        unit, "unit", units, n, errs, flag=TimeUnit.IMMEDIATE.value
+    )
+    channel_codes, _ = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
     amt = amounts(amount, n, errs)
     # 'immediate' (giải quyết ngay) has no amount, as in TimeLimit; the scalar engine agrees
-    immediate = is_name(unit, TimeUnit.IMMEDIATE.value, n)
     errs.add(immediate & (amt != 0), "amount", "an 'immediate' time limit has no amount")
     check_order(times, errs)
     codes_arr = None if code is None else dossier_codes(code, errs)
@@ -256,7 +256,7 @@ def from_columns(
 def _load(
     columns: Mapping[str, Any],
     *,
-    rows: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64] | range,
     labels: Any,
     problems: Sequence[CchcError],
     source: str | None,
@@ -264,7 +264,8 @@ def _load(
     naive_is_utc: bool = False,
     dayfirst: bool = False,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
-    """Validate text or pandas columns whose rows are numbered ``rows`` (and labelled).
+    """Validate text or pandas columns whose rows are numbered ``rows`` (and labelled);
+    a ``range`` numbers them without an array of numbers.
 
     ``problems``: rows already found bad (they are not in ``columns``).
     """
@@ -292,12 +293,13 @@ def _load(
         keep = np.setdiff1d(np.arange(len(rows)), [e.row for e in found])
         columns = {k: _take(v, keep) for k, v in columns.items()}
         frame = from_columns(**columns, **options)
-        rows = rows[keep]
+        rows = np.asarray(rows, dtype=np.int64)[keep]
         labels = None if labels is None else labels[keep]
-    positional = np.array_equal(rows, np.arange(1, len(rows) + 1))
-    frame = attrs.evolve(
-        frame, row_numbers=None if positional else rows, index=labels, source=source
-    )
+    if isinstance(rows, range):
+        numbers = None if rows.start == 1 else np.arange(rows.start, rows.stop, dtype=np.int64)
+    else:
+        numbers = None if np.array_equal(rows, np.arange(1, len(rows) + 1)) else rows
+    frame = attrs.evolve(frame, row_numbers=numbers, index=labels, source=source)
     return (frame, bad_rows_table(bad)) if on_bad_rows == "collect" else frame
 
 
@@ -387,10 +389,9 @@ def from_dataframe(
     given = {
         name: df.iloc[:, i].reset_index(drop=True) for i, name in enumerate(names) if name in _KNOWN
     }
-    rows = np.arange(row_base, row_base + len(df), dtype=np.int64)
     return _load(
         given,
-        rows=rows,
+        rows=range(row_base, row_base + len(df)),
         labels=df.index,
         problems=(),
         source=source,
@@ -434,19 +435,31 @@ def _arrow_types() -> dict[str, Any]:
     }
 
 
-def _typed_columns(table: Any) -> dict[str, Any] | None:
-    """The columns of a typed Arrow table for :func:`from_columns` (instants as UTC
-    ``datetime64[ns]``, labels as categoricals), or None when an amount is empty (the
-    text path reports it)."""
+def _arrow_columns(table: Any, names: Sequence[str]) -> dict[str, Any]:
+    """The known columns of an Arrow table (``names``: the column name of each) for
+    :func:`from_columns` with ``naive_is_utc=True``: instants with a zone as UTC
+    ``datetime64`` in their own unit (no copy, no cast to ``ns`` before the range
+    check), instants without one as naive pandas values (refused), labels as
+    categoricals (each distinct text looked up once), other columns as NumPy or
+    pandas values."""
+    pa = require_extra("pyarrow", "pandas")
     out: dict[str, Any] = {}
-    for name in table.column_names:
-        col = table.column(name)
-        if name in TIME_COLUMNS:
-            ints = col.cast("int64").fill_null(NAT)  # null: NaT (no such event)
-            out[name] = ints.to_numpy().view("datetime64[ns]")
-        elif name == "amount":
-            if col.null_count:
-                return None
+    for name, col in zip(names, table.columns, strict=True):
+        kind = col.type
+        if name not in _KNOWN:
+            continue
+        if pa.types.is_timestamp(kind) and kind.tz is not None:
+            ints = col.cast(pa.int64())
+            if ints.null_count:
+                ints = ints.fill_null(NAT)  # null: NaT (no such event)
+            out[name] = ints.to_numpy().view(f"datetime64[{kind.unit}]")
+        elif name in (*GROUP_COLUMNS, "unit", "channel") and (
+            pa.types.is_string(kind) or pa.types.is_large_string(kind)
+        ):
+            out[name] = col.dictionary_encode().to_pandas()
+        elif pa.types.is_dictionary(kind):
+            out[name] = col.to_pandas()
+        elif pa.types.is_integer(kind) and col.null_count == 0:
             out[name] = col.to_numpy()
         else:
             out[name] = col.to_pandas()
@@ -533,14 +546,18 @@ def read_csv(
     if dayfirst:  # instants without an offset: the text parser
         types = {k: v for k, v in types.items() if k not in TIME_COLUMNS}
     table = typed_table(file, delimiter=delimiter, types={k: types[k] for k in known if k in types})
-    typed = None if table is None else _typed_columns(table)
+    typed = None
+    if table is not None and (
+        "amount" not in table.column_names or table.column("amount").null_count == 0
+    ):  # an empty amount: the text path says which rows
+        typed = _arrow_columns(table, table.column_names)
     if typed is not None:
         if dayfirst:
             text = tokens(file, delimiter=delimiter, source=name)
             typed.update({k: text.columns[k] for k in known if k in TIME_COLUMNS})
         return _load(
             typed,
-            rows=np.arange(2, len(table) + 2, dtype=np.int64),
+            rows=range(2, len(table) + 2),
             labels=None,
             problems=(),
             source=name,
@@ -566,28 +583,49 @@ def from_arrow(
     source: str | None = None,
     columns: Mapping[str, str] | None = None,
     dayfirst: bool = False,
-) -> DossierFrame:
-    """Validate a :class:`pyarrow.Table` (timestamps with a zone, or ISO strings).
+    on_bad_rows: OnBadRows = "raise",
+) -> Any:
+    """Validate a :class:`pyarrow.Table`: timestamps with a zone (any unit), or ISO
+    texts with an offset; rows are numbered from 1.
 
-    Text columns are read as Arrow dictionaries (each distinct label looked up once);
-    text that is not valid UTF-8 is a bad row (row and field), never a raw Arrow error.
+    Instants are read in their own unit, so a year-2605 ``timestamp[us, tz]`` is the
+    same range error as any value outside 1678-2261, never wrapped into another
+    date. Text columns are looked up once per distinct label; text that is not valid
+    UTF-8 is a bad row (row and field), never a raw Arrow error. ``columns``,
+    ``dayfirst`` and ``on_bad_rows`` as in :func:`from_dataframe`.
     """
     pa = require_extra("pyarrow", "pandas")
     if not isinstance(table, pa.Table):
         raise ValidationError(
             f"expected a pyarrow Table, not {type(table).__name__}", field="table"
         )
-    _check_utf8(table, source)
     rename = header_names(columns, known=_KNOWN)
-    encoded = {}
-    for field_name, col in zip(table.column_names, table.columns, strict=True):
-        if rename(field_name) in (*GROUP_COLUMNS, "unit", "channel") and (
-            pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
-        ):
-            col = col.dictionary_encode()
-        encoded[field_name] = col
-    df = pa.table(encoded).to_pandas(self_destruct=False) if encoded else table.to_pandas()
-    return from_dataframe(df, source=source, columns=columns, dayfirst=dayfirst)
+    found = [str(c) for c in table.column_names]
+    names = [rename(c) for c in found]
+    _check_unique(names, found, source)
+    _require(names, source, found)
+    labels = (*GROUP_COLUMNS, "unit", "channel")
+    table = pa.table(  # labels as dictionaries: UTF-8 checked and looked up once per label
+        [
+            col.dictionary_encode()
+            if name in labels
+            and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type))
+            else col
+            for name, col in zip(names, table.columns, strict=True)
+        ],
+        names=found,
+    )
+    _check_utf8(table, source)
+    return _load(
+        _arrow_columns(table, names),
+        rows=range(1, table.num_rows + 1),
+        labels=None,
+        problems=(),
+        source=source,
+        on_bad_rows=on_bad_rows,
+        naive_is_utc=True,
+        dayfirst=dayfirst,
+    )
 
 
 def _check_utf8(table: Any, source: str | None) -> None:
