@@ -1,5 +1,7 @@
 """Share of published time-limit texts that ``parse_time_limit`` reads.
 
+``parse_time_limits`` (every limit per case and channel) is measured too.
+
 Two sets of real texts: every ``time_limit_text`` of the bundled catalogue
 (``cchc/procedures/data/health_procedures_sample.csv``) and the further real rows of
 ``tests/procedures/fixtures/real_time_limits.csv`` (each with its source). A text is
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from cchc._data import read_text
 from cchc.errors import ParseError
-from cchc.procedures import parse_time_limit
+from cchc.procedures import parse_time_limit, parse_time_limits
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests/procedures/fixtures/real_time_limits.csv"
 
@@ -44,6 +46,18 @@ def measure(label: str, rows: list[dict[str, str]]) -> None:
     print(f"  {elapsed / n * 1e6:.1f} µs per text")
     for reason, count in reasons.most_common():
         print(f"  refused {count}x: {reason}")
+    per_case, limits = 0, 0
+    for row in rows:
+        try:
+            found = parse_time_limits(row["text"])
+        except ParseError:
+            continue
+        per_case += 1
+        limits += len(found)
+    print(
+        f"  with cases (parse_time_limits): read {per_case}/{n} = {per_case / n:.1%}, "
+        f"{limits} limits"
+    )
 
 
 def main() -> None:

@@ -78,6 +78,11 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
     ("plan", "CCHC plans (kế hoạch): completion, overdue tasks", "cchc.plans.commands"),
     ("report", "periodic CCHC reports (báo cáo định kỳ)", "cchc.reporting.commands"),
     ("index", "index frameworks and scoring (chỉ số CCHC)", "cchc.indices.commands"),
+    (
+        "procedure",
+        "procedures (thủ tục hành chính): national records, time limits",
+        "cchc.procedures.commands",
+    ),
 )
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
@@ -293,20 +298,34 @@ def _in_arguments(
     return exc
 
 
+_PROVISIONAL_ADVICE = "; add --provisional for a rule-derived answer"
+
+
+def _offered(message: str, args: argparse.Namespace | None) -> str:
+    """``message`` without advice to add ``--provisional`` when the command has no such
+    option (``plan status``): it answers only inside the calendar's coverage."""
+    if args is None or "provisional" in vars(args) or _PROVISIONAL_ADVICE not in message:
+        return message
+    return message.replace(_PROVISIONAL_ADVICE, "; this command answers only inside it")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args_list = _expand_aliases(list(sys.argv[1:] if argv is None else argv))
     if sys.stdout is None:  # started with stdout closed (``>&-``)
         _say("cchc: error: standard output is closed: give the command somewhere to write")
         return 2
-    parser = build_parser(_command(args_list))
+    parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
     try:
+        # Building the parser imports the command's module: Ctrl-C may come during it too.
+        parser = build_parser(_command(args_list))
         args = parser.parse_args(args_list)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
-        _say(f"cchc: error: {shell_message(str(_in_arguments(exc, parser, args)))}")
+        named = exc if parser is None else _in_arguments(exc, parser, args)
+        _say(f"cchc: error: {_offered(shell_message(str(named)), args)}")
         return 2
     except BrokenPipeError:
         # The reader of our output went away (``cchc ... | head``): stop quietly.

@@ -255,10 +255,12 @@ def test_cli_bad_file_is_one_line_exit_2(
     good = tmp_path / "good" / "g.cchc.yaml"
     good.parent.mkdir()
     good.write_text(DUE.replace("DUE_AT", "2025-02-07T17:00:00+07:00"), "utf-8")
-    code, _, err = _cli(
-        ["verify", str(good), "--junit-xml", str(tmp_path / "no" / "j.xml")], capsys
-    )
-    assert code == 2 and "cannot write file" in err
+    code, _, err = _cli(["verify", str(good), "--junit-xml", str(tmp_path)], capsys)
+    assert code == 2 and "is a folder" in err
+    junit = tmp_path / "new" / "j.xml"  # folders created; replaced on the next run
+    assert _cli(["verify", str(good), "--junit-xml", str(junit)], capsys)[0] == 0
+    assert _cli(["verify", str(good), "--junit-xml", str(junit)], capsys)[0] == 0
+    assert ET.parse(junit).getroot().get("tests") == "1"
 
 
 def test_cli_selects_cases_by_name(capsys: pytest.CaptureFixture[str]) -> None:

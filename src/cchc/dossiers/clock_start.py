@@ -21,16 +21,14 @@ from typing import Any
 from cchc.calendar.days import NS_PER_DAY, DayTables, ProvisionalUse, where
 from cchc.calendar.hours import next_opening_ns
 
-from .policy import DayEnd, DeadlinePolicy, ReceiptRule
+from .policy import DeadlinePolicy, ReceiptRule
 
 __all__ = ["clock_start_ns", "day_end_tod"]
 
 
 def day_end_tod(policy: DeadlinePolicy) -> int:
     """Nanoseconds after midnight at which a due day ends under ``policy.day_end``."""
-    if policy.day_end is DayEnd.MIDNIGHT:
-        return NS_PER_DAY - 1000  # 23:59:59.999999, the last microsecond
-    return policy.office_hours.closing_ns
+    return policy.day_end_ns
 
 
 def clock_start_ns(

@@ -42,9 +42,9 @@ from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
 from .clock_start import clock_start_ns
-from .engine import scalar_period, setting
+from .engine import SHARED_SETTINGS, scalar_period, setting
 from .instants import NS_PER_DAY, from_local_ns, local_ns
-from .one_stop_rules import OneStopRules, rules_on_day
+from .one_stop_rules import OneStopRules, first_rule_ns, rules_on_day
 from .period_units import UNIT_CODES
 from .policy import DEFAULT_POLICY, DeadlinePolicy
 
@@ -138,6 +138,11 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
 
 _UNITS: dict[str, TimeUnit] = {u.value: u for u in TimeUnit}
 _CODE_OF: dict[TimeUnit, int] = {TimeUnit(k): v for k, v in UNIT_CODES.items()}
+_COUNTED: dict[object, tuple[int, TimeUnit]] = {
+    **{u: (code, u) for u, code in _CODE_OF.items()},
+    **{u.value: (code, u) for u, code in _CODE_OF.items()},
+}
+"""The units counted as they are (not ``immediate``), by name and by member."""
 
 MAX_AMOUNT = 1_000_000
 """Largest accepted time-limit amount in the batch loaders: a sanity bound against
@@ -170,6 +175,10 @@ def terms(amount: object, unit: TimeUnit | str) -> tuple[int, int, TimeUnit]:
     Raises:
         ValidationError: an unknown unit, a bad amount, or an amount with ``immediate``.
     """
+    known = type(unit) is str or type(unit) is TimeUnit
+    fast = _COUNTED.get(unit) if known and type(amount) is int and amount >= 0 else None
+    if fast is not None:
+        return amount, fast[0], fast[1]  # type: ignore[return-value]
     u = check_unit(unit)
     n = check_amount(amount)
     if u is TimeUnit.IMMEDIATE:
@@ -261,12 +270,25 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    pol, ops, tables = setting(calendar, policy)
+    named = calendar is None and (policy is None or type(policy) is str)
+    hit = SHARED_SETTINGS.get((policy, None)) if named else None  # type: ignore[arg-type]
+    pol, ops, tables = hit if hit is not None else setting(calendar, policy)
     n, code, u = terms(amount, unit)
     t = local_ns(received_at)
     due = scalar_period(t, n, code, u, pol, tables, ops, received_at)[0]
-    rules_on_day(t // NS_PER_DAY)  # a receipt with no one-stop rule set in force
+    if t < (_FIRST_RULE_NS or _first_rule()):
+        rules_on_day(t // NS_PER_DAY)  # no one-stop rule set in force: RuleNotInForceError
     return from_local_ns(due)
+
+
+_FIRST_RULE_NS = 0
+""":func:`~cchc.dossiers.one_stop_rules.first_rule_ns`, read on the first due date."""
+
+
+def _first_rule() -> int:
+    global _FIRST_RULE_NS
+    _FIRST_RULE_NS = first_rule_ns()
+    return _FIRST_RULE_NS
 
 
 def online_check_due(

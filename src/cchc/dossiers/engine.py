@@ -106,7 +106,7 @@ def _per_set(name: str) -> Any:
 
 # -- the setting: policy, calendar, tables ----------------------------------------------
 Setting = tuple[DeadlinePolicy, CalendarOps, DayTables]
-_SHARED: dict[tuple[str | None, time | None], Setting] = {}
+SHARED_SETTINGS: dict[tuple[str | None, time | None], Setting] = {}
 _DEFAULT_OPS: list[CalendarOps] = []
 
 
@@ -123,7 +123,7 @@ def setting(
     whether an answer rested on a day outside the official coverage."""
     named = calendar is None and (policy is None or type(policy) is str)
     if named:
-        hit = _SHARED.get((policy, cutoff))  # type: ignore[arg-type]
+        hit = SHARED_SETTINGS.get((policy, cutoff))  # type: ignore[arg-type]
         if hit is not None:
             return hit
     pol = get_policy(policy)
@@ -138,8 +138,8 @@ def setting(
     else:
         ops = CalendarOps(calendar, pol.provisional)
     found = (pol, ops, day_tables(ops, columns=False))
-    if named and not pol.provisional and len(_SHARED) < 256:
-        _SHARED[(policy, cutoff)] = found  # type: ignore[index]
+    if named and not pol.provisional and len(SHARED_SETTINGS) < 256:
+        SHARED_SETTINGS[(policy, cutoff)] = found  # type: ignore[index]
     return found
 
 
@@ -156,8 +156,9 @@ def scalar_period(
     """:func:`period` for one dossier, an arithmetic overflow reported as a
     :class:`~cchc.errors.CalendarCoverageError` naming the input."""
     try:
-        due, start = period(start_from, n, code, policy, tables, ops)
-        if due // NS_PER_DAY > _LAST_DAY:
+        start = clock_start_ns(start_from, policy, tables, ops)
+        due = due_for_unit(start, n, code, policy, tables, ops)
+        if due > _LAST_NS:
             raise OverflowError
     except (OverflowError, ValueError) as exc:
         if isinstance(exc, CchcError):
@@ -166,11 +167,11 @@ def scalar_period(
             f"{n} {unit.value} from {given.isoformat()} is beyond any calendar",
             field="amount",
         ) from None
-    return int(due), int(start)
+    return due, start
 
 
-_LAST_DAY = 2_932_896
-"""Day number of 31/12/9999, the last day a datetime holds."""
+_LAST_NS = 2_932_897 * NS_PER_DAY - 1
+"""The last local nanosecond a datetime holds (31/12/9999)."""
 
 
 # -- the clock ------------------------------------------------------------------

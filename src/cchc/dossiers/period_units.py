@@ -30,7 +30,6 @@ from cchc.calendar.days import NS_PER_DAY, DayTables, maximum, minimum
 from cchc.calendar.hours import add_working_hours_ns
 from cchc.procedures import TimeUnit
 
-from .clock_start import day_end_tod
 from .policy import DeadlinePolicy
 
 __all__ = [
@@ -63,7 +62,9 @@ def add_months(day: Any, n: Any, tables: DayTables, ops: CalendarOps) -> Any:
 def roll_to_working(day: Any, m: Any, tables: DayTables, ops: CalendarOps) -> Any:
     """The m-th working day after ``day`` (m > 0), or ``day`` rolled forward (m == 0)."""
     i = tables.index(day, "due_at", ops)
-    rank = tables.cum_before[i] + maximum(m, tables.not_work[i])
+    off = tables.not_work[i]
+    # maximum(m, off), written out for one dossier (ints): the hot path of due_date
+    rank = tables.cum_before[i] + (maximum(m, off) if tables.columns else m if m > off else off)
     return tables.nth(rank, "due_at", ops) + tables.origin
 
 
@@ -81,4 +82,5 @@ def due_for_unit(
         due_day = roll_to_working(day + n, 0, tables, ops)
     else:
         due_day = roll_to_working(add_months(day, n, tables, ops), 0, tables, ops)
-    return maximum(due_day * NS_PER_DAY + day_end_tod(policy), start)
+    end = due_day * NS_PER_DAY + policy.day_end_ns  # day_end_tod(policy)
+    return maximum(end, start) if tables.columns else end if end >= start else start

@@ -30,14 +30,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
-from cchc._data import read_bundled_csv_rows
-from cchc.errors import CchcError, DataFileError, RuleNotInForceError, ValidationError
+from cchc._data import parse_json_text, read_bundled_csv_rows, read_text, read_user_text
+from cchc._model import with_source
+from cchc.errors import (
+    BatchValidationError,
+    CchcError,
+    DataFileError,
+    RuleNotInForceError,
+    ValidationError,
+)
 from cchc.tz import to_vn
 
 from .codes import validate_code
-from .models import ChannelTerms, Fee, Procedure, TimeLimit
+from .models import Procedure
+from .terms import ChannelTerms, Fee, TimeLimit
 from .time_limits import parse_time_limit
 from .versions import ProcedureVersion
 from .vocabulary import LEVEL_VI, Channel, TimeUnit
@@ -55,7 +64,14 @@ class ReceivedDossier(Protocol):
     def received_at(self) -> datetime: ...
 
 
-__all__ = ["Catalogue", "load_sample_catalogue"]
+__all__ = [
+    "Catalogue",
+    "load_portal_catalogue",
+    "load_portal_sample",
+    "load_sample_catalogue",
+    "parse_portal_records",
+    "read_portal_records",
+]
 
 
 def _publisher(p: Procedure) -> str:
@@ -266,3 +282,76 @@ def load_sample_catalogue() -> Catalogue:
                 raise
             raise DataFileError(exc.message, row=line, field=exc.field, source=_SAMPLE) from exc
     return Catalogue(procedures)
+
+
+# --- A file of national TTHC records ------------------------------------------------
+
+
+def _records(text: str, source: str | None) -> list[tuple[int, Any]]:
+    """(record number, data) of a JSON array or of JSON lines (one record a line)."""
+    body = text.removeprefix("\ufeff")
+    if body.lstrip().startswith("["):
+        data = parse_json_text(body, source=source)
+        if not isinstance(data, list):
+            raise DataFileError("expected a JSON array of records", source=source)
+        return list(enumerate(data, start=1))
+    found = []
+    for line_no, line in enumerate(body.splitlines(), start=1):
+        if line.strip():
+            try:
+                found.append((line_no, parse_json_text(line, source=source)))
+            except DataFileError as exc:
+                raise DataFileError(exc.message, row=line_no, source=source) from exc
+    return found
+
+
+def parse_portal_records(text: str, *, source: str | None = None) -> list[Procedure]:
+    """Procedures from national TTHC records: a JSON array or JSON lines.
+
+    Every record is read; the bad ones are reported together. ``row`` is the
+    record's place (its number in an array, its line in JSON lines), ``item``
+    its MATTHC and ``field`` the path of the field at fault.
+
+    Raises:
+        DataFileError: the text is not JSON (an array or one object a line).
+        BatchValidationError: one or more records are bad (``errors`` lists each).
+    """
+    procedures: list[Procedure] = []
+    errors: list[CchcError] = []
+    for row, data in _records(text, source):
+        try:
+            procedures.append(Procedure.from_portal(data, source=source))
+        except BatchValidationError as exc:
+            for err in exc.errors:
+                err.row = row
+                errors.append(with_source(err, source))
+        except CchcError as exc:
+            exc.row = row
+            errors.append(with_source(exc, source))
+    for err in errors:
+        err.args = (err._render(),)
+    if errors:
+        raise BatchValidationError(errors)
+    return procedures
+
+
+def read_portal_records(path: str | Path) -> list[Procedure]:
+    """:func:`parse_portal_records` of a UTF-8 file (``.json`` array or ``.jsonl`` lines)."""
+    return parse_portal_records(read_user_text(path), source=str(path))
+
+
+@lru_cache(maxsize=1)
+def load_portal_sample() -> Catalogue:
+    """The 11 real national TTHC records bundled with cchc (``data/portal_records.jsonl``).
+
+    Published on dichvucong.gov.vn (ministry, provincial levels; fields Tư pháp, Công an,
+    Nông nghiệp và Môi trường, Xây dựng, Ngân hàng); ``data/portal_records_sources.csv``
+    gives each record's page and the crawl it was transcribed from.
+    """
+    text = read_text("cchc.procedures", "data", "portal_records.jsonl")
+    return Catalogue(parse_portal_records(text, source="cchc.procedures:data/portal_records.jsonl"))
+
+
+def load_portal_catalogue(path: str | Path) -> Catalogue:
+    """A :class:`Catalogue` of the national TTHC records in a file (:func:`read_portal_records`)."""
+    return Catalogue(read_portal_records(path))

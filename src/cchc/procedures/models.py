@@ -17,7 +17,7 @@ version is in force over that decision's period unless ``effective_from`` /
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
@@ -29,80 +29,31 @@ from cchc.legal import LegalSource, RuleVersion
 from cchc.legal import source as registry_source
 
 from .codes import code_for_model
+from .portal import procedure_fields, to_portal_record
+from .terms import (
+    ChannelTerms,
+    CodeName,
+    DocumentPart,
+    Fee,
+    LegalBasis,
+    ProcedureCase,
+    ProcedureLevel,
+    ProcedureResult,
+    ProcedureSteps,
+    TimeLimit,
+)
 from .versions import ProcedureVersion
-from .vocabulary import IMMEDIATE_AS, AuthorityLevel, Channel, OnlineServiceLevel, TimeUnit
+from .vocabulary import AuthorityLevel, Channel, OnlineServiceLevel
 
-__all__ = ["ChannelTerms", "Fee", "Procedure", "TimeLimit", "procedure_json_schema"]
-
-
-class TimeLimit(CchcRecord):
-    """A time limit: amount and unit, with the published wording kept.
-
-    ``counted_from`` keeps the phrase that says when the clock starts, as
-    published ("kể từ ngày nhận đủ hồ sơ hợp lệ"); the deadline engine starts
-    the clock at the receipt (or the competent authority's receipt) whatever
-    the phrase, so it is kept for display and checks only.
-    """
-
-    amount: int | None = Field(
-        default=None, ge=0, description="Số lượng (amount); None only for 'immediate'."
-    )
-    unit: TimeUnit = Field(description="Đơn vị tính (unit of the time limit).")
-    counted_from: str | None = Field(
-        default=None,
-        description="Mốc tính thời hạn as published, e.g. 'kể từ ngày nhận đủ hồ sơ hợp lệ'.",
-    )
-    text: str | None = Field(default=None, description="Published wording (thời hạn giải quyết).")
-
-    @model_validator(mode="after")
-    def _check(self) -> TimeLimit:
-        if self.unit is TimeUnit.IMMEDIATE:
-            if self.amount not in (None, 0):
-                raise ValueError("an 'immediate' time limit has no amount")
-        elif self.amount is None:
-            raise ValueError(f"a time limit in {self.unit.value} needs an amount")
-        return self
-
-    def engine_terms(self) -> tuple[int, str]:
-        """``(amount, unit)`` for :func:`cchc.dossiers.due_date`.
-
-        ``immediate`` becomes ``(0, "working_days")``: due by the end of the
-        receipt working day (assumption; no text defines "ngay" in hours).
-        """
-        if self.unit is TimeUnit.IMMEDIATE:
-            return IMMEDIATE_AS[0], IMMEDIATE_AS[1].value
-        assert self.amount is not None
-        return self.amount, self.unit.value
-
-
-class Fee(CchcRecord):
-    """A fee (phí, lệ phí) as published; ``amount_vnd`` only when it is one figure."""
-
-    text: str = Field(description="Published wording (phí, lệ phí).")
-    amount_vnd: int | None = Field(
-        default=None, ge=0, description="Amount in đồng when a single figure; 0 = free."
-    )
-
-    @classmethod
-    def from_text(cls, text: str) -> Fee | None:
-        """Parse a catalogue cell; ``None`` when the fee is unknown (UNCONFIRMED)."""
-        raw = text.strip()
-        if not raw or raw.upper().startswith("UNCONFIRMED"):
-            return None
-        if raw.lower() in {"không", "không quy định", "miễn phí", "miễn"}:
-            return cls(text=raw, amount_vnd=0)
-        figures = re.findall(r"(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:đồng|đ\b)", raw)
-        amount = int(figures[0].replace(".", "")) if len(set(figures)) == 1 else None
-        return cls(text=raw, amount_vnd=amount)
-
-
-class ChannelTerms(CchcRecord):
-    """Time limit and fee of one submission channel (one row of Cách thức thực hiện)."""
-
-    channel: Channel = Field(description="Hình thức nộp (submission channel).")
-    time_limit: TimeLimit | None = Field(default=None, description="Thời hạn giải quyết.")
-    fee: Fee | None = Field(default=None, description="Phí, lệ phí.")
-    description: str | None = Field(default=None, description="Mô tả (free text).")
+__all__ = [
+    "ChannelTerms",
+    "DocumentPart",
+    "Fee",
+    "Procedure",
+    "ProcedureCase",
+    "TimeLimit",
+    "procedure_json_schema",
+]
 
 
 class Procedure(CchcRecord):
@@ -143,6 +94,79 @@ class Procedure(CchcRecord):
         "None: the announcement decision's end, or still in force.",
     )
     source: str | None = Field(default=None, description="Where this record was read.")
+    # -- the national TTHC record (Cơ sở dữ liệu quốc gia về TTHC) -----------------
+    levels: tuple[ProcedureLevel, ...] = Field(
+        default=(), description="Cấp thực hiện, every level (CAPTHUCHIEN) with its details."
+    )
+    domains: tuple[CodeName, ...] = Field(
+        default=(), description="Lĩnh vực thực hiện with codes (LINHVUCTHUCHIEN)."
+    )
+    publishing_agency: CodeName | None = Field(
+        default=None, description="Cơ quan công bố (MACOQUANCONGBO)."
+    )
+    agencies: tuple[CodeName, ...] = Field(
+        default=(), description="Cơ quan thực hiện (COQUANTHUCHIEN)."
+    )
+    agencies_text: str | None = Field(
+        default=None, description="Mô tả cơ quan thực hiện (MOTACOQUANTHUCHIEN)."
+    )
+    competent_agencies: tuple[CodeName, ...] = Field(
+        default=(), description="Cơ quan có thẩm quyền (COQUANCOTHAMQUYEN)."
+    )
+    competent_agencies_text: str | None = Field(
+        default=None, description="Mô tả cơ quan có thẩm quyền (MOTACOQUANTHAMQUYEN)."
+    )
+    authorised_agencies: tuple[CodeName, ...] = Field(
+        default=(), description="Cơ quan được ủy quyền (COQUANDUOCUYQUYEN)."
+    )
+    coordinating_agencies: tuple[CodeName, ...] = Field(
+        default=(), description="Cơ quan phối hợp (COQUANPHOIHOP)."
+    )
+    receiving_address: str | None = Field(
+        default=None, description="Địa chỉ tiếp nhận hồ sơ (DIACHITIEPNHAN)."
+    )
+    related_procedures: tuple[str, ...] = Field(
+        default=(), description="Thủ tục hành chính liên quan (TTHCLIENQUAN)."
+    )
+    linked_procedures: tuple[str, ...] = Field(
+        default=(), description="Thủ tục liên thông (TTHCLIENTHONG)."
+    )
+    subjects: tuple[CodeName, ...] = Field(
+        default=(), description="Đối tượng thực hiện (DOITUONGTHUCHIEN)."
+    )
+    subjects_text: str | None = Field(
+        default=None, description="Mô tả đối tượng thực hiện (MOTADOITUONGTHUCHIEN)."
+    )
+    cases: tuple[ProcedureCase, ...] = Field(
+        default=(), description="Trường hợp with their thành phần hồ sơ (THANHPHANHOSO)."
+    )
+    sequence: tuple[ProcedureSteps, ...] = Field(
+        default=(), description="Trình tự thực hiện per case (TRINHTUTHUCHIEN)."
+    )
+    results: tuple[ProcedureResult, ...] = Field(
+        default=(), description="Kết quả thực hiện (KETQUATHUCHIEN)."
+    )
+    requirements: str | None = Field(
+        default=None, description="Yêu cầu, điều kiện thực hiện (YEUCAU)."
+    )
+    legal_bases: tuple[LegalBasis, ...] = Field(
+        default=(), description="Căn cứ pháp lý with number and title (CANCUPHAPLY)."
+    )
+    description: str | None = Field(default=None, description="Mô tả (MOTA).")
+    keywords: str | None = Field(default=None, description="Từ khóa (TUKHOA).")
+    announcement_number: str | None = Field(
+        default=None, description="Số quyết định công bố as published (QUYETDINH)."
+    )
+    kind: str | int | None = Field(
+        default=None, description="Loại thủ tục (LOAITTHC), as published."
+    )
+    portal_id: str | int | None = Field(default=None, description="ID of the record on the portal.")
+    portal_status: str | int | None = Field(
+        default=None, description="Trạng thái of the record on the portal (TRANGTHAI; 1 = public)."
+    )
+    announcement_id: str | int | None = Field(
+        default=None, description="ID of the Quyết định công bố on the portal (IDQUYETDINHCONGBO)."
+    )
 
     @field_validator("code")
     @classmethod
@@ -163,21 +187,110 @@ class Procedure(CchcRecord):
             )
         return self
 
-    def time_limit_for(self, channel: Channel | str) -> TimeLimit:
-        """The time limit that applies to ``channel`` (its own row, else the default)."""
+    # -- cases (trường hợp) and channels --------------------------------------
+    def case(self, name: str | None = None) -> ProcedureCase | None:
+        """The case called ``name``; without a name, the only case (None when none is recorded).
+
+        Raises:
+            ValidationError: no case has that name, or several cases exist and
+                no name is given.
+        """
+        if name is None:
+            if len(self.cases) > 1:
+                names = "; ".join(repr(c.name) for c in self.cases)
+                raise ValidationError(
+                    f"procedure {self.code} has {len(self.cases)} cases ({names}): pass case=",
+                    field="case",
+                )
+            return self.cases[0] if self.cases else None
+        for c in self.cases:
+            if c.name == name:
+                return c
+        raise ValidationError(
+            f"procedure {self.code} has no case {name!r}", field="case", item=self.code
+        )
+
+    def _case_with_terms(self, case: str | None) -> ProcedureCase | None:
+        """The case whose own terms apply: named, or the only one; None when no case has any.
+
+        Raises:
+            ValidationError: the case is unknown, or several cases have their
+                own terms and none is named.
+        """
+        if case is not None:
+            return self.case(case)
+        if not any(c.time_limit is not None or c.channels for c in self.cases):
+            return None
+        return self.case(None)
+
+    def time_limit_for(self, channel: Channel | str, case: str | None = None) -> TimeLimit:
+        """The time limit that applies to ``channel`` (and ``case``).
+
+        Look-up order: the case's own row for the channel, the case's own
+        limit, the procedure's row for the channel, the procedure's default.
+        A procedure with one case (or none recorded) needs no ``case``.
+        """
         ch = Channel(channel)
+        chosen = self._case_with_terms(case)
+        if chosen is not None:
+            for terms in chosen.channels:
+                if terms.channel is ch and terms.time_limit is not None:
+                    return terms.time_limit
+            if chosen.time_limit is not None:
+                return chosen.time_limit
         for terms in self.channels:
             if terms.channel is ch and terms.time_limit is not None:
                 return terms.time_limit
         return self.time_limit
 
-    def fee_for(self, channel: Channel | str) -> Fee | None:
-        """The fee that applies to ``channel`` (its own row, else the default)."""
+    def fee_for(self, channel: Channel | str, case: str | None = None) -> Fee | None:
+        """The fee that applies to ``channel`` (and ``case``): its own row, else the default."""
+        return next(iter(self.fees_for(channel, case)), None)
+
+    def fees_for(self, channel: Channel | str, case: str | None = None) -> tuple[Fee, ...]:
+        """Every fee (phí and lệ phí) that applies to ``channel`` (and ``case``)."""
         ch = Channel(channel)
-        for terms in self.channels:
-            if terms.channel is ch and terms.fee is not None:
-                return terms.fee
-        return self.fee
+        chosen = self._case_with_terms(case)
+        rows = (chosen.channels if chosen is not None else ()) + self.channels
+        for terms in rows:
+            if terms.channel is ch and terms.fees:
+                return terms.fees
+        return (self.fee,) if self.fee is not None else ()
+
+    def case_limits(self) -> list[tuple[str, Channel, TimeLimit]]:
+        """``(case, channel, limit)`` for every case and every channel the record names.
+
+        The deadline engine's input per case and channel; a record without
+        cases gives one entry per channel with the case ``""``.
+        """
+        names = [c.name for c in self.cases] or [""]
+        named = [t.channel for t in self.channels]
+        for c in self.cases:
+            named.extend(t.channel for t in c.channels)
+        chans = list(dict.fromkeys(named)) or [Channel.IN_PERSON]
+        return [
+            (n, ch, self.time_limit_for(ch, n if self.cases else None))
+            for n in names
+            for ch in chans
+        ]
+
+    # -- the national portal (Cổng Dịch vụ công quốc gia) ---------------------
+    @classmethod
+    def from_portal(cls, record: Mapping[str, Any], *, source: str | None = None) -> Procedure:
+        """A procedure from a national TTHC record (the portal's ``LayThuTuc`` result item).
+
+        Field names and code tables: see :mod:`cchc.procedures.portal`.
+
+        Raises:
+            ValidationError: a field is missing, of the wrong type or not in its
+                code table (the error names the field, and ``item`` the MATTHC).
+            ParseError: a time-limit unit or amount cannot be read.
+        """
+        return cls(**procedure_fields(record), source=source)
+
+    def to_portal(self) -> dict[str, Any]:
+        """This procedure as a national TTHC record; ``from_portal`` reads it back equal."""
+        return to_portal_record(self)
 
     # -- versions (phiên bản) ------------------------------------------------
     @property

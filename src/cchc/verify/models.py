@@ -128,9 +128,10 @@ class ExpectedError(CchcRecord):
 
     type: str = Field(
         default="CchcError",
-        description="Name of a cchc.errors class; a subclass matches (LifecycleError is a "
-        "ValidationError).",
-        json_schema_extra={"enum": list(ERROR_TYPES)},
+        description="Name of a cchc.errors class (CchcError, ValidationError, LifecycleError, "
+        "RuleNotInForceError, CalendarCoverageError ...); a subclass matches (LifecycleError is "
+        "a ValidationError).",
+        pattern=r"^[A-Z][A-Za-z]*Error$",
     )
     field: str | None = Field(default=None, description="The error's field, if checked.")
     item: str | None = Field(default=None, description="The error's item, if checked.")

@@ -3,20 +3,18 @@
 JUnit XML (the format GitLab, Jenkins, Azure DevOps and GitHub test reporters read) has one
 ``<testsuite>`` per case file and one ``<testcase>`` per case; a failing case carries a
 ``<failure>`` with the readable diff, a case the library raised on an ``<error>``. The file
-is written atomically (a temporary file renamed into place).
+is written atomically (a temporary file renamed into place) and replaced on each run.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cchc.errors import DataFileError
+from cchc._data import write_output
 
 from .run import CaseResult, Status
 
@@ -105,22 +103,12 @@ def _classname(file: str) -> str:
     return name
 
 
-def write_junit_xml(results: Sequence[CaseResult], path: str | Path) -> None:
-    """Write :func:`junit_xml` to ``path`` atomically.
+def write_junit_xml(results: Sequence[CaseResult], path: str | Path) -> Path:
+    """Write :func:`junit_xml` to ``path`` by cchc's one rule for output files
+    (:func:`cchc._data.write_output`: atomically, missing folders created); a report from
+    an earlier run is replaced, as CI expects.
 
     Raises:
-        DataFileError: the file cannot be written (missing directory, no permission).
+        OutputError: ``path`` is a folder or cannot be written.
     """
-    target = Path(path)
-    body = junit_xml(results)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".junit-", suffix=".xml", dir=target.parent)
-    except OSError as exc:
-        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(body)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DataFileError(f"cannot write file: {exc.strerror or exc}", source=str(path)) from exc
+    return write_output(path, junit_xml(results), force=True)
