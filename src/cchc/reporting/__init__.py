@@ -7,7 +7,10 @@
 * :mod:`cchc.reporting.checks` — :func:`check_report` (sums, rates, dates,
   placeholders, targets);
 * :mod:`cchc.reporting.outline` — the report outline (đề cương) as data;
-* :mod:`cchc.reporting.render` — Markdown and .docx.
+* :mod:`cchc.reporting.render` — Markdown and .docx;
+* :mod:`cchc.reporting.statistics` — the statutory statistics form Biểu số 06/VPCP/KSTT
+  (Thông tư 01/2020/TT-VPCP) filled from dossier statistics and checked;
+  :mod:`cchc.reporting.statistics_render` writes it as Markdown, .docx and .xlsx.
 
     >>> reporting_period("nd09-2019", "M1", 2023, due=False).start
     datetime.date(2022, 12, 15)
