@@ -62,6 +62,9 @@ FIELD_LIMIT = csv.field_size_limit()
 """The longest field the reference reader takes (131,072 characters): a longer one is
 an error naming its line, read in bounded memory."""
 _OTHER_DELIMITERS = (";", "\t", "|", ",")
+_WIDE = 10_000
+"""Wider headers skip pyarrow (a builder per column): the reference reader keeps only
+the columns asked for."""
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _ENCODING_HINT = (
     "save the file as UTF-8, or name its encoding: encoding='cp1258' (command line: "
@@ -150,10 +153,14 @@ def tokenize(
     return tokens(file, delimiter=delimiter, source=source)
 
 
-def tokens(file: CsvFile, *, delimiter: str, source: str) -> CsvTable:
-    """The rows of ``file`` as text columns: the fast text path or the reference one."""
-    return _fast(file.raw, file.header, delimiter) or _reference(
-        file.raw, file.header, delimiter, source
+def tokens(
+    file: CsvFile, *, delimiter: str, source: str, keep: Collection[str] | None = None
+) -> CsvTable:
+    """The rows of ``file`` as text columns (those named in ``keep``, default all): the
+    fast text path or the reference one."""
+    names = file.header if keep is None else tuple(h for h in file.header if h in keep)
+    return _fast(file.raw, file.header, names, delimiter) or _reference(
+        file.raw, file.header, names, delimiter, source
     )
 
 
@@ -163,7 +170,7 @@ def typed_table(file: CsvFile, *, delimiter: str, types: Mapping[str, Any]) -> A
 
     Empty fields are null; no other text is (``NULL`` or ``N/A`` are values, refused
     by the type)."""
-    if len(file.header) < 2:  # one column: a blank line would be a row of one empty field
+    if not 2 <= len(file.header) <= _WIDE:  # one column: a blank line would be a row
         return None
     pa = require_extra("pyarrow", "pandas")
     pa_csv = require_extra("pyarrow.csv", "pandas")
@@ -294,9 +301,11 @@ def _line_count(raw: bytes) -> int | None:
     return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
 
 
-def _fast(raw: bytes, header: tuple[str, ...], delimiter: str) -> CsvTable | None:
+def _fast(
+    raw: bytes, header: tuple[str, ...], names: tuple[str, ...], delimiter: str
+) -> CsvTable | None:
     """pyarrow's tokenizer, when it provably gives the reference rows; else None."""
-    if len(header) < 2:  # one column: a blank line would be a row of one empty field
+    if not 2 <= len(header) <= _WIDE:  # one column: a blank line would be a row
         return None
     pa = require_extra("pyarrow", "pandas")
     pa_csv = require_extra("pyarrow.csv", "pandas")
@@ -306,7 +315,8 @@ def _fast(raw: bytes, header: tuple[str, ...], delimiter: str) -> CsvTable | Non
             read_options=pa_csv.ReadOptions(column_names=list(header), skip_rows=1),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
+                column_types=dict.fromkeys(names, pa.string()),
+                include_columns=list(names),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -318,14 +328,16 @@ def _fast(raw: bytes, header: tuple[str, ...], delimiter: str) -> CsvTable | Non
         return None
     frame = table.to_pandas()
     return CsvTable(
-        header=header,
-        columns={name: frame[name] for name in header},
+        header=names,
+        columns={name: frame[name] for name in names},
         lines=np.arange(2, n + 2, dtype=np.int64),
         problems=(),
     )
 
 
-def _reference(raw: bytes, header: tuple[str, ...], delimiter: str, source: str) -> CsvTable:
+def _reference(
+    raw: bytes, header: tuple[str, ...], names: tuple[str, ...], delimiter: str, source: str
+) -> CsvTable:
     """The :mod:`csv` module, record by record, numbering each by its first line.
 
     The cyclic garbage collector is paused while the rows are built (millions of
@@ -339,16 +351,17 @@ def _reference(raw: bytes, header: tuple[str, ...], delimiter: str, source: str)
     gc.disable()
     try:
         rows, lines, problems = _records(reader, len(header), source)
-        columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+        at = {name: i for i, name in enumerate(header)}
+        columns = [[row[at[name]] for row in rows] for name in names]
     finally:
         if paused:
             gc.enable()
     pa = require_extra("pyarrow", "pandas")
     return CsvTable(
-        header=header,
+        header=names,
         columns={
             name: pa.array(values, type=pa.string()).to_pandas()
-            for name, values in zip(header, columns, strict=True)
+            for name, values in zip(names, columns, strict=True)
         },
         lines=np.asarray(lines, dtype=np.int64),
         problems=tuple(problems),

@@ -553,7 +553,7 @@ def read_csv(
         typed = _arrow_columns(table, table.column_names)
     if typed is not None:
         if dayfirst:
-            text = tokens(file, delimiter=delimiter, source=name)
+            text = tokens(file, delimiter=delimiter, source=name, keep=TIME_COLUMNS)
             typed.update({k: text.columns[k] for k in known if k in TIME_COLUMNS})
         return _load(
             typed,
@@ -565,7 +565,7 @@ def read_csv(
             naive_is_utc=True,
             dayfirst=dayfirst,
         )
-    text = tokens(file, delimiter=delimiter, source=name)
+    text = tokens(file, delimiter=delimiter, source=name, keep=known)
     return _load(
         {k: text.columns[k] for k in known},
         rows=text.lines,
