@@ -468,3 +468,53 @@ def test_invalid_utf8_in_an_arrow_string_column_is_a_located_error() -> None:
 def test_tokenize_keeps_its_contract(tmp_path: Path) -> None:
     table = tokenize(write(tmp_path, HEADER, GOOD, "", GOOD), source="t")
     assert table.lines.tolist() == [2, 4]
+
+
+# -- C: the command line -------------------------------------------------------------------
+
+
+def test_stats_bad_rows_keeps_the_good_rows_and_writes_the_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc.cli import main
+
+    path = write(
+        tmp_path,
+        HEADER,
+        GOOD,
+        GOOD.replace("+07:00", "", 1),  # line 3: naive
+        "B,online,2027-12-20T09:00:00+07:00,30,working_days,",  # line 4: past the coverage
+        GOOD.replace(",5,", ",x,"),  # line 5: no amount
+    )
+    out = tmp_path / "bad.csv"
+    assert main(["dossier", "stats", str(path), "--year", "2025", "--bad-rows", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "2025" in captured.out
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "line,field,reason"
+    assert [line.split(",")[:2] for line in lines[1:]] == [
+        ["3", "received_at"],
+        ["4", "due_at"],
+        ["5", "amount"],
+    ]
+    assert sum("cchc: bad row:" in line for line in captured.err.splitlines()) == 3
+    assert main(["dossier", "stats", str(path), "--bad-rows", str(out)]) == 2  # no --force
+    assert main(["dossier", "stats", str(path)]) == 2  # without --bad-rows: refused
+
+
+def test_stats_reads_files_as_people_have_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cchc.cli import main
+
+    header = "Cơ quan,Kênh nộp,Lúc nhận,Thời hạn,Đơn vị thời hạn"
+    path = write(
+        tmp_path, header, "Sở Tư pháp,online,03/03/2025 09:00,5,working_days", encoding="utf-16"
+    )
+    mapping = tmp_path / "columns.json"
+    mapping.write_text('{"Lúc nhận": "received_at"}', encoding="utf-8")
+    argv = ["dossier", "stats", str(path), "--encoding", "utf-16", "--dayfirst"]
+    assert main([*argv, "--columns", str(mapping), "--json"]) == 0
+    assert '"received": 1' in capsys.readouterr().out
+    assert main(argv) == 2  # the header "Lúc nhận" is not known without the mapping
+    assert "'Lúc nhận'" in capsys.readouterr().err
