@@ -18,9 +18,9 @@ from pathlib import Path
 from cchc.dossiers import Period, evaluate, read_csv, summarize
 from cchc.errors import MissingExtraError
 from cchc.indices.qd766_dossiers import counts_from_stats, score_dossier_indicators
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.statistics import check_form, fill_form, previous_period
 from cchc.reporting.statistics_render import to_docx, to_markdown, to_xlsx
+from cchc.reporting_periods import reporting_period
 from cchc.samples import write_sample
 
 # Files go into the folder given as the first argument, else under the system's temporary

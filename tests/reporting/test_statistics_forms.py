@@ -16,7 +16,6 @@ import pytest
 from cchc.cli import main
 from cchc.dossiers import Period, evaluate, from_columns, read_csv, summarize
 from cchc.errors import ValidationError
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.statistics import (
     FormRow,
     StatisticsForm,
@@ -27,6 +26,7 @@ from cchc.reporting.statistics import (
     previous_period,
 )
 from cchc.reporting.statistics_render import header_cells, to_docx, to_markdown, to_xlsx
+from cchc.reporting_periods import reporting_period
 from cchc.samples import write_sample
 
 

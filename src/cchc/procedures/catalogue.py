@@ -12,7 +12,7 @@ decisions of Hà Tĩnh, Đắk Lắk, Cao Bằng and Lâm Đồng) is loaded by
 :func:`load_sample_catalogue`; its ``source`` column holds the registry key of
 each row's announcement decision::
 
-    >>> from datetime import date, datetime
+    >>> from datetime import date
     >>> cat = load_sample_catalogue()
     >>> len(cat)
     23

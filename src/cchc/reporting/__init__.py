@@ -1,6 +1,6 @@
 """Reporting regimes, periods and the periodic CCHC report (chế độ báo cáo).
 
-* :mod:`cchc.reporting.periods` — regimes of Nghị định 09/2019/NĐ-CP and of Bộ
+* :mod:`cchc.reporting_periods` — regimes of Nghị định 09/2019/NĐ-CP and of Bộ
   Nội vụ (CCHC) as data; :func:`reporting_period` (data window and deadline);
 * :mod:`cchc.reporting.report` — :class:`CchcReport` following the outline;
 * :mod:`cchc.reporting.build` — :func:`build_report` from a plan and figures;
@@ -22,15 +22,6 @@ from cchc.reporting import render
 from cchc.reporting.build import build_report, dossier_on_time_rate
 from cchc.reporting.checks import Finding, Severity, assert_valid, check_report
 from cchc.reporting.outline import report_outline
-from cchc.reporting.periods import (
-    ROLL_FORWARD_DEFAULT,
-    ReportingPeriod,
-    ReportingRegime,
-    regime,
-    regimes,
-    reporting_period,
-    submitted_on_time,
-)
 from cchc.reporting.render import report_blocks, to_docx, to_markdown
 from cchc.reporting.report import (
     CchcReport,
@@ -38,6 +29,15 @@ from cchc.reporting.report import (
     example_report,
     load_report,
     parse_report,
+)
+from cchc.reporting_periods import (
+    ROLL_FORWARD_DEFAULT,
+    ReportingPeriod,
+    ReportingRegime,
+    regime,
+    regimes,
+    reporting_period,
+    submitted_on_time,
 )
 
 __all__ = [

@@ -16,9 +16,9 @@ from cchc._cli_util import add_force, add_json, iso_date, print_json, print_tabl
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
-from cchc.reporting.periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 from cchc.reporting.render import to_docx, to_markdown
 from cchc.reporting.report import load_report
+from cchc.reporting_periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 
 __all__ = ["add_regime", "parse_period_arg", "register"]
 
@@ -247,7 +247,7 @@ def _statistics(args: argparse.Namespace) -> int:
     kind, year = parse_period_arg(args.period)
     period = reporting_period(args.regime, kind, year, due=False)
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(
+    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
         args.file, delimiter=args.delimiter
     )
     results = evaluate(frame, policy=args.policy)

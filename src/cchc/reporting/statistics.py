@@ -12,7 +12,7 @@ post, carried over), resolved (early, on time, late) and in progress (in time, o
 one row per field); :func:`check_form` checks its arithmetic (the parts add up to their
 totals, the sections to the grand total) and the carried-over rule (carried over = the
 previous period's in progress), each problem a typed :class:`~cchc.findings.Finding`.
-The data window is a reporting period of :mod:`cchc.reporting.periods` (the circular's own
+The data window is a reporting period of :mod:`cchc.reporting_periods` (the circular's own
 windows were not read: the general windows of Nghị định 09/2019 Điều 12 apply).
 
     >>> spec = form_spec("06")
@@ -39,7 +39,7 @@ from cchc.dossiers import Period, StatsCounts, summarize
 from cchc.errors import ValidationError
 from cchc.findings import Finding, Severity
 from cchc.legal import source
-from cchc.reporting.periods import ReportingPeriod, regime, reporting_period
+from cchc.reporting_periods import ReportingPeriod, regime, reporting_period
 
 if TYPE_CHECKING:
     from cchc.dossiers import DossierFrame, DossierResults
