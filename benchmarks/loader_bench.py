@@ -40,7 +40,13 @@ from cchc.dossiers.table import frame as loaders
 from cchc.dossiers.results import evaluate
 from cchc.dossiers.table.statistics import summarize, year_period
 what, path = sys.argv[1], sys.argv[2]
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def hwm():  # the peak resident memory of this process image, in kB (ru_maxrss would
+    # include the parent's at fork time)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = hwm()
 start = time.perf_counter()
 if what == "cchc":
     n = len(loaders.read_csv(path))
@@ -58,7 +64,7 @@ elif what == "parquet-summary":
 elif what == "parquet-read":
     n = pyarrow.parquet.read_table(path).num_rows
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = hwm()
 over = (peak - base) / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "over_imports_mb": over, "rows": n}))
 """
@@ -184,12 +190,15 @@ def main() -> None:
     parser.add_argument("--csv-rows", type=int, default=1_000_000)
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("csv", "load"), help="one part of the figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        csv_figures(args.csv_rows, args.repeat, tmp)
-        parquet = load_figures(args.rows, args.repeat, tmp)
-        parquet_figures(parquet, args.rows, args.repeat)
+        if args.only != "load":
+            csv_figures(args.csv_rows, args.repeat, tmp)
+        if args.only != "csv":
+            parquet = load_figures(args.rows, args.repeat, tmp)
+            parquet_figures(parquet, args.rows, args.repeat)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
