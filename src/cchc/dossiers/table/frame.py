@@ -608,10 +608,14 @@ def read_csv(
     )
     _require(file.header, name, file.found)
     known = [k for k in file.header if k in _KNOWN]
-    types = _arrow_types()
-    if dayfirst:  # instants without an offset: the text parser
-        types = {k: v for k, v in types.items() if k not in TIME_COLUMNS}
-    table = typed_table(file, delimiter=delimiter, types={k: types[k] for k in known if k in types})
+    types = _arrow_types()  # every other known column is read as text
+    text_type = require_extra("pyarrow", "pandas").string()
+    wanted = {
+        k: types.get(k, text_type)
+        for k in known
+        if not (dayfirst and k in TIME_COLUMNS)  # instants without an offset: the text parser
+    }
+    table = typed_table(file, delimiter=delimiter, types=wanted)
     typed = None
     if table is not None and (
         "amount" not in table.column_names or table.column("amount").null_count == 0
