@@ -277,7 +277,9 @@ def add_working_ns(
     if not tables.columns and k == 0:
         moved = day
     else:
-        rank = tables.cum_before[i] + maximum(k, 1)
+        # k == 0: rank of the day itself (a working day), so that a row ending on the last
+        # covered day is not refused for the day after it, which it never uses
+        rank = tables.cum_before[i] + k
         moved = where(k > 0, tables.nth(rank, "due_at", ops) + tables.origin, day)
     clock = 0
     before = 0

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -21,10 +24,10 @@ from cchc._cli_util import (
     print_table,
     to_jsonable,
 )
-from cchc._data import read_user_data, write_output
+from cchc._data import iter_csv_rows, read_user_data, read_user_text, write_output
 from cchc._model import with_source
 from cchc._optional import require_extra
-from cchc.errors import CchcError, ValidationError
+from cchc.errors import CchcError, DataFileError, ValidationError
 from cchc.procedures import Channel, Procedure, load_portal_sample, load_sample_catalogue
 from cchc.tz import VN_TZ
 
@@ -93,6 +96,31 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--delimiter", default=",", help="field separator of the CSV file (default: a comma)"
     )
+    p.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the file: utf-8 (default, a byte-order mark is accepted), "
+        "utf-16, cp1258 (Windows Vietnamese)...",
+    )
+    p.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="also read dates written dd/mm/yyyy HH:MM (Vietnam time)",
+    )
+    p.add_argument(
+        "--columns",
+        metavar="FILE",
+        help="header names mapped to columns: a .json or .yaml mapping {header: column}, or a "
+        ".csv with columns header,column (added to the bundled Vietnamese header names)",
+    )
+    p.add_argument(
+        "--bad-rows",
+        dest="bad_rows",
+        metavar="FILE",
+        help="keep the good rows and write the bad ones (line, field, reason) to FILE (.csv); "
+        "one problem per line on stderr",
+    )
+    add_force(p)
     p.add_argument("--year", type=int, help="year (default: that of the latest receipt)")
     p.add_argument("--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=iso_date, help="custom period end, exclusive")
@@ -333,13 +361,28 @@ def _stats(args: argparse.Namespace) -> int:
     from .results import evaluate
 
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
-        args.file, delimiter=args.delimiter
-    )
+    loaders = require_extra("cchc.dossiers.table.frame", "pandas")
+    options = {
+        "delimiter": args.delimiter,
+        "encoding": args.encoding,
+        "dayfirst": args.dayfirst,
+        "columns": None if args.columns is None else _column_names(args.columns),
+    }
     policy = get_policy(args.policy)
     if args.provisional:
         policy = attrs.evolve(policy, provisional=True)
-    results = evaluate(frame, policy=policy)
+    if args.bad_rows is None:
+        frame = loaders.read_csv(args.file, **options)
+        results = evaluate(frame, policy=policy)
+    else:
+        frame, bad = loaders.read_csv(args.file, on_bad_rows="collect", **options)
+        problems = [
+            (None if e.row != e.row or e.row is None else int(e.row), e.field, e.message)
+            for e in bad.itertuples(index=False)
+        ]
+        frame, results, later = _evaluate_good(frame, policy)
+        problems += later
+        _write_bad_rows(args, sorted(problems, key=lambda p: (p[0] or 0, p[1] or "")))
     if len(frame):
         latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
     else:  # a header-only file: an empty table for the current year
@@ -385,6 +428,60 @@ def _stats(args: argparse.Namespace) -> int:
         table,
     )
     return 0
+
+
+def _column_names(path: str) -> dict[str, str]:
+    """The ``--columns`` file: a JSON/YAML mapping, or a CSV ``header,column``."""
+    if path.lower().endswith(".csv"):
+        text = read_user_text(path)
+        rows = iter_csv_rows(text, source=path, required=("header", "column"))
+        return {row["header"]: row["column"] for _, row in rows}
+    data = read_user_data(path)
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping {header: column}", source=path)
+    return data
+
+
+def _evaluate_good(frame: Any, policy: Any) -> tuple[Any, Any, list[tuple[Any, Any, str]]]:
+    """Evaluate ``frame``; rows the engine refuses (outside the calendar, a late apology)
+    are dropped and returned as problems (line, field, reason), every one of them."""
+    from cchc.errors import BatchValidationError
+
+    from .results import evaluate
+
+    try:
+        return frame, evaluate(frame, policy=policy), []
+    except BatchValidationError as exc:
+        if any(e.row is None for e in exc.errors):
+            raise
+        numbers = np.arange(1, len(frame) + 1) if frame.row_numbers is None else frame.row_numbers
+        bad_rows = [int(e.row) for e in exc.errors if e.row is not None]
+        keep = np.flatnonzero(~np.isin(numbers, bad_rows))
+        good = frame.take(keep)
+        problems = [(e.row, e.field, e.message) for e in exc.errors]
+        return good, evaluate(good, policy=policy), problems
+
+
+def _write_bad_rows(args: argparse.Namespace, problems: list[tuple[Any, Any, str]]) -> None:
+    """The ``--bad-rows`` file (CSV ``line,field,reason``) and one line per problem on
+    stderr."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("line", "field", "reason"))
+    for line, field, reason in problems:
+        writer.writerow(("" if line is None else line, field or "", reason))
+        where = f"line {line}" if line is not None else "file"
+        print(
+            f"cchc: bad row: {args.file}, {where}"
+            + (f", field {field}" if field else "")
+            + f": {reason}",
+            file=sys.stderr,
+        )
+    write_output(args.bad_rows, out.getvalue(), force=args.force)
+    print(
+        f"cchc: {len({p[0] for p in problems})} bad row(s) left out, written to {args.bad_rows}",
+        file=sys.stderr,
+    )
 
 
 def _pct(value: object) -> str:

@@ -64,6 +64,10 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
             f"{field} must be a timezone-aware datetime, got {type(moment).__name__}",
             field=field,
         )
+    if moment != moment:  # pandas.NaT: a datetime subclass that is no moment
+        raise ValidationError(
+            f"{field} is missing (NaT); give a timezone-aware datetime", field=field
+        )
     raw_offset = moment.utcoffset()
     if raw_offset is None:
         require_aware(moment, field=field)  # a naive datetime: NaiveDatetimeError

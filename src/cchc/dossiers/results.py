@@ -216,7 +216,9 @@ def evaluate(
             if lt is not None:
                 asked.append((sl.start, lt, lp))
         except CalendarCoverageError:
+            found.clear()  # the rows outside the calendar, then every other rule's bad rows
             found += _coverage_rows(chunk, np.arange(len(chunk)), chunk_ops, pol, minute, sl.start)
+            found += _other_rows(chunk, found, chunk_ops, pol, minute, sl.start)
         return found, chunk_ops.used_provisional, same_legal, same_overdue
 
     errors: list[CchcError] = []
@@ -562,6 +564,29 @@ def _coverage_rows(
             frame, idx[half:], ops, pol, minute, offset
         )
     return []
+
+
+def _other_rows(
+    frame: DossierFrame,
+    outside: list[CchcError],
+    ops: CalendarOps,
+    pol: DeadlinePolicy,
+    minute: bool | None,
+    offset: int,
+) -> list[CchcError]:
+    """The bad rows of every other rule among the rows inside the calendar (a coverage
+    error must not hide a late apology on another row: one run reports every bad row)."""
+    skip = {int(e.row) - 1 - offset for e in outside if e.row is not None}
+    rest = np.setdiff1d(np.arange(len(frame)), np.fromiter(skip, np.int64, len(skip)))
+    found: list[CchcError] = []
+    if rest.size:
+        _evaluate_chunk(frame.take(rest), ops, pol, minute, 0, found)
+    return [
+        type(e)(e.message, row=int(rest[e.row - 1]) + 1 + offset, field=e.field)
+        if e.row is not None
+        else e
+        for e in found
+    ]
 
 
 def _check_reschedules(

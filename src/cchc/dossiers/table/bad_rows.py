@@ -38,7 +38,7 @@ def relocate(
     errors: Sequence[CchcError],
     *,
     position_base: int,
-    rows: npt.NDArray[np.int64] | None,
+    rows: npt.NDArray[np.int64] | range | None,
     labels: Any,
 ) -> list[CchcError]:
     """``errors`` numbered by position (``position_base`` for the first row), renumbered

@@ -7,6 +7,7 @@ engine's representation (UTC ``datetime64[ns]``, integer codes).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,11 +15,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from cchc._optional import require_extra
 from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, ValidationError
 
 from ..codes import CODE_PATTERN
 from ..deadline import MAX_AMOUNT
-from ..instants import NAT
+from ..instants import NAT, VN_OFFSET_NS
 from .checks import GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors
 from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
@@ -28,14 +30,16 @@ __all__ = [
     "cutoffs",
     "dossier_codes",
     "group_labels",
-    "is_name",
+    "name_index",
     "parse_times",
     "to_us",
     "vocabulary_codes",
 ]
 
 DT = npt.NDArray[np.datetime64]
-_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2})$"
+_OFFSET_RE = r"(?:Z|[+-]\d{2}:?\d{2}|[T ][\d:.,]+[+-]\d{2})$"
+"""An ISO 8601 offset ending a text: ``Z``, ``+0700``, ``+07:00``, or ``+07`` after a time."""
+_DAYFIRST_RE = r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(?::\d{2})?"
 
 
 _HELD = (np.datetime64("1678-01-01", "D"), np.datetime64("2262-01-01", "D"))
@@ -55,6 +59,7 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
         return np.broadcast_to(first, values.shape)
     unit = np.datetime_data(values.dtype)[0]
     fine = unit in ("ns", "ps", "fs", "as")
+    scale = {"s": 10**9, "ms": 10**6, "us": 10**3}.get(unit, 0)
     lo, hi = (int(d.astype(values.dtype).view(np.int64)) for d in _HELD)
     out: DT = np.empty(len(values), dtype="datetime64[ns]")
 
@@ -64,9 +69,17 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
         outside = None
         if not fine and (raw.max(initial=NAT) >= hi or (raw < lo).sum() > (raw == NAT).sum()):
             outside = np.flatnonzero((raw != NAT) & ((raw < lo) | (raw >= hi)))
-            part = part.copy()
-            part[outside] = np.datetime64("NaT")
-        out[sl] = part.astype("datetime64[us]") if fine else part
+        if scale:  # integer arithmetic (the range is checked): 5x a datetime64 cast
+            ints = out.view(np.int64)[sl]
+            np.multiply(raw, scale, out=ints)
+            ints[raw == NAT] = NAT
+            if outside is not None:
+                ints[outside] = NAT
+        else:
+            if outside is not None:
+                part = part.copy()
+                part[outside] = np.datetime64("NaT")
+            out[sl] = part.astype("datetime64[us]") if fine else part
         return None if outside is None else outside + sl.start
 
     bad = [
@@ -81,7 +94,15 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
     return out
 
 
-def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool) -> DT:
+def parse_times(
+    values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: bool, dayfirst: bool = False
+) -> DT:
+    """A column of instants as naive UTC ``datetime64`` in the unit it came in (the range
+    check, :func:`to_us`, comes after: a year-2605 value in ``us`` is never cast to
+    ``ns`` and wrapped around into another date).
+
+    ``dayfirst``: texts ``dd/mm/yyyy HH:MM[:SS]`` without an offset are local times of
+    Asia/Ho_Chi_Minh (+07:00)."""
     if values is None:  # an absent column: every row NaT, without n values in memory
         return np.broadcast_to(np.datetime64("NaT", "ns"), (n,))
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
@@ -95,27 +116,78 @@ def parse_times(values: Any, name: str, n: int, errs: Errors, *, naive_is_utc: b
             )
         return values
     ser = values if isinstance(values, pd.Series) else pd.Series(values)
-    if isinstance(ser.dtype, pd.DatetimeTZDtype):
-        return ser.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]")
+    if isinstance(ser.dtype, pd.DatetimeTZDtype):  # held as UTC integers: no copy
+        out: DT = pd.DatetimeIndex(ser).asi8.view(f"datetime64[{ser.dtype.unit}]")
+        return out
     if ser.dtype.kind == "M":
         # naive pandas values and naive Python datetimes: always rejected
         errs.add(ser.notna().to_numpy(), name, "naive datetime; give an offset", NaiveDatetimeError)
-        return ser.to_numpy("datetime64[ns]")
+        as_is: DT = ser.to_numpy()
+        return as_is
+    if ser.dtype.kind in "iufb":  # epoch numbers are not instants (as in the scalar API)
+        errs.add(
+            ser.notna().to_numpy(),
+            name,
+            "a number is not an instant (epoch seconds?); give ISO 8601 with an offset (+07:00)",
+        )
+        return np.full(n, np.datetime64("NaT", "ns"))
     text = ser.astype("string").str.strip().fillna("")
     present = (text != "").to_numpy()
-    naive = present & ~text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    aware = text.str.contains(_OFFSET_RE, regex=True).to_numpy(dtype=bool)
+    local = np.zeros(n, dtype=bool)
+    if dayfirst:
+        local = present & ~aware & text.str.fullmatch(_DAYFIRST_RE).to_numpy(dtype=bool)
+    naive = present & ~aware & ~local
     errs.add(
         naive,
         name,
-        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)",
+        "naive or malformed datetime; give ISO 8601 with an offset (+07:00)"
+        + (" or dd/mm/yyyy HH:MM (Vietnam time)" if dayfirst else ""),
         NaiveDatetimeError,
     )
     parsed = pd.to_datetime(
-        text.where(present & ~naive, None), format="ISO8601", utc=True, errors="coerce"
+        text.where(present & aware, None), format="ISO8601", utc=True, errors="coerce"
     )
-    bad = present & ~naive & parsed.isna().to_numpy()
+    out = parsed.dt.tz_localize(None).to_numpy()
+    if local.any():
+        out = _dayfirst(text, local, out)
+    bad = present & ~naive & np.isnat(out)
     errs.add(bad, name, "not a datetime", ValidationError)
-    return parsed.dt.tz_localize(None).to_numpy("datetime64[ns]")
+    return out
+
+
+def _dayfirst(text: pd.Series, local: npt.NDArray[np.bool_], out: DT) -> DT:
+    """``out`` with the ``local`` rows parsed from ``dd/mm/yyyy HH:MM[:SS]`` (UTC+07:00)."""
+    out = out.astype("datetime64[us]")
+    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S"):
+        todo = local & np.isnat(out)
+        if not todo.any():
+            break
+        got = pd.to_datetime(text.where(todo, None), format=fmt, errors="coerce")
+        wall = got.to_numpy().astype("datetime64[us]")
+        utc = wall - np.timedelta64(VN_OFFSET_NS // 1000, "us")
+        out = np.where(todo & ~np.isnat(wall), utc, out)
+    return out
+
+
+def _nfc(label: object) -> str:
+    return unicodedata.normalize("NFC", str(label).strip())
+
+
+def _merged(
+    codes: npt.NDArray[np.integer[Any]], uniques: Any
+) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
+    """``codes`` into ``uniques``, the labels stripped and in Unicode NFC: labels that
+    differ only by spaces around them or by normalisation (NFC "Tư pháp" and its NFD
+    form) are one label, one group."""
+    labels = [_nfc(u) for u in uniques]
+    first = {label: i for i, label in reversed(list(enumerate(labels)))}
+    if len(first) == len(labels):
+        return cast(codes, np.int32), tuple(labels)
+    keep = sorted(first.values())
+    new_code = {labels[i]: k for k, i in enumerate(keep)}
+    remap = np.array([new_code[label] for label in labels], dtype=np.int32)
+    return remap[codes], tuple(labels[i] for i in keep)
 
 
 def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
@@ -125,28 +197,98 @@ def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str,
         values.dtype, pd.CategoricalDtype
     ):
         cat = pd.Categorical(values)
-        labels = tuple(str(c).strip() for c in cat.categories)
-        codes32 = cast(cat.codes, np.int32)
-        if (codes32 < 0).any():
-            codes32 = np.where(codes32 < 0, len(labels), codes32).astype(np.int32)
-            labels = (*labels, "")
-        return codes32, labels
-    codes, uniques = pd.factorize(pd.Series(values).astype("string").fillna("").str.strip())
-    return codes.astype(np.int32), tuple(str(u) for u in uniques)
+        codes: npt.NDArray[np.integer[Any]] = cat.codes
+        categories: list[object] = list(cat.categories)
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(categories), codes)
+            categories.append("")
+        return _merged(codes, categories)
+    ser = pd.Series(values)
+    if ser.dtype.kind not in "OSUT" and not pd.api.types.is_string_dtype(ser.dtype):
+        ser = ser.astype("string")
+    fcodes, uniques = pd.factorize(ser, use_na_sentinel=True)
+    if (fcodes < 0).any():
+        fcodes = np.where(fcodes < 0, len(uniques), fcodes)
+        return _merged(fcodes, [*uniques, ""])
+    return _merged(fcodes, uniques)
 
 
-def vocabulary_codes(values: Any, name: str, vocab: Mapping[str, int], n: int, errs: Errors) -> Any:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iu":
+def vocabulary_codes(
+    values: Any,
+    name: str,
+    vocab: Mapping[str, int],
+    n: int,
+    errs: Errors,
+    *,
+    flag: str | None = None,
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.bool_]]:
+    """Names of ``vocab`` (or its integer codes) as int8 codes, and which rows are the
+    name ``flag``. Each distinct text is looked up once, in C (Arrow's ``index_in``,
+    else factorize and a lookup table); texts that are not a name as written are
+    looked up again stripped and in NFC."""
+    names = list(vocab)
+    lut = np.array([*vocab.values(), 0], dtype=np.int8)  # the last: unknown (-1)
+    arr = _column(values, n)
+    if not isinstance(arr.dtype, pd.CategoricalDtype) and arr.dtype.kind in "iu":
+        arr = np.asarray(arr)
         top = max(vocab.values())  # integer codes, not the number of accepted names
         ok = (arr >= 0) & (arr <= top)
         errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
-        return np.where(ok, arr, 0).astype(np.int8)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    mapped = text.map(dict(vocab))
-    bad = mapped.isna().to_numpy()
+        return np.where(ok, arr, 0).astype(np.int8), np.zeros(n, dtype=bool)
+    index = name_index(arr, names, n)
+    bad = index < 0
     errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
-    return mapped.fillna(0).to_numpy(dtype=np.int8)
+    flagged = index == names.index(flag) if flag in names else np.zeros(n, dtype=bool)
+    return lut[index], flagged
+
+
+def _column(values: Any, n: int) -> Any:
+    """``values`` as a Series, a Categorical or an array of ``n`` rows (a scalar repeated
+    without a copy)."""
+    if isinstance(values, str) or np.ndim(values) == 0:
+        return np.broadcast_to(np.asarray(values, dtype=object), (n,))
+    if isinstance(values, pd.Series | pd.Categorical | pd.Index):
+        return values
+    return np.asarray(values)
+
+
+def name_index(values: Any, names: list[str], n: int) -> npt.NDArray[np.int16]:
+    """For each row, the index of its text in ``names`` (stripped, NFC), -1 if none."""
+    if isinstance(values, np.ndarray) and values.strides == (0,) and n:  # one value
+        uniques: list[Any] = [values[0]]
+        codes: Any = np.zeros(n, dtype=np.intp)
+    elif isinstance(values.dtype, pd.CategoricalDtype):
+        cat = pd.Categorical(values)
+        codes, uniques = cat.codes, list(cat.categories)
+    else:
+        arrow = _arrow_text(values)
+        if arrow is not None:  # Arrow-backed text: a C hash lookup, no Python objects
+            pc = require_extra("pyarrow.compute", "pandas")
+            found = pc.index_in(arrow, value_set=require_extra("pyarrow", "pandas").array(names))
+            index: npt.NDArray[np.int16] = found.fill_null(-1).to_numpy().astype(np.int16)
+            miss = np.flatnonzero(index < 0)
+            if len(miss):  # spaces, another normalisation, missing values: look again
+                index[miss] = name_index(np.asarray(values)[miss].astype(object), names, len(miss))
+            return index
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    where = {label: i for i, label in enumerate(names)}
+    table = np.array(
+        [where.get(_nfc(u), -1) if isinstance(u, str) else -1 for u in uniques] + [-1],
+        dtype=np.int16,
+    )
+    out: npt.NDArray[np.int16] = table[np.where(codes < 0, len(uniques), codes)]
+    return out
+
+
+def _arrow_text(values: Any) -> Any:
+    """The Arrow array behind a pandas text column backed by Arrow, or None."""
+    if (
+        isinstance(values, pd.Series)
+        and pd.api.types.is_string_dtype(values.dtype)
+        and getattr(values.dtype, "storage", None) == "pyarrow"
+    ):
+        return require_extra("pyarrow", "pandas").array(values.array)
+    return None
 
 
 def cutoffs(values: Any, errs: Errors) -> npt.NDArray[np.int16]:
@@ -245,16 +387,10 @@ def flags(values: Any, name: str, errs: Errors) -> npt.NDArray[np.bool_]:
     return yes
 
 
-def is_name(values: Any, name: str, n: int) -> npt.NDArray[np.bool_]:
-    arr = np.asarray(values)
-    if arr.dtype.kind in "iub":
-        return np.zeros(n, dtype=bool)
-    text = pd.Series(np.broadcast_to(arr, (n,))).astype("string").str.strip().fillna("")
-    out: npt.NDArray[np.bool_] = (text == name).to_numpy(dtype=bool)
-    return out
-
-
 def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
+    """Whole numbers ``>= 0``: integers, floats without a fraction, or texts of digits
+    (``"5"``, ``"5.0"``). Never coerced: a boolean is not 1, and ``"4.9999999999999999"``
+    is not 5 (a float would round it), as in the scalar API."""
     arr = np.asarray(amount)
     too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
     if arr.dtype.kind in "iu":
@@ -266,9 +402,27 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
         vals = cast(raw, np.int64)  # one copy: the frame owns its columns
         errs.add(vals < 0, "amount", "amount must be >= 0")
         return vals
-    num = pd.to_numeric(pd.Series(np.broadcast_to(arr, (n,))), errors="coerce").to_numpy(float)
-    bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
+    if arr.dtype.kind == "b":
+        errs.add(np.ones(n, dtype=bool), "amount", "a yes/no value is not an amount")
+        return np.zeros(n, dtype=np.int64)
+    ser = pd.Series(np.broadcast_to(arr, (n,)))
+    if arr.dtype.kind == "f":
+        num = ser.to_numpy(float)
+        bad = ~np.isfinite(num) | (num < 0) | (num != np.floor(num))
+    else:  # text, or Python objects: each one read as written
+        flag = np.zeros(n, dtype=bool)
+        if ser.dtype == object:
+            flag = np.fromiter((isinstance(v, bool | np.bool_) for v in ser), bool, n)
+        errs.add(flag, "amount", "a yes/no value is not an amount")
+        text = ser.where(~flag, None).astype("string").str.strip()
+        whole = text.str.extract(_WHOLE_RE)[0]
+        num = pd.to_numeric(whole, errors="coerce").to_numpy(float)
+        bad = ~flag & ~np.isfinite(num)
     errs.add(bad, "amount", "amount must be a finite whole number >= 0")
-    big = ~bad & (num > MAX_AMOUNT)
+    big = ~bad & np.isfinite(num) & (num > MAX_AMOUNT)
     errs.add(big, "amount", too_big)
-    return np.where(bad | big, 0, num).astype(np.int64)
+    return np.where(bad | big | ~np.isfinite(num), 0, num).astype(np.int64)
+
+
+_WHOLE_RE = r"^(\d{1,30})(?:\.0*)?$"
+"""A whole number as text: digits, and an optional fraction of zeros (``5``, ``5.0``)."""

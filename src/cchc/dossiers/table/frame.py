@@ -63,11 +63,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from cchc._optional import require_extra
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from ..batch import CHANNEL_CODES, UNIT_CODES
+from ..batch import CHANNEL_CODES, NAT, UNIT_CODES
 from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
@@ -77,12 +78,12 @@ from .columns import (
     dossier_codes,
     flags,
     group_labels,
-    is_name,
     parse_times,
     to_us,
     vocabulary_codes,
 )
-from .csv_file import tokenize
+from .csv_file import open_csv, tokens, typed_table
+from .headers import header_names
 
 __all__ = [
     "CHANNEL_CODES",
@@ -225,6 +226,7 @@ def from_columns(
     source: str | None = None,
     row_base: int = 1,
     naive_is_utc: bool = False,
+    dayfirst: bool = False,
 ) -> DossierFrame:
     """Validate columns (NumPy, pandas or lists) into a :class:`DossierFrame`.
 
@@ -232,7 +234,10 @@ def from_columns(
     and field): pandas columns and Python datetimes must be tz-aware, strings
     must carry an offset. The one exception: raw NumPy ``datetime64`` arrays,
     which cannot carry a zone, are read as **UTC** when the caller passes
-    ``naive_is_utc=True`` explicitly (the default is ``False``).
+    ``naive_is_utc=True`` explicitly (the default is ``False``). With
+    ``dayfirst=True``, texts ``dd/mm/yyyy HH:MM[:SS]`` without an offset are read as
+    Vietnam time (+07:00). Numbers are not instants (epoch seconds are refused), and
+    instants outside the years 1678-2261 are errors in any unit, never wrapped.
 
     ``unit``, ``channel`` and ``amount`` may be one scalar for all rows; every
     other given column must have exactly as many values as ``received_at``.
@@ -241,11 +246,17 @@ def from_columns(
         BatchValidationError: one entry per bad row and field (a column of the
             wrong length: one entry naming the column, no row).
     """
+    if not isinstance(dayfirst, bool):
+        raise ValidationError(f"dayfirst must be True or False, not {dayfirst!r}", field="dayfirst")
     n = len(received_at)
     check_columns(n, locals(), source)
     errs = Errors(row_base, source)
     times = {
-        name: to_us(parse_times(vals, name, n, errs, naive_is_utc=naive_is_utc), name, errs)
+        name: to_us(
+            parse_times(vals, name, n, errs, naive_is_utc=naive_is_utc, dayfirst=dayfirst),
+            name,
+            errs,
+        )
         for name, vals in zip(
             TIME_COLUMNS,
             (
@@ -264,11 +275,12 @@ def from_columns(
     }
     units = dict(UNIT_CODES)
     units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[IMMEDIATE_AS[1].value]
-    unit_codes = vocabulary_codes(unit, "unit", units, n, errs)
-    channel_codes = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
+    unit_codes, immediate = vocabulary_codes(
+        unit, "unit", units, n, errs, flag=TimeUnit.IMMEDIATE.value
+    )
+    channel_codes, _ = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
     amt = amounts(amount, n, errs)
     # 'immediate' (giải quyết ngay) has no amount, as in TimeLimit; the scalar engine agrees
-    immediate = is_name(unit, TimeUnit.IMMEDIATE.value, n)
     errs.add(immediate & (amt != 0), "amount", "an 'immediate' time limit has no amount")
     check_order(times, errs)
     codes_arr = None if code is None else dossier_codes(code, errs)
@@ -319,20 +331,29 @@ def _result_kinds(values: Any, errs: Errors) -> npt.NDArray[np.int8]:
 def _load(
     columns: Mapping[str, Any],
     *,
-    rows: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64] | range,
     labels: Any,
     problems: Sequence[CchcError],
     source: str | None,
     on_bad_rows: OnBadRows,
+    naive_is_utc: bool = False,
+    dayfirst: bool = False,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
-    """Validate text or pandas columns whose rows are numbered ``rows`` (and labelled).
+    """Validate text or pandas columns whose rows are numbered ``rows`` (and labelled);
+    a ``range`` numbers them without an array of numbers.
 
     ``problems``: rows already found bad (they are not in ``columns``).
     """
     check_on_bad_rows(on_bad_rows)
+    options: dict[str, Any] = {
+        "source": source,
+        "row_base": 0,
+        "naive_is_utc": naive_is_utc,
+        "dayfirst": dayfirst,
+    }
     found: list[CchcError] = []
     try:
-        frame = from_columns(**columns, source=source, row_base=0)
+        frame = from_columns(**columns, **options)
     except BatchValidationError as exc:
         if any(e.row is None for e in exc.errors):  # a column is wrong: no row to drop
             raise
@@ -345,22 +366,42 @@ def _load(
         raise BatchValidationError(bad, source=source)
     if found:  # collect: validate the good rows again (each row is checked on its own)
         keep = np.setdiff1d(np.arange(len(rows)), [e.row for e in found])
-        columns = {k: pd.Series(v).iloc[keep].reset_index(drop=True) for k, v in columns.items()}
-        frame = from_columns(**columns, source=source, row_base=0)
-        rows = rows[keep]
+        columns = {k: _take(v, keep) for k, v in columns.items()}
+        frame = from_columns(**columns, **options)
+        rows = np.asarray(rows, dtype=np.int64)[keep]
         labels = None if labels is None else labels[keep]
-    positional = np.array_equal(rows, np.arange(1, len(rows) + 1))
-    frame = attrs.evolve(
-        frame, row_numbers=None if positional else rows, index=labels, source=source
-    )
+    if isinstance(rows, range):
+        numbers = None if rows.start == 1 else np.arange(rows.start, rows.stop, dtype=np.int64)
+    else:
+        numbers = None if np.array_equal(rows, np.arange(1, len(rows) + 1)) else rows
+    frame = attrs.evolve(frame, row_numbers=numbers, index=labels, source=source)
     return (frame, bad_rows_table(bad)) if on_bad_rows == "collect" else frame
 
 
-def _require(names: Any, source: str | None) -> None:
+def _take(values: Any, keep: npt.NDArray[np.intp]) -> Any:
+    """The rows ``keep`` of a column, of the same kind (a NumPy array stays one)."""
+    if isinstance(values, str) or np.ndim(values) == 0:
+        return values
+    if isinstance(values, np.ndarray | pd.Categorical):
+        return values[keep]
+    return pd.Series(values).iloc[keep].reset_index(drop=True)
+
+
+def _require(names: Sequence[str], source: str | None, found: Sequence[str] = ()) -> None:
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
+        have = list(found or names)
+        shown = ", ".join(repr(h) for h in have[:30]) + (
+            f" and {len(have) - 30:,} more" if len(have) > 30 else ""
+        )
+        hint = (
+            f"; the columns found: {shown} (map a header to a column with "
+            "columns={header: column}; command line: --columns FILE)"
+            if have
+            else "; no columns found"
+        )
         raise BatchValidationError(
-            [ValidationError("required column is missing", field=c) for c in missing],
+            [ValidationError(f"required column is missing{hint}", field=c) for c in missing],
             source=source,
         )
 
@@ -372,6 +413,8 @@ def from_dataframe(
     source: str | None = ...,
     row_base: int = ...,
     on_bad_rows: Literal["raise"] = ...,
+    columns: Mapping[str, str] | None = ...,
+    dayfirst: bool = ...,
 ) -> DossierFrame: ...
 @overload
 def from_dataframe(
@@ -380,6 +423,8 @@ def from_dataframe(
     source: str | None = ...,
     row_base: int = ...,
     on_bad_rows: Literal["collect"],
+    columns: Mapping[str, str] | None = ...,
+    dayfirst: bool = ...,
 ) -> tuple[DossierFrame, pd.DataFrame]: ...
 def from_dataframe(
     df: pd.DataFrame,
@@ -387,6 +432,8 @@ def from_dataframe(
     source: str | None = None,
     row_base: int = 1,
     on_bad_rows: OnBadRows = "raise",
+    columns: Mapping[str, str] | None = None,
+    dayfirst: bool = False,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
     """Validate a pandas DataFrame with the columns of the module table.
 
@@ -398,18 +445,100 @@ def from_dataframe(
 
     ``on_bad_rows="collect"`` returns ``(frame, bad_rows)``: the good rows and a
     DataFrame of the problems (columns ``row``, ``index``, ``field``,
-    ``message``, ``error``) instead of raising.
+    ``message``, ``error``) instead of raising. ``columns``: header names mapped
+    to column names (``{"Ngày tiếp nhận": "received_at"}``), added to the bundled
+    Vietnamese names (:mod:`~cchc.dossiers.table.headers`). ``dayfirst``: as in
+    :func:`from_columns`.
 
     Raises:
         BatchValidationError: missing required columns, a numeric procedure code
             column, or bad rows (all of them, with ``on_bad_rows="raise"``).
     """
-    _require(df.columns, source)
-    columns = {c: df[c].reset_index(drop=True) for c in df.columns if c in _KNOWN}
-    rows = np.arange(row_base, row_base + len(df), dtype=np.int64)
+    if not isinstance(df, pd.DataFrame):
+        raise ValidationError(f"expected a pandas DataFrame, not {type(df).__name__}", field="df")
+    rename = header_names(columns, known=_KNOWN)
+    found = [str(c) for c in df.columns]
+    names = [rename(c) for c in found]
+    _check_unique(names, found, source)
+    _require(names, source, found)
+    given = {
+        name: df.iloc[:, i].reset_index(drop=True) for i, name in enumerate(names) if name in _KNOWN
+    }
     return _load(
-        columns, rows=rows, labels=df.index, problems=(), source=source, on_bad_rows=on_bad_rows
+        given,
+        rows=range(row_base, row_base + len(df)),
+        labels=df.index,
+        problems=(),
+        source=source,
+        on_bad_rows=on_bad_rows,
+        dayfirst=dayfirst,
     )
+
+
+def _check_unique(names: Sequence[str], found: Sequence[str], source: str | None) -> None:
+    seen: dict[str, list[str]] = {}
+    for name, header in zip(names, found, strict=True):
+        seen.setdefault(name, []).append(header)
+    twice = {k: v for k, v in seen.items() if len(v) > 1 and k in _KNOWN}
+    if twice:
+        raise BatchValidationError(
+            [
+                ValidationError(
+                    "column appears more than once (as " + ", ".join(map(repr, v)) + ")",
+                    field=k,
+                )
+                for k, v in twice.items()
+            ],
+            source=source,
+        )
+
+
+_TIME_TYPE = "timestamp[ns, tz=UTC]"
+
+
+def _arrow_types() -> dict[str, Any]:
+    """The Arrow type each known column is parsed to on the typed CSV path."""
+    pa = require_extra("pyarrow", "pandas")
+    labels = pa.dictionary(pa.int32(), pa.string())
+    return {
+        **dict.fromkeys(TIME_COLUMNS, pa.timestamp("ns", tz="UTC")),
+        **dict.fromkeys((*GROUP_COLUMNS, "unit", "channel"), labels),
+        "amount": pa.int64(),
+        "code": pa.string(),
+        "cutoff": pa.string(),
+        "boundary_free": pa.string(),
+    }
+
+
+def _arrow_columns(table: Any, names: Sequence[str]) -> dict[str, Any]:
+    """The known columns of an Arrow table (``names``: the column name of each) for
+    :func:`from_columns` with ``naive_is_utc=True``: instants with a zone as UTC
+    ``datetime64`` in their own unit (no copy, no cast to ``ns`` before the range
+    check), instants without one as naive pandas values (refused), labels as
+    categoricals (each distinct text looked up once), other columns as NumPy or
+    pandas values."""
+    pa = require_extra("pyarrow", "pandas")
+    out: dict[str, Any] = {}
+    for name, col in zip(names, table.columns, strict=True):
+        kind = col.type
+        if name not in _KNOWN:
+            continue
+        if pa.types.is_timestamp(kind) and kind.tz is not None:
+            ints = col.cast(pa.int64())
+            if ints.null_count:
+                ints = ints.fill_null(NAT)  # null: NaT (no such event)
+            out[name] = ints.to_numpy().view(f"datetime64[{kind.unit}]")
+        elif name in (*GROUP_COLUMNS, "unit", "channel") and (
+            pa.types.is_string(kind) or pa.types.is_large_string(kind)
+        ):
+            out[name] = col.dictionary_encode().to_pandas()
+        elif pa.types.is_dictionary(kind):
+            out[name] = col.to_pandas()
+        elif pa.types.is_integer(kind) and col.null_count == 0:
+            out[name] = col.to_numpy()
+        else:
+            out[name] = col.to_pandas()
+    return out
 
 
 @overload
@@ -419,6 +548,9 @@ def read_csv(
     source: str | None = ...,
     on_bad_rows: Literal["raise"] = ...,
     delimiter: str = ...,
+    encoding: str = ...,
+    dayfirst: bool = ...,
+    columns: Mapping[str, str] | None = ...,
 ) -> DossierFrame: ...
 @overload
 def read_csv(
@@ -427,6 +559,9 @@ def read_csv(
     source: str | None = ...,
     on_bad_rows: Literal["collect"],
     delimiter: str = ...,
+    encoding: str = ...,
+    dayfirst: bool = ...,
+    columns: Mapping[str, str] | None = ...,
 ) -> tuple[DossierFrame, pd.DataFrame]: ...
 def read_csv(
     path: str | Path,
@@ -434,41 +569,177 @@ def read_csv(
     source: str | None = None,
     on_bad_rows: OnBadRows = "raise",
     delimiter: str = ",",
+    encoding: str = "utf-8",
+    dayfirst: bool = False,
+    columns: Mapping[str, str] | None = None,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
-    """Read and validate a CSV file (UTF-8, header row); rows are numbered by file line.
+    """Read and validate a CSV file (header row); rows are numbered by file line.
 
     Every bad row is found in one load: rows with too few or too many fields (by
     line, never padded or cut), and bad values (by line and field). Blank lines
     are skipped and do not shift the numbering; a row whose quoted field spans
     lines is numbered by its first line. A header-only file gives an empty frame.
 
+    A regular file whose values all parse is read by the typed path (instants,
+    numbers and labels parsed in C by :func:`pyarrow.csv.read_csv`); any other goes
+    through the careful text parser, which finds and locates every bad row.
+
     ``on_bad_rows="collect"`` returns ``(frame, bad_rows)``: the good rows and a
     DataFrame of the problems (columns ``row`` = file line, ``index`` (empty),
     ``field``, ``message``, ``error``), instead of raising.
     ``delimiter``: the field separator (``";"`` for files saved so by a
     spreadsheet); a header separated otherwise is an error naming the delimiter.
+    ``encoding``: ``"utf-8"`` (the default; a byte-order mark is accepted),
+    ``"utf-16"``, ``"cp1258"`` (Windows Vietnamese) or any Python codec name.
+    ``dayfirst``: also read ``dd/mm/yyyy HH:MM[:SS]`` (Vietnam time).
+    ``columns``: header names mapped to column names, added to the bundled
+    Vietnamese header names (``"Ngày tiếp nhận"`` is ``received_at``).
 
     Raises:
         DataFileError: a missing, unreadable, empty (no header) or malformed file
-            (e.g. a quote never closed), one that is not UTF-8 (with the line), or a
-            header separated by another delimiter.
-        BatchValidationError: missing or repeated columns, or bad rows (all of
-            them, with ``on_bad_rows="raise"``).
+            (e.g. a quote never closed, a field longer than 131,072 characters), one
+            that is not in ``encoding`` (with the line), or a header separated by
+            another delimiter.
+        BatchValidationError: missing columns (listing the headers found), repeated
+            columns, or bad rows (all of them, with ``on_bad_rows="raise"``).
     """
     name = source if source is not None else str(path)
     check_on_bad_rows(on_bad_rows)
-    table = tokenize(path, source=name, delimiter=delimiter, required=REQUIRED_COLUMNS)
-    _require(table.header, name)
+    if not isinstance(dayfirst, bool):
+        raise ValidationError(f"dayfirst must be True or False, not {dayfirst!r}", field="dayfirst")
+    file = open_csv(
+        path,
+        source=name,
+        delimiter=delimiter,
+        required=REQUIRED_COLUMNS,
+        encoding=encoding,
+        rename=header_names(columns, known=_KNOWN),
+    )
+    _require(file.header, name, file.found)
+    known = [k for k in file.header if k in _KNOWN]
+    types = _arrow_types()  # every other known column is read as text
+    text_type = require_extra("pyarrow", "pandas").string()
+    wanted = {
+        k: types.get(k, text_type)
+        for k in known
+        if not (dayfirst and k in TIME_COLUMNS)  # instants without an offset: the text parser
+    }
+    table = typed_table(file, delimiter=delimiter, types=wanted)
+    typed = None
+    if table is not None and (
+        "amount" not in table.column_names or table.column("amount").null_count == 0
+    ):  # an empty amount: the text path says which rows
+        typed = _arrow_columns(table, table.column_names)
+    if typed is not None:
+        if dayfirst:
+            text = tokens(file, delimiter=delimiter, source=name, keep=TIME_COLUMNS)
+            typed.update({k: text.columns[k] for k in known if k in TIME_COLUMNS})
+        return _load(
+            typed,
+            rows=range(2, len(table) + 2),
+            labels=None,
+            problems=(),
+            source=name,
+            on_bad_rows=on_bad_rows,
+            naive_is_utc=True,
+            dayfirst=dayfirst,
+        )
+    text = tokens(file, delimiter=delimiter, source=name, keep=known)
     return _load(
-        {k: table.columns[k] for k in table.header if k in _KNOWN},
-        rows=table.lines,
+        {k: text.columns[k] for k in known},
+        rows=text.lines,
         labels=None,
-        problems=table.problems,
+        problems=text.problems,
         source=name,
         on_bad_rows=on_bad_rows,
+        dayfirst=dayfirst,
     )
 
 
-def from_arrow(table: Any, *, source: str | None = None) -> DossierFrame:
-    """Validate a :class:`pyarrow.Table` (timestamps with a zone, or ISO strings)."""
-    return from_dataframe(table.to_pandas(), source=source)
+def from_arrow(
+    table: Any,
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    dayfirst: bool = False,
+    on_bad_rows: OnBadRows = "raise",
+) -> Any:
+    """Validate a :class:`pyarrow.Table`: timestamps with a zone (any unit), or ISO
+    texts with an offset; rows are numbered from 1.
+
+    Instants are read in their own unit, so a year-2605 ``timestamp[us, tz]`` is the
+    same range error as any value outside 1678-2261, never wrapped into another
+    date. Text columns are looked up once per distinct label; text that is not valid
+    UTF-8 is a bad row (row and field), never a raw Arrow error. ``columns``,
+    ``dayfirst`` and ``on_bad_rows`` as in :func:`from_dataframe`.
+    """
+    pa = require_extra("pyarrow", "pandas")
+    if not isinstance(table, pa.Table):
+        raise ValidationError(
+            f"expected a pyarrow Table, not {type(table).__name__}", field="table"
+        )
+    rename = header_names(columns, known=_KNOWN)
+    found = [str(c) for c in table.column_names]
+    names = [rename(c) for c in found]
+    _check_unique(names, found, source)
+    _require(names, source, found)
+    labels = (*GROUP_COLUMNS, "unit", "channel")
+    table = pa.table(  # labels as dictionaries: UTF-8 checked and looked up once per label
+        [
+            col.dictionary_encode()
+            if name in labels
+            and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type))
+            else col
+            for name, col in zip(names, table.columns, strict=True)
+        ],
+        names=found,
+    )
+    _check_utf8(table, source)
+    return _load(
+        _arrow_columns(table, names),
+        rows=range(1, table.num_rows + 1),
+        labels=None,
+        problems=(),
+        source=source,
+        on_bad_rows=on_bad_rows,
+        naive_is_utc=True,
+        dayfirst=dayfirst,
+    )
+
+
+def _check_utf8(table: Any, source: str | None) -> None:
+    """Every text value of ``table`` is valid UTF-8; else a BatchValidationError listing
+    each bad row (from 1) and column."""
+    pa = require_extra("pyarrow", "pandas")
+    problems: list[CchcError] = []
+    for name, col in zip(table.column_names, table.columns, strict=True):
+        kind = col.type.value_type if pa.types.is_dictionary(col.type) else col.type
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+            continue
+        try:
+            col.validate(full=True)
+            continue
+        except pa.ArrowInvalid:
+            pass
+        start = 0
+        for chunk in col.chunks:
+            values = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
+            raw = values.cast(pa.binary() if pa.types.is_string(kind) else pa.large_binary())
+            bad = set()
+            for i, value in enumerate(raw.to_pylist()):
+                if value is not None:
+                    try:
+                        value.decode("utf-8")
+                    except UnicodeDecodeError:
+                        bad.add(i)
+            if pa.types.is_dictionary(chunk.type):
+                idx = chunk.indices.to_numpy(zero_copy_only=False)
+                rows: list[int] = np.flatnonzero(np.isin(idx, list(bad))).tolist()
+            else:
+                rows = sorted(bad)
+            problems += [
+                ValidationError("not UTF-8 text", row=start + int(r) + 1, field=name) for r in rows
+            ]
+            start += len(chunk)
+    if problems:
+        raise BatchValidationError(sorted(problems, key=lambda e: e.row or 0), source=source)
