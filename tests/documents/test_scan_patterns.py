@@ -91,6 +91,15 @@ def test_blank_figures_are_found_from_the_runs_of_dots() -> None:
     [
         ("rate", figures._rate_matches, figures._RATE, "đúng hẹn trễ hạn trên đạt 95,5% .;\n"),
         ("blank-body", citations._blank_body_matches, citations._BLANK_BODY, "sSốa /QĐ._…\t1"),
+        (
+            "blank-header",
+            citations._blank_header_matches,
+            citations._BLANK_HEADER,
+            "SốỐs :|/QĐ._…\t\n 1",
+        ),
+        ("num-date", figures._num_date_matches, figures._NUM_DATE, "0123456789/./ 2022a"),
+        ("no-year", figures._no_year_matches, figures._NO_YEAR, "ngàyNGÀY 12/3/ \t0a"),
+        ("dots", figures._dot_runs, figures._DOTS, "....…a: "),
     ],
 )
 def test_scans_anchored_on_a_character_find_what_finditer_finds(
@@ -113,3 +122,42 @@ def test_list_words_found_by_find_are_what_finditer_finds() -> None:
     for text in texts:
         want = [m.span() for m in figures._TRONG_DO.finditer(text)]
         assert figures._trong_do_spans(text) == want, text
+
+
+_TOKENS = {
+    "blank-header": (
+        citations._blank_header_matches,
+        citations._BLANK_HEADER,
+        ["\nSố", "Số", "số", ":", " ", "\t", "|", "\n", "/QĐ", "/", "…", ".", "_", "1", "a"],
+    ),
+    "blank-body": (
+        citations._blank_body_matches,
+        citations._BLANK_BODY,
+        ["số", "Số", "SỐ", "x", " ", "\t", "/", "QĐ", "…", ".", "_", "1"],
+    ),
+    "no-year": (
+        figures._no_year_matches,
+        figures._NO_YEAR,
+        ["ngày ", "Ngày", "NGÀY\t", "ngàyy", " ", "1", "12", "/", "/1", "0", "a"],
+    ),
+    "num-date": (
+        figures._num_date_matches,
+        figures._NUM_DATE,
+        ["1", "12", "123", "/2022", "/1/2022", "/12/", "/", ".", " ", "a", "0"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TOKENS))
+def test_anchored_scans_on_random_token_strings(name: str) -> None:
+    """The scans anchored on "/" against ``finditer`` on strings of the tokens that make a
+    match (random characters seldom spell "Số:" or "ngày"): many matches, each the same."""
+    scan, pattern, tokens = _TOKENS[name]
+    rnd = random.Random(name)
+    texts = ["".join(rnd.choices(tokens, k=rnd.randint(0, 60))) for _ in range(6000)]
+    matched = 0
+    for text in texts:
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan(text)] == want, text
+        matched += len(want)
+    assert matched >= 100  # not vacuous

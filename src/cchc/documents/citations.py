@@ -342,16 +342,35 @@ def _build(
 
 
 def _blank_body_matches(s: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_BLANK_BODY` in ``s``, in order, found from the slashes: a
-    match ends just before a "/" and holds none, so each is the leftmost match in the text
-    between the previous "/" and its own (``finditer``'s answer, without trying every "s")."""
+    """The matches of :data:`_BLANK_BODY` in ``s``, in order (see :func:`_before_slashes`)."""
+    return _before_slashes(s, _BLANK_BODY, 23, _BLANK_FILL)
+
+
+def _blank_header_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_BLANK_HEADER` in ``s``, in order (see :func:`_before_slashes`)."""
+    return _before_slashes(s, _BLANK_HEADER, 44, _BLANK_FILL + ":")
+
+
+_BLANK_FILL = " \t.…_"
+"""What may stand between "số" (or "Số:") and the "/" of a blank number."""
+
+
+def _before_slashes(
+    s: str, pattern: re.Pattern[str], longest: int, last: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``s``, in order, for a pattern whose matches end just
+    before a "/" (then a letter), hold none, end with one of the characters ``last`` and
+    are at most ``longest`` characters long with the character before them: each is the
+    leftmost match in the text between the previous "/" and its own (``finditer``'s
+    answer), and only the slashes after one of ``last`` are tried."""
     previous = -1
     q = s.find("/")
     while q >= 0:
-        lo = max(previous + 1, q - 23)  # "số" + at most 20 separators + the char before
-        m = _BLANK_BODY.search(s, lo, min(len(s), q + 2))
-        if m is not None and m.end() == q:
-            yield m
+        if q and s[q - 1] in last:
+            lo = max(previous + 1, q - longest)
+            m = pattern.search(s, lo, min(len(s), q + 2))
+            if m is not None and m.end() == q:
+                yield m
         previous = q
         q = s.find("/", q + 1)
 
@@ -370,7 +389,7 @@ def parse_citations(text: str) -> list[Citation]:
     norm = normalize(require_text(text, field="text"))
     s = norm.text
     found: list[tuple[int, int, dict[str, Any]]] = []
-    for m in _BLANK_HEADER.finditer(s):
+    for m in _blank_header_matches(s):
         num = scan_number(s, m.end(), blank_number=True)
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
