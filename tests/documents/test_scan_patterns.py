@@ -161,3 +161,102 @@ def test_anchored_scans_on_random_token_strings(name: str) -> None:
         assert [m.span() for m in scan(text)] == want, text
         matched += len(want)
     assert matched >= 100  # not vacuous
+
+
+# The look-back for the type word before a number as it was (a regex token list), the oracle
+# of :func:`citations._type_word` (``str.split`` and ``rfind``).
+def _old_type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
+    """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:")."""
+    lo = max(0, p - 48)
+    toks = [(m.start(), m.group(0)) for m in citations._TOKEN.finditer(s, lo, p)]
+    start = p
+    has_so = header = False
+    if toks and toks[-1][1].rstrip(":").casefold() == "số":
+        tok_start, tok = toks.pop()
+        has_so = True
+        start = tok_start
+        line_start = s.rfind("\n", max(0, tok_start - 40), tok_start) + 1
+        header = (
+            tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(" \t|")
+        )
+    for k in (4, 3, 2, 1):
+        if len(toks) < k:
+            continue
+        words = [w for _, w in toks[-k:]]
+        first = words[0].lstrip(citations._LEAD_PUNCT)
+        phrase = " ".join([first, *words[1:]]).casefold()
+        if phrase in citations._TYPE_PHRASES and first:
+            start = toks[-k][0] + (len(words[0]) - len(first))
+            return start, s[start : toks[-1][0] + len(toks[-1][1])], has_so, False
+    return start, None, has_so, header
+
+
+def test_type_word_as_before() -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    cases = [(text, m.start()) for text in seeds for m in citations._CANDIDATE.finditer(text)]
+    cases += [(text, m.end()) for text in seeds for m in re.finditer(r"\S+", text)]
+    rnd = random.Random("type word")
+    words = [
+        *[
+            "Quyết",
+            "định",
+            "Nghị",
+            "Văn",
+            "bản",
+            "văn",
+            "kết",
+            "luận",
+            "Thông",
+            "tư",
+            "liên",
+            "tịch",
+            "KẾ",
+            "HOẠCH",
+        ],
+        "số",
+    ]
+    words += ["Số:", "SỐ", "số:", "(Quyết", "“Công", "văn", "-", "|", " ", "  ", "\n", "\t", ":"]
+    for _ in range(1500):
+        text = " ".join(rnd.choices(words, k=rnd.randint(0, 14)))
+        cases += [(text, p) for p in range(len(text) + 1)]
+    assert sum(_old_type_word(t, p)[1] is not None for t, p in cases) > 500  # not vacuous
+    for text, p in cases:
+        assert citations._type_word(text, p) == _old_type_word(text, p), (text, p)
+
+
+def test_counts_in_a_window_are_those_of_the_whole_text() -> None:
+    """:func:`figures._counts_in` (a search over a window) against ``finditer`` over the
+    whole text, kept to the matches that start in the window and end by its end."""
+    rnd = random.Random("counts")
+    tokens = ["1", "12", "1.826", "7", ".", ",", "/", " ", "  ", "\t", "thủ", "tục", "a", "\n"]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["".join(rnd.choices(tokens, k=rnd.randint(0, 40))) for _ in range(3000)]
+    compared = 0
+    for text in texts:
+        every = list(figures._COUNT.finditer(text))
+        for _ in range(5 if len(text) < 1000 else 200):
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, min(len(text), a + 600))
+            want = [m.span() for m in every if a <= m.start() < b and m.end() <= b]
+            assert [m.span() for m in figures._counts_in(text, a, b)] == want, (text, a, b)
+            compared += len(want)
+    assert compared > 500  # not vacuous
+
+
+def test_citations_built_as_model_construct_builds_them() -> None:
+    """A citation put in a blank one (``model_copy``) is what ``model_construct`` gives for
+    the same values: equal, same fields set, same field order, repr and dump."""
+    built = [
+        c
+        for p in sorted(SEEDS.glob("*.txt"))
+        for c in citations.parse_citations(p.read_text(encoding="utf-8"))
+    ]
+    assert len(built) > 50
+    for c in built:
+        values = {name: getattr(c, name) for name in c.model_fields_set}
+        slow = citations.Citation.model_construct(**values)
+        assert slow == c
+        assert slow.model_fields_set == c.model_fields_set
+        assert list(slow.__dict__) == list(c.__dict__)
+        assert repr(slow) == repr(c)
+        assert slow.model_dump() == c.model_dump()

@@ -74,6 +74,8 @@ def _wordset(text: str) -> frozenset[str]:
 _TYPE_PHRASES: dict[str, DocumentType | None] = {t.value.casefold(): t for t in DocumentType}
 _TYPE_PHRASES.update(dict.fromkeys(("văn bản", "kết luận")))
 _TYPE_PHRASES["giấy uỷ quyền"] = DocumentType.GIAY_UY_QUYEN
+_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in _TYPE_PHRASES if " " in phrase)
+"""The last words of the type phrases of two words or more (a quick refusal)."""
 _ISSUER_STOP = _wordset(
     "về v/v kết quy phê sửa hướng triển phân tại và theo ngày số đã được trong để nhằm với "
     "cho trên đối thực hiện năm giai đoạn"
@@ -130,28 +132,44 @@ class Citation(CchcModel):
 
 
 def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
-    """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:")."""
+    """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:").
+
+    The words are those of the 48 characters before ``p`` (``str.split``: the same
+    whitespace as ``\\S+``); a word's offset is found only when needed, by ``rfind``
+    from the end (a word is the last occurrence of itself before the whitespace that
+    follows it).
+    """
     lo = max(0, p - 48)
-    toks = [(m.start(), m.group(0)) for m in _TOKEN.finditer(s, lo, p)]
+    window = s[lo:p]
+    words = window.split()
+    end = len(window)  # words[-1] ends at or before end, only whitespace after it
     start = p
     has_so = header = False
-    if toks and toks[-1][1].rstrip(":").casefold() == "số":
-        tok_start, tok = toks.pop()
+    if words and words[-1].rstrip(":").casefold() == "số":
+        tok = words.pop()
         has_so = True
-        start = tok_start
+        end = window.rfind(tok, 0, end)
+        tok_start = start = lo + end
         line_start = s.rfind("\n", max(0, tok_start - 40), tok_start) + 1
         header = (
             tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(" \t|")
         )
+    if not words:
+        return start, None, has_so, header
+    last = words[-1].casefold()
     for k in (4, 3, 2, 1):
-        if len(toks) < k:
+        if len(words) < k or (k > 1 and last not in _PHRASE_ENDS):
             continue
-        words = [w for _, w in toks[-k:]]
-        first = words[0].lstrip(_LEAD_PUNCT)
-        phrase = " ".join([first, *words[1:]]).casefold()
+        tail = words[len(words) - k :]
+        first = tail[0].lstrip(_LEAD_PUNCT)
+        phrase = " ".join([first, *tail[1:]]).casefold()
         if phrase in _TYPE_PHRASES and first:
-            start = toks[-k][0] + (len(words[0]) - len(first))
-            return start, s[start : toks[-1][0] + len(toks[-1][1])], has_so, False
+            stop = window.rfind(words[-1], 0, end) + len(words[-1])
+            head = stop
+            for word in reversed(tail):
+                head = window.rfind(word, 0, head)
+            begin = lo + head + (len(tail[0]) - len(first))
+            return begin, s[begin : lo + stop], has_so, False
     return start, None, has_so, header
 
 
@@ -438,5 +456,14 @@ def parse_citations(text: str) -> list[Citation]:
             f["refers_to"] = last_dated[key]
         elif f["issued_on"] is not None:
             last_dated[key] = len(out)
-        out.append(Citation.model_construct(**f))
+        out.append(_BLANK_CITATION.model_copy(update=f))
     return out
+
+
+_REQUIRED: dict[str, Any] = {
+    name: None for name, field in Citation.model_fields.items() if field.is_required()
+}
+_BLANK_CITATION = Citation.model_construct(_fields_set=set(), **_REQUIRED)
+"""Every field at its default (the required ones None), none set: a citation is this with
+its values put in (``model_copy(update=...)``), as ``model_construct(**values)`` would
+build it (same values, same fields set) but without its loop over the fields."""

@@ -85,6 +85,19 @@ def _sentence_end(s: str, pos: int) -> int:
     return m.start() if m else min(len(s), pos + _SENTENCE_MAX)
 
 
+_COUNT_SLACK = 40
+"""More than a :data:`_COUNT` match reads past its end (its look-aheads, a noun cut short)."""
+
+
+def _counts_in(s: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of :data:`_COUNT` in ``s`` that start in ``[start, end)`` and end by
+    ``end``, as ``finditer`` over the whole text finds them: none can start inside another
+    (its digits follow a digit or ".", its noun has none), its look-behind reads the text
+    before ``start``, and the search runs :data:`_COUNT_SLACK` characters past ``end``."""
+    found = _COUNT.finditer(s, start, min(len(s), end + _COUNT_SLACK))
+    return [m for m in found if m.start() < end and m.end() <= end]
+
+
 _LIST_WORDS = ("trong đó", "bao gồm", "gồm")
 """What :data:`_TRONG_DO` matches, in its order of alternatives."""
 
@@ -113,22 +126,19 @@ def _trong_do_spans(s: str) -> list[tuple[int, int]]:
 
 def _totals(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
-    counts: list[re.Match[str]] = []
-    starts: list[int] = []
     for td_start, td_end in _trong_do_spans(s):
-        if not counts and not starts:
-            counts = list(_COUNT.finditer(s))  # once, on the first "trong đó"
-            starts = [m.start() for m in counts] or [len(s) + 1]
         lo = max(0, td_start - 200)
         start = max(lo, s.rfind("\n", lo, td_start) + 1)
+        end = _sentence_end(s, td_end)
+        counts = _counts_in(s, start, end)
+        starts = [m.start() for m in counts]
         k = bisect.bisect_left(starts, td_start) - 1
         if k >= 0 and counts[k].end() > td_start:
             k -= 1  # counts do not overlap: only the last can run into "trong đó"
-        if k < 0 or counts[k].start() < start:
+        if k < 0:
             continue
         total_m = counts[k]
         noun = total_m.group(2).casefold()
-        end = _sentence_end(s, td_end)
         a, b = bisect.bisect_left(starts, td_end), bisect.bisect_left(starts, end)
         parts = [m for m in counts[a:b] if m.end() <= end and m.group(2).casefold() == noun]
         if len(parts) < 2:
