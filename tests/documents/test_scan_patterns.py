@@ -100,6 +100,7 @@ def test_blank_figures_are_found_from_the_runs_of_dots() -> None:
         ("num-date", figures._num_date_matches, figures._NUM_DATE, "0123456789/./ 2022a"),
         ("no-year", figures._no_year_matches, figures._NO_YEAR, "ngàyNGÀY 12/3/ \t0a"),
         ("dots", figures._dot_runs, figures._DOTS, "....…a: "),
+        ("candidate", citations._candidate_matches, citations._CANDIDATE, "1234567890/-.@&aQĐ "),
     ],
 )
 def test_scans_anchored_on_a_character_find_what_finditer_finds(
@@ -125,6 +126,11 @@ def test_list_words_found_by_find_are_what_finditer_finds() -> None:
 
 
 _TOKENS = {
+    "candidate": (
+        citations._candidate_matches,
+        citations._CANDIDATE,
+        ["1", "12", "1234567", "0", "a", "b", "A", " ", "/", "-", "2020/", "QĐ", ".", "@", "&"],
+    ),
     "blank-header": (
         citations._blank_header_matches,
         citations._BLANK_HEADER,

@@ -359,6 +359,42 @@ def _build(
     return start, end, fields
 
 
+def _candidate_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_CANDIDATE` in ``s``, in order, found from their separators.
+
+    A match is a digit run (not glued to a word), maybe a letter and a space, then its
+    first "/" or "-"; so each separator found by ``str.find`` is tried once, from the start
+    of the digit run before it. Matches cannot overlap (none can start inside another:
+    its digits follow a digit or "/"), and a separator inside a match (a year's "/") is
+    skipped, so this is ``finditer``'s answer without trying the pattern at every digit.
+    """
+    heads: list[int] = []
+    for sep in "/-":
+        q = s.find(sep)
+        while q >= 0:
+            heads.append(q)
+            q = s.find(sep, q + 1)
+    heads.sort()
+    done = 0  # end of the last match
+    for q in heads:
+        if q < done:
+            continue
+        j = q
+        if j and s[j - 1] == " ":
+            j -= 1
+        if j and "a" <= s[j - 1] <= "z":
+            j -= 1
+        k = j
+        while k and s[k - 1].isdecimal() and j - k < 7:
+            k -= 1
+        if k == j:
+            continue
+        m = _CANDIDATE.match(s, k)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 def _blank_body_matches(s: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_BLANK_BODY` in ``s``, in order (see :func:`_before_slashes`)."""
     return _before_slashes(s, _BLANK_BODY, 23, _BLANK_FILL)
@@ -419,7 +455,7 @@ def parse_citations(text: str) -> list[Citation]:
         if num is None or (word is None and not (num.type_code and num.issuers)):
             continue
         found.append(_build(s, p, num, start, word, CitationRole.CITATION))
-    for m in _CANDIDATE.finditer(s):
+    for m in _candidate_matches(s):
         p = m.start()
         start, word, has_so, header = _type_word(s, p)
         generic = word is not None and word.casefold() in _GENERIC_WORDS
