@@ -266,3 +266,75 @@ def test_citations_built_as_model_construct_builds_them() -> None:
         assert list(slow.__dict__) == list(c.__dict__)
         assert repr(slow) == repr(c)
         assert slow.model_dump() == c.model_dump()
+
+
+# The issuer reader as it was (a list of every token up to 160 characters), the oracle of
+# :func:`citations._issuer_phrase` (tokens read as needed).
+def _old_issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Read "của <issuer>" at ``pos``; return (issuer, end)."""
+    m = citations._OF.match(s, pos)
+    if m is None or m.end() >= limit:
+        return None, pos
+    words: list[tuple[int, int]] = []
+    prev = ""
+    toks = list(citations._TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
+    k = 0
+    listed: int | None = None  # words before the first ", <issuer>" of a list
+    closed = False  # the list was closed by "và <issuer>"
+    while k < len(toks) and len(words) < 20:
+        t = toks[k]
+        tok = t.group(0)
+        core = tok.rstrip(',;.:)]”"')
+        low = core.casefold()
+        nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        joint = nxt in citations._ISSUER_HEADS and words != []
+        if low == "và" and joint:
+            words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
+            closed = True
+            k += 1
+            continue
+        if (
+            not core
+            or low in citations._ISSUER_STOP
+            or (core == "ban" and prev not in ("ủy", "uỷ"))
+        ):
+            break
+        if not (core[0].isupper() or low in citations._ISSUER_CONNECT):
+            break
+        words.append((t.start(), t.start() + len(core)))
+        prev = low
+        if core != tok and not (tok.endswith(",") and nxt in citations._ISSUER_HEADS):
+            break
+        if core != tok and listed is None:
+            listed = len(words)
+        k += 1
+    if listed is not None and not closed:
+        # "của Bộ Nội vụ, Sở Y tế ban hành ...": a list of joint issuers ends with
+        # "và <issuer>" ("Bộ Tư pháp, Bộ Công an và Bộ Y tế"); without it the name after
+        # the comma is the actor of a new clause, not a second issuer.
+        del words[listed:]
+    while words and s[words[-1][0] : words[-1][1]] in ("-", "–", "&"):
+        words.pop()
+    if not words:
+        return None, pos
+    return " ".join(s[words[0][0] : words[-1][1]].split()), words[-1][1]
+
+
+def test_issuer_phrase_as_before() -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    cases = [(t, c.span[1]) for t in seeds for c in citations.parse_citations(t)]
+    cases += [(t, m.start()) for t in seeds for m in re.finditer(r"(?i)của", t)]
+    cases = [(t, max(0, p - 1)) for t, p in cases] + cases
+    rnd = random.Random("issuer")
+    words = ["của", "Của", "Bộ", "Công", "an", "và", "Sở", "Y", "tế,", "tế", "UBND", "tỉnh"]
+    words += ["về", "ban", "Ủy", "ủy", "hành", "-", "&", "Nội", "vụ,", "vụ;", "(Sở", "nhân", "dân"]
+    for _ in range(3000):
+        text = " ".join(rnd.choices(words, k=rnd.randint(0, 16)))
+        cases += [(text, m.start()) for m in re.finditer(r"\s|^", text)]
+    read = 0
+    for text, pos in cases:
+        for limit in (len(text), (pos + len(text)) // 2):
+            want = _old_issuer_phrase(text, pos, limit)
+            assert citations._issuer_phrase(text, pos, limit) == want, (text, pos, limit)
+            read += want[0] is not None
+    assert read > 1000  # not vacuous

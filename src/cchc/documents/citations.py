@@ -74,8 +74,10 @@ def _wordset(text: str) -> frozenset[str]:
 _TYPE_PHRASES: dict[str, DocumentType | None] = {t.value.casefold(): t for t in DocumentType}
 _TYPE_PHRASES.update(dict.fromkeys(("văn bản", "kết luận")))
 _TYPE_PHRASES["giấy uỷ quyền"] = DocumentType.GIAY_UY_QUYEN
-_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in _TYPE_PHRASES if " " in phrase)
-"""The last words of the type phrases of two words or more (a quick refusal)."""
+_PHRASE_ENDS: dict[int, frozenset[str]] = {
+    k: frozenset(p.split()[-1] for p in _TYPE_PHRASES if len(p.split()) == k) for k in (2, 3, 4)
+}
+"""The last words of the type phrases of 2, 3 and 4 words (a quick refusal)."""
 _ISSUER_STOP = _wordset(
     "về v/v kết quy phê sửa hướng triển phân tại và theo ngày số đã được trong để nhằm với "
     "cho trên đối thực hiện năm giai đoạn"
@@ -158,7 +160,7 @@ def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
         return start, None, has_so, header
     last = words[-1].casefold()
     for k in (4, 3, 2, 1):
-        if len(words) < k or (k > 1 and last not in _PHRASE_ENDS):
+        if len(words) < k or (k > 1 and last not in _PHRASE_ENDS[k]):
             continue
         tail = words[len(words) - k :]
         first = tail[0].lstrip(_LEAD_PUNCT)
@@ -173,28 +175,31 @@ def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
     return start, None, has_so, header
 
 
+_OF = re.compile(r"[ \t\r\n]{0,10}(?i:của)[ \t\r\n]{1,10}")
+"""The "của" that introduces an issuer."""
+
+
 def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read "của <issuer>" at ``pos``; return (issuer, end)."""
-    m = re.compile(r"[ \t\r\n]{0,10}(?i:của)[ \t\r\n]{1,10}").match(s, pos)
+    m = _OF.match(s, pos)
     if m is None or m.end() >= limit:
         return None, pos
     words: list[tuple[int, int]] = []
     prev = ""
-    toks = list(_TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
-    k = 0
+    found = _TOKEN.finditer(s, m.end(), min(limit, m.end() + 160))  # read as needed
+    t, after = next(found, None), next(found, None)
     listed: int | None = None  # words before the first ", <issuer>" of a list
     closed = False  # the list was closed by "và <issuer>"
-    while k < len(toks) and len(words) < 20:
-        t = toks[k]
+    while t is not None and len(words) < 20:
         tok = t.group(0)
         core = tok.rstrip(',;.:)]”"')
         low = core.casefold()
-        nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        nxt = after.group(0) if after is not None else ""
         joint = nxt in _ISSUER_HEADS and words != []
         if low == "và" and joint:
             words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
             closed = True
-            k += 1
+            t, after = after, next(found, None)
             continue
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
             break
@@ -206,7 +211,7 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         if core != tok and listed is None:
             listed = len(words)
-        k += 1
+        t, after = after, next(found, None)
     if listed is not None and not closed:
         # "của Bộ Nội vụ, Sở Y tế ban hành ...": a list of joint issuers ends with
         # "và <issuer>" ("Bộ Tư pháp, Bộ Công an và Bộ Y tế"); without it the name after

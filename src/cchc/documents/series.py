@@ -150,8 +150,9 @@ def duplicate_findings(cits: list[Citation]) -> list[Finding]:
             out.append(_conflict(c, "dates", _fmt(dated[0].issued_on), _fmt(c.issued_on)))
             continue
         subjects = [c for c in members if c.subject and len(c.subject.split()) >= 2]
+        first = _words(subjects[0].subject) if subjects else []
         for c in subjects[1:]:
-            if _different(subjects[0].subject or "", c.subject or ""):
+            if _different_words(first, _words(c.subject)):
                 out.append(_conflict(c, "subjects", _short(subjects[0].subject), _short(c.subject)))
                 break
     return out
@@ -168,8 +169,12 @@ def _short(text: str | None) -> str:
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
 
-def _different(a: str, b: str) -> bool:
-    wa, wb = a.casefold().split(), b.casefold().split()
+def _words(text: str | None) -> list[str]:
+    return (text or "").casefold().split()
+
+
+def _different_words(wa: list[str], wb: list[str]) -> bool:
+    """Whether two subjects (their case-folded words) name different documents."""
     if wa[:2] == wb[:2]:
         return False
     sa, sb = set(wa), set(wb)
