@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from cchc._data import data_path
-from cchc.dossiers.frame import read_csv
-from cchc.dossiers.synthetic import write_csv
+from cchc.dossiers.table.frame import read_csv
+from cchc.dossiers.table.synthetic import write_csv
 
 
 def _timed(label: str, path: Path, rows: int) -> None:

@@ -10,8 +10,8 @@ dossier, the scalar engine's time per dossier on a random sample (the same
 dossiers, checked to give the same due dates and timeliness), the ratio, and the
 cost of one scalar :func:`cchc.dossiers.due_date` call. Run it with ``--n
 1000000`` too: the per-dossier cost must not grow with the number of dossiers.
-The synthetic data comes from :mod:`cchc.dossiers.synthetic` (reproducible).
-The chunks run on the CPUs this process may use (:mod:`cchc.dossiers.chunking`);
+The synthetic data comes from :mod:`cchc.dossiers.table.synthetic` (reproducible).
+The chunks run on the CPUs this process may use (:mod:`cchc.dossiers.table.chunks`);
 ``--workers 1`` measures one thread.
 """
 
@@ -24,11 +24,11 @@ import time
 import numpy as np
 
 from cchc.dossiers import due_date
-from cchc.dossiers.chunking import CHUNK_ROWS, row_chunks, worker_count
-from cchc.dossiers.frame import from_columns
 from cchc.dossiers.results import evaluate, row_to_dossier
-from cchc.dossiers.stats import month_periods, summarize, year_period
-from cchc.dossiers.synthetic import synthetic_columns
+from cchc.dossiers.table.chunks import CHUNK_ROWS, row_chunks, worker_count
+from cchc.dossiers.table.frame import from_columns
+from cchc.dossiers.table.statistics import month_periods, summarize, year_period
+from cchc.dossiers.table.synthetic import synthetic_columns
 
 CODES = {-1: None, 0: "early", 1: "on_time", 2: "late"}
 

@@ -28,9 +28,9 @@ from typing import Any
 import dask
 import dask.dataframe as dd
 
-from cchc.dossiers.scale import dask_summarize
-from cchc.dossiers.stats import quarter_periods
-from cchc.dossiers.synthetic import synthetic_dataframe
+from cchc.dossiers.table.dask_stats import dask_summarize
+from cchc.dossiers.table.statistics import quarter_periods
+from cchc.dossiers.table.synthetic import synthetic_dataframe
 
 
 @contextlib.contextmanager

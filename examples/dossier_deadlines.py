@@ -11,10 +11,10 @@ from importlib import resources
 
 from cchc._data import data_path
 from cchc.dossiers import Channel, Dossier, Event, EventKind, compute_due, due_date
-from cchc.dossiers.frame import read_csv
-from cchc.dossiers.reminders import due_soon, open_as_of
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import summarize, year_period
+from cchc.dossiers.table.frame import read_csv
+from cchc.dossiers.table.reminders import due_soon, open_as_of
+from cchc.dossiers.table.statistics import summarize, year_period
 from cchc.errors import LifecycleError
 from cchc.tz import VN_TZ
 

@@ -83,17 +83,19 @@ def test_pandas_loaders_without_pandas(monkeypatch: pytest.MonkeyPatch, name: st
     import cchc.dossiers
 
     monkeypatch.setitem(sys.modules, "pandas", None)
-    monkeypatch.delitem(sys.modules, "cchc.dossiers.frame", raising=False)
+    monkeypatch.delitem(sys.modules, "cchc.dossiers.table.frame", raising=False)
     with pytest.raises(MissingExtraError, match=r"pip install 'cchc\[pandas\]'"):
         getattr(cchc.dossiers, name)
 
 
-@pytest.mark.parametrize("module", ["cchc.dossiers.scale", "cchc.dossiers.synthetic"])
+@pytest.mark.parametrize(
+    "module", ["cchc.dossiers.table.dask_stats", "cchc.dossiers.table.synthetic"]
+)
 def test_pandas_modules_without_pandas(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
     import importlib
 
     monkeypatch.setitem(sys.modules, "pandas", None)
-    for name in (module, "cchc.dossiers.frame"):
+    for name in (module, "cchc.dossiers.table.frame"):
         monkeypatch.delitem(sys.modules, name, raising=False)
     with pytest.raises(MissingExtraError, match=r"cchc\[pandas\]"):
         importlib.import_module(module)

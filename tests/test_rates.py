@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cchc.dossiers.stats import rate as dossier_rate
+from cchc.dossiers.table.statistics import rate as dossier_rate
 from cchc.errors import ValidationError
 from cchc.plans import completion, example_plan, percent
 from cchc.rates import rate, round_half_up

@@ -29,9 +29,9 @@ from matplotlib.patches import Patch, Rectangle
 from cchc._data import data_path
 from cchc.calendar import DayKind, OfficialCalendar, default_calendar
 from cchc.dossiers import Channel, Dossier, Event, EventKind
-from cchc.dossiers.frame import read_csv
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import summarize, year_period
+from cchc.dossiers.table.frame import read_csv
+from cchc.dossiers.table.statistics import summarize, year_period
 from cchc.indices import get_framework, score
 from cchc.indices.chart import plot_areas
 from cchc.indices.commands import read_inputs

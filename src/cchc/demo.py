@@ -21,7 +21,7 @@ from cchc.calendar.commands import print_entries
 from cchc.documents import lint, parse_citations
 from cchc.dossiers import compute_due
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import summarize, year_period
+from cchc.dossiers.table.statistics import summarize, year_period
 from cchc.errors import MissingExtraError
 from cchc.indices import qd766
 from cchc.l10n import vn_datetime, weekday
@@ -78,7 +78,7 @@ def run(year: int = 2026) -> int:
 
     _heading("3. Dossier statistics (thống kê hồ sơ) and Decision 766 indicator 2.1")
     try:
-        loader = require_extra("cchc.dossiers.frame", "pandas")
+        loader = require_extra("cchc.dossiers.table.frame", "pandas")
     except MissingExtraError as exc:
         print(f"skipped: {exc}")
     else:

@@ -28,13 +28,13 @@ from datetime import date
 import attrs
 
 from cchc.dossiers import lifecycle
-from cchc.dossiers import rules as one_stop
+from cchc.dossiers import one_stop_rules as one_stop
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import par_index, pci, sipas
 from cchc.legal import LegalSource, source
 from cchc.plans.programmes import programmes
 from cchc.procedures import online_levels
-from cchc.reporting.periods import regimes
+from cchc.reporting_periods import regimes
 from cchc.units.communes import communes
 from cchc.units.provinces import provinces
 
@@ -139,7 +139,7 @@ def _dossiers(on: date) -> Iterator[RuleInForce]:
     for name, text, key in _CONVENTIONS:
         yield RuleInForce("dossiers", name, text, (source(key),))
     try:
-        version = one_stop.rules_in_force(on)
+        version = one_stop.one_stop_rules_in_force(on)
     except RuleNotInForceError:
         return
     r = version.value

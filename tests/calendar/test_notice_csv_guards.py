@@ -1,6 +1,6 @@
 """``read_notice_csv`` refuses what it cannot read exactly (issue 19 B8).
 
-Each guard is the dossier loader's (``cchc.dossiers.csvfile``): no column picked out
+Each guard is the dossier loader's (``cchc.dossiers.table.csv_file``): no column picked out
 of two, no field dropped or padded, a byte-order mark read, bad bytes a typed error
 naming the file, never a ``UnicodeDecodeError`` or ``OSError``. The oracle is the
 format itself: columns ``date,kind,name_vi,name_en[,sources,verification,note]``.

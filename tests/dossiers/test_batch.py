@@ -17,9 +17,9 @@ from cchc.dossiers.batch import (
     due_dates_batch,
     due_within_batch,
 )
-from cchc.dossiers.frame import from_columns
 from cchc.dossiers.results import evaluate, row_to_dossier
-from cchc.dossiers.synthetic import synthetic_frame
+from cchc.dossiers.table.frame import from_columns
+from cchc.dossiers.table.synthetic import synthetic_frame
 from cchc.dossiers.timeliness import classify, due_within
 from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.tz import VN_TZ
@@ -150,7 +150,7 @@ def test_coverage_errors_and_provisional_in_batch() -> None:
 def test_pandas_and_arrow_columns_in_and_out() -> None:
     import pyarrow as pa
 
-    from cchc.dossiers.frame import from_arrow, from_dataframe
+    from cchc.dossiers.table.frame import from_arrow, from_dataframe
 
     df = pd.DataFrame(
         {
@@ -169,8 +169,8 @@ def test_pandas_and_arrow_columns_in_and_out() -> None:
 
 def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     import cchc.dossiers.results as results_mod
-    import cchc.dossiers.stats as stats_mod
-    from cchc.dossiers.stats import month_periods, summarize
+    import cchc.dossiers.table.statistics as stats_mod
+    from cchc.dossiers.table.statistics import month_periods, summarize
 
     frame = synthetic_frame(3000, seed=99)
     whole = evaluate(frame)
@@ -330,11 +330,11 @@ def test_rescheduling_after_the_decision_is_a_lifecycle_error() -> None:
 
 
 def test_threads_give_the_same_results_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Chunks on several threads (cchc.dossiers.chunking) = one thread, row for row and in
+    """Chunks on several threads (cchc.dossiers.table.chunks) = one thread, row for row and in
     every count; errors come back in row order whatever thread found them."""
     import cchc.dossiers.results as results_mod
-    import cchc.dossiers.stats as stats_mod
-    from cchc.dossiers.stats import month_periods, summarize
+    import cchc.dossiers.table.statistics as stats_mod
+    from cchc.dossiers.table.statistics import month_periods, summarize
 
     frame = synthetic_frame(5000, seed=7)
     monkeypatch.setattr(results_mod, "CHUNK_ROWS", 300)

@@ -1,4 +1,4 @@
-"""Chunks of rows on threads (cchc.dossiers.chunking): order, counts, fallbacks."""
+"""Chunks of rows on threads (cchc.dossiers.table.chunks): order, counts, fallbacks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from cchc.dossiers import chunking
+from cchc.dossiers.table import chunks as chunking
 from cchc.errors import ValidationError
 
 

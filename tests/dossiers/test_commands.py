@@ -64,7 +64,7 @@ def test_core_import_does_not_need_pandas() -> None:
     from pathlib import Path
 
     code = (
-        "import sys, cchc.dossiers, cchc.dossiers.stats, cchc.dossiers.commands;"
+        "import sys, cchc.dossiers, cchc.dossiers.table.statistics, cchc.dossiers.commands;"
         "from cchc.dossiers import due_date, evaluate, summarize;"
         "assert 'pandas' not in sys.modules, 'pandas imported'"
     )

@@ -13,11 +13,11 @@ import pytest
 
 from cchc._data import data_path
 from cchc._optional import require_extra
-from cchc.dossiers.csvfile import LINE_FIELD, tokenize
 from cchc.dossiers.results import evaluate
+from cchc.dossiers.table.csv_file import LINE_FIELD, tokenize
 from cchc.errors import BatchValidationError, DataFileError, NaiveDatetimeError, ValidationError
 
-frame_mod = require_extra("cchc.dossiers.frame", "pandas")
+frame_mod = require_extra("cchc.dossiers.table.frame", "pandas")
 read_csv = frame_mod.read_csv
 
 HEADER = "agency,channel,received_at,amount,unit,finished_at"

@@ -12,15 +12,15 @@ from pathlib import Path
 import cchc
 from cchc._optional import require_extra
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import month_periods, summarize
-from cchc.dossiers.synthetic import synthetic_dataframe
+from cchc.dossiers.table.statistics import month_periods, summarize
+from cchc.dossiers.table.synthetic import synthetic_dataframe
 from cchc.tz import VN_TZ
 
 pd = require_extra("pandas", "pandas")
 dd = require_extra("dask.dataframe", "dask")
 distributed = require_extra("distributed", "dask")
-frame_mod = require_extra("cchc.dossiers.frame", "pandas")
-scale = require_extra("cchc.dossiers.scale", "dask")
+frame_mod = require_extra("cchc.dossiers.table.frame", "pandas")
+scale = require_extra("cchc.dossiers.table.dask_stats", "dask")
 
 AS_OF = datetime(2026, 1, 1, tzinfo=VN_TZ)
 

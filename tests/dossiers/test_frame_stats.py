@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from cchc._data import read_text
-from cchc.dossiers.frame import read_csv
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import (
+from cchc.dossiers.table.frame import read_csv
+from cchc.dossiers.table.statistics import (
     Period,
     StatsCounts,
     combine,
@@ -21,7 +21,7 @@ from cchc.dossiers.stats import (
     summarize,
     year_period,
 )
-from cchc.dossiers.synthetic import BUNDLED_SEED, BUNDLED_SIZE, synthetic_frame, write_csv
+from cchc.dossiers.table.synthetic import BUNDLED_SEED, BUNDLED_SIZE, synthetic_frame, write_csv
 from cchc.errors import (
     BatchValidationError,
     LifecycleError,

@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 from cchc.dossiers import Channel, Dossier, Event, EventKind, from_columns
-from cchc.dossiers.checks import TIME_COLUMNS
 from cchc.dossiers.lifecycle import Condition, OrderRule, check_events, order_rules, rule
+from cchc.dossiers.table.checks import TIME_COLUMNS
 from cchc.errors import BatchValidationError, LifecycleError, ValidationError
 from cchc.legal import Verification
 from cchc.tz import VN_TZ

@@ -15,13 +15,13 @@ import pytest
 from cchc._optional import require_extra
 from cchc.dossiers import month_periods, summarize
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import COUNT_FIELDS, StatsRow, StatsTable
-from cchc.dossiers.synthetic import synthetic_dataframe
+from cchc.dossiers.table.statistics import COUNT_FIELDS, StatsRow, StatsTable
+from cchc.dossiers.table.synthetic import synthetic_dataframe
 from cchc.errors import BatchValidationError, CalendarCoverageError, NaiveDatetimeError
 from cchc.tz import VN_TZ
 
 pd = require_extra("pandas", "pandas")
-frame_mod = require_extra("cchc.dossiers.frame", "pandas")
+frame_mod = require_extra("cchc.dossiers.table.frame", "pandas")
 from_dataframe = frame_mod.from_dataframe
 
 AS_OF = datetime(2026, 1, 1, tzinfo=VN_TZ)

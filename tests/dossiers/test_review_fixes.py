@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from cchc.dossiers import due_date
-from cchc.dossiers.frame import from_columns, read_csv
+from cchc.dossiers.table.frame import from_columns, read_csv
 from cchc.errors import (
     BatchValidationError,
     CalendarCoverageError,
@@ -115,7 +115,7 @@ def test_stats_judge_unfinished_dossiers_at_as_of_not_a_future_period_end() -> N
     # for a period not yet ended that moment is as_of, not the period end. Received 03/03/2025
     # with 5 working days: due 10/03/2025 17:00.
     from cchc.dossiers.results import evaluate
-    from cchc.dossiers.stats import month_periods, summarize, year_period
+    from cchc.dossiers.table.statistics import month_periods, summarize, year_period
 
     frame = from_columns(received_at=AWARE, amount=[5])
     results = evaluate(frame)
@@ -173,7 +173,7 @@ def test_bad_csv_files_are_data_file_errors(
     # Rule: bad input gets a typed cchc error (DataFileError), and `cchc stats` exits 2.
     from pathlib import Path
 
-    from cchc.dossiers.frame import read_csv
+    from cchc.dossiers.table.frame import read_csv
     from cchc.errors import DataFileError
 
     f = Path(str(tmp_path)) / "d.csv"
@@ -188,7 +188,7 @@ def test_bad_csv_files_are_data_file_errors(
 def test_header_only_csv_is_an_empty_table(tmp_path: object) -> None:
     from pathlib import Path
 
-    from cchc.dossiers.frame import read_csv
+    from cchc.dossiers.table.frame import read_csv
 
     f = Path(str(tmp_path)) / "d.csv"
     f.write_text("channel,received_at,amount,unit\n")
@@ -407,7 +407,7 @@ def test_a_repeated_csv_column_is_refused(tmp_path: object) -> None:
     # Never a silently dropped value: pandas would keep one "amount" and rename the other.
     from pathlib import Path
 
-    from cchc.dossiers.frame import read_csv
+    from cchc.dossiers.table.frame import read_csv
 
     f = Path(str(tmp_path)) / "d.csv"
     f.write_text(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cchc.dossiers.frame import from_dataframe
 from cchc.dossiers.results import evaluate
-from cchc.dossiers.stats import month_periods, summarize
-from cchc.dossiers.synthetic import synthetic_dataframe
+from cchc.dossiers.table.frame import from_dataframe
+from cchc.dossiers.table.statistics import month_periods, summarize
+from cchc.dossiers.table.synthetic import synthetic_dataframe
 
 dd = pytest.importorskip("dask.dataframe")
 dask = pytest.importorskip("dask")
@@ -16,7 +16,7 @@ dask = pytest.importorskip("dask")
 
 @pytest.mark.parametrize("by", [None, "field", "agency"])
 def test_dask_equals_in_memory(by: str | None) -> None:
-    from cchc.dossiers.scale import dask_summarize
+    from cchc.dossiers.table.dask_stats import dask_summarize
 
     parts = [synthetic_dataframe(1500, seed=300 + i) for i in range(4)]
     ddf = dd.from_map(lambda i: parts[i], range(4))

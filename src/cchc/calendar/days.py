@@ -216,7 +216,8 @@ class DayTables:
     def index(self, days: Any, field: str, ops: ProvisionalUse) -> Any:
         """Table indices of day numbers, checked against the table and coverage."""
         i = days - self.origin
-        self.check(i, field, ops)
+        if self.columns or not self.covered[0] <= i <= self.covered[1]:
+            self.check(i, field, ops)  # one dossier inside the coverage needs no call
         return i
 
     def nth(self, k: Any, field: str, ops: ProvisionalUse) -> Any:
@@ -228,7 +229,8 @@ class DayTables:
         if bad:
             raise self._off("a result falls", field)
         out = self.work_idx[k]
-        self.check(out, field, ops, "result")
+        if self.columns or not self.covered[0] <= out <= self.covered[1]:
+            self.check(out, field, ops, "result")
         return out
 
     def next_working(self, i: Any, used: Any, field: str, ops: ProvisionalUse) -> Any:

@@ -154,6 +154,7 @@ KEEP = -1
 NEXT_DAY = MINUTES_PER_DAY
 """Opening table value: the next opening is on the next working day."""
 _OPENINGS: dict[tuple[NsSessions, bool], Any] = {}
+_LAST_OPENING: dict[bool, tuple[NsSessions, Any]] = {}
 
 
 def opening_table(sessions: NsSessions, columns: bool) -> Any:
@@ -161,9 +162,13 @@ def opening_table(sessions: NsSessions, columns: bool) -> Any:
     and of a working day (next 1440): :data:`KEEP` while a session is open, else the
     minute of the next opening that day, or :data:`NEXT_DAY`. Sessions are whole minutes
     (:class:`OfficeHours` refuses seconds), so a per-minute table is exact."""
+    hit = _LAST_OPENING.get(columns)
+    if hit is not None and hit[0] is sessions:  # the same office hours as the last call
+        return hit[1]
     key = (sessions, columns)
     cached = _OPENINGS.get(key)
     if cached is not None:
+        _LAST_OPENING[columns] = (sessions, cached)
         return cached
     working = [NEXT_DAY] * MINUTES_PER_DAY
     for a, b in reversed([(a // NS_PER_MINUTE, b // NS_PER_MINUTE) for a, b in sessions]):
@@ -184,13 +189,23 @@ def opening_table(sessions: NsSessions, columns: bool) -> Any:
 def next_opening_ns(
     t: Any, sessions: NsSessions, tables: DayTables, ops: ProvisionalUse, field: str
 ) -> Any:
-    """``t`` (local ns) if the office is open then, else the next opening after it."""
+    """``t`` (local ns) if the office is open then, else the next opening after it.
+
+    One rule, three cases: open (``t`` itself), later that day (the next session), or the
+    first opening of the next working day."""
     day = t // NS_PER_DAY
     i = tables.index(day, field, ops)
     base = day * NS_PER_DAY
     code = opening_table(sessions, tables.columns)[
         tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
     ]
+    if not tables.columns:  # one moment: the three cases without the column helpers
+        if code == KEEP:
+            return t
+        if code != NEXT_DAY:
+            return base + code * NS_PER_MINUTE
+        tables.next_working(i, True, field, ops)  # coverage of the next working day
+        return tables.next_work_start[i] + sessions[0][0]
     tomorrow = code == NEXT_DAY
     tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
     next_day = tables.next_work_start[i] + sessions[0][0]

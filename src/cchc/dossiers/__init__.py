@@ -8,7 +8,7 @@
 * :mod:`~cchc.dossiers.timeliness`: early / on time / late, in time / overdue,
   reminders;
 * :func:`evaluate` and :func:`summarize`: due dates, timeliness and statistics
-  for columns of millions of dossiers (:mod:`~cchc.dossiers.stats`, counts and
+  for columns of millions of dossiers (:mod:`~cchc.dossiers.table.statistics`, counts and
   Decimal rates with documented denominators); the loaders :func:`read_csv`,
   :func:`from_dataframe`, :func:`from_arrow`, :func:`from_columns` need pandas;
 * :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ).
@@ -25,6 +25,7 @@ from typing import Any
 
 from cchc.procedures import Channel, TimeUnit
 
+from . import replay_explain  # noqa: F401 - registers the explainers of the results
 from .codes import (
     DossierCode,
     is_valid_dossier_code,
@@ -33,7 +34,9 @@ from .codes import (
     validate_dossier_code,
 )
 from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
-from .models import Dossier, Event, EventKind
+from .dossier import Dossier, Event, EventKind
+from .engine import supplement_lapse_at
+from .one_stop_rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_in_force, rules_in_force
 from .policy import (
     DEFAULT_POLICY,
     POLICIES,
@@ -43,11 +46,10 @@ from .policy import (
     SupplementMode,
     get_policy,
 )
-from .reminders import due_soon, open_as_of
 from .replay import Deadline
 from .results import DossierResults, evaluate, row_to_dossier
-from .rules import ONE_STOP_RULES, OneStopRules, rules_in_force
-from .stats import (
+from .table.reminders import due_soon, open_as_of
+from .table.statistics import (
     Period,
     StatsCounts,
     StatsRates,
@@ -70,7 +72,7 @@ def __getattr__(name: str) -> Any:
     if name in _NEEDS_PANDAS:
         from cchc._optional import require_extra
 
-        return getattr(require_extra("cchc.dossiers.frame", "pandas"), name)
+        return getattr(require_extra("cchc.dossiers.table.frame", "pandas"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -105,7 +107,9 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "online_check_due",
     "parse_dossier_code",
     "progress_as_of",
+    "one_stop_rules_in_force",
     "rules_in_force",
+    "supplement_lapse_at",
     "validate_dossier_code",
     "DossierResults",
     "Period",

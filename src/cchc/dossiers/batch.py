@@ -1,7 +1,7 @@
 """The column engine for millions of dossiers (columns in, columns out).
 
-The **same rule functions** as the per-dossier path (:mod:`.receipt`,
-:mod:`.periods`, :mod:`.timeliness`), run on NumPy columns instead of Python ints
+The **same rule functions** as the per-dossier path (:mod:`.clock_start`,
+:mod:`.period_units`, :mod:`.timeliness`), run on NumPy columns instead of Python ints
 (:mod:`.tables`): no Python loop per dossier and no second implementation. A column
 of mixed units is split by unit (at most four passes).
 
@@ -24,10 +24,10 @@ from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.procedures import Channel, TimeUnit
 
+from .engine import period
 from .instants import NAT, NS_PER_DAY, NS_PER_MINUTE, VN_OFFSET_NS
-from .periods import UNIT_CODES, due_for_unit
+from .period_units import UNIT_CODES
 from .policy import DeadlinePolicy
-from .receipt import clock_start_ns
 from .timeliness import EARLY, LATE, ON_TIME, UNFINISHED, due_within_ns, timeliness_code
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "UNIT_CODES",
     "VN_OFFSET_NS",
     "classify_batch",
+    "classify_local",
     "due_dates_batch",
     "due_within_batch",
 ]
@@ -60,25 +61,6 @@ def _ns(values: Any) -> I64:
     return out
 
 
-def due_local(
-    local: I64, n: I64, codes: npt.NDArray[np.int8], pol: DeadlinePolicy, ops: CalendarOps
-) -> tuple[I64, I64]:
-    """``(due, start)`` in local ns for local receipt columns (the shared rules per unit)."""
-    tables = day_tables(ops, columns=True)
-    start = clock_start_ns(local, pol, tables, ops)
-    counts = np.bincount(codes, minlength=4) if codes.size else np.zeros(4, dtype=np.int64)
-    main = int(np.argmax(counts))
-    if counts[main] == codes.size:
-        return due_for_unit(start, n, main, pol, tables, ops), start
-    # the most common unit on whole columns (other rows with 0), the others on their rows
-    due = due_for_unit(start, np.where(codes == main, n, 0), main, pol, tables, ops)
-    for code in np.flatnonzero(counts).tolist():
-        if code != main:
-            rows = np.flatnonzero(codes == code)
-            due[rows] = due_for_unit(start[rows], n[rows], code, pol, tables, ops)
-    return due, start
-
-
 def due_dates_batch(
     received_at: Any,
     amount: Any,
@@ -91,7 +73,7 @@ def due_dates_batch(
 
     Args:
         received_at: UTC ``datetime64`` values (validated, e.g. by
-            :func:`cchc.dossiers.frame.from_columns`).
+            :func:`cchc.dossiers.table.frame.from_columns`).
         amount: whole numbers >= 0 (array or scalar).
         unit: a unit name, or an array of unit codes (:data:`UNIT_CODES`).
 
@@ -106,7 +88,7 @@ def due_dates_batch(
         codes = np.full(local.shape, UNIT_CODES[TimeUnit(unit).value], dtype=np.int8)
     else:
         codes = np.broadcast_to(np.asarray(unit, dtype=np.int8), local.shape)
-    due, start = due_local(local, n, codes, pol, ops)
+    due, start = period(local, n, codes, pol, day_tables(ops, columns=True), ops)
     due -= VN_OFFSET_NS
     start = start - VN_OFFSET_NS
     return due.view("datetime64[ns]"), start.view("datetime64[ns]")
@@ -119,8 +101,12 @@ def classify_batch(
 
     ``minute``: compare minutes instead of local days, for all rows or per row (an array).
     """
-    fin = _ns(finished_at) + VN_OFFSET_NS
-    due = _ns(due_at) + VN_OFFSET_NS
+    return classify_local(_ns(finished_at) + VN_OFFSET_NS, _ns(due_at) + VN_OFFSET_NS, minute)
+
+
+def classify_local(fin: I64, due: I64, minute: bool | BOOL = False) -> npt.NDArray[np.int8]:
+    """:func:`classify_batch` on local nanoseconds (an unfinished row's ``fin`` is
+    ``NAT + VN_OFFSET_NS``, as the UTC column shifted)."""
     per_row = isinstance(minute, np.ndarray)
     # a per-row choice: the rule on whole columns by day, then again on the minute rows
     # (division by one constant is much faster than by a column of divisors)

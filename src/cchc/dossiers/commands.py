@@ -16,7 +16,7 @@ from cchc.tz import VN_TZ
 
 from .deadline import compute_due
 from .policy import POLICIES, get_policy
-from .stats import Period, month_periods, quarter_periods, summarize, year_period
+from .table.statistics import Period, month_periods, quarter_periods, summarize, year_period
 
 __all__ = ["register"]
 
@@ -61,7 +61,7 @@ def register(subparsers: Any) -> None:
         "stats",
         help="early / on time / late statistics of a dossier CSV",
         description="Counts and rates per period (and group) of the dossiers in FILE.csv "
-        "(columns documented in cchc.dossiers.frame). Every bad row is reported.",
+        "(columns documented in cchc.dossiers.table.frame). Every bad row is reported.",
     )
     p.add_argument("file", help="CSV file of dossiers (start from: cchc example dossiers)")
     p.add_argument(
@@ -156,7 +156,7 @@ def _stats(args: argparse.Namespace) -> int:
     from .results import evaluate
 
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.frame", "pandas").read_csv(
+    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
         args.file, delimiter=args.delimiter
     )
     policy = get_policy(args.policy)

@@ -31,25 +31,25 @@ working days counted are 3, 4, 5, 6 and 7 February::
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
-from typing import SupportsIndex
+from typing import Any, SupportsIndex
 
 import attrs
 
 from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar, as_day, default_calendar
-from cchc.calendar.days import day_tables
-from cchc.errors import CalendarCoverageError, CchcError, ValidationError
+from cchc.errors import ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
 from cchc.procedures import TimeUnit
+from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from .explain import due_steps, explanation
-from .instants import from_local_ns, local_day, local_ns
-from .periods import UNIT_CODES, due_for_unit
-from .policy import DEFAULT_POLICY, DeadlinePolicy, get_policy
-from .receipt import clock_start_ns
-from .rules import OneStopRules, rules_in_force
+from .clock_start import clock_start_ns
+from .engine import SHARED_SETTINGS, scalar_period, setting
+from .instants import NS_PER_DAY, from_local_ns, local_ns
+from .one_stop_rules import OneStopRules, first_rule_ns, rules_on_day
+from .period_units import UNIT_CODES
+from .policy import DEFAULT_POLICY, DeadlinePolicy
 
 __all__ = [
+    "EXPLAINERS",
     "MAX_AMOUNT",
     "DueDate",
     "check_amount",
@@ -58,7 +58,13 @@ __all__ = [
     "compute_due",
     "due_date",
     "online_check_due",
+    "terms",
 ]
+
+EXPLAINERS: dict[str, Any] = {}
+"""The explanation builders of the results (``due_date``, ``deadline``), registered by
+:mod:`cchc.dossiers.explain` when the package loads: results never import their
+explainers."""
 
 
 @attrs.frozen
@@ -101,29 +107,18 @@ class DueDate:
 
         ``str()`` of the result is Vietnamese text for a reply to the applicant.
         """
-        return explanation(self.steps(), "hạn giải quyết", "due date")
+        explained: Explanation = EXPLAINERS["due_date"](self)
+        return explained
 
     def steps(self) -> list[ExplanationStep]:
         """The steps of :meth:`explain` (for composing longer explanations)."""
-        given, policy, calendar = self.context
-        cal = calendar if calendar is not None else CalendarOps(None).calendar
-        given = given if given is not None else self.start_at
-        received = from_local_ns(local_ns(given))
-        return due_steps(
-            received,
-            self.start_at,
-            self.due_at,
-            self.amount,
-            self.unit,
-            policy,
-            self.rules,
-            cal,
-            self.provisional,
-        )
+        steps: list[ExplanationStep] = EXPLAINERS["due_date_steps"](self)
+        return steps
 
 
 def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
-    """Parse a unit name; ``immediate`` is accepted and means 0 working days.
+    """Parse a unit name; ``immediate`` is accepted (it means
+    :data:`~cchc.procedures.vocabulary.IMMEDIATE_AS`).
 
     Raises:
         ValidationError: an unknown unit (field ``unit``).
@@ -143,6 +138,11 @@ def check_unit(unit: TimeUnit | str, *, row: int | None = None) -> TimeUnit:
 
 _UNITS: dict[str, TimeUnit] = {u.value: u for u in TimeUnit}
 _CODE_OF: dict[TimeUnit, int] = {TimeUnit(k): v for k, v in UNIT_CODES.items()}
+_COUNTED: dict[object, tuple[int, TimeUnit]] = {
+    **{u: (code, u) for u, code in _CODE_OF.items()},
+    **{u.value: (code, u) for u, code in _CODE_OF.items()},
+}
+"""The units counted as they are (not ``immediate``), by name and by member."""
 
 MAX_AMOUNT = 1_000_000
 """Largest accepted time-limit amount in the batch loaders: a sanity bound against
@@ -168,18 +168,25 @@ def check_amount(amount: object, *, row: int | None = None) -> int:
     return value
 
 
-_DEFAULT_OPS: list[CalendarOps] = []
+def terms(amount: object, unit: TimeUnit | str) -> tuple[int, int, TimeUnit]:
+    """``(amount, unit code, unit)`` the engine counts: checked, ``immediate`` read as
+    :data:`~cchc.procedures.vocabulary.IMMEDIATE_AS`.
 
-
-def _ops(calendar: OfficialCalendar | CalendarOps | None, pol: DeadlinePolicy) -> CalendarOps:
-    if isinstance(calendar, CalendarOps):
-        return calendar
-    if calendar is None and not pol.provisional:
-        # shared: a non-provisional CalendarOps never changes (used_provisional stays False)
-        if not _DEFAULT_OPS:
-            _DEFAULT_OPS.append(CalendarOps(None, False))
-        return _DEFAULT_OPS[0]
-    return CalendarOps(calendar, pol.provisional)
+    Raises:
+        ValidationError: an unknown unit, a bad amount, or an amount with ``immediate``.
+    """
+    known = type(unit) is str or type(unit) is TimeUnit
+    fast = _COUNTED.get(unit) if known and type(amount) is int and amount >= 0 else None
+    if fast is not None:
+        return amount, fast[0], fast[1]  # type: ignore[return-value]
+    u = check_unit(unit)
+    n = check_amount(amount)
+    if u is TimeUnit.IMMEDIATE:
+        if n != 0:
+            # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
+            raise ValidationError("an 'immediate' time limit has no amount", field="amount")
+        n, u = IMMEDIATE_AS
+    return n, _CODE_OF[u], u
 
 
 def clock_start(
@@ -188,7 +195,7 @@ def clock_start(
     calendar: OfficialCalendar | CalendarOps | None = None,
     policy: DeadlinePolicy | str | None = None,
 ) -> datetime:
-    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.receipt`).
+    """The moment the clock starts for a receipt at ``received_at`` (:mod:`.clock_start`).
 
     * A cut-off hour, if set, moves a receipt after it on a working day to the
       next opening;
@@ -199,13 +206,8 @@ def clock_start(
     Raises:
         NaiveDatetimeError: ``received_at`` has no time zone.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    t = local_ns(received_at)
-    return from_local_ns(clock_start_ns(t, pol, day_tables(ops, columns=False), ops))
-
-
-_rules_on = lru_cache(maxsize=8192)(rules_in_force)
+    pol, ops, tables = setting(calendar, policy)
+    return from_local_ns(clock_start_ns(local_ns(received_at), pol, tables, ops))
 
 
 def compute_due(
@@ -220,13 +222,13 @@ def compute_due(
 
     ``.explain()`` on the result tells how it was obtained, citing its sources.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    n, u = _terms(amount, unit)
+    pol, ops, tables = setting(calendar, policy)
+    n, code, u = terms(amount, unit)
     t = local_ns(received_at)
-    due, start, rules = _due_ns(t, n, u, ops, pol, received_at)
+    due, start = scalar_period(t, n, code, u, pol, tables, ops, received_at)
+    rules = rules_on_day(t // NS_PER_DAY)
     return DueDate(
-        due_at=due,
+        due_at=from_local_ns(due),
         start_at=from_local_ns(start),
         amount=n,
         unit=u,
@@ -235,38 +237,6 @@ def compute_due(
         provisional=ops.used_provisional,
         context=(received_at, pol, ops.calendar),
     )
-
-
-def _terms(amount: object, unit: TimeUnit | str) -> tuple[int, TimeUnit]:
-    u = check_unit(unit)
-    n = check_amount(amount)
-    if u is TimeUnit.IMMEDIATE:
-        if n != 0:
-            # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
-            raise ValidationError("an 'immediate' time limit has no amount", field="amount")
-        u = TimeUnit.WORKING_DAYS
-    return n, u
-
-
-def _due_ns(
-    t: int, n: int, u: TimeUnit, ops: CalendarOps, pol: DeadlinePolicy, received_at: datetime
-) -> tuple[datetime, int, RuleVersion[OneStopRules]]:
-    """The due moment, the clock start (local ns) and the rule set: the shared rules on
-    one dossier."""
-    try:
-        tables = day_tables(ops, columns=False)
-        start = clock_start_ns(t, pol, tables, ops)
-        due = due_for_unit(start, n, _CODE_OF[u], pol, tables, ops)
-        rules = _rules_on(local_day(t))
-        due_at = from_local_ns(due)
-    except (OverflowError, ValueError) as exc:
-        if isinstance(exc, CchcError):
-            raise
-        raise CalendarCoverageError(
-            f"{n} {u.value} from {received_at.isoformat()} is beyond any calendar",
-            field="amount",
-        ) from None
-    return due_at, start, rules
 
 
 def due_date(
@@ -300,10 +270,25 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    pol = get_policy(policy)
-    ops = _ops(calendar, pol)
-    n, u = _terms(amount, unit)
-    return _due_ns(local_ns(received_at), n, u, ops, pol, received_at)[0]
+    named = calendar is None and (policy is None or type(policy) is str)
+    hit = SHARED_SETTINGS.get((policy, None)) if named else None  # type: ignore[arg-type]
+    pol, ops, tables = hit if hit is not None else setting(calendar, policy)
+    n, code, u = terms(amount, unit)
+    t = local_ns(received_at)
+    due = scalar_period(t, n, code, u, pol, tables, ops, received_at)[0]
+    if t < (_FIRST_RULE_NS or _first_rule()):
+        rules_on_day(t // NS_PER_DAY)  # no one-stop rule set in force: RuleNotInForceError
+    return from_local_ns(due)
+
+
+_FIRST_RULE_NS = 0
+""":func:`~cchc.dossiers.one_stop_rules.first_rule_ns`, read on the first due date."""
+
+
+def _first_rule() -> int:
+    global _FIRST_RULE_NS
+    _FIRST_RULE_NS = first_rule_ns()
+    return _FIRST_RULE_NS
 
 
 def online_check_due(
@@ -325,7 +310,7 @@ def online_check_due(
     True
     """
     t = local_ns(system_received_at, field="system_received_at")
-    hours = _rules_on(local_day(t)).value.online_check_working_hours
+    hours = rules_on_day(t // NS_PER_DAY).value.online_check_working_hours
     if hours is None:
         return None
     return due_date(system_received_at, hours, TimeUnit.HOURS, calendar=calendar, policy=policy)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import datetime
 
 from pydantic import Field
 
 from cchc._model import CchcRecord
 
-__all__ = ["FINISHING_KINDS", "Event", "EventKind"]
+__all__ = ["FINISHING_KINDS", "Event", "EventKind", "finish_index"]
 
 
 class EventKind(enum.StrEnum):
@@ -39,6 +40,18 @@ FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, Eve
 """Events that end processing; the first of them is the finish (766 portal §2.1,
 "Đã xử lý xong" preferred over "Đã trả kết quả").
 Which of them end the dossier is rule ``LC-TERMINAL-ENDS`` of :mod:`cchc.dossiers.lifecycle`."""
+
+
+def finish_index(events: Sequence[Event]) -> int | None:
+    """The index of the event that ends processing: ``decided`` if any, else the first other
+    finishing event (None while in progress)."""
+    first = None
+    for i, ev in enumerate(events):
+        if ev.kind is EventKind.DECIDED:
+            return i
+        if first is None and ev.kind in FINISHING_KINDS:
+            first = i
+    return first
 
 
 class Event(CchcRecord):

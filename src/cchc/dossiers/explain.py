@@ -18,11 +18,13 @@ from cchc.calendar.entries import unconfirmed_step
 from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, source, sources
 from cchc.procedures import TimeUnit
 
-from .periods import add_months
+from .deadline import EXPLAINERS, DueDate
+from .instants import from_local_ns, local_ns
+from .one_stop_rules import OneStopRules
+from .period_units import add_months
 from .policy import DayEnd, DeadlinePolicy, ReceiptRule
-from .rules import OneStopRules
 
-__all__ = ["Step", "due_steps", "explanation", "fmt", "rules_source"]
+__all__ = ["Step", "due_date_steps", "due_steps", "explanation", "fmt", "rules_source"]
 
 Step = ExplanationStep
 _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -290,3 +292,25 @@ def explanation(steps: list[Step], what_vi: str, what_en: str) -> Explanation:
     """An :class:`Explanation` with the standard title."""
     t_vi, t_en = title(what_vi, what_en)
     return Explanation(t_vi, t_en, tuple(steps))
+
+
+def due_date_steps(due: DueDate) -> list[Step]:
+    """The steps of :meth:`DueDate.explain <cchc.dossiers.DueDate.explain>`."""
+    given, policy, calendar = due.context
+    cal = calendar if calendar is not None else CalendarOps(None).calendar
+    received = from_local_ns(local_ns(given if given is not None else due.start_at))
+    return due_steps(
+        received,
+        due.start_at,
+        due.due_at,
+        due.amount,
+        due.unit,
+        policy,
+        due.rules,
+        cal,
+        due.provisional,
+    )
+
+
+EXPLAINERS["due_date_steps"] = due_date_steps
+EXPLAINERS["due_date"] = lambda due: explanation(due_date_steps(due), "hạn giải quyết", "due date")

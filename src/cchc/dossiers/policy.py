@@ -99,6 +99,14 @@ class DeadlinePolicy:
     provisional: bool = False
     """Allow dates outside the official calendar's coverage (results derived
     from the Labour Code rules, see :mod:`cchc.calendar`)."""
+    day_end_ns: int = attrs.field(init=False, eq=False, repr=False)
+    """Nanoseconds after midnight at which a due day ends (:attr:`day_end`): the close of
+    the last session, or 23:59:59.999999 (the last microsecond) for ``midnight``."""
+
+    def __attrs_post_init__(self) -> None:
+        midnight = self.day_end is DayEnd.MIDNIGHT
+        end = _LAST_MICROSECOND if midnight else self.office_hours.closing_ns
+        object.__setattr__(self, "day_end_ns", end)
 
     def with_cutoff(self, cutoff: time | None) -> DeadlinePolicy:
         """This policy with a (per-procedure) cut-off hour."""
@@ -106,6 +114,7 @@ class DeadlinePolicy:
         return attrs.evolve(self, cutoff=cutoff, name=name)
 
 
+_LAST_MICROSECOND = 86_400_000_000_000 - 1000
 DEFAULT_POLICY = DeadlinePolicy()
 """``next_opening``: next opening, no cut-off, due at office close, restart."""
 

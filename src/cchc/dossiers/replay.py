@@ -1,7 +1,8 @@
 """Replaying a dossier's events into its deadline.
 
 Order of operations, for the rule set in force on the receipt date
-(:func:`cchc.dossiers.rules.rules_in_force`):
+(:func:`cchc.dossiers.one_stop_rules.one_stop_rules_in_force`), each step applied by the one
+function of :mod:`cchc.dossiers.engine` that the column path applies too:
 
 1. **Start.** The clock starts at receipt (ND 118/2025 Art 17(3): from the
    receipt of the complete dossier), normalised by the policy (next opening,
@@ -35,24 +36,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-import attrs
-
-from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
 from cchc.legal import Explanation, RuleVersion
 from cchc.procedures import TimeUnit
 
-from .deadline import DueDate, compute_due
-from .events import Event, EventKind
-from .explain import explanation
-from .instants import from_local_ns, local_ns
-from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .replay_explain import replay_steps
-from .rescheduling import late_apology, late_apology_message, not_later, second_message
-from .rules import OneStopRules, rules_in_force
-from .supplements import after_waiting, clock_anchor, judged_moment, late_by_requests, overdue_from
+from . import engine
+from .deadline import EXPLAINERS, DueDate, terms
+from .events import Event, EventKind, finish_index
+from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
+from .one_stop_rules import OneStopRules, rules_on_day
+from .policy import DeadlinePolicy, SupplementMode
+from .rescheduling import late_apology_message, second_message
+from .supplements import judged_moment, late_by_requests, overdue_from
 from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
 
 __all__ = ["Deadline", "DossierLike", "replay"]
@@ -70,34 +68,36 @@ class DossierLike(Protocol):
     @property
     def cutoff(self) -> time | None: ...
     @property
-    def received_at(self) -> datetime: ...
+    def boundary_free(self) -> bool: ...
     @property
     def finished_at(self) -> datetime | None: ...
+    @property
+    def event_ns(self) -> tuple[int, ...]: ...
 
-    def clock_anchor(self, boundary_free_rule: bool) -> datetime: ...
+
+Trail = tuple[tuple[EventKind, datetime, datetime, str], ...]
 
 
-@attrs.frozen
-class Deadline:
-    """The replayed deadline of a dossier."""
+def _moment(ns: int) -> datetime | None:
+    return None if ns == NAT else from_local_ns(ns)
 
-    due_at: datetime
-    """Current due moment (after supplements and rescheduling)."""
-    legal_due_at: datetime
-    """Due moment before any rescheduling (after supplements)."""
-    first_due_at: datetime
-    """Due moment written on the first receipt (before supplements)."""
-    start_at: datetime
-    """When the clock (last) started."""
-    finished_at: datetime | None
+
+class Deadline(NamedTuple):
+    """The replayed deadline of a dossier: moments kept as local nanoseconds (an immutable
+    tuple, cheap to build), returned as aware datetimes in Asia/Ho_Chi_Minh by the
+    properties ``due_at``, ``legal_due_at``, ``first_due_at``, ``start_at``,
+    ``finished_at``, ``pending_supplement_since``, ``lapse_at``."""
+
+    due_ns: int
+    legal_due_ns: int
+    first_due_ns: int
+    first_start_ns: int
+    start_ns: int
+    finished_ns: int
     supplement_requests: int
-    supplement_wait: timedelta
-    """Total time spent waiting for supplements."""
-    pending_supplement_since: datetime | None
-    """Set while a supplement request is unanswered."""
-    lapse_at: datetime | None
-    """When an unanswered supplement request lets the desk close the dossier
-    (ND 118/2025 Art 19(5): 15 days; counted as calendar days, an assumption)."""
+    wait_ns: int
+    pending_ns: int
+    lapse_ns: int
     late_supplement_request: bool
     """A request came more than the allowed working days after receipt."""
     rescheduled: bool
@@ -107,12 +107,77 @@ class Deadline:
     """True when a day outside the official calendar's coverage was used."""
     hourly: bool = False
     """The time limit is in hours: judged to the minute by default."""
-    first: DueDate | None = attrs.field(default=None, eq=False, repr=False)
-    """The first due-date computation (for :meth:`explain`)."""
-    trail: tuple[tuple[EventKind, datetime, datetime, str], ...] = attrs.field(
-        default=(), eq=False, repr=False
-    )
-    """What each event did: (kind, moment, due moment after it, what applied)."""
+    context: tuple[datetime, int, TimeUnit, DeadlinePolicy, OfficialCalendar | None] | None = None
+    """The clock anchor as given, the terms, the policy and the calendar (for :meth:`first`)."""
+    trail_ns: tuple[tuple[EventKind, int, int, str], ...] = ()
+    """What each event did: (kind, moment, due moment after it, what applied), in ns."""
+
+    @property
+    def due_at(self) -> datetime:
+        """Current due moment (after supplements and rescheduling)."""
+        return from_local_ns(self.due_ns)
+
+    @property
+    def legal_due_at(self) -> datetime:
+        """Due moment before any rescheduling (after supplements)."""
+        return from_local_ns(self.legal_due_ns)
+
+    @property
+    def first_due_at(self) -> datetime:
+        """Due moment written on the first receipt (before supplements)."""
+        return from_local_ns(self.first_due_ns)
+
+    @property
+    def start_at(self) -> datetime:
+        """When the clock (last) started."""
+        return from_local_ns(self.start_ns)
+
+    @property
+    def finished_at(self) -> datetime | None:
+        """The end of processing (None while in progress)."""
+        return _moment(self.finished_ns)
+
+    @property
+    def supplement_wait(self) -> timedelta:
+        """Total time spent waiting for supplements."""
+        return timedelta(microseconds=self.wait_ns // 1000)
+
+    @property
+    def pending_supplement_since(self) -> datetime | None:
+        """Set while a supplement request is unanswered."""
+        return _moment(self.pending_ns)
+
+    @property
+    def lapse_at(self) -> datetime | None:
+        """When an unanswered supplement request lets the desk close the dossier
+        (ND 118/2025 Art 19(5): 15 days; counted as calendar days, an assumption;
+        :func:`cchc.dossiers.engine.lapse_moment`)."""
+        return _moment(self.lapse_ns)
+
+    @property
+    def first(self) -> DueDate | None:
+        """The first due-date computation (for :meth:`explain`)."""
+        if self.context is None:
+            return None
+        start_from, amount, unit, policy, calendar = self.context
+        return DueDate(
+            due_at=self.first_due_at,
+            start_at=from_local_ns(self.first_start_ns),
+            amount=amount,
+            unit=unit,
+            policy=policy.name,
+            rules=self.rules,
+            provisional=self.provisional,
+            context=(start_from, policy, calendar),
+        )
+
+    @property
+    def trail(self) -> Trail:
+        """What each event did: (kind, moment, due moment after it, what applied)."""
+        return tuple(
+            (kind, from_local_ns(at), from_local_ns(due), note)
+            for kind, at, due, note in self.trail_ns
+        )
 
     def timeliness(self, granularity: Granularity | str | None = None) -> Timeliness | None:
         """Early / on time / late (None while in progress).
@@ -124,13 +189,15 @@ class Deadline:
         In ``subtract_waiting`` mode a dossier with more than one supplement
         request is late, as on the 766 portal.
         """
-        if self.finished_at is None:
+        if self.finished_ns == NAT:
             return None
         if late_by_requests(self.supplement_requests, self.mode):
             return Timeliness.LATE
         if granularity is None:
             granularity = Granularity.MINUTE if self.hourly else Granularity.DAY
-        return classify(self.judged_at or self.finished_at, self.due_at, granularity)
+        judged = self.judged_at
+        assert judged is not None
+        return classify(judged, self.due_at, granularity)
 
     @property
     def judged_at(self) -> datetime | None:
@@ -141,11 +208,10 @@ class Deadline:
         request, and under ND 61/2018 Art 19(4) / ND 118/2025 Art 19(5) the period only
         runs again on the complete dossier (which never came); the desk may close it 15
         days after the notice (ND 118/2025 Art 19(5))."""
-        if self.finished_at is None:
+        if self.finished_ns == NAT:
             return None
-        pending = self.pending_supplement_since is not None
-        moment: datetime = judged_moment(self.finished_at, self.pending_supplement_since, pending)
-        return moment
+        pending = self.pending_ns != NAT
+        return from_local_ns(judged_moment(self.finished_ns, self.pending_ns, pending))
 
     def progress_as_of(self, as_of: datetime) -> Progress | None:
         """In time / overdue at ``as_of``; None if finished by then.
@@ -156,27 +222,24 @@ class Deadline:
         after the due moment if the request came later
         (:func:`cchc.dossiers.supplements.overdue_from`).
         """
-        moment = from_local_ns(local_ns(as_of, field="as_of"))
-        if self.finished_at is not None and self.finished_at <= moment:
+        moment = local_ns(as_of, field="as_of")
+        if self.finished_ns != NAT and self.finished_ns <= moment:
             return None
         if late_by_requests(self.supplement_requests, self.mode):
             return Progress.OVERDUE
-        pending = self.pending_supplement_since is not None
-        since = self.pending_supplement_since
-        limit = overdue_from(
-            self.due_at, since if since is not None else self.due_at, pending, None
-        )
+        pending = self.pending_ns != NAT
+        limit = overdue_from(self.due_ns, self.pending_ns, pending, None)
         if limit is None:
             return Progress.IN_TIME
-        return progress_as_of(limit, moment)
+        return progress_as_of(from_local_ns(limit), from_local_ns(moment))
 
     def explain(self) -> Explanation:
         """How the current due date was obtained, event by event, citing the sources.
 
         ``str()`` of the result is Vietnamese text an officer can paste into a reply.
         """
-        steps = replay_steps(self.first, self.trail, self)
-        return explanation(steps, "hạn giải quyết hồ sơ", "dossier's due date")
+        explained: Explanation = EXPLAINERS["deadline"](self)
+        return explained
 
 
 def replay(
@@ -186,94 +249,109 @@ def replay(
     policy: DeadlinePolicy | str | None = None,
 ) -> Deadline:
     """Replay ``dossier``'s events (see the module docstring)."""
-    pol = get_policy(policy)
-    if dossier.cutoff is not None:
-        pol = pol.with_cutoff(dossier.cutoff)
-    cal = CalendarOps(calendar, pol.provisional)
-    received = from_local_ns(local_ns(dossier.received_at, field="events[0].at"))
-    version = rules_in_force(received.date())
+    events = dossier.events
+    pol, ops, tables = engine.setting(calendar, policy, dossier.cutoff)
+    moments = dossier.event_ns
+    if len(moments) != len(events):
+        moments = tuple(local_ns(ev.at, field=f"events[{i}].at") for i, ev in enumerate(events))
+    rec = moments[0]
+    version = rules_on_day(rec // NS_PER_DAY)
     rules = version.value
-    anchor = dossier.clock_anchor(rules.boundary_free_clock_at_authority)
-    first = compute_due(anchor, dossier.amount, dossier.unit, calendar=cal, policy=pol)
-    due = first.due_at
-    start = first.start_at
-    legal_due = due
-    requests = 0
-    wait = timedelta(0)
-    pending: datetime | None = None
+    moved = NAT
+    if dossier.boundary_free:
+        for i, ev in enumerate(events):
+            if ev.kind is EventKind.TRANSFERRED:
+                moved = moments[i]
+                break
+    start_from = engine.anchor(
+        rec, moved, dossier.boundary_free, rules.boundary_free_clock_at_authority
+    )
+    n, code, unit = terms(dossier.amount, dossier.unit)
+    at_anchor = events[0].at if start_from == rec else from_local_ns(start_from)
+    due, start = engine.scalar_period(start_from, n, code, unit, pol, tables, ops, at_anchor)
+    first_due = legal = due
+    first_start = start
+    requests = reschedules = wait = 0
+    pending = NAT
     late_request = False
-    reschedules = 0
-    trail: list[tuple[EventKind, datetime, datetime, str]] = []
-    for i, ev in enumerate(dossier.events):
-        at = from_local_ns(local_ns(ev.at, field=f"events[{i}].at"))
-        if ev.kind is EventKind.TRANSFERRED and ev.at == anchor and anchor != dossier.received_at:
-            trail.append((ev.kind, at, due, "boundary_free_clock"))
-        elif ev.kind is EventKind.SUPPLEMENT_REQUESTED:
+    trail: list[tuple[EventKind, int, int, str]] = []
+    for i in range(1, len(events)):
+        ev = events[i]
+        kind = ev.kind
+        if kind is EventKind.DECIDED or kind is EventKind.RETURNED:
+            continue
+        at = moments[i]
+        if kind is EventKind.TRANSFERRED:
+            if at == start_from and start_from != rec:
+                trail.append((kind, at, due, "boundary_free_clock"))
+        elif kind is EventKind.SUPPLEMENT_REQUESTED:
             requests += 1
             pending = at
-            used = cal.between(received.date(), at.date())
-            late = used > rules.supplement_notice_working_days
+            late = bool(
+                engine.request_is_late(rec, at, rules.supplement_notice_working_days, tables, ops)
+            )
             late_request = late_request or late
-            trail.append((ev.kind, at, due, "late" if late else ""))
-        elif ev.kind is EventKind.SUPPLEMENT_RECEIVED and pending is not None:
+            trail.append((kind, at, due, "late" if late else ""))
+        elif kind is EventKind.SUPPLEMENT_RECEIVED and pending != NAT:
             wait += at - pending
-            start_from = clock_anchor(None, at, True, pol.supplement)
-            if start_from is not None:
-                # the period restarts from scratch: an earlier rescheduling is superseded
-                restarted = compute_due(
-                    start_from, dossier.amount, dossier.unit, calendar=cal, policy=pol
-                )
-                due = legal_due = restarted.due_at
-                start = restarted.start_at
-            else:
-                # 766: the current due moment (rescheduled or not) moves by the waiting time
-                due = after_waiting(due, pending, at, True, pol.supplement)
-                legal_due = after_waiting(legal_due, pending, at, True, pol.supplement)
-            pending = None
-            trail.append((ev.kind, at, due, pol.supplement.value))
-        elif ev.kind is EventKind.RESCHEDULED:
+            restarted = None
+            if pol.supplement is SupplementMode.RESTART:
+                restarted = engine.scalar_period(at, n, code, unit, pol, tables, ops, ev.at)
+                start = restarted[1]
+            due, legal = engine.supplied(due, legal, pending, at, True, pol.supplement, restarted)
+            pending = NAT
+            trail.append((kind, at, due, pol.supplement.value))
+        elif kind is EventKind.RESCHEDULED:
             reschedules += 1
+            assert ev.new_due_at is not None
+            new_due = local_ns(ev.new_due_at, field="new_due_at")
+            too_many, too_late, not_after = engine.apology_breaks(
+                at, new_due, due, rules.reschedule_notice_days, reschedules, rules.max_reschedules
+            )
             article = rules.article("reschedule")
-            if reschedules > rules.max_reschedules:
+            if too_many:
                 raise LifecycleError(second_message(article), item=str(i), field="kind")
-            if late_apology(at.toordinal(), due.toordinal(), rules.reschedule_notice_days):
+            if too_late:
                 raise LifecycleError(
                     late_apology_message(
-                        rules.reschedule_notice_days, article, due.date().isoformat()
+                        rules.reschedule_notice_days,
+                        article,
+                        from_local_ns(due).date().isoformat(),
                     ),
                     item=str(i),
                     field="at",
                 )
-            assert ev.new_due_at is not None
-            new_due = from_local_ns(local_ns(ev.new_due_at, field="new_due_at"))
-            if not_later(new_due, due):
+            if not_after:
                 raise LifecycleError(
-                    f"new_due_at {new_due.isoformat()} is not after the due date {due.isoformat()}",
+                    f"new_due_at {from_local_ns(new_due).isoformat()} is not after the due "
+                    f"date {from_local_ns(due).isoformat()}",
                     item=str(i),
                     field="new_due_at",
                 )
-            due = new_due
-            trail.append((ev.kind, at, due, ""))
-    finished = dossier.finished_at
-    lapse = None
-    if pending is not None and rules.supplement_lapse_days is not None:
-        lapse = pending + timedelta(days=rules.supplement_lapse_days)
+            due = engine.rescheduled(due, new_due, True)
+            trail.append((kind, at, due, ""))
+    last = finish_index(events)
+    finished = NAT if last is None else moments[last]
+    lapse = NAT
+    if pending != NAT:
+        lapse = engine.lapse_moment(pending, engine.rule_values(version, "supplement_lapse_days"))
     return Deadline(
-        due_at=due,
-        legal_due_at=legal_due,
-        first_due_at=first.due_at,
-        start_at=start,
-        finished_at=None if finished is None else from_local_ns(local_ns(finished, "finished_at")),
+        due_ns=due,
+        legal_due_ns=legal,
+        first_due_ns=first_due,
+        first_start_ns=first_start,
+        start_ns=start,
+        finished_ns=finished,
         supplement_requests=requests,
-        supplement_wait=wait,
-        pending_supplement_since=pending,
-        lapse_at=lapse,
+        wait_ns=wait,
+        pending_ns=pending,
+        lapse_ns=lapse,
         late_supplement_request=late_request,
         rescheduled=reschedules > 0,
         mode=pol.supplement,
         rules=version,
-        provisional=cal.used_provisional,
-        hourly=TimeUnit(dossier.unit) is TimeUnit.HOURS,
-        first=first,
-        trail=tuple(trail),
+        provisional=ops.used_provisional,
+        hourly=unit is TimeUnit.HOURS,
+        context=(at_anchor, n, unit, pol, calendar),
+        trail_ns=tuple(trail),
     )

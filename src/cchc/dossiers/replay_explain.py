@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from cchc.legal import RuleVersion, source
+from cchc.legal import Explanation, RuleVersion, source
 
-from .deadline import DueDate
+from .deadline import EXPLAINERS, DueDate
 from .events import EventKind
-from .explain import Step, fmt, rules_source
+from .explain import Step, explanation, fmt, rules_source
+from .one_stop_rules import OneStopRules
 from .policy import SupplementMode
-from .rules import OneStopRules
+from .replay import Deadline
 
-__all__ = ["replay_steps"]
+__all__ = ["deadline_explanation", "replay_steps"]
 
 
 class _Replayed(Protocol):
@@ -138,3 +139,13 @@ def replay_steps(
             )
         )
     return steps
+
+
+def deadline_explanation(dl: Deadline) -> Explanation:
+    """:meth:`Deadline.explain <cchc.dossiers.Deadline.explain>`: the first due date, each
+    event that changed it, the pending state."""
+    steps = replay_steps(dl.first, dl.trail, dl)
+    return explanation(steps, "hạn giải quyết hồ sơ", "dossier's due date")
+
+
+EXPLAINERS["deadline"] = deadline_explanation

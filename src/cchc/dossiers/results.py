@@ -1,4 +1,4 @@
-"""Due dates and timeliness for a whole :class:`~cchc.dossiers.frame.DossierFrame`.
+"""Due dates and timeliness for a whole :class:`~cchc.dossiers.table.frame.DossierFrame`.
 
 :func:`evaluate` is the batch counterpart of :meth:`cchc.dossiers.Dossier.deadline`
 for flat rows, with the same supplement modes and rescheduling checks, and no
@@ -18,23 +18,26 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc.calendar import CalendarOps, OfficialCalendar
+from cchc.calendar.days import day_tables
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
+from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
-from .batch import UNIT_CODES, classify_batch, due_dates_batch
-from .chunking import CHUNK_ROWS, map_chunks, row_chunks
+from . import engine
+from .batch import UNIT_CODES, classify_local
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
+from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .rescheduling import late_apology, late_apology_message, not_later
-from .rows import row_to_dossier
-from .rules import ONE_STOP_RULES
-from .supplements import after_waiting, clock_anchor, judged_moment, overdue_from
+from .rescheduling import late_apology_message, second_message
+from .supplements import clock_anchor, judged_moment
+from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
+from .table.rows import row_to_dossier
 from .timeliness import Granularity, check_granularity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .frame import DossierFrame
+    from .table.frame import DossierFrame
 
 __all__ = [
     "CHUNK_ROWS",
@@ -44,6 +47,8 @@ __all__ = [
 ]
 
 DT = npt.NDArray[np.datetime64]
+Requests = tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]
+_NO_REQUESTS: Requests = (np.empty(0, np.int64), np.empty(0, bool), np.empty(0, np.int64))
 
 
 @attrs.frozen(eq=False)
@@ -62,6 +67,9 @@ class DossierResults:
     the 766 portal ends the dossier at the request)."""
     policy: str
     provisional: bool
+    requests: Requests = attrs.field(default=_NO_REQUESTS, repr=False)
+    """The rows with a supplement request (positions), whether each came late and its lapse
+    moment (UTC ns, NaT unless pending): kept for those rows only (see the properties)."""
     index: Any = None
     """The index of the DataFrame the rows came from (see ``DossierFrame.index``), or None."""
     row_numbers: npt.NDArray[np.int64] | None = None
@@ -77,9 +85,31 @@ class DossierResults:
             overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
+            requests=_requests(
+                np.asarray(self.late_supplement_request[index]),
+                np.asarray(self.lapse_at[index]).view(np.int64),
+            ),
             index=None if self.index is None else self.index[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
         )
+
+    @property
+    def late_supplement_request(self) -> npt.NDArray[np.bool_]:
+        """Per row: the supplement request came more than the rule set's working days after
+        receipt (:func:`cchc.dossiers.engine.request_is_late`)."""
+        rows, late, _ = self.requests
+        out = np.zeros(len(self.due_at), dtype=bool)
+        out[rows] = late
+        return out
+
+    @property
+    def lapse_at(self) -> DT:
+        """Per row: while a supplement request is unanswered, when the desk may close the
+        dossier (:func:`cchc.dossiers.engine.lapse_moment`), else NaT."""
+        rows, _, lapse = self.requests
+        out = np.full(len(self.due_at), NAT, dtype=np.int64)
+        out[rows] = lapse
+        return out.view("datetime64[ns]")
 
     def to_pandas(self) -> pd.DataFrame:
         """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas).
@@ -116,6 +146,14 @@ class DossierResults:
         )
 
 
+def _requests(
+    late: npt.NDArray[np.bool_], lapse: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """The sparse form of :attr:`DossierResults.requests` from dense columns."""
+    rows = np.flatnonzero(late | (lapse != NAT))
+    return rows, late[rows], lapse[rows]
+
+
 def evaluate(
     frame: DossierFrame,
     *,
@@ -130,7 +168,7 @@ def evaluate(
     ``progress(done, total)``, if given, is called with the rows done after each
     chunk of :data:`CHUNK_ROWS` rows (for a progress bar on millions of rows), in
     order. ``workers``: threads for the chunks (default: the CPUs this process may
-    use, at most 8; see :mod:`cchc.dossiers.chunking`); the results are the same
+    use, at most 8; see :mod:`cchc.dossiers.table.chunks`); the results are the same
     for any number.
     Errors name each row as its loader numbered it (file line, index label).
 
@@ -159,6 +197,8 @@ def evaluate(
     codes = np.empty(n, dtype=np.int8)
     overdue = np.empty(n, dtype=np.int64)
 
+    asked: list[tuple[Any, ...]] = []  # per chunk: rows, late, (pending rows, lapse)
+
     def run(sl: slice) -> tuple[list[CchcError], bool, bool, bool]:
         """One chunk, written into its rows of the results (chunks never overlap). The
         legal due moment and the overdue moment are written only where they differ from
@@ -167,19 +207,21 @@ def evaluate(
         found: list[CchcError] = []
         same_legal = same_overdue = True
         try:
-            d, lg, s, c, o = _evaluate_chunk(chunk, chunk_ops, pol, minute, sl.start, found)
+            d, lg, s, c, o, lt, lp = _evaluate_chunk(chunk, chunk_ops, pol, minute, sl.start, found)
             due[sl], start[sl], codes[sl] = d, s, c
             if lg is not d:
                 legal[sl], same_legal = lg, False
             if o is not d:
                 overdue[sl], same_overdue = o, False
+            if lt is not None:
+                asked.append((sl.start, lt, lp))
         except CalendarCoverageError:
             found += _coverage_rows(chunk, np.arange(len(chunk)), chunk_ops, pol, minute, sl.start)
         return found, chunk_ops.used_provisional, same_legal, same_overdue
 
     errors: list[CchcError] = []
     same: list[tuple[bool, bool]] = []
-    # chunks of about a million rows on a few threads (cchc.dossiers.chunking)
+    # chunks of about a million rows on a few threads (cchc.dossiers.table.chunks)
     chunks = row_chunks(n, CHUNK_ROWS)
     for sl, (found, provisional, *flags) in zip(
         chunks, map_chunks(run, chunks, workers), strict=True
@@ -204,9 +246,27 @@ def evaluate(
         overdue_from=overdue.view("datetime64[ns]"),
         policy=pol.name,
         provisional=ops.used_provisional,
+        requests=_gather_requests(asked),
         index=frame.index,
         row_numbers=frame.row_numbers,
     )
+
+
+def _gather_requests(
+    asked: list[tuple[Any, ...]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """The chunks' request rows (in row order) with their late flags and lapse moments."""
+    if not asked:
+        return _NO_REQUESTS
+    rows, late, lapse = [], [], []
+    for start, (r, flags), pending in sorted(asked, key=lambda a: a[0]):
+        moments = np.full(len(r), NAT, dtype=np.int64)
+        if pending is not None:  # pending rows are among the request rows
+            moments[np.searchsorted(r, pending[0])] = pending[1]
+        rows.append(r + start)
+        late.append(np.asarray(flags, dtype=bool))
+        lapse.append(moments)
+    return np.concatenate(rows), np.concatenate(late), np.concatenate(lapse)
 
 
 def _due_where_same(
@@ -232,78 +292,172 @@ def _evaluate_chunk(
     minute: bool | None,
     offset: int,
     errors: list[CchcError],
-) -> tuple[Any, Any, Any, Any, Any]:
-    rec = frame.received_at.view(np.int64)
+) -> tuple[Any, ...]:
+    """One chunk through the engine (:mod:`cchc.dossiers.engine`), the steps in time order
+    with row masks; instants are local nanoseconds inside, UTC in the results."""
+    tables = day_tables(ops, columns=True)
+    mode = pol.supplement
+    rec = frame.received_at.view(np.int64) + VN_OFFSET_NS
     got = frame.supplement_received_at.view(np.int64)
     req = frame.supplement_requested_at.view(np.int64)
-    # a supplement received implies a request (checked by the loaders)
-    answered = got != NAT
-    some = bool(answered.any())
-    anchor = clock_anchor(rec, got, answered, pol.supplement) if some else rec
-    due, start = _due_rows(anchor, frame.amount, frame.unit, frame.cutoff, ops, pol)
-    due_ns = due.view(np.int64)
-    if some:
-        due_ns = after_waiting(due_ns, req, got, answered, pol.supplement)
-    legal = due_ns
+    asked = req != NAT
+    some_asked = bool(asked.any())
+    answered = got != NAT  # a supplement received implies a request (checked by the loaders)
+    some = some_asked and bool(answered.any())
+    if some_asked:
+        got = got + VN_OFFSET_NS
+        req = req + VN_OFFSET_NS
+    sets = _rule_sets(rec)
+    base = _anchor(frame, rec, sets)
+    # restart: the period after the supplement is the period from its receipt (computed once)
+    start_from = clock_anchor(base, got, answered, mode) if some else base
+    due, start = _periods(start_from, frame.amount, frame.unit, frame.cutoff, pol, tables, ops)
+    legal = due
+    if some and mode is SupplementMode.SUBTRACT_WAITING:
+        due, legal = engine.supplied(due, due, req, got, answered, mode, None)
     r_due = frame.rescheduled_due_at.view(np.int64)
     has = r_due != NAT
     if has.any():
-        r_at = frame.rescheduled_at.view(np.int64)
-        # Time order (see cchc.dossiers.replay): an apology made before the supplement came
-        # back is checked against the due date before the supplement, and the supplement then
-        # restarts the period (restart: the new date lapses) or adds the waiting time to it.
-        before = np.flatnonzero(has & answered & (r_at < got))
+        r_due = r_due + VN_OFFSET_NS
+        r_at = frame.rescheduled_at.view(np.int64) + VN_OFFSET_NS
+        # an apology made before the supplement came back: checked against the first due
+        # date, then the supplement applies (restart: the new date lapses; subtract: waits)
+        before = np.flatnonzero(has & answered & (r_at < got)) if some else np.empty(0, np.int64)
         checked = legal
-        due_ns = np.where(has, r_due, legal)
+        due = engine.rescheduled(legal, r_due, has)
         if before.size:
-            first, _ = _due_rows(
-                rec[before],
+            first, _ = _periods(
+                base[before],
                 np.asarray(frame.amount)[before],
                 np.asarray(frame.unit)[before],
                 None if frame.cutoff is None else frame.cutoff[before],
-                ops,
                 pol,
+                tables,
+                ops,
             )
             checked = legal.copy()
-            checked[before] = first.view(np.int64)
-            if pol.supplement is SupplementMode.RESTART:
-                due_ns[before] = legal[before]
-            else:
-                due_ns[before] = after_waiting(
-                    r_due[before], req[before], got[before], True, pol.supplement
-                )
-        errors += _check_reschedules(has, r_at, r_due, checked, offset)
+            checked[before] = first
+            restarted = (legal[before], None)
+            due[before] = engine.supplied(
+                engine.rescheduled(first, r_due[before], True),
+                first,
+                req[before],
+                got[before],
+                True,
+                mode,
+                restarted,
+            )[0]
+        errors += _check_reschedules(has, r_at, r_due, checked, sets, offset)
+    pending = asked & ~answered if some_asked else asked
+    any_pending = some_asked and bool(pending.any())
+    late = lapse = None  # (rows, values): only the rows with a request
+    if some_asked:
+        rows = np.flatnonzero(asked)
+        notice = _values(sets, rows, "supplement_notice_working_days")
+        late = rows, engine.request_is_late(rec[rows], req[rows], notice, tables, ops)
+    if any_pending:
+        rows = np.flatnonzero(pending)
+        days = _values(sets, rows, "supplement_lapse_days")
+        moment = np.broadcast_to(engine.lapse_moment(req[rows], days), rows.shape)
+        lapse = rows, np.where(moment == NAT, NAT, moment - VN_OFFSET_NS)
     per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
-    pending = (req != NAT) & ~answered
-    fin = frame.finished_at.view(np.int64)
-    judged = judged_moment(fin, req, pending & (fin != NAT))
-    codes = classify_batch(judged, due_ns.view("datetime64[ns]"), minute=per_row)
+    fin = frame.finished_at.view(np.int64) + VN_OFFSET_NS  # NaT stays below every moment
+    if any_pending:
+        fin = judged_moment(fin, req, pending & (fin != NAT + VN_OFFSET_NS))
+    codes = classify_local(fin, due, minute=per_row)  # judged on local moments
+    same = legal is due
+    due -= VN_OFFSET_NS  # the engine's arrays, owned here: back to UTC in place
+    legal = due if same else legal - VN_OFFSET_NS
+    start = start - VN_OFFSET_NS
+    req_utc = frame.supplement_requested_at.view(np.int64)
     # nothing pending: overdue_from gives the due moments themselves (kept as one array)
-    overdue = overdue_from(due_ns, req, pending, NEVER) if pending.any() else due_ns
-    return due_ns, legal, start.view(np.int64), codes, overdue
+    overdue = engine.overdue_moment(due, req_utc, pending, NEVER) if any_pending else due
+    return due, legal, start, codes, overdue, late, lapse
 
 
-def _due_rows(
+@attrs.frozen(eq=False)
+class _RowSets:
+    """The rule sets of a chunk whose receipts fall under several: each row's set is found
+    only for the rows a rule value is asked for (supplements, apologies, transfers)."""
+
+    days: npt.NDArray[np.int64]
+
+    def ids(self, rows: Any) -> Any:
+        return engine.rule_sets_of(self.days[rows])
+
+
+def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSets:
+    """The rule set in force at each receipt: one :class:`RuleVersion` when the chunk's
+    receipts all fall under one, else the rows grouped by set on demand (:class:`_RowSets`)."""
+    sets = rule_timeline()[1]
+    if rec.size == 0:
+        found = sets[-1]
+        assert found is not None
+        return found
+    lo: int = engine.rule_sets_of(int(rec.min()) // NS_PER_DAY)
+    hi: int = engine.rule_sets_of(int(rec.max()) // NS_PER_DAY)
+    one = sets[lo]
+    if lo == hi and one is not None:
+        return one
+    return _RowSets(rec // NS_PER_DAY)
+
+
+def _values(sets: RuleVersion[OneStopRules] | _RowSets, rows: Any, name: str) -> Any:
+    """A rule value for ``rows``: one value, or each row's set's."""
+    if isinstance(sets, RuleVersion):
+        return engine.rule_values(sets, name)
+    return engine.rule_values(sets.ids(rows), name)
+
+
+def _rules_of(sets: RuleVersion[OneStopRules] | _RowSets, row: int) -> OneStopRules:
+    version = sets if isinstance(sets, RuleVersion) else rule_timeline()[1][int(sets.ids(row))]
+    assert version is not None  # receipts before the first set are refused by the loaders
+    rules: OneStopRules = version.value
+    return rules
+
+
+def _anchor(
+    frame: DossierFrame, rec: npt.NDArray[np.int64], sets: RuleVersion[OneStopRules] | _RowSets
+) -> Any:
+    """The clock anchor: the receipt, or the transfer of boundary-free rows where their rule
+    set starts the clock at the competent authority (ND 309/2026 Art 8(3))."""
+    moved, flags = frame.transferred_at, frame.boundary_free
+    if moved is None or flags is None or not flags.any():
+        return rec
+    rows = np.flatnonzero(flags & ~np.isnat(moved))
+    if rows.size == 0:
+        return rec
+    out = rec.copy()
+    out[rows] = engine.anchor(
+        rec[rows],
+        moved[rows].view(np.int64) + VN_OFFSET_NS,
+        True,
+        _values(sets, rows, "boundary_free_clock_at_authority"),
+    )
+    return out
+
+
+def _periods(
     anchor: npt.NDArray[np.int64],
     amount: Any,
     unit: Any,
     cutoff: npt.NDArray[np.int16] | None,
-    ops: CalendarOps,
     pol: DeadlinePolicy,
-) -> tuple[DT, DT]:
-    """Due dates with each row's cut-off hour (one vectorised pass per distinct cut-off)."""
-    stamps = anchor.view("datetime64[ns]")
+    tables: Any,
+    ops: CalendarOps,
+) -> tuple[Any, Any]:
+    """``(due, start)`` (local ns) with each row's cut-off hour (one pass per distinct
+    cut-off)."""
+    n = np.broadcast_to(np.asarray(amount, dtype=np.int64), anchor.shape)
+    codes = np.broadcast_to(np.asarray(unit, dtype=np.int8), anchor.shape)
     if cutoff is None or not (cutoff >= 0).any():
-        return due_dates_batch(stamps, amount, unit, calendar=ops, policy=pol)
-    due = np.empty(len(anchor), dtype="datetime64[ns]")
-    start = np.empty(len(anchor), dtype="datetime64[ns]")
-    amounts = np.broadcast_to(np.asarray(amount), anchor.shape)
-    units = np.broadcast_to(np.asarray(unit), anchor.shape)
+        return engine.period(anchor, n, codes, pol, tables, ops)
+    due = np.empty(len(anchor), dtype=np.int64)
+    start = np.empty(len(anchor), dtype=np.int64)
     for value in np.unique(cutoff).tolist():
         rows = np.flatnonzero(cutoff == value)
         p = pol if value < 0 else pol.with_cutoff(time(value // 60, value % 60))
-        d, s = due_dates_batch(stamps[rows], amounts[rows], units[rows], calendar=ops, policy=p)
-        due[rows], start[rows] = d, s
+        due[rows], start[rows] = engine.period(anchor[rows], n[rows], codes[rows], p, tables, ops)
     return due, start
 
 
@@ -338,33 +492,41 @@ def _coverage_rows(
     return []
 
 
-_ARTICLES = "Nghị định 61/2018 Điều 19 khoản 9; 118/2025 Điều 19 khoản 6"
-(_NOTICE_DAYS,) = {v.value.reschedule_notice_days for v in ONE_STOP_RULES}
-"""One day in every rule set so far; the unpacking fails loudly the day a version differs
-(the rows would then need their own rule set's notice)."""
-
-
 def _check_reschedules(
-    has: Any, r_at: Any, r_due: Any, legal: Any, offset: int
+    has: Any, r_at: Any, r_due: Any, legal: Any, sets: Any, offset: int
 ) -> list[LifecycleError]:
-    day = (r_at + VN_OFFSET_NS) // NS_PER_DAY
-    due_day = (legal + VN_OFFSET_NS) // NS_PER_DAY
+    """The apology rules of each row's rule set (:func:`cchc.dossiers.engine.apology_breaks`;
+    one rescheduling per row by construction)."""
+    rows = np.flatnonzero(has)
     errors: list[LifecycleError] = []
-    # one rescheduling per row by construction; the notice: ND 61 Art 19(9), ND 118 Art 19(6)
-    notice = _NOTICE_DAYS
-    too_late = has & late_apology(day, due_day, notice)
-    for r in np.flatnonzero(too_late).tolist():
-        errors.append(
-            LifecycleError(
-                late_apology_message(notice, _ARTICLES), row=r + 1 + offset, field="rescheduled_at"
+    notice = _values(sets, rows, "reschedule_notice_days")
+    most = _values(sets, rows, "max_reschedules")
+    too_many, too_late, not_after = engine.apology_breaks(
+        r_at[rows], r_due[rows], legal[rows], notice, 1, most
+    )
+    too_many = np.broadcast_to(too_many, rows.shape)
+    for k in np.flatnonzero(too_many | too_late | not_after).tolist():
+        r = int(rows[k])
+        rules = _rules_of(sets, r)
+        article = rules.article("reschedule")
+        if too_many[k]:
+            errors.append(
+                LifecycleError(second_message(article), row=r + 1 + offset, field="rescheduled_at")
             )
-        )
-    for r in np.flatnonzero(has & not_later(r_due, legal)).tolist():
-        errors.append(
-            LifecycleError(
-                "rescheduled_due_at is not after the due date",
-                row=r + 1 + offset,
-                field="rescheduled_due_at",
+        if too_late[k]:
+            errors.append(
+                LifecycleError(
+                    late_apology_message(rules.reschedule_notice_days, article),
+                    row=r + 1 + offset,
+                    field="rescheduled_at",
+                )
             )
-        )
+        if not_after[k]:
+            errors.append(
+                LifecycleError(
+                    "rescheduled_due_at is not after the due date",
+                    row=r + 1 + offset,
+                    field="rescheduled_due_at",
+                )
+            )
     return errors

@@ -18,13 +18,12 @@ engine (:meth:`cchc.dossiers.Dossier.deadline`):
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 import attrs
 
 from cchc.calendar import OfficialCalendar
-from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind
+from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind, supplement_lapse_at
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
 
@@ -126,8 +125,8 @@ def _supplement(c: _Ctx) -> tuple[list[FormField], list[str], None]:
         FormField(label="Lý do", value=inputs.need("reason", fallback=ev.note)),
     ]
     rules = dl.rules.value
-    if rules.supplement_lapse_days is not None:
-        lapse = ev.at + timedelta(days=rules.supplement_lapse_days)
+    lapse = supplement_lapse_at(ev.at, dl.rules)
+    if lapse is not None:
         fields.append(
             FormField(
                 label=f"Thời hạn bổ sung hồ sơ (quá thời hạn, hồ sơ có thể bị đóng theo "

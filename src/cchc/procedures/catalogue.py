@@ -28,10 +28,10 @@ each row's announcement decision::
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cchc._data import parse_json_text, read_bundled_csv_rows, read_text, read_user_text
 from cchc._model import with_source
@@ -51,8 +51,18 @@ from .time_limits import parse_time_limit
 from .versions import ProcedureVersion
 from .vocabulary import LEVEL_VI, Channel, TimeUnit
 
-if TYPE_CHECKING:
-    from cchc.dossiers.models import Dossier
+
+class ReceivedDossier(Protocol):
+    """What :meth:`Catalogue.version_for` reads of a dossier (a
+    :class:`cchc.dossiers.Dossier`): this package never imports the dossier engine above it."""
+
+    @property
+    def procedure_code(self) -> str | None: ...
+    @property
+    def procedure_version(self) -> ProcedureVersion | None: ...
+    @property
+    def received_at(self) -> datetime: ...
+
 
 __all__ = [
     "Catalogue",
@@ -145,7 +155,7 @@ class Catalogue(Sequence[Procedure]):
             f"the catalogue has no procedure version {version}", item=str(version)
         )
 
-    def version_for(self, dossier: Dossier, *, issuer: str | None = None) -> Procedure:
+    def version_for(self, dossier: ReceivedDossier, *, issuer: str | None = None) -> Procedure:
         """The procedure version a dossier was received under.
 
         The version the dossier records (``dossier.procedure_version``, set by

@@ -30,7 +30,7 @@ from pydantic import Field, model_validator
 from cchc._model import CchcRecord
 from cchc.legal import sources
 
-from .vocabulary import AuthorityLevel, Channel, TimeUnit
+from .vocabulary import IMMEDIATE_AS, AuthorityLevel, Channel, TimeUnit
 
 __all__ = [
     "ChannelTerms",
@@ -103,7 +103,7 @@ class TimeLimit(CchcRecord):
         receipt working day (assumption; no text defines "ngay" in hours).
         """
         if self.unit is TimeUnit.IMMEDIATE:
-            return 0, TimeUnit.WORKING_DAYS.value
+            return IMMEDIATE_AS[0], IMMEDIATE_AS[1].value
         assert self.amount is not None
         return self.amount, self.unit.value
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["LEVEL_VI", "AuthorityLevel", "Channel", "OnlineServiceLevel", "TimeUnit"]
+__all__ = [
+    "IMMEDIATE_AS",
+    "LEVEL_VI",
+    "AuthorityLevel",
+    "Channel",
+    "OnlineServiceLevel",
+    "TimeUnit",
+]
 
 
 class TimeUnit(enum.StrEnum):
@@ -34,6 +41,12 @@ class TimeUnit(enum.StrEnum):
         """The Vietnamese term."""
         return _UNIT_VI[self]
 
+
+IMMEDIATE_AS = (0, TimeUnit.WORKING_DAYS)
+"""What ``immediate`` (ngay, giải quyết ngay) means to the deadline engine: 0 working days,
+due by the end of the receipt working day (assumption: no text defines "ngay" in hours).
+The one statement of it: :meth:`TimeLimit.engine_terms <cchc.procedures.TimeLimit.engine_terms>`,
+:func:`cchc.dossiers.due_date` and the batch loaders read it."""
 
 _UNIT_VI = {
     TimeUnit.WORKING_DAYS: "ngày làm việc",

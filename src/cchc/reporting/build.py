@@ -28,18 +28,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from cchc.dossiers.table.statistics import count_rate
 from cchc.errors import BatchValidationError, CchcError, ValidationError
-from cchc.plans.completion import InProgressPolicy, completion, percent
+from cchc.plans.completion import InProgressPolicy, completion
 from cchc.plans.models import Plan
 from cchc.plans.targets import to_decimal
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport, DossierFigures
+from cchc.reporting_periods import reporting_period
 
 __all__ = ["build_report", "dossier_on_time_rate"]
 
 
 def dossier_on_time_rate(d: DossierFigures) -> Decimal | None:
-    """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts.
+    """(trước hạn + đúng hạn) / đã giải quyết, in %, or ``None`` without the counts: the
+    rate ``on_time_or_early_rate`` of :data:`cchc.dossiers.table.statistics.RATES`.
 
     Raises:
         ValidationError: the dossiers resolved early and on the due date are more
@@ -47,14 +49,14 @@ def dossier_on_time_rate(d: DossierFigures) -> Decimal | None:
     """
     if not d.resolved or d.resolved_early is None or d.resolved_on_due is None:
         return None
-    on_time = d.resolved_early + d.resolved_on_due
-    if on_time > d.resolved:
+    if d.resolved_early + d.resolved_on_due > d.resolved:
         raise ValidationError(
             f"resolved_early {d.resolved_early} + resolved_on_due {d.resolved_on_due} = "
-            f"{on_time} is more than resolved {d.resolved}",
+            f"{d.resolved_early + d.resolved_on_due} is more than resolved {d.resolved}",
             field="procedures.dossiers.resolved",
         )
-    return percent(on_time, d.resolved)
+    counts = {"early": d.resolved_early, "on_time": d.resolved_on_due, "resolved": d.resolved}
+    return count_rate("on_time_or_early_rate", counts)
 
 
 def build_report(

@@ -40,6 +40,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from cchc.calendar import WorkingCalendar
+from cchc.dossiers.table.statistics import count_rate
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef, Target
@@ -59,8 +60,8 @@ from cchc.reporting.findings import (
     report_finding,
     target_finding,
 )
-from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
+from cchc.reporting_periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 
 __all__ = [
     "INVERSION_PATTERN",
@@ -145,7 +146,14 @@ def _not_above(out: list[Finding], section: BaseModel, prefix: str, part: str, w
 
 
 def _rate(out: list[Finding], field: str, stated: Decimal | None, part: int, whole: int) -> None:
-    computed = rate(part, whole)  # None for a total of 0: nothing to compare (cchc.rates)
+    _compare(out, field, stated, rate(part, whole))
+
+
+def _compare(
+    out: list[Finding], field: str, stated: Decimal | None, computed: Decimal | None
+) -> None:
+    """A finding when a stated rate differs from the computed one (None for a total of 0:
+    nothing to compare, :mod:`cchc.rates`)."""
     if stated is None or computed is None:
         return
     if abs(stated - computed) > Decimal("0.01"):
@@ -189,9 +197,10 @@ def _check_sums(r: CchcReport, out: list[Finding]) -> None:
                     pending=p,
                 )
             )
-        if d.resolved and d.resolved_early is not None and d.resolved_on_due is not None:
-            on_time = d.resolved_early + d.resolved_on_due
-            _rate(out, "procedures.dossiers.on_time_rate", d.on_time_rate, on_time, d.resolved)
+        # the rate defined once (cchc.dossiers.table.statistics.RATES): (early + on time) / resolved
+        counts = {"early": d.resolved_early, "on_time": d.resolved_on_due, "resolved": d.resolved}
+        computed = count_rate("on_time_or_early_rate", counts)
+        _compare(out, "procedures.dossiers.on_time_rate", d.on_time_rate, computed)
     cs = r.civil_service
     _sum(out, cs, "civil_service", "classes_approved", ["classes_held", "classes_not_held"])
     _sum_if_any(out, cs, "civil_service", "staff_sent_total", _STAFF_COURSES)

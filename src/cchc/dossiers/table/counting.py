@@ -1,0 +1,161 @@
+"""Counting kernels of :mod:`.statistics` (NumPy ``bincount`` over whole columns)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from ..batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME
+from ..instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
+
+if TYPE_CHECKING:
+    from ..results import DossierResults
+    from .frame import DossierFrame
+    from .report_periods import Period
+
+__all__ = ["contiguous", "count_arrays", "count_matrix"]
+
+I64 = npt.NDArray[np.int64]
+
+
+def contiguous(plist: Sequence[Period]) -> bool:
+    """Whether each period starts where the previous one ends."""
+    return all(x.end == y.start for x, y in itertools.pairwise(plist))
+
+
+def count_arrays(
+    frame: DossierFrame,
+    results: DossierResults,
+    period: Period,
+    group: npt.NDArray[np.int32],
+    n_groups: int,
+    as_of_ns: int | None = None,
+) -> dict[str, npt.NDArray[np.int64]]:
+    """Per-group count arrays for one period (the additive core of :func:`summarize`).
+
+    Unfinished dossiers are judged in time / overdue at the last instant of the
+    period, or at ``as_of_ns`` (UTC nanoseconds) when that comes earlier: a period
+    ending in the future is judged now, not at its end.
+    """
+    a, b = period.bounds_ns()
+    rec = frame.received_at.view(np.int64)
+    fin = frame.finished_at.view(np.int64)
+    due = results.overdue_from.view(np.int64)
+    unfinished_at = (fin == NAT) | (fin >= a)
+    received = (rec >= a) & (rec < b)
+    carried = (rec < a) & unfinished_at
+    handle = received | carried
+    resolved = handle & (fin != NAT) & (fin < b)
+    progress = handle & ~resolved
+    t = results.timeliness
+    as_of = b - 1 if as_of_ns is None else min(b - 1, as_of_ns)
+    rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
+    masks = {
+        "received": received,
+        "carried_over": carried,
+        "to_handle": handle,
+        "resolved": resolved,
+        "early": resolved & (t == EARLY),
+        "on_time": resolved & (t == ON_TIME),
+        "late": resolved & (t == LATE),
+        "in_progress": progress,
+        "in_progress_in_time": progress & (due >= as_of),
+        "in_progress_overdue": progress & (due < as_of),
+        "online_received": received & (frame.channel == CHANNEL_CODES["online"]),
+        "rescheduled": resolved & rescheduled,
+    }
+    return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
+
+
+def _period_of(bounds: I64, x: I64) -> I64:
+    """``searchsorted(bounds, x, side="right") - 1`` for local-midnight bounds: the period
+    number (-1 before the first, P after the last) by one gather per day, not a search."""
+    days = (bounds + VN_OFFSET_NS) // NS_PER_DAY
+    first, last = int(days[0]), int(days[-1])
+    lut = np.searchsorted(days, np.arange(first - 1, last + 1), side="right") - 1
+    origin = (first - 1) * NS_PER_DAY - VN_OFFSET_NS  # UTC ns of the day before the first
+    d = np.clip(x, origin, origin + (last - first + 2) * NS_PER_DAY - 1)  # NaT, never: ends
+    d -= origin
+    d //= NS_PER_DAY
+    out: I64 = lut[d]
+    return out
+
+
+def _hist(keys: I64, n_cells: int) -> I64:
+    out: I64 = np.bincount(keys, minlength=n_cells)
+    return out
+
+
+def count_matrix(
+    frame: DossierFrame,
+    results: DossierResults,
+    periods: Sequence[Period],
+    group: npt.NDArray[np.int32],
+    n_groups: int,
+) -> dict[str, I64]:
+    """Counts as ``(group, period)`` matrices for contiguous periods, in one pass.
+
+    Each instant is located once among the period bounds (``searchsorted``),
+    giving a period number in ``-1 .. P`` (before the first, ..., after the
+    last). A handful of histograms over ``(group, period number)`` then give every
+    count, because receipt comes before finish:
+
+    * to handle in ``p`` = #{received in or before ``p``} - #{finished before ``p``};
+    * overdue at the end of ``p`` = #{``m <= p``} - #{``max(m, finish) <= p``}, where
+      ``m = max(receipt period, first period ending after the due moment)``.
+
+    The cost does not grow with the number of periods.
+    """
+    bounds = np.array([p.bounds_ns()[0] for p in periods] + [periods[-1].bounds_ns()[1]])
+    n_p = len(periods)
+    width = n_p + 2  # period numbers -1 .. n_p, stored at columns 0 .. n_p + 1
+    cells = n_groups * width
+    base = group.astype(np.int64) * width + 1
+    rec = frame.received_at.view(np.int64)
+    fin = frame.finished_at.view(np.int64)
+    due = results.overdue_from.view(np.int64)
+    p_rec = _period_of(bounds, rec)
+    p_fin = _period_of(bounds, fin)
+    p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
+    online = (frame.channel == CHANNEL_CODES["online"]).astype(np.int64)
+    rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
+    t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
+    fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
+    # overdue at the end of p >= q: the period holding the instant after the due moment
+    q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
+    m = np.maximum(p_rec, q, out=q)
+    m_hist = _hist(base + m, cells).reshape(n_groups, width)
+    mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)
+    cols = slice(1, n_p + 1)
+    received_all = rec_hist.sum(axis=2)
+    finished_all = fin_hist.sum(axis=2)
+    received = received_all[:, cols]
+    handle = (
+        np.cumsum(received_all, axis=1)[:, 1 : n_p + 1] - np.cumsum(finished_all, axis=1)[:, 0:n_p]
+    )
+    early, on_time, late = (fin_hist[:, cols, k] for k in (1, 2, 3))
+    resolved = early + on_time + late
+    overdue = np.cumsum(m_hist, axis=1)[:, cols] - np.cumsum(mf_hist, axis=1)[:, cols]
+    progress = handle - resolved
+    resched_rows = np.flatnonzero(frame.rescheduled_due_at.view(np.int64) != NAT)
+    rescheduled = _hist(base[resched_rows] + p_fin[resched_rows], cells).reshape(n_groups, width)[
+        :, cols
+    ]
+    return {
+        "received": received,
+        "carried_over": handle - received,
+        "to_handle": handle,
+        "resolved": resolved,
+        "early": early,
+        "on_time": on_time,
+        "late": late,
+        "in_progress": progress,
+        "in_progress_in_time": progress - overdue,
+        "in_progress_overdue": overdue,
+        "online_received": rec_hist[:, cols, 1],
+        "rescheduled": rescheduled,
+    }
