@@ -133,6 +133,17 @@ class Citation(CchcModel):
         return ((self.number or "").lstrip("0"), self.symbol.casefold())
 
 
+# Enum members read for every citation, looked up once: in Python 3.11 ``Enum.MEMBER`` is a
+# descriptor call costing about as much as the small checks that read it.
+_ISSUER_ONLY = NumberShape.ISSUER_ONLY
+_LAW_SHAPE = NumberShape.LAW
+_PARTY_SHAPE = NumberShape.PARTY
+_CONG_VAN_SHAPE = NumberShape.CONG_VAN
+_UNIT = IssuerKind.UNIT
+_HEADER = CitationRole.HEADER
+_CITATION = CitationRole.CITATION
+
+
 def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
     """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:").
 
@@ -305,13 +316,13 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
 
 def _bare_ok(num: DocumentNumber) -> bool:
     """Whether a number with no "số" and no type word before it is still a citation."""
-    if "case" in num.defects or num.shape is NumberShape.ISSUER_ONLY:
+    if "case" in num.defects or num.shape is _ISSUER_ONLY:
         return False
-    if num.shape in (NumberShape.LAW, NumberShape.PARTY):
+    if num.shape in (_LAW_SHAPE, _PARTY_SHAPE):
         return True
-    if num.shape is NumberShape.CONG_VAN:
+    if num.shape is _CONG_VAN_SHAPE:
         known = issuer(num.issuers[0]) if num.issuers else None
-        return known is not None and known.kind is not IssuerKind.UNIT
+        return known is not None and known.kind is not _UNIT
     return num.type_code is not None and bool(num.issuers)
 
 
@@ -323,7 +334,7 @@ def _build(
     while j < len(s) and j - end < 20 and s[j] in " \t\r\n,":
         j += 1
     dt: DateText | None = scan_date(s, j, require_ngay=True)
-    if dt is None and role is CitationRole.HEADER:
+    if dt is None and role is _HEADER:
         place = _PLACE_DATE.search(s, end, min(len(s), end + 200))
         if place is not None:
             dt = scan_date(s, place.end(), require_ngay=True)
@@ -452,14 +463,14 @@ def parse_citations(text: str) -> list[Citation]:
         num = scan_number(s, m.end(), blank_number=True)
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
-            found.append(_build(s, m.end(), num, start, None, CitationRole.HEADER))
+            found.append(_build(s, m.end(), num, start, None, _HEADER))
     for m in _blank_body_matches(s):
         p = m.end()
         start, word, _has_so, _header = _type_word(s, m.start() + len("số"))
         num = scan_number(s, p, blank_number=True)
         if num is None or (word is None and not (num.type_code and num.issuers)):
             continue
-        found.append(_build(s, p, num, start, word, CitationRole.CITATION))
+        found.append(_build(s, p, num, start, word, _CITATION))
     for m in _candidate_matches(s):
         p = m.start()
         start, word, has_so, header = _type_word(s, p)
@@ -467,11 +478,11 @@ def parse_citations(text: str) -> list[Citation]:
         num = scan_number(s, p, generic_word=generic)
         if num is None:
             continue
-        if num.shape is NumberShape.ISSUER_ONLY and not has_so:
+        if num.shape is _ISSUER_ONLY and not has_so:
             continue
         if word is None and not has_so and not _bare_ok(num):
             continue
-        role = CitationRole.HEADER if header else CitationRole.CITATION
+        role = _HEADER if header else _CITATION
         found.append(_build(s, p, num, start, word, role))
     found.sort(key=lambda f: f[0])
     out: list[Citation] = []
@@ -482,7 +493,7 @@ def parse_citations(text: str) -> list[Citation]:
         if iss is not None:
             end = iss_end
         subj, subj_span = (None, None)
-        if f["role"] is not CitationRole.HEADER:
+        if f["role"] is not _HEADER:
             subj, subj_span = _subject(s, end, next_start)
         f["issuer"] = iss
         f["subject"] = subj
