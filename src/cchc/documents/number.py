@@ -51,6 +51,7 @@ left unpadded. A line break after a symbol's hyphen ("1291/QĐ-" at a line end,
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 import attrs
@@ -183,9 +184,16 @@ def _hyphenated(a: str | None, b: str | None) -> str:
     return f"{a}-{b}" if a and b else a or b or ""
 
 
-def _canon_part(part: str, defects: list[str]) -> str:
+@functools.lru_cache(maxsize=4096)
+def _canonical(part: str) -> str:
+    """The usual spelling of a symbol group: a type's abbreviation, else an issuer's
+    (both from bundled tables; kept for the parts seen, as they recur in a text)."""
     t = type_for_abbreviation(part)
-    canon = t.abbreviation if t is not None and t.abbreviation else canonical_abbreviation(part)
+    return t.abbreviation if t is not None and t.abbreviation else canonical_abbreviation(part)
+
+
+def _canon_part(part: str, defects: list[str]) -> str:
+    canon = _canonical(part)
     if canon != part and "case" not in defects:
         defects.append("case")
     return canon
@@ -292,7 +300,7 @@ def _classify(
         )
 
     def canon(chosen: list[str]) -> tuple[str, ...]:
-        return tuple(_canon_part(p, defects) for p in chosen)
+        return tuple([_canon_part(p, defects) for p in chosen])
 
     first = type_for_abbreviation(parts[0])
     if year is not None:
