@@ -136,10 +136,6 @@ class Citation(CchcModel):
 # Enum members read for every citation, looked up once: in Python 3.11 ``Enum.MEMBER`` is a
 # descriptor call costing about as much as the small checks that read it.
 _ISSUER_ONLY = NumberShape.ISSUER_ONLY
-_LAW_SHAPE = NumberShape.LAW
-_PARTY_SHAPE = NumberShape.PARTY
-_CONG_VAN_SHAPE = NumberShape.CONG_VAN
-_UNIT = IssuerKind.UNIT
 _HEADER = CitationRole.HEADER
 _CITATION = CitationRole.CITATION
 
@@ -318,11 +314,11 @@ def _bare_ok(num: DocumentNumber) -> bool:
     """Whether a number with no "số" and no type word before it is still a citation."""
     if "case" in num.defects or num.shape is _ISSUER_ONLY:
         return False
-    if num.shape in (_LAW_SHAPE, _PARTY_SHAPE):
+    if num.shape in (NumberShape.LAW, NumberShape.PARTY):
         return True
-    if num.shape is _CONG_VAN_SHAPE:
+    if num.shape is NumberShape.CONG_VAN:
         known = issuer(num.issuers[0]) if num.issuers else None
-        return known is not None and known.kind is not _UNIT
+        return known is not None and known.kind is not IssuerKind.UNIT
     return num.type_code is not None and bool(num.issuers)
 
 
