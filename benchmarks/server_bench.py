@@ -16,6 +16,9 @@ streams, one request at a time per connection). It prints:
 3. a 100,000-row evaluation upload (CSV and Parquet; ``output=summary`` and per-row JSON
    lines): rows per second; the library (``read_csv`` + ``evaluate``) on the same file.
 
+Where Debian's ``wrk`` is installed, phase 1 is also run from it (a C client, so the load
+generator does not take one of the two cores from the server).
+
 Targets on a 2-core machine: >= 1,500 due-date requests/s with 50 clients (p99 < 100 ms),
 p99 < 25 ms at 500 requests/s, upload >= 500,000 rows/s.
 """
@@ -26,6 +29,8 @@ import argparse
 import asyncio
 import io
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -230,6 +235,37 @@ def library_upload(path: Path) -> float:
     return best
 
 
+def wrk_line(wrk: str, port: int, clients: int, seconds: float, lib_rate: float) -> str:
+    """``GET /v1/due`` under wrk: requests/s, p50 and p99 (``--latency``)."""
+    out = subprocess.run(
+        [
+            wrk,
+            "-t1",
+            f"-c{clients}",
+            f"-d{max(1, round(seconds))}s",
+            "--latency",
+            f"http://127.0.0.1:{port}{QUERY}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50, p99 = (re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out) for p in ("50", "99"))
+    ms = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+    def lat(m: re.Match[str] | None) -> float:
+        return float(m.group(1)) * ms[m.group(2)] if m else float("nan")
+
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return (
+        f"GET /v1/due under wrk (C client, 1 thread), {clients} keep-alive connections: "
+        f"{rate:,.0f} req/s, p50 {lat(p50):.1f} ms, p99 {lat(p99):.1f} ms, "
+        f"{bad.group(1) if bad else 0} non-2xx (server/library {rate / lib_rate:.4f})"
+    )
+
+
 async def main_async(args: argparse.Namespace) -> None:
     port = free_port()
     proc = start_server(port, args.workers)
@@ -246,6 +282,12 @@ async def main_async(args: argparse.Namespace) -> None:
             f"{rate:,.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} non-200 "
             f"(server/library {rate / lib_rate:.4f})"
         )
+
+        wrk = shutil.which("wrk")
+        if wrk is not None:
+            # The same load from a C client (Debian's wrk, one thread): the Python client
+            # above takes a core of this machine's two for itself.
+            print(wrk_line(wrk, port, args.clients, args.seconds, lib_rate))
 
         errors, lat = await open_loop(port, args.rate, args.seconds, args.clients)
         p50, p99 = percentiles(lat)

@@ -131,7 +131,7 @@ def test_example_writes_a_sample_the_next_command_reads(
     assert "--force" in capsys.readouterr().err
     assert main(["example", "--json"]) == 0
     names = [s["name"] for s in json.loads(capsys.readouterr().out)]
-    assert names == ["dossiers", "index-inputs", "plan", "report"]
+    assert names == ["dossier-json", "dossiers", "index-inputs", "plan", "report"]
     inputs = tmp_path / "inputs.yaml"
     assert main(["example", "index-inputs", "-o", str(inputs)]) == 0
     assert main(["index", "score", "par-example-department", str(inputs), "--json"]) == 0

@@ -8,7 +8,7 @@ and choice has help text, and every command that prints data has ``--json``.
 noun                    verbs
 ======================  =================================================
 ``calendar``            ``days YEAR``, ``add-days DATE N``, ``is-working DATE``
-``dossier``             ``due RECEIVED_AT AMOUNT``, ``stats FILE.csv``
+``dossier``             ``due RECEIVED_AT AMOUNT``, ``stats FILE.csv``, ``payload FILE.json``
 ``document``            ``lint FILE``, ``citations FILE``, ``deadlines FILE``
 ``plan``                ``status FILE``
 ``report``              ``period KIND YEAR``, ``check FILE``, ``render FILE``
@@ -69,7 +69,11 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
         "official working calendar (lịch làm việc): days off, working-day arithmetic",
         "cchc.calendar.commands",
     ),
-    ("dossier", "dossiers (hồ sơ): due dates and statistics", "cchc.dossiers.commands"),
+    (
+        "dossier",
+        "dossiers (hồ sơ): due dates, statistics, portal payloads",
+        "cchc.dossiers.commands",
+    ),
     (
         "document",
         "directive documents (văn bản): lint, citations, deadlines",

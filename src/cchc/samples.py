@@ -8,11 +8,12 @@ name                    what                                         then run
 ``plan``                Kế hoạch 5601/KH-SYT (2017), a real plan     ``cchc plan status``
 ``report``              a Q1/2022 CCHC report of a Sở Y tế           ``cchc report check``
 ``dossiers``            2025 synthetic dossiers, one per CSV row      ``cchc dossier stats``
+``dossier-json``        one dossier record: applicant, papers, fees   ``cchc dossier payload``
 ``index-inputs``        inputs of the EXAMPLE department framework   ``cchc index score``
 ======================  ===========================================  ==========================
 
     >>> sorted(SAMPLES)
-    ['dossiers', 'index-inputs', 'plan', 'report']
+    ['dossier-json', 'dossiers', 'index-inputs', 'plan', 'report']
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ SAMPLES: dict[str, Sample] = {
         ("data", "synthetic_dossiers_2025.csv"),
         "synthetic 2025 dossiers (hồ sơ), one per row, every CSV column used",
         "cchc dossier stats FILE --by field",
+    ),
+    "dossier-json": Sample(
+        "cchc.dossiers",
+        ("data", "sample_dossier.json"),
+        "one dossier record (hồ sơ) of the real procedure 2.000055, with applicant, papers, "
+        "fees, payments and events",
+        "cchc dossier payload FILE",
     ),
     "index-inputs": Sample(
         "cchc.indices",

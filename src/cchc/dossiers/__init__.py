@@ -11,7 +11,11 @@
   for columns of millions of dossiers (:mod:`~cchc.dossiers.table.statistics`, counts and
   Decimal rates with documented denominators); the loaders :func:`read_csv`,
   :func:`from_dataframe`, :func:`from_arrow`, :func:`from_columns` need pandas;
-* :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ).
+* :mod:`~cchc.dossiers.codes`: dossier codes (mã số hồ sơ) by the regime of their date;
+* the record (:mod:`~cchc.dossiers.submission`: applicant, papers, fees, payments) and
+  the exchange with the national portal (:mod:`~cchc.dossiers.portal`:
+  :meth:`Dossier.to_portal_payload`, :meth:`Dossier.from_portal_payload`, status codes);
+  :func:`from_dossiers` / :func:`to_dossiers` turn records into columns and back.
 
     >>> from datetime import datetime
     >>> from cchc.tz import VN_TZ
@@ -65,14 +69,16 @@ from .table.statistics import (
 from .timeliness import Granularity, Progress, Timeliness, classify, due_within, progress_as_of
 
 _NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe", "read_csv")
+_RECORDS = ("from_dossiers", "to_dossiers")
 
 
 def __getattr__(name: str) -> Any:
     """Loaders that need pandas (the ``pandas`` extra) are imported on first use."""
-    if name in _NEEDS_PANDAS:
+    if name in _NEEDS_PANDAS or name in _RECORDS:
         from cchc._optional import require_extra
 
-        return getattr(require_extra("cchc.dossiers.table.frame", "pandas"), name)
+        module = "cchc.dossiers.table.records" if name in _RECORDS else "cchc.dossiers.table.frame"
+        return getattr(require_extra(module, "pandas"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -132,4 +138,6 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "from_columns",
     "from_dataframe",
     "read_csv",
+    "from_dossiers",
+    "to_dossiers",
 ]

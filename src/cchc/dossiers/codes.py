@@ -24,6 +24,27 @@ collector's changelog), so any sequence of 4 to 10 digits is accepted.
     Traceback (most recent call last):
     ...
     cchc.errors.ParseError: offset 7: not a date (YYMMDD): '250230'
+
+**Regimes by the receipt date** (:func:`code_regime`, :func:`check_dossier_code`):
+
+* from 21/6/2018, Nghị định 61/2018 Art 26 says the parts in words and sets no
+  string format: any code is accepted until TT 01/2018 applies;
+* from 06/01/2019, Thông tư 01/2018/TT-VPCP Art 19 (the format above);
+* from 01/7/2025, Nghị định 118/2025 Art 28(2): the same parts (for a liên thông
+  group, the receiving desk's identifier in person or the national portal's
+  online). The string format of Thông tư 03/2025/TT-VPCP was not read, so TT
+  01/2018's is still checked (registry ``TT03-2025`` is secondary and says so);
+  Thông tư 04/2025/TT-VPCP's format for centralised services was not found
+  (registry ``TT04-2025-VPCP``): nothing of it is encoded.
+
+Under every regime the code's date is the receipt date: a code whose YYMMDD is
+another day is a ``code-date`` finding (a warning: a code is issued by the
+receiving system, which may date it by its own receipt).
+
+    >>> code_regime(date(2026, 1, 5)).key
+    'ND118-2025'
+    >>> [f.code for f in check_dossier_code("H15.50-250124-0007", date(2025, 1, 25))]
+    ['code-date']
 """
 
 from __future__ import annotations
@@ -34,10 +55,15 @@ from datetime import date
 import attrs
 
 from cchc.errors import ParseError
+from cchc.findings import Finding, Severity
 
 __all__ = [
     "CODE_PATTERN",
+    "CODE_REGIMES",
+    "CodeRegime",
     "DossierCode",
+    "check_dossier_code",
+    "code_regime",
     "is_valid_dossier_code",
     "make_dossier_code",
     "parse_dossier_code",
@@ -133,3 +159,94 @@ def make_dossier_code(agency: str, received_on: date, sequence: int, width: int 
     if sequence < 1 or len(str(sequence)) > max(width, 10) or width < MIN_SEQUENCE_DIGITS:
         raise ParseError(f"bad sequence {sequence} for width {width}", field="sequence")
     return DossierCode(agency=ag, received_on=received_on, sequence=sequence, width=width)
+
+
+@attrs.frozen
+class CodeRegime:
+    """The rule for dossier codes in force from ``start`` (a code is judged by its receipt day)."""
+
+    key: str
+    """Name of the regime (the text that sets it)."""
+    sources: tuple[str, ...]
+    """Registry keys of the texts read."""
+    start: date
+    """First receipt day it applies to."""
+    format_checked: bool
+    """Whether codes must follow TT 01/2018 Art 19's string format."""
+    note: str
+    """What the text says and what was not read."""
+
+
+CODE_REGIMES: tuple[CodeRegime, ...] = (
+    CodeRegime(
+        "ND61-2018",
+        ("ND61-2018",),
+        date(2018, 6, 21),
+        False,
+        "Art 26: authority identifier + receipt date + daily sequence, in words; no format",
+    ),
+    CodeRegime(
+        "TT01-2018",
+        ("TT01-2018",),
+        date(2019, 1, 6),
+        True,
+        "Art 19: AGENCY-YYMMDD-XXXX",
+    ),
+    CodeRegime(
+        "ND118-2025",
+        ("ND118-2025", "TT01-2018"),
+        date(2025, 7, 1),
+        True,
+        "Art 28(2): the same parts; a liên thông group uses the receiving desk's identifier "
+        "(in person) or the national portal's (online). TT 03/2025/TT-VPCP's string format "
+        "was not read: TT 01/2018 Art 19's is checked. TT 04/2025/TT-VPCP's format for "
+        "centralised services was not found: not encoded.",
+    ),
+)
+"""The regimes, oldest first (rule data: each cites the registry keys it was read in)."""
+
+
+def code_regime(on: date) -> CodeRegime | None:
+    """The regime in force on the receipt day ``on`` (None before 21/6/2018: no rule)."""
+    found = None
+    for regime in CODE_REGIMES:
+        if regime.start <= on:
+            found = regime
+    return found
+
+
+def check_dossier_code(text: str, received_on: date) -> list[Finding]:
+    """Findings of a dossier code against the regime of its receipt day.
+
+    ``code-format`` (error): the regime checks TT 01/2018 Art 19's format and the
+    code does not follow it; ``code-date`` (warning): the code's YYMMDD is not the
+    receipt day. A regime without a format accepts any code.
+    """
+    regime = code_regime(received_on)
+    try:
+        parsed = parse_dossier_code(text)
+    except ParseError as exc:
+        if regime is None or not regime.format_checked:
+            return []
+        return [
+            Finding(
+                code="code-format",
+                severity=Severity.ERROR,
+                message=f"{exc.message} (regime {regime.key})",
+                message_vi=f"Mã số hồ sơ không đúng cấu trúc ({regime.key}): {text!r}",
+                field="code",
+            )
+        ]
+    if parsed.received_on != received_on:
+        return [
+            Finding(
+                code="code-date",
+                severity=Severity.WARNING,
+                message=f"the code is dated {parsed.received_on.isoformat()}, the dossier "
+                f"was received on {received_on.isoformat()}",
+                message_vi=f"Mã số hồ sơ ghi ngày {parsed.received_on:%d/%m/%Y}, hồ sơ tiếp "
+                f"nhận ngày {received_on:%d/%m/%Y}",
+                field="code",
+            )
+        ]
+    return []

@@ -1,17 +1,31 @@
-"""CLI: ``cchc dossier due RECEIVED_AT AMOUNT`` and ``cchc dossier stats FILE.csv``."""
+"""CLI: ``cchc dossier due RECEIVED_AT AMOUNT``, ``cchc dossier stats FILE.csv`` and
+``cchc dossier payload FILE.json`` (a dossier record to the portal's sync payload, or back)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import datetime
 from typing import Any
 
 import attrs
 import numpy as np
 
-from cchc._cli_util import add_json, hhmm, iso_date, moment, print_json, print_table
+from cchc._cli_util import (
+    add_force,
+    add_json,
+    hhmm,
+    iso_date,
+    moment,
+    print_json,
+    print_table,
+    to_jsonable,
+)
+from cchc._data import read_user_data, write_output
+from cchc._model import with_source
 from cchc._optional import require_extra
-from cchc.errors import ValidationError
+from cchc.errors import CchcError, ValidationError
+from cchc.procedures import Channel, Procedure, load_portal_sample, load_sample_catalogue
 from cchc.tz import VN_TZ
 
 from .deadline import compute_due
@@ -29,7 +43,7 @@ _PROVISIONAL = (
 
 
 def register(subparsers: Any) -> None:
-    """Add the verbs of ``cchc dossier``: ``due`` and ``stats``."""
+    """Add the verbs of ``cchc dossier``: ``due``, ``stats`` and ``payload``."""
     p = subparsers.add_parser(
         "due",
         help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
@@ -91,6 +105,34 @@ def register(subparsers: Any) -> None:
     )
     add_json(p)
     p.set_defaults(handler=_stats)
+
+    p = subparsers.add_parser(
+        "payload",
+        help="the national portal's sync payload of a dossier JSON (--reverse: read one back)",
+        description="Print the payload a one-stop system syncs to the national public-service "
+        "portal (DongBoHoSoMC: MaHoSo, NgayTiepNhan yyyyMMddHHmmss, TrangThaiHoSo ...) for the "
+        "dossier in FILE.json (the JSON of cchc.dossiers.Dossier; start from: cchc example "
+        "dossier-json). With --reverse, FILE.json is a payload and the dossier is printed; "
+        "the procedure (by --procedure, else the payload's MaTTHC, in the bundled catalogues) "
+        "and --channel give what a payload does not carry.",
+    )
+    p.add_argument("file", help="dossier JSON file (or a payload with --reverse)")
+    p.add_argument("--reverse", action="store_true", help="read a payload, print the dossier")
+    p.add_argument(
+        "--procedure",
+        help="procedure code (mã TTHC) in the bundled catalogues: fills TenTTHC; with "
+        "--reverse, default the payload's MaTTHC",
+    )
+    p.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel],
+        help="submission channel (needed with --reverse: a payload does not carry it)",
+    )
+    p.add_argument("--case", help="the procedure's case (trường hợp), with --reverse")
+    p.add_argument("-o", "--output", help="write the JSON here instead of printing it")
+    add_force(p)
+    add_json(p)
+    p.set_defaults(handler=_payload)
 
 
 def _due(args: argparse.Namespace) -> int:
@@ -212,3 +254,47 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _pct(value: object) -> str:
     return "-" if value is None else str(value)
+
+
+def _procedure(code: str) -> Procedure:
+    """The procedure with ``code`` in the bundled portal sample, else the sample catalogue."""
+    for catalogue in (load_portal_sample(), load_sample_catalogue()):
+        found = catalogue.find(code)
+        if found:
+            return found[0]
+    raise ValidationError(f"procedure {code!r} is not in the bundled catalogues", field="procedure")
+
+
+def _payload(args: argparse.Namespace) -> int:
+    """Both directions print JSON (``--json`` is accepted for uniformity)."""
+    from .dossier import Dossier
+
+    data = read_user_data(args.file)
+    if not isinstance(data, dict):
+        raise ValidationError("the file must hold one JSON object", source=args.file)
+    try:
+        if args.reverse:
+            code = args.procedure or str(data.get("MaTTHC") or "")
+            if not code:
+                raise ValidationError("the payload has no MaTTHC: give --procedure", field="MaTTHC")
+            if args.channel is None:
+                raise ValidationError(
+                    "a payload does not carry the channel: give --channel", field="channel"
+                )
+            dossier = Dossier.from_portal_payload(
+                data, procedure=_procedure(code), channel=args.channel, case=args.case
+            )
+            out: Any = dossier.model_dump(mode="json", exclude_defaults=True)
+        else:
+            dossier = Dossier.from_data(data)
+            proc = None if args.procedure is None else _procedure(args.procedure)
+            out = dossier.to_portal_payload(procedure=proc)
+    except CchcError as exc:
+        raise with_source(exc, args.file) from None
+    if args.output is None:
+        print_json(out)
+        return 0
+    text = json.dumps(to_jsonable(out), ensure_ascii=False, indent=2) + "\n"
+    write_output(args.output, text, force=args.force)
+    print(f"wrote {args.output}")
+    return 0

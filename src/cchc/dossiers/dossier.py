@@ -16,30 +16,56 @@ against the one rule table :func:`cchc.dossiers.lifecycle.order_rules`
 Rules that need the calendar (at most one rescheduling, at least one day
 before the due day: ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)) are checked
 when the events are replayed (:meth:`Dossier.deadline`).
+
+The record also holds what one-stop systems keep and the portal exchanges
+(:mod:`.submission`): the ``applicant`` (masked in ``repr`` and errors), the
+chosen ``case``, the ``papers`` submitted, the ``fees`` due and the ``payments``
+made, the ``result_kind``, whether the result goes by post and whether the
+dossier was synced to the portal. :meth:`Dossier.findings` checks the papers
+against the case's parts, the payments against the fees and the code against
+the regime of its receipt day; :meth:`Dossier.to_portal_payload` and
+:meth:`Dossier.from_portal_payload` exchange it with the portal (:mod:`.portal`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, time
 from typing import Any
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, model_validator
 
 from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, default_calendar
-from cchc.errors import CalendarCoverageError, LifecycleError
+from cchc.errors import CalendarCoverageError, LifecycleError, ValidationError
+from cchc.findings import Finding, Severity
 from cchc.procedures import Channel, Procedure, ProcedureVersion, TimeUnit
-from cchc.tz import require_aware
+from cchc.tz import require_aware, to_vn
 
-from .codes import parse_dossier_code
+from .codes import check_dossier_code, code_regime, parse_dossier_code
 from .events import FINISHING_KINDS, Event, EventKind, finish_index
 from .instants import from_local_ns, local_ns
 from .lifecycle import check_events
 from .policy import DeadlinePolicy
+from .portal import dossier_fields_from_payload, portal_status_of, to_payload
 from .replay import Deadline, replay
+from .submission import (
+    Applicant,
+    DossierFee,
+    FeePayment,
+    ResultKind,
+    SubmittedPaper,
+    check_fees_paid,
+    check_papers,
+    fees_due,
+)
 from .timeliness import Granularity, Progress, Timeliness, due_within
 
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
+
+
+def _item(x: Any, key: str) -> Any:
+    return x.get(key) if isinstance(x, Mapping) else getattr(x, key, None)
 
 
 class Dossier(CchcRecord):
@@ -65,42 +91,168 @@ class Dossier(CchcRecord):
         description="Nộp không phụ thuộc địa giới hành chính (clock rule of ND 309/2026).",
     )
     events: tuple[Event, ...] = Field(description="Sự kiện, oldest first.")
+    applicant: Applicant | None = Field(
+        default=None, description="Người nộp hồ sơ / chủ hồ sơ (masked in repr and errors)."
+    )
+    case: str | None = Field(
+        default=None, description="Trường hợp chosen, by its name in the procedure record."
+    )
+    papers: tuple[SubmittedPaper, ...] = Field(
+        default=(), description="Thành phần hồ sơ đã nộp (checked against the case's parts)."
+    )
+    fees: tuple[DossierFee, ...] = Field(
+        default=(), description="Phí, lệ phí phải nộp, at the amounts due on the receipt day."
+    )
+    payments: tuple[FeePayment, ...] = Field(default=(), description="Phí, lệ phí đã nộp.")
+    result_kind: ResultKind | None = Field(
+        default=None, description="Kết quả bản giấy / bản điện tử (None: not recorded)."
+    )
+    return_by_post: bool = Field(
+        default=False, description="Nhận kết quả qua dịch vụ bưu chính công ích (HinhThuc 1)."
+    )
+    synced: bool = Field(
+        default=False, description="Đã đồng bộ lên Cổng Dịch vụ công quốc gia (766 1.4)."
+    )
+    digitised: bool = Field(
+        default=False,
+        description="Số hóa thành phần hồ sơ (766 4.2); when not given, whether some paper "
+        "was digitised at receipt.",
+    )
+    paid_online: bool = Field(
+        default=False,
+        description="Thanh toán trực tuyến (766 6.1); when not given, whether some payment "
+        "was made online.",
+    )
+    has_fees: bool = Field(
+        default=False,
+        description="Có nghĩa vụ tài chính: a fee other than 0 is due (the base of 766 6.1); "
+        "when not given, whether some fee due is not 0.",
+    )
+    officer: str | None = Field(
+        default=None, description="Cán bộ tiếp nhận hồ sơ (signs the receipt and requests)."
+    )
+    signer: str | None = Field(
+        default=None,
+        description="Người ký văn bản của cơ quan giải quyết (the apology and the stop notice).",
+    )
     _moments: tuple[int, ...] = PrivateAttr(default=())
 
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
         self._check()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_flags(cls, data: Any) -> Any:
+        """The 766 flags, when not given, from the papers, payments and fees recorded."""
+        if not isinstance(data, Mapping):
+            return data
+        out = dict(data)
+        for flag, items, key in (
+            ("digitised", "papers", "digitised"),
+            ("paid_online", "payments", "online"),
+            ("has_fees", "fees", "amount_vnd"),
+        ):
+            if flag not in out:
+                out[flag] = any(_item(x, key) for x in out.get(items) or ())
+        return out
+
+    @model_validator(mode="after")
+    def _flags_agree(self) -> Dossier:
+        for flag, found in (
+            ("digitised", any(p.digitised for p in self.papers)),
+            ("paid_online", any(p.online for p in self.payments)),
+            ("has_fees", any(f.amount_vnd for f in self.fees)),
+        ):
+            if found and not getattr(self, flag):
+                raise ValueError(f"{flag} is false but the records say otherwise")
+        return self
+
     @classmethod
     def for_procedure(
-        cls, procedure: Procedure, channel: Channel | str, events: list[Event], **extra: Any
+        cls,
+        procedure: Procedure,
+        channel: Channel | str,
+        events: list[Event] | tuple[Event, ...],
+        *,
+        case: str | None = None,
+        **extra: Any,
     ) -> Dossier:
-        """A dossier of ``procedure`` filed through ``channel`` (its per-channel limit).
+        """A dossier of ``procedure`` filed through ``channel`` in ``case`` (its limit and fees).
 
-        The dossier keeps ``procedure.version`` (code + announcement decision)
-        as ``procedure_version``; pick the version in force at the receipt
-        with :meth:`cchc.procedures.Catalogue.in_force`.
+        The time limit is the case's and channel's
+        (:meth:`~cchc.procedures.Procedure.time_limit_for`); unless ``fees=`` is
+        given, the fees due are the case's and channel's at the amounts due on the
+        receipt day (:func:`~cchc.procedures.amount_due`: a dated reduction such as
+        Thông tư 64/2025/TT-BTC applies by that day). The dossier keeps
+        ``procedure.version`` (code + announcement decision) as
+        ``procedure_version``; pick the version in force at the receipt with
+        :meth:`cchc.procedures.Catalogue.in_force`.
+
+        Raises:
+            ValidationError: ``case`` is not one of the procedure's cases.
         """
         ch = Channel(channel)
-        amount, unit = procedure.time_limit_for(ch).engine_terms()
+        if case is not None:
+            procedure.case(case)
+        amount, unit = procedure.time_limit_for(ch, case).engine_terms()
         extra.setdefault("procedure_version", procedure.version)
-        return cls(
-            procedure_code=procedure.code,
-            field=procedure.field,
-            channel=ch,
-            amount=amount,
-            unit=TimeUnit(unit),
-            cutoff=procedure.cutoff,
-            events=tuple(events),
-            **extra,
-        )
+        if "fees" not in extra and events:
+            extra["fees"] = fees_due(procedure.fees_for(ch, case), to_vn(events[0].at).date())
+        base: dict[str, Any] = {
+            "procedure_code": procedure.code,
+            "field": procedure.field,
+            "channel": ch,
+            "amount": amount,
+            "unit": TimeUnit(unit),
+            "cutoff": procedure.cutoff,
+            "events": tuple(events),
+            "case": case,
+        }
+        return cls(**{**base, **extra})
+
+    @classmethod
+    def from_portal_payload(
+        cls,
+        payload: Mapping[str, Any],
+        *,
+        procedure: Procedure,
+        channel: Channel | str,
+        case: str | None = None,
+        **extra: Any,
+    ) -> Dossier:
+        """A dossier rebuilt from a portal sync payload (:mod:`.portal`).
+
+        The payload carries no channel, time limit or case: they come from
+        ``procedure``, ``channel`` and ``case`` as in :meth:`for_procedure`; its
+        fees are the payload's (``DanhSachLePhi``). ``extra`` sets what the payload
+        cannot carry (``payments``, ``result_kind``, ``synced`` …).
+
+        Raises:
+            ValidationError: a bad payload (naming the key) or a procedure whose
+                code is not the payload's ``MaTTHC``.
+        """
+        fields = dossier_fields_from_payload(payload)
+        code = fields.pop("procedure_code")
+        if code is not None and code != procedure.code:
+            raise ValidationError(
+                f"the payload is of procedure {code!r}, not {procedure.code!r}", field="MaTTHC"
+            )
+        if not fields["field"]:
+            del fields["field"]
+        events = fields.pop("events")
+        return cls.for_procedure(procedure, channel, events, case=case, **{**fields, **extra})
 
     # -- lifecycle -------------------------------------------------------
     def _check(self) -> None:
-        if self.code is not None:
-            parse_dossier_code(self.code)
         if not self.events:
             raise LifecycleError("a dossier needs at least its 'received' event", field="events")
+        if self.code is not None:
+            regime = code_regime(
+                to_vn(require_aware(self.events[0].at, field="events[0].at")).date()
+            )
+            if regime is not None and regime.format_checked:
+                parse_dossier_code(self.code)
         moments: list[int] = []
         for i, ev in enumerate(self.events):
             require_aware(ev.at, field=f"events[{i}].at")
@@ -156,6 +308,67 @@ class Dossier(CchcRecord):
             if moved:
                 return moved[0].at
         return self.received_at
+
+    def upto(self, n: int) -> Dossier:
+        """This dossier cut to its first ``n`` events (at least the receipt), checked again."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data["events"] = self.events[: max(n, 1)]
+        return type(self)(**data)
+
+    # -- the record: findings, portal exchange ----------------------------
+    def findings(self, procedure: Procedure | None = None) -> list[Finding]:
+        """What is wrong with the record, as findings (never an identity number in full).
+
+        The code against the regime of the receipt day (``code-format``,
+        ``code-date``); with ``procedure``, the papers against the chosen case's
+        parts (``missing-part``, ``short-count``, ``unknown-paper``); the payments
+        against the fees due (``underpaid``, ``unknown-payment``).
+        """
+        day = to_vn(self.received_at).date()
+        found = [] if self.code is None else check_dossier_code(self.code, day)
+        if procedure is not None and self.case is None and len(procedure.cases) > 1:
+            found.append(
+                Finding(
+                    code="no-case",
+                    severity=Severity.WARNING,
+                    message=f"procedure {procedure.code} has {len(procedure.cases)} cases and "
+                    "the dossier names none: papers not checked",
+                    message_vi="Hồ sơ chưa chọn trường hợp của thủ tục: chưa kiểm tra thành phần",
+                    field="case",
+                )
+            )
+        elif procedure is not None:
+            chosen = procedure.case(self.case)
+            if chosen is not None:
+                found.extend(check_papers(chosen, self.papers))
+        found.extend(check_fees_paid(self.fees, self.payments, on=day))
+        return found
+
+    def portal_status(self, at: datetime | None = None) -> int | None:
+        """The portal's status code (TrangThaiHoSo 1-10) as of ``at`` (default: now as
+        recorded, the last event); None before the receipt (:mod:`.portal`)."""
+        return portal_status_of(self.events, at)
+
+    def to_portal_payload(
+        self,
+        *,
+        procedure: Procedure | None = None,
+        calendar: OfficialCalendar | None = None,
+        policy: DeadlinePolicy | str | None = None,
+    ) -> dict[str, Any]:
+        """The portal sync payload of this dossier (:mod:`.portal`; dates yyyyMMddHHmmss).
+
+        ``NgayHenTra`` and each supplement's ``NgayHenTraTruoc`` / ``NgayHenTraMoi``
+        come from the deadline engine; ``procedure`` fills ``TenTTHC``.
+
+        Raises:
+            ValidationError: no dossier code or no procedure code.
+        """
+
+        def due_of(n: int) -> datetime:
+            return self.upto(n).due_date(calendar=calendar, policy=policy)
+
+        return to_payload(self, due_of=due_of, procedure_name=procedure.name if procedure else "")
 
     # -- deadline replay (engine in cchc.dossiers.replay) ------------------
     def deadline(

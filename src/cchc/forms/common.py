@@ -8,7 +8,7 @@ from typing import Any
 
 from cchc.dossiers import Dossier, Event, EventKind
 from cchc.errors import ValidationError
-from cchc.procedures import Catalogue, Procedure, load_sample_catalogue
+from cchc.procedures import Catalogue, Procedure, load_portal_sample, load_sample_catalogue
 from cchc.tz import to_vn
 
 from .kinds import FormKind, MissingInputError
@@ -83,9 +83,10 @@ class Inputs:
             )
         return value
 
-    def need_list(self, name: str) -> tuple[str, ...]:
-        """A required non-empty list of texts."""
+    def need_list(self, name: str, *, fallback: Sequence[str] = ()) -> tuple[str, ...]:
+        """A required non-empty list of texts (``fallback`` from the dossier when it has one)."""
         items = tuple(v.strip() for v in self._raw.get(name, ()) if v.strip())
+        items = items or tuple(v.strip() for v in fallback if v.strip())
         if not items:
             raise MissingInputError(
                 f"the {self.kind.value} form needs {name}=[...] (at least one item)", field=name
@@ -103,7 +104,8 @@ def resolve_procedure(
     procedure: Procedure | str, dossier: Dossier | None, catalogue: Catalogue | None = None
 ) -> Procedure:
     """The procedure object: given, or looked up by code in ``catalogue``
-    (default: the bundled sample catalogue); it must match the dossier's code.
+    (default: the bundled sample catalogue, then the bundled real portal records); it
+    must match the dossier's code.
 
     Raises:
         ValidationError: unknown code, several different records, or a mismatch.
@@ -112,6 +114,8 @@ def resolve_procedure(
         proc = procedure
     else:
         found = (catalogue or load_sample_catalogue()).find(procedure)
+        if not found and catalogue is None:  # the bundled real records (Procedure.from_portal)
+            found = load_portal_sample().find(procedure)
         names = {p.name for p in found}
         if not found:
             raise ValidationError(

@@ -1,5 +1,11 @@
 """Filling a one-stop form from a dossier (điền biểu mẫu từ hồ sơ).
 
+What the dossier records fills the form (:class:`~cchc.dossiers.Dossier`: the
+applicant's name, address, phone and email, the papers submitted, the officer and
+the signer, the code; for a dossier that records its papers, the papers a
+supplement request lists are the case's missing or short parts, else the request's
+note); a keyword input overrides it.
+
 The regime is chosen by the date of the event that produces the form (the
 receipt for the slip and the control sheet, the supplement request, the
 refusal, the rescheduling, the stop), and every date comes from the dossier
@@ -24,6 +30,7 @@ import attrs
 
 from cchc.calendar import OfficialCalendar
 from cchc.dossiers import Deadline, DeadlinePolicy, Dossier, EventKind, supplement_lapse_at
+from cchc.dossiers.submission import check_papers
 from cchc.errors import ValidationError
 from cchc.procedures import Procedure
 
@@ -55,10 +62,21 @@ def _code(dossier: Dossier, inputs: Inputs) -> str:
     return inputs.need("code", fallback=dossier.code)
 
 
-def _contact(inputs: Inputs) -> list[FormField]:
+def _applicant(c: _Ctx) -> str:
+    who = c.dossier.applicant
+    return c.inputs.need("applicant", fallback=None if who is None else who.name)
+
+
+def _contact(c: _Ctx) -> list[FormField]:
+    who = c.dossier.applicant
+    recorded = {
+        "address": None if who is None else who.address,
+        "phone": None if who is None else who.phone,
+        "email": None if who is None else who.email,
+    }
     out = []
     for name, label in (("address", "Địa chỉ"), ("phone", "Số điện thoại"), ("email", "Email")):
-        value = inputs.get(name)
+        value = c.inputs.get(name) or recorded[name]
         if value is not None:
             out.append(FormField(label=label, value=value))
     return out
@@ -68,7 +86,7 @@ def _opening(c: _Ctx, addressee: str) -> list[FormField]:
     """Addressee, dossier code, request and receipt moment: the first lines of the
     apology, the stop notice and the control sheet."""
     return [
-        FormField(label=addressee, value=c.inputs.need("applicant")),
+        FormField(label=addressee, value=_applicant(c)),
         FormField(label="Mã hồ sơ", value=_code(c.dossier, c.inputs)),
         FormField(label="Nội dung yêu cầu giải quyết", value=c.proc.name),
         FormField(label="Thời gian nhận hồ sơ", value=moment_text(c.dossier.received_at)),
@@ -77,15 +95,17 @@ def _opening(c: _Ctx, addressee: str) -> list[FormField]:
 
 def _receipt(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     dossier, proc, agency, inputs, dl, reg = c.dossier, c.proc, c.agency, c.inputs, c.dl, c.reg
-    applicant = inputs.need("applicant")
-    officer = inputs.need("officer")
+    applicant = _applicant(c)
+    officer = inputs.need("officer", fallback=dossier.officer)
+    papers = inputs.need_list("papers", fallback=[p.name for p in dossier.papers])
+    by_post = "Dịch vụ bưu chính công ích" if dossier.return_by_post else None
     fields = [
         FormField(label="Mã hồ sơ", value=_code(dossier, inputs)),
         FormField(label=reg.desk, value=agency),
         FormField(label="Tiếp nhận hồ sơ của", value=applicant),
-        *_contact(inputs),
+        *_contact(c),
         FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
-        FormField(label="1. Thành phần hồ sơ nộp gồm", items=inputs.need_list("papers")),
+        FormField(label="1. Thành phần hồ sơ nộp gồm", items=papers),
         FormField(label="2. Số lượng hồ sơ", value=f"{inputs.count('copies', 1):02d} (bộ)"),
         FormField(
             label="3. Thời gian giải quyết hồ sơ theo quy định là",
@@ -96,7 +116,8 @@ def _receipt(c: _Ctx) -> tuple[list[FormField], list[str], None]:
             label="5. Thời gian trả kết quả giải quyết hồ sơ", value=moment_text(dl.first_due_at)
         ),
         FormField(
-            label="6. Đăng ký nhận kết quả tại", value=inputs.get("return_at") or f"{agency}"
+            label="6. Đăng ký nhận kết quả tại",
+            value=inputs.get("return_at") or by_post or f"{agency}",
         ),
     ]
     book, entry = inputs.get("book_no"), inputs.get("entry_no")
@@ -107,20 +128,37 @@ def _receipt(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     return fields, [applicant, officer], None
 
 
+_TO_SUPPLY = ("missing-part", "short-count")
+
+
+def _missing(c: _Ctx, note: str | None) -> list[str]:
+    """The papers to supply, for a dossier that records its papers: the case's missing or
+    short parts, else the request's note (a dossier without papers needs ``missing=``)."""
+    if not c.dossier.papers:
+        return []
+    if c.dossier.case is not None or len(c.proc.cases) == 1:
+        chosen = c.proc.case(c.dossier.case)
+        if chosen is not None:
+            found = [f for f in check_papers(chosen, c.dossier.papers) if f.code in _TO_SUPPLY]
+            if found:
+                return [f.message_vi or f.message for f in found]
+    return [note] if note else []
+
+
 def _supplement(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     dossier, proc, inputs, dl = c.dossier, c.proc, c.inputs, c.dl
     _, ev = find_event(dossier, EventKind.SUPPLEMENT_REQUESTED, FormKind.SUPPLEMENT_REQUEST)
-    officer = inputs.need("officer")
+    officer = inputs.need("officer", fallback=dossier.officer)
     fields = [
         FormField(label="Mã hồ sơ", value=_code(dossier, inputs)),
-        FormField(label="Hồ sơ của", value=inputs.need("applicant")),
-        *_contact(inputs),
+        FormField(label="Hồ sơ của", value=_applicant(c)),
+        *_contact(c),
         FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
         FormField(label="Thời gian nhận hồ sơ", value=moment_text(dossier.received_at)),
         FormField(label="Thời gian yêu cầu bổ sung", value=moment_text(ev.at)),
         FormField(
             label="Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau",
-            items=inputs.need_list("missing"),
+            items=inputs.need_list("missing", fallback=_missing(c, ev.note)),
         ),
         FormField(label="Lý do", value=inputs.need("reason", fallback=ev.note)),
     ]
@@ -151,8 +189,8 @@ def _refusal(c: _Ctx) -> tuple[list[FormField], list[str], None]:
     fields = [FormField(label="Mã hồ sơ", value=code)] if code else []
     fields += [
         FormField(label=reg.desk, value=agency),
-        FormField(label="Tiếp nhận hồ sơ của", value=inputs.need("applicant")),
-        *_contact(inputs),
+        FormField(label="Tiếp nhận hồ sơ của", value=_applicant(c)),
+        *_contact(c),
         FormField(label="Nội dung yêu cầu giải quyết", value=proc.name),
         FormField(label="Thời gian nhận hồ sơ", value=moment_text(dossier.received_at)),
         FormField(
@@ -165,7 +203,7 @@ def _refusal(c: _Ctx) -> tuple[list[FormField], list[str], None]:
             "Ông/Bà được biết và thực hiện./.",
         ),
     ]
-    return fields, [inputs.need("officer")], None
+    return fields, [inputs.need("officer", fallback=dossier.officer)], None
 
 
 def _apology(c: _Ctx) -> tuple[list[FormField], list[str], None]:
@@ -186,7 +224,7 @@ def _apology(c: _Ctx) -> tuple[list[FormField], list[str], None]:
             f"sẽ trả kết quả giải quyết hồ sơ vào {new_due}./.",
         ),
     ]
-    return fields, [inputs.need("signer")], None
+    return fields, [inputs.need("signer", fallback=dossier.signer)], None
 
 
 def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
@@ -202,7 +240,7 @@ def _stop(c: _Ctx) -> tuple[list[FormField], list[str], None]:
             "thông báo dừng giải quyết hồ sơ nêu trên./.",
         ),
     ]
-    return fields, [inputs.need("signer")], None
+    return fields, [inputs.need("signer", fallback=dossier.signer)], None
 
 
 _STEP = {
@@ -286,12 +324,18 @@ def fill(
         regime: 'TT01-2018' or 'TT03-2025' to override the regime in force.
         calendar: passed to the deadline engine.
         policy: passed to the deadline engine.
-        **inputs: what the dossier does not record: ``applicant``, ``officer``,
-            ``signer`` (head of agency, apology and stop notice), ``reason``,
-            ``missing`` (list of papers to supplement), ``papers`` (list of papers
-            received), ``copies`` (default 1), ``address``, ``phone``, ``email``,
-            ``return_at`` (default: the agency), ``place``, ``contact``, ``code``
-            (when the dossier has none), ``book_no`` and ``entry_no``.
+        **inputs: overrides of what the dossier records, and what it does not:
+            ``applicant`` (default: the dossier's applicant's name), ``officer``,
+            ``signer`` (head of agency, apology and stop notice; default: the
+            dossier's), ``reason`` (default: the event's note), ``missing`` (list of
+            papers to supplement; default, for a dossier that records its papers: the
+            case's missing or short parts, else the request's note), ``papers``
+            (list of papers received; default: the dossier's papers), ``copies``
+            (default 1), ``address``, ``phone``, ``email`` (default: the
+            applicant's), ``return_at`` (default: the postal service when the result
+            goes by post, else the agency),
+            ``place``, ``contact``, ``code`` (default: the dossier's),
+            ``book_no`` and ``entry_no``.
 
     Raises:
         MissingInputError: a required input is missing (its name is the field).

@@ -20,7 +20,15 @@ from ..batch import NAT, VN_OFFSET_NS
 from ..lifecycle import flat_breaks
 from ..one_stop_rules import ONE_STOP_RULES
 
-__all__ = ["FIELD_ORDER", "GROUP_COLUMNS", "TIME_COLUMNS", "Errors", "check_order"]
+__all__ = [
+    "FIELD_ORDER",
+    "FLAG_COLUMNS",
+    "GROUP_COLUMNS",
+    "RECORD_COLUMNS",
+    "TIME_COLUMNS",
+    "Errors",
+    "check_order",
+]
 
 DT = npt.NDArray[np.datetime64]
 TIME_COLUMNS = (
@@ -33,6 +41,10 @@ TIME_COLUMNS = (
     "transferred_at",
 )
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
+FLAG_COLUMNS = ("synced", "digitised", "paid_online", "has_fees")
+"""Yes/no columns of the dossier record (``Dossier`` fields of the same names)."""
+RECORD_COLUMNS = ("case", "result_kind", *FLAG_COLUMNS)
+"""Optional columns of the dossier record that the 766 statistics count."""
 FIELD_ORDER = (
     "code",
     *GROUP_COLUMNS,
@@ -42,6 +54,7 @@ FIELD_ORDER = (
     "unit",
     *TIME_COLUMNS[1:],
     "boundary_free",
+    *RECORD_COLUMNS,
 )
 """Column order of the file format; errors of one row are reported in this order."""
 _FIRST_RULE_NS = int(np.datetime64(ONE_STOP_RULES[0].start, "ns").astype(np.int64)) - VN_OFFSET_NS

@@ -19,7 +19,7 @@ from cchc.errors import BatchValidationError, NaiveDatetimeError, ParseError, Va
 from ..codes import CODE_PATTERN
 from ..deadline import MAX_AMOUNT
 from ..instants import NAT
-from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors
+from .checks import GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors
 from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
 __all__ = [
@@ -176,7 +176,7 @@ def check_columns(n: int, given: Mapping[str, Any], source: str | None) -> None:
                 field="procedure_code",
             )
         )
-    names = (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "boundary_free")
+    names = (*TIME_COLUMNS, *GROUP_COLUMNS, "code", "cutoff", "boundary_free", *RECORD_COLUMNS)
     for name in (*names, "unit", "channel", "amount"):
         values = given[name]
         if values is None or isinstance(values, str) or np.ndim(values) == 0:

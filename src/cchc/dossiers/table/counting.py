@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .frame import DossierFrame
     from .report_periods import Period
 
-__all__ = ["contiguous", "count_arrays", "count_matrix"]
+__all__ = ["contiguous", "count_arrays", "count_matrix", "record_masks"]
 
 I64 = npt.NDArray[np.int64]
 
@@ -68,7 +68,28 @@ def count_arrays(
         "online_received": received & (frame.channel == CHANNEL_CODES["online"]),
         "rescheduled": resolved & rescheduled,
     }
+    for name, (rows, among_received) in record_masks(frame).items():
+        masks[name] = rows & (received if among_received else handle)
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
+
+
+def record_masks(frame: DossierFrame) -> dict[str, tuple[npt.NDArray[np.bool_], bool]]:
+    """The rows each record count counts, and whether among those received (True) or to
+    handle (False); only the counts whose column the frame has."""
+    out: dict[str, tuple[npt.NDArray[np.bool_], bool]] = {}
+    flags = frame.record_flags
+    if "synced" in flags:
+        out["synced"] = (flags["synced"], True)
+    if frame.result_kind is not None:
+        out["e_result"] = (frame.result_kind == 1, False)
+    for column, count in (
+        ("digitised", "digitised"),
+        ("paid_online", "paid_online"),
+        ("has_fees", "payment_base"),
+    ):
+        if column in flags:
+            out[count] = (flags[column], False)
+    return out
 
 
 def _period_of(bounds: I64, x: I64) -> I64:
@@ -145,7 +166,19 @@ def count_matrix(
     rescheduled = _hist(base[resched_rows] + p_fin[resched_rows], cells).reshape(n_groups, width)[
         :, cols
     ]
+    extra: dict[str, I64] = {}
+    for name, (flag, among_received) in record_masks(frame).items():
+        rows = np.flatnonzero(flag)
+        r_hist = _hist(base[rows] + p_rec[rows], cells).reshape(n_groups, width)
+        if among_received:
+            extra[name] = r_hist[:, cols]
+        else:
+            f_hist = _hist(base[rows] + p_fin[rows], cells).reshape(n_groups, width)
+            extra[name] = (
+                np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
+            )
     return {
+        **extra,
         "received": received,
         "carried_over": handle - received,
         "to_handle": handle,

@@ -35,7 +35,14 @@ from cchc.tz import VN_TZ
 from ..policy import DeadlinePolicy
 from ..results import evaluate
 from .frame import from_dataframe
-from .statistics import COUNT_FIELDS, Period, StatsCounts, StatsRow, StatsTable, summarize
+from .statistics import (
+    COUNT_FIELDS,
+    Period,
+    StatsCounts,
+    StatsRow,
+    StatsTable,
+    summarize,
+)
 
 __all__ = ["counts_table", "dask_summarize", "rows_from_counts"]
 
@@ -66,12 +73,17 @@ def counts_table(
                 "period_start": r.period_start.isoformat(),
                 "period_end": r.period_end.isoformat(),
                 "key": r.key,
-                **r.counts.model_dump(),
+                **{k: _ABSENT if v is None else v for k, v in r.counts.model_dump().items()},
             }
             for r in rows
         ],
         columns=[*KEY_COLUMNS, *COUNT_FIELDS],
     )
+
+
+_ABSENT = -1
+"""A record count whose column the partition lacks (every partition lacks the same ones,
+so a summed count below 0 is None again)."""
 
 
 def _empty() -> pd.DataFrame:
@@ -85,7 +97,7 @@ def rows_from_counts(table: pd.DataFrame, by: str | None = None) -> StatsTable:
     out = StatsTable()
     ordered = table.sort_values(["period_start", "key"]).to_dict("records")
     for rec in ordered:
-        counts = StatsCounts(**{f: int(rec[f]) for f in COUNT_FIELDS})
+        counts = StatsCounts(**{f: None if rec[f] < 0 else int(rec[f]) for f in COUNT_FIELDS})
         out.append(
             StatsRow(
                 period=str(rec["period"]),

@@ -23,7 +23,21 @@ boundary_free            no       nộp không phụ thuộc địa giới hành
                                   309/2026 Art 8(3)), as ``Dossier.boundary_free``
 cutoff                   no       per-procedure cut-off hour ``HH:MM`` (giờ tiếp nhận muộn
                                   nhất); overrides the policy's, as ``Dossier.cutoff``
+case                     no       trường hợp chosen (group key), as ``Dossier.case``
+result_kind              no       ``paper`` / ``electronic`` (empty: not recorded), as
+                                  ``Dossier.result_kind`` (766 4.1 counts electronic)
+synced                   no       đã đồng bộ lên Cổng DVCQG (yes/no; 766 1.4)
+digitised                no       số hóa thành phần hồ sơ (yes/no; 766 4.2)
+paid_online              no       thanh toán trực tuyến (yes/no; 766 6.1)
+has_fees                 no       có nghĩa vụ tài chính: a fee other than 0 is due (yes/no;
+                                  the base of 766 6.1)
 ======================== ======== =====================================================
+
+The record columns are counted by :func:`~cchc.dossiers.summarize` (``synced`` among
+the dossiers received in the period; ``e_result``, ``digitised``, ``paid_online`` and
+``payment_base`` among the dossiers to handle); a count whose column is absent is None.
+:func:`from_dossiers` and :func:`to_dossiers` turn a list of
+:class:`~cchc.dossiers.Dossier` into columns and back.
 
 Every row is checked and **every** bad row is reported at once in a
 :class:`~cchc.errors.BatchValidationError` (row number and field), never
@@ -52,7 +66,7 @@ from cchc.procedures.vocabulary import IMMEDIATE_AS
 
 from ..batch import CHANNEL_CODES, UNIT_CODES
 from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
-from .checks import GROUP_COLUMNS, TIME_COLUMNS, Errors, check_order
+from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
     amounts,
     check_columns,
@@ -69,8 +83,11 @@ from .csv_file import tokenize
 
 __all__ = [
     "CHANNEL_CODES",
+    "FLAG_COLUMNS",
     "GROUP_COLUMNS",
+    "RECORD_COLUMNS",
     "REQUIRED_COLUMNS",
+    "RESULT_KIND_CODES",
     "TIME_COLUMNS",
     "DossierFrame",
     "from_arrow",
@@ -82,8 +99,21 @@ __all__ = [
 DT = npt.NDArray[np.datetime64]
 REQUIRED_COLUMNS = ("channel", "received_at", "amount", "unit")
 _KNOWN = frozenset(
-    {*TIME_COLUMNS, *GROUP_COLUMNS, "channel", "amount", "unit", "code", "cutoff", "boundary_free"}
+    {
+        *TIME_COLUMNS,
+        *GROUP_COLUMNS,
+        *RECORD_COLUMNS,
+        "channel",
+        "amount",
+        "unit",
+        "code",
+        "cutoff",
+        "boundary_free",
+    }
 )
+RESULT_KIND_CODES = {"paper": 0, "electronic": 1}
+"""Codes of the ``result_kind`` column (-1: not recorded)."""
+_GROUPS = (*GROUP_COLUMNS, "case")
 OnBadRows = Literal["raise", "collect"]
 
 
@@ -109,6 +139,10 @@ class DossierFrame:
     boundary_free: npt.NDArray[np.bool_] | None = None
     """Filed regardless of administrative boundary (ND 309/2026 Art 8(3)), or None for no
     column (no such dossier)."""
+    result_kind: npt.NDArray[np.int8] | None = None
+    """Result kind codes (:data:`RESULT_KIND_CODES`, -1 none), or None for no column."""
+    record_flags: Mapping[str, npt.NDArray[np.bool_]] = attrs.field(factory=dict)
+    """The yes/no record columns given (:data:`FLAG_COLUMNS`), by name."""
     row_numbers: npt.NDArray[np.int64] | None = None
     """The number of each row in its source (the file line for CSV files), or None when
     rows are numbered by position from 1. Errors of :func:`~cchc.dossiers.evaluate` use it."""
@@ -123,12 +157,13 @@ class DossierFrame:
         return len(self.received_at)
 
     def group(self, name: str) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
-        """Codes and labels of a group column (``procedure_code``, ``field``, ``agency``)."""
+        """Codes and labels of a group column (``procedure_code``, ``field``, ``agency``,
+        ``case``)."""
         try:
             return self.groups[name]
         except KeyError:
             raise ValidationError(
-                f"unknown group column {name!r}; use one of {', '.join(GROUP_COLUMNS)}",
+                f"unknown group column {name!r}; use one of {', '.join(_GROUPS)}",
                 field="by",
             ) from None
 
@@ -143,6 +178,8 @@ class DossierFrame:
             codes=None if self.codes is None else self.codes[index],
             cutoff=None if self.cutoff is None else self.cutoff[index],
             boundary_free=None if self.boundary_free is None else self.boundary_free[index],
+            result_kind=None if self.result_kind is None else self.result_kind[index],
+            record_flags={k: v[index] for k, v in self.record_flags.items()},
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
             index=None if self.index is None else self.index[index],
             source=self.source,
@@ -172,6 +209,12 @@ def from_columns(
     agency: Any = None,
     code: Any = None,
     cutoff: Any = None,
+    case: Any = None,
+    result_kind: Any = None,
+    synced: Any = None,
+    digitised: Any = None,
+    paid_online: Any = None,
+    has_fees: Any = None,
     source: str | None = None,
     row_base: int = 1,
     naive_is_utc: bool = False,
@@ -222,6 +265,9 @@ def from_columns(
     codes_arr = None if code is None else dossier_codes(code, errs)
     cut = None if cutoff is None else cutoffs(cutoff, errs)
     free = None if boundary_free is None else flags(boundary_free, "boundary_free", errs)
+    given_flags = dict(zip(FLAG_COLUMNS, (synced, digitised, paid_online, has_fees), strict=True))
+    record_flags = {k: flags(v, k, errs) for k, v in given_flags.items() if v is not None}
+    kinds = None if result_kind is None else _result_kinds(result_kind, errs)
     errs.raise_if_any()
     return DossierFrame(
         **times,
@@ -232,13 +278,33 @@ def from_columns(
             "procedure_code": group_labels(procedure_code, n),
             "field": group_labels(field, n),
             "agency": group_labels(agency, n),
+            "case": group_labels(case, n),
         },
         codes=codes_arr,
         cutoff=cut,
         boundary_free=free,
+        result_kind=kinds,
+        record_flags=record_flags,
         row_numbers=None if row_base == 1 else np.arange(row_base, row_base + n, dtype=np.int64),
         source=source,
     )
+
+
+def _result_kinds(values: Any, errs: Errors) -> npt.NDArray[np.int8]:
+    """``paper`` / ``electronic`` as codes; empty (or missing) is -1, anything else a bad row."""
+    codes, labels = pd.factorize(
+        pd.Series(np.asarray(values), dtype="object"), use_na_sentinel=True
+    )
+    table = np.empty(len(labels) + 1, dtype=np.int8)  # the last entry: missing (code -1)
+    table[-1] = -1
+    bad = np.zeros(len(labels) + 1, dtype=bool)
+    for k, label in enumerate(labels):
+        text = str(label).strip()
+        table[k] = RESULT_KIND_CODES.get(text, -1)
+        bad[k] = text != "" and text not in RESULT_KIND_CODES
+    errs.add(bad[codes], "result_kind", "not a result kind (paper or electronic)")
+    out: npt.NDArray[np.int8] = table[codes]
+    return out
 
 
 def _load(

@@ -14,6 +14,7 @@ from cchc.procedures import Channel, TimeUnit
 
 from ..batch import CHANNEL_CODES
 from ..dossier import Dossier, Event, EventKind
+from ..submission import ResultKind
 
 if TYPE_CHECKING:
     from .frame import DossierFrame
@@ -72,4 +73,15 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
         events=tuple(events),
         cutoff=None if cut < 0 else time(cut // 60, cut % 60),
         boundary_free=frame.boundary_free is not None and bool(frame.boundary_free[i]),
+        case=labels.get("case") or None,
+        result_kind=_result_kind(frame, i),
+        **{name: bool(flag[i]) for name, flag in frame.record_flags.items()},
     )
+
+
+_RESULT_KINDS = (ResultKind.PAPER, ResultKind.ELECTRONIC)
+
+
+def _result_kind(frame: DossierFrame, i: int) -> ResultKind | None:
+    code = -1 if frame.result_kind is None else int(frame.result_kind[i])
+    return None if code < 0 else _RESULT_KINDS[code]

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COUNT_FIELDS",
     "RATES",
+    "RECORD_COUNTS",
     "Period",
     "StatsCounts",
     "StatsRates",
@@ -174,9 +175,41 @@ class StatsCounts(CchcModel):
     in_progress_overdue: int = Field(default=0, ge=0, description="Đang giải quyết quá hạn.")
     online_received: int = Field(default=0, ge=0, description="Tiếp nhận trực tuyến trong kỳ.")
     rescheduled: int = Field(default=0, ge=0, description="Đã giải quyết, có hẹn lại.")
+    synced: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 1.4: tiếp nhận mới trong kỳ, đã đồng bộ lên Cổng DVCQG (None: no "
+        "synced column).",
+    )
+    e_result: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 4.1: phải giải quyết, có kết quả điện tử (None: no result_kind column).",
+    )
+    digitised: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 4.2: phải giải quyết, số hóa thành phần hồ sơ (None: no digitised "
+        "column).",
+    )
+    paid_online: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 6.1: phải giải quyết, thanh toán trực tuyến (None: no paid_online "
+        "column).",
+    )
+    payment_base: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 6.1 base: phải giải quyết, có nghĩa vụ tài chính (None: no has_fees "
+        "column).",
+    )
 
     def __add__(self, other: StatsCounts) -> StatsCounts:
-        return StatsCounts(**{f: getattr(self, f) + getattr(other, f) for f in COUNT_FIELDS})
+        def plus(a: int | None, b: int | None) -> int | None:
+            return None if a is None or b is None else a + b
+
+        return StatsCounts(**{f: plus(getattr(self, f), getattr(other, f)) for f in COUNT_FIELDS})
 
     def rates(self) -> StatsRates:
         """The rates of these counts (:data:`RATES`)."""
@@ -191,6 +224,8 @@ class StatsCounts(CchcModel):
 
 COUNT_FIELDS: tuple[str, ...] = tuple(StatsCounts.model_fields)
 """The names of the :class:`StatsCounts` fields, in their order (the count columns of a table)."""
+RECORD_COUNTS: tuple[str, ...] = ("synced", "e_result", "digitised", "paid_online", "payment_base")
+"""The counts of the record columns (None when the frame has no such column)."""
 
 
 class StatsRow(CchcModel):
@@ -240,8 +275,9 @@ class StatsTable(list[StatsRow]):
     def to_pandas(self, *, exact: bool = False) -> pd.DataFrame:
         """One flat row per period and key (needs pandas): ``period``, ``period_start``,
         ``period_end`` (dates as naive ``datetime64``), ``by``, ``key``, then every count
-        (int64) and every rate (percent; float64 with NaN for "no denominator", or the
-        exact :class:`~decimal.Decimal` values and None with ``exact=True``)."""
+        (int64; the record counts nullable ``Int64``) and every rate (percent; float64
+        with NaN for "no denominator", or the exact :class:`~decimal.Decimal` values and
+        None with ``exact=True``)."""
         import pandas as pd
 
         rate_fields = tuple(StatsRates.model_fields)
@@ -262,7 +298,7 @@ class StatsTable(list[StatsRow]):
         for name in ("period_start", "period_end"):
             df[name] = pd.to_datetime(df[name])
         for name in COUNT_FIELDS:
-            df[name] = df[name].astype("int64")
+            df[name] = df[name].astype("Int64" if name in RECORD_COUNTS else "int64")
         if not exact:
             for name in rate_fields:
                 df[name] = pd.to_numeric(df[name].astype(object), errors="coerce").astype("float64")
@@ -328,7 +364,7 @@ def summarize(
     out = StatsTable()
     for p, arrays in zip(plist, per_period, strict=True):
         for gi, key in enumerate(labels):
-            counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})
+            counts = StatsCounts(**{k: int(v[gi]) for k, v in arrays.items()})  # absent: None
             out.append(_row(p, by, key, counts))
     return out
 

@@ -1,17 +1,21 @@
-"""What an applicant submits: who (người nộp), which papers, which fees paid.
+"""What an applicant submits: who (người nộp), which papers, which fees due and paid.
 
 The applicant's side of a dossier (hồ sơ) as one-stop systems record it:
 :class:`Applicant` (a person with a CCCD number or an organisation with a tax
 code), :class:`SubmittedPaper` (a paper handed in or uploaded, checked against the
-case's dossier parts by :func:`check_papers`) and :class:`FeePayment` (a fee paid:
-amount, method, time, online or not; :func:`check_payments` against the fees due).
+case's dossier parts by :func:`check_papers`), :class:`DossierFee` (a fee due on
+the dossier, at the amount due on its receipt day) and :class:`FeePayment` (a fee
+paid: amount, method, time, online or not; :func:`check_payments` against the
+fees due), and :class:`ResultKind` (the result on paper or electronic).
 
-**Why a module of its own.** These records need the procedure's parts and fees
-(layer 3, :mod:`cchc.procedures`) and nothing of the deadline engine, so they sit at
-layer 3 and import only :mod:`cchc.procedures` and the ground layer. The
-:class:`~cchc.dossiers.Dossier` will hold them (its applicant, papers and
-payments) once the engine's regrouping of ``dossiers/`` lands; until then they
-are not wired into it.
+**Where this lives.** These are parts of the dossier record, which
+ARCHITECTURE.md places in ``dossiers/`` ("dossier.py: the Dossier record and its
+events (applicant, case, papers, fees …)"); the :class:`~cchc.dossiers.Dossier`
+holds them (``applicant``, ``papers``, ``fees``, ``payments``). They need the
+procedure's parts and fees (layer 3, :mod:`cchc.procedures`) and nothing of the
+deadline engine, so this module imports only :mod:`cchc.procedures` and the ground
+layer; it is a file of its own because "what was submitted" is one question a
+reader asks, apart from the lifecycle.
 
 **Personal data.** An identity number, a phone number and an email are never
 shown in full by ``repr``, ``str``, error messages or findings: only their last
@@ -44,17 +48,22 @@ from stdnum.vn import mst
 
 from cchc._model import CchcRecord
 from cchc.findings import Finding, Severity
-from cchc.procedures import Fee, ProcedureCase, amount_due
+from cchc.procedures import Fee, FeeKind, ProcedureCase, amount_due
+from cchc.procedures.terms import fee_kind_of
 from cchc.tz import require_aware
 
 __all__ = [
     "Applicant",
     "ApplicantKind",
+    "DossierFee",
     "FeePayment",
     "PaymentMethod",
+    "ResultKind",
     "SubmittedPaper",
+    "check_fees_paid",
     "check_papers",
     "check_payments",
+    "fees_due",
     "mask",
 ]
 
@@ -218,19 +227,33 @@ def check_papers(case: ProcedureCase, papers: Sequence[SubmittedPaper]) -> list[
                         field=where,
                     )
                 )
-    listed = {part.name for part in case.parts}
-    for j, paper in enumerate(papers):
-        if paper.name not in listed:
-            found.append(
-                Finding(
-                    code="unknown-paper",
-                    severity=Severity.WARNING,
-                    message=f"paper not among the case's parts: {paper.name}",
-                    message_vi=f"Giấy tờ không có trong thành phần hồ sơ: {paper.name}",
-                    field=f"papers[{j}]",
-                )
-            )
+    found.extend(
+        _unknown(
+            [p.name for p in papers],
+            {part.name for part in case.parts},
+            ("unknown-paper", "papers", "paper not among the case's parts"),
+            "Giấy tờ không có trong thành phần hồ sơ",
+        )
+    )
     return found
+
+
+def _unknown(
+    names: Sequence[str], listed: set[str], what: tuple[str, str, str], what_vi: str
+) -> list[Finding]:
+    """A warning ``what[0]`` at ``what[1][j]`` for each name not ``listed``."""
+    code, where, message = what
+    return [
+        Finding(
+            code=code,
+            severity=Severity.WARNING,
+            message=f"{message}: {name}",
+            message_vi=f"{what_vi}: {name}",
+            field=f"{where}[{j}]",
+        )
+        for j, name in enumerate(names)
+        if name not in listed
+    ]
 
 
 class PaymentMethod(enum.StrEnum):
@@ -274,6 +297,22 @@ def _fee_key(fee: Fee) -> str:
     return fee.code or fee.description or fee.text
 
 
+def _underpaid(
+    key: str, due: Decimal, payments: Sequence[FeePayment], where: str, on: date
+) -> Finding | None:
+    """``underpaid`` when the payments for ``key`` sum to less than ``due``."""
+    paid = sum((Decimal(p.amount_vnd) for p in payments if p.fee == key), Decimal(0))
+    if paid >= due:
+        return None
+    return Finding(
+        code="underpaid",
+        severity=Severity.ERROR,
+        message=f"fee {key!r}: {paid} đồng paid, {due} due on {on.isoformat()}",
+        message_vi=f"Phí, lệ phí {key!r}: đã nộp {paid} đồng, phải nộp {due} đồng",
+        field=where,
+    )
+
+
 def check_payments(
     fees: Iterable[Fee], payments: Sequence[FeePayment], *, on: date
 ) -> list[Finding]:
@@ -299,15 +338,93 @@ def check_payments(
                     )
                 )
             continue
-        paid = sum((Decimal(p.amount_vnd) for p in payments if p.fee == key), Decimal(0))
-        if paid < due:
-            found.append(
-                Finding(
-                    code="underpaid",
-                    severity=Severity.ERROR,
-                    message=f"fee {key!r}: {paid} đồng paid, {due} due on {on.isoformat()}",
-                    message_vi=f"Phí, lệ phí {key!r}: đã nộp {paid} đồng, phải nộp {due} đồng",
-                    field=f"fees[{i}]",
-                )
+        if (bad := _underpaid(key, due, payments, f"fees[{i}]", on)) is not None:
+            found.append(bad)
+    return found
+
+
+class ResultKind(enum.StrEnum):
+    """How the result is issued (loại kết quả giải quyết)."""
+
+    PAPER = "paper"
+    """Bản giấy: a paper result only."""
+    ELECTRONIC = "electronic"
+    """Bản điện tử: an electronic result (with or without a paper copy); the 766
+    indicator 4.1 counts these."""
+
+
+class DossierFee(CchcRecord):
+    """A fee due on a dossier (phí, lệ phí phải nộp): the procedure's fee at the amount
+    due on the receipt day (:func:`~cchc.procedures.amount_due`, e.g. 50 % under
+    Thông tư 64/2025/TT-BTC until 31/12/2026)."""
+
+    name: str = Field(min_length=1, description="Tên phí, lệ phí (TenPhiLePhi).")
+    code: str | None = Field(default=None, description="Mã phí, lệ phí (MaPhiLePhi).")
+    kind: FeeKind | None = Field(default=None, description="Phí or lệ phí (None: not said).")
+    amount_vnd: int | None = Field(
+        default=None,
+        ge=0,
+        description="Số tiền phải nộp in đồng (Gia); None: the fee has no figure in đồng.",
+    )
+    method: PaymentMethod | None = Field(
+        default=None,
+        description="Hình thức thu as read from a portal payload (HinhThucThu), when the "
+        "payments themselves are not known.",
+    )
+
+    @property
+    def key(self) -> str:
+        """What a :class:`FeePayment` names to pay this fee: the code, else the name."""
+        return self.code or self.name
+
+
+def fees_due(fees: Iterable[Fee], on: date) -> tuple[DossierFee, ...]:
+    """The fees due on a dossier received on ``on``: one :class:`DossierFee` per fee.
+
+    The name is the fee's description, else its text; the kind is the fee's, else the one
+    its wording names ("Lệ phí …", "Phí …"); the amount is
+    :func:`~cchc.procedures.amount_due` on ``on`` (whole đồng, rounded half up
+    only when a reduction leaves a fraction).
+
+    >>> from cchc.procedures import Fee
+    >>> fee = Fee(text="Lệ phí", description="Lệ phí cấp thẻ", amount_vnd=50_000,
+    ...           reduced_by=("TT64-2025",))
+    >>> fees_due([fee], date(2026, 3, 2))[0].amount_vnd
+    25000
+    """
+    out = []
+    for fee in fees:
+        due = amount_due(fee, on)
+        amount = None if due is None else int(due.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+        out.append(
+            DossierFee(
+                name=fee.description or fee.text or fee.code or "phí, lệ phí",
+                code=fee.code,
+                kind=fee.kind or fee_kind_of(fee.description) or fee_kind_of(fee.text),
+                amount_vnd=amount,
             )
+        )
+    return tuple(out)
+
+
+def check_fees_paid(
+    fees: Sequence[DossierFee], payments: Sequence[FeePayment], *, on: date
+) -> list[Finding]:
+    """``underpaid`` findings of a dossier's payments against its fees due (by ``key``);
+    ``unknown-payment`` (warning): a payment that names no fee of the dossier."""
+    found: list[Finding] = []
+    for i, fee in enumerate(fees):
+        if fee.amount_vnd is None or fee.amount_vnd == 0:
+            continue
+        bad = _underpaid(fee.key, Decimal(fee.amount_vnd), payments, f"fees[{i}]", on)
+        if bad is not None:
+            found.append(bad)
+    found.extend(
+        _unknown(
+            [p.fee for p in payments],
+            {fee.key for fee in fees},
+            ("unknown-payment", "payments", "payment for a fee the dossier does not list"),
+            "Khoản nộp không thuộc phí, lệ phí của hồ sơ",
+        )
+    )
     return found

@@ -11,9 +11,7 @@ from datetime import date, datetime
 
 import pytest
 
-from cchc.errors import NaiveDatetimeError, ValidationError
-from cchc.procedures import Fee, load_portal_sample
-from cchc.submission import (
+from cchc.dossiers.submission import (
     Applicant,
     FeePayment,
     PaymentMethod,
@@ -22,6 +20,8 @@ from cchc.submission import (
     check_payments,
     mask,
 )
+from cchc.errors import NaiveDatetimeError, ValidationError
+from cchc.procedures import Fee, load_portal_sample
 from cchc.tz import VN_TZ
 
 CCCD = "001203012345"
