@@ -8,19 +8,26 @@ text (secondary, derived or provisional: :meth:`OfficialCalendar.unconfirmed_day
 <cchc.calendar.OfficialCalendar.unconfirmed_days>`) says so: ``--json`` gives
 ``"confirmed": false`` and the days under ``"unconfirmed_days"`` with their
 sources; the plain output adds a ``cchc: note:`` line on stderr.
+
+The plain ``is-working`` answer for a covered day comes from
+:mod:`cchc.calendar.plain` (the weekly rule and that year's bundled file), so a
+script asking once does not pay for building the whole calendar; ``--json`` and
+days outside the coverage are answered by :class:`~cchc.calendar.OfficialCalendar`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from cchc._cli_util import add_json, iso_date, print_json, print_table, weekday_vi
-from cchc.calendar.default import default_calendar
-from cchc.calendar.entries import CalendarEntry
-from cchc.calendar.official import Provisional
+from cchc.calendar.plain import WEEKEND, day_status
+
+if TYPE_CHECKING:
+    from cchc.calendar.entries import CalendarEntry
+    from cchc.calendar.official import Provisional
 
 __all__ = ["print_entries", "register"]
 
@@ -72,6 +79,8 @@ def _entry_json(entry: CalendarEntry) -> dict[str, Any]:
 
 
 def _calendar(args: argparse.Namespace) -> int:
+    from cchc.calendar.default import default_calendar
+
     cal = default_calendar()
     entries = cal.entries(args.year, provisional=args.provisional)
     if args.json:
@@ -98,6 +107,8 @@ def print_entries(entries: list[CalendarEntry]) -> None:
 
 
 def _add_days(args: argparse.Namespace) -> int:
+    from cchc.calendar.default import default_calendar
+
     cal = default_calendar()
     if not args.provisional:
         cal.add_working_days(args.date, args.n)  # refused outside the coverage
@@ -107,18 +118,27 @@ def _add_days(args: argparse.Namespace) -> int:
         print_json({"date": args.date, "n": args.n, "result": value, **_rests_on(answer)})
     else:
         print(value.isoformat() + (" (provisional)" if answer.provisional else ""))
-        _note(answer.unconfirmed)
+        _note(_noted(answer.unconfirmed))
     return 0
 
 
 def _is_working(args: argparse.Namespace) -> int:
+    status = None if args.json else day_status(args.date)
+    if status is not None:  # a covered day: the weekly rule and that year's bundled file
+        _say_working(args.date.isoformat(), status.working, status.reason)
+        e = status.entry
+        if e is not None and not e.confirmed:
+            _note([(e.day.isoformat(), e.name_vi, e.verification, e.sources)])
+        return 0 if status.working else 1
+    from cchc.calendar.default import default_calendar
+
     cal = default_calendar()
     if not args.provisional:
         cal.is_working_day(args.date)  # refused outside the coverage
     answer = cal.is_working_day(args.date, provisional=True)
     value = answer.value
     entry = cal.entry(args.date) if args.date.year in cal.coverage else None
-    reason = entry.name_vi if entry else ("cuối tuần" if args.date.weekday() >= 5 else "")
+    reason = entry.name_vi if entry else (WEEKEND if args.date.weekday() >= 5 else "")
     if args.json:
         print_json(
             {
@@ -130,10 +150,14 @@ def _is_working(args: argparse.Namespace) -> int:
             }
         )
     else:
-        word = "ngày làm việc" if value else "ngày nghỉ"
-        print(f"{args.date.isoformat()}: {word}" + (f" ({reason})" if reason else ""))
-        _note(answer.unconfirmed)
+        _say_working(args.date.isoformat(), value, reason)
+        _note(_noted(answer.unconfirmed))
     return 0 if value else 1
+
+
+def _say_working(day: str, working: bool, reason: str) -> None:
+    word = "ngày làm việc" if working else "ngày nghỉ"
+    print(f"{day}: {word}" + (f" ({reason})" if reason else ""))
 
 
 def _rests_on(answer: Provisional[Any]) -> dict[str, Any]:
@@ -146,14 +170,23 @@ def _rests_on(answer: Provisional[Any]) -> dict[str, Any]:
     }
 
 
-def _note(unconfirmed: Sequence[CalendarEntry]) -> None:
+_Noted = tuple[str, str, str, Iterable[str]]
+"""An unconfirmed day as the note names it: date, name, how read, its sources."""
+
+
+def _noted(entries: Sequence[CalendarEntry]) -> list[_Noted]:
+    return [
+        (e.day.isoformat(), e.name_vi, e.verification.value, [s.key or s.number for s in e.sources])
+        for e in entries
+    ]
+
+
+def _note(unconfirmed: Sequence[_Noted]) -> None:
     if not unconfirmed:
         return
     days = "; ".join(
-        f"{e.day.isoformat()} {e.name_vi} ({e.verification.value}"
-        + "".join(f", {s.key or s.number}" for s in e.sources)
-        + ")"
-        for e in unconfirmed
+        f"{day} {name} ({how}" + "".join(f", {s}" for s in cited) + ")"
+        for day, name, how, cited in unconfirmed
     )
     print(
         f"cchc: note: the answer rests on {len(unconfirmed)} day(s) not confirmed "

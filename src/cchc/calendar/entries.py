@@ -33,7 +33,6 @@ notice before a release) as data, without editing the package::
 from __future__ import annotations
 
 import csv
-import enum
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -44,37 +43,11 @@ from pydantic import Field
 
 from cchc._data import read_user_text
 from cchc._model import CchcRecord
+from cchc.calendar.kinds import DayKind
 from cchc.errors import DataFileError
 from cchc.legal import ExplanationStep, LegalSource, Verification
 
 __all__ = ["CalendarEntry", "DayKind", "Notice", "read_notice_csv", "unconfirmed_step"]
-
-
-class DayKind(enum.StrEnum):
-    """Why a day departs from the Monday-to-Friday rule."""
-
-    HOLIDAY = "holiday"
-    COMPENSATORY = "compensatory"
-    SWAP_DAY_OFF = "swap_day_off"
-    MAKEUP_WORKDAY = "makeup_workday"
-
-    @property
-    def vietnamese(self) -> str:
-        """The Vietnamese term for this kind."""
-        return _VI[self]
-
-    @property
-    def is_day_off(self) -> bool:
-        """Whether a day of this kind is a day off (every kind but make-up work)."""
-        return self is not DayKind.MAKEUP_WORKDAY
-
-
-_VI = {
-    DayKind.HOLIDAY: "nghỉ lễ, tết",
-    DayKind.COMPENSATORY: "nghỉ bù",
-    DayKind.SWAP_DAY_OFF: "nghỉ hoán đổi",
-    DayKind.MAKEUP_WORKDAY: "đi làm bù",
-}
 
 
 class CalendarEntry(CchcRecord):

@@ -74,6 +74,10 @@ def _wordset(text: str) -> frozenset[str]:
 _TYPE_PHRASES: dict[str, DocumentType | None] = {t.value.casefold(): t for t in DocumentType}
 _TYPE_PHRASES.update(dict.fromkeys(("văn bản", "kết luận")))
 _TYPE_PHRASES["giấy uỷ quyền"] = DocumentType.GIAY_UY_QUYEN
+_PHRASE_ENDS: dict[int, frozenset[str]] = {
+    k: frozenset(p.split()[-1] for p in _TYPE_PHRASES if len(p.split()) == k) for k in (2, 3, 4)
+}
+"""The last words of the type phrases of 2, 3 and 4 words (a quick refusal)."""
 _ISSUER_STOP = _wordset(
     "về v/v kết quy phê sửa hướng triển phân tại và theo ngày số đã được trong để nhằm với "
     "cho trên đối thực hiện năm giai đoạn"
@@ -129,54 +133,80 @@ class Citation(CchcModel):
         return ((self.number or "").lstrip("0"), self.symbol.casefold())
 
 
+# Enum members read for every citation, looked up once: in Python 3.11 ``Enum.MEMBER`` is a
+# descriptor call costing about as much as the small checks that read it.
+_ISSUER_ONLY = NumberShape.ISSUER_ONLY
+_HEADER = CitationRole.HEADER
+_CITATION = CitationRole.CITATION
+
+
 def _type_word(s: str, p: int) -> tuple[int, str | None, bool, bool]:
-    """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:")."""
+    """Look back from ``p``: (start of the phrase, type word, has "số", header "Số:").
+
+    The words are those of the 48 characters before ``p`` (``str.split``: the same
+    whitespace as ``\\S+``); a word's offset is found only when needed, by ``rfind``
+    from the end (a word is the last occurrence of itself before the whitespace that
+    follows it).
+    """
     lo = max(0, p - 48)
-    toks = [(m.start(), m.group(0)) for m in _TOKEN.finditer(s, lo, p)]
+    window = s[lo:p]
+    words = window.split()
+    end = len(window)  # words[-1] ends at or before end, only whitespace after it
     start = p
     has_so = header = False
-    if toks and toks[-1][1].rstrip(":").casefold() == "số":
-        tok_start, tok = toks.pop()
+    if words and words[-1].rstrip(":").casefold() == "số":
+        tok = words.pop()
         has_so = True
-        start = tok_start
+        end = window.rfind(tok, 0, end)
+        tok_start = start = lo + end
         line_start = s.rfind("\n", max(0, tok_start - 40), tok_start) + 1
         header = (
             tok.startswith("Số") and tok.endswith(":") and not s[line_start:tok_start].strip(" \t|")
         )
+    if not words:
+        return start, None, has_so, header
+    last = words[-1].casefold()
     for k in (4, 3, 2, 1):
-        if len(toks) < k:
+        if len(words) < k or (k > 1 and last not in _PHRASE_ENDS[k]):
             continue
-        words = [w for _, w in toks[-k:]]
-        first = words[0].lstrip(_LEAD_PUNCT)
-        phrase = " ".join([first, *words[1:]]).casefold()
+        tail = words[len(words) - k :]
+        first = tail[0].lstrip(_LEAD_PUNCT)
+        phrase = " ".join([first, *tail[1:]]).casefold()
         if phrase in _TYPE_PHRASES and first:
-            start = toks[-k][0] + (len(words[0]) - len(first))
-            return start, s[start : toks[-1][0] + len(toks[-1][1])], has_so, False
+            stop = window.rfind(words[-1], 0, end) + len(words[-1])
+            head = stop
+            for word in reversed(tail):
+                head = window.rfind(word, 0, head)
+            begin = lo + head + (len(tail[0]) - len(first))
+            return begin, s[begin : lo + stop], has_so, False
     return start, None, has_so, header
+
+
+_OF = re.compile(r"[ \t\r\n]{0,10}(?i:của)[ \t\r\n]{1,10}")
+"""The "của" that introduces an issuer."""
 
 
 def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
     """Read "của <issuer>" at ``pos``; return (issuer, end)."""
-    m = re.compile(r"[ \t\r\n]{0,10}(?i:của)[ \t\r\n]{1,10}").match(s, pos)
+    m = _OF.match(s, pos)
     if m is None or m.end() >= limit:
         return None, pos
     words: list[tuple[int, int]] = []
     prev = ""
-    toks = list(_TOKEN.finditer(s, m.end(), min(limit, m.end() + 160)))
-    k = 0
+    found = _TOKEN.finditer(s, m.end(), min(limit, m.end() + 160))  # read as needed
+    t, after = next(found, None), next(found, None)
     listed: int | None = None  # words before the first ", <issuer>" of a list
     closed = False  # the list was closed by "và <issuer>"
-    while k < len(toks) and len(words) < 20:
-        t = toks[k]
+    while t is not None and len(words) < 20:
         tok = t.group(0)
         core = tok.rstrip(',;.:)]”"')
         low = core.casefold()
-        nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        nxt = after.group(0) if after is not None else ""
         joint = nxt in _ISSUER_HEADS and words != []
         if low == "và" and joint:
             words.append((t.start(), t.end()))  # "Bộ Công an và Bộ Y tế": joint issuers
             closed = True
-            k += 1
+            t, after = after, next(found, None)
             continue
         if not core or low in _ISSUER_STOP or (core == "ban" and prev not in ("ủy", "uỷ")):
             break
@@ -188,7 +218,7 @@ def _issuer_phrase(s: str, pos: int, limit: int) -> tuple[str | None, int]:
             break
         if core != tok and listed is None:
             listed = len(words)
-        k += 1
+        t, after = after, next(found, None)
     if listed is not None and not closed:
         # "của Bộ Nội vụ, Sở Y tế ban hành ...": a list of joint issuers ends with
         # "và <issuer>" ("Bộ Tư pháp, Bộ Công an và Bộ Y tế"); without it the name after
@@ -282,7 +312,7 @@ def _subject(s: str, pos: int, next_start: int) -> tuple[str | None, tuple[int, 
 
 def _bare_ok(num: DocumentNumber) -> bool:
     """Whether a number with no "số" and no type word before it is still a citation."""
-    if "case" in num.defects or num.shape is NumberShape.ISSUER_ONLY:
+    if "case" in num.defects or num.shape is _ISSUER_ONLY:
         return False
     if num.shape in (NumberShape.LAW, NumberShape.PARTY):
         return True
@@ -300,7 +330,7 @@ def _build(
     while j < len(s) and j - end < 20 and s[j] in " \t\r\n,":
         j += 1
     dt: DateText | None = scan_date(s, j, require_ngay=True)
-    if dt is None and role is CitationRole.HEADER:
+    if dt is None and role is _HEADER:
         place = _PLACE_DATE.search(s, end, min(len(s), end + 200))
         if place is not None:
             dt = scan_date(s, place.end(), require_ngay=True)
@@ -341,17 +371,72 @@ def _build(
     return start, end, fields
 
 
+def _candidate_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_CANDIDATE` in ``s``, in order, found from their separators.
+
+    A match is a digit run (not glued to a word), maybe a letter and a space, then its
+    first "/" or "-"; so each separator found by ``str.find`` is tried once, from the start
+    of the digit run before it. Matches cannot overlap (none can start inside another:
+    its digits follow a digit or "/"), and a separator inside a match (a year's "/") is
+    skipped, so this is ``finditer``'s answer without trying the pattern at every digit.
+    """
+    heads: list[int] = []
+    for sep in "/-":
+        q = s.find(sep)
+        while q >= 0:
+            heads.append(q)
+            q = s.find(sep, q + 1)
+    heads.sort()
+    done = 0  # end of the last match
+    for q in heads:
+        if q < done:
+            continue
+        j = q
+        if j and s[j - 1] == " ":
+            j -= 1
+        if j and "a" <= s[j - 1] <= "z":
+            j -= 1
+        k = j
+        while k and s[k - 1].isdecimal() and j - k < 7:
+            k -= 1
+        if k == j:
+            continue
+        m = _CANDIDATE.match(s, k)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 def _blank_body_matches(s: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_BLANK_BODY` in ``s``, in order, found from the slashes: a
-    match ends just before a "/" and holds none, so each is the leftmost match in the text
-    between the previous "/" and its own (``finditer``'s answer, without trying every "s")."""
+    """The matches of :data:`_BLANK_BODY` in ``s``, in order (see :func:`_before_slashes`)."""
+    return _before_slashes(s, _BLANK_BODY, 23, _BLANK_FILL)
+
+
+def _blank_header_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_BLANK_HEADER` in ``s``, in order (see :func:`_before_slashes`)."""
+    return _before_slashes(s, _BLANK_HEADER, 44, _BLANK_FILL + ":")
+
+
+_BLANK_FILL = " \t.…_"
+"""What may stand between "số" (or "Số:") and the "/" of a blank number."""
+
+
+def _before_slashes(
+    s: str, pattern: re.Pattern[str], longest: int, last: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``s``, in order, for a pattern whose matches end just
+    before a "/" (then a letter), hold none, end with one of the characters ``last`` and
+    are at most ``longest`` characters long with the character before them: each is the
+    leftmost match in the text between the previous "/" and its own (``finditer``'s
+    answer), and only the slashes after one of ``last`` are tried."""
     previous = -1
     q = s.find("/")
     while q >= 0:
-        lo = max(previous + 1, q - 23)  # "số" + at most 20 separators + the char before
-        m = _BLANK_BODY.search(s, lo, min(len(s), q + 2))
-        if m is not None and m.end() == q:
-            yield m
+        if q and s[q - 1] in last:
+            lo = max(previous + 1, q - longest)
+            m = pattern.search(s, lo, min(len(s), q + 2))
+            if m is not None and m.end() == q:
+                yield m
         previous = q
         q = s.find("/", q + 1)
 
@@ -370,30 +455,30 @@ def parse_citations(text: str) -> list[Citation]:
     norm = normalize(require_text(text, field="text"))
     s = norm.text
     found: list[tuple[int, int, dict[str, Any]]] = []
-    for m in _BLANK_HEADER.finditer(s):
+    for m in _blank_header_matches(s):
         num = scan_number(s, m.end(), blank_number=True)
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
-            found.append(_build(s, m.end(), num, start, None, CitationRole.HEADER))
+            found.append(_build(s, m.end(), num, start, None, _HEADER))
     for m in _blank_body_matches(s):
         p = m.end()
         start, word, _has_so, _header = _type_word(s, m.start() + len("số"))
         num = scan_number(s, p, blank_number=True)
         if num is None or (word is None and not (num.type_code and num.issuers)):
             continue
-        found.append(_build(s, p, num, start, word, CitationRole.CITATION))
-    for m in _CANDIDATE.finditer(s):
+        found.append(_build(s, p, num, start, word, _CITATION))
+    for m in _candidate_matches(s):
         p = m.start()
         start, word, has_so, header = _type_word(s, p)
         generic = word is not None and word.casefold() in _GENERIC_WORDS
         num = scan_number(s, p, generic_word=generic)
         if num is None:
             continue
-        if num.shape is NumberShape.ISSUER_ONLY and not has_so:
+        if num.shape is _ISSUER_ONLY and not has_so:
             continue
         if word is None and not has_so and not _bare_ok(num):
             continue
-        role = CitationRole.HEADER if header else CitationRole.CITATION
+        role = _HEADER if header else _CITATION
         found.append(_build(s, p, num, start, word, role))
     found.sort(key=lambda f: f[0])
     out: list[Citation] = []
@@ -404,7 +489,7 @@ def parse_citations(text: str) -> list[Citation]:
         if iss is not None:
             end = iss_end
         subj, subj_span = (None, None)
-        if f["role"] is not CitationRole.HEADER:
+        if f["role"] is not _HEADER:
             subj, subj_span = _subject(s, end, next_start)
         f["issuer"] = iss
         f["subject"] = subj
@@ -419,5 +504,14 @@ def parse_citations(text: str) -> list[Citation]:
             f["refers_to"] = last_dated[key]
         elif f["issued_on"] is not None:
             last_dated[key] = len(out)
-        out.append(Citation.model_construct(**f))
+        out.append(_BLANK_CITATION.model_copy(update=f))
     return out
+
+
+_REQUIRED: dict[str, Any] = {
+    name: None for name, field in Citation.model_fields.items() if field.is_required()
+}
+_BLANK_CITATION = Citation.model_construct(_fields_set=set(), **_REQUIRED)
+"""Every field at its default (the required ones None), none set: a citation is this with
+its values put in (``model_copy(update=...)``), as ``model_construct(**values)`` would
+build it (same values, same fields set) but without its loop over the fields."""

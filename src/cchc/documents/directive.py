@@ -201,8 +201,9 @@ class DirectiveDocument(CchcModel):
 
 def _signature(lines: list[str]) -> dict[str, object]:
     lines = [ln for ln in lines if ln and not _SEPARATOR.match(ln) and not ln.startswith("(")]
-    titles = [ln for ln in lines if _is_upper(ln)]
-    names = [ln for ln in lines if not _is_upper(ln)]
+    upper = [_is_upper(ln) for ln in lines]
+    titles = [ln for ln, up in zip(lines, upper, strict=True) if up]
+    names = [ln for ln, up in zip(lines, upper, strict=True) if not up]
     out: dict[str, object] = {}
     if titles:
         first = titles[0]

@@ -72,6 +72,8 @@ character."""
 _DOTS = re.compile(r"[.…]{4,}")
 _NUM_DATE = re.compile(r"(\d(?<![\d/.]\d)\d?)/(\d{1,2})/(\d{4})(?![\d/])")
 _NO_YEAR = re.compile(r"(?=[nN])(?i:ngày)[ \t]{1,3}(\d{1,2})/(\d{1,2})(?![\d/])")
+_DATE_TAIL = re.compile(r"/\d{1,2}/\d{4}(?![\d/])")
+"""What follows the day in a :data:`_NUM_DATE` match."""
 
 
 def _int(text: str) -> int:
@@ -81,6 +83,19 @@ def _int(text: str) -> int:
 def _sentence_end(s: str, pos: int) -> int:
     m = _SENTENCE_END.search(s, pos, min(len(s), pos + _SENTENCE_MAX))
     return m.start() if m else min(len(s), pos + _SENTENCE_MAX)
+
+
+_COUNT_SLACK = 40
+"""More than a :data:`_COUNT` match reads past its end (its look-aheads, a noun cut short)."""
+
+
+def _counts_in(s: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of :data:`_COUNT` in ``s`` that start in ``[start, end)`` and end by
+    ``end``, as ``finditer`` over the whole text finds them: none can start inside another
+    (its digits follow a digit or ".", its noun has none), its look-behind reads the text
+    before ``start``, and the search runs :data:`_COUNT_SLACK` characters past ``end``."""
+    found = _COUNT.finditer(s, start, min(len(s), end + _COUNT_SLACK))
+    return [m for m in found if m.start() < end and m.end() <= end]
 
 
 _LIST_WORDS = ("trong đó", "bao gồm", "gồm")
@@ -111,22 +126,19 @@ def _trong_do_spans(s: str) -> list[tuple[int, int]]:
 
 def _totals(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
-    counts: list[re.Match[str]] = []
-    starts: list[int] = []
     for td_start, td_end in _trong_do_spans(s):
-        if not counts and not starts:
-            counts = list(_COUNT.finditer(s))  # once, on the first "trong đó"
-            starts = [m.start() for m in counts] or [len(s) + 1]
         lo = max(0, td_start - 200)
         start = max(lo, s.rfind("\n", lo, td_start) + 1)
+        end = _sentence_end(s, td_end)
+        counts = _counts_in(s, start, end)
+        starts = [m.start() for m in counts]
         k = bisect.bisect_left(starts, td_start) - 1
         if k >= 0 and counts[k].end() > td_start:
             k -= 1  # counts do not overlap: only the last can run into "trong đó"
-        if k < 0 or counts[k].start() < start:
+        if k < 0:
             continue
         total_m = counts[k]
         noun = total_m.group(2).casefold()
-        end = _sentence_end(s, td_end)
         a, b = bisect.bisect_left(starts, td_end), bisect.bisect_left(starts, end)
         parts = [m for m in counts[a:b] if m.end() <= end and m.group(2).casefold() == noun]
         if len(parts) < 2:
@@ -208,14 +220,47 @@ def _at(m: re.Match[str], mapper: Mapper, key: str) -> Finding:
 
 def _dates(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
-    for m in _NUM_DATE.finditer(s):
+    for m in _num_date_matches(s):
         try:
             date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             out.append(_at(m, mapper, "impossible-date:text"))
-    for m in _NO_YEAR.finditer(s):
+    for m in _no_year_matches(s):
         out.append(_at(m, mapper, "partial-date:text"))
     return out
+
+
+def _num_date_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_NUM_DATE` in ``s``, in order, found from their tails
+    (:data:`_DATE_TAIL`, a pattern that starts with "/" and so skips in C): a match is
+    its day (one or two digits, tried where they would start) then a tail, and matches
+    cannot overlap (one starts after a character that none of them ends with)."""
+    for tail in _DATE_TAIL.finditer(s):
+        q = tail.start()
+        for start in (q - 2, q - 1):
+            m = _NUM_DATE.match(s, start) if start >= 0 else None
+            if m is not None and m.end(1) == q:
+                yield m
+                break
+
+
+_NO_YEAR_LONGEST_BEFORE = 9
+"""Most characters of a :data:`_NO_YEAR` match before its "/" ("ngày" + 3 spaces + 2 digits)."""
+
+
+def _no_year_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_NO_YEAR` in ``s``, in order, found from the "/" signs: a match
+    holds one "/", after a digit, with at most 9 characters before it and 2 digits and the
+    character its look-ahead reads after it, so it is the match of the window around its
+    "/" (and two matches cannot overlap: each starts with "ngày")."""
+    q = s.find("/")
+    while q >= 0:
+        if q and s[q - 1].isdecimal():
+            lo = max(0, q - _NO_YEAR_LONGEST_BEFORE)
+            m = _NO_YEAR.search(s, lo, min(len(s), q + 4))
+            if m is not None and m.start() < q < m.end():
+                yield m
+        q = s.find("/", q + 1)
 
 
 def check_figures(s: str, mapper: Mapper) -> list[Finding]:
@@ -233,9 +278,37 @@ def _blanks(s: str) -> Iterator[re.Match[str]]:
     more dots and starts at a colon up to three characters before it or at the character
     just before it: the pattern is tried there only, earliest first, as ``finditer``
     would."""
-    for run in _DOTS.finditer(s):
+    for run in _dot_runs(s):
         for start in range(max(0, run.start() - 3), run.start()):
             m = _BLANK.match(s, start)
             if m is not None and m.end() == run.end():
                 yield m
                 break
+
+
+def _dot_runs(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_DOTS` in ``s`` (the runs of four or more "." or "…"), in
+    order, found by ``str.find``: a run of four holds "…" or is "....", so each run is
+    matched from its first character, found by walking back from the first of those two
+    strings in it."""
+    n = len(s)
+    i = 0
+    dots = s.find("....")
+    ellipsis = s.find("…")
+    while True:
+        if 0 <= dots < i:
+            dots = s.find("....", i)
+        if 0 <= ellipsis < i:
+            ellipsis = s.find("…", i)
+        at = min(x for x in (dots, ellipsis, n) if x >= 0)
+        if at == n:
+            return
+        start = at
+        while start > i and s[start - 1] in ".…":
+            start -= 1
+        m = _DOTS.match(s, start)
+        if m is not None:
+            yield m
+            i = m.end()
+        else:
+            i = at + 1

@@ -51,6 +51,7 @@ left unpadded. A line break after a symbol's hyphen ("1291/QĐ-" at a line end,
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 import attrs
@@ -101,6 +102,20 @@ class NumberShape(enum.StrEnum):
     """A one-group symbol without type (``101/CP``, old style or a label such as ``06/CP``)."""
 
 
+# Enum members read for every citation, looked up once: in Python 3.11 ``Enum.MEMBER`` is a
+# descriptor call costing about as much as the small checks that read it.
+_SHAPE_ADMINISTRATIVE = NumberShape.ADMINISTRATIVE
+_SHAPE_CONG_VAN = NumberShape.CONG_VAN
+_SHAPE_NORMATIVE = NumberShape.NORMATIVE
+_SHAPE_LAW = NumberShape.LAW
+_SHAPE_PARTY = NumberShape.PARTY
+_SHAPE_CONSOLIDATED = NumberShape.CONSOLIDATED
+_SHAPE_ISSUER_ONLY = NumberShape.ISSUER_ONLY
+_CONG_VAN_TYPE = DocumentType.CONG_VAN
+_VBHN_TYPE = DocumentType.VAN_BAN_HOP_NHAT
+_UNIT = IssuerKind.UNIT
+
+
 @attrs.frozen
 class DocumentNumber:
     """A parsed number and symbol (số, ký hiệu)."""
@@ -119,8 +134,8 @@ class DocumentNumber:
     @property
     def doc_type(self) -> DocumentType | None:
         """The type named by the symbol (công văn for the ISSUER-UNIT shape)."""
-        if self.shape is NumberShape.CONG_VAN:
-            return DocumentType.CONG_VAN
+        if self.shape is _SHAPE_CONG_VAN:
+            return _CONG_VAN_TYPE
         return type_for_abbreviation(self.type_code) if self.type_code else None
 
     @property
@@ -131,20 +146,20 @@ class DocumentNumber:
     @property
     def symbol(self) -> str:
         """The symbol without number and year: "KH-SYT", "SYT-VP", "NĐ-CP", "NQ/TU"."""
-        if self.shape is NumberShape.PARTY:
+        if self.shape is _SHAPE_PARTY:
             return f"{self.type_code}/{self.issuer or ''}"
-        if self.shape is NumberShape.CONG_VAN and "reversed_issuer_unit" in self.defects:
-            return "-".join(p for p in (self.unit, self.issuer) if p)
+        if self.shape is _SHAPE_CONG_VAN and "reversed_issuer_unit" in self.defects:
+            return _hyphenated(self.unit, self.issuer)
         return self.canonical_symbol
 
     @property
     def canonical_symbol(self) -> str:
         """The symbol in the order the rules prescribe ("SYT-PC" for a reversed "PC-SYT")."""
-        if self.shape is NumberShape.PARTY:
+        if self.shape is _SHAPE_PARTY:
             return f"{self.type_code}/{self.issuer or ''}"
-        if self.shape is NumberShape.CONG_VAN:
-            return "-".join(p for p in (self.issuer, self.unit) if p)
-        return "-".join(p for p in (self.type_code, self.issuer) if p)
+        if self.shape is _SHAPE_CONG_VAN:
+            return _hyphenated(self.issuer, self.unit)
+        return _hyphenated(self.type_code, self.issuer)
 
     def format(self, *, pad: bool = True) -> str:
         """The number and symbol in canonical case and spacing, groups in written order.
@@ -154,7 +169,7 @@ class DocumentNumber:
         num = self.number or ""
         if pad and num.isdigit() and len(num) == 1 and num != "0":
             num = "0" + num
-        if self.shape is NumberShape.PARTY:
+        if self.shape is _SHAPE_PARTY:
             return f"{num}-{self.symbol}"
         year = f"{self.year}/" if self.year is not None else ""
         return f"{num}/{year}{self.symbol}"
@@ -164,9 +179,21 @@ class DocumentNumber:
         return ((self.number or "").lstrip("0"), self.symbol.casefold(), self.year)
 
 
-def _canon_part(part: str, defects: list[str]) -> str:
+def _hyphenated(a: str | None, b: str | None) -> str:
+    """``a-b``, or the one of them given, or ""."""
+    return f"{a}-{b}" if a and b else a or b or ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(part: str) -> str:
+    """The usual spelling of a symbol group: a type's abbreviation, else an issuer's
+    (both from bundled tables; kept for the parts seen, as they recur in a text)."""
     t = type_for_abbreviation(part)
-    canon = t.abbreviation if t is not None and t.abbreviation else canonical_abbreviation(part)
+    return t.abbreviation if t is not None and t.abbreviation else canonical_abbreviation(part)
+
+
+def _canon_part(part: str, defects: list[str]) -> str:
+    canon = _canonical(part)
     if canon != part and "case" not in defects:
         defects.append("case")
     return canon
@@ -273,38 +300,38 @@ def _classify(
         )
 
     def canon(chosen: list[str]) -> tuple[str, ...]:
-        return tuple(_canon_part(p, defects) for p in chosen)
+        return tuple([_canon_part(p, defects) for p in chosen])
 
     first = type_for_abbreviation(parts[0])
     if year is not None:
         if len(parts) == 1 and _LAW.fullmatch(parts[0]):
-            return made(NumberShape.LAW, None, canon(parts), with_year=True)
+            return made(_SHAPE_LAW, None, canon(parts), with_year=True)
         if first is None:
             defects.append("unknown_type")
-            return made(NumberShape.NORMATIVE, None, canon(parts), with_year=True)
+            return made(_SHAPE_NORMATIVE, None, canon(parts), with_year=True)
         if len(parts) == 1:
             defects.append("missing_issuer")
         type_code = _canon_part(parts[0], defects)
-        return made(NumberShape.NORMATIVE, type_code, canon(parts[1:]), with_year=True)
-    if first is DocumentType.VAN_BAN_HOP_NHAT:
-        return made(NumberShape.CONSOLIDATED, "VBHN", canon(parts[1:]))
+        return made(_SHAPE_NORMATIVE, type_code, canon(parts[1:]), with_year=True)
+    if first is _VBHN_TYPE:
+        return made(_SHAPE_CONSOLIDATED, "VBHN", canon(parts[1:]))
     if first is not None:
         if generic_word and first in _MINOR_TYPES_ALSO_UNITS and len(parts) == 2:
             known = issuer(parts[1])
-            if known is not None and known.kind is not IssuerKind.UNIT:
+            if known is not None and known.kind is not _UNIT:
                 defects.append("reversed_issuer_unit")
                 issuers = canon(parts[1:])
-                return made(NumberShape.CONG_VAN, None, issuers, _canon_part(parts[0], defects))
+                return made(_SHAPE_CONG_VAN, None, issuers, _canon_part(parts[0], defects))
         if len(parts) == 1:
             defects.append("missing_issuer")
         type_code = _canon_part(parts[0], defects)
-        return made(NumberShape.ADMINISTRATIVE, type_code, canon(parts[1:]))
+        return made(_SHAPE_ADMINISTRATIVE, type_code, canon(parts[1:]))
     if len(parts) == 1:
         issuers = canon(parts)
         defects.append("single_part_symbol")
-        return made(NumberShape.ISSUER_ONLY, None, issuers)
+        return made(_SHAPE_ISSUER_ONLY, None, issuers)
     issuers = canon(parts[:1])
-    return made(NumberShape.CONG_VAN, None, issuers, "-".join(canon(parts[1:])))
+    return made(_SHAPE_CONG_VAN, None, issuers, "-".join(canon(parts[1:])))
 
 
 def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | None:
@@ -328,7 +355,7 @@ def _scan_party(text: str, pos: int, i: int, number: str) -> DocumentNumber | No
     if not number.strip("0"):
         defects.append("zero_number")
     return DocumentNumber(
-        number, NumberShape.PARTY, None, type_code, (iss,), None, text[pos:end], tuple(defects)
+        number, _SHAPE_PARTY, None, type_code, (iss,), None, text[pos:end], tuple(defects)
     )
 
 
