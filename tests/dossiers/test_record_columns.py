@@ -209,3 +209,21 @@ def test_the_counts_feed_the_766_indicators() -> None:
         "4.2": "50.00",
         "6.1": "50.00",
     }
+
+
+@pytest.mark.parametrize("items", ["fees", "papers", "payments"])
+@pytest.mark.parametrize("value", [1.0, 3, "x", True, {"amount_vnd": 1}])
+def test_a_record_list_of_the_wrong_type_is_a_typed_error(items: str, value: object) -> None:
+    # Found by the web service's property-based run: {"fees": 1.0} raised a bare TypeError
+    # while the 766 flags were derived from the lists.
+    from datetime import datetime
+
+    from cchc.dossiers import Dossier
+    from cchc.errors import ValidationError
+    from cchc.tz import VN_TZ
+
+    with pytest.raises(ValidationError) as info:
+        Dossier.model_validate(
+            {"received_at": datetime(2025, 3, 3, 9, tzinfo=VN_TZ), "amount": 5, items: value}
+        )
+    assert f"field {items}" in str(info.value)

@@ -153,8 +153,10 @@ class Dossier(CchcRecord):
             ("paid_online", "payments", "online"),
             ("has_fees", "fees", "amount_vnd"),
         ):
-            if flag not in out:
-                out[flag] = any(_item(x, key) for x in out.get(items) or ())
+            raw = out.get(items) or ()
+            # Anything but a list is left to the field's own check (a typed error there).
+            if flag not in out and isinstance(raw, list | tuple):
+                out[flag] = any(_item(x, key) for x in raw)
         return out
 
     @model_validator(mode="after")
