@@ -18,7 +18,8 @@ function of :mod:`cchc.dossiers.engine` that the column path applies too:
 3. **Rescheduling** (xin lỗi và hẹn lại): at most ``max_reschedules`` (one)
    times, notified at the latest ``reschedule_notice_days`` (one) day before the
    due day (ND 61/2018 Art 19(9); ND 118/2025 Art 19(6)); the due date becomes
-   ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`.
+   ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`; a later
+   one (on or after the due day) is kept and flagged in :attr:`Deadline.findings`.
 
 **Events are applied in time order, each to the due date in force at its
 moment** (the one rule of the scalar and the batch path):
@@ -40,6 +41,7 @@ from typing import NamedTuple, Protocol
 
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
+from cchc.findings import Finding
 from cchc.legal import Explanation, RuleVersion
 from cchc.procedures import TimeUnit
 
@@ -49,7 +51,7 @@ from .events import Event, EventKind, finish_index
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rules_on_day
 from .policy import DeadlinePolicy, SupplementMode
-from .rescheduling import late_apology_message, second_message
+from .rescheduling import LATE_APOLOGY_CODE, late_apology_finding, second_message
 from .supplements import judged_moment, late_by_requests, overdue_from
 from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
 
@@ -111,6 +113,14 @@ class Deadline(NamedTuple):
     """The clock anchor as given, the terms, the policy and the calendar (for :meth:`first`)."""
     trail_ns: tuple[tuple[EventKind, int, int, str], ...] = ()
     """What each event did: (kind, moment, due moment after it, what applied), in ns."""
+    findings: tuple[Finding, ...] = ()
+    """Rule breaks kept rather than refused, e.g. an apology later than one day before the
+    due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`)."""
+
+    @property
+    def late_apology(self) -> bool:
+        """The apology came later than the rule allows (kept, flagged in :attr:`findings`)."""
+        return any(f.code == LATE_APOLOGY_CODE for f in self.findings)
 
     @property
     def due_at(self) -> datetime:
@@ -274,6 +284,7 @@ def replay(
     requests = reschedules = wait = 0
     pending = NAT
     late_request = False
+    findings: list[Finding] = []
     trail: list[tuple[EventKind, int, int, str]] = []
     for i in range(1, len(events)):
         ev = events[i]
@@ -311,15 +322,14 @@ def replay(
             article = rules.article("reschedule")
             if too_many:
                 raise LifecycleError(second_message(article), item=str(i), field="kind")
-            if too_late:
-                raise LifecycleError(
-                    late_apology_message(
+            if too_late:  # kept and flagged: the desk still prints it (rescheduling.py)
+                findings.append(
+                    late_apology_finding(
                         rules.reschedule_notice_days,
                         article,
                         from_local_ns(due).date().isoformat(),
-                    ),
-                    item=str(i),
-                    field="at",
+                        f"events[{i}].at",
+                    )
                 )
             if not_after:
                 raise LifecycleError(
@@ -329,7 +339,7 @@ def replay(
                     field="new_due_at",
                 )
             due = engine.rescheduled(due, new_due, True)
-            trail.append((kind, at, due, ""))
+            trail.append((kind, at, due, "late" if too_late else ""))
     last = finish_index(events)
     finished = NAT if last is None else moments[last]
     lapse = NAT
@@ -354,4 +364,5 @@ def replay(
         hourly=unit is TimeUnit.HOURS,
         context=(at_anchor, n, unit, pol, calendar),
         trail_ns=tuple(trail),
+        findings=tuple(findings),
     )

@@ -10,7 +10,7 @@ benchmark).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,6 +20,7 @@ import numpy.typing as npt
 from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
+from cchc.findings import Finding
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
@@ -28,7 +29,7 @@ from .batch import UNIT_CODES, classify_batch
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .rescheduling import late_apology_message, second_message
+from .rescheduling import late_apology_finding, second_message
 from .supplements import clock_anchor, judged_moment
 from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
 from .table.rows import row_to_dossier
@@ -75,9 +76,14 @@ class DossierResults:
     """The index of the DataFrame the rows came from (see ``DossierFrame.index``), or None."""
     row_numbers: npt.NDArray[np.int64] | None = None
     """The rows' numbers in their source (file lines), or None (by position from 1)."""
+    findings: tuple[Finding, ...] = ()
+    """Rule breaks kept rather than refused, one per row: an apology later than one day
+    before the due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`), its
+    ``field`` naming the row as the loader numbered it (file line) and ``rescheduled_at``."""
 
     def take(self, index: Any) -> DossierResults:
-        """The rows at ``index`` (an integer array or a slice)."""
+        """The rows at ``index`` (an integer array or a slice); :attr:`findings` are not
+        carried (they name rows of the whole run)."""
         return DossierResults(
             due_at=self.due_at[index],
             legal_due_at=self.legal_due_at[index],
@@ -156,8 +162,7 @@ def evaluate(
 
     Raises:
         BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
-            19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
-            later than one day before the due day), and rows whose receipt or
+            19(9) / ND 118/2025 Art 19(6) (new due date not later), and rows whose receipt or
             result falls outside the calendar
             (:class:`~cchc.errors.CalendarCoverageError` with row and field), all
             of them.
@@ -177,6 +182,8 @@ def evaluate(
     late = np.zeros(n, dtype=bool)
     lapse: list[npt.NDArray[np.int64]] = []
 
+    late_apologies: list[tuple[int, int, str, int]] = []
+
     def run(sl: slice) -> tuple[list[CchcError], bool, bool, bool]:
         """One chunk, written into its rows of the results (chunks never overlap). The
         legal due moment and the overdue moment are written only where they differ from
@@ -185,7 +192,9 @@ def evaluate(
         found: list[CchcError] = []
         same_legal = same_overdue = True
         try:
-            d, lg, s, c, o, lt, lp = _evaluate_chunk(chunk, chunk_ops, pol, minute, sl.start, found)
+            d, lg, s, c, o, lt, lp = _evaluate_chunk(
+                chunk, chunk_ops, pol, minute, sl.start, found, late_apologies
+            )
             due[sl], start[sl], codes[sl] = d, s, c
             if lg is not d:
                 legal[sl], same_legal = lg, False
@@ -233,6 +242,7 @@ def evaluate(
         lapse_at=lapse_at.view("datetime64[ns]"),
         index=frame.index,
         row_numbers=frame.row_numbers,
+        findings=_late_findings(late_apologies, frame),
     )
 
 
@@ -259,6 +269,7 @@ def _evaluate_chunk(
     minute: bool | None,
     offset: int,
     errors: list[CchcError],
+    late_apologies: list[tuple[int, int, str, int]],
 ) -> tuple[Any, ...]:
     """One chunk through the engine (:mod:`cchc.dossiers.engine`), the steps in time order
     with row masks; instants are local nanoseconds inside, UTC in the results."""
@@ -313,7 +324,7 @@ def _evaluate_chunk(
                 mode,
                 restarted,
             )[0]
-        errors += _check_reschedules(has, r_at, r_due, checked, sets, offset)
+        errors += _check_reschedules(has, r_at, r_due, checked, sets, offset, late_apologies)
     pending = asked & ~answered if some_asked else asked
     any_pending = some_asked and bool(pending.any())
     late = lapse = None
@@ -439,7 +450,7 @@ def _coverage_rows(
     """Every row of ``idx`` outside the calendar, found by halving (the error path only:
     about log2(rows) vectorised passes, never a loop per dossier when all is well)."""
     try:
-        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [])
+        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [], [])
     except CalendarCoverageError as exc:
         if len(idx) == 1:
             row = int(idx[0]) + 1 + offset
@@ -460,10 +471,17 @@ def _coverage_rows(
 
 
 def _check_reschedules(
-    has: Any, r_at: Any, r_due: Any, legal: Any, sets: Any, offset: int
+    has: Any,
+    r_at: Any,
+    r_due: Any,
+    legal: Any,
+    sets: Any,
+    offset: int,
+    late: list[tuple[int, int, str, int]],
 ) -> list[LifecycleError]:
     """The apology rules of each row's rule set (:func:`cchc.dossiers.engine.apology_breaks`;
-    one rescheduling per row by construction)."""
+    one rescheduling per row by construction). A late apology is kept: its row position,
+    notice days, article and local due day number go to ``late`` (see ``_late_findings``)."""
     rows = np.flatnonzero(has)
     errors: list[LifecycleError] = []
     notice = _values(sets, rows, "reschedule_notice_days")
@@ -481,12 +499,8 @@ def _check_reschedules(
                 LifecycleError(second_message(article), row=r + 1 + offset, field="rescheduled_at")
             )
         if too_late[k]:
-            errors.append(
-                LifecycleError(
-                    late_apology_message(rules.reschedule_notice_days, article),
-                    row=r + 1 + offset,
-                    field="rescheduled_at",
-                )
+            late.append(
+                (r + offset, rules.reschedule_notice_days, article, int(legal[r] // NS_PER_DAY))
             )
         if not_after[k]:
             errors.append(
@@ -497,3 +511,19 @@ def _check_reschedules(
                 )
             )
     return errors
+
+
+def _late_findings(
+    late: list[tuple[int, int, str, int]], frame: DossierFrame
+) -> tuple[Finding, ...]:
+    """The findings of the late apologies, each named by its row as the loader numbered it
+    (file line) and its index label, as errors are."""
+    out = []
+    for pos, notice, article, day in sorted(late):
+        row = pos + 1 if frame.row_numbers is None else int(frame.row_numbers[pos])
+        label = "" if frame.index is None else f" [{frame.index[pos]!r}]"
+        due_day = (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+        out.append(
+            late_apology_finding(notice, article, due_day, f"row {row}{label}.rescheduled_at")
+        )
+    return tuple(out)
