@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import NamedTuple, Protocol
 
+from cchc._display import html_table, moment, summary
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
 from cchc.findings import Finding
@@ -116,6 +117,27 @@ class Deadline(NamedTuple):
     findings: tuple[Finding, ...] = ()
     """Rule breaks kept rather than refused, e.g. an apology later than one day before the
     due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`)."""
+
+    def _lines(self) -> list[tuple[str, object]]:
+        return [
+            ("due_at", moment(self.due_at)),
+            ("legal_due_at", moment(self.legal_due_at)),
+            ("first_due_at", moment(self.first_due_at)),
+            ("start_at", moment(self.start_at)),
+            ("finished_at", moment(self.finished_at)),
+            ("supplement_requests", self.supplement_requests),
+            ("rescheduled", self.rescheduled),
+            ("rules", self.rules.value.name),
+            ("findings", "; ".join(f.code for f in self.findings) or "-"),
+        ]
+
+    def __repr__(self) -> str:
+        """A few lines: the due moments (+07:00), the finish and what applied."""
+        return summary("Deadline", self._lines())
+
+    def _repr_html_(self) -> str:
+        """A small HTML table of the same values (for notebooks)."""
+        return html_table(["", "value"], self._lines(), caption="Deadline")
 
     @property
     def late_apology(self) -> bool:

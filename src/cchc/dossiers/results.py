@@ -17,6 +17,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc._display import html_table, ns_moment, ns_range, preview_positions, summary
 from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
@@ -80,6 +81,41 @@ class DossierResults:
     """Rule breaks kept rather than refused, one per row: an apology later than one day
     before the due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`), its
     ``field`` naming the row as the loader numbered it (file line) and ``rescheduled_at``."""
+
+    def __repr__(self) -> str:
+        """What it is, its size and its timeliness counts in a few lines (+07:00)."""
+        counts = np.bincount(self.timeliness.astype(np.int64) + 1, minlength=4)
+        names = ("unfinished", "early", "on time", "late")
+        return summary(
+            f"DossierResults: {len(self.due_at):,} rows, policy {self.policy}"
+            + (" (provisional days used)" if self.provisional else ""),
+            [
+                ("due_at", ns_range(self.due_at)),
+                (
+                    "timeliness",
+                    ", ".join(f"{n} {c:,}" for n, c in zip(names, counts.tolist(), strict=True)),
+                ),
+                ("findings", f"{len(self.findings):,}"),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        """The first and last rows as a small HTML table (for notebooks)."""
+        names = ("unfinished", "early", "on_time", "late")
+
+        def row(i: int) -> list[object]:
+            number = i + 1 if self.row_numbers is None else int(self.row_numbers[i])
+            return [
+                number,
+                ns_moment(int(self.start_at.view(np.int64)[i])),
+                ns_moment(int(self.due_at.view(np.int64)[i])),
+                ns_moment(int(self.legal_due_at.view(np.int64)[i])),
+                names[int(self.timeliness[i]) + 1],
+            ]
+
+        headers = ["row", "start_at", "due_at", "legal_due_at", "timeliness"]
+        rows = [None if i is None else row(i) for i in preview_positions(len(self.due_at))]
+        return html_table(headers, rows, caption=repr(self).splitlines()[0])
 
     def take(self, index: Any) -> DossierResults:
         """The rows at ``index`` (an integer array or a slice); :attr:`findings` are not
