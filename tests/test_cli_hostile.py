@@ -427,3 +427,24 @@ def test_an_error_names_the_commands_option_not_the_python_keyword(
 
     with pytest.raises(ValidationError, match="field as_of"):  # in Python: the keyword
         moment("2025-13-01")
+
+
+def test_an_output_through_a_link_replaces_the_linked_file_not_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    with pytest.raises(OutputError, match="force"):
+        write_output(link, "new\n")
+    write_output(link, "new\n", force=True)
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8") == "new\n"
+
+
+def test_an_output_to_dev_stdout_writes_to_the_pipe() -> None:
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout on this system")
+    proc = _run(["example", "plan", "-o", "/dev/stdout"])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"#") or b"tasks:" in proc.stdout
+    assert Path("/dev/stdout").is_symlink() or Path("/dev/stdout").is_char_device()

@@ -365,7 +365,8 @@ def write_output(path: str | Path, content: bytes | str, *, force: bool = False)
     * the content goes to a temporary file in the same folder, renamed over ``path``
       once complete: a failed write (a full disk, an interrupt) leaves the file that
       was there unchanged and no partial file behind;
-    * a device or a pipe (``/dev/stdout``, ``/dev/null``) is written in place.
+    * a device or a pipe (``/dev/stdout``, ``/dev/null``) is written in place;
+    * a symbolic link stays: the file it points to is the one replaced.
 
     ``str`` content is written as UTF-8. Returns ``path``.
 
@@ -392,6 +393,10 @@ def write_output(path: str | Path, content: bytes | str, *, force: bool = False)
         return target
     if mode is not None and not force:
         raise OutputError("exists; pass force=True to replace it", source=str(target))
+    if mode is not None and target.is_symlink():
+        # replace the file the link points to, never the link itself (``/dev/stdout`` to a
+        # file, a user's link): the rename below would otherwise put a file in its place
+        target = target.resolve()
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -298,6 +298,17 @@ def _in_arguments(
     return exc
 
 
+_PROVISIONAL_ADVICE = "; add --provisional for a rule-derived answer"
+
+
+def _offered(message: str, args: argparse.Namespace | None) -> str:
+    """``message`` without advice to add ``--provisional`` when the command has no such
+    option (``plan status``): it answers only inside the calendar's coverage."""
+    if args is None or "provisional" in vars(args) or _PROVISIONAL_ADVICE not in message:
+        return message
+    return message.replace(_PROVISIONAL_ADVICE, "; this command answers only inside it")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args_list = _expand_aliases(list(sys.argv[1:] if argv is None else argv))
@@ -314,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except CchcError as exc:
         named = exc if parser is None else _in_arguments(exc, parser, args)
-        _say(f"cchc: error: {shell_message(str(named))}")
+        _say(f"cchc: error: {_offered(shell_message(str(named)), args)}")
         return 2
     except BrokenPipeError:
         # The reader of our output went away (``cchc ... | head``): stop quietly.

@@ -34,7 +34,7 @@ from cchc.indices import par_index, pci, sipas
 from cchc.legal import LegalSource, source
 from cchc.plans.programmes import programmes
 from cchc.procedures import online_levels
-from cchc.reporting.periods import regimes
+from cchc.reporting_periods import regimes
 from cchc.units.communes import communes
 from cchc.units.provinces import provinces
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,32 @@ def test_blank_figures_are_found_from_the_runs_of_dots() -> None:
         want = [m.span() for m in figures._BLANK.finditer(text)]
         assert [m.span() for m in figures._blanks(text)] == want, text
     assert any(figures._BLANK.search(t) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("name", "scan", "pattern", "alphabet"),
+    [
+        ("rate", figures._rate_matches, figures._RATE, "đúng hẹn trễ hạn trên đạt 95,5% .;\n"),
+        ("blank-body", citations._blank_body_matches, citations._BLANK_BODY, "sSốa /QĐ._…\t1"),
+    ],
+)
+def test_scans_anchored_on_a_character_find_what_finditer_finds(
+    name: str,
+    scan: Callable[[str], Iterator[re.Match[str]]],
+    pattern: re.Pattern[str],
+    alphabet: str,
+) -> None:
+    rnd = random.Random(name)
+    texts = _texts(alphabet) + [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(50, 400))) for _ in range(3000)
+    ]
+    assert any(pattern.search(t) for t in texts)
+    for text in texts:
+        assert [m.span() for m in scan(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_list_words_found_by_find_are_what_finditer_finds() -> None:
+    texts = [*_texts("trongđóbaoồmgTRONGĐÓ GỒMBAOİ "), "bao gồm", "Bao Gồm gồm", "trong đóm"]
+    for text in texts:
+        want = [m.span() for m in figures._TRONG_DO.finditer(text)]
+        assert figures._trong_do_spans(text) == want, text

@@ -38,8 +38,8 @@ from cchc.reporting.findings import (
     figure_problem,
     report_finding,
 )
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport
+from cchc.reporting_periods import reporting_period
 
 CODES = {"sum", "missing", "rate", "date", "citation", "placeholder", "wording", "target"}
 CODES |= {"deadline"}

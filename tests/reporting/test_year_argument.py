@@ -2,7 +2,7 @@
 
 Accepted: an ``int`` (not a bool) from YEAR_MIN = 1 to YEAR_MAX = 9999 whose data window
 ends on or after the regime came into force (12/3/2019 for Nghị định 09/2019/NĐ-CP, per
-the regime's source in ``regimes.yaml``); earlier years stay RuleNotInForceError.
+the regime's source in ``reporting_regimes.yaml``); earlier years stay RuleNotInForceError.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.plans import example_plan
 from cchc.reporting import build_report, reporting_period
-from cchc.reporting.periods import YEAR_MAX, YEAR_MIN
+from cchc.reporting_periods import YEAR_MAX, YEAR_MIN
 
 BAD_YEARS = [10**30, 2025.0, None, True, False, "2025", 0, -1, 10_000]
 

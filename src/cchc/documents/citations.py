@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -340,6 +341,21 @@ def _build(
     return start, end, fields
 
 
+def _blank_body_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_BLANK_BODY` in ``s``, in order, found from the slashes: a
+    match ends just before a "/" and holds none, so each is the leftmost match in the text
+    between the previous "/" and its own (``finditer``'s answer, without trying every "s")."""
+    previous = -1
+    q = s.find("/")
+    while q >= 0:
+        lo = max(previous + 1, q - 23)  # "số" + at most 20 separators + the char before
+        m = _BLANK_BODY.search(s, lo, min(len(s), q + 2))
+        if m is not None and m.end() == q:
+            yield m
+        previous = q
+        q = s.find("/", q + 1)
+
+
 def parse_citations(text: str) -> list[Citation]:
     """Find every numbered document citation in ``text``, in order of appearance.
 
@@ -359,7 +375,7 @@ def parse_citations(text: str) -> list[Citation]:
         if num is not None:
             start = s.rfind("Số", m.start(), m.end())
             found.append(_build(s, m.end(), num, start, None, CitationRole.HEADER))
-    for m in _BLANK_BODY.finditer(s):
+    for m in _blank_body_matches(s):
         p = m.end()
         start, word, _has_so, _header = _type_word(s, m.start() + len("số"))
         num = scan_number(s, p, blank_number=True)

@@ -12,7 +12,7 @@ themselves:
   (:class:`cchc.calendar.OfficialCalendar`);
 * **draft window** — the date window a draft must be signed in.
 
-The period rule is the reporting regime's own (:mod:`cchc.reporting.periods`,
+The period rule is the reporting regime's own (:mod:`cchc.reporting_periods`,
 imported as a declared dependency: documents use reporting periods, reporting
 never imports documents), so a window is written once.
 """
@@ -28,7 +28,7 @@ from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.types import DocumentType
 from cchc.errors import CchcError
 from cchc.l10n import weekday
-from cchc.reporting.periods import DEFAULT_REGIME, ReportingPeriod, reporting_period
+from cchc.reporting_periods import DEFAULT_REGIME, ReportingPeriod, reporting_period
 
 __all__ = ["DEFAULT_REGIME", "FALLBACK_REGIME", "days_off", "draft_window", "period", "plans"]
 

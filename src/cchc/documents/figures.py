@@ -83,25 +83,51 @@ def _sentence_end(s: str, pos: int) -> int:
     return m.start() if m else min(len(s), pos + _SENTENCE_MAX)
 
 
+_LIST_WORDS = ("trong đó", "bao gồm", "gồm")
+"""What :data:`_TRONG_DO` matches, in its order of alternatives."""
+
+
+def _trong_do_spans(s: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_TRONG_DO` in ``s``, in order: the words are found in the
+    lower-cased text by ``str.find`` (a C search), then kept leftmost and not overlapping
+    as ``finditer`` keeps them. A text whose length lower-casing changes is scanned by the
+    pattern."""
+    low = s.lower()
+    if len(low) != len(s):
+        return [m.span() for m in _TRONG_DO.finditer(s)]
+    found: list[tuple[int, int]] = []
+    for word in _LIST_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            found.append((i, i + len(word)))
+            i = low.find(word, i + 1)
+    found.sort()
+    out: list[tuple[int, int]] = []
+    for span in found:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
 def _totals(s: str, mapper: Mapper) -> list[Finding]:
     out: list[Finding] = []
     counts: list[re.Match[str]] = []
     starts: list[int] = []
-    for td in _TRONG_DO.finditer(s):
+    for td_start, td_end in _trong_do_spans(s):
         if not counts and not starts:
             counts = list(_COUNT.finditer(s))  # once, on the first "trong đó"
             starts = [m.start() for m in counts] or [len(s) + 1]
-        lo = max(0, td.start() - 200)
-        start = max(lo, s.rfind("\n", lo, td.start()) + 1)
-        k = bisect.bisect_left(starts, td.start()) - 1
-        if k >= 0 and counts[k].end() > td.start():
+        lo = max(0, td_start - 200)
+        start = max(lo, s.rfind("\n", lo, td_start) + 1)
+        k = bisect.bisect_left(starts, td_start) - 1
+        if k >= 0 and counts[k].end() > td_start:
             k -= 1  # counts do not overlap: only the last can run into "trong đó"
         if k < 0 or counts[k].start() < start:
             continue
         total_m = counts[k]
         noun = total_m.group(2).casefold()
-        end = _sentence_end(s, td.end())
-        a, b = bisect.bisect_left(starts, td.end()), bisect.bisect_left(starts, end)
+        end = _sentence_end(s, td_end)
+        a, b = bisect.bisect_left(starts, td_end), bisect.bisect_left(starts, end)
         parts = [m for m in counts[a:b] if m.end() <= end and m.group(2).casefold() == noun]
         if len(parts) < 2:
             continue
@@ -140,10 +166,28 @@ def _totals(s: str, mapper: Mapper) -> list[Finding]:
     return out
 
 
+_RATE_LONGEST = 70
+"""Longest text :data:`_RATE` can match (5 + 3 + 3 + 40 + 4 + 3 + 6 + 1 + 1 characters)."""
+
+
+def _rate_matches(s: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_RATE` in ``s``, in order, found from the "%" signs: a match
+    ends with a "%" and holds no other, so each is the leftmost match in the text between
+    the previous "%" and its own (what ``finditer`` finds, without trying every character)."""
+    previous = -1
+    q = s.find("%")
+    while q >= 0:
+        m = _RATE.search(s, max(previous + 1, q + 1 - _RATE_LONGEST), q + 1)
+        if m is not None:
+            yield m
+        previous = q
+        q = s.find("%", q + 1)
+
+
 def _rates(s: str, mapper: Mapper) -> list[Finding]:
     on_time: list[tuple[float, re.Match[str]]] = []
     late: list[tuple[float, re.Match[str]]] = []
-    for m in _RATE.finditer(s):
+    for m in _rate_matches(s):
         value = float(m.group(3).replace(",", "."))
         kind = m.group(1).casefold()
         (on_time if kind in ("đúng", "trước") else late).append((value, m))

@@ -43,7 +43,7 @@ from cchc.documents.findings import Finding, cited, finding, fmt_date
 from cchc.documents.number import NumberShape
 from cchc.documents.series import duplicate_findings, series_findings
 from cchc.documents.types import DocumentType
-from cchc.reporting.periods import regime as reporting_regime
+from cchc.reporting_periods import regime as reporting_regime
 
 __all__ = ["lint"]
 

@@ -42,6 +42,7 @@ __all__ = [
     "UNIT_CODES",
     "VN_OFFSET_NS",
     "classify_batch",
+    "classify_local",
     "due_dates_batch",
     "due_within_batch",
 ]
@@ -100,8 +101,12 @@ def classify_batch(
 
     ``minute``: compare minutes instead of local days, for all rows or per row (an array).
     """
-    fin = _ns(finished_at) + VN_OFFSET_NS
-    due = _ns(due_at) + VN_OFFSET_NS
+    return classify_local(_ns(finished_at) + VN_OFFSET_NS, _ns(due_at) + VN_OFFSET_NS, minute)
+
+
+def classify_local(fin: I64, due: I64, minute: bool | BOOL = False) -> npt.NDArray[np.int8]:
+    """:func:`classify_batch` on local nanoseconds (an unfinished row's ``fin`` is
+    ``NAT + VN_OFFSET_NS``, as the UTC column shifted)."""
     per_row = isinstance(minute, np.ndarray)
     # a per-row choice: the rule on whole columns by day, then again on the minute rows
     # (division by one constant is much faster than by a column of divisors)

@@ -26,7 +26,7 @@ from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
 from . import engine
-from .batch import UNIT_CODES, classify_batch
+from .batch import UNIT_CODES, classify_local
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
@@ -49,6 +49,8 @@ __all__ = [
 ]
 
 DT = npt.NDArray[np.datetime64]
+Requests = tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]
+_NO_REQUESTS: Requests = (np.empty(0, np.int64), np.empty(0, bool), np.empty(0, np.int64))
 
 
 @attrs.frozen(eq=False)
@@ -67,12 +69,9 @@ class DossierResults:
     the 766 portal ends the dossier at the request)."""
     policy: str
     provisional: bool
-    late_supplement_request: npt.NDArray[np.bool_] | None = None
-    """The supplement request came more than the rule set's working days after receipt
-    (:func:`cchc.dossiers.engine.request_is_late`); None: not computed."""
-    lapse_at: DT | None = None
-    """While a supplement request is unanswered, when the desk may close the dossier
-    (:func:`cchc.dossiers.engine.lapse_moment`), else NaT; None: not computed."""
+    requests: Requests = attrs.field(default=_NO_REQUESTS, repr=False)
+    """The rows with a supplement request (positions), whether each came late and its lapse
+    moment (UTC ns, NaT unless pending): kept for those rows only (see the properties)."""
     index: Any = None
     """The index of the DataFrame the rows came from (see ``DossierFrame.index``), or None."""
     row_numbers: npt.NDArray[np.int64] | None = None
@@ -128,11 +127,31 @@ class DossierResults:
             overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
-            late_supplement_request=_take(self.late_supplement_request, index),
-            lapse_at=_take(self.lapse_at, index),
+            requests=_requests(
+                np.asarray(self.late_supplement_request[index]),
+                np.asarray(self.lapse_at[index]).view(np.int64),
+            ),
             index=None if self.index is None else self.index[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
         )
+
+    @property
+    def late_supplement_request(self) -> npt.NDArray[np.bool_]:
+        """Per row: the supplement request came more than the rule set's working days after
+        receipt (:func:`cchc.dossiers.engine.request_is_late`)."""
+        rows, late, _ = self.requests
+        out = np.zeros(len(self.due_at), dtype=bool)
+        out[rows] = late
+        return out
+
+    @property
+    def lapse_at(self) -> DT:
+        """Per row: while a supplement request is unanswered, when the desk may close the
+        dossier (:func:`cchc.dossiers.engine.lapse_moment`), else NaT."""
+        rows, _, lapse = self.requests
+        out = np.full(len(self.due_at), NAT, dtype=np.int64)
+        out[rows] = lapse
+        return out.view("datetime64[ns]")
 
     def to_pandas(self) -> pd.DataFrame:
         """The results as a DataFrame with Asia/Ho_Chi_Minh aware columns (needs pandas).
@@ -169,8 +188,12 @@ class DossierResults:
         )
 
 
-def _take(column: Any, index: Any) -> Any:
-    return None if column is None else column[index]
+def _requests(
+    late: npt.NDArray[np.bool_], lapse: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """The sparse form of :attr:`DossierResults.requests` from dense columns."""
+    rows = np.flatnonzero(late | (lapse != NAT))
+    return rows, late[rows], lapse[rows]
 
 
 def evaluate(
@@ -215,8 +238,7 @@ def evaluate(
     codes = np.empty(n, dtype=np.int8)
     overdue = np.empty(n, dtype=np.int64)
 
-    late = np.zeros(n, dtype=bool)
-    lapse: list[npt.NDArray[np.int64]] = []
+    asked: list[tuple[Any, ...]] = []  # per chunk: rows, late, (pending rows, lapse)
 
     late_apologies: list[tuple[int, int, str, int]] = []
 
@@ -237,11 +259,7 @@ def evaluate(
             if o is not d:
                 overdue[sl], same_overdue = o, False
             if lt is not None:
-                late[sl] = lt
-            if lp is not None:
-                if not lapse:
-                    lapse.append(np.full(n, NAT, dtype=np.int64))
-                lapse[0][sl] = lp
+                asked.append((sl.start, lt, lp))
         except CalendarCoverageError:
             found += _coverage_rows(chunk, np.arange(len(chunk)), chunk_ops, pol, minute, sl.start)
         return found, chunk_ops.used_provisional, same_legal, same_overdue
@@ -263,8 +281,7 @@ def evaluate(
         raise BatchValidationError(frame.locate(errors), source=frame.source)
     legal = _due_where_same(legal, due, chunks, [s[0] for s in same])
     overdue = _due_where_same(overdue, due, chunks, [s[1] for s in same])
-    lapse_at = lapse[0] if lapse else np.broadcast_to(np.int64(NAT), (n,))
-    for column in (due, legal, start, codes, overdue, late, lapse_at):
+    for column in (due, legal, start, codes, overdue):
         column.flags.writeable = False  # results are read-only (columns may be shared)
     return DossierResults(
         due_at=due.view("datetime64[ns]"),
@@ -274,12 +291,28 @@ def evaluate(
         overdue_from=overdue.view("datetime64[ns]"),
         policy=pol.name,
         provisional=ops.used_provisional,
-        late_supplement_request=late,
-        lapse_at=lapse_at.view("datetime64[ns]"),
+        requests=_gather_requests(asked),
         index=frame.index,
         row_numbers=frame.row_numbers,
         findings=_late_findings(late_apologies, frame),
     )
+
+
+def _gather_requests(
+    asked: list[tuple[Any, ...]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """The chunks' request rows (in row order) with their late flags and lapse moments."""
+    if not asked:
+        return _NO_REQUESTS
+    rows, late, lapse = [], [], []
+    for start, (r, flags), pending in sorted(asked, key=lambda a: a[0]):
+        moments = np.full(len(r), NAT, dtype=np.int64)
+        if pending is not None:  # pending rows are among the request rows
+            moments[np.searchsorted(r, pending[0])] = pending[1]
+        rows.append(r + start)
+        late.append(np.asarray(flags, dtype=bool))
+        lapse.append(moments)
+    return np.concatenate(rows), np.concatenate(late), np.concatenate(lapse)
 
 
 def _due_where_same(
@@ -318,8 +351,9 @@ def _evaluate_chunk(
     some_asked = bool(asked.any())
     answered = got != NAT  # a supplement received implies a request (checked by the loaders)
     some = some_asked and bool(answered.any())
-    got = got + VN_OFFSET_NS
-    req = req + VN_OFFSET_NS
+    if some_asked:
+        got = got + VN_OFFSET_NS
+        req = req + VN_OFFSET_NS
     sets = _rule_sets(rec)
     base = _anchor(frame, rec, sets)
     # restart: the period after the supplement is the period from its receipt (computed once)
@@ -363,27 +397,26 @@ def _evaluate_chunk(
         errors += _check_reschedules(has, r_at, r_due, checked, sets, offset, late_apologies)
     pending = asked & ~answered if some_asked else asked
     any_pending = some_asked and bool(pending.any())
-    late = lapse = None
+    late = lapse = None  # (rows, values): only the rows with a request
     if some_asked:
         rows = np.flatnonzero(asked)
-        late = np.zeros(len(rec), dtype=bool)
-        late[rows] = engine.request_is_late(
-            rec[rows], req[rows], _values(sets, rows, "supplement_notice_working_days"), tables, ops
-        )
+        notice = _values(sets, rows, "supplement_notice_working_days")
+        late = rows, engine.request_is_late(rec[rows], req[rows], notice, tables, ops)
     if any_pending:
         rows = np.flatnonzero(pending)
-        lapse = np.full(len(rec), NAT, dtype=np.int64)
-        lapse[rows] = engine.lapse_moment(req[rows], _values(sets, rows, "supplement_lapse_days"))
-        lapse[rows] = np.where(lapse[rows] == NAT, NAT, lapse[rows] - VN_OFFSET_NS)
+        days = _values(sets, rows, "supplement_lapse_days")
+        moment = np.broadcast_to(engine.lapse_moment(req[rows], days), rows.shape)
+        lapse = rows, np.where(moment == NAT, NAT, moment - VN_OFFSET_NS)
     per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
-    fin = frame.finished_at.view(np.int64)
+    fin = frame.finished_at.view(np.int64) + VN_OFFSET_NS  # NaT stays below every moment
+    if any_pending:
+        fin = judged_moment(fin, req, pending & (fin != NAT + VN_OFFSET_NS))
+    codes = classify_local(fin, due, minute=per_row)  # judged on local moments
     same = legal is due
     due -= VN_OFFSET_NS  # the engine's arrays, owned here: back to UTC in place
     legal = due if same else legal - VN_OFFSET_NS
     start = start - VN_OFFSET_NS
     req_utc = frame.supplement_requested_at.view(np.int64)
-    judged = judged_moment(fin, req_utc, pending & (fin != NAT)) if any_pending else fin
-    codes = classify_batch(judged, due.view("datetime64[ns]"), minute=per_row)
     # nothing pending: overdue_from gives the due moments themselves (kept as one array)
     overdue = engine.overdue_moment(due, req_utc, pending, NEVER) if any_pending else due
     return due, legal, start, codes, overdue, late, lapse

@@ -6,8 +6,9 @@ national public-service portal. Its annex was not read; the bundled framework
 Công khai, minh bạch 18 · Tiến độ giải quyết 20 · Dịch vụ công trực tuyến 12 · Số hoá hồ sơ 22 ·
 Mức độ hài lòng 18 · Thanh toán trực tuyến 10), with each indicator scored proportionally:
 ``points = max × min(rate / full_marks_at, 1)``. Full-marks thresholds known from a technical
-description (4.2 and 4.3: 80 %, 5.4: 90 %, online share: 50 %) are data; elsewhere the
-documented default is 100 % (points = rate/100 × max), marked as an assumption on the item.
+description (4.3: 80 %, 5.4: 90 %, online share: 50 %; 4.2 has none on the portal's published
+responses) are data; elsewhere the documented default is 100 % (points = rate/100 × max),
+marked as an assumption on the item.
 Points are rounded to 2 decimals half up (the portal shows 2 decimals).
 
 :class:`Qd766Figures` is the plain typed input: rates in % (Decimal) that a caller computes

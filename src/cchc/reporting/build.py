@@ -33,8 +33,8 @@ from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.plans.completion import InProgressPolicy, completion
 from cchc.plans.models import Plan
 from cchc.plans.targets import to_decimal
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport, DossierFigures
+from cchc.reporting_periods import reporting_period
 
 __all__ = ["build_report", "dossier_on_time_rate"]
 

@@ -60,8 +60,8 @@ from cchc.reporting.findings import (
     report_finding,
     target_finding,
 )
-from cchc.reporting.periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 from cchc.reporting.report import CchcReport
+from cchc.reporting_periods import ROLL_FORWARD_DEFAULT, ReportingPeriod, reporting_period
 
 __all__ = [
     "INVERSION_PATTERN",

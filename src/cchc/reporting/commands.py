@@ -1,22 +1,26 @@
-"""CLI: ``cchc report period KIND YEAR``, ``cchc report check FILE``, ``report render``."""
+"""CLI: ``cchc report period KIND YEAR``, ``report check FILE``, ``report render``,
+``report statistics FILE --period Q1-2026`` (the statutory statistics forms)."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import add_force, add_json, iso_date, print_json, print_table
-from cchc.errors import CalendarCoverageError
+from cchc.errors import CalendarCoverageError, ValidationError
 from cchc.plans.io import load_plan
 from cchc.reporting.checks import Severity, check_report
-from cchc.reporting.periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 from cchc.reporting.render import to_docx, to_markdown
 from cchc.reporting.report import load_report
+from cchc.reporting_periods import DEFAULT_REGIME, ROLL_FORWARD_DEFAULT, reporting_period
 
-__all__ = ["add_regime", "register"]
+__all__ = ["add_regime", "parse_period_arg", "register"]
 
 
 def register(subparsers: Any) -> None:
@@ -46,6 +50,49 @@ def register(subparsers: Any) -> None:
     p.add_argument("--docx", metavar="OUT", help="write a Word file instead of Markdown")
     add_force(p)
     p.set_defaults(handler=_render)
+
+    p = sub.add_parser(
+        "statistics",
+        help="fill a statutory statistics form (Biểu 06/VPCP/KSTT) from a dossiers CSV",
+    )
+    p.add_argument("file", help="CSV file of dossiers (start from: cchc example dossiers)")
+    p.add_argument(
+        "--period",
+        required=True,
+        help="KIND-YEAR, e.g. Q1-2026, H1-2026, M3-2026, Y-2025 (the kinds of --regime)",
+    )
+    p.add_argument("--form", default="06", help="form key (default 06: Biểu số 06/VPCP/KSTT)")
+    p.add_argument(
+        "--regime",
+        default="nd09-2019",
+        help="data windows: nd09-2019 (Nghị định 09/2019 Điều 12, default) or bnv-cchc",
+    )
+    p.add_argument(
+        "--unit", dest="reporting_unit", metavar="NAME", help="the reporting unit (đơn vị báo cáo)"
+    )
+    p.add_argument(
+        "--to", dest="recipient", metavar="NAME", help="the unit the report goes to (đơn vị nhận)"
+    )
+    p.add_argument(
+        "--previous",
+        metavar="JSON",
+        help="the previous period's form (the file --json wrote), for the carried-over check "
+        "(default: the previous window computed from the same file)",
+    )
+    p.add_argument("--policy", default="next_opening", help="deadline policy of the dossiers")
+    p.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="judge unfinished dossiers at min(window end, this moment) (default: now)",
+    )
+    p.add_argument("--delimiter", default=",", help="field separator of the CSV (default: ,)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--md", action="store_true", help="Markdown on stdout (the default)")
+    out.add_argument("--docx", metavar="PATH", help="write a Word file")
+    out.add_argument("--xlsx", metavar="PATH", help="write an Excel file")
+    out.add_argument("--json", action="store_true", help="the form and findings as JSON")
+    add_force(p)
+    p.set_defaults(handler=_statistics)
 
 
 def add_regime(p: argparse.ArgumentParser, help_text: str) -> None:
@@ -162,3 +209,88 @@ def _render(args: argparse.Namespace) -> int:
     else:
         print(to_markdown(report), end="")
     return 0
+
+
+_PERIOD = re.compile(
+    r"^(?:(?P<kind>[A-Za-z0-9]+)[-/](?P<year>\d{4})|(?P<year2>\d{4})-(?P<kind2>[A-Za-z0-9]+))$"
+)
+
+
+def parse_period_arg(text: str) -> tuple[str, int]:
+    """``Q1-2026``, ``Q1/2026`` or ``2026-Q1`` as (kind, year).
+
+    Raises:
+        ValidationError: none of these forms.
+    """
+    m = _PERIOD.match(text.strip())
+    if m is None:
+        raise ValidationError(f"not a period KIND-YEAR (e.g. Q1-2026): {text!r}", field="period")
+    kind = m.group("kind") or m.group("kind2")
+    return kind.upper(), int(m.group("year") or m.group("year2"))
+
+
+def _statistics(args: argparse.Namespace) -> int:
+    from cchc._cli_util import moment
+    from cchc._data import read_user_data
+    from cchc._optional import require_extra
+    from cchc.dossiers import evaluate
+    from cchc.reporting import statistics_render as render
+    from cchc.reporting.statistics import (
+        StatisticsForm,
+        check_form,
+        fill_form,
+        form_spec,
+        previous_period,
+    )
+
+    form_spec(args.form)  # an unknown form fails before the file is read
+    kind, year = parse_period_arg(args.period)
+    period = reporting_period(args.regime, kind, year, due=False)
+    as_of = moment(args.as_of) if args.as_of is not None else None
+    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
+        args.file, delimiter=args.delimiter
+    )
+    results = evaluate(frame, policy=args.policy)
+
+    def fill(p: Any) -> StatisticsForm:
+        return fill_form(
+            frame,
+            results,
+            p,
+            form=args.form,
+            as_of=as_of,
+            reporting_unit=args.reporting_unit,
+            recipient=args.recipient,
+        )
+
+    form = fill(period)
+    if args.previous:
+        data = read_user_data(args.previous)  # the --json output of last period, or a form
+        if isinstance(data, dict) and isinstance(data.get("form"), dict):
+            data = data["form"]
+        previous: StatisticsForm | None = StatisticsForm.from_data(data, source=args.previous)
+    else:
+        before = previous_period(period)
+        previous = None if before is None else fill(before)
+    findings = check_form(form, previous)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    if args.json:
+        print_json({"form": form, "findings": findings})
+        return 1 if errors else 0
+    if args.docx:
+        print(f"wrote {render.to_docx(form, Path(args.docx), force=args.force)}")
+    elif args.xlsx:
+        print(f"wrote {render.to_xlsx(form, Path(args.xlsx), force=args.force)}")
+    else:
+        print(render.to_markdown(form), end="")
+    with contextlib.redirect_stdout(sys.stderr):  # the check, apart from the form itself
+        if findings:
+            print_table(
+                ("severity", "code", "row", "message"),
+                [(f.severity.value, f.code, f.field, f.message) for f in findings],
+            )
+        elif previous is None:
+            print("Totals checked; this regime has no previous window for the carried-over check.")
+        else:
+            print(f"Totals and carried-over figures checked against {previous.period}: no finding.")
+    return 1 if errors else 0

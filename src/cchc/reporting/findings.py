@@ -33,7 +33,7 @@ from cchc.errors import CchcError, ValidationError
 from cchc.findings import Finding, Severity
 from cchc.l10n import vn_date
 from cchc.plans.targets import Comparator, Target, TargetCheck, TargetOutcome
-from cchc.reporting.periods import ReportingPeriod
+from cchc.reporting_periods import ReportingPeriod
 
 __all__ = [
     "MESSAGES",
@@ -286,7 +286,7 @@ def figure_problem(exc: CchcError, figures: dict[str, Decimal]) -> Finding:
 def deadline_problem(
     exc: ValidationError, deadline: date | None, period: ReportingPeriod
 ) -> Finding:
-    """The finding for a deadline :meth:`~cchc.reporting.periods.ReportingPeriod.last_day`
+    """The finding for a deadline :meth:`~cchc.reporting_periods.ReportingPeriod.last_day`
     refused.
 
     A deadline earlier than the regime's minimum, or given to a regime that fixes its

@@ -29,8 +29,8 @@ from cchc._optional import require_extra
 from cchc.l10n import vn_date
 from cchc.plans.models import DocumentRef
 from cchc.reporting.outline import report_outline
-from cchc.reporting.periods import reporting_period
 from cchc.reporting.report import CchcReport
+from cchc.reporting_periods import reporting_period
 
 __all__ = ["KIND_NAMES", "OUTLINE", "Block", "report_blocks", "to_docx", "to_markdown"]
 

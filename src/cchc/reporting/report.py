@@ -39,7 +39,7 @@ from cchc._data import load_yaml, read_user_data
 from cchc._model import CchcModel
 from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
-from cchc.reporting.periods import DEFAULT_REGIME
+from cchc.reporting_periods import DEFAULT_REGIME
 
 __all__ = [
     "Assessment",

@@ -1,7 +1,7 @@
 """Reporting periods of the dossier statistics (kỳ báo cáo): ``[start, end)`` of local days.
 
->>> [p.label for p in quarter_periods(2025)][:2]
-['2025-Q1', '2025-Q2']
+>>> quarter_periods(2025)[1].label
+'2025-Q2'
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reporting periods: data windows (thời gian chốt số liệu) and deadlines (thời hạn gửi).
 
-Two regimes are bundled as data (``cchc/reporting/data/regimes.yaml``):
+Two regimes are bundled as data (``cchc/data/reporting_regimes.yaml``):
 
 ``"nd09-2019"`` — the general rule of Nghị định 09/2019/NĐ-CP (24/01/2019, in
 force 12/03/2019), Điều 12: a monthly report covers day 15 of the previous month
@@ -49,7 +49,7 @@ datetimes (read in Vietnam time, :func:`cchc.tz.as_date`).
 from __future__ import annotations
 
 import functools
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 from pydantic import Field
@@ -59,8 +59,8 @@ from cchc._data import load_bundled_items
 from cchc._model import CchcRecord
 from cchc.calendar import OfficialCalendar, WorkingCalendar, default_calendar
 from cchc.errors import RuleNotInForceError, ValidationError
-from cchc.legal import Explanation, LegalSource, RuleVersion, SourceRef, source
-from cchc.reporting.period_explain import explain_period
+from cchc.l10n import vn_date
+from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, SourceRef, source
 from cchc.tz import as_date
 
 __all__ = [
@@ -78,7 +78,7 @@ __all__ = [
     "submitted_on_time",
 ]
 
-_DATA = "regimes.yaml"
+_DATA = "reporting_regimes.yaml"
 
 YEAR_MIN = 1
 """The smallest reporting year accepted as an argument; a year whose window ends
@@ -150,7 +150,7 @@ class ReportingRegime(CchcRecord):
 @functools.cache
 def regimes() -> tuple[ReportingRegime, ...]:
     """The bundled regimes (loaded once, lazily)."""
-    return load_bundled_items(ReportingRegime, "regimes", "cchc.reporting", "data", _DATA)
+    return load_bundled_items(ReportingRegime, "regimes", "cchc", "data", _DATA)
 
 
 def regime(key: str) -> ReportingRegime:
@@ -250,7 +250,7 @@ class ReportingPeriod:
     ) -> Explanation:
         """How the window and the last day were obtained, each step citing its sources.
 
-        Built on request (:func:`cchc.reporting.period_explain.explain_period`).
+        Built on request (:func:`cchc.reporting_periods.explain_period`).
         """
         return explain_period(self, roll_forward=roll_forward, calendar=calendar)
 
@@ -382,3 +382,88 @@ def submitted_on_time(
     return period.on_time(
         submitted_on, deadline=deadline, roll_forward=roll_forward, calendar=calendar
     )
+
+
+# --- why a period has its window and deadline (giải trình kỳ báo cáo) ---------------
+# ReportingPeriod.explain builds its Explanation from these steps: the regime and its data
+# window, the deadline it sets (or the minimum, under Nghị định 09/2019), and, when the
+# deadline falls on a day off, the move to the next working day (Bộ luật Dân sự 2015
+# Điều 148 khoản 5) with the notice that made the day a day off.
+
+
+def _d(day: date) -> str:
+    return vn_date(day)
+
+
+def _days_off(cal: OfficialCalendar, first: date, last: date) -> ExplanationStep:
+    """The days off from ``first`` to ``last`` (inclusive), with the sources that make them."""
+    names: list[str] = []
+    found: list[LegalSource] = []
+    day = first
+    while day <= last:
+        entry = cal.entry(day)
+        if entry is not None and entry.is_day_off:
+            names.append(f"{_d(day)} ({entry.name_vi})")
+            found.extend(entry.sources)
+        elif entry is None:
+            names.append(f"{_d(day)} (nghỉ hằng tuần)")
+            found.append(cal.weekly_rest_source)
+        day += timedelta(days=1)
+    listed = ", ".join(names)
+    return ExplanationStep(
+        f"Các ngày {listed} là ngày nghỉ.",
+        f"{listed.replace('nghỉ hằng tuần', 'weekly rest')} are days off.",
+        tuple(dict.fromkeys(found)),
+    )
+
+
+def explain_period(
+    period: ReportingPeriod,
+    *,
+    roll_forward: bool = True,
+    calendar: OfficialCalendar | None = None,
+) -> Explanation:
+    """Ordered steps: window, deadline, and the roll-forward of a deadline on a day off."""
+    steps = [
+        ExplanationStep(
+            f"Kỳ báo cáo {period.kind} năm {period.year} theo chế độ {period.regime}: số liệu "
+            f"tính từ ngày {_d(period.start)} đến hết ngày {_d(period.end)}.",
+            f"Report {period.kind} of {period.year} under the {period.regime} regime: data "
+            f"from {_d(period.start)} to {_d(period.end)} inclusive.",
+            (period.source,),
+        )
+    ]
+    if period.due is None:
+        return Explanation("Kỳ báo cáo", "Reporting period", tuple(steps))
+    if period.due_is_minimum:
+        steps.append(
+            ExplanationStep(
+                f"Văn bản chỉ quy định thời hạn gửi sớm nhất là ngày {_d(period.due)}; hạn cụ "
+                "thể do cơ quan yêu cầu báo cáo quyết định.",
+                f"The text sets only the earliest deadline, {_d(period.due)}; the requesting "
+                "agency sets the actual one.",
+                (period.due_source,),
+            )
+        )
+        return Explanation("Kỳ báo cáo và hạn gửi", "Reporting period and deadline", tuple(steps))
+    steps.append(
+        ExplanationStep(
+            f"Hạn gửi báo cáo theo chế độ: ngày {_d(period.due)}.",
+            f"The regime's deadline: {_d(period.due)}.",
+            (period.due_source,),
+        )
+    )
+    cal = calendar if calendar is not None else default_calendar()
+    last = cal.rollforward(period.due) if roll_forward else period.due
+    if last != period.due:
+        steps.append(_days_off(cal, period.due, last - timedelta(days=1)))
+        steps.append(
+            ExplanationStep(
+                f"Hạn rơi vào ngày nghỉ nên được chuyển sang ngày làm việc tiếp theo: "
+                f"ngày {_d(last)}.",
+                f"The deadline falls on a day off, so it moves to the next working day: "
+                f"{_d(last)}.",
+                (source("BLDS2015-148"),),
+            )
+        )
+    return Explanation("Kỳ báo cáo và hạn gửi", "Reporting period and deadline", tuple(steps))
