@@ -139,7 +139,7 @@ def _dossiers(on: date) -> Iterator[RuleInForce]:
     for name, text, key in _CONVENTIONS:
         yield RuleInForce("dossiers", name, text, (source(key),))
     try:
-        version = one_stop.one_stop_rules_on(on)
+        version = one_stop.one_stop_rules_in_force(on)
     except RuleNotInForceError:
         return
     r = version.value

@@ -19,7 +19,7 @@ from cchc.dossiers import (
     compute_due,
     due_date,
     get_policy,
-    rules_in_force,
+    one_stop_rules_in_force,
 )
 from cchc.errors import (
     CalendarCoverageError,
@@ -125,8 +125,8 @@ def test_rule_version_by_receipt_date() -> None:
     assert compute_due(vn(2025, 6, 30, 9, 0), 5).rules.value.name == "ND61/2018"
     assert compute_due(vn(2025, 7, 1, 9, 0), 5).rules.value.name == "ND118/2025"
     # ND 309/2026 Art 16(1): in force from 05/8/2026.
-    assert rules_in_force(vn(2026, 8, 5, 0, 0).date()).value.name == "ND118/2025+309/2026"
-    assert rules_in_force(vn(2026, 8, 5).date()).source.number == "309/2026/NĐ-CP"
+    assert one_stop_rules_in_force(vn(2026, 8, 5, 0, 0).date()).value.name == "ND118/2025+309/2026"
+    assert one_stop_rules_in_force(vn(2026, 8, 5).date()).source.number == "309/2026/NĐ-CP"
     with pytest.raises(RuleNotInForceError):
         due_date(vn(2018, 6, 20, 9, 0), 5)
 

@@ -21,7 +21,7 @@ from cchc.dossiers import (
     EventKind,
     evaluate,
     from_columns,
-    one_stop_rules_on,
+    one_stop_rules_in_force,
     row_to_dossier,
     rules_in_force,
     supplement_lapse_at,
@@ -105,12 +105,13 @@ def test_lapse_is_written_once_for_forms_and_the_replay() -> None:
     assert dl.lapse_at == vn(2025, 8, 20, 9, 0)  # 15 days (ND 118/2025 Art 19(5))
     assert supplement_lapse_at(vn(2025, 8, 5, 9, 0), dl.rules) == dl.lapse_at
     assert (
-        supplement_lapse_at(vn(2025, 6, 5, 9, 0), one_stop_rules_on(vn(2025, 6, 5).date())) is None
+        supplement_lapse_at(vn(2025, 6, 5, 9, 0), one_stop_rules_in_force(vn(2025, 6, 5).date()))
+        is None
     )
 
 
 def test_rules_in_force_is_a_deprecated_alias() -> None:
-    with pytest.warns(DeprecationWarning, match="one_stop_rules_on"):
+    with pytest.warns(DeprecationWarning, match="one_stop_rules_in_force"):
         old = rules_in_force(vn(2026, 8, 5).date())
-    assert old == one_stop_rules_on(vn(2026, 8, 5).date())
+    assert old == one_stop_rules_in_force(vn(2026, 8, 5).date())
     assert old.value.boundary_free_clock_at_authority

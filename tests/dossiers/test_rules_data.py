@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from cchc.dossiers import one_stop_rules as rules
-from cchc.dossiers.one_stop_rules import ONE_STOP_RULES, rules_in_force
+from cchc.dossiers.one_stop_rules import ONE_STOP_RULES, one_stop_rules_in_force
 from cchc.errors import DataFileError
 from cchc.legal import sources
 
@@ -22,16 +22,16 @@ def test_every_rule_cites_a_registry_key_of_its_set() -> None:
 
 def test_values_and_articles_as_the_decrees_state_them() -> None:
     # ND 61/2018 Art 18(2) and ND 118/2025 Art 18(2): dossiers received after 15 giờ.
-    nd61 = rules_in_force(date(2019, 3, 1)).value
+    nd61 = one_stop_rules_in_force(date(2019, 3, 1)).value
     assert nd61.transfer_cutoff == time(15, 0)
     assert nd61.supplement_lapse_days is None
     assert nd61.article("supplement") == "Nghị định 61/2018/NĐ-CP Điều 19 khoản 4"
     assert nd61.article("clock_start") == ""
     # ND 309/2026 Art 8(3) amends one rule of ND 118/2025 and keeps its articles
-    nd309 = rules_in_force(date(2026, 8, 5)).value
+    nd309 = one_stop_rules_in_force(date(2026, 8, 5)).value
     assert nd309.article("reschedule") == "Nghị định 118/2025/NĐ-CP Điều 19 khoản 6"
     assert nd309.article("boundary_free_clock") == "Nghị định 309/2026/NĐ-CP Điều 8 khoản 3"
-    assert rules_in_force(date(2026, 8, 4)).end == date(2026, 8, 5)
+    assert one_stop_rules_in_force(date(2026, 8, 4)).end == date(2026, 8, 5)
 
 
 def _with_data(monkeypatch: pytest.MonkeyPatch, text: str) -> None:

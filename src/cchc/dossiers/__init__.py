@@ -36,7 +36,7 @@ from .codes import (
 from .deadline import DueDate, clock_start, compute_due, due_date, online_check_due
 from .dossier import Dossier, Event, EventKind
 from .engine import supplement_lapse_at
-from .one_stop_rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_on, rules_in_force
+from .one_stop_rules import ONE_STOP_RULES, OneStopRules, one_stop_rules_in_force, rules_in_force
 from .policy import (
     DEFAULT_POLICY,
     POLICIES,
@@ -107,7 +107,7 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "online_check_due",
     "parse_dossier_code",
     "progress_as_of",
-    "one_stop_rules_on",
+    "one_stop_rules_in_force",
     "rules_in_force",
     "supplement_lapse_at",
     "validate_dossier_code",

@@ -41,6 +41,7 @@ NEVER = np.iinfo(np.int64).max
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _MAX_ORDINAL = date.max.toordinal()
 _VN_EPOCH = datetime(1970, 1, 1, tzinfo=VN_TZ)
+_UTC_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def local_ns(moment: datetime, field: str = "received_at") -> int:
@@ -53,12 +54,10 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
     """
     tz = moment.tzinfo if moment.__class__ is datetime else None
     if (tz is VN_TZ and moment.year > 1975) or (tz is UTC and moment.year < 9999):
-        # the usual cases: local (UTC+07:00 since 1975) or UTC, no offset lookup needed
-        wall_ns = (
-            ((moment.toordinal() - _EPOCH_ORDINAL) * 86_400 + moment.hour * 3600)
-            + moment.minute * 60
-            + moment.second
-        ) * 1_000_000_000 + moment.microsecond * 1000
+        # the usual cases: local (UTC+07:00 since 1975) or UTC, no offset lookup needed (two
+        # datetimes with the same tzinfo subtract as wall times)
+        since = moment - (_VN_EPOCH if tz is VN_TZ else _UTC_EPOCH)
+        wall_ns = (since.days * 86_400 + since.seconds) * 1_000_000_000 + since.microseconds * 1000
         return wall_ns if tz is VN_TZ else wall_ns + VN_OFFSET_NS
     if not isinstance(moment, datetime):
         raise ValidationError(

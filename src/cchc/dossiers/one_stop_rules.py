@@ -1,7 +1,7 @@
 """One-stop rule sets (quy chế một cửa) by period, chosen by receipt date.
 
 Each dossier is judged by the rule set in force on its receipt date
-(:func:`one_stop_rules_on`, built on :func:`cchc.legal.in_force`):
+(:func:`one_stop_rules_in_force`, built on :func:`cchc.legal.in_force`):
 
 =========================  ==========================  ==================================
 Period                     Text                        Verification
@@ -24,13 +24,13 @@ The values are data (``cchc/dossiers/data/one_stop_rules.yaml``, read through
 (``amends``: ND 309/2026 changes one rule of ND 118/2025).
 
     >>> from datetime import date
-    >>> one_stop_rules_on(date(2025, 1, 24)).value.name
+    >>> one_stop_rules_in_force(date(2025, 1, 24)).value.name
     'ND61/2018'
-    >>> one_stop_rules_on(date(2025, 7, 1)).value.supplement_lapse_days
+    >>> one_stop_rules_in_force(date(2025, 7, 1)).value.supplement_lapse_days
     15
-    >>> one_stop_rules_on(date(2026, 8, 5)).value.boundary_free_clock_at_authority
+    >>> one_stop_rules_in_force(date(2026, 8, 5)).value.boundary_free_clock_at_authority
     True
-    >>> one_stop_rules_on(date(2025, 1, 24)).value.article("reschedule")
+    >>> one_stop_rules_in_force(date(2025, 1, 24)).value.article("reschedule")
     'Nghị định 61/2018/NĐ-CP Điều 19 khoản 9'
 """
 
@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import warnings
 from datetime import date, time
 from typing import Any
 
@@ -46,6 +45,7 @@ import numpy as np
 from pydantic import ConfigDict, Field
 
 from cchc._data import load_yaml
+from cchc._deprecation import deprecated_alias
 from cchc._model import CchcModel, CchcRecord
 from cchc.errors import DataFileError, RuleNotInForceError
 from cchc.legal import RuleVersion, in_force, source
@@ -54,7 +54,7 @@ __all__ = [
     "ONE_STOP_RULES",
     "OneStopRules",
     "first_rule_ns",
-    "one_stop_rules_on",
+    "one_stop_rules_in_force",
     "rule_set_index",
     "rule_timeline",
     "rules_in_force",
@@ -182,7 +182,7 @@ ONE_STOP_RULES: tuple[RuleVersion[OneStopRules], ...] = _load()
 source registry (``cchc/data/sources.csv``); its period is that source's unless given."""
 
 
-def one_stop_rules_on(received_on: date) -> RuleVersion[OneStopRules]:
+def one_stop_rules_in_force(received_on: date) -> RuleVersion[OneStopRules]:
     """The one rule set in force on the receipt date (quy chế một cửa áp dụng cho hồ sơ).
 
     Raises:
@@ -232,7 +232,7 @@ def first_rule_ns() -> int:
 
 
 def rules_on_day(day: int) -> RuleVersion[OneStopRules]:
-    """:func:`one_stop_rules_on` for a local day number (the engine's fast look-up).
+    """:func:`one_stop_rules_in_force` for a local day number (the engine's fast look-up).
 
     Raises:
         RuleNotInForceError: no set in force that day.
@@ -241,19 +241,13 @@ def rules_on_day(day: int) -> RuleVersion[OneStopRules]:
     k = bisect.bisect_right(days, day) - 1
     found = sets[k] if k >= 0 else None
     if found is None:
-        return one_stop_rules_on(date.fromordinal(day + _EPOCH_ORDINAL))
+        return one_stop_rules_in_force(date.fromordinal(day + _EPOCH_ORDINAL))
     return found
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
-def rules_in_force(received_on: date) -> RuleVersion[OneStopRules]:
-    """Deprecated name of :func:`one_stop_rules_on` (it returns one rule set; the rules in
-    force of every domain are :func:`cchc.rulebook.rules_in_force`)."""
-    warnings.warn(
-        "cchc.dossiers.rules_in_force is deprecated; use cchc.dossiers.one_stop_rules_on",
-        DeprecationWarning,
-        stacklevel=2,
-    )
-    return one_stop_rules_on(received_on)
+rules_in_force = deprecated_alias(one_stop_rules_in_force, "rules_in_force", "cchc.dossiers")
+"""Deprecated name of :func:`one_stop_rules_in_force` (it returns one rule set; the rules in
+force of every domain are :func:`cchc.rulebook.rules_in_force`)."""

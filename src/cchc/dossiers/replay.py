@@ -1,7 +1,7 @@
 """Replaying a dossier's events into its deadline.
 
 Order of operations, for the rule set in force on the receipt date
-(:func:`cchc.dossiers.one_stop_rules.one_stop_rules_on`), each step applied by the one
+(:func:`cchc.dossiers.one_stop_rules.one_stop_rules_in_force`), each step applied by the one
 function of :mod:`cchc.dossiers.engine` that the column path applies too:
 
 1. **Start.** The clock starts at receipt (ND 118/2025 Art 17(3): from the
