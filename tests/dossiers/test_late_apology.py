@@ -101,3 +101,21 @@ def test_the_desk_prints_an_apology_made_on_the_due_day() -> None:
     form = forms.fill("apology", d, procedure="1.013876", agency="Sở Y tế tỉnh Hà Tĩnh", **INPUTS)
     assert form.code == "Mẫu số 04"
     assert "18 tháng 08 năm 2025" in form.value("Thời gian hẹn trả kết quả giải quyết")
+
+
+def test_dossier_stats_keeps_the_row_and_warns(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from cchc.cli import main
+
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "received_at,amount,unit,channel,finished_at,rescheduled_at,rescheduled_due_at\n"
+        "2025-03-03T09:00:00+07:00,10,working_days,in_person,2025-03-20T09:00:00+07:00,"
+        "2025-03-17T09:00:00+07:00,2025-03-21T17:00:00+07:00\n",
+        encoding="utf-8",
+    )
+    assert main(["dossier", "stats", str(path), "--year", "2025", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert '"resolved": 1' in captured.out
+    assert "cchc: warning: row 2.rescheduled_at: " in captured.err
+    assert captured.err.rstrip().endswith("[LC-APOLOGY-LATE]")
+    assert "LC-APOLOGY-LATE" not in captured.out

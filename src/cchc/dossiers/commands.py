@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -163,6 +164,10 @@ def _stats(args: argparse.Namespace) -> int:
     if args.provisional:
         policy = attrs.evolve(policy, provisional=True)
     results = evaluate(frame, policy=policy)
+    for finding in results.findings[:20]:  # kept rows with a flag (a late apology ...)
+        print(f"cchc: {finding} [{finding.code}]", file=sys.stderr)
+    if len(results.findings) > 20:
+        print(f"cchc: warning: {len(results.findings) - 20} more like these", file=sys.stderr)
     if len(frame):
         latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
     else:  # a header-only file: an empty table for the current year
