@@ -7,7 +7,7 @@ Run (the measured run, 10 million dossiers)::
 It prints the time of building and evaluating the synthetic columns, of filling the form for
 Quý III/2025 (one section per agency, one row per field, through ``summarize``), of filling
 the previous quarter and checking the sums and the carried-over rule, and of writing the
-.xlsx. The synthetic data comes from :mod:`cchc.dossiers.synthetic` (reproducible).
+.xlsx. The synthetic data comes from :mod:`cchc.dossiers.table.synthetic` (reproducible).
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc.dossiers.synthetic import synthetic_frame
-
 from cchc.dossiers import evaluate
+from cchc.dossiers.table.synthetic import synthetic_frame
 from cchc.reporting.statistics import check_form, fill_form, previous_period
 from cchc.reporting.statistics_render import to_xlsx
 from cchc.reporting_periods import reporting_period

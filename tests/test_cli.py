@@ -39,14 +39,15 @@ def test_every_positional_and_choice_has_help() -> None:
 
 def test_every_leaf_command_prints_json_or_a_document() -> None:
     # ``report render`` writes a document (Markdown/.docx), ``index template`` a YAML file to
-    # fill in, and ``demo`` is a tour; every other command prints data and so has --json.
+    # fill in, ``demo`` is a tour and ``serve`` runs the web service; every other command
+    # prints data and so has --json.
     no_json = []
     for path, parser in _walk(build_parser()):
         if any(isinstance(a, argparse._SubParsersAction) for a in parser._actions):
             continue
         if not any("--json" in a.option_strings for a in parser._actions):
             no_json.append(" ".join(path))
-    assert sorted(no_json) == ["demo", "index template", "report render"]
+    assert sorted(no_json) == ["demo", "index template", "report render", "serve"]
 
 
 @pytest.mark.parametrize(("old", "new"), sorted(ALIASES.items()))

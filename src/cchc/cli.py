@@ -105,6 +105,11 @@ TOP_LEVEL: tuple[tuple[str, str, str], ...] = (
         "cchc.forms.commands",
     ),
     (
+        "serve",
+        "run the web service (HTTP API /v1, OpenAPI, desk page at /)",
+        "cchc.server.commands",
+    ),
+    (
         "verify",
         "run verification cases (ca kiểm thử) written as data: *.cchc.yaml files",
         "cchc.verify.commands",

@@ -72,6 +72,16 @@ class Form(CchcRecord):
         out: Path = word.write_docx(self, Path(path), force=force)
         return out
 
+    def to_docx_bytes(self) -> bytes:
+        """The form as the bytes of a Word file (for a download; nothing touches the disk).
+
+        Raises:
+            MissingExtraError: python-docx is not installed (extra ``docx``).
+        """
+        word: Any = require_extra("cchc.forms.word", "docx")
+        data: bytes = word.docx_bytes(self)
+        return data
+
 
 def form_json_schema() -> dict[str, Any]:
     """JSON Schema of :class:`Form` (for exchanging filled forms)."""

@@ -28,7 +28,7 @@ from cchc._data import write_output
 from .markdown import MOTTO, NATION
 from .parts import FormView
 
-__all__ = ["FONT", "write_docx"]
+__all__ = ["FONT", "docx_bytes", "write_docx"]
 
 FONT = "Times New Roman"
 """The font of every run."""
@@ -174,6 +174,18 @@ def _signatures(doc: Any, form: FormView, usable: float) -> None:
 def write_docx(form: FormView, path: Path, *, force: bool = False) -> Path:
     """Write ``form`` to ``path`` (.docx) by :func:`cchc._data.write_output` (atomically;
     an existing file replaced only with ``force``) and return the path."""
+    return write_output(path, docx_bytes(form), force=force)
+
+
+def docx_bytes(form: FormView) -> bytes:
+    """``form`` as the bytes of a .docx file (nothing is written to disk)."""
+    buffer = io.BytesIO()
+    _document(form).save(buffer)
+    return buffer.getvalue()
+
+
+def _document(form: FormView) -> Any:
+    """The Word document of ``form`` in the official layout."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -185,6 +197,4 @@ def write_docx(form: FormView, path: Path, *, force: bool = False) -> Path:
     _signatures(doc, form, usable)
     foot = f"({form.code} ban hành kèm theo {form.source.doc_type} {form.source.number})"
     _para(doc, foot, 10, italic=True, after=0).paragraph_format.space_before = Pt(12)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return write_output(path, buffer.getvalue(), force=force)
+    return doc

@@ -260,6 +260,8 @@ class _Reader:
         a = _AMOUNT.match(text, pos)
         if not a:
             raise self.fail(pos, "no amount (a number of days, hours or months)")
+        if len(a.group(1)) > 9:  # int() refuses 4,300+ digits; no limit needs 10
+            raise self.fail(a.start(1), "an amount of more than 9 digits")
         amount = int(a.group(1))
         if a.group(2) is not None:
             words = a.group(2)
