@@ -7,6 +7,9 @@ build``; run it yourself with::
     python tools/docs_figures.py            # writes docs/figures/*.png
     python tools/docs_figures.py OUT_DIR    # writes elsewhere
 
+``mkdocs build`` and ``mkdocs serve`` redraw, through the hook ``tools/mkdocs_hooks.py``,
+each figure that is missing or older than its inputs (:data:`INPUTS`, :func:`redraw_stale`).
+
 Needs the ``plot`` and ``pandas`` extras (matplotlib, pandas).
 """
 
@@ -314,6 +317,45 @@ FIGURES: dict[str, Callable[[Path], None]] = {
     "steps_timeline.png": steps_timeline,
 }
 """File name -> drawing function."""
+
+_CALENDAR = ("src/cchc/calendar/**/*", "src/cchc/tz.py")
+INPUTS: dict[str, tuple[str, ...]] = {
+    "calendar_tet_2025.png": _CALENDAR,
+    "calendar_2026.png": _CALENDAR,
+    "dossier_timeline.png": (*_CALENDAR, "src/cchc/dossiers/**/*"),
+    "timeliness_by_field.png": (*_CALENDAR, "src/cchc/dossiers/**/*"),
+    "reporting_windows_2025.png": (*_CALENDAR, "src/cchc/reporting/**/*"),
+    "index_areas.png": ("src/cchc/indices/**/*", "examples/data/indices_department_*.yaml"),
+}
+"""File name -> the files it is drawn from (glob patterns under the repository root); this
+script is an input of every figure."""
+
+
+def stale(out: Path = OUT) -> list[str]:
+    """The figures in ``out`` that are missing or older than one of their inputs."""
+    found = []
+    for name in FIGURES:
+        target = out / name
+        if not target.exists():
+            found.append(name)
+            continue
+        inputs = [Path(__file__)]
+        inputs += [p for pattern in INPUTS[name] for p in ROOT.glob(pattern) if p.is_file()]
+        newest = max(p.stat().st_mtime for p in inputs)
+        if target.stat().st_mtime < newest:
+            found.append(name)
+    return found
+
+
+def redraw_stale(out: Path = OUT) -> list[Path]:
+    """Draw the figures :func:`stale` names (the mkdocs hook ``tools/mkdocs_hooks.py`` calls this
+    before every build); the others are left as they are."""
+    out.mkdir(parents=True, exist_ok=True)
+    drawn = []
+    for name in stale(out):
+        FIGURES[name](out / name)
+        drawn.append(out / name)
+    return drawn
 
 
 def main(argv: list[str]) -> int:

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from cchc._data import data_path
 from cchc.cli import build_parser, main
 from cchc.errors import CchcError
 
@@ -89,13 +90,23 @@ def _file_commands() -> dict[str, Callable[[Path], list[str]]]:
             "--agency",
             "UBND",
         ],
+        "form --procedure-file": lambda p: [
+            "form",
+            "receipt",
+            "--dossier",
+            str(data_path("cchc.forms", "data", "sample_dossier.json")),
+            "--procedure-file",
+            str(p),
+            "--agency",
+            "UBND",
+        ],
         "verify": lambda p: ["verify", str(p)],
         "procedure import": lambda p: ["procedure", "import", str(p)],
         "dossier payload": lambda p: ["dossier", "payload", str(p)],
         "report statistics": lambda p: ["report", "statistics", str(p)],
     }
     have = _commands()
-    return {k: v for k, v in table.items() if k in have}
+    return {k: v for k, v in table.items() if k.split(" --")[0] in have}
 
 
 def _deep_json(depth: int) -> bytes:

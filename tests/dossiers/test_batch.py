@@ -109,13 +109,13 @@ def test_rescheduling_in_batch_equals_replay_and_checks_rules() -> None:
     assert from64(res.due_at[0]) == datetime(2025, 3, 21, 17, 0, tzinfo=VN_TZ)
     assert from64(res.legal_due_at[0]) == datetime(2025, 3, 17, 17, 0, tzinfo=VN_TZ)
     assert row_to_dossier(frame, 0).due_date() == from64(res.due_at[0])
-    # ND 61/2018 Art 19(9): an apology on the due day itself is refused, row named.
+    # ND 61/2018 Art 19(9): an apology on the due day itself is kept and flagged, row named.
     late = dict(base, rescheduled_at=["2025-03-17T09:00:00+07:00", ""])
-    from cchc.errors import BatchValidationError
-
-    with pytest.raises(BatchValidationError) as err:
-        evaluate(from_columns(**late, naive_is_utc=False))
-    assert [(e.row, e.field) for e in err.value.errors] == [(1, "rescheduled_at")]
+    flagged = evaluate(from_columns(**late, naive_is_utc=False))
+    assert from64(flagged.due_at[0]) == datetime(2025, 3, 21, 17, 0, tzinfo=VN_TZ)
+    assert [(f.code, f.field) for f in flagged.findings] == [
+        ("LC-APOLOGY-LATE", "row 1.rescheduled_at")
+    ]
 
 
 def test_classify_and_reminders_batch_equal_scalar() -> None:
@@ -181,7 +181,7 @@ def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPat
     assert (chunked.due_at == whole.due_at).all()
     assert (chunked.timeliness == whole.timeliness).all()
     assert summarize(frame, chunked, month_periods(2025), by="field") == rows
-    # A bad rescheduling in a later chunk is reported with its row number in the whole frame.
+    # A rescheduling in a later chunk is named by its row number in the whole frame.
     base = {
         "received_at": ["2025-03-03T09:00:00+07:00"] * 3,
         "amount": [10, 10, 10],
@@ -193,9 +193,14 @@ def test_chunked_evaluation_and_counts_equal_whole(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(results_mod, "CHUNK_ROWS", 2)
     from cchc.errors import BatchValidationError
 
+    # a late apology (on the due day) is kept and flagged, named the same way
+    flagged = evaluate(from_columns(**base, naive_is_utc=False))
+    assert [f.field for f in flagged.findings] == ["row 3.rescheduled_at"]
+    # a new date not after the due date is refused
+    bad = dict(base, rescheduled_due_at=["", "", "2025-03-14T17:00:00+07:00"])
     with pytest.raises(BatchValidationError) as err:
-        evaluate(from_columns(**base, naive_is_utc=False))
-    assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_at")]
+        evaluate(from_columns(**bad, naive_is_utc=False))
+    assert [(e.row, e.field) for e in err.value.errors] == [(3, "rescheduled_due_at")]
 
 
 @settings(max_examples=40, deadline=None)

@@ -176,7 +176,9 @@ def test_year_2605_in_a_parquet_file_is_a_range_error(tmp_path: Path) -> None:
 # -- B2: one run reports every bad row ----------------------------------------------------
 
 
-def test_a_coverage_error_does_not_hide_a_late_apology_on_another_row() -> None:
+def test_a_coverage_error_does_not_hide_a_bad_rescheduling_on_another_row() -> None:
+    # A late apology is now kept and flagged (LC-APOLOGY-LATE), so the other rule broken here
+    # is a new date that is not after the due date (ND 118/2025 Art 19(6)).
     def ts(*a: int) -> Any:
         return pd.Timestamp(datetime(*a, tzinfo=VN_TZ))
 
@@ -184,7 +186,7 @@ def test_a_coverage_error_does_not_hide_a_late_apology_on_another_row() -> None:
     for order in ([0, 1, 2], [1, 0, 2], [2, 1, 0]):
         rows = [
             (ts(2027, 12, 20, 9), 30, nat[0], nat[0]),  # due past 2027: outside coverage
-            (ts(2025, 3, 3, 9), 5, ts(2025, 3, 10, 9), ts(2025, 3, 20, 9)),  # late apology
+            (ts(2025, 3, 3, 9), 5, ts(2025, 3, 5, 9), ts(2025, 3, 4, 9)),  # new date too early
             (ts(2025, 3, 3, 9), 5, nat[0], nat[0]),  # good
         ]
         rows = [rows[i] for i in order]
@@ -197,7 +199,7 @@ def test_a_coverage_error_does_not_hide_a_late_apology_on_another_row() -> None:
         with pytest.raises(BatchValidationError) as exc:
             evaluate(frame)
         found = dict(fields(exc))
-        assert found == {order.index(0) + 1: "due_at", order.index(1) + 1: "rescheduled_at"}
+        assert found == {order.index(0) + 1: "due_at", order.index(1) + 1: "rescheduled_due_at"}
 
 
 # -- B3: a header of a million columns ----------------------------------------------------

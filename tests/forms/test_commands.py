@@ -65,3 +65,57 @@ def test_form_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     bad.write_text('{"channel": "in_person"}', encoding="utf-8")
     assert main(["form", "receipt", "--dossier", str(bad), *BASE[2:]]) == 2
     assert "field" in capsys.readouterr().err
+
+
+def _dossier_of(code: str, tmp_path: Path) -> str:
+    data = json.loads(Path(SAMPLE).read_text(encoding="utf-8"))
+    data["procedure_code"] = code
+    path = tmp_path / "dossier.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_procedure_file_portal_records_or_procedure_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Issue 19 C: procedures outside the bundled sample, from the portal's records (the
+    # bundled real records, data/portal_records.jsonl) or a cchc Procedure JSON.
+    from cchc.procedures import load_portal_sample
+
+    records = data_path("cchc.procedures", "data", "portal_records.jsonl").read_text("utf-8")
+    first = load_portal_sample()[0]
+    many = tmp_path / "many.jsonl"
+    many.write_text(records, encoding="utf-8")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps([json.loads(records.splitlines()[0])], ensure_ascii=False), "utf-8")
+    own = tmp_path / "procedure.json"
+    own.write_text(first.model_dump_json(), encoding="utf-8")
+    dossier = _dossier_of(first.code, tmp_path)
+    inputs = ["--agency", "Bộ Công an", "--applicant", "A", "--officer", "B", "--paper", "Đơn"]
+    for path, pick in ((one, []), (own, []), (many, ["--procedure", first.code]), (many, [])):
+        args = ["form", "receipt", "--dossier", dossier, "--procedure-file", str(path)]
+        assert main([*args, *pick, *inputs, "--json"]) == 0, path
+        form = json.loads(capsys.readouterr().out)
+        assert first.name in json.dumps(form, ensure_ascii=False)
+    # errors name the command's options
+    sample_dossier = ["form", "receipt", "--dossier", SAMPLE, *inputs]
+    assert main([*sample_dossier, "--procedure-file", str(many)]) == 2
+    assert "is not in --procedure-file" in capsys.readouterr().err
+    assert main(sample_dossier) == 2
+    assert "--procedure CODE (bundled sample) or --procedure-file FILE" in capsys.readouterr().err
+    assert main([*sample_dossier, "--procedure-file", str(tmp_path / "none.json")]) == 2
+    assert "cannot read the --procedure-file" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"x": 1}', encoding="utf-8")
+    assert main([*sample_dossier, "--procedure-file", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cchc: error:") and "--procedure-file is neither" in err
+    no_code = tmp_path / "no_code.json"
+    data = json.loads(Path(SAMPLE).read_text(encoding="utf-8"))
+    data.pop("procedure_code", None)
+    no_code.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert (
+        main(["form", "receipt", "--dossier", str(no_code), *inputs, "--procedure-file", str(many)])
+        == 2
+    )
+    assert "choose one with --procedure CODE" in capsys.readouterr().err

@@ -44,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cchc._checks import require_int
+from cchc._display import html_table, summary
 from cchc.calendar.batch import (
     ProvisionalArray,
     as_int_array,
@@ -190,6 +191,30 @@ for a rule-derived answer
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        """What it is, its coverage and its entries in a few lines."""
+        off = sum(1 for e in self._table.entries.values() if e.is_day_off)
+        return summary(
+            "OfficialCalendar (lịch làm việc, Asia/Ho_Chi_Minh)",
+            [
+                ("coverage", str(self._coverage)),
+                ("provisional range", self._coverage.provisional_range),
+                ("days off", f"{off:,}"),
+                ("make-up working days", f"{len(self._table.entries) - off:,}"),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        """Days off and make-up days per covered year as a small HTML table (for notebooks)."""
+        per_year: dict[int, list[int]] = {y: [0, 0] for y in self._coverage.years}
+        for e in self._table.entries.values():
+            if e.day.year in per_year:
+                per_year[e.day.year][0 if e.is_day_off else 1] += 1
+        rows = [[y, off, makeup] for y, (off, makeup) in per_year.items()]
+        return html_table(
+            ["year", "days off", "make-up working days"], rows, caption="OfficialCalendar"
+        )
 
     def with_notices(self, *notices: Notice) -> OfficialCalendar:
         """A new calendar with ``notices`` applied on top of this one's data."""

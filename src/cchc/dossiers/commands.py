@@ -383,6 +383,10 @@ def _stats(args: argparse.Namespace) -> int:
         frame, results, later = _evaluate_good(frame, policy)
         problems += later
         _write_bad_rows(args, sorted(problems, key=lambda p: (p[0] or 0, p[1] or "")))
+    for finding in results.findings[:20]:  # kept rows with a flag (a late apology ...)
+        print(f"cchc: {finding} [{finding.code}]", file=sys.stderr)
+    if len(results.findings) > 20:
+        print(f"cchc: warning: {len(results.findings) - 20} more like these", file=sys.stderr)
     if len(frame):
         latest = int(np.max(frame.received_at).astype("datetime64[Y]").astype(np.int64)) + 1970
     else:  # a header-only file: an empty table for the current year

@@ -35,6 +35,7 @@ from typing import Any, SupportsIndex
 
 import attrs
 
+from cchc._display import html_table, moment
 from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar, as_day, default_calendar
 from cchc.errors import ValidationError
 from cchc.legal import Explanation, ExplanationStep, RuleVersion
@@ -91,6 +92,29 @@ class DueDate:
     def due_day(self) -> date:
         """The due day (ngày hẹn trả)."""
         return self.due_at.date()
+
+    def _lines(self) -> list[tuple[str, object]]:
+        return [
+            ("due_at", moment(self.due_at)),
+            ("start_at", moment(self.start_at)),
+            ("limit", f"{self.amount} {self.unit.value}"),
+            ("policy", self.policy),
+            ("rules", self.rules.value.name),
+            ("provisional", self.provisional),
+        ]
+
+    def __repr__(self) -> str:
+        """One line: the due moment (+07:00), the limit, the policy and the rule set."""
+        return (
+            f"DueDate({moment(self.due_at)}, {self.amount} {self.unit.value} from "
+            f"{moment(self.start_at)}, policy {self.policy}, rules {self.rules.value.name}"
+            + (", provisional" if self.provisional else "")
+            + ")"
+        )
+
+    def _repr_html_(self) -> str:
+        """A small HTML table of the same values (for notebooks)."""
+        return html_table(["", "value"], self._lines(), caption="DueDate")
 
     @property
     def unconfirmed_days(self) -> tuple[CalendarEntry, ...]:

@@ -381,9 +381,12 @@ class Dossier(CchcRecord):
     ) -> Deadline:
         """Replay the events: due date after supplements and rescheduling.
 
+        An apology later than one day before the due day is kept and flagged in
+        :attr:`Deadline.findings <cchc.dossiers.Deadline.findings>` (``LC-APOLOGY-LATE``).
+
         Raises:
-            LifecycleError: a second rescheduling, or one later than one day
-                before the due day (ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)).
+            LifecycleError: a second rescheduling, or a new date not after the due date
+                (ND 61/2018 Art 19(9), ND 118/2025 Art 19(6)).
         """
         return replay(self, calendar=calendar, policy=policy)
 

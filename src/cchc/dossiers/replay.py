@@ -18,7 +18,8 @@ function of :mod:`cchc.dossiers.engine` that the column path applies too:
 3. **Rescheduling** (xin lỗi và hẹn lại): at most ``max_reschedules`` (one)
    times, notified at the latest ``reschedule_notice_days`` (one) day before the
    due day (ND 61/2018 Art 19(9); ND 118/2025 Art 19(6)); the due date becomes
-   ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`.
+   ``new_due_at``. A second one raises :class:`~cchc.errors.LifecycleError`; a later
+   one (on or after the due day) is kept and flagged in :attr:`Deadline.findings`.
 
 **Events are applied in time order, each to the due date in force at its
 moment** (the one rule of the scalar and the batch path):
@@ -38,8 +39,10 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import NamedTuple, Protocol
 
+from cchc._display import html_table, moment, summary
 from cchc.calendar import OfficialCalendar
 from cchc.errors import LifecycleError
+from cchc.findings import Finding
 from cchc.legal import Explanation, RuleVersion
 from cchc.procedures import TimeUnit
 
@@ -49,7 +52,7 @@ from .events import Event, EventKind, finish_index
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
 from .one_stop_rules import OneStopRules, rules_on_day
 from .policy import DeadlinePolicy, SupplementMode
-from .rescheduling import late_apology_message, second_message
+from .rescheduling import LATE_APOLOGY_CODE, late_apology_finding, second_message
 from .supplements import judged_moment, late_by_requests, overdue_from
 from .timeliness import Granularity, Progress, Timeliness, classify, progress_as_of
 
@@ -115,6 +118,35 @@ class Deadline(NamedTuple):
     """Set while a payment notice (chờ thực hiện nghĩa vụ tài chính) is unanswered."""
     payment_waits: int = 0
     """How many waits for the applicant's financial obligations ended (:mod:`.pauses`)."""
+    findings: tuple[Finding, ...] = ()
+    """Rule breaks kept rather than refused, e.g. an apology later than one day before the
+    due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`)."""
+
+    def _lines(self) -> list[tuple[str, object]]:
+        return [
+            ("due_at", moment(self.due_at)),
+            ("legal_due_at", moment(self.legal_due_at)),
+            ("first_due_at", moment(self.first_due_at)),
+            ("start_at", moment(self.start_at)),
+            ("finished_at", moment(self.finished_at)),
+            ("supplement_requests", self.supplement_requests),
+            ("rescheduled", self.rescheduled),
+            ("rules", self.rules.value.name),
+            ("findings", "; ".join(f.code for f in self.findings) or "-"),
+        ]
+
+    def __repr__(self) -> str:
+        """A few lines: the due moments (+07:00), the finish and what applied."""
+        return summary("Deadline", self._lines())
+
+    def _repr_html_(self) -> str:
+        """A small HTML table of the same values (for notebooks)."""
+        return html_table(["", "value"], self._lines(), caption="Deadline")
+
+    @property
+    def late_apology(self) -> bool:
+        """The apology came later than the rule allows (kept, flagged in :attr:`findings`)."""
+        return any(f.code == LATE_APOLOGY_CODE for f in self.findings)
 
     @property
     def due_at(self) -> datetime:
@@ -281,6 +313,7 @@ def replay(
     requests = reschedules = wait = payments = 0
     pending = paying = NAT
     late_request = False
+    findings: list[Finding] = []
     trail: list[tuple[EventKind, int, int, str]] = []
     for i in range(1, len(events)):
         ev = events[i]
@@ -327,15 +360,14 @@ def replay(
             article = rules.article("reschedule")
             if too_many:
                 raise LifecycleError(second_message(article), item=str(i), field="kind")
-            if too_late:
-                raise LifecycleError(
-                    late_apology_message(
+            if too_late:  # kept and flagged: the desk still prints it (rescheduling.py)
+                findings.append(
+                    late_apology_finding(
                         rules.reschedule_notice_days,
                         article,
                         from_local_ns(due).date().isoformat(),
-                    ),
-                    item=str(i),
-                    field="at",
+                        f"events[{i}].at",
+                    )
                 )
             if not_after:
                 raise LifecycleError(
@@ -345,7 +377,7 @@ def replay(
                     field="new_due_at",
                 )
             due = engine.rescheduled(due, new_due, True)
-            trail.append((kind, at, due, ""))
+            trail.append((kind, at, due, "late" if too_late else ""))
     last = finish_index(events)
     finished = NAT if last is None else moments[last]
     lapse = NAT
@@ -372,4 +404,5 @@ def replay(
         trail_ns=tuple(trail),
         payment_pending_ns=paying,
         payment_waits=payments,
+        findings=tuple(findings),
     )

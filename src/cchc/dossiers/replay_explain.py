@@ -97,12 +97,14 @@ def _event_step(
             (source("CONV-PAUSE-PAYMENT"),),
         )
     if kind is EventKind.RESCHEDULED:
+        late_vi = " Văn bản xin lỗi gửi muộn hơn quy định; vẫn ghi nhận hạn mới." if note else ""
+        late_en = " The apology came later than the rule allows; it is kept." if note else ""
         return Step(
             f"{fmt(at)}: cơ quan xin lỗi và hẹn lại ngày trả kết quả (không quá một lần, chậm "
             f"nhất 01 ngày trước ngày hết hạn{_article(rules, 'reschedule')}): hạn mới "
-            f"{fmt(due)}.",
+            f"{fmt(due)}." + late_vi,
             f"{fmt(at, 'en')}: the authority apologised and set a new date (once at most, at "
-            f"the latest one day before the due day): {fmt(due, 'en')}.",
+            f"the latest one day before the due day): {fmt(due, 'en')}." + late_en,
             (decree,),
         )
     return None

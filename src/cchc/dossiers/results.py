@@ -10,16 +10,18 @@ benchmark).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
+from cchc._display import html_table, ns_moment, ns_range, preview_positions, summary
 from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
 from cchc.errors import BatchValidationError, CalendarCoverageError, CchcError, LifecycleError
+from cchc.findings import Finding
 from cchc.legal import RuleVersion
 from cchc.procedures import TimeUnit
 
@@ -28,7 +30,7 @@ from .batch import UNIT_CODES, classify_local
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
-from .rescheduling import late_apology_message, second_message
+from .rescheduling import late_apology_finding, second_message
 from .supplements import clock_anchor, judged_moment
 from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
 from .table.rows import row_to_dossier
@@ -74,9 +76,49 @@ class DossierResults:
     """The index of the DataFrame the rows came from (see ``DossierFrame.index``), or None."""
     row_numbers: npt.NDArray[np.int64] | None = None
     """The rows' numbers in their source (file lines), or None (by position from 1)."""
+    findings: tuple[Finding, ...] = ()
+    """Rule breaks kept rather than refused, one per row: an apology later than one day
+    before the due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`), its
+    ``field`` naming the row as the loader numbered it (file line) and ``rescheduled_at``."""
+
+    def __repr__(self) -> str:
+        """What it is, its size and its timeliness counts in a few lines (+07:00)."""
+        counts = np.bincount(self.timeliness.astype(np.int64) + 1, minlength=4)
+        names = ("unfinished", "early", "on time", "late")
+        return summary(
+            f"DossierResults: {len(self.due_at):,} rows, policy {self.policy}"
+            + (" (provisional days used)" if self.provisional else ""),
+            [
+                ("due_at", ns_range(self.due_at)),
+                (
+                    "timeliness",
+                    ", ".join(f"{n} {c:,}" for n, c in zip(names, counts.tolist(), strict=True)),
+                ),
+                ("findings", f"{len(self.findings):,}"),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        """The first and last rows as a small HTML table (for notebooks)."""
+        names = ("unfinished", "early", "on_time", "late")
+
+        def row(i: int) -> list[object]:
+            number = i + 1 if self.row_numbers is None else int(self.row_numbers[i])
+            return [
+                number,
+                ns_moment(int(self.start_at.view(np.int64)[i])),
+                ns_moment(int(self.due_at.view(np.int64)[i])),
+                ns_moment(int(self.legal_due_at.view(np.int64)[i])),
+                names[int(self.timeliness[i]) + 1],
+            ]
+
+        headers = ["row", "start_at", "due_at", "legal_due_at", "timeliness"]
+        rows = [None if i is None else row(i) for i in preview_positions(len(self.due_at))]
+        return html_table(headers, rows, caption=repr(self).splitlines()[0])
 
     def take(self, index: Any) -> DossierResults:
-        """The rows at ``index`` (an integer array or a slice)."""
+        """The rows at ``index`` (an integer array or a slice); :attr:`findings` are not
+        carried (they name rows of the whole run)."""
         return DossierResults(
             due_at=self.due_at[index],
             legal_due_at=self.legal_due_at[index],
@@ -179,8 +221,7 @@ def evaluate(
 
     Raises:
         BatchValidationError: rows whose rescheduling breaks ND 61/2018 Art
-            19(9) / ND 118/2025 Art 19(6) (new due date not later, or apology
-            later than one day before the due day), and rows whose receipt or
+            19(9) / ND 118/2025 Art 19(6) (new due date not later), and rows whose receipt or
             result falls outside the calendar
             (:class:`~cchc.errors.CalendarCoverageError` with row and field), all
             of them.
@@ -199,6 +240,8 @@ def evaluate(
 
     asked: list[tuple[Any, ...]] = []  # per chunk: rows, late, (pending rows, lapse)
 
+    late_apologies: list[tuple[int, int, str, int]] = []
+
     def run(sl: slice) -> tuple[list[CchcError], bool, bool, bool]:
         """One chunk, written into its rows of the results (chunks never overlap). The
         legal due moment and the overdue moment are written only where they differ from
@@ -207,7 +250,9 @@ def evaluate(
         found: list[CchcError] = []
         same_legal = same_overdue = True
         try:
-            d, lg, s, c, o, lt, lp = _evaluate_chunk(chunk, chunk_ops, pol, minute, sl.start, found)
+            d, lg, s, c, o, lt, lp = _evaluate_chunk(
+                chunk, chunk_ops, pol, minute, sl.start, found, late_apologies
+            )
             due[sl], start[sl], codes[sl] = d, s, c
             if lg is not d:
                 legal[sl], same_legal = lg, False
@@ -251,6 +296,7 @@ def evaluate(
         requests=_gather_requests(asked),
         index=frame.index,
         row_numbers=frame.row_numbers,
+        findings=_late_findings(late_apologies, frame),
     )
 
 
@@ -294,6 +340,7 @@ def _evaluate_chunk(
     minute: bool | None,
     offset: int,
     errors: list[CchcError],
+    late_apologies: list[tuple[int, int, str, int]],
 ) -> tuple[Any, ...]:
     """One chunk through the engine (:mod:`cchc.dossiers.engine`), the steps in time order
     with row masks; instants are local nanoseconds inside, UTC in the results."""
@@ -363,7 +410,7 @@ def _evaluate_chunk(
             checked[rows] = before_pay
             due = due.copy() if due is legal else due
             due[rows] = pay.apply_rows(r_due[rows], rows)
-        errors += _check_reschedules(has, r_at, r_due, checked, sets, offset)
+        errors += _check_reschedules(has, r_at, r_due, checked, sets, offset, late_apologies)
     pending = asked & ~answered if some_asked else asked
     any_pending = some_asked and bool(pending.any())
     late = lapse = None  # (rows, values): only the rows with a request
@@ -546,7 +593,7 @@ def _coverage_rows(
     """Every row of ``idx`` outside the calendar, found by halving (the error path only:
     about log2(rows) vectorised passes, never a loop per dossier when all is well)."""
     try:
-        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [])
+        _evaluate_chunk(frame.take(idx), ops, pol, minute, 0, [], [])
     except CalendarCoverageError as exc:
         if len(idx) == 1:
             row = int(idx[0]) + 1 + offset
@@ -580,7 +627,7 @@ def _other_rows(
     rest = np.setdiff1d(np.arange(len(frame)), np.fromiter(skip, np.int64, len(skip)))
     found: list[CchcError] = []
     if rest.size:
-        _evaluate_chunk(frame.take(rest), ops, pol, minute, 0, found)
+        _evaluate_chunk(frame.take(rest), ops, pol, minute, 0, found, [])
     return [
         type(e)(e.message, row=int(rest[e.row - 1]) + 1 + offset, field=e.field)
         if e.row is not None
@@ -590,10 +637,17 @@ def _other_rows(
 
 
 def _check_reschedules(
-    has: Any, r_at: Any, r_due: Any, legal: Any, sets: Any, offset: int
+    has: Any,
+    r_at: Any,
+    r_due: Any,
+    legal: Any,
+    sets: Any,
+    offset: int,
+    late: list[tuple[int, int, str, int]],
 ) -> list[LifecycleError]:
     """The apology rules of each row's rule set (:func:`cchc.dossiers.engine.apology_breaks`;
-    one rescheduling per row by construction)."""
+    one rescheduling per row by construction). A late apology is kept: its row position,
+    notice days, article and local due day number go to ``late`` (see ``_late_findings``)."""
     rows = np.flatnonzero(has)
     errors: list[LifecycleError] = []
     notice = _values(sets, rows, "reschedule_notice_days")
@@ -611,12 +665,8 @@ def _check_reschedules(
                 LifecycleError(second_message(article), row=r + 1 + offset, field="rescheduled_at")
             )
         if too_late[k]:
-            errors.append(
-                LifecycleError(
-                    late_apology_message(rules.reschedule_notice_days, article),
-                    row=r + 1 + offset,
-                    field="rescheduled_at",
-                )
+            late.append(
+                (r + offset, rules.reschedule_notice_days, article, int(legal[r] // NS_PER_DAY))
             )
         if not_after[k]:
             errors.append(
@@ -627,3 +677,19 @@ def _check_reschedules(
                 )
             )
     return errors
+
+
+def _late_findings(
+    late: list[tuple[int, int, str, int]], frame: DossierFrame
+) -> tuple[Finding, ...]:
+    """The findings of the late apologies, each named by its row as the loader numbered it
+    (file line) and its index label, as errors are."""
+    out = []
+    for pos, notice, article, day in sorted(late):
+        row = pos + 1 if frame.row_numbers is None else int(frame.row_numbers[pos])
+        label = "" if frame.index is None else f" [{frame.index[pos]!r}]"
+        due_day = (date(1970, 1, 1) + timedelta(days=day)).isoformat()
+        out.append(
+            late_apology_finding(notice, article, due_day, f"row {row}{label}.rescheduled_at")
+        )
+    return tuple(out)

@@ -1,4 +1,11 @@
-"""CLI: ``cchc form KIND --dossier FILE.json --procedure CODE --agency NAME``."""
+"""CLI: ``cchc form KIND --dossier FILE.json --procedure CODE --agency NAME``.
+
+``--procedure-file FILE`` reads procedures from outside the bundled sample: national portal
+records (the portal's ``LayThuTuc`` items, a JSON array or JSON lines, read by
+:func:`cchc.procedures.parse_portal_records`) or one :class:`cchc.procedures.Procedure` as
+JSON (``Procedure.model_dump_json()``). ``--procedure CODE`` picks one when the file holds
+several.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from cchc._cli_util import add_force, print_json
-from cchc._data import read_user_text
+from cchc._data import parse_json_text, read_user_text
 from cchc._model import with_source
 from cchc.dossiers import Dossier
-from cchc.errors import CchcError, DataFileError
+from cchc.errors import CchcError, DataFileError, ValidationError
+from cchc.procedures import Procedure
+from cchc.procedures.catalogue import parse_portal_records
 
 from .fill import fill
 from .kinds import FormKind
@@ -35,7 +44,13 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("kind", choices=_KINDS, help="form kind")
     p.add_argument("--dossier", required=True, type=Path, help="dossier JSON file")
-    p.add_argument("--procedure", required=True, help="procedure code (mã TTHC)")
+    p.add_argument("--procedure", help="procedure code (mã TTHC)")
+    p.add_argument(
+        "--procedure-file",
+        type=Path,
+        help="procedures outside the bundled sample: national portal records (JSON array or "
+        "JSON lines) or one cchc Procedure JSON; --procedure CODE picks one of several",
+    )
     p.add_argument("--agency", required=True, help="agency name in the header")
     p.add_argument("--regime", choices=REGIME_KEYS, help="override the regime in force")
     p.add_argument("--docx", type=Path, help="also write the form as .docx here")
@@ -62,6 +77,65 @@ def _load(path: Path) -> Dossier:
         raise with_source(exc, str(path)) from None
 
 
+def _procedure(args: argparse.Namespace, dossier: Dossier) -> Procedure | str:
+    """The procedure of ``--procedure-file`` (picked by ``--procedure`` or the dossier's
+    code), else the code of ``--procedure`` (looked up in the bundled sample)."""
+    path: Path | None = args.procedure_file
+    if path is None:
+        if args.procedure is None:
+            raise ValidationError(
+                "give --procedure CODE (bundled sample) or --procedure-file FILE",
+            )
+        code: str = args.procedure
+        return code
+    found = _read_procedures(path)
+    wanted = args.procedure or dossier.procedure_code
+    if wanted is not None:
+        match = [p for p in found if p.code == wanted]
+        if not match:
+            raise ValidationError(
+                f"procedure {wanted!r} is not in --procedure-file "
+                f"(it holds {', '.join(sorted({p.code for p in found})[:5])})",
+                source=str(path),
+            )
+        found = match
+    if len(found) > 1:
+        raise ValidationError(
+            f"--procedure-file holds {len(found)} procedures; choose one with --procedure CODE",
+            source=str(path),
+        )
+    return found[0]
+
+
+def _read_procedures(path: Path) -> list[Procedure]:
+    """Portal records (array or lines) or one cchc Procedure JSON from ``path``."""
+    try:
+        text = read_user_text(path)
+    except DataFileError as exc:
+        reason = exc.message.removeprefix("cannot read file: ")
+        raise DataFileError(
+            f"cannot read the --procedure-file: {reason}", source=str(path)
+        ) from None
+    try:
+        if text.lstrip().startswith("{") and "\n{" not in text.strip():
+            data = parse_json_text(text, source=str(path))
+            if isinstance(data, dict) and "MATTHC" not in data:
+                try:
+                    return [Procedure.model_validate_json(text)]
+                except CchcError as exc:
+                    raise DataFileError(
+                        "the --procedure-file is neither national portal records (MATTHC, "
+                        f"TENTTHC ...) nor a cchc Procedure JSON: {exc.message}",
+                        source=str(path),
+                    ) from None
+        procedures = parse_portal_records(text, source=str(path))
+    except CchcError as exc:
+        raise with_source(exc, str(path)) from None
+    if not procedures:
+        raise DataFileError("the --procedure-file holds no procedure", source=str(path))
+    return procedures
+
+
 _FLAGS = {
     **{name: f"--{name}" for name in (*_TEXT, "missing", "copies", "contact", "regime")},
     "papers": "--paper",
@@ -84,11 +158,12 @@ def _in_flags(exc: CchcError) -> CchcError:
 def _form(args: argparse.Namespace) -> int:
     inputs = {name: getattr(args, name) for name in (*_TEXT, "missing", "papers", "copies")}
     dossier = _load(args.dossier)
+    procedure = _procedure(args, dossier)
     try:
         form = fill(
             args.kind,
             dossier,
-            procedure=args.procedure,
+            procedure=procedure,
             agency=args.agency,
             regime=args.regime,
             contact=args.contact,

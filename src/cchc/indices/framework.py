@@ -54,6 +54,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from cchc._display import clip, html_table, summary
 from cchc._model import CchcRecord
 from cchc.legal import LegalSource, RuleVersion, SourceRef
 
@@ -295,6 +296,27 @@ class Framework(CchcRecord):
     )
     groups_source: str | None = Field(default=None, description="Source key of the groups.")
     areas: tuple[Item, ...] = Field(min_length=1, description="Lĩnh vực (top-level items).")
+
+    def __repr__(self) -> str:
+        """What it is and its size in a few lines, never the whole tree."""
+        return summary(
+            f"Framework {self.id!r}: {clip(self.name)}",
+            [
+                ("version", self.version),
+                ("kind", self.kind),
+                ("areas", len(self.areas)),
+                ("items", len(self.items())),
+                ("max_points", "-" if self.max_points is None else self.max_points),
+                ("aggregation", self.aggregation.value),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        """The areas as a small HTML table (for notebooks)."""
+        rows = [[a.id, a.name, a.max_points, a.weight] for a in self.areas]
+        return html_table(
+            ["id", "area", "max_points", "weight"], rows, caption=repr(self).splitlines()[0]
+        )
 
     def items(self) -> list[Item]:
         """Every item, depth first."""

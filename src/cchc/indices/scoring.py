@@ -42,6 +42,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, PlainSerializer
 
 from cchc._checks import require_instance
+from cchc._display import html_table, summary
 from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.indices.framework import Aggregation, Framework, GroupBasis, Item
@@ -134,6 +135,30 @@ class Scorecard(_Out):
     missing_evidence: tuple[str, ...] = Field(
         description="Self-assessed items scored above 0 without any evidence document."
     )
+
+    def __repr__(self) -> str:
+        """The index, its group and the areas in a few lines, never every item."""
+        head = f"Scorecard {self.framework_id} {self.framework_version}"
+        lines: list[tuple[str, object]] = [
+            ("unit", self.unit or "-"),
+            ("period", self.period or "-"),
+            ("index", f"{self.index_percent}% ({self.total_points}/{self.max_points})"),
+            ("group", self.group or "-"),
+        ]
+        lines += [(f"area {a.id}", f"{a.points}/{a.max_points}") for a in self.areas[:8]]
+        if len(self.areas) > 8:
+            lines.append(("areas", f"… {len(self.areas) - 8} more"))
+        return summary(head, lines)
+
+    def _repr_html_(self) -> str:
+        """The areas as a small HTML table (for notebooks)."""
+        rows = [[a.id, a.name, a.points, a.max_points, a.percent] for a in self.areas]
+        caption = f"{self.framework_id} {self.unit or ''} {self.period or ''}: "
+        return html_table(
+            ["id", "area", "points", "max_points", "percent"],
+            rows,
+            caption=caption + f"{self.index_percent}%",
+        )
 
     def item(self, item_id: str) -> ItemScore:
         """The score of one item (ValidationError if unknown)."""

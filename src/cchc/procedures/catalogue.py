@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cchc._data import parse_json_text, read_bundled_csv_rows, read_text, read_user_text
+from cchc._display import clip, html_table, preview_positions
 from cchc._model import with_source
 from cchc.errors import (
     BatchValidationError,
@@ -92,6 +93,29 @@ class Catalogue(Sequence[Procedure]):
 
     def __iter__(self) -> Iterator[Procedure]:
         return iter(self._items)
+
+    def _row(self, p: Procedure) -> list[object]:
+        limit = p.time_limit
+        amount = "" if limit.amount is None else f"{limit.amount} "
+        return [p.code, p.name, p.field, amount + limit.unit.value]
+
+    def __repr__(self) -> str:
+        """What it is, its size and a few procedures, never every record."""
+        codes = len({p.code for p in self._items})
+        fields = len({p.field for p in self._items if p.field})
+        lines = [f"Catalogue: {len(self):,} procedure versions, {codes:,} codes, {fields} fields"]
+        for i in preview_positions(len(self), 6):
+            lines.append(
+                "  …" if i is None else "  " + clip(" | ".join(map(str, self._row(self[i]))), 100)
+            )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The first and last procedures as a small HTML table (for notebooks)."""
+        rows = [None if i is None else self._row(self[i]) for i in preview_positions(len(self))]
+        return html_table(
+            ["code", "name", "field", "time limit"], rows, caption=repr(self).splitlines()[0]
+        )
 
     def find(
         self, code: str, *, on: date | None = None, issuer: str | None = None

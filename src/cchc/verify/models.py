@@ -417,6 +417,9 @@ class DossierExpect(_Expect):
     lapse_at: Moment | None = Field(default=None, description="When the desk may close it.")
     supplement_requests: Int | None = Field(default=None, description="Yêu cầu bổ sung count.")
     late_supplement_request: Bool | None = Field(default=None, description="Request too late.")
+    late_apology: Bool | None = Field(
+        default=None, description="Apology later than one day before the due day (kept)."
+    )
     rescheduled: Bool | None = Field(default=None, description="Hẹn lại ngày trả kết quả.")
     rules: str | None = Field(default=None, description="One-stop rule set in force.")
 

@@ -300,6 +300,7 @@ def _dossier(case: DossierCase) -> Getters:
         "lapse_at": lambda: dl.lapse_at,
         "supplement_requests": lambda: dl.supplement_requests,
         "late_supplement_request": lambda: dl.late_supplement_request,
+        "late_apology": lambda: dl.late_apology,
         "rescheduled": lambda: dl.rescheduled,
         "rules": lambda: dl.rules.value.name,
         _EXPLAIN: dl.explain,

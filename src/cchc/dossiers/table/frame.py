@@ -63,6 +63,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from cchc._display import html_table, ns_moment, ns_range, preview_positions, summary
 from cchc._optional import require_extra
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
@@ -190,6 +191,45 @@ class DossierFrame:
             index=None if self.index is None else self.index[index],
             source=self.source,
         )
+
+    def __repr__(self) -> str:
+        """What it is and its size in a few lines (moments in +07:00), never the rows."""
+        given = [
+            name for name in TIME_COLUMNS[1:] if (getattr(self, name) == getattr(self, name)).any()
+        ]
+        groups = ", ".join(f"{k} ({len(labels)} labels)" for k, (_, labels) in self.groups.items())
+        return summary(
+            f"DossierFrame: {len(self):,} rows" + (f" from {self.source}" if self.source else ""),
+            [
+                ("received_at", ns_range(self.received_at)),
+                ("finished", f"{int((self.finished_at == self.finished_at).sum()):,}"),
+                ("other columns", ", ".join(given) or "-"),
+                ("groups", groups or "-"),
+            ],
+        )
+
+    def _repr_html_(self) -> str:
+        """The first and last rows as a small HTML table (for notebooks)."""
+        units = {v: k for k, v in UNIT_CODES.items()}
+        channels = {v: k for k, v in CHANNEL_CODES.items()}
+        names = list(self.groups)
+        headers = ["row", "received_at", "amount", "unit", "channel", "finished_at", *names]
+
+        def row(i: int) -> list[object]:
+            number = i + 1 if self.row_numbers is None else int(self.row_numbers[i])
+            labels = [g[1][g[0][i]] if g[0][i] >= 0 else "" for g in self.groups.values()]
+            return [
+                number,
+                ns_moment(int(self.received_at.view(np.int64)[i])),
+                int(self.amount[i]),
+                units.get(int(self.unit[i]), ""),
+                channels.get(int(self.channel[i]), ""),
+                ns_moment(int(self.finished_at.view(np.int64)[i])),
+                *labels,
+            ]
+
+        rows = [None if i is None else row(i) for i in preview_positions(len(self))]
+        return html_table(headers, rows, caption=repr(self).splitlines()[0])
 
     def locate(self, errors: Sequence[CchcError]) -> list[CchcError]:
         """``errors`` numbered by position from 1, renumbered as this frame's rows (file

@@ -51,6 +51,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import ConfigDict, Field
 
+from cchc._display import clip, html_table, preview_positions
 from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
@@ -280,6 +281,41 @@ class StatsRow(CchcModel):
 class StatsTable(list[StatsRow]):
     """The rows of :func:`summarize`: a plain list of :class:`StatsRow`, plus
     :meth:`to_pandas`."""
+
+    _COLUMNS = ("period", "key", "to_handle", "resolved", "early", "on_time", "late")
+
+    def _row(self, r: StatsRow) -> list[object]:
+        c = r.counts
+        rate = r.rates.on_time_or_early_rate
+        return [
+            r.period, r.key or "(total)", c.to_handle, c.resolved, c.early, c.on_time, c.late,
+            "-" if rate is None else f"{rate}%",
+        ]  # fmt: skip
+
+    def __repr__(self) -> str:
+        """What it is and its size, then a few rows (periods, keys, counts, on-time rate)."""
+        periods = len({r.period for r in self})
+        by = next((r.by for r in self if r.by), None)
+        head = f"StatsTable: {len(self):,} rows, {periods:,} period(s)" + (
+            f", by {by}" if by else ""
+        )
+        lines = [head]
+        for i in preview_positions(len(self), 6):
+            if i is None:
+                lines.append("  …")
+                continue
+            p, key, handle, resolved, early, on_time, late, rate = self._row(self[i])
+            lines.append(
+                f"  {p} {clip(key, 30)}: to handle {handle}, resolved {resolved} (early {early}, "
+                f"on time {on_time}, late {late}), on time or early {rate}"
+            )
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        """The first and last rows as a small HTML table (for notebooks)."""
+        rows = [None if i is None else self._row(self[i]) for i in preview_positions(len(self))]
+        headers = [*self._COLUMNS, "on_time_or_early_rate"]
+        return html_table(headers, rows, caption=repr(self).splitlines()[0])
 
     def to_pandas(self, *, exact: bool = False) -> pd.DataFrame:
         """One flat row per period and key (needs pandas): ``period``, ``period_start``,
