@@ -52,6 +52,7 @@ replaced only with ``--force``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import importlib
 import os
@@ -253,17 +254,15 @@ def _say(message: str) -> None:
         stream.write(message.encode(encoding, "backslashreplace").decode(encoding) + "\n")
         stream.flush()
     except OSError:
-        pass
+        return  # stderr itself cannot be written: nothing more can be said
 
 
 def _detach_stdout() -> None:
     """Point fd 1 at devnull so that the interpreter's final flush cannot fail again."""
-    try:
+    with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.close(devnull)
-    except OSError:
-        pass
 
 
 def _io_failed(exc: UnicodeEncodeError | OSError) -> str:

@@ -54,6 +54,7 @@ bad ones instead of raising.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -756,11 +757,9 @@ def _check_utf8(table: Any, source: str | None) -> None:
         kind = col.type.value_type if pa.types.is_dictionary(col.type) else col.type
         if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             continue
-        try:
+        with contextlib.suppress(pa.ArrowInvalid):
             col.validate(full=True)
-            continue
-        except pa.ArrowInvalid:
-            pass
+            continue  # valid UTF-8: nothing to locate
         start = 0
         for chunk in col.chunks:
             values = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
