@@ -54,6 +54,7 @@ LAYERS: dict[str, int] = {
     "cchc.rulebook": 5,
     "cchc.cli": 6,
     "cchc._cli_util": 6,
+    "cchc._shell": 6,
     "cchc.__main__": 6,
     "cchc.rulebook_commands": 6,
     "cchc.demo": 6,

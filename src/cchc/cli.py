@@ -60,6 +60,7 @@ import sys
 from collections.abc import Sequence
 
 from cchc import __version__
+from cchc._shell import shell_message
 from cchc.errors import CchcError
 
 __all__ = ["ALIASES", "NOUNS", "TOP_LEVEL", "build_parser", "main", "shell_message"]
@@ -135,32 +136,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 """Command names of earlier versions and the ``noun verb`` they stand for."""
 
-_SHELL_TERMS: tuple[tuple[str, str], ...] = (
-    ("read it with delimiter=';'", "pass --delimiter ';'"),
-    ("read it with delimiter='\\t'", "pass --delimiter '\\t'"),
-    ("read it with delimiter='|'", "pass --delimiter '|'"),
-    ("pass provisional=True", "add --provisional"),
-    ("provisional=True", "--provisional"),
-    ("pass force=True", "add --force"),
-    (
-        "; give an aware datetime (e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh'))",
-        ": add the offset, e.g. 2025-01-24T09:00+07:00",
-    ),
-    (
-        "(e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh'))",
-        "(add the offset, e.g. 2025-01-24T09:00+07:00)",
-    ),
-)
-
 _INTERRUPTED = 130
 """Exit status after Ctrl-C (128 + SIGINT), as shells report it."""
-
-
-def shell_message(message: str) -> str:
-    """A library message in shell terms: options instead of Python arguments."""
-    for python, shell in _SHELL_TERMS:
-        message = message.replace(python, shell)
-    return message
 
 
 _ESCAPES = {"\\t": "\t", "tab": "\t", "TAB": "\t"}

@@ -500,6 +500,11 @@ def test_stats_bad_rows_keeps_the_good_rows_and_writes_the_bad_ones(
         ["5", "amount"],
     ]
     assert sum("cchc: bad row:" in line for line in captured.err.splitlines()) == 3
+    # The reasons name the command's options, not the library's Python keywords: line 4 is
+    # past the coverage ("add --provisional"), line 3 naive ("add the offset").
+    for text in (captured.err, out.read_text(encoding="utf-8")):
+        assert "provisional=True" not in text and "--provisional" in text
+        assert "tzinfo=ZoneInfo" not in text
     assert main(["dossier", "stats", str(path), "--bad-rows", str(out)]) == 2  # no --force
     assert main(["dossier", "stats", str(path)]) == 2  # without --bad-rows: refused
 

@@ -27,6 +27,7 @@ from cchc._cli_util import (
 from cchc._data import iter_csv_rows, read_user_data, read_user_text, write_output
 from cchc._model import with_source
 from cchc._optional import require_extra
+from cchc._shell import shell_message
 from cchc.errors import CchcError, DataFileError, ValidationError
 from cchc.procedures import Channel, Procedure, load_portal_sample, load_sample_catalogue
 from cchc.tz import VN_TZ
@@ -473,6 +474,7 @@ def _write_bad_rows(args: argparse.Namespace, problems: list[tuple[Any, Any, str
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("line", "field", "reason"))
     for line, field, reason in problems:
+        reason = shell_message(reason)  # the command's options, not the library's keywords
         writer.writerow(("" if line is None else line, field or "", reason))
         where = f"line {line}" if line is not None else "file"
         print(
