@@ -324,8 +324,18 @@ INPUTS: dict[str, tuple[str, ...]] = {
     "calendar_2026.png": _CALENDAR,
     "dossier_timeline.png": (*_CALENDAR, "src/cchc/dossiers/**/*"),
     "timeliness_by_field.png": (*_CALENDAR, "src/cchc/dossiers/**/*"),
-    "reporting_windows_2025.png": (*_CALENDAR, "src/cchc/reporting/**/*"),
+    "reporting_windows_2025.png": (
+        *_CALENDAR,
+        "src/cchc/reporting_periods.py",
+        "src/cchc/data/reporting_regimes.yaml",
+    ),
     "index_areas.png": ("src/cchc/indices/**/*", "examples/data/indices_department_*.yaml"),
+    "steps_timeline.png": (
+        *_CALENDAR,
+        "src/cchc/dossiers/**/*",
+        "src/cchc/procedures/**/*",
+        "examples/data/dossier_steps.json",
+    ),
 }
 """File name -> the files it is drawn from (glob patterns under the repository root); this
 script is an input of every figure."""
