@@ -35,6 +35,27 @@ __all__ = [
 ]
 
 
+_LOCATION_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "source": "",
+        "row": "row ",
+        "index": "index ",
+        "item": "item ",
+        "field": "field ",
+        "offset": "offset ",
+    },
+    "vi": {
+        "source": "tệp ",
+        "row": "dòng ",
+        "index": "chỉ mục ",
+        "item": "mục ",
+        "field": "trường ",
+        "offset": "vị trí ký tự ",
+    },
+}
+"""How :meth:`CchcError.location` names each part, per language."""
+
+
 class CchcError(ValueError):
     """Base class of every error raised by cchc.
 
@@ -68,22 +89,22 @@ class CchcError(ValueError):
         self.source = source
         super().__init__(self._render())
 
-    def location(self) -> str:
-        """The location part of the message ("" when nothing is known)."""
-        parts: list[str] = []
-        if self.source is not None:
-            parts.append(self.source)
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.index is not None:
-            parts.append(f"index {self.index!r}")
-        if self.item is not None:
-            parts.append(f"item {self.item}")
-        if self.field is not None:
-            parts.append(f"field {self.field}")
-        if self.offset is not None:
-            parts.append(f"offset {self.offset}")
-        return ", ".join(parts)
+    def location(self, lang: str = "en") -> str:
+        """The location part of the message ("" when nothing is known), in English or, with
+        ``lang="vi"``, in Vietnamese (tệp, dòng, mục, trường ...: the web service's
+        ``message_vi``)."""
+        labels = _LOCATION_LABELS[lang]
+        values = (
+            ("source", self.source),
+            ("row", self.row),
+            ("index", None if self.index is None else repr(self.index)),
+            ("item", self.item),
+            ("field", self.field),
+            ("offset", self.offset),
+        )
+        return ", ".join(
+            f"{labels[name]}{value}".strip() for name, value in values if value is not None
+        )
 
     def _render(self) -> str:
         where = self.location()

@@ -189,21 +189,6 @@ def _kind(exc: CchcError) -> tuple[str, str, str]:
     raise TypeError(type(exc).__name__)  # unreachable: CchcError closes the table
 
 
-def _location_vi(exc: CchcError) -> str:
-    parts: list[str] = []
-    if exc.source is not None:
-        parts.append(f"tệp {exc.source}")
-    if exc.row is not None:
-        parts.append(f"dòng {exc.row}")
-    if exc.item is not None:
-        parts.append(f"mục {exc.item}")
-    if exc.field is not None:
-        parts.append(f"trường {exc.field}")
-    if exc.offset is not None:
-        parts.append(f"vị trí ký tự {exc.offset}")
-    return ", ".join(parts)
-
-
 _HTTP_TERMS: tuple[tuple[str, str], ...] = (
     (
         "; give an aware datetime (e.g. tzinfo=ZoneInfo('Asia/Ho_Chi_Minh'))",
@@ -228,7 +213,7 @@ def http_message(message: str) -> str:
 def _messages(exc: CchcError, title_vi: str) -> tuple[str, str]:
     """(Vietnamese, English): the library's own Vietnamese message when it has one."""
     own_vi = getattr(exc, "message_vi", None)
-    where = _location_vi(exc)
+    where = exc.location("vi")
     head = f"{title_vi} ({where})" if where else title_vi
     vi = own_vi if isinstance(own_vi, str) and own_vi else f"{head}: {http_message(exc.message)}"
     return vi, http_message(str(exc))
