@@ -39,3 +39,20 @@ def test_law_not_applied_is_listed_only_while_in_force_and_signed() -> None:
     assert "fees_halved" not in _rules(date(2027, 1, 1))
     assert "ND 310/2026" not in _rules(date(2026, 8, 4))["electronic_procedures"]
     assert "ND 310/2026" in _rules(date(2026, 8, 5))["electronic_procedures"]
+
+
+def test_fee_halving_is_listed_as_applied_from_the_reduction_data() -> None:
+    """TT 64/2025/TT-BTC: 50% of the tariff on 1/7/2025-31/12/2026, both ends inclusive; the
+    rule book reads the same data row that ``procedures.amount_due`` applies."""
+    from cchc.procedures.fees import fee_reductions
+
+    row = fee_reductions()["TT64-2025"]
+    for day in (date(2025, 7, 1), date(2026, 1, 15), date(2026, 12, 31)):
+        value = _rules(day)["fees_halved"]
+        assert "50 %" in value and "01/07/2025-31/12/2026" in value
+        assert "not applied" not in value
+    (rule,) = [
+        r for r in rules_in_force(date(2026, 3, 2), domain="procedures") if r.name == "fees_halved"
+    ]
+    assert [s.key for s in rule.sources] == [row.source]
+    assert "fees_halved" not in _rules(row.effective_to)

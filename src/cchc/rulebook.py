@@ -11,7 +11,7 @@ is imported by every domain, so it cannot import them back without an import
 cycle. The registry and the dated mechanism live in :mod:`cchc.legal`; the
 collector that reads every domain's rules lives here.
 
-    >>> from datetime import date
+    >>> from datetime import date, timedelta
     >>> rules = {r.name: r.value for r in rules_in_force(date(2025, 7, 1), domain="dossiers")}
     >>> rules["one_stop_rules"]
     'ND118/2025: supplement restarts the clock; lapse 15 days; online check 8 working hours'
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
@@ -31,9 +31,11 @@ from cchc.dossiers import lifecycle
 from cchc.dossiers import one_stop_rules as one_stop
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices import par_index, pci, sipas
+from cchc.l10n import vn_date
 from cchc.legal import LegalSource, source
 from cchc.plans.programmes import programmes
 from cchc.procedures import online_levels
+from cchc.procedures.fees import fee_reductions
 from cchc.reporting_periods import regimes
 from cchc.units.communes import communes
 from cchc.units.provinces import provinces
@@ -244,6 +246,17 @@ def _procedures(on: date) -> Iterator[RuleInForce]:
             (source(regime.convention_key),) if regime.convention_key else ()
         )
         yield RuleInForce("procedures", "online_service_levels", levels, cited)
+    for reduction in fee_reductions().values():
+        if reduction.in_force_on(on):
+            last = reduction.effective_to - timedelta(days=1)
+            yield RuleInForce(
+                "procedures",
+                "fees_halved" if reduction.percent_due == 50 else "fees_reduced",
+                f"fees and charges collected at {reduction.percent_due} % of the tariff "
+                f"({vn_date(reduction.effective_from)}-{vn_date(last)}) for a fee whose record "
+                f"names {reduction.key} (procedures.amount_due, Dossier.fees)",
+                (reduction.legal_source(),),
+            )
     for domain, name, keys, value in _NOT_ENCODED:
         signed = tuple(s for s in _in_force_sources(keys, on) if s.signed_on and s.signed_on <= on)
         if signed:
@@ -251,12 +264,6 @@ def _procedures(on: date) -> Iterator[RuleInForce]:
 
 
 _NOT_ENCODED: tuple[_SourcedRule, ...] = (
-    (
-        "procedures",
-        "fees_halved",
-        ("TT64-2025-BTC",),
-        lambda _: "fees and charges at 50 % (1/7/2025-31/12/2026); not applied by cchc yet",
-    ),
     (
         "procedures",
         "digitisation",
