@@ -286,3 +286,25 @@ def test_the_command_shows_the_stopped_column(tmp_path: Path) -> None:
     assert names[names.index("late") + 1] == "stopped"
     october = dict(zip(names, rows[9].split(), strict=True))
     assert (october["resolved"], october["stopped"], october["in_progress"]) == ("1", "1", "2")
+
+
+def test_bieu_06_shows_the_stopped_dossiers_apart(tmp_path: Path) -> None:
+    from cchc.reporting.statistics import check_form, fill_form
+    from cchc.reporting.statistics_render import to_markdown, to_xlsx
+    from cchc.reporting_periods import reporting_period
+
+    q4 = reporting_period("nd09-2019", "Q4", 2025, due=False)
+    cols = {**_four(), "field": ["Hộ tịch"] * 4, "agency": ["UBND xã A"] * 4}
+    frame = from_columns(**cols)  # type: ignore[arg-type]
+    form = fill_form(frame, evaluate(frame), q4, as_of=AS_OF)
+    assert len(form.spec.columns) == 12 and check_form(form) == []
+    # (3) to handle 4 = (7) resolved 1 + (11) in progress 1 + (14) stopped 2
+    assert form.total.values == (4, 2, 2, 0, 1, 1, 0, 0, 1, 0, 1, 2)
+    assert "dừng thực hiện theo yêu cầu" in to_markdown(form)
+    assert to_xlsx(form, tmp_path / "b06.xlsx").exists()
+    # no outcome column: the official eleven columns, as before
+    plain = {k: v for k, v in cols.items() if k != "outcome"}
+    frame = from_columns(**plain)  # type: ignore[arg-type]
+    form = fill_form(frame, evaluate(frame), q4, as_of=AS_OF)
+    assert len(form.spec.columns) == 11 and check_form(form) == []
+    assert form.total.values[4] == 3  # the stops are decisions without the column
