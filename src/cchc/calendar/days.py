@@ -120,6 +120,15 @@ class DayTables:
     provisional: bool
     columns: bool
     """True for array tables (the batch path), False for lists (one dossier)."""
+    lo: int
+    """``covered[0]``: for one dossier, an index in ``[lo, hi]`` needs no :meth:`check`."""
+    hi: int
+    """``covered[1]``."""
+    rank_lo: int
+    """The rank of the first working day of the coverage: a rank in ``[rank_lo, rank_hi]``
+    is a working day inside it (:meth:`nth` needs no check)."""
+    rank_hi: int
+    """The rank of the last working day of the coverage."""
 
     @classmethod
     def of(cls, table: DayTable, *, span: str, provisional: bool) -> DayTables:
@@ -134,11 +143,15 @@ class DayTables:
         is_work = table.is_work.astype(np.int64)
         next_work = table.next_work
         safe = np.flatnonzero((next_work >= lo) & (next_work <= hi))
+        cum_before = table.cum - 1
+        ranks = (0, -1)  # no working day inside an empty coverage
+        if hi >= lo:
+            ranks = (int(cum_before[lo] + 1 - is_work[lo]), int(cum_before[hi]))
         return cls(
             origin=table.origin_days,
             is_work=is_work,
             not_work=1 - is_work,
-            cum_before=table.cum - 1,
+            cum_before=cum_before,
             work_idx=table.work_idx,
             next_work=next_work,
             next_work_start=(next_work + table.origin_days) * NS_PER_DAY,
@@ -149,6 +162,10 @@ class DayTables:
             span=span,
             provisional=provisional,
             columns=True,
+            lo=lo,
+            hi=hi,
+            rank_lo=ranks[0],
+            rank_hi=ranks[1],
         )
 
     def as_lists(self, **made: list[int]) -> DayTables:
@@ -216,7 +233,7 @@ class DayTables:
     def index(self, days: Any, field: str, ops: ProvisionalUse) -> Any:
         """Table indices of day numbers, checked against the table and coverage."""
         i = days - self.origin
-        if self.columns or not self.covered[0] <= i <= self.covered[1]:
+        if self.columns or not self.lo <= i <= self.hi:
             self.check(i, field, ops)  # one dossier inside the coverage needs no call
         return i
 

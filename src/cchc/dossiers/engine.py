@@ -47,7 +47,7 @@ from cchc.procedures import TimeUnit
 
 from .clock_start import clock_start_ns
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
-from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline
+from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline, rules_on_day
 from .period_units import due_for_unit
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .rescheduling import late_apology, not_later
@@ -68,6 +68,7 @@ __all__ = [
     "rule_sets_of",
     "rule_values",
     "scalar_period",
+    "scalar_rules",
     "setting",
     "supplement_lapse_at",
     "supplied",
@@ -82,6 +83,25 @@ def rule_sets_of(day: Any) -> Any:
     """The timeline index (:func:`cchc.dossiers.one_stop_rules.rule_timeline`) of receipt days
     (local day numbers; a value or a column): the rows grouped by the rule set in force."""
     return rule_set_index(day)
+
+
+def scalar_rules(day: int) -> RuleVersion[OneStopRules]:
+    """The rule set in force on one receipt day (a local day number:
+    :func:`~cchc.dossiers.one_stop_rules.rules_on_day`), kept by day for the next dossier.
+
+    Raises:
+        RuleNotInForceError: no set in force that day.
+    """
+    found = _RULES_BY_DAY.get(day)
+    if found is None:
+        found = rules_on_day(day)
+        if len(_RULES_BY_DAY) >= 100_000:
+            _RULES_BY_DAY.clear()
+        _RULES_BY_DAY[day] = found
+    return found
+
+
+_RULES_BY_DAY: dict[int, RuleVersion[OneStopRules]] = {}
 
 
 def _value(rules: OneStopRules, name: str) -> int:
