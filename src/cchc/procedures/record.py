@@ -1,6 +1,6 @@
 """The fields of a published procedure (thủ tục hành chính, TTHC): one version's record.
 
-:class:`ProcedureFields` holds what a version of a procedure records: the terms cchc
+:class:`ProcedureRecord` holds what a version of a procedure records: the terms cchc
 computes with (code, time limit, fee, channels, the announcement decision) and the
 national TTHC record's own fields (Cơ sở dữ liệu quốc gia về TTHC), each named after
 the portal field it is read from. :class:`~cchc.procedures.Procedure` adds the
@@ -33,10 +33,10 @@ from .terms import (
 )
 from .vocabulary import AuthorityLevel, OnlineServiceLevel
 
-__all__ = ["ProcedureFields"]
+__all__ = ["ProcedureRecord"]
 
 
-class ProcedureFields(CchcRecord):
+class ProcedureRecord(CchcRecord):
     """The fields of one published version of a procedure (base of
     :class:`~cchc.procedures.Procedure`)."""
 
