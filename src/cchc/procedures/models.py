@@ -27,7 +27,7 @@ from cchc.errors import ValidationError
 from cchc.legal import RuleVersion
 
 from .portal import procedure_fields, to_portal_record
-from .record import ProcedureFields
+from .record import ProcedureRecord
 from .terms import ChannelTerms, DocumentPart, Fee, ProcedureCase, TimeLimit
 from .versions import ProcedureVersion
 from .vocabulary import Channel
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-class Procedure(ProcedureFields):
+class Procedure(ProcedureRecord):
     """An administrative procedure (thủ tục hành chính) as published: one version."""
 
     @model_validator(mode="after")

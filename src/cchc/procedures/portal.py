@@ -68,7 +68,7 @@ from cchc.errors import CchcError, ParseError, ValidationError
 from cchc.legal import LegalSource
 from cchc.legal import source as registry_source
 
-from .record import ProcedureFields
+from .record import ProcedureRecord
 from .terms import (
     ChannelTerms,
     CodeName,
@@ -584,7 +584,7 @@ def _named(items: tuple[CodeName, ...], code_key: str, name_key: str) -> list[di
     return out
 
 
-def to_portal_record(p: ProcedureFields) -> dict[str, Any]:
+def to_portal_record(p: ProcedureRecord) -> dict[str, Any]:
     """``p`` as a national TTHC record (the inverse of :func:`procedure_fields`).
 
     A record read by :meth:`~cchc.procedures.Procedure.from_portal` comes back

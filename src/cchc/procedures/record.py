@@ -1,6 +1,6 @@
 """The fields of a published procedure (thủ tục hành chính, TTHC): one version's record.
 
-:class:`ProcedureFields` holds what a version of a procedure records: the terms cchc
+:class:`ProcedureRecord` holds what a version of a procedure records: the terms cchc
 computes with (code, time limit, fee, channels, the announcement decision) and the
 national TTHC record's own fields (Cơ sở dữ liệu quốc gia về TTHC), each named after
 the portal field it is read from. :class:`~cchc.procedures.Procedure` adds the
@@ -19,7 +19,7 @@ from cchc._model import CchcRecord
 from cchc.legal import LegalSource
 from cchc.legal import source as registry_source
 
-from .codes import code_for_model
+from .codes import ProcedureCode
 from .terms import (
     ChannelTerms,
     CodeName,
@@ -33,14 +33,14 @@ from .terms import (
 )
 from .vocabulary import AuthorityLevel, OnlineServiceLevel
 
-__all__ = ["ProcedureFields"]
+__all__ = ["ProcedureRecord"]
 
 
-class ProcedureFields(CchcRecord):
+class ProcedureRecord(CchcRecord):
     """The fields of one published version of a procedure (base of
     :class:`~cchc.procedures.Procedure`)."""
 
-    code: str = Field(description="Mã TTHC, e.g. '1.000948.H38'.")
+    code: ProcedureCode = Field(description="Mã TTHC, e.g. '1.000948.H38'.")
     name: str = Field(min_length=1, description="Tên thủ tục hành chính.")
     field: str = Field(default="", description="Lĩnh vực (field), e.g. 'Thiết bị y tế'.")
     level: AuthorityLevel | None = Field(default=None, description="Cấp thực hiện.")
@@ -148,11 +148,6 @@ class ProcedureFields(CchcRecord):
     announcement_id: str | int | None = Field(
         default=None, description="ID of the Quyết định công bố on the portal (IDQUYETDINHCONGBO)."
     )
-
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        return code_for_model(value)
 
     @field_validator("published_by", mode="before")
     @classmethod
