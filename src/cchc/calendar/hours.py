@@ -48,6 +48,7 @@ import attrs
 import numpy as np
 
 from cchc.calendar.days import (
+    FAR,
     NS_PER_DAY,
     NS_PER_MINUTE,
     DayTables,
@@ -188,31 +189,56 @@ def opening_table(sessions: NsSessions, columns: bool) -> Any:
     return table
 
 
+_AHEAD: dict[NsSessions, Any] = {}
+
+
+def opening_ahead(sessions: NsSessions) -> Any:
+    """:func:`opening_table` (columns) as nanoseconds after midnight: 0 where the office is
+    open (:data:`KEEP`), the next opening that day, or
+    :data:`~cchc.calendar.days.FAR` (:data:`NEXT_DAY`: the opening is on a later day)."""
+    ahead = _AHEAD.get(sessions)
+    if ahead is None:
+        code = opening_table(sessions, True)
+        ahead = np.where(code == NEXT_DAY, FAR, np.maximum(code, 0) * NS_PER_MINUTE)
+        if len(_AHEAD) > 256:
+            _AHEAD.clear()
+        _AHEAD[sessions] = ahead
+    return ahead
+
+
 def next_opening_ns(
     t: Any, sessions: NsSessions, tables: DayTables, ops: ProvisionalUse, field: str
 ) -> Any:
     """``t`` (local ns) if the office is open then, else the next opening after it.
 
     One rule, three cases: open (``t`` itself), later that day (the next session), or the
-    first opening of the next working day."""
+    first opening of the next working day (:func:`opening_table`)."""
     day = t // NS_PER_DAY
     i = tables.index(day, field, ops)
     base = day * NS_PER_DAY
-    code = opening_table(sessions, tables.columns)[
-        tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
-    ]
     if not tables.columns:  # one moment: the three cases without the column helpers
+        code = opening_table(sessions, False)[
+            tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
+        ]
         if code == KEEP:
             return t
         if code != NEXT_DAY:
             return base + code * NS_PER_MINUTE
         tables.next_working(i, True, field, ops)  # coverage of the next working day
         return tables.next_work_start[i] + sessions[0][0]
-    tomorrow = code == NEXT_DAY
-    tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
-    next_day = tables.next_work_start[i] + sessions[0][0]
-    opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
-    return where(code == KEEP, t, opening)
+    # a column: the three cases without a choice per row, as the largest of ``t`` and the
+    # smallest of the opening later that day (``base`` itself while open, FAR after it
+    # past the last session or on a day off) and the next working day's opening
+    key = tables.is_work[i] * MINUTES_PER_DAY
+    key += (t - base) // NS_PER_MINUTE
+    opening = opening_ahead(sessions)[key]
+    if i.size and int(i.max()) > tables.safe_next:  # the next working day covered where used
+        tables.next_working(i, opening == FAR, field, ops)
+    opening += base
+    nxt = tables.next_work_start[i]
+    nxt += sessions[0][0]
+    np.minimum(opening, nxt, out=opening)
+    return np.maximum(opening, t, out=opening)
 
 
 def add_working_hours_ns(
