@@ -119,6 +119,16 @@ class DossierResults:
     def take(self, index: Any) -> DossierResults:
         """The rows at ``index`` (an integer array or a slice); :attr:`findings` are not
         carried (they name rows of the whole run)."""
+        if isinstance(index, slice) and index.step in (None, 1):  # a run of rows: its requests
+            lo, hi, _ = index.indices(len(self.due_at))
+            rows, late, lapse = self.requests
+            a, b = np.searchsorted(rows, [lo, hi]).tolist()
+            requests = (rows[a:b] - lo, late[a:b], lapse[a:b]) if hi > lo else _NO_REQUESTS
+        else:
+            requests = _requests(
+                np.asarray(self.late_supplement_request[index]),
+                np.asarray(self.lapse_at[index]).view(np.int64),
+            )
         return DossierResults(
             due_at=self.due_at[index],
             legal_due_at=self.legal_due_at[index],
@@ -127,10 +137,7 @@ class DossierResults:
             overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
-            requests=_requests(
-                np.asarray(self.late_supplement_request[index]),
-                np.asarray(self.lapse_at[index]).view(np.int64),
-            ),
+            requests=requests,
             index=None if self.index is None else self.index[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
         )
@@ -539,10 +546,11 @@ class _RowSets:
     """The rule sets of a chunk whose receipts fall under several: each row's set is found
     only for the rows a rule value is asked for (supplements, apologies, transfers)."""
 
-    days: npt.NDArray[np.int64]
+    local: npt.NDArray[np.int64]
+    """The receipts (local ns): their days are found for the rows asked only."""
 
     def ids(self, rows: Any) -> Any:
-        return engine.rule_sets_of(self.days[rows])
+        return engine.rule_sets_of(self.local[rows] // NS_PER_DAY)
 
 
 def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSets:
@@ -558,7 +566,7 @@ def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSe
     one = sets[lo]
     if lo == hi and one is not None:
         return one
-    return _RowSets(rec // NS_PER_DAY)
+    return _RowSets(rec)
 
 
 def _values(sets: RuleVersion[OneStopRules] | _RowSets, rows: Any, name: str) -> Any:

@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from cchc.calendar import CalendarOps, OfficialCalendar
-from cchc.calendar.days import DayTables, day_tables, where
+from cchc.calendar.days import DayTables, day_tables, sign, where
 from cchc.errors import ValidationError
 from cchc.tz import to_vn
 
@@ -104,13 +104,10 @@ def check_granularity(granularity: Granularity | str) -> Granularity:
 def timeliness_code(finished: Any, due: Any, minute: Any) -> Any:
     """The one timeliness rule: 0 early, 1 on time, 2 late, on local nanoseconds.
 
-    Compares local days, or minutes where ``minute`` holds (a flag or a column): early
-    before the due day's (minute's) first instant, late from the next one's, i.e.
-    ``sign(finished // unit - due // unit) + 1`` with one division (columns of millions).
+    Compares local days, or minutes where ``minute`` holds (a flag or a column).
     """
     unit = where(minute, NS_PER_MINUTE, NS_PER_DAY)
-    first = due // unit * unit
-    return (finished >= first) * 1 + (finished >= first + unit)
+    return sign(finished // unit - due // unit) + 1
 
 
 _BY_CODE = (Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE)
