@@ -48,6 +48,7 @@ import attrs
 import numpy as np
 
 from cchc.calendar.days import (
+    FAR,
     NS_PER_DAY,
     NS_PER_MINUTE,
     DayTables,
@@ -106,8 +107,10 @@ class OfficeHours:
     openings: list[int] = attrs.field(init=False, eq=False, repr=False)
     """The next-opening rule by minute (:func:`opening_table`) as a list, read by
     :func:`next_opening_ns` for one instant."""
-    openings_column: Any = attrs.field(init=False, eq=False, repr=False)
-    """The same table as an int64 array, read for a column."""
+    openings_ahead: Any = attrs.field(init=False, eq=False, repr=False)
+    """The same rule as an int64 array of nanoseconds after midnight, read for a column: 0
+    while open (:data:`KEEP`), the next opening that day, or
+    :data:`~cchc.calendar.days.FAR` (:data:`NEXT_DAY`: the opening is on a later day)."""
 
     def __attrs_post_init__(self) -> None:
         ns = tuple(
@@ -116,7 +119,9 @@ class OfficeHours:
         object.__setattr__(self, "sessions_ns", ns)
         table = opening_table(ns)
         object.__setattr__(self, "openings", table)
-        object.__setattr__(self, "openings_column", np.array(table, dtype=np.int64))
+        code = np.array(table, dtype=np.int64)
+        ahead = np.where(code == NEXT_DAY, FAR, np.maximum(code, 0) * NS_PER_MINUTE)
+        object.__setattr__(self, "openings_ahead", ahead)
 
     @classmethod
     def default(cls) -> OfficeHours:
@@ -187,7 +192,7 @@ def next_opening_ns(
     """``t`` (local ns) if the office is open then, else the next opening after it.
 
     One rule, three cases: open (``t`` itself), later that day (the next session), or the
-    first opening of the next working day."""
+    first opening of the next working day (:func:`opening_table`)."""
     day = t // NS_PER_DAY
     i = day - tables.origin
     if tables.columns or not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
@@ -203,12 +208,17 @@ def next_opening_ns(
         if i > tables.safe_next:  # else the next working day is inside the coverage
             tables.next_working(i, True, field, ops)  # coverage of the next working day
         return tables.next_work_start[i] + hours.sessions_ns[0][0]
-    code = hours.openings_column[minute]
-    tomorrow = code == NEXT_DAY
-    tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
-    next_day = tables.next_work_start[i] + hours.sessions_ns[0][0]
-    opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
-    return where(code == KEEP, t, opening)
+    # a column: the three cases without a choice per row, as the largest of ``t`` and the
+    # smallest of the opening later that day (``base`` itself while open, FAR after it
+    # past the last session or on a day off) and the next working day's opening
+    opening = hours.openings_ahead[minute]
+    if i.size and int(i.max()) > tables.safe_next:  # the next working day covered where used
+        tables.next_working(i, opening == FAR, field, ops)
+    opening += base
+    nxt = tables.next_work_start[i]
+    nxt += hours.sessions_ns[0][0]
+    np.minimum(opening, nxt, out=opening)
+    return np.maximum(opening, t, out=opening)
 
 
 def add_working_hours_ns(

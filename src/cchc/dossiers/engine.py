@@ -218,14 +218,18 @@ def period(
         return due_for_unit(start, n, unit, policy, tables, ops), start
     if np.ndim(unit) == 0:
         return due_for_unit(start, n, int(unit), policy, tables, ops), start
-    counts = np.bincount(unit, minlength=4) if unit.size else np.zeros(4, dtype=np.int64)
-    main = int(np.argmax(counts))
-    if counts[main] == unit.size:
-        return due_for_unit(start, n, main, policy, tables, ops), start
-    due = due_for_unit(start, np.where(unit == main, n, 0), main, policy, tables, ops)
-    for code in np.flatnonzero(counts).tolist():
-        if code != main:
-            rows = np.flatnonzero(unit == code)
+    lo, hi = (int(unit.min()), int(unit.max())) if unit.size else (0, 0)
+    if lo == hi:
+        return due_for_unit(start, n, lo, policy, tables, ops), start
+    counts = [int(np.count_nonzero(unit == code)) for code in range(lo, hi + 1)]
+    main = lo + counts.index(max(counts))
+    others = [(code, np.flatnonzero(unit == code)) for code in range(lo, hi + 1) if code != main]
+    main_n = np.array(n, dtype=np.int64)  # the other units' rows counted as 0 of the main one
+    for _, rows in others:
+        main_n[rows] = 0
+    due = due_for_unit(start, main_n, main, policy, tables, ops)
+    for code, rows in others:
+        if rows.size:
             due[rows] = due_for_unit(start[rows], n[rows], code, policy, tables, ops)
     return due, start
 
