@@ -303,12 +303,20 @@ def vocabulary_codes(
         return np.where(ok, arr, 0).astype(np.int8), np.zeros(n, dtype=bool)
     codes, uniques = _coded(arr, names, n)
     index = _name_table(uniques, names)  # for each distinct text; the last: missing
-    out: npt.NDArray[np.int8] = lut[index][codes]  # one pass over the rows
+    code_of = lut[index]  # the code of each distinct text
     unknown = index < 0
-    if unknown[:-1].any() or (len(codes) and codes.min() < 0):
-        errs.add(unknown[codes], name, f"unknown {name}; use one of {', '.join(vocab)}")
     is_flag = index == (names.index(flag) if flag in names else -2)
-    flagged = is_flag[codes] if is_flag.any() else np.zeros(n, dtype=bool)
+    low, high = (int(codes.min()), int(codes.max())) if len(codes) else (0, -1)
+    # the first distinct texts whose code is their own number (usually all the names in
+    # the vocabulary's order): rows among them need no lookup, only a copy
+    differ = np.flatnonzero((code_of[:-1] != np.arange(len(uniques))) | unknown[:-1])
+    if low >= 0 and high < (differ[0] if len(differ) else len(uniques)):
+        out = codes.astype(np.int8)
+    else:
+        out = code_of[codes]  # one pass over the rows
+        if low < 0 or unknown[:-1].any():
+            errs.add(unknown[codes], name, f"unknown {name}; use one of {', '.join(vocab)}")
+    flagged = is_flag[codes] if is_flag[: high + 1].any() else np.zeros(n, dtype=bool)
     return out, flagged
 
 
