@@ -220,3 +220,50 @@ def test_immediate_is_flagged_and_coded_as_its_engine_terms() -> None:
     assert [(r, f) for r, f, _ in found] == [(4, "amount")]  # 'immediate' has no amount
     frame = from_arrow(table.slice(0, 3))
     assert frame.unit.tolist() == [IMMEDIATE, UNIT_CODES["days"], IMMEDIATE]
+
+
+def test_dictionary_columns_of_several_chunks_keep_their_labels_and_nulls() -> None:
+    agencies = ["Sở Tư pháp", "UBND xã A", None, "Sở Y tế", "UBND xã A", "Công an"] * 4
+    units = ["days", "working_days", "hours", "days", None, "months"] * 4
+    n = len(agencies)
+
+    def dictionary(values: list[Any], sizes: tuple[int, ...]) -> Any:
+        chunks, start = [], 0
+        for k, size in enumerate(sizes):
+            part = values[start : start + size]
+            # each chunk its own dictionary: an unused label, then its labels backwards
+            words = [f"unused {k}", *dict.fromkeys(v for v in reversed(part) if v is not None)]
+            indices = [None if v is None else words.index(v) for v in [None, *part]]
+            encoded = pa.DictionaryArray.from_arrays(pa.array(indices, pa.int8()), words)
+            chunks.append(encoded.slice(1))  # starts at an offset
+            start += size
+        return pa.chunked_array(chunks)
+
+    sizes = (5, 1, 11, 7)
+    table = pa.table(
+        {
+            "received_at": pa.array(np.full(n, START), pa.timestamp("s", TZ)),
+            "amount": [5] * n,
+            "unit": dictionary(units, sizes),
+            "channel": ["online"] * n,
+            "agency": dictionary(agencies, sizes),
+        }
+    )
+    assert table.column("agency").to_pylist() == agencies
+    oracle = table.column("agency").to_pandas()
+    found = errors_of(lambda: from_arrow(table))
+    assert [(r, f) for r, f, _ in found] == [
+        (i + 1, "unit") for i, u in enumerate(units) if u is None
+    ]
+    good = [i for i, u in enumerate(units) if u is not None]
+    frame = from_arrow(table.take(good))
+    codes, labels = frame.group("agency")
+    assert [labels[c] for c in codes] == ["" if agencies[i] is None else agencies[i] for i in good]
+    assert list(labels) == [*oracle.cat.categories, ""]
+    same = from_columns(
+        received_at=np.full(len(good), START),
+        amount=5,
+        unit=[units[i] for i in good],
+        naive_is_utc=True,
+    )
+    np.testing.assert_array_equal(frame.unit, same.unit)

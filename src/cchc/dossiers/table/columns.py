@@ -28,6 +28,7 @@ from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 __all__ = [
     "ArrowTimes",
     "amounts",
+    "arrow_categorical",
     "arrow_name_index",
     "check_columns",
     "cutoffs",
@@ -80,16 +81,53 @@ class ArrowTimes:
         return out
 
 
-def _arrow_part(piece: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_] | None]:
-    """The integers of an Arrow timestamp slice (no copy) and which rows are null (None:
-    none is)."""
-    raw = np.frombuffer(piece.buffers()[1], np.int64, len(piece), piece.offset * 8)
+def _nulls(piece: Any) -> npt.NDArray[np.bool_] | None:
+    """Which rows of an Arrow array are null, from its validity bitmap (None: none is)."""
     if not piece.null_count:
-        return raw, None
+        return None
     first, skip = divmod(piece.offset, 8)
     bits = np.frombuffer(piece.buffers()[0], np.uint8)[first : first + (skip + len(piece) + 7) // 8]
     valid = np.unpackbits(bits, bitorder="little")[skip : skip + len(piece)]
-    return raw, valid == 0
+    out: npt.NDArray[np.bool_] = valid == 0
+    return out
+
+
+def _arrow_part(piece: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_] | None]:
+    """The integers of an Arrow timestamp slice (no copy) and which rows are null."""
+    raw = np.frombuffer(piece.buffers()[1], np.int64, len(piece), piece.offset * 8)
+    return raw, _nulls(piece)
+
+
+def arrow_categorical(column: Any) -> pd.Categorical:
+    """A dictionary-encoded Arrow column as a categorical: the labels of every chunk's
+    dictionary in order of first appearance (as :meth:`pyarrow.ChunkedArray.to_pandas`
+    gives them), each chunk's indices mapped onto them in one pass, chunks on a few
+    threads. A null (index or label) is a missing value (code -1)."""
+    labels: dict[Any, int] = {}
+    remaps = []
+    for chunk in column.chunks:
+        words = chunk.dictionary.to_pylist()
+        remaps.append([-1 if w is None else labels.setdefault(w, len(labels)) for w in words])
+    kind = np.int8 if len(labels) < 128 else np.int16 if len(labels) < 32768 else np.int32
+    codes: npt.NDArray[np.integer[Any]] = np.empty(len(column), dtype=kind)
+    starts = np.cumsum([0] + [len(c) for c in column.chunks])
+
+    def remap(i: int) -> None:
+        ind = column.chunk(i).indices
+        if not len(ind):
+            return
+        width = ind.type.bit_width // 8
+        kind_in = np.dtype(ind.type.to_pandas_dtype())
+        idx = np.frombuffer(ind.buffers()[1], kind_in, len(ind), ind.offset * width)
+        out = codes[starts[i] : starts[i + 1]]
+        np.take(np.array([*remaps[i], -1], dtype=kind), idx, out=out)
+        null = _nulls(ind)
+        if null is not None:
+            out[null] = -1
+
+    deque(map_chunks(remap, range(column.num_chunks)), maxlen=0)  # run them all
+    categories = pd.Index(list(labels), dtype=object if labels else None)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
 
 
 def to_us(values: Any, name: str, errs: Errors) -> DT:
@@ -533,12 +571,13 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
     if arr.dtype.kind in "iu":
         raw = np.broadcast_to(arr, (n,))
-        big = raw > MAX_AMOUNT
-        if big.any():
+        if n and raw.max() > MAX_AMOUNT:
+            big = raw > MAX_AMOUNT
             errs.add(big, "amount", too_big)
             raw = np.where(big, 0, raw)
         vals = cast(raw, np.int64)  # one copy: the frame owns its columns
-        errs.add(vals < 0, "amount", "amount must be >= 0")
+        if n and vals.min() < 0:
+            errs.add(vals < 0, "amount", "amount must be >= 0")
         return vals
     if arr.dtype.kind == "b":
         errs.add(np.ones(n, dtype=bool), "amount", "a yes/no value is not an amount")

@@ -76,6 +76,7 @@ from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, E
 from .columns import (
     ArrowTimes,
     amounts,
+    arrow_categorical,
     check_columns,
     cutoffs,
     dossier_codes,
@@ -574,7 +575,7 @@ def _arrow_columns(columns: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         elif name in _LABELS and (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             out[name] = col.dictionary_encode().to_pandas()
         elif pa.types.is_dictionary(kind):
-            out[name] = col.to_pandas()
+            out[name] = arrow_categorical(col)
         elif pa.types.is_integer(kind) and col.null_count == 0:
             out[name] = col.to_numpy()
         else:
