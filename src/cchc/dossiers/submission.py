@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.vn import mst
 
@@ -96,6 +96,44 @@ class ApplicantKind(enum.StrEnum):
     """Tổ chức: an organisation or enterprise, identified by its tax code (mã số thuế)."""
 
 
+def _cccd(value: str) -> str:
+    digits = value.strip()
+    if not _CCCD.match(digits):
+        raise ValueError(
+            f"a CCCD number has 12 digits, not {mask(digits)!r} ({len(digits)} characters)"
+        )
+    return digits
+
+
+def _mst(value: str) -> str:
+    try:
+        return str(mst.validate(value))
+    except StdnumError as exc:
+        raise ValueError(f"not a tax code (mã số thuế) {mask(value)!r}: {exc}") from None
+
+
+def _phone(value: str) -> str:
+    compact = re.sub(r"[\s.\-()]", "", value)
+    if not _PHONE.match(compact):
+        raise ValueError(f"not a Vietnamese phone number: {mask(compact)!r}")
+    return compact
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value.strip()):
+        raise ValueError(f"not an email address: {mask(value.strip())!r}")
+    return value.strip()
+
+
+_IDENTIFIERS: dict[str, Callable[[str], str]] = {
+    "identity_number": _cccd,
+    "tax_code": _mst,
+    "phone": _phone,
+    "email": _email,
+}
+"""How each optional identifier of an applicant is checked and kept (errors masked)."""
+
+
 class Applicant(CchcRecord):
     """The applicant of a dossier (người nộp hồ sơ / chủ hồ sơ)."""
 
@@ -115,46 +153,10 @@ class Applicant(CchcRecord):
     phone: str | None = Field(default=None, description="Số điện thoại (masked in repr).")
     email: str | None = Field(default=None, description="Thư điện tử (masked in repr).")
 
-    @field_validator("identity_number")
+    @field_validator(*_IDENTIFIERS)
     @classmethod
-    def _cccd(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        digits = value.strip()
-        if not _CCCD.match(digits):
-            raise ValueError(
-                f"a CCCD number has 12 digits, not {mask(digits)!r} ({len(digits)} characters)"
-            )
-        return digits
-
-    @field_validator("tax_code")
-    @classmethod
-    def _mst(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return str(mst.validate(value))
-        except StdnumError as exc:
-            raise ValueError(f"not a tax code (mã số thuế) {mask(value)!r}: {exc}") from None
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        compact = re.sub(r"[\s.\-()]", "", value)
-        if not _PHONE.match(compact):
-            raise ValueError(f"not a Vietnamese phone number: {mask(compact)!r}")
-        return compact
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if not _EMAIL.match(value.strip()):
-            raise ValueError(f"not an email address: {mask(value.strip())!r}")
-        return value.strip()
+    def _identifier(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _IDENTIFIERS[str(info.field_name)](value)
 
     @model_validator(mode="after")
     def _kind(self) -> Applicant:
