@@ -376,10 +376,10 @@ def _load(
     columns: Mapping[str, Any],
     *,
     rows: npt.NDArray[np.int64] | range,
-    labels: Any,
-    problems: Sequence[CchcError],
     source: str | None,
     on_bad_rows: OnBadRows,
+    labels: Any = None,
+    problems: Sequence[CchcError] = (),
     naive_is_utc: bool = False,
     dayfirst: bool = False,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
@@ -514,7 +514,6 @@ def from_dataframe(
         given,
         rows=range(row_base, row_base + len(df)),
         labels=df.index,
-        problems=(),
         source=source,
         on_bad_rows=on_bad_rows,
         dayfirst=dayfirst,
@@ -676,24 +675,32 @@ def read_csv(
         if dayfirst:
             text = tokens(file, delimiter=delimiter, source=name, keep=TIME_COLUMNS)
             typed.update({k: text.columns[k] for k in known if k in TIME_COLUMNS})
-        return _load(
-            typed,
-            rows=range(2, len(table) + 2),
-            labels=None,
-            problems=(),
-            source=name,
-            on_bad_rows=on_bad_rows,
-            naive_is_utc=True,
-            dayfirst=dayfirst,
-        )
+        return _load_typed(typed, range(2, len(table) + 2), name, on_bad_rows, dayfirst)
     text = tokens(file, delimiter=delimiter, source=name, keep=known)
     return _load(
         {k: text.columns[k] for k in known},
         rows=text.lines,
-        labels=None,
         problems=text.problems,
         source=name,
         on_bad_rows=on_bad_rows,
+        dayfirst=dayfirst,
+    )
+
+
+def _load_typed(
+    columns: Mapping[str, Any],
+    rows: range,
+    source: str | None,
+    on_bad_rows: OnBadRows,
+    dayfirst: bool,
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """:func:`_load` of columns read by Arrow (instants with a zone, as UTC)."""
+    return _load(
+        columns,
+        rows=rows,
+        source=source,
+        on_bad_rows=on_bad_rows,
+        naive_is_utc=True,
         dayfirst=dayfirst,
     )
 
@@ -742,16 +749,8 @@ def from_arrow(
     problems += _not_utf8((header, col) for _, header, col in rest)
     if problems:
         raise BatchValidationError(sorted(problems, key=lambda e: e.row or 0), source=source)
-    return _load(
-        {**_arrow_columns((name, col) for name, _, col in rest), **looked},
-        rows=range(1, table.num_rows + 1),
-        labels=None,
-        problems=(),
-        source=source,
-        on_bad_rows=on_bad_rows,
-        naive_is_utc=True,
-        dayfirst=dayfirst,
-    )
+    given = {**_arrow_columns((name, col) for name, _, col in rest), **looked}
+    return _load_typed(given, range(1, table.num_rows + 1), source, on_bad_rows, dayfirst)
 
 
 def _not_utf8(columns: Iterable[tuple[str, Any]]) -> list[CchcError]:
