@@ -391,7 +391,7 @@ def _load(
     check_on_bad_rows(on_bad_rows)
     options: dict[str, Any] = {
         "source": source,
-        "row_base": 0,
+        "row_base": 1,  # positions from 1: no array of row numbers is made
         "naive_is_utc": naive_is_utc,
         "dayfirst": dayfirst,
     }
@@ -403,13 +403,13 @@ def _load(
             raise
         found = list(exc.errors)
     bad = sorted(
-        [*problems, *relocate(found, position_base=0, rows=rows, labels=labels)],
+        [*problems, *relocate(found, position_base=1, rows=rows, labels=labels)],
         key=lambda e: e.row or 0,
     )
     if bad and on_bad_rows == "raise":
         raise BatchValidationError(bad, source=source)
     if found:  # collect: validate the good rows again (each row is checked on its own)
-        keep = np.setdiff1d(np.arange(len(rows)), [e.row for e in found])
+        keep = np.setdiff1d(np.arange(len(rows)), [(e.row or 1) - 1 for e in found])
         columns = {k: _take(v, keep) for k, v in columns.items()}
         frame = from_columns(**columns, **options)
         rows = np.asarray(rows, dtype=np.int64)[keep]
