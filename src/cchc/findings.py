@@ -15,6 +15,7 @@ for :func:`cchc.reporting.check_report`)::
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 from pydantic import ConfigDict, Field
 
@@ -60,3 +61,31 @@ class Finding(CchcModel):
     def __str__(self) -> str:
         where = self.field if self.field is not None else f"{self.span[0]}-{self.span[1]}"
         return f"{self.severity.value}: {where}: {self.message}"
+
+    @classmethod
+    def formatted(
+        cls,
+        code: str,
+        severity: Severity,
+        messages: tuple[str, str],
+        values: Mapping[str, object],
+        *,
+        span: tuple[int, int] = (0, 0),
+        field: str | None = None,
+    ) -> Finding:
+        """A finding whose English and Vietnamese ``messages`` (``str.format`` templates, in
+        that order) are filled in with ``values``::
+
+            >>> Finding.formatted("sum", Severity.ERROR, ("{a} != {b}", "{a} khác {b}"),
+            ...                   {"a": 1, "b": 2}, field="x").message_vi
+            '1 khác 2'
+        """
+        en, vi = messages
+        return cls(
+            code=code,
+            severity=severity,
+            message=en.format(**values),
+            message_vi=vi.format(**values),
+            span=span,
+            field=field,
+        )

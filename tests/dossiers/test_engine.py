@@ -115,3 +115,26 @@ def test_rules_in_force_is_a_deprecated_alias() -> None:
         old = rules_in_force(vn(2026, 8, 5).date())
     assert old == one_stop_rules_in_force(vn(2026, 8, 5).date())
     assert old.value.boundary_free_clock_at_authority
+
+
+def test_a_copy_with_other_events_is_replayed_from_its_own_events() -> None:
+    # A Dossier reads its events' moments and its finishing event once, when it is built; a
+    # copy given other events (as forms.fill makes for the apology's earlier due date) must be
+    # replayed from its own events, with the same length or not.
+    received = Event(kind=EventKind.RECEIVED, at=vn(2025, 8, 4, 9, 0))
+    decided = Event(kind=EventKind.DECIDED, at=vn(2025, 8, 7, 9, 0))
+    d = Dossier(channel=Channel.IN_PERSON, amount=5, events=(received, decided))
+    dl = d.deadline()
+    # Mon 4/8/2025 + 5 working days, the receipt day not counted (BLDS 2015 Art 147(2)): 11/8
+    assert dl.due_at == vn(2025, 8, 11, 17, 0)
+    assert dl.finished_at == vn(2025, 8, 7, 9, 0)
+    cut = d.model_copy(update={"events": d.events[:1]})
+    assert cut.deadline().finished_at is None
+    assert cut.deadline().due_at == dl.due_at
+    later = Event(kind=EventKind.DECIDED, at=vn(2025, 8, 12, 9, 0))
+    moved = d.model_copy(update={"events": (received, later)})
+    assert moved.deadline().finished_at == vn(2025, 8, 12, 9, 0)
+    assert moved.finished_at == vn(2025, 8, 12, 9, 0)
+    # the replay builds the Deadline tuple in field order: every field is there
+    assert len(dl) == len(type(dl)._fields)
+    assert (dl.hourly, dl.findings, dl.payment_waits, dl.trail_ns) == (False, (), 0, ())

@@ -27,7 +27,7 @@ from cchc.calendar.coverage import coverage_error
 from cchc.calendar.table import DayTable
 from cchc.errors import CalendarCoverageError
 
-__all__ = ["DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
+__all__ = ["FAR", "DayTables", "day_tables", "maximum", "minimum", "sign", "where"]
 
 I64 = npt.NDArray[np.int64]
 
@@ -35,6 +35,10 @@ NS_PER_MINUTE = 60_000_000_000
 """Nanoseconds in a minute (instants are local nanoseconds since 1970-01-01)."""
 NS_PER_DAY = 86_400_000_000_000
 """Nanoseconds in a day."""
+FAR = 1 << 62
+"""Local nanoseconds later than any day of a table, with a day's midnight added still an
+int64: the next working day's start after a table's last working day (never reached: a
+rule that would use it is refused by :meth:`DayTables.next_working`)."""
 
 
 class ProvisionalUse(Protocol):
@@ -107,7 +111,8 @@ class DayTables:
     next_work: Any
     """Index of the first working day strictly after each day (-1 past the end)."""
     next_work_start: Any
-    """Local nanoseconds of the midnight starting the next working day after each day."""
+    """Local nanoseconds of the midnight starting the next working day after each day
+    (:data:`FAR` past the table's last working day)."""
     safe_next: int
     """The last index whose next working day lies inside the coverage."""
     month_of: Any
@@ -120,6 +125,15 @@ class DayTables:
     provisional: bool
     columns: bool
     """True for array tables (the batch path), False for lists (one dossier)."""
+    lo: int
+    """``covered[0]``: for one dossier, an index in ``[lo, hi]`` needs no :meth:`check`."""
+    hi: int
+    """``covered[1]``."""
+    rank_lo: int
+    """The rank of the first working day of the coverage: a rank in ``[rank_lo, rank_hi]``
+    is a working day inside it (:meth:`nth` needs no check)."""
+    rank_hi: int
+    """The rank of the last working day of the coverage."""
 
     @classmethod
     def of(cls, table: DayTable, *, span: str, provisional: bool) -> DayTables:
@@ -134,14 +148,20 @@ class DayTables:
         is_work = table.is_work.astype(np.int64)
         next_work = table.next_work
         safe = np.flatnonzero((next_work >= lo) & (next_work <= hi))
+        cum_before = table.cum - 1
+        ranks = (0, -1)  # no working day inside an empty coverage
+        if hi >= lo:
+            ranks = (int(cum_before[lo] + 1 - is_work[lo]), int(cum_before[hi]))
         return cls(
             origin=table.origin_days,
             is_work=is_work,
             not_work=1 - is_work,
-            cum_before=table.cum - 1,
+            cum_before=cum_before,
             work_idx=table.work_idx,
             next_work=next_work,
-            next_work_start=(next_work + table.origin_days) * NS_PER_DAY,
+            next_work_start=np.where(
+                next_work >= 0, (next_work + table.origin_days) * NS_PER_DAY, FAR
+            ),
             safe_next=int(safe[-1]) if safe.size else -1,
             month_of=table.month_of,
             month_start=table.month_start,
@@ -149,6 +169,10 @@ class DayTables:
             span=span,
             provisional=provisional,
             columns=True,
+            lo=lo,
+            hi=hi,
+            rank_lo=ranks[0],
+            rank_hi=ranks[1],
         )
 
     def as_lists(self, **made: list[int]) -> DayTables:
@@ -167,10 +191,18 @@ class DayTables:
         lists: dict[str, Any] = {n: made.get(n) or getattr(self, n).tolist() for n in names}
         return attrs.evolve(self, columns=False, **lists)
 
-    def check(self, i: Any, field: str, ops: ProvisionalUse, what: str = "value") -> None:
+    def check(
+        self,
+        i: Any,
+        field: str,
+        ops: ProvisionalUse,
+        what: str = "value",
+        bounds: tuple[int, int] | None = None,
+    ) -> None:
         """Raise :class:`CalendarCoverageError` for indices off the table (or coverage).
 
         An index outside the coverage but inside a provisional table marks ``ops``.
+        ``bounds``: the smallest and largest of a column ``i`` when known.
         """
         if not self.columns:
             if self.covered[0] <= i <= self.covered[1]:
@@ -178,6 +210,8 @@ class DayTables:
             lo = hi = i
         elif i.size == 0:
             return
+        elif bounds is not None:
+            lo, hi = bounds
         else:
             lo, hi = int(i.min()), int(i.max())
         size = len(self.is_work)
@@ -216,20 +250,27 @@ class DayTables:
     def index(self, days: Any, field: str, ops: ProvisionalUse) -> Any:
         """Table indices of day numbers, checked against the table and coverage."""
         i = days - self.origin
-        if self.columns or not self.covered[0] <= i <= self.covered[1]:
+        if self.columns or not self.lo <= i <= self.hi:
             self.check(i, field, ops)  # one dossier inside the coverage needs no call
         return i
 
     def nth(self, k: Any, field: str, ops: ProvisionalUse) -> Any:
         """Index of the working day of rank ``k`` (``work_idx[k]``), checked."""
         if self.columns:
-            bad = bool(k.size) and (int(k.min()) < 0 or int(k.max()) >= len(self.work_idx))
-        else:
-            bad = not 0 <= k < len(self.work_idx)
-        if bad:
+            if not k.size:
+                return self.work_idx[k]
+            lo, hi = int(k.min()), int(k.max())
+            if lo < 0 or hi >= len(self.work_idx):
+                raise self._off("a result falls", field)
+            out = self.work_idx[k]
+            # work_idx ascends: the answers' extremes are the answers of the ranks' extremes
+            bounds = (int(self.work_idx[lo]), int(self.work_idx[hi]))
+            self.check(out, field, ops, "result", bounds=bounds)
+            return out
+        if not 0 <= k < len(self.work_idx):
             raise self._off("a result falls", field)
         out = self.work_idx[k]
-        if self.columns or not self.covered[0] <= out <= self.covered[1]:
+        if not self.covered[0] <= out <= self.covered[1]:
             self.check(out, field, ops, "result")
         return out
 

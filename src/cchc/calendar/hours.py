@@ -28,7 +28,7 @@ as nanoseconds after midnight)::
     >>> tables = day_tables(ops, columns=False)
     >>> def local(ns): return str(np.datetime64(ns, "ns"))[:16]   # local wall time
     >>> friday_noon = int(np.datetime64("2025-01-24T12:00", "ns").astype(np.int64))
-    >>> local(next_opening_ns(friday_noon, hours.sessions_ns, tables, ops, "received_at"))
+    >>> local(next_opening_ns(friday_noon, hours, tables, ops, "received_at"))
     '2025-01-24T13:30'
     >>> local(add_working_hours_ns(friday_noon, 8, hours, tables, ops))  # Tết 25/1-2/2 skipped
     '2025-02-03T11:30'
@@ -48,6 +48,7 @@ import attrs
 import numpy as np
 
 from cchc.calendar.days import (
+    FAR,
     NS_PER_DAY,
     NS_PER_MINUTE,
     DayTables,
@@ -103,12 +104,24 @@ class OfficeHours:
     basis: str = "assumption: no national rule on daily office hours"
     sessions_ns: NsSessions = attrs.field(init=False, eq=False, repr=False)
     """The sessions as ``(start, end)`` nanoseconds after midnight."""
+    openings: list[int] = attrs.field(init=False, eq=False, repr=False)
+    """The next-opening rule by minute (:func:`opening_table`) as a list, read by
+    :func:`next_opening_ns` for one instant."""
+    openings_ahead: Any = attrs.field(init=False, eq=False, repr=False)
+    """The same rule as an int64 array of nanoseconds after midnight, read for a column: 0
+    while open (:data:`KEEP`), the next opening that day, or
+    :data:`~cchc.calendar.days.FAR` (:data:`NEXT_DAY`: the opening is on a later day)."""
 
     def __attrs_post_init__(self) -> None:
         ns = tuple(
             (_minutes(a) * NS_PER_MINUTE, _minutes(b) * NS_PER_MINUTE) for a, b in self.sessions
         )
         object.__setattr__(self, "sessions_ns", ns)
+        table = opening_table(ns)
+        object.__setattr__(self, "openings", table)
+        code = np.array(table, dtype=np.int64)
+        ahead = np.where(code == NEXT_DAY, FAR, np.maximum(code, 0) * NS_PER_MINUTE)
+        object.__setattr__(self, "openings_ahead", ahead)
 
     @classmethod
     def default(cls) -> OfficeHours:
@@ -155,23 +168,14 @@ KEEP = -1
 """Opening table value: the office is open at this minute."""
 NEXT_DAY = MINUTES_PER_DAY
 """Opening table value: the next opening is on the next working day."""
-_OPENINGS: dict[tuple[NsSessions, bool], Any] = {}
-_LAST_OPENING: dict[bool, tuple[NsSessions, Any]] = {}
 
 
-def opening_table(sessions: NsSessions, columns: bool) -> Any:
+def opening_table(sessions: NsSessions) -> list[int]:
     """The next-opening rule as a table over the minutes of a day off (first 1440 values)
     and of a working day (next 1440): :data:`KEEP` while a session is open, else the
     minute of the next opening that day, or :data:`NEXT_DAY`. Sessions are whole minutes
-    (:class:`OfficeHours` refuses seconds), so a per-minute table is exact."""
-    hit = _LAST_OPENING.get(columns)
-    if hit is not None and hit[0] is sessions:  # the same office hours as the last call
-        return hit[1]
-    key = (sessions, columns)
-    cached = _OPENINGS.get(key)
-    if cached is not None:
-        _LAST_OPENING[columns] = (sessions, cached)
-        return cached
+    (:class:`OfficeHours` refuses seconds), so a per-minute table is exact; each
+    :class:`OfficeHours` builds it once (:attr:`OfficeHours.openings`)."""
     working = [NEXT_DAY] * MINUTES_PER_DAY
     for a, b in reversed([(a // NS_PER_MINUTE, b // NS_PER_MINUTE) for a, b in sessions]):
         working[a:b] = [KEEP] * (b - a)
@@ -179,40 +183,42 @@ def opening_table(sessions: NsSessions, columns: bool) -> Any:
             if working[m] == KEEP:
                 break
             working[m] = a
-    table: Any = [NEXT_DAY] * MINUTES_PER_DAY + working
-    if columns:
-        table = np.array(table, dtype=np.int64)
-    if len(_OPENINGS) > 256:
-        _OPENINGS.clear()
-    _OPENINGS[key] = table
-    return table
+    return [NEXT_DAY] * MINUTES_PER_DAY + working
 
 
 def next_opening_ns(
-    t: Any, sessions: NsSessions, tables: DayTables, ops: ProvisionalUse, field: str
+    t: Any, hours: OfficeHours, tables: DayTables, ops: ProvisionalUse, field: str
 ) -> Any:
     """``t`` (local ns) if the office is open then, else the next opening after it.
 
     One rule, three cases: open (``t`` itself), later that day (the next session), or the
-    first opening of the next working day."""
+    first opening of the next working day (:func:`opening_table`)."""
     day = t // NS_PER_DAY
-    i = tables.index(day, field, ops)
+    i = day - tables.origin
+    if tables.columns or not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
+        i = tables.index(day, field, ops)
     base = day * NS_PER_DAY
-    code = opening_table(sessions, tables.columns)[
-        tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
-    ]
+    minute = tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
     if not tables.columns:  # one moment: the three cases without the column helpers
+        code = hours.openings[minute]
         if code == KEEP:
             return t
         if code != NEXT_DAY:
             return base + code * NS_PER_MINUTE
-        tables.next_working(i, True, field, ops)  # coverage of the next working day
-        return tables.next_work_start[i] + sessions[0][0]
-    tomorrow = code == NEXT_DAY
-    tables.next_working(i, tomorrow, field, ops)  # coverage of the next working day
-    next_day = tables.next_work_start[i] + sessions[0][0]
-    opening = where(tomorrow, next_day, base + code * NS_PER_MINUTE)
-    return where(code == KEEP, t, opening)
+        if i > tables.safe_next:  # else the next working day is inside the coverage
+            tables.next_working(i, True, field, ops)  # coverage of the next working day
+        return tables.next_work_start[i] + hours.sessions_ns[0][0]
+    # a column: the three cases without a choice per row, as the largest of ``t`` and the
+    # smallest of the opening later that day (``base`` itself while open, FAR after it
+    # past the last session or on a day off) and the next working day's opening
+    opening = hours.openings_ahead[minute]
+    if i.size and int(i.max()) > tables.safe_next:  # the next working day covered where used
+        tables.next_working(i, opening == FAR, field, ops)
+    opening += base
+    nxt = tables.next_work_start[i]
+    nxt += hours.sessions_ns[0][0]
+    np.minimum(opening, nxt, out=opening)
+    return np.maximum(opening, t, out=opening)
 
 
 def add_working_hours_ns(
@@ -265,7 +271,7 @@ def add_working_ns(
     an opening): :func:`add_working_hours_ns` for any amount of working time (a step of
     "0,25 ngày làm việc" = 2 working hours, CONV-DAY-8H)."""
     sessions = office_hours.sessions_ns
-    opened = next_opening_ns(start, sessions, tables, ops, "received_at")
+    opened = next_opening_ns(start, office_hours, tables, ops, "received_at")
     per_day = sum(b - a for a, b in sessions)
     day = opened // NS_PER_DAY
     tod = opened - day * NS_PER_DAY

@@ -66,14 +66,7 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 def make_finding(code: str, span: tuple[int, int], en: str, vi: str, **values: object) -> Finding:
     """A finding with the severity of ``code`` and both messages formatted with ``values``."""
-    severity = CODES[code][0]
-    return Finding(
-        code=code,
-        severity=severity,
-        message=en.format(**values),
-        message_vi=vi.format(**values),
-        span=span,
-    )
+    return Finding.formatted(code, CODES[code][0], (en, vi), values, span=span)
 
 
 MESSAGES: dict[str, tuple[str, str]] = {

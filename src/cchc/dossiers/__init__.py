@@ -29,7 +29,7 @@ from typing import Any
 
 from cchc.procedures import Channel, TimeUnit
 
-from . import replay_explain  # noqa: F401 - registers the explainers of the results
+from . import explain  # noqa: F401 - registers the explainers of the results
 from .codes import (
     DossierCode,
     is_valid_dossier_code,

@@ -117,6 +117,8 @@ def classify_local(fin: I64, due: I64, minute: bool | BOOL = False) -> npt.NDArr
     """:func:`classify_batch` on local nanoseconds (an unfinished row's ``fin`` is
     ``NAT + VN_OFFSET_NS``, as the UTC column shifted)."""
     per_row = isinstance(minute, np.ndarray)
+    if isinstance(minute, np.ndarray) and not minute.any():  # no row judged by the minute
+        per_row, minute = False, False
     # a per-row choice: the rule on whole columns by day, then again on the minute rows
     # (division by one constant is much faster than by a column of divisors)
     out: npt.NDArray[np.int8] = timeliness_code(fin, due, False if per_row else minute).astype(

@@ -39,16 +39,20 @@ def clock_start_ns(
     field: str = "received_at",
 ) -> Any:
     """The moment the clock starts for receipts at ``t`` (see the module docstring)."""
-    sessions = policy.office_hours.sessions_ns
+    hours = policy.office_hours
     start = t
-    if policy.receipt is ReceiptRule.NEXT_OPENING:
-        start = next_opening_ns(t, sessions, tables, ops, field)
-    if policy.cutoff is None:
-        return start
+    if policy.receipt is _NEXT_OPENING:
+        start = next_opening_ns(t, hours, tables, ops, field)
     c = policy.cutoff
+    if c is None:
+        return start
     cut = ((c.hour * 60 + c.minute) * 60 + c.second) * 1_000_000_000 + c.microsecond * 1000
     day = t // NS_PER_DAY
     i = tables.index(day, field, ops)
     late = (tables.is_work[i] == 1) & (t - day * NS_PER_DAY > cut)
     nxt = tables.next_working(i, late, field, ops)
-    return where(late, (nxt + tables.origin) * NS_PER_DAY + sessions[0][0], start)
+    return where(late, (nxt + tables.origin) * NS_PER_DAY + hours.sessions_ns[0][0], start)
+
+
+_NEXT_OPENING = ReceiptRule.NEXT_OPENING
+"""Bound once: an enum member read from its class costs a look-up on every call."""

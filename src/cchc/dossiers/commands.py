@@ -8,8 +8,9 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -46,165 +47,216 @@ _PROVISIONAL = (
 )
 
 
+_Option = tuple[tuple[str, ...], dict[str, Any]] | Callable[[argparse.ArgumentParser], None]
+"""An argument of a verb: its names and ``add_argument`` keywords, or a shared adder
+(:func:`~cchc._cli_util.add_json`, :func:`~cchc._cli_util.add_force`)."""
+
+
+def _arg(*names: str, **keywords: Any) -> _Option:
+    return names, keywords
+
+
+_POLICY_ARG = _arg("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
+_PROVISIONAL_ARG = _arg("--provisional", action="store_true", help=_PROVISIONAL)
+
+
+class _Verb(NamedTuple):
+    """A verb of ``cchc dossier``: its help, its arguments in ``--help`` order, its handler."""
+
+    name: str
+    help: str
+    description: str
+    arguments: tuple[_Option, ...]
+    handler: Callable[[argparse.Namespace], int]
+
+
+def _verbs() -> tuple[_Verb, ...]:
+    return (
+        _Verb(
+            "due",
+            "due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
+            "Due date of a dossier. RECEIVED_AT is ISO 8601 with an offset, e.g. "
+            "2025-01-24T09:00+07:00 (naive times are refused).",
+            (
+                _arg(
+                    "received_at",
+                    help="receipt moment, ISO 8601 with offset, e.g. 2025-01-24T09:00+07:00",
+                ),
+                _arg("amount", type=int, help="time limit (thời hạn giải quyết), e.g. 5"),
+                _arg(
+                    "--unit",
+                    choices=_UNITS,
+                    default="working_days",
+                    help="unit of the time limit (default: working_days = ngày làm việc)",
+                ),
+                _POLICY_ARG,
+                _arg("--cutoff", type=hhmm, help="per-procedure cut-off hour, e.g. 15:00"),
+                _PROVISIONAL_ARG,
+                add_json,
+                _arg(
+                    "--explain",
+                    action="store_true",
+                    help="also print how the due date was obtained, citing its sources "
+                    "(giải trình)",
+                ),
+            ),
+            _due,
+        ),
+        _Verb(
+            "stats",
+            "early / on time / late statistics of a dossier CSV",
+            "Counts and rates per period (and group) of the dossiers in FILE.csv "
+            "(columns documented in cchc.dossiers.table.frame). Every bad row is reported.",
+            (
+                _arg("file", help="CSV file of dossiers (start from: cchc example dossiers)"),
+                _arg(
+                    "--by",
+                    choices=("procedure_code", "field", "agency"),
+                    help="group by procedure (thủ tục), field (lĩnh vực) or agency (cơ quan)",
+                ),
+                _arg(
+                    "--period",
+                    choices=("year", "quarter", "month"),
+                    default="year",
+                    help="one row per year (default), quarter or month",
+                ),
+                _arg(
+                    "--delimiter",
+                    default=",",
+                    help="field separator of the CSV file (default: a comma)",
+                ),
+                _arg(
+                    "--encoding",
+                    default="utf-8",
+                    help="text encoding of the file: utf-8 (default, a byte-order mark is "
+                    "accepted), utf-16, cp1258 (Windows Vietnamese)...",
+                ),
+                _arg(
+                    "--dayfirst",
+                    action="store_true",
+                    help="also read dates written dd/mm/yyyy HH:MM (Vietnam time)",
+                ),
+                _arg(
+                    "--columns",
+                    metavar="FILE",
+                    help="header names mapped to columns: a .json or .yaml mapping "
+                    "{header: column}, or a .csv with columns header,column (added to the "
+                    "bundled Vietnamese header names)",
+                ),
+                _arg(
+                    "--bad-rows",
+                    dest="bad_rows",
+                    metavar="FILE",
+                    help="keep the good rows and write the bad ones (line, field, reason) to "
+                    "FILE (.csv); one problem per line on stderr",
+                ),
+                add_force,
+                _arg("--year", type=int, help="year (default: that of the latest receipt)"),
+                _arg(
+                    "--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)"
+                ),
+                _arg("--to", dest="end", type=iso_date, help="custom period end, exclusive"),
+                _POLICY_ARG,
+                _PROVISIONAL_ARG,
+                _arg(
+                    "--as-of",
+                    dest="as_of",
+                    help="judge unfinished dossiers at min(period end, this moment): a date "
+                    "(end of that day) or a datetime with offset (default: now in Vietnam)",
+                ),
+                add_json,
+            ),
+            _stats,
+        ),
+        _Verb(
+            "payload",
+            "the national portal's sync payload of a dossier JSON (--reverse: read one back)",
+            "Print the payload a one-stop system syncs to the national public-service "
+            "portal (DongBoHoSoMC: MaHoSo, NgayTiepNhan yyyyMMddHHmmss, TrangThaiHoSo ...) for "
+            "the dossier in FILE.json (the JSON of cchc.dossiers.Dossier; start from: cchc "
+            "example dossier-json). With --reverse, FILE.json is a payload and the dossier is "
+            "printed; the procedure (by --procedure, else the payload's MaTTHC, in the bundled "
+            "catalogues) and --channel give what a payload does not carry.",
+            (
+                _arg("file", help="dossier JSON file (or a payload with --reverse)"),
+                _arg("--reverse", action="store_true", help="read a payload, print the dossier"),
+                _arg(
+                    "--procedure",
+                    help="procedure code (mã TTHC) in the bundled catalogues: fills TenTTHC; "
+                    "with --reverse, default the payload's MaTTHC",
+                ),
+                _arg(
+                    "--channel",
+                    choices=[c.value for c in Channel],
+                    help="submission channel (needed with --reverse: a payload does not carry it)",
+                ),
+                _arg("--case", help="the procedure's case (trường hợp), with --reverse"),
+                _arg("-o", "--output", help="write the JSON here instead of printing it"),
+                add_force,
+                add_json,
+            ),
+            _payload,
+        ),
+        _Verb(
+            "steps",
+            "per-step due moment, lateness, unit at fault and remaining time of a dossier",
+            "The steps of the internal process (quy trình nội bộ) of the dossier in "
+            "FILE.json (a cchc.dossiers.Dossier with step_started / step_finished events): "
+            "each step's due moment, working time used, time left or over, the unit at fault, "
+            "and the dossier's remaining working time ('còn 1 ngày 3 giờ làm việc', "
+            "'quá 2 giờ').",
+            (
+                _arg("file", help="dossier JSON file (see docs/steps.md)"),
+                _arg(
+                    "--at",
+                    help="judge at this moment: a date (end of that day) or a datetime with "
+                    "offset (default: the dossier's last event)",
+                ),
+                _arg(
+                    "--process",
+                    help="internal process YAML/JSON file (cchc.procedures.InternalProcess); "
+                    "default: the bundled one of the dossier's procedure_code",
+                ),
+                _POLICY_ARG,
+                add_json,
+            ),
+            _steps,
+        ),
+        _Verb(
+            "step-stats",
+            "steps late and delay caused, per unit, from a CSV of step rows",
+            "Per unit (đơn vị): steps, steps late and the working time of delay they caused, "
+            "from FILE.csv with columns unit, started_at, finished_at (empty: in progress, "
+            "judged at --at), budget_minutes (the step's time) and optionally wait_minutes. "
+            "Every bad row is reported.",
+            (
+                _arg("file", help="CSV file of step rows"),
+                _arg(
+                    "--at",
+                    required=True,
+                    help="judge steps in progress at this moment: a date (end of that day) or a "
+                    "datetime with offset",
+                ),
+                _POLICY_ARG,
+                add_json,
+            ),
+            _step_stats,
+        ),
+    )
+
+
 def register(subparsers: Any) -> None:
     """Add the verbs of ``cchc dossier``: ``due``, ``stats``, ``payload``, ``steps`` and
     ``step-stats``."""
-    p = subparsers.add_parser(
-        "due",
-        help="due date (ngày hẹn trả) of a dossier received at RECEIVED_AT",
-        description="Due date of a dossier. RECEIVED_AT is ISO 8601 with an offset, e.g. "
-        "2025-01-24T09:00+07:00 (naive times are refused).",
-    )
-    p.add_argument(
-        "received_at", help="receipt moment, ISO 8601 with offset, e.g. 2025-01-24T09:00+07:00"
-    )
-    p.add_argument("amount", type=int, help="time limit (thời hạn giải quyết), e.g. 5")
-    p.add_argument(
-        "--unit",
-        choices=_UNITS,
-        default="working_days",
-        help="unit of the time limit (default: working_days = ngày làm việc)",
-    )
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
-    p.add_argument("--cutoff", type=hhmm, help="per-procedure cut-off hour, e.g. 15:00")
-    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL)
-    add_json(p)
-    p.add_argument(
-        "--explain",
-        action="store_true",
-        help="also print how the due date was obtained, citing its sources (giải trình)",
-    )
-    p.set_defaults(handler=_due)
-
-    p = subparsers.add_parser(
-        "stats",
-        help="early / on time / late statistics of a dossier CSV",
-        description="Counts and rates per period (and group) of the dossiers in FILE.csv "
-        "(columns documented in cchc.dossiers.table.frame). Every bad row is reported.",
-    )
-    p.add_argument("file", help="CSV file of dossiers (start from: cchc example dossiers)")
-    p.add_argument(
-        "--by",
-        choices=("procedure_code", "field", "agency"),
-        help="group by procedure (thủ tục), field (lĩnh vực) or agency (cơ quan)",
-    )
-    p.add_argument(
-        "--period",
-        choices=("year", "quarter", "month"),
-        default="year",
-        help="one row per year (default), quarter or month",
-    )
-    p.add_argument(
-        "--delimiter", default=",", help="field separator of the CSV file (default: a comma)"
-    )
-    p.add_argument(
-        "--encoding",
-        default="utf-8",
-        help="text encoding of the file: utf-8 (default, a byte-order mark is accepted), "
-        "utf-16, cp1258 (Windows Vietnamese)...",
-    )
-    p.add_argument(
-        "--dayfirst",
-        action="store_true",
-        help="also read dates written dd/mm/yyyy HH:MM (Vietnam time)",
-    )
-    p.add_argument(
-        "--columns",
-        metavar="FILE",
-        help="header names mapped to columns: a .json or .yaml mapping {header: column}, or a "
-        ".csv with columns header,column (added to the bundled Vietnamese header names)",
-    )
-    p.add_argument(
-        "--bad-rows",
-        dest="bad_rows",
-        metavar="FILE",
-        help="keep the good rows and write the bad ones (line, field, reason) to FILE (.csv); "
-        "one problem per line on stderr",
-    )
-    add_force(p)
-    p.add_argument("--year", type=int, help="year (default: that of the latest receipt)")
-    p.add_argument("--from", dest="start", type=iso_date, help="custom period start (YYYY-MM-DD)")
-    p.add_argument("--to", dest="end", type=iso_date, help="custom period end, exclusive")
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
-    p.add_argument("--provisional", action="store_true", help=_PROVISIONAL)
-    p.add_argument(
-        "--as-of",
-        dest="as_of",
-        help="judge unfinished dossiers at min(period end, this moment): a date (end of that "
-        "day) or a datetime with offset (default: now in Vietnam)",
-    )
-    add_json(p)
-    p.set_defaults(handler=_stats)
-
-    p = subparsers.add_parser(
-        "payload",
-        help="the national portal's sync payload of a dossier JSON (--reverse: read one back)",
-        description="Print the payload a one-stop system syncs to the national public-service "
-        "portal (DongBoHoSoMC: MaHoSo, NgayTiepNhan yyyyMMddHHmmss, TrangThaiHoSo ...) for the "
-        "dossier in FILE.json (the JSON of cchc.dossiers.Dossier; start from: cchc example "
-        "dossier-json). With --reverse, FILE.json is a payload and the dossier is printed; "
-        "the procedure (by --procedure, else the payload's MaTTHC, in the bundled catalogues) "
-        "and --channel give what a payload does not carry.",
-    )
-    p.add_argument("file", help="dossier JSON file (or a payload with --reverse)")
-    p.add_argument("--reverse", action="store_true", help="read a payload, print the dossier")
-    p.add_argument(
-        "--procedure",
-        help="procedure code (mã TTHC) in the bundled catalogues: fills TenTTHC; with "
-        "--reverse, default the payload's MaTTHC",
-    )
-    p.add_argument(
-        "--channel",
-        choices=[c.value for c in Channel],
-        help="submission channel (needed with --reverse: a payload does not carry it)",
-    )
-    p.add_argument("--case", help="the procedure's case (trường hợp), with --reverse")
-    p.add_argument("-o", "--output", help="write the JSON here instead of printing it")
-    add_force(p)
-    add_json(p)
-    p.set_defaults(handler=_payload)
-
-    p = subparsers.add_parser(
-        "steps",
-        help="per-step due moment, lateness, unit at fault and remaining time of a dossier",
-        description="The steps of the internal process (quy trình nội bộ) of the dossier in "
-        "FILE.json (a cchc.dossiers.Dossier with step_started / step_finished events): each "
-        "step's due moment, working time used, time left or over, the unit at fault, and "
-        "the dossier's remaining working time ('còn 1 ngày 3 giờ làm việc', 'quá 2 giờ').",
-    )
-    p.add_argument("file", help="dossier JSON file (see docs/steps.md)")
-    p.add_argument(
-        "--at",
-        help="judge at this moment: a date (end of that day) or a datetime with offset "
-        "(default: the dossier's last event)",
-    )
-    p.add_argument(
-        "--process",
-        help="internal process YAML/JSON file (cchc.procedures.InternalProcess); default: "
-        "the bundled one of the dossier's procedure_code",
-    )
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
-    add_json(p)
-    p.set_defaults(handler=_steps)
-
-    p = subparsers.add_parser(
-        "step-stats",
-        help="steps late and delay caused, per unit, from a CSV of step rows",
-        description="Per unit (đơn vị): steps, steps late and the working time of delay they "
-        "caused, from FILE.csv with columns unit, started_at, finished_at (empty: in progress, "
-        "judged at --at), budget_minutes (the step's time) and optionally wait_minutes. "
-        "Every bad row is reported.",
-    )
-    p.add_argument("file", help="CSV file of step rows")
-    p.add_argument(
-        "--at",
-        required=True,
-        help="judge steps in progress at this moment: a date (end of that day) or a "
-        "datetime with offset",
-    )
-    p.add_argument("--policy", choices=sorted(POLICIES), default="next_opening", help=_POLICY)
-    add_json(p)
-    p.set_defaults(handler=_step_stats)
+    for verb in _verbs():
+        p = subparsers.add_parser(verb.name, help=verb.help, description=verb.description)
+        for argument in verb.arguments:
+            if callable(argument):
+                argument(p)
+            else:
+                names, keywords = argument
+                p.add_argument(*names, **keywords)
+        p.set_defaults(handler=verb.handler)
 
 
 def _steps(args: argparse.Namespace) -> int:

@@ -166,7 +166,9 @@ _COUNTED: dict[object, tuple[int, TimeUnit]] = {
     **{u: (code, u) for u, code in _CODE_OF.items()},
     **{u.value: (code, u) for u, code in _CODE_OF.items()},
 }
-"""The units counted as they are (not ``immediate``), by name and by member."""
+"""The units counted as they are (not ``immediate``), by name and by member: what
+:func:`due_date` reads without calling :func:`terms` for a whole-number amount."""
+_IMMEDIATE = TimeUnit.IMMEDIATE
 
 MAX_AMOUNT = 1_000_000
 """Largest accepted time-limit amount in the batch loaders: a sanity bound against
@@ -199,13 +201,9 @@ def terms(amount: object, unit: TimeUnit | str) -> tuple[int, int, TimeUnit]:
     Raises:
         ValidationError: an unknown unit, a bad amount, or an amount with ``immediate``.
     """
-    known = type(unit) is str or type(unit) is TimeUnit
-    fast = _COUNTED.get(unit) if known and type(amount) is int and amount >= 0 else None
-    if fast is not None:
-        return amount, fast[0], fast[1]  # type: ignore[return-value]
     u = check_unit(unit)
     n = check_amount(amount)
-    if u is TimeUnit.IMMEDIATE:
+    if u is _IMMEDIATE:
         if n != 0:
             # as TimeLimit: 'immediate' (giải quyết ngay) has no amount; same rule in batch
             raise ValidationError("an 'immediate' time limit has no amount", field="amount")
@@ -294,10 +292,13 @@ def due_date(
             is provisional).
         RuleNotInForceError: a receipt before 21/6/2018.
     """
-    named = calendar is None and (policy is None or type(policy) is str)
-    hit = SHARED_SETTINGS.get((policy, None)) if named else None  # type: ignore[arg-type]
+    hit = SHARED_SETTINGS.get(_DEFAULTS) if calendar is None and policy is None else None
     pol, ops, tables = hit if hit is not None else setting(calendar, policy)
-    n, code, u = terms(amount, unit)
+    counted = _COUNTED.get(unit) if type(unit) is TimeUnit or type(unit) is str else None
+    if counted is not None and type(amount) is int and amount >= 0:
+        n, code, u = amount, counted[0], counted[1]  # terms() of the usual call, read inline
+    else:
+        n, code, u = terms(amount, unit)
     t = local_ns(received_at)
     due = scalar_period(t, n, code, u, pol, tables, ops, received_at)[0]
     if t < (_FIRST_RULE_NS or _first_rule()):
@@ -305,6 +306,8 @@ def due_date(
     return from_local_ns(due)
 
 
+_DEFAULTS = (None, None)
+"""The key of the default calendar and policy in :data:`~.engine.SHARED_SETTINGS`."""
 _FIRST_RULE_NS = 0
 """:func:`~cchc.dossiers.one_stop_rules.first_rule_ns`, read on the first due date."""
 

@@ -64,6 +64,9 @@ from .timeliness import Granularity, Progress, Timeliness, due_within
 __all__ = ["FINISHING_KINDS", "Dossier", "Event", "EventKind"]
 
 
+_Read = tuple[tuple[Event, ...], tuple[int, ...], int | None]
+
+
 def _item(x: Any, key: str) -> Any:
     return x.get(key) if isinstance(x, Mapping) else getattr(x, key, None)
 
@@ -135,7 +138,9 @@ class Dossier(CchcRecord):
         default=None,
         description="Người ký văn bản của cơ quan giải quyết (the apology and the stop notice).",
     )
-    _moments: tuple[int, ...] = PrivateAttr(default=())
+    _read: _Read | None = PrivateAttr(default=None)
+    """What the replay reads of the events, found once: (the events, their moments, the finish
+    index), valid while ``events`` is that tuple (a copy with other events recomputes)."""
 
     def __init__(self, **data: Any) -> None:
         super().__init__(**data)
@@ -266,14 +271,25 @@ class Dossier(CchcRecord):
                 moments = []
                 break
         check_events(self.events)
-        self._moments = tuple(moments)
+        self._read = (self.events, tuple(moments), finish_index(self.events))
 
     @property
     def event_ns(self) -> tuple[int, ...]:
         """The events' moments as local nanoseconds (:mod:`.instants`), read once when the
-        dossier is built (empty when one lies past 31/12/9999)."""
-        moments: tuple[int, ...] = self.__pydantic_private__["_moments"]  # type: ignore[index]
-        return moments
+        dossier is built (empty when one lies past 31/12/9999, or for a copy given other
+        events)."""
+        read: _Read | None = self.__pydantic_private__["_read"]  # type: ignore[index]
+        return read[1] if read is not None and read[0] is self.events else ()
+
+    @property
+    def finish_event(self) -> int | None:
+        """The index of the event that ends processing (:func:`~.events.finish_index`: ``decided``
+        if any, else the first other finishing event; None while in progress), found once
+        when the dossier is built."""
+        read: _Read | None = self.__pydantic_private__["_read"]  # type: ignore[index]
+        if read is not None and read[0] is self.events:
+            return read[2]
+        return finish_index(self.events)
 
     # -- simple views ----------------------------------------------------
     @property
@@ -284,7 +300,7 @@ class Dossier(CchcRecord):
     @property
     def finished_at(self) -> datetime | None:
         """The end of processing: ``decided`` if any, else the first other finishing event."""
-        last = finish_index(self.events)
+        last = self.finish_event
         return None if last is None else self.events[last].at
 
     @property

@@ -47,7 +47,7 @@ from cchc.procedures import TimeUnit
 
 from .clock_start import clock_start_ns
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
-from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline
+from .one_stop_rules import OneStopRules, rule_set_index, rule_timeline, rules_on_day
 from .period_units import due_for_unit
 from .policy import DeadlinePolicy, SupplementMode, get_policy
 from .rescheduling import late_apology, not_later
@@ -68,6 +68,7 @@ __all__ = [
     "rule_sets_of",
     "rule_values",
     "scalar_period",
+    "scalar_rules",
     "setting",
     "supplement_lapse_at",
     "supplied",
@@ -82,6 +83,25 @@ def rule_sets_of(day: Any) -> Any:
     """The timeline index (:func:`cchc.dossiers.one_stop_rules.rule_timeline`) of receipt days
     (local day numbers; a value or a column): the rows grouped by the rule set in force."""
     return rule_set_index(day)
+
+
+def scalar_rules(day: int) -> RuleVersion[OneStopRules]:
+    """The rule set in force on one receipt day (a local day number:
+    :func:`~cchc.dossiers.one_stop_rules.rules_on_day`), kept by day for the next dossier.
+
+    Raises:
+        RuleNotInForceError: no set in force that day.
+    """
+    found = _RULES_BY_DAY.get(day)
+    if found is None:
+        found = rules_on_day(day)
+        if len(_RULES_BY_DAY) >= 100_000:
+            _RULES_BY_DAY.clear()
+        _RULES_BY_DAY[day] = found
+    return found
+
+
+_RULES_BY_DAY: dict[int, RuleVersion[OneStopRules]] = {}
 
 
 def _value(rules: OneStopRules, name: str) -> int:
@@ -198,14 +218,18 @@ def period(
         return due_for_unit(start, n, unit, policy, tables, ops), start
     if np.ndim(unit) == 0:
         return due_for_unit(start, n, int(unit), policy, tables, ops), start
-    counts = np.bincount(unit, minlength=4) if unit.size else np.zeros(4, dtype=np.int64)
-    main = int(np.argmax(counts))
-    if counts[main] == unit.size:
-        return due_for_unit(start, n, main, policy, tables, ops), start
-    due = due_for_unit(start, np.where(unit == main, n, 0), main, policy, tables, ops)
-    for code in np.flatnonzero(counts).tolist():
-        if code != main:
-            rows = np.flatnonzero(unit == code)
+    lo, hi = (int(unit.min()), int(unit.max())) if unit.size else (0, 0)
+    if lo == hi:
+        return due_for_unit(start, n, lo, policy, tables, ops), start
+    counts = [int(np.count_nonzero(unit == code)) for code in range(lo, hi + 1)]
+    main = lo + counts.index(max(counts))
+    others = [(code, np.flatnonzero(unit == code)) for code in range(lo, hi + 1) if code != main]
+    main_n = np.array(n, dtype=np.int64)  # the other units' rows counted as 0 of the main one
+    for _, rows in others:
+        main_n[rows] = 0
+    due = due_for_unit(start, main_n, main, policy, tables, ops)
+    for code, rows in others:
+        if rows.size:
             due[rows] = due_for_unit(start[rows], n[rows], code, policy, tables, ops)
     return due, start
 

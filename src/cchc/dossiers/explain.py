@@ -6,11 +6,20 @@ each citing the registry sources it applied (the receipt convention, the decree
 article that set the clock, the notice behind each day off or make-up working
 day crossed, the supplement or rescheduling rule, the end of the due day).
 Nothing here runs when a due date is computed.
+
+Two builders, one module: :func:`due_steps` explains one due-date computation
+(:meth:`DueDate.explain <cchc.dossiers.DueDate.explain>`); :func:`replay_steps` adds what
+the replay of a dossier's events recorded in its trail (a transfer, supplements, payment
+waits, the apology, closure while a supplement is pending) for
+:meth:`Deadline.explain <cchc.dossiers.Deadline.explain>`. Both register in
+:data:`cchc.dossiers.deadline.EXPLAINERS` when the package loads: the results never
+import this module.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from cchc.calendar import CalendarEntry, CalendarOps, OfficialCalendar
 from cchc.calendar.days import day_tables
@@ -19,12 +28,23 @@ from cchc.legal import Explanation, ExplanationStep, LegalSource, RuleVersion, s
 from cchc.procedures import TimeUnit
 
 from .deadline import EXPLAINERS, DueDate
+from .events import EventKind
 from .instants import from_local_ns, local_ns
 from .one_stop_rules import OneStopRules
 from .period_units import add_months
-from .policy import DayEnd, DeadlinePolicy, ReceiptRule
+from .policy import DayEnd, DeadlinePolicy, ReceiptRule, SupplementMode
+from .replay import Deadline
 
-__all__ = ["Step", "due_date_steps", "due_steps", "explanation", "fmt", "rules_source"]
+__all__ = [
+    "Step",
+    "deadline_explanation",
+    "due_date_steps",
+    "due_steps",
+    "explanation",
+    "fmt",
+    "replay_steps",
+    "rules_source",
+]
 
 Step = ExplanationStep
 _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -56,38 +76,47 @@ def rules_source(version: RuleVersion[OneStopRules]) -> LegalSource:
 
 
 def _receipt_step(received: datetime, start: datetime, policy: DeadlinePolicy) -> Step:
-    opening = source("CONV-NEXT-OPENING"), source("CONV-OFFICE-HOURS")
-    head_vi = f"Hồ sơ được tiếp nhận lúc {fmt(received)}"
-    head_en = f"The dossier was received at {fmt(received, 'en')}"
-    if policy.cutoff is not None and start != received and start.date() != received.date():
-        cut = f"{policy.cutoff:%H:%M}"
-        if received.time() > policy.cutoff:
-            return Step(
-                f"{head_vi}, sau {cut} (giờ tiếp nhận muộn nhất của thủ tục), nên thời hạn "
-                f"được tính từ {fmt(start)}, giờ làm việc đầu tiên của ngày làm việc tiếp theo.",
-                f"{head_en}, after {cut} (the procedure's cut-off hour), so the period runs "
-                f"from {fmt(start, 'en')}, the first opening of the next working day.",
-                opening,
-            )
-    if policy.receipt is ReceiptRule.AS_RECORDED:
-        return Step(
-            f"{head_vi}. Ngày ghi trên Giấy tiếp nhận là ngày bắt đầu; ngày đầu tiên của thời "
-            "hạn không được tính.",
-            f"{head_en}. The recorded day is day 0; the first day of the period is not counted.",
-            (source("BLDS2015-147"),),
+    """``Hồ sơ được tiếp nhận lúc <received>, <so the period runs from ...>``."""
+    sources: tuple[LegalSource, ...] = source("CONV-NEXT-OPENING"), source("CONV-OFFICE-HOURS")
+    cut = None if policy.cutoff is None else f"{policy.cutoff:%H:%M}"
+    after_cutoff = (
+        policy.cutoff is not None
+        and start != received
+        and start.date() != received.date()
+        and received.time() > policy.cutoff
+    )
+    if after_cutoff:
+        tail_vi = (
+            f", sau {cut} (giờ tiếp nhận muộn nhất của thủ tục), nên thời hạn được tính từ "
+            f"{fmt(start)}, giờ làm việc đầu tiên của ngày làm việc tiếp theo."
         )
-    if start == received:
-        return Step(
-            f"{head_vi}, trong giờ làm việc, nên thời hạn được tính từ thời điểm này.",
-            f"{head_en}, during office hours, so the period runs from that moment.",
-            opening,
+        tail_en = (
+            f", after {cut} (the procedure's cut-off hour), so the period runs from "
+            f"{fmt(start, 'en')}, the first opening of the next working day."
+        )
+    elif policy.receipt is ReceiptRule.AS_RECORDED:
+        tail_vi = (
+            ". Ngày ghi trên Giấy tiếp nhận là ngày bắt đầu; ngày đầu tiên của thời hạn không "
+            "được tính."
+        )
+        tail_en = ". The recorded day is day 0; the first day of the period is not counted."
+        sources = (source("BLDS2015-147"),)
+    elif start == received:
+        tail_vi = ", trong giờ làm việc, nên thời hạn được tính từ thời điểm này."
+        tail_en = ", during office hours, so the period runs from that moment."
+    else:
+        tail_vi = (
+            f", ngoài giờ làm việc hoặc vào ngày nghỉ, nên thời hạn được tính từ {fmt(start)}, "
+            "giờ làm việc tiếp theo."
+        )
+        tail_en = (
+            f", outside office hours or on a day off, so the period runs from the next "
+            f"opening, {fmt(start, 'en')}."
         )
     return Step(
-        f"{head_vi}, ngoài giờ làm việc hoặc vào ngày nghỉ, nên thời hạn được tính từ "
-        f"{fmt(start)}, giờ làm việc tiếp theo.",
-        f"{head_en}, outside office hours or on a day off, so the period runs from the next "
-        f"opening, {fmt(start, 'en')}.",
-        opening,
+        f"Hồ sơ được tiếp nhận lúc {fmt(received)}{tail_vi}",
+        f"The dossier was received at {fmt(received, 'en')}{tail_en}",
+        sources,
     )
 
 
@@ -229,28 +258,23 @@ def _count_steps(
 
 
 def _end_step(start: datetime, due: datetime, unit: TimeUnit, policy: DeadlinePolicy) -> Step:
+    """``Hạn giải quyết: <when>, <why>.``: the due moment and the rule that set it."""
+    when_vi, when_en = fmt(due), fmt(due, "en")
     if unit is TimeUnit.HOURS:
-        return Step(
-            f"Hạn giải quyết: {fmt(due)}, khi đủ số giờ làm việc.",
-            f"Due: {fmt(due, 'en')}, when the working hours are used up.",
-            (source("CONV-OFFICE-HOURS"),),
-        )
-    if due == start:
-        return Step(
-            f"Hạn giải quyết: {fmt(due)}, không sớm hơn thời điểm bắt đầu tính thời hạn.",
-            f"Due: {fmt(due, 'en')}, never before the clock start.",
-            (source("CONV-NEXT-OPENING"),),
-        )
-    if policy.day_end is DayEnd.MIDNIGHT:
-        return Step(
-            f"Hạn giải quyết: 24 giờ {_day(due.date())}, lúc kết thúc ngày cuối cùng.",
-            f"Due: 24:00 on {_day(due.date(), 'en')}, the end of the last day.",
-            (source("BLDS2015-148-6"),),
-        )
+        why_vi, why_en = "khi đủ số giờ làm việc", "when the working hours are used up"
+        key = "CONV-OFFICE-HOURS"
+    elif due == start:
+        why_vi = "không sớm hơn thời điểm bắt đầu tính thời hạn"
+        why_en, key = "never before the clock start", "CONV-NEXT-OPENING"
+    elif policy.day_end is DayEnd.MIDNIGHT:
+        when_vi, when_en = f"24 giờ {_day(due.date())}", f"24:00 on {_day(due.date(), 'en')}"
+        why_vi, why_en = "lúc kết thúc ngày cuối cùng", "the end of the last day"
+        key = "BLDS2015-148-6"
+    else:
+        why_vi, why_en = "hết giờ làm việc của ngày đến hạn", "the close of office on the due day"
+        key = "CONV-OFFICE-HOURS"
     return Step(
-        f"Hạn giải quyết: {fmt(due)}, hết giờ làm việc của ngày đến hạn.",
-        f"Due: {fmt(due, 'en')}, the close of office on the due day.",
-        (source("CONV-OFFICE-HOURS"),),
+        f"Hạn giải quyết: {when_vi}, {why_vi}.", f"Due: {when_en}, {why_en}.", (source(key),)
     )
 
 
@@ -312,5 +336,158 @@ def due_date_steps(due: DueDate) -> list[Step]:
     )
 
 
+def _article(rules: RuleVersion[OneStopRules], rule: str) -> str:
+    article = rules.value.article(rule)
+    return f" ({article})" if article else ""
+
+
+class _EventText(NamedTuple):
+    """What an event of the replay's trail says: ``{at}``, ``{due}`` (the due moment after
+    it), ``{article}`` (of ``rule`` in the rule set in force), ``{days}`` (the notice period
+    of a supplement request) are filled in; ``late_*`` is added when the replay noted the
+    event as late."""
+
+    vi: str
+    en: str
+    rule: str | None = None
+    """The one-stop rule applied: its decree is the source, its article is cited."""
+    convention: str | None = None
+    """Else the registry key of the convention applied."""
+    late_vi: str = ""
+    late_en: str = ""
+
+
+_RESTART = _EventText(
+    "{at}: nhận đủ hồ sơ bổ sung; thời hạn giải quyết được tính lại từ đầu{article}. Hạn mới: "
+    "{due}.",
+    "{at}: the complete supplement was received; the period starts again from the beginning. "
+    "New due moment: {due}.",
+    rule="supplement",
+)
+_EVENT_TEXTS = {
+    EventKind.TRANSFERRED: _EventText(
+        "Hồ sơ nộp không phụ thuộc địa giới hành chính: thời hạn tính từ khi cơ quan có thẩm "
+        "quyền nhận hồ sơ, {at}{article}.",
+        "A dossier filed regardless of administrative boundary: the period runs from the "
+        "competent authority's receipt, {at}.",
+        rule="boundary_free_clock",
+    ),
+    EventKind.SUPPLEMENT_REQUESTED: _EventText(
+        "{at}: cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ{article}.",
+        "{at}: the authority asked for supplements.",
+        rule="supplement",
+        late_vi=" Yêu cầu đến muộn hơn {days} ngày làm việc kể từ khi nhận hồ sơ.",
+        late_en=" The request came later than {days} working days after receipt.",
+    ),
+    EventKind.SUPPLEMENT_RECEIVED: _EventText(  # subtract_waiting; restart: _RESTART
+        "{at}: nhận đủ hồ sơ bổ sung; theo cách tính của Cổng Dịch vụ công (QĐ 766), thời gian "
+        "chờ bổ sung được trừ ra, hạn lùi đến {due}.",
+        "{at}: the complete supplement was received; as on the 766 portal, the waiting time is "
+        "subtracted and the due moment moves to {due}.",
+        convention="CONV-766-WAITING",
+    ),
+    EventKind.PAYMENT_REQUESTED: _EventText(
+        "{at}: thông báo thực hiện nghĩa vụ tài chính (nộp phí, lệ phí); hồ sơ chờ tổ chức, cá "
+        "nhân thực hiện, thời gian chờ không tính vào thời hạn giải quyết.",
+        "{at}: notice to pay the fees / financial obligations; the waiting time is not counted "
+        "in the time limit.",
+        convention="CONV-PAUSE-PAYMENT",
+    ),
+    EventKind.PAYMENT_DONE: _EventText(
+        "{at}: tổ chức, cá nhân đã thực hiện nghĩa vụ tài chính; thời gian làm việc đã chờ được "
+        "cộng vào thời hạn, hạn lùi đến {due}.",
+        "{at}: the applicant paid; the working time waited is added, the due moment moves to "
+        "{due}.",
+        convention="CONV-PAUSE-PAYMENT",
+    ),
+    EventKind.RESCHEDULED: _EventText(
+        "{at}: cơ quan xin lỗi và hẹn lại ngày trả kết quả (không quá một lần, chậm nhất 01 ngày "
+        "trước ngày hết hạn{article}): hạn mới {due}.",
+        "{at}: the authority apologised and set a new date (once at most, at the latest one day "
+        "before the due day): {due}.",
+        rule="reschedule",
+        late_vi=" Văn bản xin lỗi gửi muộn hơn quy định; vẫn ghi nhận hạn mới.",
+        late_en=" The apology came later than the rule allows; it is kept.",
+    ),
+}
+"""The step of each event that moves or stops the clock (the others add none)."""
+
+
+def _event_step(
+    kind: EventKind, at: datetime, due: datetime, note: str, dl: Deadline
+) -> Step | None:
+    restart = kind is EventKind.SUPPLEMENT_RECEIVED and note == SupplementMode.RESTART.value
+    text = _RESTART if restart else _EVENT_TEXTS.get(kind)
+    if text is None:
+        return None
+    rules = dl.rules
+    days = rules.value.supplement_notice_working_days
+    article = "" if text.rule is None else _article(rules, text.rule)
+    vi = text.vi + (text.late_vi if note else "")
+    en = text.en + (text.late_en if note else "")
+    return Step(
+        vi.format(at=fmt(at), due=fmt(due), article=article, days=days),
+        en.format(at=fmt(at, "en"), due=fmt(due, "en"), days=days),
+        (rules_source(rules) if text.convention is None else source(text.convention),),
+    )
+
+
+def replay_steps(
+    first: DueDate | None,
+    trail: tuple[tuple[EventKind, datetime, datetime, str], ...],
+    dl: Deadline,
+) -> list[Step]:
+    """The steps: the first due date, each event that changed it, the pending state."""
+    moved = [t for t in trail if t[0] is EventKind.TRANSFERRED]
+    steps = [s for t in moved if (s := _event_step(*t, dl)) is not None]  # the clock's anchor
+    steps += first.steps() if first is not None else []
+    for kind, at, due, note in trail:
+        if kind is EventKind.TRANSFERRED:
+            continue
+        step = _event_step(kind, at, due, note, dl)
+        if step is not None:
+            steps.append(step)
+    since = dl.pending_supplement_since
+    if since is not None:
+        decree = rules_source(dl.rules)
+        if dl.finished_at is not None:
+            steps.append(
+                Step(
+                    f"Hồ sơ kết thúc khi còn chờ bổ sung: thời hạn dừng từ khi yêu cầu, nên "
+                    f"việc đúng hạn được đánh giá tại {fmt(since)}.",
+                    f"The dossier ended while waiting for a supplement: the clock stopped at "
+                    f"the request, so timeliness is judged at {fmt(since, 'en')}.",
+                    (decree,),
+                )
+            )
+        elif dl.lapse_at is not None:
+            steps.append(
+                Step(
+                    f"Yêu cầu bổ sung chưa được đáp ứng: thời hạn dừng; từ {fmt(dl.lapse_at)} cơ "
+                    f"quan có thể trả lại hồ sơ{_article(dl.rules, 'supplement_lapse')}.",
+                    f"The supplement request is unanswered: the clock is stopped; from "
+                    f"{fmt(dl.lapse_at, 'en')} the desk may close the dossier.",
+                    (decree,),
+                )
+            )
+    if trail:
+        steps.append(
+            Step(
+                f"Hạn giải quyết hiện tại: {fmt(dl.due_at)}.",
+                f"Current due moment: {fmt(dl.due_at, 'en')}.",
+                (),
+            )
+        )
+    return steps
+
+
+def deadline_explanation(dl: Deadline) -> Explanation:
+    """:meth:`Deadline.explain <cchc.dossiers.Deadline.explain>`: the first due date, each
+    event that changed it, the pending state."""
+    steps = replay_steps(dl.first, dl.trail, dl)
+    return explanation(steps, "hạn giải quyết hồ sơ", "dossier's due date")
+
+
 EXPLAINERS["due_date_steps"] = due_date_steps
 EXPLAINERS["due_date"] = lambda due: explanation(due_date_steps(due), "hạn giải quyết", "due date")
+EXPLAINERS["deadline"] = deadline_explanation

@@ -12,6 +12,7 @@ time would fall past year 9999 gives a :class:`~cchc.errors.CalendarCoverageErro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -41,7 +42,10 @@ NEVER = np.iinfo(np.int64).max
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _MAX_ORDINAL = date.max.toordinal()
 _VN_EPOCH = datetime(1970, 1, 1, tzinfo=VN_TZ)
-_UTC_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_UTC_EPOCH = datetime(1969, 12, 31, 17, tzinfo=UTC)
+"""Local midnight of 1/1/1970 (UTC+07:00) in UTC."""
+_FIRST_PLAIN_DAY = date(1976, 1, 1).toordinal() - _EPOCH_ORDINAL
+_LAST_PLAIN_DAY = date(9999, 1, 1).toordinal() - _EPOCH_ORDINAL
 
 
 def local_ns(moment: datetime, field: str = "received_at") -> int:
@@ -53,12 +57,14 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
         CalendarCoverageError: the local moment would fall past 31/12/9999.
     """
     tz = moment.tzinfo if moment.__class__ is datetime else None
-    if (tz is VN_TZ and moment.year > 1975) or (tz is UTC and moment.year < 9999):
-        # the usual cases: local (UTC+07:00 since 1975) or UTC, no offset lookup needed (two
-        # datetimes with the same tzinfo subtract as wall times)
+    if tz is VN_TZ or tz is UTC:
+        # the usual cases: local or UTC, no offset look-up (two datetimes with the same tzinfo
+        # subtract as wall times; the UTC epoch is the local midnight of 1/1/1970), for the
+        # local days of 1976-9998 (Asia/Ho_Chi_Minh is UTC+07:00 since 1975)
         since = moment - (_VN_EPOCH if tz is VN_TZ else _UTC_EPOCH)
-        wall_ns = (since.days * 86_400 + since.seconds) * 1_000_000_000 + since.microseconds * 1000
-        return wall_ns if tz is VN_TZ else wall_ns + VN_OFFSET_NS
+        days = since.days
+        if _FIRST_PLAIN_DAY <= days < _LAST_PLAIN_DAY:
+            return (days * 86_400 + since.seconds) * 1_000_000_000 + since.microseconds * 1000
     if not isinstance(moment, datetime):
         raise ValidationError(
             f"{field} must be a timezone-aware datetime, got {type(moment).__name__}",
@@ -86,22 +92,21 @@ def local_ns(moment: datetime, field: str = "received_at") -> int:
     return ns
 
 
-def from_local_ns(ns: int) -> datetime:
-    """Local nanoseconds as an aware datetime in Asia/Ho_Chi_Minh (floored to the µs).
+class _Moments(dict[int, datetime]):
+    """Local nanoseconds to aware datetimes, the recent ones kept (due moments repeat: the
+    close of office of a few hundred days); datetimes are immutable."""
 
-    Datetimes are immutable, so the conversions of recent moments are kept (due moments
-    repeat: the close of office of a few hundred days) in a small table."""
-    hit = _MOMENTS.get(ns)
-    if hit is not None:
-        return hit
-    moment = _VN_EPOCH + timedelta(microseconds=ns // 1000)
-    if len(_MOMENTS) >= 4096:
-        _MOMENTS.clear()
-    _MOMENTS[ns] = moment
-    return moment
+    def __missing__(self, ns: int) -> datetime:
+        moment = _VN_EPOCH + timedelta(microseconds=ns // 1000)
+        if len(self) >= 4096:
+            self.clear()
+        self[ns] = moment
+        return moment
 
 
-_MOMENTS: dict[int, datetime] = {}
+from_local_ns: Callable[[int], datetime] = _Moments().__getitem__
+"""``from_local_ns(ns)``: local nanoseconds as an aware datetime in Asia/Ho_Chi_Minh (floored
+to the µs); a kept one is read without a Python call."""
 
 
 def local_day(ns: int) -> date:

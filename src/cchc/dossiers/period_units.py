@@ -36,7 +36,6 @@ __all__ = [
     "UNIT_CODES",
     "add_months",
     "due_for_unit",
-    "roll_to_working",
 ]
 
 UNIT_CODES: dict[str, int] = {
@@ -59,15 +58,6 @@ def add_months(day: Any, n: Any, tables: DayTables, ops: CalendarOps) -> Any:
     return target_first + minimum(i - first, target_next - target_first - 1) + tables.origin
 
 
-def roll_to_working(day: Any, m: Any, tables: DayTables, ops: CalendarOps) -> Any:
-    """The m-th working day after ``day`` (m > 0), or ``day`` rolled forward (m == 0)."""
-    i = tables.index(day, "due_at", ops)
-    off = tables.not_work[i]
-    # maximum(m, off), written out for one dossier (ints): the hot path of due_date
-    rank = tables.cum_before[i] + (maximum(m, off) if tables.columns else m if m > off else off)
-    return tables.nth(rank, "due_at", ops) + tables.origin
-
-
 def due_for_unit(
     start: Any, n: Any, unit: int, policy: DeadlinePolicy, tables: DayTables, ops: CalendarOps
 ) -> Any:
@@ -76,11 +66,20 @@ def due_for_unit(
     if unit == HOURS:
         return add_working_hours_ns(start, n, policy.office_hours, tables, ops)
     day = start // NS_PER_DAY
-    if unit == WORKING_DAYS:
-        due_day = roll_to_working(day, n, tables, ops)
-    elif unit == DAYS:
-        due_day = roll_to_working(day + n, 0, tables, ops)
+    m = n  # working days: the n-th working day after the start day
+    if unit != WORKING_DAYS:  # days, months: the day reached, rolled forward
+        day = day + n if unit == DAYS else add_months(day, n, tables, ops)
+        m = 0
+    columns = tables.columns
+    i = day - tables.origin
+    if columns or not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
+        i = tables.index(day, "due_at", ops)
+    off = tables.not_work[i]
+    # work_idx[cum_before[i] + max(m, not_work[i])], the max written out for one dossier
+    rank = tables.cum_before[i] + (maximum(m, off) if columns else m if m > off else off)
+    if columns or not tables.rank_lo <= rank <= tables.rank_hi:
+        due = tables.nth(rank, "due_at", ops)
     else:
-        due_day = roll_to_working(add_months(day, n, tables, ops), 0, tables, ops)
-    end = due_day * NS_PER_DAY + policy.day_end_ns  # day_end_tod(policy)
-    return maximum(end, start) if tables.columns else end if end >= start else start
+        due = tables.work_idx[rank]
+    end = (due + tables.origin) * NS_PER_DAY + policy.day_end_ns
+    return maximum(end, start) if columns else end if end >= start else start

@@ -35,6 +35,7 @@ moment** (the one rule of the scalar and the batch path):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import NamedTuple, Protocol
@@ -48,9 +49,9 @@ from cchc.procedures import TimeUnit
 
 from . import engine
 from .deadline import EXPLAINERS, DueDate, terms
-from .events import Event, EventKind, finish_index
+from .events import Event, EventKind
 from .instants import NAT, NS_PER_DAY, from_local_ns, local_ns
-from .one_stop_rules import OneStopRules, rules_on_day
+from .one_stop_rules import OneStopRules
 from .policy import DeadlinePolicy, SupplementMode
 from .rescheduling import LATE_APOLOGY_CODE, late_apology_finding, second_message
 from .supplements import judged_moment, late_by_requests, overdue_from
@@ -73,7 +74,7 @@ class DossierLike(Protocol):
     @property
     def boundary_free(self) -> bool: ...
     @property
-    def finished_at(self) -> datetime | None: ...
+    def finish_event(self) -> int | None: ...
     @property
     def event_ns(self) -> tuple[int, ...]: ...
 
@@ -300,17 +301,16 @@ def replay(
     if len(moments) != len(events):
         moments = tuple(local_ns(ev.at, field=f"events[{i}].at") for i, ev in enumerate(events))
     rec = moments[0]
-    version = rules_on_day(rec // NS_PER_DAY)
+    version = engine.scalar_rules(rec // NS_PER_DAY)
     rules = version.value
-    moved = NAT
-    if dossier.boundary_free:
+    start_from = rec
+    if dossier.boundary_free:  # else there is no transfer to anchor the clock at
+        moved = NAT
         for i, ev in enumerate(events):
-            if ev.kind is EventKind.TRANSFERRED:
+            if ev.kind is _TRANSFERRED:
                 moved = moments[i]
                 break
-    start_from = engine.anchor(
-        rec, moved, dossier.boundary_free, rules.boundary_free_clock_at_authority
-    )
+        start_from = engine.anchor(rec, moved, True, rules.boundary_free_clock_at_authority)
     n, code, unit = terms(dossier.amount, dossier.unit)
     at_anchor = events[0].at if start_from == rec else from_local_ns(start_from)
     due, start = engine.scalar_period(start_from, n, code, unit, pol, tables, ops, at_anchor)
@@ -324,13 +324,13 @@ def replay(
     for i in range(1, len(events)):
         ev = events[i]
         kind = ev.kind
-        if kind is EventKind.DECIDED or kind is EventKind.RETURNED:
+        if kind is _DECIDED or kind is _RETURNED:
             continue
         at = moments[i]
-        if kind is EventKind.TRANSFERRED:
+        if kind is _TRANSFERRED:
             if at == start_from and start_from != rec:
                 trail.append((kind, at, due, "boundary_free_clock"))
-        elif kind is EventKind.SUPPLEMENT_REQUESTED:
+        elif kind is _REQUESTED:
             requests += 1
             pending = at
             late = bool(
@@ -338,25 +338,25 @@ def replay(
             )
             late_request = late_request or late
             trail.append((kind, at, due, "late" if late else ""))
-        elif kind is EventKind.SUPPLEMENT_RECEIVED and pending != NAT:
+        elif kind is _SUPPLIED and pending != NAT:
             wait += at - pending
             restarted = None
-            if pol.supplement is SupplementMode.RESTART:
+            if pol.supplement is _RESTART:
                 restarted = engine.scalar_period(at, n, code, unit, pol, tables, ops, ev.at)
                 start = restarted[1]
             due, legal = engine.supplied(due, legal, pending, at, True, pol.supplement, restarted)
             pending = NAT
             trail.append((kind, at, due, pol.supplement.value))
-        elif kind is EventKind.PAYMENT_REQUESTED:
+        elif kind is _PAYMENT_REQUESTED:
             paying = at
             trail.append((kind, at, due, ""))
-        elif kind is EventKind.PAYMENT_DONE and paying != NAT:
+        elif kind is _PAYMENT_DONE and paying != NAT:
             due = engine.paused(due, paying, at, True, pol, tables, ops)
             legal = engine.paused(legal, paying, at, True, pol, tables, ops)
             paying = NAT
             payments += 1
             trail.append((kind, at, due, "payment_wait"))
-        elif kind is EventKind.RESCHEDULED:
+        elif kind is _RESCHEDULED:
             reschedules += 1
             assert ev.new_due_at is not None
             new_due = local_ns(ev.new_due_at, field="new_due_at")
@@ -384,32 +384,44 @@ def replay(
                 )
             due = engine.rescheduled(due, new_due, True)
             trail.append((kind, at, due, "late" if too_late else ""))
-    last = finish_index(events)
+    last = dossier.finish_event
     finished = NAT if last is None else moments[last]
     lapse = NAT
     if pending != NAT:
         lapse = engine.lapse_moment(pending, engine.rule_values(version, "supplement_lapse_days"))
-    return Deadline(
-        due_ns=due,
-        legal_due_ns=legal,
-        first_due_ns=first_due,
-        first_start_ns=first_start,
-        start_ns=start,
-        finished_ns=finished,
-        supplement_requests=requests,
-        wait_ns=wait,
-        pending_ns=pending,
-        lapse_ns=lapse,
-        late_supplement_request=late_request,
-        rescheduled=reschedules > 0,
-        mode=pol.supplement,
-        rules=version,
-        provisional=ops.used_provisional,
-        hourly=unit is TimeUnit.HOURS,
-        context=(at_anchor, n, unit, pol, calendar),
-        trail_ns=tuple(trail),
-        payment_pending_ns=paying,
-        payment_waits=payments,
-        stopped=last is not None and events[last].kind is EventKind.WITHDRAWN,
-        findings=tuple(findings),
+    return _deadline(  # the fields in their order (a tuple built without keyword binding)
+        (
+            due,  # due_ns
+            legal,  # legal_due_ns
+            first_due,  # first_due_ns
+            first_start,  # first_start_ns
+            start,  # start_ns
+            finished,  # finished_ns
+            requests,  # supplement_requests
+            wait,  # wait_ns
+            pending,  # pending_ns
+            lapse,  # lapse_ns
+            late_request,  # late_supplement_request
+            reschedules > 0,  # rescheduled
+            pol.supplement,  # mode
+            version,  # rules
+            ops.used_provisional,  # provisional
+            unit is _HOURS,  # hourly
+            (at_anchor, n, unit, pol, calendar),  # context
+            tuple(trail),  # trail_ns
+            paying,  # payment_pending_ns
+            payments,  # payment_waits
+            last is not None and events[last].kind is _WITHDRAWN,  # stopped
+            tuple(findings),  # findings
+        )
     )
+
+
+_deadline = functools.partial(tuple.__new__, Deadline)
+"""``Deadline(*fields)`` without binding 22 arguments by name (a tuple of every field)."""
+# Enum members bound once: reading one from its class costs a look-up on every event.
+_DECIDED, _RETURNED, _TRANSFERRED = EventKind.DECIDED, EventKind.RETURNED, EventKind.TRANSFERRED
+_REQUESTED, _SUPPLIED = EventKind.SUPPLEMENT_REQUESTED, EventKind.SUPPLEMENT_RECEIVED
+_PAYMENT_REQUESTED, _PAYMENT_DONE = EventKind.PAYMENT_REQUESTED, EventKind.PAYMENT_DONE
+_WITHDRAWN = EventKind.WITHDRAWN
+_RESCHEDULED, _RESTART, _HOURS = EventKind.RESCHEDULED, SupplementMode.RESTART, TimeUnit.HOURS

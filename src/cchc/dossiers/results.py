@@ -123,6 +123,16 @@ class DossierResults:
     def take(self, index: Any) -> DossierResults:
         """The rows at ``index`` (an integer array or a slice); :attr:`findings` are not
         carried (they name rows of the whole run)."""
+        if isinstance(index, slice) and index.step in (None, 1):  # a run of rows: its requests
+            lo, hi, _ = index.indices(len(self.due_at))
+            rows, late, lapse = self.requests
+            a, b = np.searchsorted(rows, [lo, hi]).tolist()
+            requests = (rows[a:b] - lo, late[a:b], lapse[a:b]) if hi > lo else _NO_REQUESTS
+        else:
+            requests = _requests(
+                np.asarray(self.late_supplement_request[index]),
+                np.asarray(self.lapse_at[index]).view(np.int64),
+            )
         return DossierResults(
             due_at=self.due_at[index],
             legal_due_at=self.legal_due_at[index],
@@ -131,10 +141,7 @@ class DossierResults:
             overdue_from=self.overdue_from[index],
             policy=self.policy,
             provisional=self.provisional,
-            requests=_requests(
-                np.asarray(self.late_supplement_request[index]),
-                np.asarray(self.lapse_at[index]).view(np.int64),
-            ),
+            requests=requests,
             index=None if self.index is None else self.index[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
         )
@@ -254,10 +261,16 @@ def evaluate(
         found: list[CchcError] = []
         same_legal = same_overdue = True
         try:
-            d, lg, s, c, o, lt, lp = _evaluate_chunk(
-                chunk, chunk_ops, pol, minute, sl.start, found, late_apologies
-            )
-            due[sl], start[sl], codes[sl] = d, s, c
+            d, lg, _, _, o, lt, lp = _evaluate_chunk(
+                chunk,
+                chunk_ops,
+                pol,
+                minute,
+                sl.start,
+                found,
+                late_apologies,
+                out=(due[sl], start[sl], codes[sl]),
+            )  # due, start and codes written in place
             if lg is not d:
                 legal[sl], same_legal = lg, False
             if o is not d:
@@ -345,9 +358,12 @@ def _evaluate_chunk(
     offset: int,
     errors: list[CchcError],
     late_apologies: list[tuple[int, int, str, int]],
+    out: tuple[Any, Any, Any] | None = None,
 ) -> tuple[Any, ...]:
-    """One chunk through the engine (:mod:`cchc.dossiers.engine`), the steps in time order
-    with row masks; instants are local nanoseconds inside, UTC in the results."""
+    """One chunk through the engine (:mod:`cchc.dossiers.engine`), the steps in time order;
+    instants are local nanoseconds inside, UTC in the results (written into ``out``, the
+    due, start and code columns, when given). A rule that concerns few rows (supplements,
+    apologies, payments, transfers, pending requests) is applied to those rows only."""
     tables = day_tables(ops, columns=True)
     mode = pol.supplement
     rec = frame.received_at.view(np.int64) + VN_OFFSET_NS
@@ -363,7 +379,11 @@ def _evaluate_chunk(
     sets = _rule_sets(rec)
     base = _anchor(frame, rec, sets)
     # restart: the period after the supplement is the period from its receipt (computed once)
-    start_from = clock_anchor(base, got, answered, mode) if some else base
+    start_from = base
+    if some and mode is SupplementMode.RESTART:
+        rows = np.flatnonzero(answered)
+        start_from = base.copy()
+        start_from[rows] = clock_anchor(base[rows], got[rows], True, mode)
     due, start = _periods(start_from, frame.amount, frame.unit, frame.cutoff, pol, tables, ops)
     legal = due
     # waits for the applicant's financial obligations (engine.paused), in time order with
@@ -371,13 +391,18 @@ def _evaluate_chunk(
     pay = _Payments(frame, answered if some else None, got, pol, tables, ops)
     if some and mode is SupplementMode.SUBTRACT_WAITING:
         due = pay.apply(due, pay.before_supplement)
-        due, legal = engine.supplied(due, due, req, got, answered, mode, None)
+        rows = np.flatnonzero(answered)
+        waited = due.copy()  # the legal due moment too: the same values
+        waited[rows] = engine.supplied(
+            due[rows], due[rows], req[rows], got[rows], True, mode, None
+        )[0]
+        due = legal = waited
     pre_pay = due
     due = pay.apply(due, pay.after_supplement)
     legal = due if pay.rows is not None else legal
     r_due = frame.rescheduled_due_at.view(np.int64)
-    has = r_due != NAT
-    if has.any():
+    has = r_due != NAT if r_due.max(initial=NAT) != NAT else None
+    if has is not None:
         r_due = r_due + VN_OFFSET_NS
         r_at = frame.rescheduled_at.view(np.int64) + VN_OFFSET_NS
         unshifted = pay.unshifted(pre_pay, has, r_at)
@@ -385,7 +410,9 @@ def _evaluate_chunk(
         # date, then the supplement applies (restart: the new date lapses; subtract: waits)
         before = np.flatnonzero(has & answered & (r_at < got)) if some else np.empty(0, np.int64)
         checked = legal
-        due = engine.rescheduled(legal, r_due, has)
+        due = legal.copy()
+        moved = np.flatnonzero(has)
+        due[moved] = engine.rescheduled(legal[moved], r_due[moved], True)
         if before.size:
             first, _ = _periods(
                 base[before],
@@ -429,22 +456,37 @@ def _evaluate_chunk(
         lapse = rows, np.where(moment == NAT, NAT, moment - VN_OFFSET_NS)
     per_row = frame.unit == UNIT_CODES[TimeUnit.HOURS.value] if minute is None else minute
     fin = frame.finished_at.view(np.int64) + VN_OFFSET_NS  # NaT stays below every moment
-    if any_pending:
-        fin = judged_moment(fin, req, pending & (fin != NAT + VN_OFFSET_NS))
+    if any_pending:  # closed while a supplement was pending: judged at the request
+        rows = np.flatnonzero(pending & (fin != NAT + VN_OFFSET_NS))
+        fin[rows] = judged_moment(fin[rows], req[rows], True)
     codes = classify_local(fin, due, minute=per_row)  # judged on local moments
     if frame.outcome is not None:  # stopped at the applicant's request: counted apart
         codes[frame.outcome == OUTCOME_CODES[EventKind.WITHDRAWN.value]] = STOPPED
     same = legal is due
-    due -= VN_OFFSET_NS  # the engine's arrays, owned here: back to UTC in place
-    legal = due if same else legal - VN_OFFSET_NS
-    start = start - VN_OFFSET_NS
-    req_utc = frame.supplement_requested_at.view(np.int64)
+    # back to UTC (into the caller's columns when given)
+    due_utc = np.subtract(due, VN_OFFSET_NS, out=None if out is None else out[0])
+    legal = due_utc if same else legal - VN_OFFSET_NS
+    start = np.subtract(start, VN_OFFSET_NS, out=None if out is None else out[1])
+    if out is not None:
+        out[2][...] = codes
+        codes = out[2]
     # nothing pending: overdue_from gives the due moments themselves (kept as one array)
-    overdue = engine.overdue_moment(due, req_utc, pending, NEVER) if any_pending else due
+    overdue = due_utc
+    if any_pending:
+        req_utc = frame.supplement_requested_at.view(np.int64)
+        overdue = _overdue(overdue, req_utc, pending)
     if pay.waiting is not None:  # a payment notice by the due moment keeps it in time
-        p_utc = frame.payment_requested_at.view(np.int64)
-        overdue = engine.overdue_moment(overdue, p_utc, pay.waiting, NEVER)
-    return due, legal, start, codes, overdue, late, lapse
+        overdue = _overdue(overdue, frame.payment_requested_at.view(np.int64), pay.waiting)
+    return due_utc, legal, start, codes, overdue, late, lapse
+
+
+def _overdue(due: Any, requested: Any, waiting: Any) -> Any:
+    """:func:`cchc.dossiers.engine.overdue_moment` on the waiting rows, the due moment on
+    the others (a new column)."""
+    rows = np.flatnonzero(waiting)
+    out = due.copy()
+    out[rows] = engine.overdue_moment(due[rows], requested[rows], True, NEVER)
+    return out
 
 
 class _Payments:
@@ -461,13 +503,16 @@ class _Payments:
         ops: CalendarOps,
     ) -> None:
         self.pol, self.tables, self.ops = pol, tables, ops
+        self.waiting: Any = None
+        self.rows: Any = None
+        self.before_supplement = self.after_supplement = np.empty(0, np.int64)
+        if frame.payment_requested_at.view(np.int64).max(initial=NAT) == NAT:
+            return  # no payment notice in the chunk (a paid wait has its notice)
         asked = frame.payment_requested_at.view(np.int64) != NAT
         done = frame.payment_done_at.view(np.int64)
         paid = done != NAT
         pending = asked & ~paid
         self.waiting = pending if pending.any() else None
-        self.rows: Any = None
-        self.before_supplement = self.after_supplement = np.empty(0, np.int64)
         if not paid.any():
             return
         self.req = frame.payment_requested_at.view(np.int64) + VN_OFFSET_NS
@@ -507,10 +552,11 @@ class _RowSets:
     """The rule sets of a chunk whose receipts fall under several: each row's set is found
     only for the rows a rule value is asked for (supplements, apologies, transfers)."""
 
-    days: npt.NDArray[np.int64]
+    local: npt.NDArray[np.int64]
+    """The receipts (local ns): their days are found for the rows asked only."""
 
     def ids(self, rows: Any) -> Any:
-        return engine.rule_sets_of(self.days[rows])
+        return engine.rule_sets_of(self.local[rows] // NS_PER_DAY)
 
 
 def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSets:
@@ -526,7 +572,7 @@ def _rule_sets(rec: npt.NDArray[np.int64]) -> RuleVersion[OneStopRules] | _RowSe
     one = sets[lo]
     if lo == hi and one is not None:
         return one
-    return _RowSets(rec // NS_PER_DAY)
+    return _RowSets(rec)
 
 
 def _values(sets: RuleVersion[OneStopRules] | _RowSets, rows: Any, name: str) -> Any:

@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.vn import mst
 
@@ -96,6 +96,44 @@ class ApplicantKind(enum.StrEnum):
     """Tổ chức: an organisation or enterprise, identified by its tax code (mã số thuế)."""
 
 
+def _cccd(value: str) -> str:
+    digits = value.strip()
+    if not _CCCD.match(digits):
+        raise ValueError(
+            f"a CCCD number has 12 digits, not {mask(digits)!r} ({len(digits)} characters)"
+        )
+    return digits
+
+
+def _mst(value: str) -> str:
+    try:
+        return str(mst.validate(value))
+    except StdnumError as exc:
+        raise ValueError(f"not a tax code (mã số thuế) {mask(value)!r}: {exc}") from None
+
+
+def _phone(value: str) -> str:
+    compact = re.sub(r"[\s.\-()]", "", value)
+    if not _PHONE.match(compact):
+        raise ValueError(f"not a Vietnamese phone number: {mask(compact)!r}")
+    return compact
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value.strip()):
+        raise ValueError(f"not an email address: {mask(value.strip())!r}")
+    return value.strip()
+
+
+_IDENTIFIERS: dict[str, Callable[[str], str]] = {
+    "identity_number": _cccd,
+    "tax_code": _mst,
+    "phone": _phone,
+    "email": _email,
+}
+"""How each optional identifier of an applicant is checked and kept (errors masked)."""
+
+
 class Applicant(CchcRecord):
     """The applicant of a dossier (người nộp hồ sơ / chủ hồ sơ)."""
 
@@ -115,46 +153,10 @@ class Applicant(CchcRecord):
     phone: str | None = Field(default=None, description="Số điện thoại (masked in repr).")
     email: str | None = Field(default=None, description="Thư điện tử (masked in repr).")
 
-    @field_validator("identity_number")
+    @field_validator(*_IDENTIFIERS)
     @classmethod
-    def _cccd(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        digits = value.strip()
-        if not _CCCD.match(digits):
-            raise ValueError(
-                f"a CCCD number has 12 digits, not {mask(digits)!r} ({len(digits)} characters)"
-            )
-        return digits
-
-    @field_validator("tax_code")
-    @classmethod
-    def _mst(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return str(mst.validate(value))
-        except StdnumError as exc:
-            raise ValueError(f"not a tax code (mã số thuế) {mask(value)!r}: {exc}") from None
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        compact = re.sub(r"[\s.\-()]", "", value)
-        if not _PHONE.match(compact):
-            raise ValueError(f"not a Vietnamese phone number: {mask(compact)!r}")
-        return compact
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if not _EMAIL.match(value.strip()):
-            raise ValueError(f"not an email address: {mask(value.strip())!r}")
-        return value.strip()
+    def _identifier(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return None if value is None else _IDENTIFIERS[str(info.field_name)](value)
 
     @model_validator(mode="after")
     def _kind(self) -> Applicant:
@@ -201,15 +203,7 @@ def check_papers(case: ProcedureCase, papers: Sequence[SubmittedPaper]) -> list[
         where = f"parts[{i}]"
         if paper is None:
             if part.required:
-                found.append(
-                    Finding(
-                        code="missing-part",
-                        severity=Severity.ERROR,
-                        message=f"required paper not submitted: {part.name}",
-                        message_vi=f"Thiếu thành phần hồ sơ bắt buộc: {part.name}",
-                        field=where,
-                    )
-                )
+                found.append(_finding("missing-part", where, name=part.name))
             continue
         if paper.electronic:
             continue
@@ -219,38 +213,67 @@ def check_papers(case: ProcedureCase, papers: Sequence[SubmittedPaper]) -> list[
         ):
             if asked is not None and given < asked:
                 found.append(
-                    Finding(
-                        code="short-count",
-                        severity=Severity.ERROR,
-                        message=f"{part.name}: {given} {label} submitted, {asked} asked",
-                        message_vi=f"{part.name}: nộp {given} {label_vi}, yêu cầu {asked}",
-                        field=where,
+                    _finding(
+                        "short-count",
+                        where,
+                        name=part.name,
+                        given=given,
+                        asked=asked,
+                        label=label,
+                        label_vi=label_vi,
                     )
                 )
     found.extend(
-        _unknown(
-            [p.name for p in papers],
-            {part.name for part in case.parts},
-            ("unknown-paper", "papers", "paper not among the case's parts"),
-            "Giấy tờ không có trong thành phần hồ sơ",
-        )
+        _unknown("unknown-paper", "papers", [p.name for p in papers], {x.name for x in case.parts})
     )
     return found
 
 
-def _unknown(
-    names: Sequence[str], listed: set[str], what: tuple[str, str, str], what_vi: str
-) -> list[Finding]:
-    """A warning ``what[0]`` at ``what[1][j]`` for each name not ``listed``."""
-    code, where, message = what
+_FINDINGS: dict[str, tuple[Severity, str, str]] = {
+    "missing-part": (
+        Severity.ERROR,
+        "required paper not submitted: {name}",
+        "Thiếu thành phần hồ sơ bắt buộc: {name}",
+    ),
+    "short-count": (
+        Severity.ERROR,
+        "{name}: {given} {label} submitted, {asked} asked",
+        "{name}: nộp {given} {label_vi}, yêu cầu {asked}",
+    ),
+    "unknown-paper": (
+        Severity.WARNING,
+        "paper not among the case's parts: {name}",
+        "Giấy tờ không có trong thành phần hồ sơ: {name}",
+    ),
+    "underpaid": (
+        Severity.ERROR,
+        "fee {key!r}: {paid} đồng paid, {due} due on {on}",
+        "Phí, lệ phí {key!r}: đã nộp {paid} đồng, phải nộp {due} đồng",
+    ),
+    "unpriced-fee": (
+        Severity.INFO,
+        "fee {key!r} has no amount in đồng: not checked",
+        "Phí, lệ phí {key!r} không có số tiền bằng đồng",
+    ),
+    "unknown-payment": (
+        Severity.WARNING,
+        "payment for a fee the dossier does not list: {name}",
+        "Khoản nộp không thuộc phí, lệ phí của hồ sơ: {name}",
+    ),
+}
+"""The findings of what was submitted: code -> severity, message, message_vi (filled in
+with the paper's or the fee's values)."""
+
+
+def _finding(code: str, field: str, **values: object) -> Finding:
+    severity, message, message_vi = _FINDINGS[code]
+    return Finding.formatted(code, severity, (message, message_vi), values, field=field)
+
+
+def _unknown(code: str, where: str, names: Sequence[str], listed: set[str]) -> list[Finding]:
+    """A warning ``code`` at ``where[j]`` for each name not ``listed``."""
     return [
-        Finding(
-            code=code,
-            severity=Severity.WARNING,
-            message=f"{message}: {name}",
-            message_vi=f"{what_vi}: {name}",
-            field=f"{where}[{j}]",
-        )
+        _finding(code, f"{where}[{j}]", name=name)
         for j, name in enumerate(names)
         if name not in listed
     ]
@@ -304,13 +327,7 @@ def _underpaid(
     paid = sum((Decimal(p.amount_vnd) for p in payments if p.fee == key), Decimal(0))
     if paid >= due:
         return None
-    return Finding(
-        code="underpaid",
-        severity=Severity.ERROR,
-        message=f"fee {key!r}: {paid} đồng paid, {due} due on {on.isoformat()}",
-        message_vi=f"Phí, lệ phí {key!r}: đã nộp {paid} đồng, phải nộp {due} đồng",
-        field=where,
-    )
+    return _finding("underpaid", where, key=key, paid=paid, due=due, on=on.isoformat())
 
 
 def check_payments(
@@ -328,15 +345,7 @@ def check_payments(
         key = _fee_key(fee)
         if due is None:
             if not fee.free:
-                found.append(
-                    Finding(
-                        code="unpriced-fee",
-                        severity=Severity.INFO,
-                        message=f"fee {key!r} has no amount in đồng: not checked",
-                        message_vi=f"Phí, lệ phí {key!r} không có số tiền bằng đồng",
-                        field=f"fees[{i}]",
-                    )
-                )
+                found.append(_finding("unpriced-fee", f"fees[{i}]", key=key))
             continue
         if (bad := _underpaid(key, due, payments, f"fees[{i}]", on)) is not None:
             found.append(bad)
@@ -420,11 +429,6 @@ def check_fees_paid(
         if bad is not None:
             found.append(bad)
     found.extend(
-        _unknown(
-            [p.fee for p in payments],
-            {fee.key for fee in fees},
-            ("unknown-payment", "payments", "payment for a fee the dossier does not list"),
-            "Khoản nộp không thuộc phí, lệ phí của hồ sơ",
-        )
+        _unknown("unknown-payment", "payments", [p.fee for p in payments], {f.key for f in fees})
     )
     return found

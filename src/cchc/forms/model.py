@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
-
-from cchc._model import CchcRecord
 from cchc._optional import require_extra
 from cchc.errors import ValidationError
-from cchc.legal import LegalSource
 
-from .kinds import FormKind
 from .markdown import render_markdown
-from .parts import FormField, FormTable, Signature
+from .parts import FormView
 
 __all__ = ["Form", "form_json_schema"]
 
 
-class Form(CchcRecord):
+class Form(FormView):
     """A one-stop form filled from a dossier (or, for the book, from many).
 
     ``fields`` are the body lines in print order, each a Vietnamese label and
     its value; ``table`` holds the rows of the control sheet and of the book.
     The JSON form is ``model_dump_json()``; its schema :func:`form_json_schema`.
     """
-
-    kind: FormKind = Field(description="Loại biểu mẫu (form kind).")
-    regime: str = Field(description="Registry key of the circular: 'TT01-2018' or 'TT03-2025'.")
-    code: str = Field(description="Số hiệu mẫu as printed, e.g. 'Mẫu số 01'.")
-    title: str = Field(description="Tên biểu mẫu (title).")
-    source: LegalSource = Field(description="The circular that prescribes the form.")
-    agency: str = Field(min_length=1, description="Tên cơ quan (agency in the header).")
-    issued_at: datetime = Field(description="Moment of the event that produced the form.")
-    dated: str = Field(description="Địa danh, ngày tháng năm line under the motto.")
-    paper: str = Field(description="Khổ giấy: 'A5' or 'A4'.")
-    dossier_code: str | None = Field(default=None, description="Mã hồ sơ.")
-    fields: tuple[FormField, ...] = Field(description="Body lines, in print order.")
-    table: FormTable | None = Field(default=None, description="Table (control sheet, book).")
-    signatures: tuple[Signature, ...] = Field(default=(), description="Signature blocks.")
 
     def value(self, label: str) -> str:
         """The value of the field whose label starts with ``label``.

@@ -1,17 +1,19 @@
 """The parts of a filled form: labelled fields, a table, signature blocks.
 
-The renderers (:mod:`.markdown`, :mod:`.docx`) read a form through the
-:class:`FormView` protocol, so they do not import the model.
+The renderers (:mod:`.markdown`, :mod:`.word`) read a form as a :class:`FormView`
+(the fields of :class:`~cchc.forms.Form`), so they do not import the model.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from datetime import datetime
 
 from pydantic import Field
 
 from cchc._model import CchcRecord
 from cchc.legal import LegalSource
+
+from .kinds import FormKind
 
 __all__ = ["FormField", "FormTable", "FormView", "Signature"]
 
@@ -40,24 +42,20 @@ class Signature(CchcRecord):
     name: str = Field(description="Họ tên (name printed under the signature).")
 
 
-class FormView(Protocol):
-    """What a renderer reads from a form."""
+class FormView(CchcRecord):
+    """The fields of a filled form, what the renderers (:mod:`.markdown`, :mod:`.word`)
+    read; :class:`~cchc.forms.Form` adds the look-up and the renderings."""
 
-    @property
-    def code(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def source(self) -> LegalSource: ...
-    @property
-    def agency(self) -> str: ...
-    @property
-    def dated(self) -> str: ...
-    @property
-    def paper(self) -> str: ...
-    @property
-    def fields(self) -> tuple[FormField, ...]: ...
-    @property
-    def table(self) -> FormTable | None: ...
-    @property
-    def signatures(self) -> tuple[Signature, ...]: ...
+    kind: FormKind = Field(description="Loại biểu mẫu (form kind).")
+    regime: str = Field(description="Registry key of the circular: 'TT01-2018' or 'TT03-2025'.")
+    code: str = Field(description="Số hiệu mẫu as printed, e.g. 'Mẫu số 01'.")
+    title: str = Field(description="Tên biểu mẫu (title).")
+    source: LegalSource = Field(description="The circular that prescribes the form.")
+    agency: str = Field(min_length=1, description="Tên cơ quan (agency in the header).")
+    issued_at: datetime = Field(description="Moment of the event that produced the form.")
+    dated: str = Field(description="Địa danh, ngày tháng năm line under the motto.")
+    paper: str = Field(description="Khổ giấy: 'A5' or 'A4'.")
+    dossier_code: str | None = Field(default=None, description="Mã hồ sơ.")
+    fields: tuple[FormField, ...] = Field(description="Body lines, in print order.")
+    table: FormTable | None = Field(default=None, description="Table (control sheet, book).")
+    signatures: tuple[Signature, ...] = Field(default=(), description="Signature blocks.")

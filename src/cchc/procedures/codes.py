@@ -11,10 +11,13 @@ UNCONFIRMED, so the code is only checked for shape::
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from cchc.errors import ParseError, ValidationError
 
-__all__ = ["code_for_model", "validate_code"]
+__all__ = ["ProcedureCode", "code_for_model", "validate_code"]
 
 _CODE_RE = re.compile(r"^(\d)\.(\d{6})(?:\.([A-Z0-9]{1,10}))?$")
 
@@ -46,3 +49,8 @@ def code_for_model(code: str) -> str:
         return validate_code(code)
     except ParseError as exc:
         raise ValueError(exc.message) from exc
+
+
+ProcedureCode = Annotated[str, AfterValidator(code_for_model)]
+"""A model field holding a procedure code (mã TTHC), checked and normalised by
+:func:`validate_code`."""

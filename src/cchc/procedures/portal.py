@@ -61,12 +61,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, TypeVar
 
+from cchc._model import CchcRecord
 from cchc.errors import CchcError, ParseError, ValidationError
 from cchc.legal import LegalSource
 from cchc.legal import source as registry_source
 
+from .record import ProcedureRecord
 from .terms import (
     ChannelTerms,
     CodeName,
@@ -83,78 +85,6 @@ from .terms import (
 )
 from .time_limits import working_hours_for_days
 from .vocabulary import LEVEL_VI, AuthorityLevel, Channel, TimeUnit
-
-
-class ProcedureRecord(Protocol):
-    """What :func:`to_portal_record` reads of a :class:`~cchc.procedures.Procedure`."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def level(self) -> AuthorityLevel | None: ...
-    @property
-    def time_limit(self) -> TimeLimit: ...
-    @property
-    def channels(self) -> tuple[ChannelTerms, ...]: ...
-    @property
-    def legal_basis(self) -> tuple[str, ...]: ...
-    @property
-    def levels(self) -> tuple[ProcedureLevel, ...]: ...
-    @property
-    def domains(self) -> tuple[CodeName, ...]: ...
-    @property
-    def publishing_agency(self) -> CodeName | None: ...
-    @property
-    def agencies(self) -> tuple[CodeName, ...]: ...
-    @property
-    def agencies_text(self) -> str | None: ...
-    @property
-    def competent_agencies(self) -> tuple[CodeName, ...]: ...
-    @property
-    def competent_agencies_text(self) -> str | None: ...
-    @property
-    def authorised_agencies(self) -> tuple[CodeName, ...]: ...
-    @property
-    def coordinating_agencies(self) -> tuple[CodeName, ...]: ...
-    @property
-    def receiving_address(self) -> str | None: ...
-    @property
-    def related_procedures(self) -> tuple[str, ...]: ...
-    @property
-    def linked_procedures(self) -> tuple[str, ...]: ...
-    @property
-    def subjects(self) -> tuple[CodeName, ...]: ...
-    @property
-    def subjects_text(self) -> str | None: ...
-    @property
-    def cases(self) -> tuple[ProcedureCase, ...]: ...
-    @property
-    def sequence(self) -> tuple[ProcedureSteps, ...]: ...
-    @property
-    def results(self) -> tuple[ProcedureResult, ...]: ...
-    @property
-    def requirements(self) -> str | None: ...
-    @property
-    def legal_bases(self) -> tuple[LegalBasis, ...]: ...
-    @property
-    def description(self) -> str | None: ...
-    @property
-    def keywords(self) -> str | None: ...
-    @property
-    def announcement_number(self) -> str | None: ...
-    @property
-    def kind(self) -> str | int | None: ...
-    @property
-    def portal_id(self) -> str | int | None: ...
-    @property
-    def portal_status(self) -> str | int | None: ...
-    @property
-    def announcement_id(self) -> str | int | None: ...
-
 
 FIELD_SOURCES: tuple[str, ...] = ("TD-DVC-THUTUC", "OPENCPS-DVCQG")
 """Registry keys of the readings of the record's fields and code tables."""
@@ -527,33 +457,29 @@ def _levels(r: _Reader, rec: Mapping[str, Any]) -> tuple[ProcedureLevel, ...]:
     return tuple(out)
 
 
-def _results(r: _Reader, rec: Mapping[str, Any]) -> tuple[ProcedureResult, ...]:
-    keys = _keys("MAKETQUA", "TENKETQUA", "TENTEP", "URL")
-    return tuple(
-        ProcedureResult(
-            code=r.text(item, "MAKETQUA", path),
-            name=r.text(item, "TENKETQUA", path),
-            file_name=r.text(item, "TENTEP", path),
-            url=r.text(item, "URL", path),
-        )
-        for path, item in r.items(rec, "KETQUATHUCHIEN", "", keys)
-    )
+_M = TypeVar("_M", bound=CchcRecord)
+
+_RESULT_FIELDS = {"MAKETQUA": "code", "TENKETQUA": "name", "TENTEP": "file_name", "URL": "url"}
+"""``KETQUATHUCHIEN`` item key -> :class:`ProcedureResult` field (all text)."""
+
+_BASIS_FIELDS = {
+    "SOVANBAN": "number",
+    "TENVANBAN": "title",
+    "COQUANBANHANH": "issuer",
+    "NGAYBANHANH": "issued_on",
+    "NGAYHIEULUC": "effective_on",
+    "DIACHITRUYCAP": "url",
+}
+"""``CANCUPHAPLY`` item key -> :class:`LegalBasis` field (all text)."""
 
 
-def _bases(r: _Reader, rec: Mapping[str, Any]) -> tuple[LegalBasis, ...]:
-    keys = _keys(
-        "SOVANBAN", "TENVANBAN", "COQUANBANHANH", "NGAYBANHANH", "NGAYHIEULUC", "DIACHITRUYCAP"
-    )
+def _text_items(
+    r: _Reader, rec: Mapping[str, Any], key: str, fields: Mapping[str, str], model: type[_M]
+) -> tuple[_M, ...]:
+    """The items of the list ``key`` whose every field is text, read by ``fields``."""
     return tuple(
-        LegalBasis(
-            number=r.text(b, "SOVANBAN", p),
-            title=r.text(b, "TENVANBAN", p),
-            issuer=r.text(b, "COQUANBANHANH", p),
-            issued_on=r.text(b, "NGAYBANHANH", p),
-            effective_on=r.text(b, "NGAYHIEULUC", p),
-            url=r.text(b, "DIACHITRUYCAP", p),
-        )
-        for p, b in r.items(rec, "CANCUPHAPLY", "", keys)
+        model(**{name: r.text(item, k, path) for k, name in fields.items()})
+        for path, item in r.items(rec, key, "", frozenset(fields))
     )
 
 
@@ -601,8 +527,8 @@ def procedure_fields(record: Mapping[str, Any]) -> dict[str, Any]:
         subjects=_code_names(r, rec, "DOITUONGTHUCHIEN", "MADOITUONG", "TENDOITUONG"),
         cases=_cases(r, rec),
         sequence=_sequence(r, rec),
-        results=_results(r, rec),
-        legal_bases=_bases(r, rec),
+        results=_text_items(r, rec, "KETQUATHUCHIEN", _RESULT_FIELDS, ProcedureResult),
+        legal_bases=_text_items(r, rec, "CANCUPHAPLY", _BASIS_FIELDS, LegalBasis),
     )
     return fields
 
@@ -721,30 +647,18 @@ def to_portal_record(p: ProcedureRecord) -> dict[str, Any]:
         if texts := getattr(p, name):
             out[key] = list(texts)
     if p.results:
-        out["KETQUATHUCHIEN"] = [_result_out(res) for res in p.results]
+        out["KETQUATHUCHIEN"] = [_text_out(res, _RESULT_FIELDS) for res in p.results]
     bases = p.legal_bases or tuple(LegalBasis(number=b) for b in p.legal_basis)
     if bases:
-        out["CANCUPHAPLY"] = [_basis_out(b) for b in bases]
+        out["CANCUPHAPLY"] = [_text_out(b, _BASIS_FIELDS) for b in bases]
     return out
 
 
-def _result_out(res: ProcedureResult) -> dict[str, Any]:
+def _text_out(item: CchcRecord, fields: Mapping[str, str]) -> dict[str, Any]:
+    """``item`` as a record list item: the keys of ``fields`` whose field is given."""
     row: dict[str, Any] = {}
-    _put(row, "MAKETQUA", res.code)
-    _put(row, "TENKETQUA", res.name)
-    _put(row, "TENTEP", res.file_name)
-    _put(row, "URL", res.url)
-    return row
-
-
-def _basis_out(b: LegalBasis) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    _put(row, "SOVANBAN", b.number)
-    _put(row, "TENVANBAN", b.title)
-    _put(row, "COQUANBANHANH", b.issuer)
-    _put(row, "NGAYBANHANH", b.issued_on)
-    _put(row, "NGAYHIEULUC", b.effective_on)
-    _put(row, "DIACHITRUYCAP", b.url)
+    for key, name in fields.items():
+        _put(row, key, getattr(item, name))
     return row
 
 

@@ -22,7 +22,7 @@ from pydantic import Field, field_validator
 from cchc._model import CchcRecord
 from cchc.legal import LegalSource, source
 
-from .codes import code_for_model
+from .codes import ProcedureCode
 
 __all__ = ["ProcedureVersion"]
 
@@ -30,16 +30,11 @@ __all__ = ["ProcedureVersion"]
 class ProcedureVersion(CchcRecord):
     """A published version of a procedure: its code and its announcement decision."""
 
-    code: str = Field(description="Mã TTHC (procedure code), e.g. '1.013871'.")
+    code: ProcedureCode = Field(description="Mã TTHC (procedure code), e.g. '1.013871'.")
     published_by: str = Field(
         description="Khóa của Quyết định công bố TTHC (key of the announcement decision, "
         "as in the source registry), e.g. 'QD3005-2025-HTI'."
     )
-
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        return code_for_model(value)
 
     @field_validator("published_by")
     @classmethod

@@ -380,14 +380,7 @@ _MESSAGES = {
 
 
 def _finding(code: str, where: str, **values: object) -> Finding:
-    en, vi = _MESSAGES[code]
-    return Finding(
-        code=code,
-        severity=Severity.ERROR,
-        message=en.format(**values),
-        message_vi=vi.format(**values),
-        field=where,
-    )
+    return Finding.formatted(code, Severity.ERROR, _MESSAGES[code], values, field=where)
 
 
 def _check_row(spec: FormSpec, row: FormRow, where: str) -> Iterable[Finding]:

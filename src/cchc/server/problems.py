@@ -19,7 +19,7 @@ reads ``message_vi``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
@@ -219,6 +219,34 @@ def _messages(exc: CchcError, title_vi: str) -> tuple[str, str]:
     return vi, http_message(str(exc))
 
 
+class _Located(TypedDict):
+    """What :class:`RowProblem` and :class:`Problem` say of one library error."""
+
+    kind: str
+    code: str
+    row: int | None
+    field: str | None
+    item: str | None
+    offset: int | None
+    message_vi: str
+    message_en: str
+
+
+def _located(exc: CchcError, code: str, title_vi: str) -> _Located:
+    """The kind, code, location and both messages of ``exc``."""
+    vi, en = _messages(exc, title_vi)
+    return _Located(
+        kind=type(exc).__name__,
+        code=code,
+        row=exc.row,
+        field=exc.field,
+        item=exc.item,
+        offset=exc.offset,
+        message_vi=vi,
+        message_en=en,
+    )
+
+
 def row_problems(errors: Sequence[CchcError], *, row_offset: int = 0) -> list[RowProblem]:
     """Each error as a :class:`RowProblem`, rows shifted by ``row_offset``."""
     out: list[RowProblem] = []
@@ -227,19 +255,7 @@ def row_problems(errors: Sequence[CchcError], *, row_offset: int = 0) -> list[Ro
             err.row += row_offset
             err.args = (err._render(),)
         code, _, title_vi = _kind(err)
-        vi, en = _messages(err, title_vi)
-        out.append(
-            RowProblem(
-                kind=type(err).__name__,
-                code=code,
-                row=err.row,
-                field=err.field,
-                item=err.item,
-                offset=err.offset,
-                message_vi=vi,
-                message_en=en,
-            )
-        )
+        out.append(RowProblem(**_located(err, code, title_vi)))
     return out
 
 
@@ -252,23 +268,16 @@ def problem_from_error(
         malformed = isinstance(exc, DataFileError) and not isinstance(exc, FrameworkError)
         status = 400 if malformed else 422
     code, title_en, title_vi = _kind(exc)
-    vi, en = _messages(exc, title_vi)
+    where = _located(exc, code, title_vi)
     errors = row_problems(exc.errors) if isinstance(exc, BatchValidationError) else []
     return Problem(
         type=f"urn:cchc:problem:{code}",
         title=title_en,
         status=status,
-        detail=en,
+        detail=where["message_en"],
         instance=instance,
-        kind=type(exc).__name__,
-        code=code,
-        field=exc.field,
-        row=exc.row,
-        item=exc.item,
-        offset=exc.offset,
-        message_vi=vi,
-        message_en=en,
         errors=tuple(errors),
+        **where,
     )
 
 

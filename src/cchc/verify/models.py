@@ -26,9 +26,10 @@ message). Every model refuses unknown keys, so a misspelt field is an error nami
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import BeforeValidator, Field, Strict, field_validator, model_validator
 
@@ -187,6 +188,10 @@ class _Expect(CchcRecord):
         return [name for name in type(self).model_fields if name in given]
 
 
+_Needs = Mapping[str, tuple[str, str]]
+"""Expected field -> (the input field it needs, why, appended to the message)."""
+
+
 class _CaseBase(CchcRecord):
     """What every case carries besides its input and expectation."""
 
@@ -205,6 +210,19 @@ class _CaseBase(CchcRecord):
         default=(),
         description="Keys of the source registry (cchc.legal.sources()) behind the answer.",
     )
+
+    needs: ClassVar[_Needs] = {}
+    """An expected field that needs an input field: ``{expect: (input, why)}``."""
+
+    @model_validator(mode="after")
+    def _expect_needs_input(self) -> Self:
+        expected = getattr(self, "expect").model_fields_set  # noqa: B009 - each kind's own
+        for wanted, (needed, why) in self.needs.items():
+            if wanted in expected and getattr(getattr(self, "input"), needed) is None:  # noqa: B009
+                raise cchc.errors.ValidationError(
+                    f"expect.{wanted} needs input.{needed}{why}", field=f"input.{needed}"
+                )
+        return self
 
     @field_validator("registry")
     @classmethod
@@ -430,14 +448,7 @@ class DossierCase(_CaseBase):
     kind: Literal["dossier"]
     input: DossierInput
     expect: DossierExpect
-
-    @model_validator(mode="after")
-    def _progress_needs_as_of(self) -> DossierCase:
-        if "progress" in self.expect.model_fields_set and self.input.as_of is None:
-            raise cchc.errors.ValidationError(
-                "expect.progress needs input.as_of (the moment to judge at)", field="input.as_of"
-            )
-        return self
+    needs: ClassVar[_Needs] = {"progress": ("as_of", " (the moment to judge at)")}
 
 
 # -- reporting ----------------------------------------------------------------------
@@ -485,14 +496,7 @@ class ReportingPeriodCase(_CaseBase):
     kind: Literal["reporting_period"]
     input: ReportingInput
     expect: ReportingExpect
-
-    @model_validator(mode="after")
-    def _on_time_needs_submission(self) -> ReportingPeriodCase:
-        if "on_time" in self.expect.model_fields_set and self.input.submitted_on is None:
-            raise cchc.errors.ValidationError(
-                "expect.on_time needs input.submitted_on", field="input.submitted_on"
-            )
-        return self
+    needs: ClassVar[_Needs] = {"on_time": ("submitted_on", "")}
 
 
 # -- indices ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from cchc.errors import (
 from ..batch import NAT, VN_OFFSET_NS
 from ..lifecycle import flat_breaks
 from ..one_stop_rules import ONE_STOP_RULES
+from .chunks import CHUNK_ROWS, map_chunks, row_chunks
 
 __all__ = [
     "FIELD_ORDER",
@@ -74,7 +75,16 @@ class Errors:
     def add(
         self, mask: Any, field: str, message: str, kind: type[CchcError] = ValidationError
     ) -> None:
-        rows = np.flatnonzero(np.asarray(mask))
+        self.add_rows(np.flatnonzero(np.asarray(mask)), field, message, kind)
+
+    def add_rows(
+        self,
+        rows: npt.NDArray[np.intp],
+        field: str,
+        message: str,
+        kind: type[CchcError] = ValidationError,
+    ) -> None:
+        """An error on each of ``rows`` (positions from 0)."""
         order = FIELD_ORDER.index(field) if field in FIELD_ORDER else len(FIELD_ORDER)
         for r in rows.tolist():
             err = kind(message, row=r + self.row_base, field=field)
@@ -90,23 +100,55 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
     """Cross-field checks: receipt present and in force, events in order.
 
     The order checks are the flat instances of :func:`~cchc.dossiers.lifecycle.order_rules`,
-    the table :class:`~cchc.dossiers.Dossier` checks its events against.
+    the table :class:`~cchc.dossiers.Dossier` checks its events against. Rows are checked
+    in chunks on a few threads (:mod:`.chunks`: the temporaries stay in the cache); the
+    errors are added check by check, in row order.
     """
-    ints = {k: t[k].view(np.int64) for k in TIME_COLUMNS}
-    given = {k: v != NAT for k, v in ints.items()}
-    rec, has_rec = ints["received_at"], given["received_at"]
-    errs.add(
-        ~has_rec & ~errs_mask(errs, "received_at", len(rec)),
-        "received_at",
-        "received_at is required",
-    )
-    early = has_rec & (rec < _FIRST_RULE_NS)
-    errs.add(
-        early, "received_at", "before 21/6/2018: no one-stop rule set encoded", RuleNotInForceError
-    )
-    # the lifecycle order rules, one table with the Dossier path (cchc.dossiers.lifecycle)
-    for check, mask in flat_breaks(ints, given):
-        errs.add(mask, check.column, check.message, LifecycleError)
+    n = len(t["received_at"])
+    known_bad = None  # rows whose receipt is already reported bad (by its parser)
+    if any(e.field == "received_at" for _, _, e in errs.found):
+        known_bad = errs_mask(errs, "received_at", n)
+
+    def check(sl: slice) -> list[tuple[str, str, type[CchcError], npt.NDArray[np.intp]]]:
+        # a column of one value (an absent column) as that value: one comparison, not n
+        ints = {k: _one_or_all(t[k], sl) for k in TIME_COLUMNS}
+        given = {k: v != NAT for k, v in ints.items()}
+        rec, has_rec = ints["received_at"], given["received_at"]
+        found = [
+            (
+                "received_at",
+                "received_at is required",
+                ValidationError,
+                ~has_rec if known_bad is None else ~has_rec & ~known_bad[sl],
+            ),
+            (
+                "received_at",
+                "before 21/6/2018: no one-stop rule set encoded",
+                RuleNotInForceError,
+                has_rec & (rec < _FIRST_RULE_NS),
+            ),
+        ]
+        # the lifecycle order rules, one table with the Dossier path (cchc.dossiers.lifecycle)
+        found += [
+            (c.column, c.message, LifecycleError, mask) for c, mask in flat_breaks(ints, given)
+        ]
+        size = sl.stop - sl.start
+        return [
+            (f, m, k, np.flatnonzero(np.broadcast_to(mask, size)) + sl.start)
+            for f, m, k, mask in found
+        ]
+
+    chunks = list(map_chunks(check, row_chunks(n, CHUNK_ROWS)))
+    for i, (field, message, kind, _) in enumerate(chunks[0]):
+        errs.add_rows(np.concatenate([c[i][3] for c in chunks]), field, message, kind)
+
+
+def _one_or_all(values: DT, sl: slice) -> Any:
+    """The rows ``sl`` of a time column as integers; a column of one value repeated (an
+    absent column) as that one value (a NumPy scalar: operations with it broadcast)."""
+    if values.strides == (0,) and len(values):
+        return values[:1].view(np.int64)[0]
+    return values[sl].view(np.int64)
 
 
 def errs_mask(errs: Errors, field: str, n: int) -> npt.NDArray[np.bool_]:

@@ -26,6 +26,7 @@ from cchc.errors import ValidationError
 __all__ = ["CHUNK_ROWS", "MAX_WORKERS", "cast", "map_chunks", "row_chunks", "worker_count"]
 
 _T = TypeVar("_T")
+_S = TypeVar("_S")
 
 CHUNK_ROWS = 1 << 18
 """Rows per chunk: about a million, so that a chunk's temporaries (8 MB a column) are
@@ -62,9 +63,10 @@ def worker_count(workers: int | None, jobs: int) -> int:
 
 
 def map_chunks(
-    fn: Callable[[slice], _T], chunks: Sequence[slice], workers: int | None = None
+    fn: Callable[[_S], _T], chunks: Sequence[_S], workers: int | None = None
 ) -> Iterator[_T]:
-    """``fn(chunk)`` for every chunk, in order, on up to ``workers`` threads."""
+    """``fn(chunk)`` for every chunk (a slice of rows, or any piece of work), in order, on
+    up to ``workers`` threads."""
     count = worker_count(workers, len(chunks))
     if count == 1:
         yield from map(fn, chunks)

@@ -8,6 +8,7 @@ engine's representation (UTC ``datetime64[ns]``, integer codes).
 from __future__ import annotations
 
 import unicodedata
+from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,7 +26,10 @@ from .checks import GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors
 from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
 __all__ = [
+    "ArrowTimes",
     "amounts",
+    "arrow_categorical",
+    "arrow_name_index",
     "check_columns",
     "cutoffs",
     "dossier_codes",
@@ -34,6 +38,7 @@ __all__ = [
     "parse_times",
     "to_us",
     "vocabulary_codes",
+    "vocabulary_labels",
 ]
 
 DT = npt.NDArray[np.datetime64]
@@ -47,46 +52,142 @@ _HELD = (np.datetime64("1678-01-01", "D"), np.datetime64("2262-01-01", "D"))
 itself covers 1677-09-21 .. 2262-04-11)."""
 
 
+class ArrowTimes:
+    """A timestamp column with a zone as Arrow holds it (UTC integers in chunks, null for
+    none), read by :func:`to_us` chunk by chunk: no copy of the whole column before the
+    conversion to ``datetime64[ns]``."""
+
+    ndim = 1
+
+    def __init__(self, column: Any) -> None:
+        pa = require_extra("pyarrow", "pandas")
+        self.column = pa.chunked_array(column) if isinstance(column, pa.Array) else column
+        self.unit: str = column.type.unit
+
+    def __len__(self) -> int:
+        return len(self.column)
+
+    def take(self, rows: npt.NDArray[np.intp]) -> ArrowTimes:
+        """The rows ``rows``."""
+        return ArrowTimes(self.column.take(rows))
+
+    def pieces(self, size: int) -> list[tuple[int, Any]]:
+        """``(first row, Arrow slice)`` of at most ``size`` rows, within chunks."""
+        out: list[tuple[int, Any]] = []
+        start = 0
+        for chunk in self.column.chunks:
+            out += [(start + s.start, chunk[s]) for s in row_chunks(len(chunk), size) if s.stop]
+            start += len(chunk)
+        return out
+
+
+def _nulls(piece: Any) -> npt.NDArray[np.bool_] | None:
+    """Which rows of an Arrow array are null, from its validity bitmap (None: none is)."""
+    if not piece.null_count:
+        return None
+    first, skip = divmod(piece.offset, 8)
+    bits = np.frombuffer(piece.buffers()[0], np.uint8)[first : first + (skip + len(piece) + 7) // 8]
+    valid = np.unpackbits(bits, bitorder="little")[skip : skip + len(piece)]
+    out: npt.NDArray[np.bool_] = valid == 0
+    return out
+
+
+def _arrow_part(piece: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_] | None]:
+    """The integers of an Arrow timestamp slice (no copy) and which rows are null."""
+    raw = np.frombuffer(piece.buffers()[1], np.int64, len(piece), piece.offset * 8)
+    return raw, _nulls(piece)
+
+
+def arrow_categorical(column: Any) -> pd.Categorical:
+    """A dictionary-encoded Arrow column as a categorical: the labels of every chunk's
+    dictionary in order of first appearance (as :meth:`pyarrow.ChunkedArray.to_pandas`
+    gives them), each chunk's indices mapped onto them in one pass, chunks on a few
+    threads. A null (index or label) is a missing value (code -1)."""
+    labels: dict[Any, int] = {}
+    remaps = []
+    for chunk in column.chunks:
+        words = chunk.dictionary.to_pylist()
+        remaps.append([-1 if w is None else labels.setdefault(w, len(labels)) for w in words])
+    kind = np.int8 if len(labels) < 128 else np.int16 if len(labels) < 32768 else np.int32
+    codes: npt.NDArray[np.integer[Any]] = np.empty(len(column), dtype=kind)
+    starts = np.cumsum([0] + [len(c) for c in column.chunks])
+
+    def remap(i: int) -> None:
+        ind = column.chunk(i).indices
+        if not len(ind):
+            return
+        width = ind.type.bit_width // 8
+        kind_in = np.dtype(ind.type.to_pandas_dtype())
+        idx = np.frombuffer(ind.buffers()[1], kind_in, len(ind), ind.offset * width)
+        out = codes[starts[i] : starts[i + 1]]
+        np.take(np.array([*remaps[i], -1], dtype=kind), idx, out=out)
+        null = _nulls(ind)
+        if null is not None:
+            out[null] = -1
+
+    deque(map_chunks(remap, range(column.num_chunks)), maxlen=0)  # run them all
+    categories = pd.Index(list(labels), dtype=object if labels else None)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+
+
 def to_us(values: Any, name: str, errs: Errors) -> DT:
     """``datetime64[ns]``, floored to the microsecond: the precision of Python datetimes,
     which the scalar reference engine uses. Coarser inputs need no flooring, and a
     column of NaT (an absent column) is returned as it is, without a copy. Values that
     the engine does not hold (before 1678 or after 2261) are errors of ``name``,
-    never wrapped around into another date. Converted in chunks on a few threads
-    (:mod:`.chunking`)."""
-    if values.strides == (0,):  # one value broadcast (an absent column): no copy
+    never wrapped around into another date. ``values``: ``datetime64`` in any unit (NaT:
+    none), or :class:`ArrowTimes` (null: none). Converted in chunks on a few threads
+    (:mod:`.chunks`), each chunk read once into the cache and written once."""
+    if isinstance(values, np.ndarray) and values.strides == (0,):  # one value: no copy
         first = values[:1].astype("datetime64[us]").astype("datetime64[ns]")
         return np.broadcast_to(first, values.shape)
-    unit = np.datetime_data(values.dtype)[0]
-    fine = unit in ("ns", "ps", "fs", "as")
+    arrow = isinstance(values, ArrowTimes)
+    if arrow:
+        unit = values.unit
+        parts: list[tuple[int, Any]] = values.pieces(CHUNK_ROWS)
+    else:
+        unit = np.datetime_data(values.dtype)[0]
+        parts = [(sl.start, sl) for sl in row_chunks(len(values), CHUNK_ROWS)]
+    fine = unit in ("ns", "ps", "fs", "as")  # ns covers the years held: no range check
     scale = {"s": 10**9, "ms": 10**6, "us": 10**3}.get(unit, 0)
-    lo, hi = (int(d.astype(values.dtype).view(np.int64)) for d in _HELD)
+    lo, hi = (int(d.astype(f"datetime64[{unit}]").view(np.int64)) for d in _HELD)
     out: DT = np.empty(len(values), dtype="datetime64[ns]")
 
-    def convert(sl: slice) -> npt.NDArray[np.int64] | None:
-        part = values[sl]
-        raw = part.view(np.int64)
-        outside = None
-        if not fine and (raw.max(initial=NAT) >= hi or (raw < lo).sum() > (raw == NAT).sum()):
-            outside = np.flatnonzero((raw != NAT) & ((raw < lo) | (raw >= hi)))
-        if scale:  # integer arithmetic (the range is checked): 5x a datetime64 cast
-            ints = out.view(np.int64)[sl]
-            np.multiply(raw, scale, out=ints)
-            ints[raw == NAT] = NAT
-            if outside is not None:
-                ints[outside] = NAT
+    def convert(task: tuple[int, Any]) -> npt.NDArray[np.intp] | None:
+        start, where = task
+        if arrow:
+            raw, none = _arrow_part(where)
         else:
-            if outside is not None:
-                part = part.copy()
-                part[outside] = np.datetime64("NaT")
-            out[sl] = part.astype("datetime64[us]") if fine else part
-        return None if outside is None else outside + sl.start
+            raw = values[where].view(np.int64)
+            none = raw == NAT
+            if not none.any():
+                none = None
+        ints = out.view(np.int64)[start : start + len(raw)]
+        outside = None
+        if not fine and len(raw):
+            # cheap first (NaT is below lo; a null may hold any number): then exactly
+            nat = np.count_nonzero(none) if not arrow and none is not None else 0
+            below = np.count_nonzero(raw < lo) > nat if not arrow else raw.min() < lo
+            if below or raw.max() >= hi:
+                bad = (raw < lo) | (raw >= hi)
+                if none is not None:
+                    bad &= ~none
+                outside = np.flatnonzero(bad)
+                none = bad if none is None else none | bad
+        if scale:  # integer arithmetic (the range is checked): 5x a datetime64 cast
+            np.multiply(raw, scale, out=ints)
+        else:
+            ints[:] = (
+                raw.view(f"datetime64[{unit}]")
+                .astype("datetime64[us]")
+                .astype("datetime64[ns]")
+                .view(np.int64)
+            )
+        if none is not None and (arrow or scale):
+            np.copyto(ints, NAT, where=none)
+        return None if outside is None or not len(outside) else outside + start
 
-    bad = [
-        rows
-        for rows in map_chunks(convert, row_chunks(len(values), CHUNK_ROWS))
-        if rows is not None
-    ]
+    bad = [rows for rows in map_chunks(convert, parts) if rows is not None]
     if bad:
         mask = np.zeros(len(values), dtype=bool)
         mask[np.concatenate(bad)] = True
@@ -102,7 +203,10 @@ def parse_times(
     ``ns`` and wrapped around into another date).
 
     ``dayfirst``: texts ``dd/mm/yyyy HH:MM[:SS]`` without an offset are local times of
-    Asia/Ho_Chi_Minh (+07:00)."""
+    Asia/Ho_Chi_Minh (+07:00). An :class:`ArrowTimes` column (UTC with its zone) is returned
+    as it is, for :func:`to_us`."""
+    if isinstance(values, ArrowTimes):
+        return values  # type: ignore[return-value]
     if values is None:  # an absent column: every row NaT, without n values in memory
         return np.broadcast_to(np.datetime64("NaT", "ns"), (n,))
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
@@ -235,11 +339,23 @@ def vocabulary_codes(
         ok = (arr >= 0) & (arr <= top)
         errs.add(~ok, name, f"unknown {name} code; use 0..{top}")
         return np.where(ok, arr, 0).astype(np.int8), np.zeros(n, dtype=bool)
-    index = name_index(arr, names, n)
-    bad = index < 0
-    errs.add(bad, name, f"unknown {name}; use one of {', '.join(vocab)}")
-    flagged = index == names.index(flag) if flag in names else np.zeros(n, dtype=bool)
-    return lut[index], flagged
+    codes, uniques = _coded(arr, names, n)
+    index = _name_table(uniques, names)  # for each distinct text; the last: missing
+    code_of = lut[index]  # the code of each distinct text
+    unknown = index < 0
+    is_flag = index == (names.index(flag) if flag in names else -2)
+    low, high = (int(codes.min()), int(codes.max())) if len(codes) else (0, -1)
+    # the first distinct texts whose code is their own number (usually all the names in
+    # the vocabulary's order): rows among them need no lookup, only a copy
+    differ = np.flatnonzero((code_of[:-1] != np.arange(len(uniques))) | unknown[:-1])
+    if low >= 0 and high < (differ[0] if len(differ) else len(uniques)):
+        out = codes.astype(np.int8)
+    else:
+        out = code_of[codes]  # one pass over the rows
+        if low < 0 or unknown[:-1].any():
+            errs.add(unknown[codes], name, f"unknown {name}; use one of {', '.join(vocab)}")
+    flagged = is_flag[codes] if is_flag[: high + 1].any() else np.zeros(n, dtype=bool)
+    return out, flagged
 
 
 def _column(values: Any, n: int) -> Any:
@@ -254,30 +370,90 @@ def _column(values: Any, n: int) -> Any:
 
 def name_index(values: Any, names: list[str], n: int) -> npt.NDArray[np.int16]:
     """For each row, the index of its text in ``names`` (stripped, NFC), -1 if none."""
+    codes, uniques = _coded(values, names, n)
+    out: npt.NDArray[np.int16] = _name_table(uniques, names)[codes]
+    return out
+
+
+def _coded(values: Any, names: list[str], n: int) -> tuple[npt.NDArray[Any], list[Any]]:
+    """A text column as codes into its distinct values (-1: missing)."""
     if isinstance(values, np.ndarray) and values.strides == (0,) and n:  # one value
-        uniques: list[Any] = [values[0]]
-        codes: Any = np.zeros(n, dtype=np.intp)
-    elif isinstance(values.dtype, pd.CategoricalDtype):
+        return np.zeros(n, dtype=np.int8), [values[0]]
+    if isinstance(values.dtype, pd.CategoricalDtype):
         cat = pd.Categorical(values)
-        codes, uniques = cat.codes, list(cat.categories)
-    else:
-        arrow = _arrow_text(values)
-        if arrow is not None:  # Arrow-backed text: a C hash lookup, no Python objects
-            pc = require_extra("pyarrow.compute", "pandas")
-            found = pc.index_in(arrow, value_set=require_extra("pyarrow", "pandas").array(names))
-            index: npt.NDArray[np.int16] = found.fill_null(-1).to_numpy().astype(np.int16)
-            miss = np.flatnonzero(index < 0)
-            if len(miss):  # spaces, another normalisation, missing values: look again
-                index[miss] = name_index(np.asarray(values)[miss].astype(object), names, len(miss))
-            return index
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return cat.codes, list(cat.categories)
+    arrow = _arrow_text(values)
+    if arrow is not None:  # Arrow-backed text: a C hash lookup, no Python objects
+        index = arrow_name_index(arrow, names)
+        miss = np.flatnonzero(index < 0)
+        if len(miss):  # spaces, another normalisation, missing values: look again
+            rest = values.iloc[miss].to_numpy(dtype=object)
+            index[miss] = name_index(rest, names, len(miss))
+        return index, names
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, list(uniques)
+
+
+def _name_table(uniques: list[Any], names: list[str]) -> npt.NDArray[np.int16]:
+    """The index in ``names`` of each text of ``uniques`` (stripped, NFC; -1: none), and
+    a last -1 (for code -1, missing)."""
     where = {label: i for i, label in enumerate(names)}
-    table = np.array(
+    return np.array(
         [where.get(_nfc(u), -1) if isinstance(u, str) else -1 for u in uniques] + [-1],
         dtype=np.int16,
     )
-    out: npt.NDArray[np.int16] = table[np.where(codes < 0, len(uniques), codes)]
+
+
+def arrow_name_index(column: Any, names: list[str]) -> npt.NDArray[np.integer[Any]]:
+    """For each row of an Arrow text column, the index of its text in ``names`` exactly as
+    written, -1 for any other text or none: Arrow's ``index_in`` (a hash lookup in C) on
+    slices of the column, on a few threads."""
+    pa = require_extra("pyarrow", "pandas")
+    pc = require_extra("pyarrow.compute", "pandas")
+    value_set = pa.array(names, type=column.type)
+    out: npt.NDArray[np.integer[Any]] = np.empty(
+        len(column), dtype=np.int8 if len(names) < 128 else np.int16
+    )
+
+    def look(sl: slice) -> None:
+        found = pc.index_in(column.slice(sl.start, sl.stop - sl.start), value_set=value_set)
+        out[sl] = found.fill_null(-1).to_numpy()
+
+    deque(map_chunks(look, row_chunks(len(column), CHUNK_ROWS)), maxlen=0)  # run them all
     return out
+
+
+def vocabulary_labels(column: Any, names: list[str]) -> tuple[pd.Categorical, list[int]]:
+    """An Arrow text column of a closed vocabulary as a categorical whose first categories
+    are ``names``, and the rows (from 0) whose text is not UTF-8.
+
+    The rows written as a name are looked up in C (:func:`arrow_name_index`); only the
+    others (usually none) are read as Python text, checked for UTF-8 and given a category
+    of their own (:func:`name_index` then looks each one up stripped and in NFC). A null
+    is a missing value (code -1)."""
+    pa = require_extra("pyarrow", "pandas")
+    index = arrow_name_index(column, names)
+    miss = np.flatnonzero(index < 0)
+    others: dict[str, int] = {}
+    bad: list[int] = []
+    if len(miss):
+        binary = pa.large_binary() if pa.types.is_large_string(column.type) else pa.binary()
+        raw = column.take(pa.array(miss)).cast(binary).to_pylist()
+        codes = np.full(len(miss), -1, dtype=np.int64)
+        for i, (row, value) in enumerate(zip(miss.tolist(), raw, strict=True)):
+            if value is None:
+                continue
+            try:
+                text = value.decode("utf-8")
+            except UnicodeDecodeError:
+                bad.append(row)
+                continue
+            codes[i] = others.setdefault(text, len(names) + len(others))
+        if len(names) + len(others) > np.iinfo(index.dtype).max:  # many texts: wider codes
+            index = index.astype(np.int32)
+        index[miss] = codes
+    categories = pd.Index([*names, *others], dtype=object)
+    return pd.Categorical.from_codes(index, categories=categories, validate=False), bad
 
 
 def _arrow_text(values: Any) -> Any:
@@ -287,7 +463,7 @@ def _arrow_text(values: Any) -> Any:
         and pd.api.types.is_string_dtype(values.dtype)
         and getattr(values.dtype, "storage", None) == "pyarrow"
     ):
-        return require_extra("pyarrow", "pandas").array(values.array)
+        return values.array.__arrow_array__()  # type: ignore[attr-defined]  # no copy
     return None
 
 
@@ -395,12 +571,13 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
     if arr.dtype.kind in "iu":
         raw = np.broadcast_to(arr, (n,))
-        big = raw > MAX_AMOUNT
-        if big.any():
+        if n and raw.max() > MAX_AMOUNT:
+            big = raw > MAX_AMOUNT
             errs.add(big, "amount", too_big)
             raw = np.where(big, 0, raw)
         vals = cast(raw, np.int64)  # one copy: the frame owns its columns
-        errs.add(vals < 0, "amount", "amount must be >= 0")
+        if n and vals.min() < 0:
+            errs.add(vals < 0, "amount", "amount must be >= 0")
         return vals
     if arr.dtype.kind == "b":
         errs.add(np.ones(n, dtype=bool), "amount", "a yes/no value is not an amount")

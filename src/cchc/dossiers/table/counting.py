@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -102,18 +102,35 @@ def record_masks(frame: DossierFrame) -> dict[str, tuple[npt.NDArray[np.bool_], 
     return out
 
 
+_FEW_BOUNDS = 4
+"""Up to this many period bounds, a period number is counted by comparisons (a year, a
+quarter: two bounds), not looked up by day."""
+
+
 def _period_of(bounds: I64, x: I64) -> I64:
     """``searchsorted(bounds, x, side="right") - 1`` for local-midnight bounds: the period
-    number (-1 before the first, P after the last) by one gather per day, not a search."""
+    number (-1 before the first, P after the last) as the count of bounds reached for a
+    few bounds, else by one gather per day, not a search."""
+    if len(bounds) <= _FEW_BOUNDS:
+        out: I64 = np.full(x.shape, -1, dtype=np.int64)
+        for b in bounds.tolist():
+            out += x >= b
+        return out
     days = (bounds + VN_OFFSET_NS) // NS_PER_DAY
     first, last = int(days[0]), int(days[-1])
     lut = np.searchsorted(days, np.arange(first - 1, last + 1), side="right") - 1
     origin = (first - 1) * NS_PER_DAY - VN_OFFSET_NS  # UTC ns of the day before the first
-    d = np.clip(x, origin, origin + (last - first + 2) * NS_PER_DAY - 1)  # NaT, never: ends
+    d = np.maximum(x, origin)  # NaT, never: the ends
+    np.minimum(d, origin + (last - first + 2) * NS_PER_DAY - 1, out=d)
     d -= origin
     d //= NS_PER_DAY
-    out: I64 = lut[d]
-    return out
+    found: I64 = lut[d]
+    return found
+
+
+def _at(base: Any, rows: I64) -> Any:
+    """The cell offsets of ``rows`` (one offset for every row when there is one group)."""
+    return base if isinstance(base, int) else base[rows]
 
 
 def _hist(keys: I64, n_cells: int) -> I64:
@@ -145,7 +162,8 @@ def count_matrix(
     n_p = len(periods)
     width = n_p + 2  # period numbers -1 .. n_p, stored at columns 0 .. n_p + 1
     cells = n_groups * width
-    base = group.astype(np.int64) * width + 1
+    # one group (no ``by``): every row's cell offset is 1 (no column of offsets)
+    base: Any = 1 if n_groups == 1 else group.astype(np.int64) * width + 1
     rec = frame.received_at.view(np.int64)
     fin = frame.finished_at.view(np.int64)
     due = results.overdue_from.view(np.int64)
@@ -182,16 +200,16 @@ def count_matrix(
     if bins == 5:  # among the resolved: not the stopped ones
         resched &= t != 4
     resched_rows = np.flatnonzero(resched)
-    rescheduled = _hist(base[resched_rows] + p_fin[resched_rows], cells).reshape(n_groups, width)[
-        :, cols
-    ]
+    rescheduled = _hist(_at(base, resched_rows) + p_fin[resched_rows], cells).reshape(
+        n_groups, width
+    )[:, cols]
     for name, (flag, among_received) in record_masks(frame).items():
         rows = np.flatnonzero(flag)
-        r_hist = _hist(base[rows] + p_rec[rows], cells).reshape(n_groups, width)
+        r_hist = _hist(_at(base, rows) + p_rec[rows], cells).reshape(n_groups, width)
         if among_received:
             extra[name] = r_hist[:, cols]
         else:
-            f_hist = _hist(base[rows] + p_fin[rows], cells).reshape(n_groups, width)
+            f_hist = _hist(_at(base, rows) + p_fin[rows], cells).reshape(n_groups, width)
             extra[name] = (
                 np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
             )
@@ -206,8 +224,8 @@ def count_matrix(
         b_p = _period_of(bounds, done)
         b_p[done == NAT] = n_p
         b_p = np.minimum(b_p, p_fin[pay_rows])
-        a_hist = _hist(base[pay_rows] + a_p, cells).reshape(n_groups, width)
-        ab_hist = _hist(base[pay_rows] + np.maximum(a_p, b_p), cells).reshape(n_groups, width)
+        a_hist = _hist(_at(base, pay_rows) + a_p, cells).reshape(n_groups, width)
+        ab_hist = _hist(_at(base, pay_rows) + np.maximum(a_p, b_p), cells).reshape(n_groups, width)
         waiting = np.cumsum(a_hist, axis=1)[:, cols] - np.cumsum(ab_hist, axis=1)[:, cols]
     return {
         **extra,

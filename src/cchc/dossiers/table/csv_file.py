@@ -36,7 +36,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import attrs
 import numpy as np
@@ -49,6 +49,7 @@ __all__ = [
     "FIELD_LIMIT",
     "LINE_FIELD",
     "CsvFile",
+    "CsvOptions",
     "CsvTable",
     "open_csv",
     "tokenize",
@@ -132,25 +133,19 @@ def open_csv(
     return CsvFile(raw=raw, header=header, found=found)
 
 
-def tokenize(
-    path: str | Path,
-    *,
-    source: str,
-    delimiter: str = ",",
-    required: Collection[str] = (),
-    encoding: str = "utf-8",
-    rename: Callable[[str], str] | None = None,
-) -> CsvTable:
-    """The rows of a CSV file as text (see :func:`open_csv` for the errors)."""
-    file = open_csv(
-        path,
-        source=source,
-        delimiter=delimiter,
-        required=required,
-        encoding=encoding,
-        rename=rename,
-    )
-    return tokens(file, delimiter=delimiter, source=source)
+class CsvOptions(TypedDict, total=False):
+    """How to open a CSV file: :func:`open_csv`'s options after ``source``."""
+
+    delimiter: str
+    required: Collection[str]
+    encoding: str
+    rename: Callable[[str], str] | None
+
+
+def tokenize(path: str | Path, *, source: str, **options: Unpack[CsvOptions]) -> CsvTable:
+    """The rows of a CSV file as text (see :func:`open_csv` for the options and errors)."""
+    file = open_csv(path, source=source, **options)
+    return tokens(file, delimiter=options.get("delimiter", ","), source=source)
 
 
 def tokens(

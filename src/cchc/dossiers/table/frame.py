@@ -60,7 +60,7 @@ bad ones instead of raising.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -75,11 +75,13 @@ from cchc.errors import BatchValidationError, CchcError, ValidationError
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
-from ..batch import CHANNEL_CODES, NAT, UNIT_CODES
+from ..batch import CHANNEL_CODES, UNIT_CODES
 from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
+    ArrowTimes,
     amounts,
+    arrow_categorical,
     check_columns,
     cutoffs,
     dossier_codes,
@@ -88,6 +90,7 @@ from .columns import (
     parse_times,
     to_us,
     vocabulary_codes,
+    vocabulary_labels,
 )
 from .csv_file import open_csv, tokens, typed_table
 from .headers import header_names
@@ -126,6 +129,8 @@ _KNOWN = frozenset(
 RESULT_KIND_CODES = {"paper": 0, "electronic": 1}
 """Codes of the ``result_kind`` column (-1: not recorded)."""
 _GROUPS = (*GROUP_COLUMNS, "case")
+_UNITS = {**UNIT_CODES, TimeUnit.IMMEDIATE.value: UNIT_CODES[IMMEDIATE_AS[1].value]}
+"""The names of the ``unit`` column and their codes ('immediate' as its engine terms)."""
 OnBadRows = Literal["raise", "collect"]
 
 
@@ -325,10 +330,8 @@ def from_columns(
             strict=True,
         )
     }
-    units = dict(UNIT_CODES)
-    units[TimeUnit.IMMEDIATE.value] = UNIT_CODES[IMMEDIATE_AS[1].value]
     unit_codes, immediate = vocabulary_codes(
-        unit, "unit", units, n, errs, flag=TimeUnit.IMMEDIATE.value
+        unit, "unit", _UNITS, n, errs, flag=TimeUnit.IMMEDIATE.value
     )
     channel_codes, _ = vocabulary_codes(channel, "channel", CHANNEL_CODES, n, errs)
     amt = amounts(amount, n, errs)
@@ -386,10 +389,10 @@ def _load(
     columns: Mapping[str, Any],
     *,
     rows: npt.NDArray[np.int64] | range,
-    labels: Any,
-    problems: Sequence[CchcError],
     source: str | None,
     on_bad_rows: OnBadRows,
+    labels: Any = None,
+    problems: Sequence[CchcError] = (),
     naive_is_utc: bool = False,
     dayfirst: bool = False,
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
@@ -401,7 +404,7 @@ def _load(
     check_on_bad_rows(on_bad_rows)
     options: dict[str, Any] = {
         "source": source,
-        "row_base": 0,
+        "row_base": 1,  # positions from 1: no array of row numbers is made
         "naive_is_utc": naive_is_utc,
         "dayfirst": dayfirst,
     }
@@ -413,13 +416,13 @@ def _load(
             raise
         found = list(exc.errors)
     bad = sorted(
-        [*problems, *relocate(found, position_base=0, rows=rows, labels=labels)],
+        [*problems, *relocate(found, position_base=1, rows=rows, labels=labels)],
         key=lambda e: e.row or 0,
     )
     if bad and on_bad_rows == "raise":
         raise BatchValidationError(bad, source=source)
     if found:  # collect: validate the good rows again (each row is checked on its own)
-        keep = np.setdiff1d(np.arange(len(rows)), [e.row for e in found])
+        keep = np.setdiff1d(np.arange(len(rows)), [(e.row or 1) - 1 for e in found])
         columns = {k: _take(v, keep) for k, v in columns.items()}
         frame = from_columns(**columns, **options)
         rows = np.asarray(rows, dtype=np.int64)[keep]
@@ -436,6 +439,8 @@ def _take(values: Any, keep: npt.NDArray[np.intp]) -> Any:
     """The rows ``keep`` of a column, of the same kind (a NumPy array stays one)."""
     if isinstance(values, str) or np.ndim(values) == 0:
         return values
+    if isinstance(values, ArrowTimes):
+        return values.take(keep)
     if isinstance(values, np.ndarray | pd.Categorical):
         return values[keep]
     return pd.Series(values).iloc[keep].reset_index(drop=True)
@@ -522,7 +527,6 @@ def from_dataframe(
         given,
         rows=range(row_base, row_base + len(df)),
         labels=df.index,
-        problems=(),
         source=source,
         on_bad_rows=on_bad_rows,
         dayfirst=dayfirst,
@@ -547,7 +551,8 @@ def _check_unique(names: Sequence[str], found: Sequence[str], source: str | None
         )
 
 
-_TIME_TYPE = "timestamp[ns, tz=UTC]"
+_LABELS = (*GROUP_COLUMNS, "unit", "channel", "outcome")
+_VOCABULARIES: Mapping[str, Mapping[str, int]] = {"unit": _UNITS, "channel": CHANNEL_CODES}
 
 
 def _arrow_types() -> dict[str, Any]:
@@ -556,7 +561,7 @@ def _arrow_types() -> dict[str, Any]:
     labels = pa.dictionary(pa.int32(), pa.string())
     return {
         **dict.fromkeys(TIME_COLUMNS, pa.timestamp("ns", tz="UTC")),
-        **dict.fromkeys((*GROUP_COLUMNS, "unit", "channel", "outcome"), labels),
+        **dict.fromkeys(_LABELS, labels),
         "amount": pa.int64(),
         "code": pa.string(),
         "cutoff": pa.string(),
@@ -564,30 +569,25 @@ def _arrow_types() -> dict[str, Any]:
     }
 
 
-def _arrow_columns(table: Any, names: Sequence[str]) -> dict[str, Any]:
-    """The known columns of an Arrow table (``names``: the column name of each) for
-    :func:`from_columns` with ``naive_is_utc=True``: instants with a zone as UTC
-    ``datetime64`` in their own unit (no copy, no cast to ``ns`` before the range
-    check), instants without one as naive pandas values (refused), labels as
-    categoricals (each distinct text looked up once), other columns as NumPy or
-    pandas values."""
+def _arrow_columns(columns: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """The known columns of an Arrow table (``columns``: the column name and the Arrow
+    column of each) for :func:`from_columns` with ``naive_is_utc=True``: instants with a
+    zone as :class:`~.columns.ArrowTimes` (converted chunk by chunk, in their own unit:
+    no copy, no cast to ``ns`` before the range check), instants without one as naive
+    pandas values (refused), labels as categoricals (each distinct text looked up once),
+    other columns as NumPy or pandas values."""
     pa = require_extra("pyarrow", "pandas")
     out: dict[str, Any] = {}
-    for name, col in zip(names, table.columns, strict=True):
+    for name, col in columns:
         kind = col.type
         if name not in _KNOWN:
             continue
         if pa.types.is_timestamp(kind) and kind.tz is not None:
-            ints = col.cast(pa.int64())
-            if ints.null_count:
-                ints = ints.fill_null(NAT)  # null: NaT (no such event)
-            out[name] = ints.to_numpy().view(f"datetime64[{kind.unit}]")
-        elif name in (*GROUP_COLUMNS, "unit", "channel", "outcome") and (
-            pa.types.is_string(kind) or pa.types.is_large_string(kind)
-        ):
+            out[name] = ArrowTimes(col)
+        elif name in _LABELS and (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             out[name] = col.dictionary_encode().to_pandas()
         elif pa.types.is_dictionary(kind):
-            out[name] = col.to_pandas()
+            out[name] = arrow_categorical(col)
         elif pa.types.is_integer(kind) and col.null_count == 0:
             out[name] = col.to_numpy()
         else:
@@ -683,29 +683,37 @@ def read_csv(
     if table is not None and (
         "amount" not in table.column_names or table.column("amount").null_count == 0
     ):  # an empty amount: the text path says which rows
-        typed = _arrow_columns(table, table.column_names)
+        typed = _arrow_columns(zip(table.column_names, table.columns, strict=True))
     if typed is not None:
         if dayfirst:
             text = tokens(file, delimiter=delimiter, source=name, keep=TIME_COLUMNS)
             typed.update({k: text.columns[k] for k in known if k in TIME_COLUMNS})
-        return _load(
-            typed,
-            rows=range(2, len(table) + 2),
-            labels=None,
-            problems=(),
-            source=name,
-            on_bad_rows=on_bad_rows,
-            naive_is_utc=True,
-            dayfirst=dayfirst,
-        )
+        return _load_typed(typed, range(2, len(table) + 2), name, on_bad_rows, dayfirst)
     text = tokens(file, delimiter=delimiter, source=name, keep=known)
     return _load(
         {k: text.columns[k] for k in known},
         rows=text.lines,
-        labels=None,
         problems=text.problems,
         source=name,
         on_bad_rows=on_bad_rows,
+        dayfirst=dayfirst,
+    )
+
+
+def _load_typed(
+    columns: Mapping[str, Any],
+    rows: range,
+    source: str | None,
+    on_bad_rows: OnBadRows,
+    dayfirst: bool,
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """:func:`_load` of columns read by Arrow (instants with a zone, as UTC)."""
+    return _load(
+        columns,
+        rows=rows,
+        source=source,
+        on_bad_rows=on_bad_rows,
+        naive_is_utc=True,
         dayfirst=dayfirst,
     )
 
@@ -723,8 +731,11 @@ def from_arrow(
 
     Instants are read in their own unit, so a year-2605 ``timestamp[us, tz]`` is the
     same range error as any value outside 1678-2261, never wrapped into another
-    date. Text columns are looked up once per distinct label; text that is not valid
-    UTF-8 is a bad row (row and field), never a raw Arrow error. ``columns``,
+    date. The texts of ``unit`` and ``channel`` are matched against their names in C
+    (Arrow's ``index_in``, on a few threads): only a text that is not a name as written is
+    read into Python (and looked up again stripped and in NFC). Other text columns are
+    looked up once per distinct label. Text that is not valid UTF-8 is a bad row (row and
+    field), never a raw Arrow error. ``columns``,
     ``dayfirst`` and ``on_bad_rows`` as in :func:`from_dataframe`.
     """
     pa = require_extra("pyarrow", "pandas")
@@ -737,41 +748,39 @@ def from_arrow(
     names = [rename(c) for c in found]
     _check_unique(names, found, source)
     _require(names, source, found)
-    labels = (*GROUP_COLUMNS, "unit", "channel", "outcome")
-    table = pa.table(  # labels as dictionaries: UTF-8 checked and looked up once per label
-        [
-            col.dictionary_encode()
-            if name in labels
-            and (pa.types.is_string(col.type) or pa.types.is_large_string(col.type))
-            else col
-            for name, col in zip(names, table.columns, strict=True)
-        ],
-        names=found,
-    )
-    _check_utf8(table, source)
-    return _load(
-        _arrow_columns(table, names),
-        rows=range(1, table.num_rows + 1),
-        labels=None,
-        problems=(),
-        source=source,
-        on_bad_rows=on_bad_rows,
-        naive_is_utc=True,
-        dayfirst=dayfirst,
-    )
+    looked: dict[str, Any] = {}  # unit, channel: looked up in C, row by row
+    rest: list[tuple[str, str, Any]] = []  # (name, header, column): each label once
+    problems: list[CchcError] = []
+    for name, header, col in zip(names, found, table.columns, strict=True):
+        text = pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+        if text and name in _VOCABULARIES:
+            looked[name], bad = vocabulary_labels(col, list(_VOCABULARIES[name]))
+            problems += [ValidationError("not UTF-8 text", row=r + 1, field=header) for r in bad]
+        else:
+            labels = text and name in _LABELS  # each distinct label looked up once
+            rest.append((name, header, col.dictionary_encode() if labels else col))
+    problems += _not_utf8((header, col) for _, header, col in rest)
+    if problems:
+        raise BatchValidationError(sorted(problems, key=lambda e: e.row or 0), source=source)
+    given = {**_arrow_columns((name, col) for name, _, col in rest), **looked}
+    return _load_typed(given, range(1, table.num_rows + 1), source, on_bad_rows, dayfirst)
 
 
-def _check_utf8(table: Any, source: str | None) -> None:
-    """Every text value of ``table`` is valid UTF-8; else a BatchValidationError listing
-    each bad row (from 1) and column."""
+def _not_utf8(columns: Iterable[tuple[str, Any]]) -> list[CchcError]:
+    """An error for each row (from 1) and column (``columns``: the header and Arrow
+    column of each) whose text is not valid UTF-8."""
     pa = require_extra("pyarrow", "pandas")
     problems: list[CchcError] = []
-    for name, col in zip(table.column_names, table.columns, strict=True):
+    for name, col in columns:
         kind = col.type.value_type if pa.types.is_dictionary(col.type) else col.type
         if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             continue
         with contextlib.suppress(pa.ArrowInvalid):
-            col.validate(full=True)
+            if pa.types.is_dictionary(col.type):  # the labels, once each
+                for chunk in col.chunks:
+                    chunk.dictionary.validate(full=True)
+            else:
+                col.validate(full=True)
             continue  # valid UTF-8: nothing to locate
         start = 0
         for chunk in col.chunks:
@@ -793,5 +802,4 @@ def _check_utf8(table: Any, source: str | None) -> None:
                 ValidationError("not UTF-8 text", row=start + int(r) + 1, field=name) for r in rows
             ]
             start += len(chunk)
-    if problems:
-        raise BatchValidationError(sorted(problems, key=lambda e: e.row or 0), source=source)
+    return problems
