@@ -153,6 +153,18 @@ def test_dossier_deadline_of_the_sample_dossier(client: TestClient) -> None:
     assert r.status_code == 422 and r.json()["kind"] == "LifecycleError"
 
 
+def test_a_stopped_dossier_has_no_timeliness(client: TestClient) -> None:
+    """Stopped at the applicant's request (ND 118/2025 Art 21): counted apart, CONV-STOP-APART."""
+    events = [
+        {"kind": "received", "at": "2025-10-06T09:00:00+07:00"},
+        {"kind": "withdrawn", "at": "2025-10-20T09:00:00+07:00"},  # after the due date
+    ]
+    dossier = {"channel": "in_person", "amount": 5, "events": events}
+    body = client.post("/v1/dossiers/deadline", json={"dossier": dossier}).json()
+    assert body["stopped"] is True and body["timeliness"] is None
+    assert body["finished_at"] == "2025-10-20T09:00:00+07:00"
+
+
 def test_forms_json_markdown_docx(client: TestClient) -> None:
     import docx
 

@@ -209,3 +209,27 @@ def test_result_lines_are_json_whatever_the_row_number(first: int) -> None:
         "2026-12-31T23:59:59+07:00",
     ]
     assert [x["timeliness"] for x in lines] == ["unfinished", "late"]
+
+
+def test_an_outcome_column_names_the_stopped_rows(client: TestClient, tmp_path: Path) -> None:
+    """A file with an ``outcome`` column: stopped rows are named ``stopped`` (code 3) in every
+    output, as the library gives them, and counted apart in the summary (CONV-STOP-APART)."""
+    path = tmp_path / "stops.csv"
+    path.write_text(
+        "received_at,amount,unit,channel,finished_at,outcome\n"
+        "2025-10-06T09:00:00+07:00,5,working_days,online,2025-10-07T09:00:00+07:00,withdrawn\n"
+        "2025-10-06T09:00:00+07:00,5,working_days,online,2025-10-08T09:00:00+07:00,decided\n"
+        "2025-10-06T09:00:00+07:00,5,working_days,online,,\n"
+        "2025-10-06T09:00:00+07:00,5,working_days,online,2025-11-10T09:00:00+07:00,stopped\n",
+        encoding="utf-8",
+    )
+    data = path.read_bytes()
+    rows, problems, summary = _records(
+        client.post("/v1/dossiers/evaluate", content=data, headers=CSV).text
+    )
+    names = ["stopped", "early", "unfinished", "stopped"]
+    assert problems == [] and [x["timeliness"] for x in rows] == names
+    assert list(_library(path)["timeliness"].astype(str)) == names
+    assert (summary["stopped"], summary["early"], summary["late"]) == (2, 1, 0)
+    r = client.post("/v1/dossiers/evaluate?format=csv", content=data, headers=CSV)
+    assert list(pd.read_csv(io.StringIO(r.text), dtype=str)["timeliness"]) == names
