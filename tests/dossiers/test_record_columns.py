@@ -209,6 +209,15 @@ def test_the_counts_feed_the_766_indicators() -> None:
         "4.2": "50.00",
         "6.1": "50.00",
     }
+    # the record counts are read from the row when its columns exist; a count given wins
+    assert counts_from_stats(feb) == counts_from_stats(feb, **record)
+    assert counts_from_stats(feb, synced=1).synced == 1
+    plain = from_columns(**{k: v for k, v in _six().items() if k not in RECORD_COLUMN_NAMES})  # type: ignore[arg-type]
+    (row,) = summarize(plain, evaluate(plain), month_periods(2026)[1], as_of=AS_OF)
+    assert all(getattr(counts_from_stats(row), k) is None for k in RECORD_COUNTS)
+
+
+RECORD_COLUMN_NAMES = ("result_kind", "synced", "digitised", "paid_online", "has_fees")
 
 
 @pytest.mark.parametrize("items", ["fees", "papers", "payments"])

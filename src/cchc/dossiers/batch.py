@@ -28,7 +28,15 @@ from .engine import period
 from .instants import NAT, NS_PER_DAY, NS_PER_MINUTE, VN_OFFSET_NS
 from .period_units import UNIT_CODES
 from .policy import DeadlinePolicy
-from .timeliness import EARLY, LATE, ON_TIME, UNFINISHED, due_within_ns, timeliness_code
+from .timeliness import (
+    EARLY,
+    LATE,
+    ON_TIME,
+    STOPPED,
+    UNFINISHED,
+    due_within_ns,
+    timeliness_code,
+)
 
 __all__ = [
     "CHANNEL_CODES",
@@ -38,6 +46,7 @@ __all__ = [
     "NS_PER_DAY",
     "NS_PER_MINUTE",
     "ON_TIME",
+    "STOPPED",
     "UNFINISHED",
     "UNIT_CODES",
     "VN_OFFSET_NS",

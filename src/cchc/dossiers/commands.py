@@ -448,6 +448,8 @@ def _stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
+    # stopped at the applicant's request (an outcome column): a column of its own
+    apart = frame.outcome is not None
     table = [
         (
             r.period,
@@ -458,6 +460,7 @@ def _stats(args: argparse.Namespace) -> int:
             r.counts.early,
             r.counts.on_time,
             r.counts.late,
+            *((r.counts.stopped,) if apart else ()),
             r.counts.in_progress,
             r.counts.in_progress_overdue,
             _pct(r.rates.on_time_or_early_rate),
@@ -476,6 +479,7 @@ def _stats(args: argparse.Namespace) -> int:
             "early",
             "on_time",
             "late",
+            *(("stopped",) if apart else ()),
             "in_progress",
             "overdue",
             "on_time+early%",

@@ -10,7 +10,15 @@ from pydantic import Field, model_validator
 
 from cchc._model import CchcRecord
 
-__all__ = ["FINISHING_KINDS", "STEP_KINDS", "Event", "EventKind", "finish_index"]
+__all__ = [
+    "FINISHING_KINDS",
+    "OUTCOME_ALIASES",
+    "OUTCOME_CODES",
+    "STEP_KINDS",
+    "Event",
+    "EventKind",
+    "finish_index",
+]
 
 
 class EventKind(enum.StrEnum):
@@ -50,6 +58,16 @@ FINISHING_KINDS = (EventKind.DECIDED, EventKind.RETURNED, EventKind.REFUSED, Eve
 """Events that end processing; the first of them is the finish (766 portal §2.1,
 "Đã xử lý xong" preferred over "Đã trả kết quả").
 Which of them end the dossier is rule ``LC-TERMINAL-ENDS`` of :mod:`cchc.dossiers.lifecycle`."""
+
+OUTCOME_CODES: dict[str, int] = {k.value: i for i, k in enumerate(FINISHING_KINDS)}
+"""The outcome of a finished dossier (kết quả xử lý: the kind of its finishing event,
+``Dossier.outcome``) as the ``outcome`` column of the flat format codes it: 0 ``decided``
+(đã xử lý xong), 1 ``returned`` (đã trả kết quả), 2 ``refused`` (từ chối giải quyết), 3
+``withdrawn`` (dừng thực hiện theo yêu cầu, ND 118/2025 Art 21: counted apart,
+``CONV-STOP-APART``); -1 in a column: not recorded."""
+OUTCOME_ALIASES: dict[str, str] = {"stopped": EventKind.WITHDRAWN.value}
+"""Other names accepted for an outcome: ``stopped`` (dừng thực hiện, the word of ND 118/2025
+Art 21 and of the portal's status 8 "Dừng xử lý", which cchc reads as a withdrawal)."""
 
 
 STEP_KINDS = (EventKind.STEP_STARTED, EventKind.STEP_FINISHED)

@@ -119,6 +119,11 @@ class Deadline(NamedTuple):
     """Set while a payment notice (chờ thực hiện nghĩa vụ tài chính) is unanswered."""
     payment_waits: int = 0
     """How many waits for the applicant's financial obligations ended (:mod:`.pauses`)."""
+    stopped: bool = False
+    """The dossier ended at the applicant's request (dừng thực hiện thủ tục hành chính, ND
+    118/2025 Art 21: its finish is a ``withdrawn`` event): counted apart, neither early, on
+    time nor late (registry ``CONV-STOP-APART``; the column engine's timeliness code
+    :data:`~cchc.dossiers.timeliness.STOPPED`)."""
     findings: tuple[Finding, ...] = ()
     """Rule breaks kept rather than refused, e.g. an apology later than one day before the
     due day (code ``LC-APOLOGY-LATE``, :mod:`cchc.dossiers.rescheduling`)."""
@@ -217,7 +222,8 @@ class Deadline(NamedTuple):
         )
 
     def timeliness(self, granularity: Granularity | str | None = None) -> Timeliness | None:
-        """Early / on time / late (None while in progress).
+        """Early / on time / late (None while in progress, and for a dossier stopped at the
+        applicant's request: :attr:`stopped`, counted apart).
 
         ``granularity=None`` compares local days, or minutes when the limit is in
         hours (a result 6 hours after an 8-working-hour due moment is late, not
@@ -226,7 +232,7 @@ class Deadline(NamedTuple):
         In ``subtract_waiting`` mode a dossier with more than one supplement
         request is late, as on the 766 portal.
         """
-        if self.finished_ns == NAT:
+        if self.finished_ns == NAT or self.stopped:
             return None
         if late_by_requests(self.supplement_requests, self.mode):
             return Timeliness.LATE
@@ -405,6 +411,7 @@ def replay(
             tuple(trail),  # trail_ns
             paying,  # payment_pending_ns
             payments,  # payment_waits
+            last is not None and events[last].kind is EventKind.WITHDRAWN,  # stopped
             tuple(findings),  # findings
         )
     )

@@ -27,6 +27,7 @@ from cchc.procedures import TimeUnit
 
 from . import engine
 from .batch import UNIT_CODES, classify_local
+from .events import OUTCOME_CODES, EventKind
 from .instants import NAT, NEVER, NS_PER_DAY, VN_OFFSET_NS
 from .one_stop_rules import OneStopRules, rule_timeline
 from .policy import DeadlinePolicy, SupplementMode, get_policy
@@ -34,7 +35,7 @@ from .rescheduling import late_apology_finding, second_message
 from .supplements import clock_anchor, judged_moment
 from .table.chunks import CHUNK_ROWS, map_chunks, row_chunks
 from .table.rows import row_to_dossier
-from .timeliness import Granularity, check_granularity
+from .timeliness import STOPPED, TIMELINESS_NAMES, Granularity, check_granularity
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,7 +62,8 @@ class DossierResults:
     legal_due_at: DT
     start_at: DT
     timeliness: npt.NDArray[np.int8]
-    """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn)."""
+    """-1 unfinished, 0 early (trước hạn), 1 on time (đúng hạn), 2 late (quá hạn), 3 stopped
+    at the applicant's request (the ``withdrawn`` outcome, counted apart: ``CONV-STOP-APART``)."""
     overdue_from: DT
     """An unfinished dossier is overdue after this moment: the due moment, or never
     (the largest datetime64) while a supplement requested by the due moment is
@@ -83,8 +85,10 @@ class DossierResults:
 
     def __repr__(self) -> str:
         """What it is, its size and its timeliness counts in a few lines (+07:00)."""
-        counts = np.bincount(self.timeliness.astype(np.int64) + 1, minlength=4)
-        names = ("unfinished", "early", "on time", "late")
+        counts = np.bincount(self.timeliness.astype(np.int64) + 1, minlength=5)
+        names: tuple[str, ...] = ("unfinished", "early", "on time", "late", "stopped")
+        if not counts[-1]:  # no stopped row (or no outcome column): the four codes
+            names, counts = names[:-1], counts[:-1]
         return summary(
             f"DossierResults: {len(self.due_at):,} rows, policy {self.policy}"
             + (" (provisional days used)" if self.provisional else ""),
@@ -100,7 +104,7 @@ class DossierResults:
 
     def _repr_html_(self) -> str:
         """The first and last rows as a small HTML table (for notebooks)."""
-        names = ("unfinished", "early", "on_time", "late")
+        names = TIMELINESS_NAMES
 
         def row(i: int) -> list[object]:
             number = i + 1 if self.row_numbers is None else int(self.row_numbers[i])
@@ -182,7 +186,7 @@ class DossierResults:
 
         names = pd.Categorical.from_codes(
             self.timeliness.astype(np.int64) + 1,
-            categories=pd.Index(["unfinished", "early", "on_time", "late"]),
+            categories=pd.Index(TIMELINESS_NAMES),
         )
         return pd.DataFrame(
             {
@@ -456,6 +460,8 @@ def _evaluate_chunk(
         rows = np.flatnonzero(pending & (fin != NAT + VN_OFFSET_NS))
         fin[rows] = judged_moment(fin[rows], req[rows], True)
     codes = classify_local(fin, due, minute=per_row)  # judged on local moments
+    if frame.outcome is not None:  # stopped at the applicant's request: counted apart
+        codes[frame.outcome == OUTCOME_CODES[EventKind.WITHDRAWN.value]] = STOPPED
     same = legal is due
     # back to UTC (into the caller's columns when given)
     due_utc = np.subtract(due, VN_OFFSET_NS, out=None if out is None else out[0])

@@ -53,6 +53,13 @@ __all__ = [
 
 UNFINISHED, EARLY, ON_TIME, LATE = -1, 0, 1, 2
 """Timeliness codes of the column engine (and of :func:`timeliness_code`)."""
+STOPPED = 3
+"""Code of a dossier stopped at the applicant's request (dừng thực hiện thủ tục hành chính,
+ND 118/2025 Art 21; the ``withdrawn`` outcome): finished, judged neither early, on time nor
+late but counted apart (registry ``CONV-STOP-APART``; :attr:`Deadline.stopped
+<cchc.dossiers.Deadline.stopped>` on one dossier)."""
+TIMELINESS_NAMES = ("unfinished", "early", "on_time", "late", "stopped")
+"""The name of each timeliness code, at ``code + 1`` (-1 unfinished ... 3 stopped)."""
 
 
 class Timeliness(enum.StrEnum):

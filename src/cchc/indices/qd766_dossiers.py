@@ -57,6 +57,7 @@ from pydantic import Field, model_validator
 
 from cchc._model import CchcRecord
 from cchc.dossiers import StatsRow
+from cchc.dossiers.table.statistics import RECORD_COUNTS
 from cchc.errors import ValidationError
 from cchc.indices.framework import Framework
 from cchc.indices.qd766 import Qd766Figures, score_figures
@@ -151,8 +152,10 @@ _FIGURE = {
 
 def counts_from_stats(row: StatsRow, **counts: int | None) -> Qd766DossierCounts:
     """The counts of a :func:`~cchc.dossiers.summarize` row (``dossiers`` = dossiers to
-    handle, ``received`` = received in the period), with the flag counts the dossier
-    columns do not have yet (``synced=...``, ``e_result=...``, ...).
+    handle, ``received`` = received in the period), with its record counts (``synced``,
+    ``e_result``, ``digitised``, ``paid_online``, ``payment_base``: those whose column the
+    dossier file has, :data:`~cchc.dossiers.table.statistics.RECORD_COUNTS`), and the
+    counts given here (``synced=...``, ``full_online=...``, ...), which win over the row's.
 
     Raises:
         ValidationError: an unknown or inconsistent count.
@@ -161,7 +164,10 @@ def counts_from_stats(row: StatsRow, **counts: int | None) -> Qd766DossierCounts
         if name in counts:
             raise ValidationError(f"{name} comes from the statistics row", field=name)
     c = row.counts
-    return Qd766DossierCounts.from_data({"dossiers": c.to_handle, "received": c.received, **counts})
+    found = {k: getattr(c, k) for k in RECORD_COUNTS if getattr(c, k) is not None}
+    return Qd766DossierCounts.from_data(
+        {"dossiers": c.to_handle, "received": c.received, **found, **counts}
+    )
 
 
 def indicator_rates(

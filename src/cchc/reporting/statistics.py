@@ -78,6 +78,11 @@ class FormColumn(CchcRecord):
     value: tuple[str, ...] = Field(
         min_length=1, description="StatsCounts fields added up; a leading '-' subtracts."
     )
+    optional: bool = Field(
+        default=False,
+        description="Not on the official form: kept only when asked for (e.g. the dossiers "
+        "stopped at the applicant's request, for files with an outcome column).",
+    )
 
     @model_validator(mode="after")
     def _known_fields(self) -> FormColumn:
@@ -91,7 +96,8 @@ class FormColumn(CchcRecord):
         total = 0
         for term in self.value:
             name = term.removeprefix("-")
-            total += -getattr(counts, name) if term.startswith("-") else getattr(counts, name)
+            value = getattr(counts, name) or 0  # a count without its column (None): none
+            total += -value if term.startswith("-") else value
         return total
 
 
@@ -142,6 +148,18 @@ class FormSpec(CchcRecord):
         """Position in a row's values of column ``number``."""
         return number - 3
 
+    def official(self) -> FormSpec:
+        """The form without its optional columns (and without them in its sums)."""
+        kept = tuple(c for c in self.columns if not c.optional)
+        if len(kept) == len(self.columns):
+            return self
+        numbers = {c.number for c in kept}
+        sums = tuple(
+            FormSum(total=s.total, parts=tuple(p for p in s.parts if p in numbers))
+            for s in self.sums
+        )
+        return self.model_copy(update={"columns": kept, "sums": sums})
+
     def row(self, label: str, counts: StatsCounts) -> FormRow:
         """The form row of ``counts``."""
         return FormRow(label=label, values=tuple(c.of(counts) for c in self.columns))
@@ -157,15 +175,16 @@ FORM_KEYS: tuple[str, ...] = ("06",)
 """Keys of the bundled forms (``--form`` on the command line)."""
 
 
-def form_spec(key: str) -> FormSpec:
-    """The form ``key`` (e.g. ``"06"``).
+def form_spec(key: str, *, optional: bool = False) -> FormSpec:
+    """The form ``key`` (e.g. ``"06"``) as officially laid out, or with its optional columns
+    (``optional=True``: Biểu 06's column 14, the dossiers stopped at the applicant's request).
 
     Raises:
         ValidationError: no such form.
     """
     for spec in forms():
         if spec.key == str(key):
-            return spec
+            return spec if optional else spec.official()
     known = ", ".join(s.key for s in forms())
     raise ValidationError(f"unknown statistics form {key!r} (one of {known})", field="form")
 
@@ -212,8 +231,9 @@ class StatisticsForm(CchcRecord):
 
     @property
     def spec(self) -> FormSpec:
-        """The form's definition."""
-        return form_spec(self.form)
+        """The form's definition (with the optional columns when its rows have them)."""
+        full = form_spec(self.form, optional=True)
+        return full if len(self.total.values) == len(full.columns) else full.official()
 
     @classmethod
     def single(cls, spec: FormSpec, period: str, rows: Sequence[FormRow]) -> StatisticsForm:
@@ -307,12 +327,15 @@ def fill_form(
     """Fill ``form`` for ``period`` from dossier columns: one section per agency (in order
     of first appearance), one row per field with anything to report, through
     :func:`cchc.dossiers.summarize` (unfinished dossiers judged at the window's end, or at
-    ``as_of`` when earlier).
+    ``as_of`` when earlier). When ``frame`` has an ``outcome`` column, the dossiers stopped
+    at the applicant's request (ND 118/2025 Art 21) are counted apart in the optional column
+    (Biểu 06: column 14), outside resolved and in progress (``CONV-STOP-APART``).
 
     Raises:
         ValidationError: an unknown form.
     """
-    spec = form_spec(form)
+    # files with an outcome column: the stopped dossiers in a column of their own
+    spec = form_spec(form, optional=frame.outcome is not None)
     window = Period(period.start, period.end + timedelta(days=1), period_label(period))
     codes, agencies = frame.group("agency")
     order = np.argsort(codes, kind="stable")  # rows of each agency together, one sort

@@ -297,6 +297,11 @@ class DeadlineResponse(_Out):
     provisional: bool
     timeliness: Timeliness | None = Field(description="trước hạn / đúng hạn / quá hạn.")
     timeliness_vi: str | None
+    stopped: bool = Field(
+        default=False,
+        description="Dừng thực hiện theo yêu cầu (ND 118/2025 Điều 21): counted apart, no "
+        "timeliness (CONV-STOP-APART).",
+    )
     progress: Progress | None = Field(description="in_time / overdue at as_of (unfinished).")
     explanation: ExplanationOut | None = None
 
@@ -321,6 +326,7 @@ class DeadlineResponse(_Out):
             provisional=dl.provisional,
             timeliness=when,
             timeliness_vi=when.vietnamese if when is not None else None,
+            stopped=dl.stopped,
             progress=progress,
             explanation=ExplanationOut.of(dl.explain()) if request.explain else None,
         )
@@ -335,6 +341,11 @@ class EvaluationSummary(_Out):
     on_time: int
     late: int
     unfinished: int
+    stopped: int = Field(
+        default=0,
+        description="Dừng thực hiện theo yêu cầu (the outcome 'withdrawn'; counted apart, "
+        "CONV-STOP-APART).",
+    )
     provisional: bool
     complete: bool = Field(description="False when a limit (rows, time) stopped the run.")
 

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 import cchc.errors
 from cchc.dossiers import DossierResults, evaluate, from_dataframe, read_csv
+from cchc.dossiers.timeliness import TIMELINESS_NAMES
 from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
 
 from .models import EvaluationSummary
@@ -54,8 +55,8 @@ PARQUET_BATCH_ROWS = 65_536
 CSV_TYPES = ("text/csv",)
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
 PARQUET_TYPES = ("application/vnd.apache.parquet",)
-_TIMELINESS = np.array(["unfinished", "early", "on_time", "late"], dtype=object)
-"""Names of the timeliness codes of :class:`~cchc.dossiers.DossierResults` (-1 ... 2)."""
+_TIMELINESS = np.array(TIMELINESS_NAMES, dtype=object)
+"""Names of the timeliness codes of :class:`~cchc.dossiers.DossierResults` (-1 ... 3)."""
 _VN_OFFSET = np.timedelta64(7, "h")
 
 
@@ -74,7 +75,7 @@ class Tally:
 
     rows: int = 0
     bad_rows: int = 0
-    counts: list[int] = attrs.Factory(lambda: [0, 0, 0, 0])
+    counts: list[int] = attrs.Factory(lambda: [0] * len(TIMELINESS_NAMES))
     provisional: bool = False
 
     def add(self, chunk: ChunkResult) -> None:
@@ -82,13 +83,15 @@ class Tally:
         self.bad_rows += len({p.row for p in chunk.problems})
         if chunk.results is not None:
             self.rows += len(chunk.rows)
-            found = np.bincount(chunk.results.timeliness.astype(np.int64) + 1, minlength=4)
+            found = np.bincount(
+                chunk.results.timeliness.astype(np.int64) + 1, minlength=len(TIMELINESS_NAMES)
+            )
             self.counts = [a + int(b) for a, b in zip(self.counts, found, strict=True)]
             self.provisional = self.provisional or chunk.results.provisional
 
     def summary(self, *, complete: bool) -> EvaluationSummary:
         """The summary record."""
-        unfinished, early, on_time, late = self.counts
+        unfinished, early, on_time, late, stopped = self.counts
         return EvaluationSummary(
             rows=self.rows,
             bad_rows=self.bad_rows,
@@ -96,6 +99,7 @@ class Tally:
             on_time=on_time,
             late=late,
             unfinished=unfinished,
+            stopped=stopped,
             provisional=self.provisional,
             complete=complete,
         )
@@ -393,9 +397,9 @@ def result_columns(chunk: ChunkResult) -> dict[str, list[Any]]:
 
 
 _NAMES = np.frombuffer(
-    b"".join((n + b'"').ljust(12) for n in (b"unfinished", b"early", b"on_time", b"late")),
+    b"".join((n.encode() + b'"').ljust(12) for n in TIMELINESS_NAMES),
     dtype=np.uint8,
-).reshape(4, 12)
+).reshape(len(TIMELINESS_NAMES), 12)
 """The timeliness names, each closed by its quote and padded with JSON blanks."""
 _ROW_PLACES = 12
 """Room for the row number after its colon: 12 places (up to 999,999,999,999)."""

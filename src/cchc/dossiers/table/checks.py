@@ -46,8 +46,9 @@ TIME_COLUMNS = (
 GROUP_COLUMNS = ("procedure_code", "field", "agency")
 FLAG_COLUMNS = ("synced", "digitised", "paid_online", "has_fees")
 """Yes/no columns of the dossier record (``Dossier`` fields of the same names)."""
-RECORD_COLUMNS = ("case", "result_kind", *FLAG_COLUMNS)
-"""Optional columns of the dossier record that the 766 statistics count."""
+RECORD_COLUMNS = ("case", "result_kind", *FLAG_COLUMNS, "outcome")
+"""Optional columns of the dossier record that the statistics count (the 766 flags; the
+``outcome``, whose stopped dossiers are counted apart)."""
 FIELD_ORDER = (
     "code",
     *GROUP_COLUMNS,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from ..batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME
+from ..batch import CHANNEL_CODES, EARLY, LATE, NAT, ON_TIME, STOPPED
 from ..instants import NEVER, NS_PER_DAY, VN_OFFSET_NS
 
 if TYPE_CHECKING:
@@ -52,6 +52,10 @@ def count_arrays(
     resolved = handle & (fin != NAT) & (fin < b)
     progress = handle & ~resolved
     t = results.timeliness
+    stopped = None
+    if frame.outcome is not None:  # stopped at the applicant's request: apart from resolved
+        stopped = resolved & (t == STOPPED)
+        resolved &= ~stopped
     as_of = b - 1 if as_of_ns is None else min(b - 1, as_of_ns)
     rescheduled = frame.rescheduled_due_at.view(np.int64) != NAT
     p_req = frame.payment_requested_at.view(np.int64)
@@ -72,6 +76,8 @@ def count_arrays(
         "rescheduled": resolved & rescheduled,
         "waiting_payment": progress & paying,
     }
+    if stopped is not None:
+        masks["stopped"] = stopped
     for name, (rows, among_received) in record_masks(frame).items():
         masks[name] = rows & (received if among_received else handle)
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
@@ -166,8 +172,10 @@ def count_matrix(
     p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
     online = (frame.channel == CHANNEL_CODES["online"]).astype(np.int64)
     rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
-    t = results.timeliness.astype(np.int64) + 1  # 0 unfinished, 1 early, 2 on time, 3 late
-    fin_hist = _hist((base + p_fin) * 4 + t, cells * 4).reshape(n_groups, width, 4)
+    # 0 unfinished, 1 early, 2 on time, 3 late (4 stopped: only with an outcome column)
+    t = results.timeliness.astype(np.int64) + 1
+    bins = 4 if frame.outcome is None else 5
+    fin_hist = _hist((base + p_fin) * bins + t, cells * bins).reshape(n_groups, width, bins)
     # overdue at the end of p >= q: the period holding the instant after the due moment
     q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
     m = np.maximum(p_rec, q, out=q)
@@ -184,11 +192,17 @@ def count_matrix(
     resolved = early + on_time + late
     overdue = np.cumsum(m_hist, axis=1)[:, cols] - np.cumsum(mf_hist, axis=1)[:, cols]
     progress = handle - resolved
-    resched_rows = np.flatnonzero(frame.rescheduled_due_at.view(np.int64) != NAT)
+    extra: dict[str, I64] = {}
+    if bins == 5:  # stopped: finished, counted apart from resolved (CONV-STOP-APART)
+        extra["stopped"] = fin_hist[:, cols, 4]
+        progress = progress - extra["stopped"]
+    resched = frame.rescheduled_due_at.view(np.int64) != NAT
+    if bins == 5:  # among the resolved: not the stopped ones
+        resched &= t != 4
+    resched_rows = np.flatnonzero(resched)
     rescheduled = _hist(_at(base, resched_rows) + p_fin[resched_rows], cells).reshape(
         n_groups, width
     )[:, cols]
-    extra: dict[str, I64] = {}
     for name, (flag, among_received) in record_masks(frame).items():
         rows = np.flatnonzero(flag)
         r_hist = _hist(_at(base, rows) + p_rec[rows], cells).reshape(n_groups, width)

@@ -34,6 +34,11 @@ digitised                no       số hóa thành phần hồ sơ (yes/no; 766 
 paid_online              no       thanh toán trực tuyến (yes/no; 766 6.1)
 has_fees                 no       có nghĩa vụ tài chính: a fee other than 0 is due (yes/no;
                                   the base of 766 6.1)
+outcome                  no       how the dossier ended at ``finished_at``: ``decided``,
+                                  ``returned``, ``refused``, ``withdrawn`` (or ``stopped``:
+                                  dừng thực hiện theo yêu cầu, ND 118/2025 Art 21) or codes
+                                  0-3; empty: not recorded. Stopped dossiers are counted
+                                  apart (:mod:`~cchc.dossiers.table.outcomes`)
 ======================== ======== =====================================================
 
 The record columns are counted by :func:`~cchc.dossiers.summarize` (``synced`` among
@@ -89,6 +94,7 @@ from .columns import (
 )
 from .csv_file import open_csv, tokens, typed_table
 from .headers import header_names
+from .outcomes import outcome_codes
 
 __all__ = [
     "CHANNEL_CODES",
@@ -156,6 +162,9 @@ class DossierFrame:
     """Result kind codes (:data:`RESULT_KIND_CODES`, -1 none), or None for no column."""
     record_flags: Mapping[str, npt.NDArray[np.bool_]] = attrs.field(factory=dict)
     """The yes/no record columns given (:data:`FLAG_COLUMNS`), by name."""
+    outcome: npt.NDArray[np.int8] | None = None
+    """Outcome codes (:data:`~cchc.dossiers.events.OUTCOME_CODES`, -1 not recorded), or None
+    for no column."""
     row_numbers: npt.NDArray[np.int64] | None = None
     """The number of each row in its source (the file line for CSV files), or None when
     rows are numbered by position from 1. Errors of :func:`~cchc.dossiers.evaluate` use it."""
@@ -193,6 +202,7 @@ class DossierFrame:
             boundary_free=None if self.boundary_free is None else self.boundary_free[index],
             result_kind=None if self.result_kind is None else self.result_kind[index],
             record_flags={k: v[index] for k, v in self.record_flags.items()},
+            outcome=None if self.outcome is None else self.outcome[index],
             row_numbers=None if self.row_numbers is None else self.row_numbers[index],
             index=None if self.index is None else self.index[index],
             source=self.source,
@@ -269,6 +279,7 @@ def from_columns(
     digitised: Any = None,
     paid_online: Any = None,
     has_fees: Any = None,
+    outcome: Any = None,
     source: str | None = None,
     row_base: int = 1,
     naive_is_utc: bool = False,
@@ -333,6 +344,7 @@ def from_columns(
     given_flags = dict(zip(FLAG_COLUMNS, (synced, digitised, paid_online, has_fees), strict=True))
     record_flags = {k: flags(v, k, errs) for k, v in given_flags.items() if v is not None}
     kinds = None if result_kind is None else _result_kinds(result_kind, errs)
+    ends = None if outcome is None else outcome_codes(outcome, n, times, errs)
     errs.raise_if_any()
     return DossierFrame(
         **times,
@@ -350,6 +362,7 @@ def from_columns(
         boundary_free=free,
         result_kind=kinds,
         record_flags=record_flags,
+        outcome=ends,
         row_numbers=None if row_base == 1 else np.arange(row_base, row_base + n, dtype=np.int64),
         source=source,
     )
@@ -538,7 +551,7 @@ def _check_unique(names: Sequence[str], found: Sequence[str], source: str | None
         )
 
 
-_LABELS = (*GROUP_COLUMNS, "unit", "channel")
+_LABELS = (*GROUP_COLUMNS, "unit", "channel", "outcome")
 _VOCABULARIES: Mapping[str, Mapping[str, int]] = {"unit": _UNITS, "channel": CHANNEL_CODES}
 
 
@@ -548,7 +561,7 @@ def _arrow_types() -> dict[str, Any]:
     labels = pa.dictionary(pa.int32(), pa.string())
     return {
         **dict.fromkeys(TIME_COLUMNS, pa.timestamp("ns", tz="UTC")),
-        **dict.fromkeys((*GROUP_COLUMNS, "unit", "channel"), labels),
+        **dict.fromkeys((*GROUP_COLUMNS, "unit", "channel", "outcome"), labels),
         "amount": pa.int64(),
         "code": pa.string(),
         "cutoff": pa.string(),

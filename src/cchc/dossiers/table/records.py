@@ -3,8 +3,9 @@
 :func:`from_dossiers` writes each dossier as one row of the flat column format
 (:mod:`.frame`): its code, group keys, case, channel, time limit, the moments of its
 first transfer, first supplement round and first rescheduling, its finish (the
-decision, else the first other finishing event), cut-off, boundary-free flag,
-result kind and the 766 flags (synced, digitised, paid online, has fees).
+decision, else the first other finishing event) and its outcome (the kind of that event:
+a stop at the applicant's request stays a stop), cut-off, boundary-free flag, result kind
+and the 766 flags (synced, digitised, paid online, has fees).
 :func:`to_dossiers` reads the rows back (:func:`~cchc.dossiers.row_to_dossier`).
 
 A frame goes to dossiers and back unchanged, and dossiers read from a frame come
@@ -61,6 +62,7 @@ def from_dossiers(dossiers: Sequence[Dossier], *, source: str | None = None) -> 
             "boundary_free",
             "result_kind",
             *FLAG_COLUMNS,
+            "outcome",
         )
     }
     for d in dossiers:
@@ -86,6 +88,7 @@ def from_dossiers(dossiers: Sequence[Dossier], *, source: str | None = None) -> 
         more["result_kind"].append("" if d.result_kind is None else d.result_kind.value)
         for flag in FLAG_COLUMNS:
             more[flag].append(bool(getattr(d, flag)))
+        more["outcome"].append("" if d.outcome is None else d.outcome.value)
     times: dict[str, Any] = {
         k: pd.Series(pd.to_datetime(v, utc=True), dtype="datetime64[ns, UTC]")
         for k, v in cols.items()

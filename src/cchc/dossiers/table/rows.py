@@ -14,6 +14,7 @@ from cchc.procedures import Channel, TimeUnit
 
 from ..batch import CHANNEL_CODES
 from ..dossier import Dossier, Event, EventKind
+from ..events import FINISHING_KINDS
 from ..submission import ResultKind
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ def row_to_dossier(frame: DossierFrame, i: int) -> Dossier:
             Event(kind=EventKind.RESCHEDULED, at=r_at, new_due_at=_dt(frame.rescheduled_due_at[i]))
         )
     fin = _dt(frame.finished_at[i])
-    if fin is not None:
+    end = -1 if frame.outcome is None else int(frame.outcome[i])
+    if fin is not None and end >= 0:  # the outcome recorded (OUTCOME_CODES)
+        events.append(Event(kind=FINISHING_KINDS[end], at=fin))
+    elif fin is not None:
         # finished while a supplement is pending: closed without a decision (refused)
         waiting = not np.isnat(frame.supplement_requested_at[i]) and np.isnat(
             frame.supplement_received_at[i]

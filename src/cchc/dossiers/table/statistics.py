@@ -20,6 +20,13 @@ Counts for a period ``[start, end)`` (local days, Asia/Ho_Chi_Minh):
 * ``waiting_payment``: dossiers in progress waiting for the applicant's financial
   obligations at the judging moment (a payment notice unanswered then), counted apart
   (they are in ``in_progress`` too; their clock does not run, ``CONV-PAUSE-PAYMENT``).
+* ``stopped``: dossiers to handle that ended in the period at the applicant's request
+  (dừng thực hiện thủ tục hành chính, ND 118/2025 Art 21: the ``withdrawn`` outcome of the
+  ``outcome`` column), counted apart: neither ``resolved`` (early / on time / late) nor
+  ``in_progress``, so ``to_handle`` = resolved + stopped + in_progress, and left out of
+  the denominator of every rate over ``to_handle``, as OpenCPS v2 counts its
+  ``cancelled`` dossiers apart from those processed (registry ``CONV-STOP-APART``). None
+  when the frame has no ``outcome`` column.
 
 Rates (:class:`StatsRates`), in percent as :class:`~decimal.Decimal`, rounded
 half-up to 2 decimals (the 766 portal shows 2 decimals); ``None`` when the
@@ -72,6 +79,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COUNT_FIELDS",
+    "NULLABLE_COUNTS",
     "RATES",
     "RECORD_COUNTS",
     "Period",
@@ -140,6 +148,8 @@ def count_rate(name: str, counts: Mapping[str, int | None], places: int = 2) -> 
     whole = counts.get(whole_name)
     if whole is None or any(v is None for v in values):
         return None
+    if whole_name == "to_handle":  # stopped dossiers are out of every rate (CONV-STOP-APART)
+        whole -= counts.get("stopped") or 0
     return rate(sum(v for v in values if v is not None), whole, places)
 
 
@@ -214,6 +224,13 @@ class StatsCounts(CchcModel):
         description="Đang giải quyết, chờ tổ chức, cá nhân thực hiện nghĩa vụ tài chính "
         "(counted apart, also in in_progress; CONV-PAUSE-PAYMENT).",
     )
+    stopped: int | None = Field(
+        default=None,
+        ge=0,
+        description="Dừng thực hiện theo yêu cầu của tổ chức, cá nhân trong kỳ (ND 118/2025 "
+        "Điều 21): finished, counted apart from resolved and in progress, out of every rate "
+        "(CONV-STOP-APART; None: no outcome column).",
+    )
 
     def __add__(self, other: StatsCounts) -> StatsCounts:
         def plus(a: int | None, b: int | None) -> int | None:
@@ -235,7 +252,9 @@ class StatsCounts(CchcModel):
 COUNT_FIELDS: tuple[str, ...] = tuple(StatsCounts.model_fields)
 """The names of the :class:`StatsCounts` fields, in their order (the count columns of a table)."""
 RECORD_COUNTS: tuple[str, ...] = ("synced", "e_result", "digitised", "paid_online", "payment_base")
-"""The counts of the record columns (None when the frame has no such column)."""
+"""The counts of the 766 record columns (None when the frame has no such column)."""
+NULLABLE_COUNTS: tuple[str, ...] = (*RECORD_COUNTS, "stopped")
+"""The counts that are None when the frame lacks their column (``stopped``: no outcome)."""
 
 
 class StatsRow(CchcModel):
@@ -320,9 +339,9 @@ class StatsTable(list[StatsRow]):
     def to_pandas(self, *, exact: bool = False) -> pd.DataFrame:
         """One flat row per period and key (needs pandas): ``period``, ``period_start``,
         ``period_end`` (dates as naive ``datetime64``), ``by``, ``key``, then every count
-        (int64; the record counts nullable ``Int64``) and every rate (percent; float64
-        with NaN for "no denominator", or the exact :class:`~decimal.Decimal` values and
-        None with ``exact=True``)."""
+        (int64; the record counts and ``stopped`` nullable ``Int64``) and every rate
+        (percent; float64 with NaN for "no denominator", or the exact
+        :class:`~decimal.Decimal` values and None with ``exact=True``)."""
         import pandas as pd
 
         rate_fields = tuple(StatsRates.model_fields)
@@ -343,7 +362,7 @@ class StatsTable(list[StatsRow]):
         for name in ("period_start", "period_end"):
             df[name] = pd.to_datetime(df[name])
         for name in COUNT_FIELDS:
-            df[name] = df[name].astype("Int64" if name in RECORD_COUNTS else "int64")
+            df[name] = df[name].astype("Int64" if name in NULLABLE_COUNTS else "int64")
         if not exact:
             for name in rate_fields:
                 df[name] = pd.to_numeric(df[name].astype(object), errors="coerce").astype("float64")
