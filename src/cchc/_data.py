@@ -371,9 +371,15 @@ def write_output(path: str | Path, content: bytes | str, *, force: bool = False)
     ``str`` content is written as UTF-8. Returns ``path``.
 
     Raises:
-        OutputError: ``path`` is a folder, exists and ``force`` is false, or cannot
-            be written (the reason named).
+        OutputError: ``path`` is a folder, ``-`` (standard output to a shell: use
+            ``/dev/stdout``), exists and ``force`` is false, or cannot be written (the
+            reason named).
     """
+    if str(path) == "-":  # the shell's "standard output", not a file to create
+        raise OutputError(
+            "'-' is not a file name here: give one, or /dev/stdout for standard output",
+            source="-",
+        )
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
