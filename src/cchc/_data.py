@@ -357,6 +357,34 @@ def _umask() -> int:
     return mask
 
 
+def check_output(path: str | Path, *, force: bool | None = False) -> int | None:
+    """Whether :func:`write_output` may write ``path``, checked before the work that makes
+    the content (a command checks its output options first). Returns the mode of what is
+    there (None: nothing yet); ``force=None`` skips the "exists" check.
+
+    Raises:
+        OutputError: ``path`` is ``-``, a folder, cannot be looked at, or exists and
+            ``force`` is false.
+    """
+    if str(path) == "-":  # the shell's "standard output", not a file to create
+        raise OutputError(
+            "'-' is not a file name here: give one, or /dev/stdout for standard output",
+            source="-",
+        )
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
+    if stat.S_ISDIR(mode):
+        raise OutputError("is a folder: give a file name", source=str(target))
+    if stat.S_ISREG(mode) and force is False:
+        raise OutputError("exists; pass force=True to replace it", source=str(target))
+    return mode
+
+
 def write_output(path: str | Path, content: bytes | str, *, force: bool = False) -> Path:
     """Write an output file (a form, a report, a sample) by the one rule of cchc.
 
@@ -375,21 +403,9 @@ def write_output(path: str | Path, content: bytes | str, *, force: bool = False)
             ``/dev/stdout``), exists and ``force`` is false, or cannot be written (the
             reason named).
     """
-    if str(path) == "-":  # the shell's "standard output", not a file to create
-        raise OutputError(
-            "'-' is not a file name here: give one, or /dev/stdout for standard output",
-            source="-",
-        )
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        mode = target.stat().st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
-    if mode is not None and stat.S_ISDIR(mode):
-        raise OutputError("is a folder: give a file name", source=str(target))
+    mode = check_output(target, force=force)
     if mode is not None and not stat.S_ISREG(mode):
         try:
             with open(target, "wb") as device:
@@ -397,8 +413,6 @@ def write_output(path: str | Path, content: bytes | str, *, force: bool = False)
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", source=str(target)) from exc
         return target
-    if mode is not None and not force:
-        raise OutputError("exists; pass force=True to replace it", source=str(target))
     if mode is not None and target.is_symlink():
         # replace the file the link points to, never the link itself (``/dev/stdout`` to a
         # file, a user's link): the rename below would otherwise put a file in its place

@@ -294,6 +294,24 @@ def _offered(message: str, args: argparse.Namespace | None) -> str:
     return message.replace(_PROVISIONAL_ADVICE, "; this command answers only inside it")
 
 
+OUTPUT_OPTIONS = ("bad_rows", "docx", "xlsx", "output")
+"""The options that name a file a command writes: checked before the command works."""
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an output file that cannot be written (a folder, an existing file without
+    ``--force``) before the command reads its input, not after all its work. ``-o -`` is
+    left to the command (``cchc example`` prints to standard output)."""
+    named = [getattr(args, name, None) for name in OUTPUT_OPTIONS]
+    if any(value is not None and str(value) != "-" for value in named):
+        from cchc._data import check_output
+
+        force = getattr(args, "force", None)  # no --force: the command decides
+        for value in named:
+            if value is not None and str(value) != "-":
+                check_output(value, force=None if force is None else bool(force))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     args_list = _expand_aliases(list(sys.argv[1:] if argv is None else argv))
@@ -306,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Building the parser imports the command's module: Ctrl-C may come during it too.
         parser = build_parser(_command(args_list))
         args = parser.parse_args(args_list)
+        _check_outputs(args)
         code: int = args.handler(args)
         sys.stdout.flush()
     except CchcError as exc:
