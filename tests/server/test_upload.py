@@ -209,3 +209,26 @@ def test_result_lines_are_json_whatever_the_row_number(first: int) -> None:
         "2026-12-31T23:59:59+07:00",
     ]
     assert [x["timeliness"] for x in lines] == ["unfinished", "late"]
+
+
+@pytest.mark.parametrize("code", [0, 1, 2, 3])
+def test_ndjson_outcome_codes_beside_names(client: TestClient, code: int) -> None:
+    """JSON lines writing an outcome as a name on one line and as its code (a JSON number) on
+    another: both read (docs/dossiers.md, the outcome column: "a name or its code (a
+    number ...)"); the timeliness of code 3 (withdrawn) is ``stopped`` (CONV-STOP-APART)."""
+    base = {
+        "channel": "online",
+        "received_at": "2025-03-03T09:00:00+07:00",
+        "amount": 5,
+        "unit": "working_days",
+        "finished_at": "2025-03-05T10:00:00+07:00",
+    }
+    body = "\n".join(
+        json.dumps({**base, "outcome": value}) for value in ("withdrawn", code, None, "refused")
+    )
+    r = client.post("/v1/dossiers/evaluate", content=body.encode(), headers=NDJSON)
+    rows, problems, summary = _records(r.text)
+    assert r.status_code == 200 and problems == []
+    expected = "stopped" if code == 3 else "early"  # finished two days before the due day
+    assert [x["timeliness"] for x in rows] == ["stopped", expected, "early", "early"]
+    assert summary["stopped"] == 1 + (code == 3)

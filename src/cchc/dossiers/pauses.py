@@ -12,7 +12,11 @@ Two waits stop a dossier's clock or end it, each as events (:mod:`.events`):
   (``waiting_payment`` in the statistics);
 * **stopped at the applicant's request** (dừng thực hiện thủ tục hành chính, ND 118/2025
   Art 21): the ``withdrawn`` event, which ends the dossier (the stop notice); stopped
-  dossiers are counted apart (:data:`STOP_RULE`).
+  dossiers are counted apart (:data:`STOP_RULE`, following :data:`STOP_PRACTICE`): neither
+  early, on time nor late (``Deadline.stopped``), nor resolved or in progress in the
+  statistics (``stopped``), and out of the base of every rate; in the flat format, the
+  ``outcome`` column (``withdrawn`` or ``stopped``) says which finish is a stop
+  (:mod:`cchc.dossiers.table.outcomes`).
 
 A wait for a supplement (yêu cầu bổ sung) is not a pause: the period restarts
 (:mod:`.supplements`). For the steps of the internal process (:mod:`.steps`) both the
@@ -27,12 +31,22 @@ from collections.abc import Sequence
 from .events import Event, EventKind
 from .instants import NAT
 
-__all__ = ["PAYMENT_RULE", "STOP_ARTICLE", "STOP_RULE", "WAITS", "applicant_waits"]
+__all__ = [
+    "PAYMENT_RULE",
+    "STOP_ARTICLE",
+    "STOP_PRACTICE",
+    "STOP_RULE",
+    "WAITS",
+    "applicant_waits",
+]
 
 PAYMENT_RULE = "CONV-PAUSE-PAYMENT"
 """Registry key of the payment-wait convention."""
 STOP_RULE = "CONV-STOP-APART"
 """Registry key of counting stopped dossiers apart."""
+STOP_PRACTICE = "OPENCPS-STATISTIC-CANCELLED"
+"""Registry key of the platform practice the convention follows (OpenCPS v2 counts its
+``cancelled`` dossiers apart from those processed)."""
 STOP_ARTICLE = ("ND118-2025", "Điều 21")
 """Where the applicant's stop comes from (registry key, article)."""
 

@@ -411,16 +411,17 @@ def replay(
             tuple(trail),  # trail_ns
             paying,  # payment_pending_ns
             payments,  # payment_waits
-            last is not None and events[last].kind is EventKind.WITHDRAWN,  # stopped
+            last is not None and events[last].kind is _WITHDRAWN,  # stopped
             tuple(findings),  # findings
         )
     )
 
 
 _deadline = functools.partial(tuple.__new__, Deadline)
-"""``Deadline(*fields)`` without binding 21 arguments by name (a tuple of every field)."""
+"""``Deadline(*fields)`` without binding 22 arguments by name (a tuple of every field)."""
 # Enum members bound once: reading one from its class costs a look-up on every event.
 _DECIDED, _RETURNED, _TRANSFERRED = EventKind.DECIDED, EventKind.RETURNED, EventKind.TRANSFERRED
 _REQUESTED, _SUPPLIED = EventKind.SUPPLEMENT_REQUESTED, EventKind.SUPPLEMENT_RECEIVED
 _PAYMENT_REQUESTED, _PAYMENT_DONE = EventKind.PAYMENT_REQUESTED, EventKind.PAYMENT_DONE
+_WITHDRAWN = EventKind.WITHDRAWN
 _RESCHEDULED, _RESTART, _HOURS = EventKind.RESCHEDULED, SupplementMode.RESTART, TimeUnit.HOURS

@@ -46,7 +46,7 @@ from cchc.procedures.internal_process import InternalProcess, InternalProcessErr
 
 from . import engine
 from .events import Event, EventKind
-from .instants import NAT, NS_PER_MINUTE, from_local_ns, local_ns
+from .instants import NAT, NS_PER_MINUTE, VN_OFFSET_NS, from_local_ns, local_ns
 from .pauses import applicant_waits
 from .policy import DeadlinePolicy
 from .timeliness import Timeliness
@@ -534,6 +534,9 @@ def read_step_rows(text: str, *, at: datetime, source: str = "<text>") -> StepRo
     from cchc.errors import BatchValidationError, CchcError
 
     now = local_ns(at, field="at")
+    typed = _typed_step_rows(text, now)
+    if typed is not None:  # every value parsed in C and every row good
+        return typed
     codes: dict[str, int] = {}
     rows: list[tuple[int, int, int, int, int]] = []
     errors: list[CchcError] = []
@@ -567,6 +570,64 @@ def read_step_rows(text: str, *, at: datetime, source: str = "<text>") -> StepRo
         end=cols[:, 2],
         budget_minutes=cols[:, 3],
         wait_minutes=cols[:, 4],
+    )
+
+
+def _typed_step_rows(text: str, now: int) -> StepRows | None:
+    """The step rows parsed by :func:`pyarrow.csv.read_csv` (instants with their offset,
+    whole minutes), or None when pyarrow is missing or any value or row is not good: the
+    careful parser of :func:`read_step_rows` then locates every bad row."""
+    try:
+        import pyarrow as pa
+        from pyarrow import csv as pa_csv
+    except ImportError:
+        return None
+    data = text.encode("utf-8")
+    header = next(iter(text.splitlines()), "").lstrip("\ufeff")
+    names = [h.strip() for h in header.split(",")]
+    if any(c not in names for c in STEP_ROW_COLUMNS[:4]):
+        return None
+    moment = pa.timestamp("ns", tz="UTC")
+    types = {"unit": pa.string(), "started_at": moment, "finished_at": moment}
+    types |= {"budget_minutes": pa.int64(), "wait_minutes": pa.int64()}
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(data),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={k: v for k, v in types.items() if k in names},
+                include_columns=[c for c in STEP_ROW_COLUMNS if c in names],
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None
+    unit = table.column("unit").dictionary_encode().combine_chunks()
+    labels = unit.dictionary.to_pylist()
+    started = table.column("started_at")
+    budget = table.column("budget_minutes")
+    if (
+        any(not label or label != label.strip() for label in labels)
+        or started.null_count
+        or budget.null_count
+    ):
+        return None
+    start = started.cast(pa.int64()).to_numpy() + VN_OFFSET_NS
+    ends = table.column("finished_at").cast(pa.int64()).fill_null(now - VN_OFFSET_NS)
+    end = ends.to_numpy() + VN_OFFSET_NS
+    minutes = budget.to_numpy()
+    wait = (
+        table.column("wait_minutes").fill_null(0).to_numpy()
+        if "wait_minutes" in names
+        else np.zeros(len(table), dtype=np.int64)
+    )
+    if (end < start).any() or (minutes < 0).any() or (wait < 0).any():
+        return None
+    return StepRows(
+        units=unit.indices.to_numpy().astype(np.int64),
+        labels=tuple(labels),
+        start=start,
+        end=end,
+        budget_minutes=minutes.astype(np.int64),
+        wait_minutes=np.asarray(wait, dtype=np.int64),
     )
 
 

@@ -72,6 +72,19 @@ _ENCODING_HINT = (
     "--encoding cp1258) for a Windows Vietnamese file, encoding='utf-16' for UTF-16"
 )
 
+_NOT_TEXT = (
+    (
+        b"PAR1",
+        "it is a Parquet file; load it with pyarrow.parquet.read_table and "
+        "cchc.dossiers.from_arrow, or send it to the web service as "
+        "application/vnd.apache.parquet (POST /v1/dossiers/evaluate)",
+    ),
+    (b"PK\x03\x04", "it is a ZIP archive (an Excel .xlsx workbook?); save the sheet as CSV UTF-8"),
+    (b"\xd0\xcf\x11\xe0", "it is an Excel 97-2003 workbook (.xls); save the sheet as CSV UTF-8"),
+    (b"\x1f\x8b", "it is gzip-compressed; decompress it first"),
+)
+"""Binary formats recognised by their first bytes, and what to do instead."""
+
 
 @attrs.frozen(eq=False)
 class CsvFile:
@@ -126,6 +139,9 @@ def open_csv(
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=source) from None
+    for magic, what in _NOT_TEXT:  # a binary file would read as garbled text
+        if raw.startswith(magic):
+            raise DataFileError(f"not a CSV file: {what}", source=source)
     raw = _utf8(raw, codec, source)
     found = _header(raw, delimiter, source)
     header = found if rename is None else tuple(rename(h) for h in found)

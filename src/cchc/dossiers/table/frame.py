@@ -561,7 +561,7 @@ def _arrow_types() -> dict[str, Any]:
     labels = pa.dictionary(pa.int32(), pa.string())
     return {
         **dict.fromkeys(TIME_COLUMNS, pa.timestamp("ns", tz="UTC")),
-        **dict.fromkeys((*GROUP_COLUMNS, "unit", "channel", "outcome"), labels),
+        **dict.fromkeys(_LABELS, labels),
         "amount": pa.int64(),
         "code": pa.string(),
         "cutoff": pa.string(),

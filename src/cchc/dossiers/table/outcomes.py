@@ -19,6 +19,8 @@ with the same events breaks).
 
 from __future__ import annotations
 
+import numbers
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,7 +33,7 @@ from cchc.errors import LifecycleError
 from ..batch import NAT
 from ..events import OUTCOME_ALIASES, OUTCOME_CODES, EventKind
 from .checks import Errors, errs_mask
-from .columns import name_index
+from .columns import _WHOLE_RE, name_index
 
 __all__ = ["DECIDED_CODE", "NO_OUTCOME", "WITHDRAWN_CODE", "outcome_codes"]
 
@@ -78,14 +80,42 @@ def outcome_codes(
         codes = _LUT[index]
         rows = np.flatnonzero(index < 0)
         if rows.size:  # missing values (None, NaN) are "not recorded", other texts bad
-            given = ~pd.Series(values, copy=False).iloc[rows].isna().to_numpy()
+            rest = pd.Series(values, copy=False).iloc[rows]
+            given = ~rest.isna().to_numpy()
+            rows = rows[given]
+            written = _written_codes(rest.to_numpy(dtype=object)[given])
+            codes[rows] = np.where(written == NO_OUTCOME, codes[rows], written)
             bad = np.zeros(n, dtype=bool)
-            bad[rows[given]] = True
+            bad[rows[written == NO_OUTCOME]] = True
             errs.add(
                 bad, "outcome", f"unknown outcome; use one of {_KNOWN}, a code 0..{_TOP} or empty"
             )
     _check(codes, times, errs)
     return codes
+
+
+def _written_codes(values: npt.NDArray[Any]) -> npt.NDArray[np.int8]:
+    """Codes among values that are not names: numbers in a column of mixed values (JSON
+    lines with ``3`` beside ``"withdrawn"``) and whole numbers as text (``"3.0"``, as pandas
+    writes a float column to CSV); -1 for any other value (each distinct value read once)."""
+    index, uniques = pd.factorize(values, use_na_sentinel=True)
+    table = np.array([*map(_written_code, uniques), NO_OUTCOME], dtype=np.int8)
+    out: npt.NDArray[np.int8] = table[index]
+    return out
+
+
+def _written_code(value: object) -> int:
+    """The code ``value`` writes (a number or whole-number text 0..3), else -1; a yes/no
+    value is not a code."""
+    if isinstance(value, bool | np.bool_):
+        return NO_OUTCOME
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        whole = number.is_integer()
+    else:
+        match = re.fullmatch(_WHOLE_RE, value.strip()) if isinstance(value, str) else None
+        number, whole = (float(match[1]), True) if match else (-1.0, False)
+    return int(number) if whole and 0 <= number <= _TOP else NO_OUTCOME
 
 
 def _check(
