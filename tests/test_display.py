@@ -127,3 +127,33 @@ def test_helpers() -> None:
     assert clip("x" * 100, 10) == "x" * 9 + "…"
     assert preview_positions(3) == [0, 1, 2]
     assert preview_positions(100, 4) == [0, 1, None, 98, 99]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "line"),
+    [
+        (["withdrawn", "decided", None], "outcome: decided 1, withdrawn 1"),
+        (["stopped", "stopped", "refused"], "outcome: refused 1, withdrawn 2"),
+        ([None, None, None], "outcome: none recorded"),
+    ],
+)
+def test_a_frame_says_how_its_rows_ended(outcomes: list[str | None], line: str) -> None:
+    """The repr counts the outcome column (hand-counted oracle; ``stopped`` is written as
+    ``withdrawn``, ND 118/2025 Art 21), and says ``-`` when there is no such column."""
+    import pandas as pd
+
+    from cchc.dossiers import from_dataframe
+
+    finished = ["2025-03-05T10:00+07:00" if o else None for o in outcomes]
+    df = pd.DataFrame(
+        {
+            "received_at": pd.to_datetime(["2025-03-03T09:00+07:00"] * 3),
+            "amount": [5, 5, 5],
+            "unit": ["working_days"] * 3,
+            "channel": ["online"] * 3,
+            "finished_at": pd.to_datetime(finished),
+            "outcome": outcomes,
+        }
+    )
+    assert f"  {line}" in repr(from_dataframe(df)).splitlines()
+    assert "  outcome: -" in repr(from_dataframe(df.drop(columns="outcome"))).splitlines()

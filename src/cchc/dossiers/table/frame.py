@@ -76,6 +76,7 @@ from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
 from ..batch import CHANNEL_CODES, UNIT_CODES
+from ..events import OUTCOME_CODES
 from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors, check_order
 from .columns import (
@@ -219,10 +220,20 @@ class DossierFrame:
             [
                 ("received_at", ns_range(self.received_at)),
                 ("finished", f"{int((self.finished_at == self.finished_at).sum()):,}"),
+                ("outcome", self._outcomes()),
                 ("other columns", ", ".join(given) or "-"),
                 ("groups", groups or "-"),
             ],
         )
+
+    def _outcomes(self) -> str:
+        """How the finished rows ended, by outcome (``-``: no outcome column)."""
+        if self.outcome is None:
+            return "-"
+        counts = np.bincount(self.outcome[self.outcome >= 0], minlength=len(OUTCOME_CODES))
+        names = [name for name, _ in sorted(OUTCOME_CODES.items(), key=lambda kv: kv[1])]
+        shown = [f"{name} {int(n):,}" for name, n in zip(names, counts, strict=False) if n]
+        return ", ".join(shown) or "none recorded"
 
     def _repr_html_(self) -> str:
         """The first and last rows as a small HTML table (for notebooks)."""
