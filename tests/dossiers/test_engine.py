@@ -9,7 +9,7 @@ unanswered request lets the desk close the dossier after 15 days.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -26,18 +26,7 @@ from cchc.dossiers import (
     rules_in_force,
     supplement_lapse_at,
 )
-from cchc.tz import VN_TZ
-
-
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VN_TZ)
-
-
-def _from64(value: np.datetime64) -> datetime | None:
-    if np.isnat(value):
-        return None
-    ns = int(value.astype("datetime64[ns]").view(np.int64))
-    return datetime.fromtimestamp(ns / 1e9, VN_TZ).replace(microsecond=(ns % 10**9) // 1000)
+from dossier_cases import from64, vn
 
 
 def test_boundary_free_frame_counts_from_the_authority_like_the_dossier() -> None:
@@ -51,12 +40,12 @@ def test_boundary_free_frame_counts_from_the_authority_like_the_dossier() -> Non
         unit="working_days",
     )
     res = evaluate(frame)
-    assert _from64(res.due_at[0]) == vn(2026, 8, 17, 17, 0)
-    assert _from64(res.due_at[1]) == vn(2026, 8, 13, 17, 0)  # not boundary-free: receipt
+    assert from64(res.due_at[0]) == vn(2026, 8, 17, 17, 0)
+    assert from64(res.due_at[1]) == vn(2026, 8, 13, 17, 0)  # not boundary-free: receipt
     # under ND 118/2025 (before 5/8/2026) the receipt starts every clock: Thu 14/8/2025
-    assert _from64(res.due_at[2]) == vn(2025, 8, 14, 17, 0)
+    assert from64(res.due_at[2]) == vn(2025, 8, 14, 17, 0)
     for i in range(3):
-        assert row_to_dossier(frame, i).deadline().due_at == _from64(res.due_at[i])
+        assert row_to_dossier(frame, i).deadline().due_at == from64(res.due_at[i])
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -87,9 +76,9 @@ def test_late_request_and_lapse_columns_equal_the_dossier(seed: int) -> None:
     assert res.late_supplement_request is not None and res.lapse_at is not None
     for i in range(n):
         dl = row_to_dossier(frame, i).deadline()
-        assert _from64(res.due_at[i]) == dl.due_at, i
+        assert from64(res.due_at[i]) == dl.due_at, i
         assert bool(res.late_supplement_request[i]) == dl.late_supplement_request, i
-        assert _from64(res.lapse_at[i]) == dl.lapse_at, i
+        assert from64(res.lapse_at[i]) == dl.lapse_at, i
 
 
 def test_lapse_is_written_once_for_forms_and_the_replay() -> None:

@@ -16,18 +16,7 @@ import pytest
 
 from cchc.dossiers import Dossier, evaluate, from_columns, row_to_dossier
 from cchc.errors import BatchValidationError
-from cchc.tz import VN_TZ
-
-
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VN_TZ)
-
-
-def _from64(value: np.datetime64) -> datetime | None:
-    if np.isnat(value):
-        return None
-    ns = int(value.astype("datetime64[ns]").view(np.int64))
-    return datetime.fromtimestamp(ns / 1e9, VN_TZ).replace(microsecond=(ns % 10**9) // 1000)
+from dossier_cases import from64, random_waits, vn
 
 
 def test_one_working_day_waited_moves_the_due_date_one_working_day() -> None:
@@ -67,26 +56,9 @@ def test_columns_equal_the_dossier(policy: str, seed: int) -> None:
     rng = np.random.default_rng(seed)
     n = 250
     base = vn(2025, 3, 3, 9, 0)
-    rec = [
-        base + timedelta(days=int(d), hours=int(h))
-        for d, h in zip(rng.integers(0, 600, n), rng.integers(0, 10, n), strict=True)
-    ]
-    req = [
-        r + timedelta(days=int(d), hours=1) if rng.random() < 0.4 else None
-        for r, d in zip(rec, rng.integers(0, 4, n), strict=True)
-    ]
-    got = [
-        q + timedelta(days=int(d)) if q is not None and rng.random() < 0.7 else None
-        for q, d in zip(req, rng.integers(1, 6, n), strict=True)
-    ]
-    pay = [
-        r + timedelta(days=int(d), hours=int(h)) if rng.random() < 0.6 else None
-        for r, d, h in zip(rec, rng.integers(0, 8, n), rng.integers(0, 30, n), strict=True)
-    ]
-    paid = [
-        p + timedelta(hours=int(h)) if p is not None and rng.random() < 0.7 else None
-        for p, h in zip(pay, rng.integers(1, 90, n), strict=True)
-    ]
+    rec, req, got, pay, paid = random_waits(
+        rng, base, n, days=600, p_got=0.7, p_pay=0.6, p_paid=0.7
+    )
     fin: list[datetime | None] = []
     for r, q, g, p, d in zip(rec, req, got, pay, paid, strict=True):
         last = max(x for x in (r, q, g, p, d) if x is not None)
@@ -106,14 +78,14 @@ def test_columns_equal_the_dossier(policy: str, seed: int) -> None:
     judged = vn(2027, 6, 1, 9, 0)
     for i in range(n):
         dl = row_to_dossier(frame, i).deadline(policy=policy)
-        assert _from64(res.due_at[i]) == dl.due_at, i
-        assert _from64(res.legal_due_at[i]) == dl.legal_due_at, i
+        assert from64(res.due_at[i]) == dl.due_at, i
+        assert from64(res.legal_due_at[i]) == dl.legal_due_at, i
         t = dl.timeliness()
         assert int(res.timeliness[i]) == (
             -1 if t is None else ["early", "on_time", "late"].index(t.value)
         ), i
         if dl.finished_at is None:
-            overdue = _from64(res.overdue_from[i])
+            overdue = from64(res.overdue_from[i])
             in_time = overdue is None or overdue.year > 9000 or judged <= overdue
             assert (dl.progress_as_of(judged).value == "in_time") == in_time, i  # type: ignore[union-attr]
 

@@ -36,20 +36,10 @@ from cchc.dossiers import (
 from cchc.dossiers.timeliness import STOPPED, TIMELINESS_NAMES, UNFINISHED
 from cchc.errors import BatchValidationError, LifecycleError
 from cchc.tz import VN_TZ
+from dossier_cases import from64, random_waits, vn
 
 AS_OF = datetime(2027, 6, 1, tzinfo=VN_TZ)
 OUTCOMES = ("decided", "returned", "refused", "withdrawn")
-
-
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VN_TZ)
-
-
-def _from64(value: np.datetime64) -> datetime | None:
-    if np.isnat(value):
-        return None
-    ns = int(value.astype("datetime64[ns]").view(np.int64))
-    return datetime.fromtimestamp(ns / 1e9, VN_TZ).replace(microsecond=(ns % 10**9) // 1000)
 
 
 def _random_rows(seed: int, start: datetime, n: int = 200) -> dict[str, list[object]]:
@@ -57,26 +47,9 @@ def _random_rows(seed: int, start: datetime, n: int = 200) -> dict[str, list[obj
     finishes early and late; every finished row gets an outcome its events allow, among
     them stops while a supplement or a payment is pending and stops after the due date."""
     rng = np.random.default_rng(seed)
-    rec = [
-        start + timedelta(days=int(d), hours=int(h))
-        for d, h in zip(rng.integers(0, 150, n), rng.integers(0, 10, n), strict=True)
-    ]
-    req = [
-        r + timedelta(days=int(d), hours=1) if rng.random() < 0.4 else None
-        for r, d in zip(rec, rng.integers(0, 4, n), strict=True)
-    ]
-    got = [
-        q + timedelta(days=int(d)) if q is not None and rng.random() < 0.6 else None
-        for q, d in zip(req, rng.integers(1, 6, n), strict=True)
-    ]
-    pay = [
-        r + timedelta(days=int(d), hours=int(h)) if rng.random() < 0.3 else None
-        for r, d, h in zip(rec, rng.integers(0, 8, n), rng.integers(0, 30, n), strict=True)
-    ]
-    paid = [
-        p + timedelta(hours=int(h)) if p is not None and rng.random() < 0.6 else None
-        for p, h in zip(pay, rng.integers(1, 90, n), strict=True)
-    ]
+    rec, req, got, pay, paid = random_waits(
+        rng, start, n, days=150, p_got=0.6, p_pay=0.3, p_paid=0.6
+    )
     fin: list[datetime | None] = []
     out: list[str | None] = []
     for r, q, g, p, d in zip(rec, req, got, pay, paid, strict=True):
@@ -114,7 +87,7 @@ def test_columns_equal_the_dossier(policy: str, seed: int, start: datetime) -> N
     for i in range(len(frame)):
         d = row_to_dossier(frame, i)
         dl = d.deadline(policy=policy)
-        assert _from64(res.due_at[i]) == dl.due_at, i
+        assert from64(res.due_at[i]) == dl.due_at, i
         t = dl.timeliness()
         want = (
             STOPPED
