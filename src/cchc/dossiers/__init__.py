@@ -69,7 +69,14 @@ from .table.statistics import (
 )
 from .timeliness import Granularity, Progress, Timeliness, classify, due_within, progress_as_of
 
-_NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe", "read_csv")
+_NEEDS_PANDAS = (
+    "DossierFrame",
+    "from_arrow",
+    "from_columns",
+    "from_dataframe",
+    "read_csv",
+    "read_parquet",
+)
 _RECORDS = ("from_dossiers", "to_dossiers")
 
 
@@ -142,6 +149,7 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "from_columns",
     "from_dataframe",
     "read_csv",
+    "read_parquet",
     "from_dossiers",
     "to_dossiers",
 ]

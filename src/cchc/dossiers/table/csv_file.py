@@ -75,8 +75,8 @@ _ENCODING_HINT = (
 _NOT_TEXT = (
     (
         b"PAR1",
-        "it is a Parquet file; load it with pyarrow.parquet.read_table and "
-        "cchc.dossiers.from_arrow, or send it to the web service as "
+        "it is a Parquet file; load it with cchc.dossiers.read_parquet, "
+        "or send it to the web service as "
         "application/vnd.apache.parquet (POST /v1/dossiers/evaluate)",
     ),
     (b"PK\x03\x04", "it is a ZIP archive (an Excel .xlsx workbook?); save the sheet as CSV UTF-8"),

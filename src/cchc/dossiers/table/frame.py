@@ -60,6 +60,7 @@ bad ones instead of raising.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -71,7 +72,7 @@ import pandas as pd
 
 from cchc._display import html_table, ns_moment, ns_range, preview_positions, summary
 from cchc._optional import require_extra
-from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
 from cchc.procedures import TimeUnit
 from cchc.procedures.vocabulary import IMMEDIATE_AS
 
@@ -110,6 +111,7 @@ __all__ = [
     "from_columns",
     "from_dataframe",
     "read_csv",
+    "read_parquet",
 ]
 
 DT = npt.NDArray[np.datetime64]
@@ -564,6 +566,9 @@ def _check_unique(names: Sequence[str], found: Sequence[str], source: str | None
 
 _LABELS = (*GROUP_COLUMNS, "unit", "channel", "outcome")
 _VOCABULARIES: Mapping[str, Mapping[str, int]] = {"unit": _UNITS, "channel": CHANNEL_CODES}
+_CLOSED = ("unit", "channel", "outcome")
+"""The label columns of a closed vocabulary: a row's code is its text's place in the
+vocabulary, whatever order the labels come in (read from Parquet as dictionaries)."""
 
 
 def _arrow_types() -> dict[str, Any]:
@@ -775,6 +780,81 @@ def from_arrow(
         raise BatchValidationError(sorted(problems, key=lambda e: e.row or 0), source=source)
     given = {**_arrow_columns((name, col) for name, _, col in rest), **looked}
     return _load_typed(given, range(1, table.num_rows + 1), source, on_bad_rows, dayfirst)
+
+
+@overload
+def read_parquet(
+    path: str | Path,
+    *,
+    source: str | None = ...,
+    columns: Mapping[str, str] | None = ...,
+    dayfirst: bool = ...,
+    on_bad_rows: Literal["raise"] = ...,
+) -> DossierFrame: ...
+@overload
+def read_parquet(
+    path: str | Path,
+    *,
+    source: str | None = ...,
+    columns: Mapping[str, str] | None = ...,
+    dayfirst: bool = ...,
+    on_bad_rows: Literal["collect"],
+) -> tuple[DossierFrame, pd.DataFrame]: ...
+def read_parquet(
+    path: str | Path,
+    *,
+    source: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    dayfirst: bool = False,
+    on_bad_rows: OnBadRows = "raise",
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """Read and validate a Parquet file: :func:`from_arrow` of the columns it knows.
+
+    Only the columns of the module table (after ``columns`` and the Vietnamese header
+    names) are read; any other column of the file is neither read nor checked. The closed
+    vocabularies (``unit``, ``channel``, ``outcome``) stored as text are read as Arrow
+    dictionaries: Parquet keeps them dictionary-encoded, so each row group's few labels
+    are decoded once instead of one string per row, and each label is looked up once.
+    The frame is the one :func:`from_arrow` gives of ``pyarrow.parquet.read_table(path)``
+    (the same codes, instants, groups in the same order, the same bad rows numbered from
+    1); ``source`` (default: the path), ``columns``, ``dayfirst`` and ``on_bad_rows`` as
+    there.
+
+    Raises:
+        ValidationError: ``path`` is not a file path.
+        DataFileError: a missing or unreadable file, or one that is not Parquet.
+        BatchValidationError: missing or repeated columns (checked on the file's schema,
+            before any row is read), or bad rows (all of them, with
+            ``on_bad_rows="raise"``).
+    """
+    pa = require_extra("pyarrow", "pandas")
+    pq = require_extra("pyarrow.parquet", "pandas")
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(f"not a file path: {type(path).__name__}", field="path")
+    name = source if source is not None else str(path)
+    check_on_bad_rows(on_bad_rows)
+    try:
+        schema = pq.read_schema(path)
+    except pa.ArrowException as exc:  # read, but not Parquet (no footer, no magic bytes)
+        raise DataFileError(f"not a Parquet file: {exc}", source=name) from None
+    except OSError as exc:  # missing, a folder, no permission
+        raise DataFileError(f"cannot read file: {exc.strerror or exc}", source=name) from None
+    rename = header_names(columns, known=_KNOWN)
+    found = [str(c) for c in schema.names]
+    names = [rename(c) for c in found]
+    _check_unique(names, found, name)
+    _require(names, name, found)
+    wanted = [(h, c) for h, c in zip(found, names, strict=True) if c in _KNOWN]
+    text = (pa.string(), pa.large_string())
+    coded = [h for h, c in wanted if c in _CLOSED and schema.field(h).type in text]
+    try:
+        table = pq.read_table(path, columns=[h for h, _ in wanted], read_dictionary=coded)
+    except (OSError, pa.ArrowException) as exc:
+        raise DataFileError(f"cannot read the Parquet file: {exc}", source=name) from None
+    loaded: DossierFrame | tuple[DossierFrame, pd.DataFrame] = from_arrow(
+        table, source=name, columns=columns, dayfirst=dayfirst, on_bad_rows=on_bad_rows
+    )
+    return loaded
 
 
 def _not_utf8(columns: Iterable[tuple[str, Any]]) -> list[CchcError]:
