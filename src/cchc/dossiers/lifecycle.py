@@ -29,7 +29,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -237,22 +237,36 @@ def check_events(events: Sequence[Event]) -> None:
 
 def flat_breaks(
     at: Mapping[str, npt.NDArray[np.int64]], given: Mapping[str, Mask]
-) -> Iterator[tuple[FlatCheck, Mask]]:
+) -> Iterator[tuple[FlatCheck, Mask | np.bool_]]:
     """Each flat check of :func:`order_rules` with the rows that break it (vectorised).
 
     ``at`` holds the time columns as integers, ``given`` whether each value is present.
+    A column absent from a table may be given as one value (a NumPy scalar) for every row:
+    a check that needs a value such a column never has is then the scalar False, with no
+    pass over the rows.
     """
     for r in order_rules():
         for c in r.flat:
             has, other = given[c.column], given[c.other]
-            if c.relation is Relation.BEFORE:
-                mask = has & other & (at[c.column] < at[c.other])
-            elif c.relation is Relation.AFTER:
-                mask = has & other & (at[c.column] > at[c.other])
+            mask: Mask | np.bool_
+            if c.relation in (Relation.BEFORE, Relation.AFTER):
+                if _never(has) or _never(other):
+                    mask = np.False_
+                elif c.relation is Relation.BEFORE:
+                    mask = has & other & (at[c.column] < at[c.other])
+                else:
+                    mask = has & other & (at[c.column] > at[c.other])
             elif c.relation is Relation.WITHOUT:
-                mask = has & ~other
+                mask = np.False_ if _never(has) else has & ~other
             else:  # Relation.APART
                 mask = has != other
-            if c.unless is not None:
-                mask &= ~given[c.unless]
+            if c.unless is not None and not _never(mask):
+                unless = given[c.unless]
+                if not _never(unless):
+                    mask &= ~unless
             yield c, mask
+
+
+def _never(mask: Any) -> bool:
+    """Whether ``mask`` is one False value for every row (an absent column)."""
+    return np.ndim(mask) == 0 and not mask

@@ -133,14 +133,19 @@ def check_order(t: Mapping[str, DT], errs: Errors) -> None:
             (c.column, c.message, LifecycleError, mask) for c, mask in flat_breaks(ints, given)
         ]
         size = sl.stop - sl.start
-        return [
-            (f, m, k, np.flatnonzero(np.broadcast_to(mask, size)) + sl.start)
-            for f, m, k, mask in found
-        ]
+        return [(f, m, k, _rows(mask, size) + sl.start) for f, m, k, mask in found]
 
     chunks = list(map_chunks(check, row_chunks(n, CHUNK_ROWS)))
     for i, (field, message, kind, _) in enumerate(chunks[0]):
         errs.add_rows(np.concatenate([c[i][3] for c in chunks]), field, message, kind)
+
+
+def _rows(mask: Any, size: int) -> npt.NDArray[np.intp]:
+    """The rows (from 0) where ``mask`` holds; one value (a check that no row can break,
+    such as one on an absent column) for all ``size`` rows without a pass over them."""
+    if np.ndim(mask) == 0:
+        return np.arange(size) if mask else np.empty(0, dtype=np.intp)
+    return np.flatnonzero(mask)
 
 
 def _one_or_all(values: DT, sl: slice) -> Any:
