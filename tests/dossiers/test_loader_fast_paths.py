@@ -111,6 +111,58 @@ def test_arrow_instants_outside_the_years_held_are_every_row_reported(unit: str)
     assert all("1678-2261" in m for *_, m in found)
 
 
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_a_mostly_null_instant_column_equals_the_numpy_path(unit: str) -> None:
+    # pieces with more nulls than values take the sparse conversion: only the values are
+    # read, checked and converted; the numbers under the nulls (here far outside the years
+    # held) are never read
+    n = 41
+    rng = np.random.default_rng(7)
+    valid = rng.random(n) < 0.2
+    valid[[0, 1, 2, 3]] = True  # a first piece with values only (the dense conversion)
+    received = START.astype(f"datetime64[{unit}]") + np.arange(n) * np.timedelta64(7, "h")
+    finished = received + np.timedelta64(3_600_123_456_789, "ns").astype(f"timedelta64[{unit}]")
+    ints = finished.view(np.int64).copy()
+    far = [i for i in np.flatnonzero(valid) if i % 3 == 0][:3] if unit != "ns" else []
+    ints[far] = np.datetime64("2605-01-01", unit).view(np.int64)
+    ints[~valid] = np.datetime64("2605-01-01", unit).view(np.int64)  # under the nulls
+    kind = pa.timestamp(unit, tz=TZ)
+    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little").tobytes())
+    whole = pa.Array.from_buffers(kind, n, [bitmap, pa.py_buffer(ints.tobytes())])
+    table = pa.table(
+        {
+            "received_at": pa.array(received.view(np.int64), kind),
+            "finished_at": pa.chunked_array([whole.slice(0, 9), whole.slice(9)]),
+            "amount": [5] * n,
+            "unit": ["days"] * n,
+            "channel": ["post"] * n,
+        }
+    )
+    expected = np.where(valid, ints.view(f"datetime64[{unit}]"), np.datetime64("NaT", unit))
+    oracle = errors_of_or_none(
+        lambda: from_columns(
+            received_at=received, finished_at=expected, amount=5, unit="days", naive_is_utc=True
+        )
+    )
+    assert [r for r, _, _ in oracle] == [i + 1 for i in sorted(far)]
+    assert errors_of_or_none(lambda: from_arrow(table)) == oracle
+    good = np.setdiff1d(np.arange(n), far)
+    frame = from_arrow(table.take(good))
+    same = from_columns(
+        received_at=received[good], finished_at=expected[good], amount=5, naive_is_utc=True
+    )
+    np.testing.assert_array_equal(frame.finished_at, same.finished_at)
+    assert np.isnat(frame.finished_at).tolist() == (~valid[good]).tolist()
+
+
+def errors_of_or_none(call: Any) -> list[tuple[int | None, str | None, str]]:
+    try:
+        call()
+    except BatchValidationError as exc:
+        return [(e.row, e.field, e.message) for e in exc.errors]
+    return []
+
+
 def test_a_null_instant_is_none_whatever_number_its_slot_holds() -> None:
     n = 10
     ints = np.full(n, int(START.astype("datetime64[us]").view(np.int64)), dtype=np.int64)
