@@ -26,9 +26,12 @@ from .checks import GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors
 from .chunks import CHUNK_ROWS, cast, map_chunks, row_chunks
 
 __all__ = [
+    "ArrowInts",
     "ArrowTimes",
+    "Coded",
     "amounts",
     "arrow_categorical",
+    "arrow_codes",
     "arrow_name_index",
     "check_columns",
     "cutoffs",
@@ -81,6 +84,44 @@ class ArrowTimes:
         return out
 
 
+class ArrowInts:
+    """A signed integer column without nulls as Arrow holds it (chunks), read by
+    :func:`amounts` chunk by chunk: checked and copied once into the frame's column, with
+    no concatenated copy before."""
+
+    ndim = 1
+
+    def __init__(self, column: Any) -> None:
+        pa = require_extra("pyarrow", "pandas")
+        self.column = pa.chunked_array(column) if isinstance(column, pa.Array) else column
+
+    def __len__(self) -> int:
+        return len(self.column)
+
+    def take(self, rows: npt.NDArray[np.intp]) -> ArrowInts:
+        """The rows ``rows``."""
+        return ArrowInts(self.column.take(rows))
+
+
+class Coded:
+    """A label column as integer codes into its labels (-1: missing), as
+    :func:`arrow_categorical` reads a dictionary column for :func:`group_labels`: the codes
+    are the frame's own (``int32``), never copied again."""
+
+    ndim = 1
+
+    def __init__(self, codes: npt.NDArray[np.int32], labels: list[Any]) -> None:
+        self.codes = codes
+        self.labels = labels
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def take(self, rows: npt.NDArray[np.intp]) -> Coded:
+        """The rows ``rows``."""
+        return Coded(self.codes[rows], self.labels)
+
+
 def _validity(piece: Any) -> npt.NDArray[np.uint8]:
     """1 for each row of an Arrow array (with a validity bitmap) that holds a value, 0 for
     a null."""
@@ -126,12 +167,29 @@ def arrow_categorical(column: Any) -> pd.Categorical:
     dictionary in order of first appearance (as :meth:`pyarrow.ChunkedArray.to_pandas`
     gives them), each chunk's indices mapped onto them in one pass, chunks on a few
     threads. A null (index or label) is a missing value (code -1)."""
+    codes, labels = _dictionary_codes(column, wide=False)
+    categories = pd.Index(labels, dtype=object if labels else None)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+
+
+def arrow_codes(column: Any) -> Coded:
+    """The codes and labels of :func:`arrow_categorical`, the codes as ``int32`` (a group
+    column's own: no second pass to widen them)."""
+    codes, labels = _dictionary_codes(column, wide=True)
+    return Coded(codes.view(np.int32), labels)
+
+
+def _dictionary_codes(column: Any, *, wide: bool) -> tuple[npt.NDArray[Any], list[Any]]:
+    """The codes (``int32`` if ``wide``, else the narrowest that holds them) and labels of a
+    dictionary-encoded Arrow column (:func:`arrow_categorical`)."""
     labels: dict[Any, int] = {}
     remaps = []
     for chunk in column.chunks:
         words = chunk.dictionary.to_pylist()
         remaps.append([-1 if w is None else labels.setdefault(w, len(labels)) for w in words])
-    kind = np.int8 if len(labels) < 128 else np.int16 if len(labels) < 32768 else np.int32
+    kind: type[np.integer[Any]] = np.int32
+    if not wide:
+        kind = np.int8 if len(labels) < 128 else np.int16 if len(labels) < 32768 else np.int32
     codes: npt.NDArray[np.integer[Any]] = np.empty(len(column), dtype=kind)
     starts = np.cumsum([0] + [len(c) for c in column.chunks])
 
@@ -149,8 +207,7 @@ def arrow_categorical(column: Any) -> pd.Categorical:
             out[null] = -1
 
     deque(map_chunks(remap, range(column.num_chunks)), maxlen=0)  # run them all
-    categories = pd.Index(list(labels), dtype=object if labels else None)
-    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    return codes, list(labels)
 
 
 def to_us(values: Any, name: str, errs: Errors) -> DT:
@@ -319,15 +376,17 @@ def _nfc(label: object) -> str:
 
 
 def _merged(
-    codes: npt.NDArray[np.integer[Any]], uniques: Any
+    codes: npt.NDArray[np.integer[Any]], uniques: Any, *, owned: bool = False
 ) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
     """``codes`` into ``uniques``, the labels stripped and in Unicode NFC: labels that
     differ only by spaces around them or by normalisation (NFC "Tư pháp" and its NFD
-    form) are one label, one group."""
+    form) are one label, one group. ``owned``: ``codes`` are ``int32`` made for this
+    frame, kept without a copy."""
     labels = [_nfc(u) for u in uniques]
     first = {label: i for i, label in reversed(list(enumerate(labels)))}
     if len(first) == len(labels):
-        return cast(codes, np.int32), tuple(labels)
+        kept = codes.view(np.int32) if owned and codes.dtype == np.int32 else cast(codes, np.int32)
+        return kept, tuple(labels)
     keep = sorted(first.values())
     new_code = {labels[i]: k for k, i in enumerate(keep)}
     remap = np.array([new_code[label] for label in labels], dtype=np.int32)
@@ -337,6 +396,11 @@ def _merged(
 def group_labels(values: Any, n: int) -> tuple[npt.NDArray[np.int32], tuple[str, ...]]:
     if values is None:
         return np.zeros(n, dtype=np.int32), ("",)
+    if isinstance(values, Coded):  # its codes are this frame's: kept without a copy
+        if (values.codes < 0).any():
+            filled = np.where(values.codes < 0, len(values.labels), values.codes)
+            return _merged(filled.astype(np.int32), [*values.labels, ""], owned=True)
+        return _merged(values.codes, values.labels, owned=True)
     if isinstance(values, pd.Categorical | pd.Series) and isinstance(
         values.dtype, pd.CategoricalDtype
     ):
@@ -552,8 +616,8 @@ def check_columns(n: int, given: Mapping[str, Any], source: str | None) -> None:
 
 def _numeric_example(values: Any) -> Any:
     """A number among ``values`` (numbers, not text), or None."""
-    if values is None or isinstance(values, str) or np.ndim(values) == 0:
-        return None
+    if values is None or isinstance(values, str | Coded) or np.ndim(values) == 0:
+        return None  # Coded: labels, as a categorical's
     dtype = getattr(values, "dtype", None)
     if dtype is not None and dtype.kind not in "biufcO":
         return None  # text, categorical of text, datetimes: not numbers
@@ -607,8 +671,10 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     """Whole numbers ``>= 0``: integers, floats without a fraction, or texts of digits
     (``"5"``, ``"5.0"``). Never coerced: a boolean is not 1, and ``"4.9999999999999999"``
     is not 5 (a float would round it), as in the scalar API."""
-    arr = np.asarray(amount)
     too_big = f"amount must be at most {MAX_AMOUNT} (a sanity bound, not a legal rule)"
+    if isinstance(amount, ArrowInts):
+        return _arrow_amounts(amount, errs, too_big)
+    arr = np.asarray(amount)
     if arr.dtype.kind in "iu":
         raw = np.broadcast_to(arr, (n,))
         if n and raw.max() > MAX_AMOUNT:
@@ -639,6 +705,29 @@ def amounts(amount: Any, n: int, errs: Errors) -> npt.NDArray[np.int64]:
     big = ~bad & np.isfinite(num) & (num > MAX_AMOUNT)
     errs.add(big, "amount", too_big)
     return np.where(bad | big | ~np.isfinite(num), 0, num).astype(np.int64)
+
+
+def _arrow_amounts(amount: ArrowInts, errs: Errors, too_big: str) -> npt.NDArray[np.int64]:
+    """:func:`amounts` of signed Arrow integers (no nulls): each chunk copied once into the
+    column, its minimum and maximum taken on the way (chunks on a few threads)."""
+    vals: npt.NDArray[np.int64] = np.empty(len(amount), dtype=np.int64)
+    starts = np.cumsum([0] + [len(c) for c in amount.column.chunks]).tolist()
+
+    def copy(i: int) -> tuple[int, int] | None:
+        src = amount.column.chunk(i).to_numpy(zero_copy_only=True)
+        if not len(src):
+            return None
+        vals[starts[i] : starts[i + 1]] = src
+        return int(src.min()), int(src.max())
+
+    extremes = [e for e in map_chunks(copy, range(amount.column.num_chunks)) if e is not None]
+    if extremes and max(hi for _, hi in extremes) > MAX_AMOUNT:
+        big = vals > MAX_AMOUNT
+        errs.add(big, "amount", too_big)
+        vals[big] = 0
+    if extremes and min(lo for lo, _ in extremes) < 0:
+        errs.add(vals < 0, "amount", "amount must be >= 0")
+    return vals
 
 
 _WHOLE_RE = r"^(\d{1,30})(?:\.0*)?$"

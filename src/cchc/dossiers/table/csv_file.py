@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gc
 import io
 import os
 from collections import Counter
@@ -44,6 +43,8 @@ import numpy.typing as npt
 
 from cchc._optional import require_extra
 from cchc.errors import BatchValidationError, CchcError, DataFileError, ValidationError
+
+from .chunks import paused_gc
 
 __all__ = [
     "FIELD_LIMIT",
@@ -358,15 +359,10 @@ def _reference(
     reader = csv.reader(
         io.StringIO(_decode(raw, source), newline=""), delimiter=delimiter, strict=True
     )
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         rows, lines, problems = _records(reader, len(header), source)
         at = {name: i for i, name in enumerate(header)}
         columns = [[row[at[name]] for row in rows] for name in names]
-    finally:
-        if paused:
-            gc.enable()
     pa = require_extra("pyarrow", "pandas")
     return CsvTable(
         header=names,

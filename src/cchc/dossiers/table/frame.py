@@ -80,10 +80,14 @@ from ..batch import CHANNEL_CODES, UNIT_CODES
 from ..events import OUTCOME_CODES
 from .bad_rows import bad_rows_table, check_on_bad_rows, relocate
 from .checks import FLAG_COLUMNS, GROUP_COLUMNS, RECORD_COLUMNS, TIME_COLUMNS, Errors, check_order
+from .chunks import paused_gc
 from .columns import (
+    ArrowInts,
     ArrowTimes,
+    Coded,
     amounts,
     arrow_categorical,
+    arrow_codes,
     check_columns,
     cutoffs,
     dossier_codes,
@@ -415,6 +419,23 @@ def _load(
     ``problems``: rows already found bad (they are not in ``columns``).
     """
     check_on_bad_rows(on_bad_rows)
+    with paused_gc():  # thousands of chunks' futures: no collection rescans the heap
+        return _checked(
+            columns, rows, source, on_bad_rows, labels, problems, naive_is_utc, dayfirst
+        )
+
+
+def _checked(
+    columns: Mapping[str, Any],
+    rows: npt.NDArray[np.int64] | range,
+    source: str | None,
+    on_bad_rows: OnBadRows,
+    labels: Any,
+    problems: Sequence[CchcError],
+    naive_is_utc: bool,
+    dayfirst: bool,
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """:func:`_load`, the collector paused."""
     options: dict[str, Any] = {
         "source": source,
         "row_base": 1,  # positions from 1: no array of row numbers is made
@@ -452,7 +473,7 @@ def _take(values: Any, keep: npt.NDArray[np.intp]) -> Any:
     """The rows ``keep`` of a column, of the same kind (a NumPy array stays one)."""
     if isinstance(values, str) or np.ndim(values) == 0:
         return values
-    if isinstance(values, ArrowTimes):
+    if isinstance(values, ArrowTimes | ArrowInts | Coded):
         return values.take(keep)
     if isinstance(values, np.ndarray | pd.Categorical):
         return values[keep]
@@ -603,7 +624,9 @@ def _arrow_columns(columns: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         elif name in _LABELS and (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
             out[name] = col.dictionary_encode().to_pandas()
         elif pa.types.is_dictionary(kind):
-            out[name] = arrow_categorical(col)
+            out[name] = arrow_codes(col) if name in _GROUPS else arrow_categorical(col)
+        elif name == "amount" and pa.types.is_signed_integer(kind) and col.null_count == 0:
+            out[name] = ArrowInts(col)
         elif pa.types.is_integer(kind) and col.null_count == 0:
             out[name] = col.to_numpy()
         else:
@@ -759,6 +782,19 @@ def from_arrow(
         raise ValidationError(
             f"expected a pyarrow Table, not {type(table).__name__}", field="table"
         )
+    with paused_gc():  # thousands of chunks' futures: no collection rescans the heap
+        return _from_arrow(table, source, columns, dayfirst, on_bad_rows)
+
+
+def _from_arrow(
+    table: Any,
+    source: str | None,
+    columns: Mapping[str, str] | None,
+    dayfirst: bool,
+    on_bad_rows: OnBadRows,
+) -> Any:
+    """:func:`from_arrow` of a table, the collector paused."""
+    pa = require_extra("pyarrow", "pandas")
     rename = header_names(columns, known=_KNOWN)
     found = [str(c) for c in table.column_names]
     names = [rename(c) for c in found]
