@@ -238,7 +238,7 @@ def to_us(values: Any, name: str, errs: Errors) -> DT:
         rows with a value read, checked and converted."""
         ints = out.view(np.int64)[start : start + len(piece)]
         ints.fill(NAT)
-        rows = np.flatnonzero(_validity(piece))
+        rows = np.flatnonzero(_validity(piece).view(np.bool_))  # 0/1 bytes: bools
         vals = _arrow_ints(piece)[rows]
         outside = None
         if not fine and len(vals) and (vals.min() < lo or vals.max() >= hi):
