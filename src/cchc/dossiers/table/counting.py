@@ -138,6 +138,54 @@ def _hist(keys: I64, n_cells: int) -> I64:
     return out
 
 
+_JOINT_CELLS = 1 << 16
+"""Up to this many cells (groups x receipt period x channel x finish period x timeliness x
+overdue period: a year by 300 procedures, the months of a year in total), the histograms
+of :func:`count_matrix` are the margins of one joint histogram of the rows (one key, one
+``bincount``); beyond, one ``bincount`` each."""
+
+
+def _histograms(
+    base: Any,
+    columns: tuple[I64, npt.NDArray[np.bool_], I64, Any, I64],
+    n_groups: int,
+    width: int,
+    bins: int,
+) -> tuple[I64, I64, I64, I64]:
+    """The four histograms of :func:`count_matrix` over ``(group, period number)``:
+    receipt by channel ``(G, W, 2)``, finish by timeliness ``(G, W, bins)``, the overdue
+    period ``m`` and ``max(m, finish)`` ``(G, W)``. ``columns``: the receipt period, online
+    or not, the finish period, the timeliness codes (-1 .. bins - 2) and ``m``; ``base``:
+    each row's cell offset (``group * width + 1``, or 1 for one group)."""
+    p_rec, online, p_fin, t, m = columns
+    joint = n_groups * width * 2 * width * bins * width
+    if joint > _JOINT_CELLS:
+        cells = n_groups * width
+        rec = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
+        fin = _hist((base + p_fin) * bins + (t + 1), cells * bins)
+        m_hist = _hist(base + m, cells).reshape(n_groups, width)
+        mf_hist = _hist(base + np.maximum(m, p_fin), cells).reshape(n_groups, width)
+        return rec, fin.reshape(n_groups, width, bins), m_hist, mf_hist
+    key = base + p_rec  # built in place: one pass per term, one bincount
+    key *= 2
+    key += online
+    key *= width
+    key += p_fin
+    key *= bins
+    key += t
+    key *= width
+    key += m
+    key += (bins + 1) * width + 1  # the +1 of the finish, timeliness and m terms
+    cube = _hist(key, joint).reshape(n_groups, width, 2, width, bins, width)
+    rec = cube.sum(axis=(3, 4, 5))
+    fin = cube.sum(axis=(1, 2, 5))
+    by_fin_m = cube.sum(axis=(1, 2, 4))  # (G, finish period, m)
+    m_hist = by_fin_m.sum(axis=1)
+    later = np.maximum.outer(np.arange(width), np.arange(width))
+    mf_hist = np.stack([by_fin_m[:, later == k].sum(axis=1) for k in range(width)], axis=1)
+    return rec, fin, m_hist, mf_hist
+
+
 def count_matrix(
     frame: DossierFrame,
     results: DossierResults,
@@ -170,17 +218,16 @@ def count_matrix(
     p_rec = _period_of(bounds, rec)
     p_fin = _period_of(bounds, fin)
     p_fin[fin == NAT] = n_p  # unfinished: "after the last period"
-    online = (frame.channel == CHANNEL_CODES["online"]).astype(np.int64)
-    rec_hist = _hist((base + p_rec) * 2 + online, cells * 2).reshape(n_groups, width, 2)
+    online = frame.channel == CHANNEL_CODES["online"]
     # 0 unfinished, 1 early, 2 on time, 3 late (4 stopped: only with an outcome column)
-    t = results.timeliness.astype(np.int64) + 1
+    t = results.timeliness
     bins = 4 if frame.outcome is None else 5
-    fin_hist = _hist((base + p_fin) * bins + t, cells * bins).reshape(n_groups, width, bins)
     # overdue at the end of p >= q: the period holding the instant after the due moment
     q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
     m = np.maximum(p_rec, q, out=q)
-    m_hist = _hist(base + m, cells).reshape(n_groups, width)
-    mf_hist = _hist(base + np.maximum(m, p_fin, out=m), cells).reshape(n_groups, width)
+    rec_hist, fin_hist, m_hist, mf_hist = _histograms(
+        base, (p_rec, online, p_fin, t, m), n_groups, width, bins
+    )
     cols = slice(1, n_p + 1)
     received_all = rec_hist.sum(axis=2)
     finished_all = fin_hist.sum(axis=2)
@@ -198,7 +245,7 @@ def count_matrix(
         progress = progress - extra["stopped"]
     resched = frame.rescheduled_due_at.view(np.int64) != NAT
     if bins == 5:  # among the resolved: not the stopped ones
-        resched &= t != 4
+        resched &= t != STOPPED
     resched_rows = np.flatnonzero(resched)
     rescheduled = _hist(_at(base, resched_rows) + p_fin[resched_rows], cells).reshape(
         n_groups, width
