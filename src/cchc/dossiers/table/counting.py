@@ -107,14 +107,15 @@ _FEW_BOUNDS = 4
 quarter: two bounds), not looked up by day."""
 
 
-def _period_of(bounds: I64, x: I64) -> I64:
+def _period_of(bounds: I64, x: I64) -> npt.NDArray[np.signedinteger[Any]]:
     """``searchsorted(bounds, x, side="right") - 1`` for local-midnight bounds: the period
     number (-1 before the first, P after the last) as the count of bounds reached for a
-    few bounds, else by one gather per day, not a search."""
+    few bounds (in bytes: a comparison's booleans are added as they are), else by one
+    gather per day, not a search."""
     if len(bounds) <= _FEW_BOUNDS:
-        out: I64 = np.full(x.shape, -1, dtype=np.int64)
+        out: npt.NDArray[np.int8] = np.full(x.shape, -1, dtype=np.int8)
         for b in bounds.tolist():
-            out += x >= b
+            out += np.greater_equal(x, b).view(np.int8)
         return out
     days = (bounds + VN_OFFSET_NS) // NS_PER_DAY
     first, last = int(days[0]), int(days[-1])
@@ -166,7 +167,7 @@ def _histograms(
         m_hist = _hist(base + m, cells).reshape(n_groups, width)
         mf_hist = _hist(base + np.maximum(m, p_fin), cells).reshape(n_groups, width)
         return rec, fin.reshape(n_groups, width, bins), m_hist, mf_hist
-    key = base + p_rec  # built in place: one pass per term, one bincount
+    key = np.add(base, p_rec, dtype=np.int64)  # built in place: a pass per term, one bincount
     key *= 2
     key += online
     key *= width
@@ -223,7 +224,10 @@ def count_matrix(
     t = results.timeliness
     bins = 4 if frame.outcome is None else 5
     # overdue at the end of p >= q: the period holding the instant after the due moment
-    q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
+    if len(bounds) <= _FEW_BOUNDS:  # due + 1 >= bound: due >= bound - 1, no sum made
+        q = _period_of(bounds - 1, due)
+    else:
+        q = _period_of(bounds, np.minimum(due, NEVER - 1) + 1)  # never stays after the last
     m = np.maximum(p_rec, q, out=q)
     rec_hist, fin_hist, m_hist, mf_hist = _histograms(
         base, (p_rec, online, p_fin, t, m), n_groups, width, bins
