@@ -33,6 +33,11 @@ def _frame(outcome: bool) -> object:
         names = np.array(["decided", "withdrawn", "refused", "returned"], dtype=object)
         picked = names[rng.integers(0, len(names), len(cols["received_at"]))]
         cols["outcome"] = np.where(np.isnat(cols["finished_at"]), None, picked)
+        n = len(picked)  # the record counts: among received, to handle, to judge
+        kinds = np.array(["paper", "electronic", None], dtype=object)
+        cols["result_kind"] = kinds[rng.integers(0, 3, n)]
+        for flag in ("synced", "digitised", "paid_online", "has_fees"):
+            cols[flag] = rng.random(n) < 0.5
     return frame_mod.from_columns(**cols, naive_is_utc=True)
 
 
@@ -65,3 +70,4 @@ def test_joint_and_separate_histograms_equal_the_period_by_period_counts(
     assert any(c.in_progress_overdue for c in oracle.values())  # type: ignore[attr-defined]
     if outcome:
         assert any(c.stopped for c in oracle.values())  # type: ignore[attr-defined]
+        assert any(c.e_result for c in oracle.values())  # type: ignore[attr-defined]

@@ -285,7 +285,7 @@ def count_matrix(
             np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
         )
         if among == TO_JUDGE and bins == 5:  # less those stopped in the period
-            gone = rows[t[rows] == 4]
+            gone = rows[t[rows] == STOPPED]
             stops = _hist(_at(base, gone) + p_fin[gone], cells).reshape(n_groups, width)
             extra[name] = extra[name] - stops[:, cols]
     # waiting for a payment at the end of p: notice in or before p, neither paid nor
