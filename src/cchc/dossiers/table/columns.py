@@ -201,7 +201,10 @@ def _dictionary_codes(column: Any, *, wide: bool) -> tuple[npt.NDArray[Any], lis
         kind_in = np.dtype(ind.type.to_pandas_dtype())
         idx = np.frombuffer(ind.buffers()[1], kind_in, len(ind), ind.offset * width)
         out = codes[starts[i] : starts[i + 1]]
-        np.take(np.array([*remaps[i], -1], dtype=kind), idx, out=out)
+        if remaps[i] == list(range(len(remaps[i]))):  # the labels' own order: a copy
+            out[:] = idx  # (10x a gather)
+        else:
+            np.take(np.array([*remaps[i], -1], dtype=kind), idx, out=out)
         null = _nulls(ind)
         if null is not None:
             out[null] = -1
