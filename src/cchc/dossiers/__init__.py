@@ -69,20 +69,14 @@ from .table.statistics import (
 )
 from .timeliness import Granularity, Progress, Timeliness, classify, due_within, progress_as_of
 
-_NEEDS_PANDAS = (
-    "DossierFrame",
-    "from_arrow",
-    "from_columns",
-    "from_dataframe",
-    "read_csv",
-    "read_parquet",
-)
+_NEEDS_PANDAS = ("DossierFrame", "from_arrow", "from_columns", "from_dataframe", "read_csv")
+_READERS = ("read_parquet",)
 _RECORDS = ("from_dossiers", "to_dossiers")
 
 
 def __getattr__(name: str) -> Any:
     """Loaders that need pandas (the ``pandas`` extra) are imported on first use."""
-    if name in _NEEDS_PANDAS or name in _RECORDS:
+    if name in _NEEDS_PANDAS or name in _READERS or name in _RECORDS:
         from cchc._optional import require_extra
 
         module = "cchc.dossiers.table.records" if name in _RECORDS else "cchc.dossiers.table.frame"

@@ -818,24 +818,6 @@ def _from_arrow(
     return _load_typed(given, range(1, table.num_rows + 1), source, on_bad_rows, dayfirst)
 
 
-@overload
-def read_parquet(
-    path: str | Path,
-    *,
-    source: str | None = ...,
-    columns: Mapping[str, str] | None = ...,
-    dayfirst: bool = ...,
-    on_bad_rows: Literal["raise"] = ...,
-) -> DossierFrame: ...
-@overload
-def read_parquet(
-    path: str | Path,
-    *,
-    source: str | None = ...,
-    columns: Mapping[str, str] | None = ...,
-    dayfirst: bool = ...,
-    on_bad_rows: Literal["collect"],
-) -> tuple[DossierFrame, pd.DataFrame]: ...
 def read_parquet(
     path: str | Path,
     *,
