@@ -6,6 +6,8 @@ import argparse
 import os
 from typing import Any
 
+import attrs
+
 from cchc._optional import require_extra
 from cchc.errors import ValidationError
 
@@ -59,7 +61,6 @@ def register(subparsers: Any) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    base = Settings.from_env()
     given = {
         "max_body_bytes": args.max_body_bytes,
         "max_upload_bytes": args.max_upload_bytes,
@@ -70,19 +71,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "log_level": args.log_level,
     }
     values = {k: v for k, v in given.items() if v is not None}
-    return Settings(**{**_fields(base), **values})
-
-
-def _fields(settings: Settings) -> dict[str, Any]:
-    return {
-        "max_body_bytes": settings.max_body_bytes,
-        "max_upload_bytes": settings.max_upload_bytes,
-        "max_rows": settings.max_rows,
-        "timeout_seconds": settings.timeout_seconds,
-        "api_key": settings.api_key,
-        "cors_origins": settings.cors_origins,
-        "log_level": settings.log_level,
-    }
+    return attrs.evolve(Settings.from_env(), **values)
 
 
 def _serve(args: argparse.Namespace) -> int:
