@@ -30,19 +30,13 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import ErrorDetails
 
 from cchc.errors import BatchValidationError, CchcError, ValidationError
 
-__all__ = ["CchcModel", "CchcRecord", "count_field", "unwrap_pydantic_error", "with_source"]
-
-
-def count_field(description: str, *, default: int | None = None) -> Any:
-    """A count field (số lượng: a whole number, at least 0) described in Vietnamese;
-    ``None`` (not known) by default."""
-    return Field(default=default, ge=0, description=description)
+__all__ = ["CchcModel", "CchcRecord", "unwrap_pydantic_error", "with_source"]
 
 
 def with_source(err: CchcError, source: str | None) -> CchcError:

@@ -46,7 +46,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.vn import mst
 
-from cchc._model import CchcRecord, count_field
+from cchc._model import CchcRecord
 from cchc.findings import Finding, Severity
 from cchc.procedures import Fee, FeeKind, ProcedureCase, amount_due
 from cchc.procedures.terms import fee_kind_of
@@ -180,8 +180,8 @@ class SubmittedPaper(CchcRecord):
     """A paper submitted with the dossier (giấy tờ đã nộp), named as the case's part."""
 
     name: str = Field(min_length=1, description="Tên giấy tờ, as the DocumentPart's name.")
-    originals: int = count_field("Bản chính nộp.", default=0)
-    copies: int = count_field("Bản sao nộp.", default=0)
+    originals: int = Field(default=0, ge=0, description="Bản chính nộp.")
+    copies: int = Field(default=0, ge=0, description="Bản sao nộp.")
     electronic: bool = Field(default=False, description="Bản điện tử (nộp trực tuyến).")
     digitised: bool = Field(
         default=False, description="Số hóa: scanned and kept electronically at receipt."

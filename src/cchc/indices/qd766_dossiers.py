@@ -51,10 +51,11 @@ time or in time → 96.89 % → 19.38 of 20; 7 of 161 with an e-result → 4.35 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field, model_validator
 
-from cchc._model import CchcRecord, count_field
+from cchc._model import CchcRecord
 from cchc.dossiers import StatsRow
 from cchc.dossiers.table.statistics import RECORD_COUNTS
 from cchc.errors import ValidationError
@@ -76,6 +77,10 @@ DOSSIER_INDICATORS: tuple[str, ...] = ("1.4", "2.1", "3.0", "4.1", "4.2", "6.1")
 """The 766 indicators computed from dossier counts."""
 
 
+def _count(description: str) -> Any:
+    return Field(None, ge=0, description=description)
+
+
 class Qd766DossierCounts(CchcRecord):
     """Dossier counts of one unit for one period; ``None`` = not known (left out)."""
 
@@ -84,26 +89,24 @@ class Qd766DossierCounts(CchcRecord):
         description="Hồ sơ tiếp nhận, xử lý trong kỳ: the denominator of 2.1, 4.1, 4.2 "
         "(from summarize: dossiers to handle).",
     )
-    on_time: int | None = count_field(
+    on_time: int | None = _count(
         "2.1 Hồ sơ đã và đang xử lý trước hạn, đúng hạn hoặc trong hạn (None: take the rate "
         "from the statistics row)."
     )
-    received: int | None = count_field(
+    received: int | None = _count(
         "Hồ sơ tiếp nhận mới trong kỳ (from summarize: received); the default base of 1.4."
     )
-    synced: int | None = count_field(
-        "1.4 Hồ sơ đã đồng bộ lên Cổng DVCQG (ngày tiếp nhận trong kỳ)."
-    )
-    sync_base: int | None = count_field(
+    synced: int | None = _count("1.4 Hồ sơ đã đồng bộ lên Cổng DVCQG (ngày tiếp nhận trong kỳ).")
+    sync_base: int | None = _count(
         "1.4 Tổng số hồ sơ được tính toán: the larger of the national reporting system's and "
         "the portal's count of dossiers received in the period (None: received)."
     )
-    full_online: int | None = count_field("3.0 Hồ sơ DVCTT toàn trình.")
-    full_online_base: int | None = count_field("3.0 Hồ sơ của TTHC đủ điều kiện DVCTT toàn trình.")
-    e_result: int | None = count_field("4.1 Hồ sơ có kết quả giải quyết điện tử.")
-    digitised: int | None = count_field("4.2 Hồ sơ số hóa thành phần hồ sơ.")
-    paid_online: int | None = count_field("6.1 Hồ sơ thanh toán trực tuyến thành công.")
-    payment_base: int | None = count_field("6.1 Hồ sơ có nghĩa vụ tài chính (phí, lệ phí khác 0).")
+    full_online: int | None = _count("3.0 Hồ sơ DVCTT toàn trình.")
+    full_online_base: int | None = _count("3.0 Hồ sơ của TTHC đủ điều kiện DVCTT toàn trình.")
+    e_result: int | None = _count("4.1 Hồ sơ có kết quả giải quyết điện tử.")
+    digitised: int | None = _count("4.2 Hồ sơ số hóa thành phần hồ sơ.")
+    paid_online: int | None = _count("6.1 Hồ sơ thanh toán trực tuyến thành công.")
+    payment_base: int | None = _count("6.1 Hồ sơ có nghĩa vụ tài chính (phí, lệ phí khác 0).")
 
     @model_validator(mode="after")
     def _parts_within_bases(self) -> Qd766DossierCounts:

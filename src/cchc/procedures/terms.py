@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from cchc._model import CchcRecord, count_field
+from cchc._model import CchcRecord
 from cchc.legal import sources
 
 from .vocabulary import IMMEDIATE_AS, AuthorityLevel, Channel, TimeUnit
@@ -227,8 +227,8 @@ class DocumentPart(CchcRecord):
 
     name: str = Field(min_length=1, description="Tên giấy tờ (TENGIAYTO).")
     code: str | None = Field(default=None, description="Mã giấy tờ (MAGIAYTO).")
-    originals: int | None = count_field("Số bản chính (SOBANCHINH).")
-    copies: int | None = count_field("Số bản sao (SOBANSAO).")
+    originals: int | None = Field(default=None, ge=0, description="Số bản chính (SOBANCHINH).")
+    copies: int | None = Field(default=None, ge=0, description="Số bản sao (SOBANSAO).")
     form_name: str | None = Field(default=None, description="Tên mẫu đơn, tờ khai (TENMAUDON).")
     form_url: str | None = Field(default=None, description="Đường dẫn mẫu đơn (URL).")
     replaced_by_result: str | None = Field(

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from cchc._data import load_yaml, read_user_data
-from cchc._model import CchcModel, count_field
+from cchc._model import CchcModel
 from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
 from cchc.reporting_periods import DEFAULT_REGIME
@@ -68,6 +68,10 @@ class _Part(CchcModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _count(description: str) -> Any:
+    return Field(default=None, ge=0, description=description)
+
+
 def _rate(description: str) -> Any:
     return Field(default=None, ge=0, le=100, description=description)
 
@@ -77,10 +81,10 @@ class PlanSection(_Part):
 
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch CCHC năm (số, ngày).")
     plan_year: int | None = Field(default=None, description="Năm của kế hoạch được trích dẫn.")
-    tasks_total: int | None = count_field("Tổng số nhiệm vụ.")
-    tasks_done: int | None = count_field("Số nhiệm vụ đã thực hiện.")
-    tasks_in_progress: int | None = count_field("Số nhiệm vụ đang triển khai thực hiện.")
-    tasks_not_started: int | None = count_field("Số nhiệm vụ chưa triển khai.")
+    tasks_total: int | None = _count("Tổng số nhiệm vụ.")
+    tasks_done: int | None = _count("Số nhiệm vụ đã thực hiện.")
+    tasks_in_progress: int | None = _count("Số nhiệm vụ đang triển khai thực hiện.")
+    tasks_not_started: int | None = _count("Số nhiệm vụ chưa triển khai.")
     completion_rate: Decimal | None = _rate("Mức độ hoàn thành (%), đã thực hiện / tổng số.")
     notes: str = Field(default="", description="Diễn giải.")
 
@@ -94,8 +98,8 @@ class DirectionSection(_Part):
     meetings: list[DocumentRef] = Field(
         default_factory=list, description="Hội nghị, giao ban về CCHC (thông báo kết luận)."
     )
-    assigned_tasks_total: int | None = count_field("Nhiệm vụ được UBND tỉnh, Chủ tịch giao.")
-    assigned_tasks_done: int | None = count_field("Nhiệm vụ được giao đã hoàn thành.")
+    assigned_tasks_total: int | None = _count("Nhiệm vụ được UBND tỉnh, Chủ tịch giao.")
+    assigned_tasks_done: int | None = _count("Nhiệm vụ được giao đã hoàn thành.")
     notes: str = Field(default="", description="Thi đua, sáng kiến, mô hình mới...")
 
 
@@ -103,8 +107,8 @@ class InspectionSection(_Part):
     """I.3 Về kiểm tra CCHC, công vụ."""
 
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch kiểm tra.")
-    inspections_planned: int | None = count_field("Số cuộc kiểm tra theo kế hoạch.")
-    inspections_done: int | None = count_field("Số cuộc kiểm tra đã thực hiện.")
+    inspections_planned: int | None = _count("Số cuộc kiểm tra theo kế hoạch.")
+    inspections_done: int | None = _count("Số cuộc kiểm tra đã thực hiện.")
     notes: str = Field(default="", description="Kết quả, xử lý sau kiểm tra.")
 
 
@@ -112,16 +116,16 @@ class CommunicationSection(_Part):
     """I.4 Về công tác tuyên truyền CCHC."""
 
     plan: DocumentRef | None = Field(default=None, description="Kế hoạch tuyên truyền.")
-    tasks_total: int | None = count_field("Tổng số nhiệm vụ tuyên truyền.")
-    tasks_done: int | None = count_field("Số nhiệm vụ tuyên truyền đã hoàn thành.")
+    tasks_total: int | None = _count("Tổng số nhiệm vụ tuyên truyền.")
+    tasks_done: int | None = _count("Số nhiệm vụ tuyên truyền đã hoàn thành.")
     notes: str = Field(default="", description="Diễn giải.")
 
 
 class InstitutionSection(_Part):
     """II.1 Cải cách thể chế."""
 
-    legal_documents_issued: int | None = count_field("VBQPPL đã tham mưu ban hành.")
-    legal_documents_reviewed: int | None = count_field("VBQPPL đã kiểm tra, rà soát.")
+    legal_documents_issued: int | None = _count("VBQPPL đã tham mưu ban hành.")
+    legal_documents_reviewed: int | None = _count("VBQPPL đã kiểm tra, rà soát.")
     notes: str = Field(default="", description="Thi hành pháp luật, phổ biến pháp luật...")
 
 
@@ -132,32 +136,32 @@ class DossierFigures(_Part):
     ``resolved = resolved_early + resolved_on_due + resolved_late``.
     """
 
-    carried_over: int | None = count_field("Số hồ sơ kỳ trước chuyển qua.")
-    received: int | None = count_field("Số hồ sơ mới tiếp nhận trong kỳ.")
-    resolved: int | None = count_field("Số hồ sơ đã giải quyết.")
-    resolved_early: int | None = count_field("Giải quyết trước hạn.")
-    resolved_on_due: int | None = count_field("Giải quyết đúng hạn.")
-    resolved_late: int | None = count_field("Giải quyết quá hạn.")
-    pending: int | None = count_field("Số hồ sơ đang giải quyết.")
+    carried_over: int | None = _count("Số hồ sơ kỳ trước chuyển qua.")
+    received: int | None = _count("Số hồ sơ mới tiếp nhận trong kỳ.")
+    resolved: int | None = _count("Số hồ sơ đã giải quyết.")
+    resolved_early: int | None = _count("Giải quyết trước hạn.")
+    resolved_on_due: int | None = _count("Giải quyết đúng hạn.")
+    resolved_late: int | None = _count("Giải quyết quá hạn.")
+    pending: int | None = _count("Số hồ sơ đang giải quyết.")
     on_time_rate: Decimal | None = _rate(
         "Tỷ lệ đúng hạn (%), (trước hạn + đúng hạn) / đã giải quyết."
     )
-    online_received: int | None = count_field("Số hồ sơ tiếp nhận trực tuyến.")
+    online_received: int | None = _count("Số hồ sơ tiếp nhận trực tuyến.")
 
 
 class ProcedureSection(_Part):
     """II.2 Cải cách thủ tục hành chính."""
 
-    procedures_reviewed: int | None = count_field("Số TTHC được rà soát.")
-    procedures_simplified: int | None = count_field("Số TTHC được cắt giảm, đơn giản hóa.")
-    procedures_total: int | None = count_field("Tổng số TTHC thuộc thẩm quyền.")
-    procedures_province: int | None = count_field("TTHC cấp tỉnh.")
-    procedures_district: int | None = count_field("TTHC cấp huyện.")
-    procedures_commune: int | None = count_field("TTHC cấp xã.")
-    procedures_vertical: int | None = count_field("TTHC của cơ quan ngành dọc.")
+    procedures_reviewed: int | None = _count("Số TTHC được rà soát.")
+    procedures_simplified: int | None = _count("Số TTHC được cắt giảm, đơn giản hóa.")
+    procedures_total: int | None = _count("Tổng số TTHC thuộc thẩm quyền.")
+    procedures_province: int | None = _count("TTHC cấp tỉnh.")
+    procedures_district: int | None = _count("TTHC cấp huyện.")
+    procedures_commune: int | None = _count("TTHC cấp xã.")
+    procedures_vertical: int | None = _count("TTHC của cơ quan ngành dọc.")
     dossiers: DossierFigures | None = Field(default=None, description="Kết quả giải quyết hồ sơ.")
-    feedback_received: int | None = count_field("Phản ánh, kiến nghị về TTHC tiếp nhận.")
-    feedback_resolved: int | None = count_field("Phản ánh, kiến nghị đã xử lý.")
+    feedback_received: int | None = _count("Phản ánh, kiến nghị về TTHC tiếp nhận.")
+    feedback_resolved: int | None = _count("Phản ánh, kiến nghị đã xử lý.")
     notes: str = Field(default="", description="Một cửa, số hóa, đánh giá chất lượng...")
 
 
@@ -170,17 +174,15 @@ class OrganisationSection(_Part):
 class CivilServiceSection(_Part):
     """II.4 Cải cách chế độ công vụ (training classes and staff sent)."""
 
-    classes_approved: int | None = count_field("Số lớp được phê duyệt tổ chức.")
-    classes_held: int | None = count_field("Số lớp đã tổ chức.")
-    classes_not_held: int | None = count_field("Số lớp chưa tổ chức.")
-    staff_sent_total: int | None = count_field("Số CBCCVC được cử đào tạo, bồi dưỡng.")
-    staff_political_advanced: int | None = count_field("Lý luận chính trị cao cấp.")
-    staff_political_intermediate: int | None = count_field("Lý luận chính trị trung cấp.")
-    staff_state_mgmt_principal: int | None = count_field(
-        "Quản lý nhà nước ngạch chuyên viên chính."
-    )
-    staff_state_mgmt_specialist: int | None = count_field("Quản lý nhà nước ngạch chuyên viên.")
-    staff_job_position: int | None = count_field("Bồi dưỡng theo vị trí việc làm, kỹ năng.")
+    classes_approved: int | None = _count("Số lớp được phê duyệt tổ chức.")
+    classes_held: int | None = _count("Số lớp đã tổ chức.")
+    classes_not_held: int | None = _count("Số lớp chưa tổ chức.")
+    staff_sent_total: int | None = _count("Số CBCCVC được cử đào tạo, bồi dưỡng.")
+    staff_political_advanced: int | None = _count("Lý luận chính trị cao cấp.")
+    staff_political_intermediate: int | None = _count("Lý luận chính trị trung cấp.")
+    staff_state_mgmt_principal: int | None = _count("Quản lý nhà nước ngạch chuyên viên chính.")
+    staff_state_mgmt_specialist: int | None = _count("Quản lý nhà nước ngạch chuyên viên.")
+    staff_job_position: int | None = _count("Bồi dưỡng theo vị trí việc làm, kỹ năng.")
     notes: str = Field(default="", description="Tuyển dụng, bổ nhiệm, kỷ luật...")
 
 
@@ -200,11 +202,9 @@ class PublicFinanceSection(_Part):
 class DigitalSection(_Part):
     """II.6 Xây dựng và phát triển Chính quyền điện tử, Chính quyền số."""
 
-    online_services_total: int | None = count_field(
-        "Tổng số TTHC cung cấp DVC trực tuyến mức 3, 4."
-    )
-    online_services_level3: int | None = count_field("Số TTHC mức độ 3.")
-    online_services_level4: int | None = count_field("Số TTHC mức độ 4.")
+    online_services_total: int | None = _count("Tổng số TTHC cung cấp DVC trực tuyến mức 3, 4.")
+    online_services_level3: int | None = _count("Số TTHC mức độ 3.")
+    online_services_level4: int | None = _count("Số TTHC mức độ 4.")
     online_dossier_rate: Decimal | None = _rate("Tỷ lệ hồ sơ giải quyết trực tuyến (%).")
     notes: str = Field(default="", description="Hạ tầng, nền tảng, dữ liệu, ứng dụng...")
 

@@ -59,7 +59,7 @@ import numpy.typing as npt
 from pydantic import ConfigDict, Field
 
 from cchc._display import clip, html_table, preview_positions
-from cchc._model import CchcModel, count_field
+from cchc._model import CchcModel
 from cchc.errors import ValidationError
 from cchc.rates import rate as _rate
 from cchc.tz import VN_TZ, to_vn
@@ -177,42 +177,59 @@ class StatsCounts(CchcModel):
 
     model_config = ConfigDict(frozen=True)
 
-    received: int = count_field("Tiếp nhận mới trong kỳ.", default=0)
-    carried_over: int = count_field("Tồn kỳ trước chuyển sang.", default=0)
-    to_handle: int = count_field("Tổng số phải giải quyết.", default=0)
-    resolved: int = count_field("Đã giải quyết trong kỳ.", default=0)
-    early: int = count_field("Đã giải quyết trước hạn.", default=0)
-    on_time: int = count_field("Đã giải quyết đúng hạn.", default=0)
-    late: int = count_field("Đã giải quyết quá hạn.", default=0)
-    in_progress: int = count_field("Đang giải quyết cuối kỳ.", default=0)
-    in_progress_in_time: int = count_field("Đang giải quyết trong hạn.", default=0)
-    in_progress_overdue: int = count_field("Đang giải quyết quá hạn.", default=0)
-    online_received: int = count_field("Tiếp nhận trực tuyến trong kỳ.", default=0)
-    rescheduled: int = count_field("Đã giải quyết, có hẹn lại.", default=0)
-    synced: int | None = count_field(
-        "766 1.4: tiếp nhận mới trong kỳ, đã đồng bộ lên Cổng DVCQG (None: no synced column)."
+    received: int = Field(default=0, ge=0, description="Tiếp nhận mới trong kỳ.")
+    carried_over: int = Field(default=0, ge=0, description="Tồn kỳ trước chuyển sang.")
+    to_handle: int = Field(default=0, ge=0, description="Tổng số phải giải quyết.")
+    resolved: int = Field(default=0, ge=0, description="Đã giải quyết trong kỳ.")
+    early: int = Field(default=0, ge=0, description="Đã giải quyết trước hạn.")
+    on_time: int = Field(default=0, ge=0, description="Đã giải quyết đúng hạn.")
+    late: int = Field(default=0, ge=0, description="Đã giải quyết quá hạn.")
+    in_progress: int = Field(default=0, ge=0, description="Đang giải quyết cuối kỳ.")
+    in_progress_in_time: int = Field(default=0, ge=0, description="Đang giải quyết trong hạn.")
+    in_progress_overdue: int = Field(default=0, ge=0, description="Đang giải quyết quá hạn.")
+    online_received: int = Field(default=0, ge=0, description="Tiếp nhận trực tuyến trong kỳ.")
+    rescheduled: int = Field(default=0, ge=0, description="Đã giải quyết, có hẹn lại.")
+    synced: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 1.4: tiếp nhận mới trong kỳ, đã đồng bộ lên Cổng DVCQG (None: no "
+        "synced column).",
     )
-    e_result: int | None = count_field(
-        "766 4.1: phải giải quyết, có kết quả điện tử (None: no result_kind column)."
+    e_result: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 4.1: phải giải quyết, có kết quả điện tử (None: no result_kind column).",
     )
-    digitised: int | None = count_field(
-        "766 4.2: phải giải quyết, số hóa thành phần hồ sơ (None: no digitised column)."
+    digitised: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 4.2: phải giải quyết, số hóa thành phần hồ sơ (None: no digitised "
+        "column).",
     )
-    paid_online: int | None = count_field(
-        "766 6.1: phải giải quyết, thanh toán trực tuyến (None: no paid_online column)."
+    paid_online: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 6.1: phải giải quyết, thanh toán trực tuyến (None: no paid_online "
+        "column).",
     )
-    payment_base: int | None = count_field(
-        "766 6.1 base: phải giải quyết, có nghĩa vụ tài chính (None: no has_fees column)."
+    payment_base: int | None = Field(
+        default=None,
+        ge=0,
+        description="766 6.1 base: phải giải quyết, có nghĩa vụ tài chính (None: no has_fees "
+        "column).",
     )
-    waiting_payment: int = count_field(
-        "Đang giải quyết, chờ tổ chức, cá nhân thực hiện nghĩa vụ tài chính "
-        "(counted apart, also in in_progress; CONV-PAUSE-PAYMENT).",
+    waiting_payment: int = Field(
         default=0,
+        ge=0,
+        description="Đang giải quyết, chờ tổ chức, cá nhân thực hiện nghĩa vụ tài chính "
+        "(counted apart, also in in_progress; CONV-PAUSE-PAYMENT).",
     )
-    stopped: int | None = count_field(
-        "Dừng thực hiện theo yêu cầu của tổ chức, cá nhân trong kỳ (ND 118/2025 "
+    stopped: int | None = Field(
+        default=None,
+        ge=0,
+        description="Dừng thực hiện theo yêu cầu của tổ chức, cá nhân trong kỳ (ND 118/2025 "
         "Điều 21): finished, counted apart from resolved and in progress, out of every rate "
-        "(CONV-STOP-APART; None: no outcome column)."
+        "(CONV-STOP-APART; None: no outcome column).",
     )
 
     def __add__(self, other: StatsCounts) -> StatsCounts:
