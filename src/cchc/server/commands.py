@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
 
 import attrs
 
@@ -13,17 +12,15 @@ from cchc.errors import ValidationError
 
 from .settings import Settings
 
-__all__ = ["register"]
+__all__ = ["add_arguments"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``serve`` command."""
-    p = subparsers.add_parser(
-        "serve",
-        help="run the web service (HTTP API /v1, OpenAPI, desk page at /)",
-        description="Run the cchc web service: the versioned API under /v1, its OpenAPI 3.1 "
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc serve``."""
+    p.description = (
+        "Run the cchc web service: the versioned API under /v1, its OpenAPI 3.1 "
         "description at /openapi.json and the desk page (trang tiếp nhận) at /. Limits "
-        "default to the CCHC_* environment variables (see docs/server.md).",
+        "default to the CCHC_* environment variables (see docs/server.md)."
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
