@@ -91,15 +91,10 @@ class Tally:
 
     def summary(self, *, complete: bool) -> EvaluationSummary:
         """The summary record."""
-        unfinished, early, on_time, late, stopped = self.counts
         return EvaluationSummary(
             rows=self.rows,
             bad_rows=self.bad_rows,
-            early=early,
-            on_time=on_time,
-            late=late,
-            unfinished=unfinished,
-            stopped=stopped,
+            **dict(zip(TIMELINESS_NAMES, self.counts, strict=True)),
             provisional=self.provisional,
             complete=complete,
         )
