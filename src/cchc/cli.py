@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import importlib
 import os
 import sys
@@ -283,9 +282,8 @@ def _in_arguments(
         if action.dest != exc.field or not action.option_strings:
             continue
         name = max(action.option_strings, key=len)
-        renamed = copy.copy(exc)  # the same kind, whatever its own attributes
-        renamed.field = name
-        renamed.args = (renamed._render().replace(f"field {name}", f"argument {name}", 1),)
+        renamed = exc.relocated(field=name)
+        renamed.args = (str(renamed).replace(f"field {name}", f"argument {name}", 1),)
         return renamed
     return exc
 

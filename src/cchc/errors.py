@@ -18,6 +18,7 @@ programs can point at it, and it is rendered in the message for people::
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Self
 
 __all__ = [
     "BatchValidationError",
@@ -109,6 +110,21 @@ class CchcError(ValueError):
     def _render(self) -> str:
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
+
+    def relocated(self, **location: Hashable | None) -> Self:
+        """A copy of this error (the same class and message) with the parts of its location
+        given (``row``, ``index``, ``item``, ``field``, ``offset``, ``source``) replaced::
+
+            >>> str(ValidationError("bad", row=2, field="amount").relocated(row=40))
+            'row 40, field amount: bad'
+        """
+        unknown = sorted(set(location) - set(_LOCATION_LABELS["en"]))
+        if unknown:
+            raise TypeError(f"not a part of an error's location: {', '.join(unknown)}")
+        moved = type(self).__new__(type(self))  # its __init__ may take other arguments
+        vars(moved).update(vars(self), **location)
+        moved.args = (moved._render(),)
+        return moved
 
 
 class ValidationError(CchcError):
