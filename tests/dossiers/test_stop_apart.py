@@ -281,3 +281,50 @@ def test_bieu_06_shows_the_stopped_dossiers_apart(tmp_path: Path) -> None:
     form = fill_form(frame, evaluate(frame), q4, as_of=AS_OF)
     assert len(form.spec.columns) == 11 and check_form(form) == []
     assert form.total.values[4] == 3  # the stops are decisions without the column
+
+
+@pytest.mark.parametrize("periods", ["one", "several"])
+def test_stopped_dossiers_are_out_of_the_766_shared_denominator(periods: str) -> None:
+    # The portal gives 766 indicators 2.1, 4.1 and 4.2 one denominator (registry
+    # QD766-PORTAL-API: 161 dossiers for all three in the Phú Thọ response); 2.1 leaves
+    # stopped dossiers out (CONV-STOP-APART), so 4.1 and 4.2 do too, numerators included.
+    # Both counting paths (one period: count_arrays; contiguous periods: count_matrix).
+    from cchc.indices.qd766_dossiers import counts_from_stats, indicator_rates
+
+    cols = {
+        **_four(),
+        "result_kind": ["electronic", "electronic", "", "paper"],
+        "digitised": [True, True, True, True],
+        "paid_online": [1, 1, 0, 0],
+        "has_fees": [True, True, True, True],
+    }
+    frame = from_columns(**cols)  # type: ignore[arg-type]
+    res = evaluate(frame)
+    months = month_periods(2025)[9:11]
+    rows = (
+        [summarize(frame, res, p, as_of=AS_OF)[0] for p in months]
+        if periods == "one"
+        else summarize(frame, res, months, as_of=AS_OF)
+    )
+    october, november = rows
+    # October: 4 to handle, row 0 stopped (7/10); row 3 stops in November
+    assert (october.counts.to_handle, october.counts.stopped) == (4, 1)
+    assert (october.counts.e_result, october.counts.digitised) == (1, 3)  # row 1; rows 1-3
+    assert october.counts.paid_online == 2  # 6.1 keeps its own base: rows 0, 1
+    # November: rows 2 (in progress) and 3 (stopped 10/11) carried over
+    assert (november.counts.to_handle, november.counts.stopped) == (2, 1)
+    assert (november.counts.e_result, november.counts.digitised) == (0, 1)  # row 2
+    for row, judged, e_result, digitised in (
+        (october, 3, "33.33", "100.00"),
+        (november, 1, "0.00", "100.00"),
+    ):
+        counts = counts_from_stats(row)
+        assert counts.dossiers == judged == row.counts.to_handle - (row.counts.stopped or 0)
+        rates = indicator_rates(counts, row)
+        assert rates["2.1"] == row.rates.on_time_rate_766  # the same base as 2.1
+        assert (str(rates["4.1"]), str(rates["4.2"])) == (e_result, digitised)
+    # without the outcome column nothing is stopped: the base is every dossier to handle
+    plain = from_columns(**{k: v for k, v in cols.items() if k != "outcome"})  # type: ignore[arg-type]
+    (oct_plain,) = summarize(plain, evaluate(plain), months[0], as_of=AS_OF)
+    assert counts_from_stats(oct_plain).dossiers == oct_plain.counts.to_handle == 4
+    assert (oct_plain.counts.e_result, oct_plain.counts.digitised) == (2, 4)

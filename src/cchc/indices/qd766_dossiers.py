@@ -24,7 +24,9 @@ Definitions: the portal's formula document as transcribed by an implementer (reg
 portal's ``totalOnTime`` exceeds its ``totalCompleted`` (403,016 against 375,592 dossiers for
 Phú Thọ in a quarter), so dossiers in progress within time count as on time; 2.1, 4.1 and 4.2
 share one denominator (464,494 there), larger than the 339,457 dossiers received in the quarter
-that 1.4 counts, which supports counting carried-over dossiers in it (dossiers to handle);
+that 1.4 counts, which supports counting carried-over dossiers in it (dossiers to handle). A
+dossier stopped at the applicant's request is out of 2.1's base (``CONV-STOP-APART``), so it is
+out of that one denominator, and out of the e-result and digitised counts, for all three;
 ratios are % to 2 decimals and points follow the
 ``qd766-portal`` framework. The portal's 6.1 score also weighs procedure-level payment
 integration, which is not dossier data: :func:`dossier_figures` gives the dossier share only.
@@ -87,7 +89,8 @@ class Qd766DossierCounts(CchcRecord):
     dossiers: int = Field(
         ge=0,
         description="Hồ sơ tiếp nhận, xử lý trong kỳ: the denominator of 2.1, 4.1, 4.2 "
-        "(from summarize: dossiers to handle).",
+        "(from summarize: dossiers to handle, less those stopped at the applicant's request "
+        "in the period, CONV-STOP-APART).",
     )
     on_time: int | None = _count(
         "2.1 Hồ sơ đã và đang xử lý trước hạn, đúng hạn hoặc trong hạn (None: take the rate "
@@ -166,8 +169,15 @@ def counts_from_stats(row: StatsRow, **counts: int | None) -> Qd766DossierCounts
     c = row.counts
     found = {k: getattr(c, k) for k in RECORD_COUNTS if getattr(c, k) is not None}
     return Qd766DossierCounts.from_data(
-        {"dossiers": c.to_handle, "received": c.received, **found, **counts}
+        {"dossiers": _judged(row), "received": c.received, **found, **counts}
     )
+
+
+def _judged(row: StatsRow) -> int:
+    """The dossiers 2.1, 4.1 and 4.2 are shares of: those to handle, less those stopped at
+    the applicant's request in the period (CONV-STOP-APART: out of 2.1's base; the portal
+    gives the three indicators one denominator, QD766-PORTAL-API)."""
+    return row.counts.to_handle - (row.counts.stopped or 0)
 
 
 def indicator_rates(
@@ -180,10 +190,10 @@ def indicator_rates(
     Raises:
         ValidationError: ``stats`` counts another number of dossiers than ``counts``.
     """
-    if stats is not None and stats.counts.to_handle != counts.dossiers:
+    if stats is not None and _judged(stats) != counts.dossiers:
         raise ValidationError(
-            f"the statistics row has {stats.counts.to_handle} dossiers to handle, the counts "
-            f"{counts.dossiers}",
+            f"the statistics row has {_judged(stats)} dossiers to handle (less those stopped), "
+            f"the counts {counts.dossiers}",
             field="dossiers",
         )
     out: dict[str, Decimal | None] = {}

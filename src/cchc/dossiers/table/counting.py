@@ -17,7 +17,15 @@ if TYPE_CHECKING:
     from .frame import DossierFrame
     from .report_periods import Period
 
-__all__ = ["contiguous", "count_arrays", "count_matrix", "record_masks"]
+__all__ = [
+    "RECEIVED",
+    "TO_HANDLE",
+    "TO_JUDGE",
+    "contiguous",
+    "count_arrays",
+    "count_matrix",
+    "record_masks",
+]
 
 I64 = npt.NDArray[np.int64]
 
@@ -78,27 +86,39 @@ def count_arrays(
     }
     if stopped is not None:
         masks["stopped"] = stopped
-    for name, (rows, among_received) in record_masks(frame).items():
-        masks[name] = rows & (received if among_received else handle)
+    among = {RECEIVED: received, TO_HANDLE: handle, TO_JUDGE: handle}
+    if stopped is not None:
+        among[TO_JUDGE] = handle & ~stopped
+    for name, (rows, base) in record_masks(frame).items():
+        masks[name] = rows & among[base]
     return {k: np.bincount(group[m], minlength=n_groups).astype(np.int64) for k, m in masks.items()}
 
 
-def record_masks(frame: DossierFrame) -> dict[str, tuple[npt.NDArray[np.bool_], bool]]:
-    """The rows each record count counts, and whether among those received (True) or to
-    handle (False); only the counts whose column the frame has."""
-    out: dict[str, tuple[npt.NDArray[np.bool_], bool]] = {}
+RECEIVED, TO_HANDLE, TO_JUDGE = 0, 1, 2
+"""The dossiers a record count is taken among: those received in the period; those to
+handle (tổng số phải giải quyết); those to handle less the ones stopped at the applicant's
+request in the period, the one denominator the national portal gives 766 indicators 2.1,
+4.1 and 4.2 (``QD766-PORTAL-API``), which leaves stopped dossiers out as 2.1 does
+(``CONV-STOP-APART``)."""
+
+
+def record_masks(frame: DossierFrame) -> dict[str, tuple[npt.NDArray[np.bool_], int]]:
+    """The rows each record count counts, and which dossiers it is taken among
+    (:data:`RECEIVED`, :data:`TO_HANDLE`, :data:`TO_JUDGE`); only the counts whose column
+    the frame has."""
+    out: dict[str, tuple[npt.NDArray[np.bool_], int]] = {}
     flags = frame.record_flags
     if "synced" in flags:
-        out["synced"] = (flags["synced"], True)
+        out["synced"] = (flags["synced"], RECEIVED)
     if frame.result_kind is not None:
-        out["e_result"] = (frame.result_kind == 1, False)
-    for column, count in (
-        ("digitised", "digitised"),
-        ("paid_online", "paid_online"),
-        ("has_fees", "payment_base"),
+        out["e_result"] = (frame.result_kind == 1, TO_JUDGE)
+    for column, count, base in (
+        ("digitised", "digitised", TO_JUDGE),
+        ("paid_online", "paid_online", TO_HANDLE),
+        ("has_fees", "payment_base", TO_HANDLE),
     ):
         if column in flags:
-            out[count] = (flags[column], False)
+            out[count] = (flags[column], base)
     return out
 
 
@@ -203,16 +223,20 @@ def count_matrix(
     rescheduled = _hist(_at(base, resched_rows) + p_fin[resched_rows], cells).reshape(
         n_groups, width
     )[:, cols]
-    for name, (flag, among_received) in record_masks(frame).items():
+    for name, (flag, among) in record_masks(frame).items():
         rows = np.flatnonzero(flag)
         r_hist = _hist(_at(base, rows) + p_rec[rows], cells).reshape(n_groups, width)
-        if among_received:
+        if among == RECEIVED:
             extra[name] = r_hist[:, cols]
-        else:
-            f_hist = _hist(_at(base, rows) + p_fin[rows], cells).reshape(n_groups, width)
-            extra[name] = (
-                np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
-            )
+            continue
+        f_hist = _hist(_at(base, rows) + p_fin[rows], cells).reshape(n_groups, width)
+        extra[name] = (
+            np.cumsum(r_hist, axis=1)[:, 1 : n_p + 1] - np.cumsum(f_hist, axis=1)[:, 0:n_p]
+        )
+        if among == TO_JUDGE and bins == 5:  # less those stopped in the period
+            gone = rows[t[rows] == 4]
+            stops = _hist(_at(base, gone) + p_fin[gone], cells).reshape(n_groups, width)
+            extra[name] = extra[name] - stops[:, cols]
     # waiting for a payment at the end of p: notice in or before p, neither paid nor
     # finished by then: #{a <= p} - #{max(a, b) <= p}
     p_req = frame.payment_requested_at.view(np.int64)

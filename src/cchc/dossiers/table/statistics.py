@@ -198,13 +198,14 @@ class StatsCounts(CchcModel):
     e_result: int | None = Field(
         default=None,
         ge=0,
-        description="766 4.1: phải giải quyết, có kết quả điện tử (None: no result_kind column).",
+        description="766 4.1: phải giải quyết (trừ hồ sơ dừng thực hiện trong kỳ), có kết quả "
+        "điện tử (None: no result_kind column).",
     )
     digitised: int | None = Field(
         default=None,
         ge=0,
-        description="766 4.2: phải giải quyết, số hóa thành phần hồ sơ (None: no digitised "
-        "column).",
+        description="766 4.2: phải giải quyết (trừ hồ sơ dừng thực hiện trong kỳ), số hóa thành "
+        "phần hồ sơ (None: no digitised column).",
     )
     paid_online: int | None = Field(
         default=None,
