@@ -33,6 +33,7 @@ __all__ = [
     "ParseError",
     "RuleNotInForceError",
     "ValidationError",
+    "one_or_batch",
 ]
 
 
@@ -185,6 +186,12 @@ class BatchValidationError(ValidationError):
         shown = "; ".join(str(e) for e in self.errors[:10])
         more = f" (and {len(self.errors) - 10} more)" if len(self.errors) > 10 else ""
         super().__init__(f"{_count(self.errors)}: {shown}{more}", source=source)
+
+
+def one_or_batch(problems: Sequence[CchcError], *, source: str | None = None) -> CchcError:
+    """What to raise for ``problems`` (at least one): a single problem as itself, several as a
+    :class:`BatchValidationError` listing each."""
+    return problems[0] if len(problems) == 1 else BatchValidationError(problems, source=source)
 
 
 def _count(errors: Sequence[CchcError]) -> str:
