@@ -62,12 +62,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=_form)
 
 
-def _load(path: Path) -> Dossier:
+def _read(path: Path, what: str) -> str:
+    """The text of ``path``; a file that cannot be read is named as ``what``."""
     try:
-        text = read_user_text(path)
+        return read_user_text(path)
     except DataFileError as exc:
         reason = exc.message.removeprefix("cannot read file: ")
-        raise DataFileError(f"cannot read the dossier file: {reason}", source=str(path)) from None
+        raise DataFileError(f"cannot read {what}: {reason}", source=str(path)) from None
+
+
+def _load(path: Path) -> Dossier:
+    text = _read(path, "the dossier file")
     try:
         return Dossier.model_validate_json(text)
     except CchcError as exc:
@@ -106,13 +111,7 @@ def _procedure(args: argparse.Namespace, dossier: Dossier) -> Procedure | str:
 
 def _read_procedures(path: Path) -> list[Procedure]:
     """Portal records (array or lines) or one cchc Procedure JSON from ``path``."""
-    try:
-        text = read_user_text(path)
-    except DataFileError as exc:
-        reason = exc.message.removeprefix("cannot read file: ")
-        raise DataFileError(
-            f"cannot read the --procedure-file: {reason}", source=str(path)
-        ) from None
+    text = _read(path, "the --procedure-file")
     try:
         if text.lstrip().startswith("{") and "\n{" not in text.strip():
             data = parse_json_text(text, source=str(path))
