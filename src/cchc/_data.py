@@ -68,6 +68,7 @@ __all__ = [
     "load_bundled_items",
     "load_yaml",
     "parse_json_text",
+    "parse_user_model",
     "parse_yaml_text",
     "read_bundled_csv_rows",
     "read_text",
@@ -305,14 +306,28 @@ def read_user_data(path: str | Path) -> Any:
     return parse_yaml_text(text, source=str(path))
 
 
+def parse_user_model(
+    model: type[M],
+    data: Any,
+    *,
+    source: str | None,
+    what: str | None = None,
+    error: type[CchcError] = DataFileError,
+) -> M:
+    """Validate a user's data, read from ``source``, into ``model`` (errors name the source,
+    the item and the field); data that is not a mapping is an ``error`` saying that ``what``
+    (default: "a <model> file") must be one."""
+    if not isinstance(data, Mapping):
+        subject = what or f"a {model.__name__} file"
+        raise error(f"{subject} must be a mapping of fields", source=source)
+    return model.from_data(data, source=source)
+
+
 def read_user_model(
     model: type[M], path: str | Path, *, error: type[CchcError] = DataFileError
 ) -> M:
     """Read a user's file and validate it into ``model`` (errors name file, item, field)."""
-    data = read_user_data(path)
-    if not isinstance(data, dict):
-        raise error(f"a {model.__name__} file must be a mapping of fields", source=str(path))
-    return model.from_data(data, source=str(path))
+    return parse_user_model(model, read_user_data(path), source=str(path), error=error)
 
 
 def load_bundled_csv(model: type[M], package: str, *parts: str) -> tuple[M, ...]:

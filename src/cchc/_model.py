@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import ErrorDetails
 
-from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.errors import CchcError, ValidationError, one_or_batch
 
 __all__ = ["CchcModel", "CchcRecord", "unwrap_pydantic_error", "with_source"]
 
@@ -113,9 +113,7 @@ def unwrap_pydantic_error(
     counts the others).
     """
     found = [_one(err, data, source, error) for err in exc.errors()]
-    if len(found) == 1:
-        return found[0]
-    if not issubclass(error, ValidationError):  # e.g. FrameworkError: the first, counted
+    if len(found) > 1 and not issubclass(error, ValidationError):  # FrameworkError: the first
         first = found[0]
         return error(
             f"{first.message} (and {len(found) - 1} more problem(s))",
@@ -123,7 +121,7 @@ def unwrap_pydantic_error(
             field=first.field,
             source=first.source,
         )
-    return BatchValidationError(found, source=source)
+    return one_or_batch(found, source=source)
 
 
 class CchcModel(BaseModel):

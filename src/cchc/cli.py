@@ -1,8 +1,9 @@
 """The ``cchc`` command: a thin layer over the library, ``cchc <noun> <verb>``.
 
 Each concept registers its verbs from a small module (``cchc.<concept>.commands``)
-exposing ``register(subparsers)``; every command has ``--help``, every positional
-and choice has help text, and every command that prints data has ``--json``.
+exposing ``register(verbs)`` (a top-level command: ``add_arguments(parser)``); every
+command has ``--help``, every positional and choice has help text, and every command that
+prints data has ``--json``.
 
 ======================  =================================================
 noun                    verbs
@@ -28,9 +29,10 @@ A command is imported only when it runs, so that ``cchc --help`` and a quick
 
 * a new **noun**: one row ``(noun, help, module)`` in :data:`NOUNS`; ``module`` has
   ``register(verbs)`` adding the noun's verbs to the ``verbs`` sub-parsers;
-* a new **top-level command**: one row ``(command, help, module)`` in :data:`TOP_LEVEL`;
-  ``module.register(subparsers)`` adds the parser named ``command`` (one module may
-  add several commands: give each its row, with the same ``help`` as its parser).
+* a new **top-level command**: one row ``(command, help, "module:function")`` in
+  :data:`TOP_LEVEL`; ``function(parser)`` adds the arguments (and a ``description``, if
+  any) to the parser made for ``command`` with that ``help`` (one module may serve
+  several commands, a function each).
 
 Only the module of the command asked for is imported (all of them for
 :func:`build_parser` without argument, which the tests and the docs use); each
@@ -53,7 +55,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import copy
 import importlib
 import os
 import sys
@@ -93,35 +94,40 @@ NOUNS: tuple[tuple[str, str, str], ...] = (
 """(noun, help, module): the module's ``register`` adds the noun's verbs."""
 
 TOP_LEVEL: tuple[tuple[str, str, str], ...] = (
-    ("demo", "a tour of cchc on the bundled official data", "cchc.demo"),
+    ("demo", "a tour of cchc on the bundled official data", "cchc.demo:add_arguments"),
     (
         "example",
         "write a bundled sample file (plan, report, dossiers CSV, index inputs)",
-        "cchc.samples",
+        "cchc.samples:add_arguments",
     ),
     (
         "rules",
         "the rules in force on a date with their sources, or what changed",
-        "cchc.rulebook_commands",
+        "cchc.rulebook_commands:add_rules_arguments",
     ),
-    ("sources", "the source registry with each reading status", "cchc.rulebook_commands"),
+    (
+        "sources",
+        "the source registry with each reading status",
+        "cchc.rulebook_commands:add_sources_arguments",
+    ),
     (
         "form",
         "fill a one-stop form (biểu mẫu một cửa) from a dossier JSON file",
-        "cchc.forms.commands",
+        "cchc.forms.commands:add_arguments",
     ),
     (
         "serve",
         "run the web service (HTTP API /v1, OpenAPI, desk page at /)",
-        "cchc.server.commands",
+        "cchc.server.commands:add_arguments",
     ),
     (
         "verify",
         "run verification cases (ca kiểm thử) written as data: *.cchc.yaml files",
-        "cchc.verify.commands",
+        "cchc.verify.commands:add_arguments",
     ),
 )
-"""(command, help, module): the module's ``register`` adds the top-level ``command``."""
+"""(command, help, "module:function"): the function adds the arguments of the top-level
+``command`` to its parser, made here with this help (the one place it is written)."""
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "add-days": ("calendar", "add-days"),
@@ -198,12 +204,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         verbs.required = True
         if command is None or command == noun:
             _register(module, verbs)
-    wanted = {m for name, _, m in TOP_LEVEL if command is None or name == command}
-    for name, text, module in TOP_LEVEL:
-        if module in wanted:
-            _register(module, subparsers)
-            wanted.discard(module)
-        elif name not in subparsers.choices:  # listed by name; registered when asked for
+    for name, text, target in TOP_LEVEL:
+        if command is None or command == name:
+            module, _, function = target.partition(":")
+            add_arguments = getattr(importlib.import_module(module), function)
+            add_arguments(subparsers.add_parser(name, help=text))
+        else:  # listed by name; its arguments are added when it is asked for
             subparsers.add_parser(name, help=text, description=text, add_help=False)
     return parser
 
@@ -276,9 +282,8 @@ def _in_arguments(
         if action.dest != exc.field or not action.option_strings:
             continue
         name = max(action.option_strings, key=len)
-        renamed = copy.copy(exc)  # the same kind, whatever its own attributes
-        renamed.field = name
-        renamed.args = (renamed._render().replace(f"field {name}", f"argument {name}", 1),)
+        renamed = exc.relocated(field=name)
+        renamed.args = (str(renamed).replace(f"field {name}", f"argument {name}", 1),)
         return renamed
     return exc
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import date, datetime
 from importlib import resources
 from typing import Any
@@ -28,7 +29,7 @@ from cchc.l10n import vn_datetime, weekday
 from cchc.reporting import check_report, example_report, reporting_period
 from cchc.tz import VN_TZ
 
-__all__ = ["SAMPLE_TEXT", "register", "run"]
+__all__ = ["SAMPLE_TEXT", "add_arguments", "run"]
 
 SAMPLE_TEXT = (
     "BÁO CÁO Công tác cải cách hành chính quý I năm 2022\n"
@@ -38,9 +39,8 @@ SAMPLE_TEXT = (
 """A short text with one slip: the decree's number year (2021) differs from its date."""
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``demo`` sub-command."""
-    p = subparsers.add_parser("demo", help="a tour of cchc on the bundled official data")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc demo``."""
     p.add_argument("--year", type=int, default=2026, help="year whose days off to list")
     p.set_defaults(handler=lambda args: run(args.year))
 

@@ -18,6 +18,7 @@ programs can point at it, and it is rendered in the message for people::
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Self
 
 __all__ = [
     "BatchValidationError",
@@ -32,6 +33,7 @@ __all__ = [
     "ParseError",
     "RuleNotInForceError",
     "ValidationError",
+    "one_or_batch",
 ]
 
 
@@ -110,6 +112,21 @@ class CchcError(ValueError):
         where = self.location()
         return f"{where}: {self.message}" if where else self.message
 
+    def relocated(self, **location: Hashable | None) -> Self:
+        """A copy of this error (the same class and message) with the parts of its location
+        given (``row``, ``index``, ``item``, ``field``, ``offset``, ``source``) replaced::
+
+            >>> str(ValidationError("bad", row=2, field="amount").relocated(row=40))
+            'row 40, field amount: bad'
+        """
+        unknown = sorted(set(location) - set(_LOCATION_LABELS["en"]))
+        if unknown:
+            raise TypeError(f"not a part of an error's location: {', '.join(unknown)}")
+        moved = type(self).__new__(type(self))  # its __init__ may take other arguments
+        vars(moved).update(vars(self), **location)
+        moved.args = (moved._render(),)
+        return moved
+
 
 class ValidationError(CchcError):
     """A value breaks a rule of the model (a negative amount, an unknown unit...)."""
@@ -169,6 +186,12 @@ class BatchValidationError(ValidationError):
         shown = "; ".join(str(e) for e in self.errors[:10])
         more = f" (and {len(self.errors) - 10} more)" if len(self.errors) > 10 else ""
         super().__init__(f"{_count(self.errors)}: {shown}{more}", source=source)
+
+
+def one_or_batch(problems: Sequence[CchcError], *, source: str | None = None) -> CchcError:
+    """What to raise for ``problems`` (at least one): a single problem as itself, several as a
+    :class:`BatchValidationError` listing each."""
+    return problems[0] if len(problems) == 1 else BatchValidationError(problems, source=source)
 
 
 def _count(errors: Sequence[CchcError]) -> str:

@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from cchc._cli_util import iso_date, print_json, print_table
 from cchc.legal import Verification, sources
 from cchc.rulebook import DOMAINS, diff, rules_in_force
 
-__all__ = ["register"]
+__all__ = ["add_rules_arguments", "add_sources_arguments"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``rules`` and ``sources`` sub-commands."""
-    p = subparsers.add_parser(
-        "rules", help="the rules in force on a date with their sources, or what changed"
-    )
+def add_rules_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc rules``."""
     when = p.add_mutually_exclusive_group(required=True)
     when.add_argument("--on", type=iso_date, metavar="DATE", help="list the rules in force on DATE")
     when.add_argument(
@@ -31,7 +27,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_rules)
 
-    p = subparsers.add_parser("sources", help="the source registry with each reading status")
+
+def add_sources_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc sources``."""
     p.add_argument(
         "--unconfirmed", action="store_true", help="only sources not read in the original"
     )

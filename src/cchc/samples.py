@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 import attrs
 
@@ -29,7 +28,7 @@ from cchc._cli_util import add_force, add_json, print_json
 from cchc._data import read_text, write_output
 from cchc.errors import ValidationError
 
-__all__ = ["SAMPLES", "Sample", "register", "sample_text", "write_sample"]
+__all__ = ["SAMPLES", "Sample", "add_arguments", "sample_text", "write_sample"]
 
 
 @attrs.frozen
@@ -111,13 +110,9 @@ def write_sample(name: str, path: str | Path | None = None, *, force: bool = Fal
     return write_output(target, sample_text(name), force=force)
 
 
-def register(subparsers: Any) -> None:
-    """Add ``cchc example``."""
-    p = subparsers.add_parser(
-        "example",
-        help="write a bundled sample file (plan, report, dossiers CSV, index inputs)",
-        description="Write a bundled sample file to start from. Without NAME, list them.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc example``."""
+    p.description = "Write a bundled sample file to start from. Without NAME, list them."
     p.add_argument("name", nargs="?", choices=sorted(SAMPLES), help="which sample")
     p.add_argument(
         "-o", "--output", help="where to write it (default: its file name here; - for stdout)"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any
 
 from cchc._cli_util import add_force, print_json
 from cchc._data import parse_json_text, read_user_text
@@ -26,21 +25,19 @@ from .fill import fill
 from .kinds import FormKind
 from .regimes import REGIME_KEYS
 
-__all__ = ["register"]
+__all__ = ["add_arguments"]
 
 _KINDS = [k.value for k in FormKind if k is not FormKind.TRACKING_BOOK]
 _TEXT = ("applicant", "officer", "signer", "reason", "address", "phone", "email", "place")
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``form`` sub-command."""
-    p = subparsers.add_parser(
-        "form",
-        help="fill a one-stop form (biểu mẫu một cửa) from a dossier JSON file",
-        description="Fill the form KIND from the dossier in FILE.json (the JSON of "
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc form``."""
+    p.description = (
+        "Fill the form KIND from the dossier in FILE.json (the JSON of "
         "cchc.dossiers.Dossier). The regime (TT 01/2018 or TT 03/2025) follows the date of "
         "the event that produces the form. Prints Markdown, or JSON with --json; --docx "
-        "also writes a Word file.",
+        "also writes a Word file."
     )
     p.add_argument("kind", choices=_KINDS, help="form kind")
     p.add_argument("--dossier", required=True, type=Path, help="dossier JSON file")
@@ -65,12 +62,17 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_form)
 
 
-def _load(path: Path) -> Dossier:
+def _read(path: Path, what: str) -> str:
+    """The text of ``path``; a file that cannot be read is named as ``what``."""
     try:
-        text = read_user_text(path)
+        return read_user_text(path)
     except DataFileError as exc:
         reason = exc.message.removeprefix("cannot read file: ")
-        raise DataFileError(f"cannot read the dossier file: {reason}", source=str(path)) from None
+        raise DataFileError(f"cannot read {what}: {reason}", source=str(path)) from None
+
+
+def _load(path: Path) -> Dossier:
+    text = _read(path, "the dossier file")
     try:
         return Dossier.model_validate_json(text)
     except CchcError as exc:
@@ -109,13 +111,7 @@ def _procedure(args: argparse.Namespace, dossier: Dossier) -> Procedure | str:
 
 def _read_procedures(path: Path) -> list[Procedure]:
     """Portal records (array or lines) or one cchc Procedure JSON from ``path``."""
-    try:
-        text = read_user_text(path)
-    except DataFileError as exc:
-        reason = exc.message.removeprefix("cannot read file: ")
-        raise DataFileError(
-            f"cannot read the --procedure-file: {reason}", source=str(path)
-        ) from None
+    text = _read(path, "the --procedure-file")
     try:
         if text.lstrip().startswith("{") and "\n{" not in text.strip():
             data = parse_json_text(text, source=str(path))

@@ -38,7 +38,7 @@ from cchc._deprecation import deprecated_alias
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
-from cchc.legal import RuleVersion, in_force
+from cchc.legal import RuleVersion, in_force_in_year
 from cchc.rates import round_half_up
 
 __all__ = [
@@ -124,12 +124,10 @@ def version_in_force(year: int) -> ParIndexVersion:
         RuleNotInForceError: ``year`` is before 2012 or after 2030.
     """
     year = as_year(year)
-    try:
-        return in_force(dated_versions(), date(year, 1, 1)).value
-    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
-        raise RuleNotInForceError(
-            f"no PAR INDEX methodology known for {year}", field="year"
-        ) from None
+    found = in_force_in_year(dated_versions(), year)
+    if found is None:
+        raise RuleNotInForceError(f"no PAR INDEX methodology known for {year}", field="year")
+    return found
 
 
 @cache

@@ -30,7 +30,6 @@ Decimal('73.40')
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 
 from cchc._deprecation import deprecated_alias
@@ -39,7 +38,7 @@ from cchc.indices.framework import Framework
 from cchc.indices.loader import get_framework
 from cchc.indices.rules import as_decimal, as_year
 from cchc.indices.scoring import score
-from cchc.legal import in_force
+from cchc.legal import in_force_in_year
 
 __all__ = [
     "SUBINDICES",
@@ -77,10 +76,7 @@ def framework_in_force(year: int, *, assume_latest: bool = False) -> Framework:
     year = as_year(year)
     frameworks = [get_framework(f) for f in _FRAMEWORKS]
     dated = [v for v in (fw.dated() for fw in frameworks) if v is not None]
-    try:
-        found = in_force(dated, date(year, 1, 1)).value
-    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
-        found = None
+    found = in_force_in_year(dated, year)
     if found is not None:
         return found
     latest = max(frameworks, key=lambda f: f.years[1] if f.years else 0)

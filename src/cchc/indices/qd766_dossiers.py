@@ -62,7 +62,7 @@ from cchc.dossiers import StatsRow
 from cchc.dossiers.table.statistics import RECORD_COUNTS
 from cchc.errors import ValidationError
 from cchc.indices.framework import Framework
-from cchc.indices.qd766 import Qd766Figures, score_figures
+from cchc.indices.qd766 import FIGURE_OF_INDICATOR, Qd766Figures, score_figures
 from cchc.indices.scoring import Scorecard
 from cchc.rates import rate
 
@@ -74,9 +74,6 @@ __all__ = [
     "indicator_rates",
     "score_dossier_indicators",
 ]
-
-DOSSIER_INDICATORS: tuple[str, ...] = ("1.4", "2.1", "3.0", "4.1", "4.2", "6.1")
-"""The 766 indicators computed from dossier counts."""
 
 
 def _count(description: str) -> Any:
@@ -141,16 +138,11 @@ _PAIRS: dict[str, tuple[str, str]] = {
 }
 """Numerator and denominator field of each indicator."""
 
+DOSSIER_INDICATORS: tuple[str, ...] = tuple(_PAIRS)
+"""The 766 indicators computed from dossier counts."""
+
 _DEFAULT_BASE = {"sync_base": "received"}
 """A base left out defaults to another count."""
-_FIGURE = {
-    "1.4": "synced_rate",
-    "2.1": "on_time_rate",
-    "3.0": "online_full_process_rate",
-    "4.1": "e_result_rate",
-    "4.2": "digitised_rate",
-    "6.1": "online_payment_rate",
-}
 
 
 def counts_from_stats(row: StatsRow, **counts: int | None) -> Qd766DossierCounts:
@@ -210,7 +202,7 @@ def dossier_figures(counts: Qd766DossierCounts, stats: StatsRow | None = None) -
     """:class:`~cchc.indices.qd766.Qd766Figures` with the dossier indicators filled (and,
     from a statistics row, the late rate that feeds 5.4 with a complaint rate)."""
     data: dict[str, Decimal | None] = {
-        _FIGURE[k]: v for k, v in indicator_rates(counts, stats).items()
+        FIGURE_OF_INDICATOR[k]: v for k, v in indicator_rates(counts, stats).items()
     }
     if stats is not None:
         data["late_rate"] = stats.qd766_inputs()["late_rate"]

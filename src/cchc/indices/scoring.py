@@ -352,25 +352,26 @@ def score(
     )
 
 
-class AreaChange(_Out):
-    """One area, previous period against current."""
+class _PointsChange(_Out):
+    """An area or item: its points in the previous period and in the current one."""
 
     id: str
     name: str
     points_before: Number
     points_after: Number
+
+
+class AreaChange(_PointsChange):
+    """One area, previous period against current."""
+
     percent_before: Number | None
     percent_after: Number | None
     change: Number | None = Field(description="Percentage points gained (negative: lost).")
 
 
-class ItemChange(_Out):
+class ItemChange(_PointsChange):
     """One item, previous period against current."""
 
-    id: str
-    name: str
-    points_before: Number
-    points_after: Number
     change: Number
 
 

@@ -26,7 +26,6 @@ the unweighted mean of the elements, rounded to 2 decimals half up.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from decimal import Decimal
 from functools import cache, partial
 
@@ -36,7 +35,7 @@ from cchc._deprecation import deprecated_alias
 from cchc.errors import RuleNotInForceError, ValidationError
 from cchc.indices.methodology import dated, index_data, version_rows
 from cchc.indices.rules import as_decimal, as_year
-from cchc.legal import LegalSource, RuleVersion, in_force, source
+from cchc.legal import LegalSource, RuleVersion, in_force_in_year, source
 from cchc.rates import round_half_up
 
 __all__ = [
@@ -102,10 +101,7 @@ def version_in_force(year: int, *, assume_previous: bool = False) -> SipasVersio
     """
     year = as_year(year)
     known = versions()
-    try:
-        found = in_force(dated_versions(), date(year, 1, 1)).value
-    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
-        found = None
+    found = in_force_in_year(dated_versions(), year)
     if found is not None:
         return found
     earlier = [v for v in known if v.years[1] < year]

@@ -28,7 +28,7 @@ from .registry import (
     source_aliases,
     sources,
 )
-from .versions import Dated, RuleVersion, in_force
+from .versions import Dated, RuleVersion, in_force, in_force_in_year
 
 __all__ = [
     "Dated",
@@ -39,6 +39,7 @@ __all__ = [
     "SourceRef",
     "Verification",
     "in_force",
+    "in_force_in_year",
     "source",
     "source_aliases",
     "sources",

@@ -37,7 +37,7 @@ from cchc.errors import RuleNotInForceError
 
 from .registry import LegalSource, source
 
-__all__ = ["Dated", "RuleVersion", "in_force"]
+__all__ = ["Dated", "RuleVersion", "in_force", "in_force_in_year"]
 
 T = TypeVar("T")
 
@@ -132,3 +132,12 @@ def in_force(versions: Iterable[RuleVersion[T]], on: date) -> RuleVersion[T]:
     starts = [v.start for v in versions if v.start is not None]
     hint = f" (earliest from {min(starts).isoformat()})" if starts else ""
     raise RuleNotInForceError(f"no version in force on {on.isoformat()}{hint}")
+
+
+def in_force_in_year(versions: Iterable[RuleVersion[T]], year: int) -> T | None:
+    """The value of the version in force on 1 January of ``year`` (a survey or assessment
+    year), ``None`` when no version covers that day or no calendar date has that year."""
+    try:
+        return in_force(versions, date(year, 1, 1)).value
+    except (RuleNotInForceError, ValueError):  # ValueError: a year date() cannot hold
+        return None

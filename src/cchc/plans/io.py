@@ -27,14 +27,13 @@ date 2022-01-10
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from cchc._data import load_yaml, read_user_data
+from cchc._data import load_yaml, parse_user_model, read_user_data
 from cchc.errors import DataFileError, ValidationError
 from cchc.plans.models import Plan
 
@@ -61,9 +60,7 @@ def parse_plan(data: Any, *, source: str | None = None) -> Plan:
         DataFileError: ``data`` is not a mapping.
         ValidationError: a field breaks the model (``item`` = task id).
     """
-    if not isinstance(data, Mapping):
-        raise DataFileError("a plan must be a mapping of fields", source=source)
-    return Plan.from_data(data, source=source)
+    return parse_user_model(Plan, data, source=source, what="a plan")
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from cchc.dossiers.table.statistics import count_rate
-from cchc.errors import BatchValidationError, CchcError, ValidationError
+from cchc.errors import BatchValidationError, CchcError, ValidationError, one_or_batch
 from cchc.plans.completion import InProgressPolicy, completion
 from cchc.plans.models import Plan
 from cchc.plans.targets import to_decimal
@@ -147,8 +147,6 @@ def build_report(
         report = CchcReport.model_validate(data)
     except CchcError as err:
         problems.extend(err.errors if isinstance(err, BatchValidationError) else [err])
-    if len(problems) == 1:
-        raise problems[0]
     if problems:
-        raise BatchValidationError(problems)
+        raise one_or_batch(problems)
     return report

@@ -27,7 +27,6 @@ than or equal to 100
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -35,9 +34,8 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
-from cchc._data import load_yaml, read_user_data
+from cchc._data import load_yaml, parse_user_model, read_user_data
 from cchc._model import CchcModel
-from cchc.errors import DataFileError
 from cchc.plans.models import DocumentRef
 from cchc.reporting_periods import DEFAULT_REGIME
 
@@ -251,9 +249,7 @@ class CchcReport(_Part):
 
 def parse_report(data: Any, *, source: str | None = None) -> CchcReport:
     """Validate plain data into a :class:`CchcReport` (located cchc errors)."""
-    if not isinstance(data, Mapping):
-        raise DataFileError("a report must be a mapping of fields", source=source)
-    return CchcReport.from_data(data, source=source)
+    return parse_user_model(CchcReport, data, source=source, what="a report")
 
 
 def load_report(path: str | Path) -> CchcReport:

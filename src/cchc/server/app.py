@@ -332,19 +332,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
     """The OpenAPI document with the schemas that responses refer to by name only
     (the problem document, the summary report of an upload)."""
-    from fastapi.openapi.utils import get_openapi
-
     from .models import EvaluationReport
 
     def build() -> dict[str, Any]:
         if app.openapi_schema is None:
-            spec = get_openapi(
-                title=app.title,
-                version=app.version,
-                summary=app.summary,
-                description=app.description,
-                routes=app.routes,
-            )
+            spec = FastAPI.openapi(app)  # the document FastAPI makes, amended below
             _uniform_tuples(spec)
             schemas = spec.setdefault("components", {}).setdefault("schemas", {})
             for model in (Problem, EvaluationReport):

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+
+import attrs
 
 from cchc._optional import require_extra
 from cchc.errors import ValidationError
 
 from .settings import Settings
 
-__all__ = ["register"]
+__all__ = ["add_arguments"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``serve`` command."""
-    p = subparsers.add_parser(
-        "serve",
-        help="run the web service (HTTP API /v1, OpenAPI, desk page at /)",
-        description="Run the cchc web service: the versioned API under /v1, its OpenAPI 3.1 "
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc serve``."""
+    p.description = (
+        "Run the cchc web service: the versioned API under /v1, its OpenAPI 3.1 "
         "description at /openapi.json and the desk page (trang tiếp nhận) at /. Limits "
-        "default to the CCHC_* environment variables (see docs/server.md).",
+        "default to the CCHC_* environment variables (see docs/server.md)."
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -59,7 +58,6 @@ def register(subparsers: Any) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    base = Settings.from_env()
     given = {
         "max_body_bytes": args.max_body_bytes,
         "max_upload_bytes": args.max_upload_bytes,
@@ -70,19 +68,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "log_level": args.log_level,
     }
     values = {k: v for k, v in given.items() if v is not None}
-    return Settings(**{**_fields(base), **values})
-
-
-def _fields(settings: Settings) -> dict[str, Any]:
-    return {
-        "max_body_bytes": settings.max_body_bytes,
-        "max_upload_bytes": settings.max_upload_bytes,
-        "max_rows": settings.max_rows,
-        "timeout_seconds": settings.timeout_seconds,
-        "api_key": settings.api_key,
-        "cors_origins": settings.cors_origins,
-        "log_level": settings.log_level,
-    }
+    return attrs.evolve(Settings.from_env(), **values)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -81,8 +81,7 @@ async def version() -> VersionInfo:
 async def rules(on: IsoDate, domain: Domain = None) -> list[RuleOut]:
     """Each rule as it stands on ``on``, with the sources its version rests on."""
     return [
-        RuleOut(domain=r.domain, name=r.name, value=r.value, sources=r.sources)
-        for r in rules_in_force(on, domain=domain)
+        RuleOut.model_validate(r, from_attributes=True) for r in rules_in_force(on, domain=domain)
     ]
 
 
@@ -90,7 +89,7 @@ async def rules(on: IsoDate, domain: Domain = None) -> list[RuleOut]:
 async def rules_diff(before: IsoDate, after: IsoDate, domain: Domain = None) -> list[RuleChangeOut]:
     """The rules whose reading differs on ``before`` and ``after``."""
     return [
-        RuleChangeOut(domain=c.domain, name=c.name, before=c.before, after=c.after)
+        RuleChangeOut.model_validate(c, from_attributes=True)
         for c in diff(before, after, domain=domain)
     ]
 

@@ -36,6 +36,7 @@ __all__ = [
     "CSV_TYPES",
     "NDJSON_TYPES",
     "PARQUET_TYPES",
+    "RESULT_COLUMNS",
     "ChunkResult",
     "Tally",
     "csv_lines",
@@ -91,15 +92,10 @@ class Tally:
 
     def summary(self, *, complete: bool) -> EvaluationSummary:
         """The summary record."""
-        unfinished, early, on_time, late, stopped = self.counts
         return EvaluationSummary(
             rows=self.rows,
             bad_rows=self.bad_rows,
-            early=early,
-            on_time=on_time,
-            late=late,
-            unfinished=unfinished,
-            stopped=stopped,
+            **dict(zip(TIMELINESS_NAMES, self.counts, strict=True)),
             provisional=self.provisional,
             complete=complete,
         )
@@ -375,18 +371,21 @@ def _texts(values: npt.NDArray[np.datetime64]) -> list[str | None]:
 def _slow_lines(chunk: ChunkResult) -> bytes:
     """JSON lines one by one (for a chunk where some moment is missing: ``null``)."""
     cols = result_columns(chunk)
-    names = ("row", "due_at", "legal_due_at", "start_at", "timeliness")
     return "".join(
-        json.dumps(dict(zip(names, values, strict=True))) + "\n"
-        for values in zip(*(cols[k] for k in names), strict=True)
+        json.dumps(dict(zip(RESULT_COLUMNS, values, strict=True))) + "\n"
+        for values in zip(*(cols[k] for k in RESULT_COLUMNS), strict=True)
     ).encode()
 
 
+RESULT_COLUMNS = ("row", "due_at", "legal_due_at", "start_at", "timeliness")
+"""The columns of a result row, in order (JSON lines keys, CSV header)."""
+
+
 def result_columns(chunk: ChunkResult) -> dict[str, list[Any]]:
-    """The per-row result columns of a chunk, as Python lists."""
+    """The per-row result columns of a chunk (:data:`RESULT_COLUMNS`), as Python lists."""
     res = chunk.results
     if res is None:
-        return {"row": [], "due_at": [], "legal_due_at": [], "start_at": [], "timeliness": []}
+        return {name: [] for name in RESULT_COLUMNS}
     return {
         "row": chunk.rows.tolist(),
         "due_at": _texts(res.due_at),
@@ -446,7 +445,9 @@ def ndjson_lines(chunk: ChunkResult) -> bytes:
     return problems.encode() + _result_lines(chunk)
 
 
-CSV_HEADER = b"row,due_at,legal_due_at,start_at,timeliness,code,field,message_vi,message_en\n"
+CSV_HEADER = (
+    ",".join((*RESULT_COLUMNS, "code", "field", "message_vi", "message_en")).encode() + b"\n"
+)
 """The header of CSV results."""
 
 
@@ -468,13 +469,6 @@ def csv_lines(chunk: ChunkResult) -> bytes:
     cols = result_columns(chunk)
     out.extend(
         f"{r},{d},{g},{s},{t},,,,"
-        for r, d, g, s, t in zip(
-            cols["row"],
-            cols["due_at"],
-            cols["legal_due_at"],
-            cols["start_at"],
-            cols["timeliness"],
-            strict=True,
-        )
+        for r, d, g, s, t in zip(*(cols[k] for k in RESULT_COLUMNS), strict=True)
     )
     return ("\n".join(out) + "\n").encode() if out else b""

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from cchc.errors import BatchValidationError, CchcError
+from cchc.errors import BatchValidationError, CchcError, one_or_batch
 
 from .load import SUFFIXES, LoadedFile, find_case_files, load_case_file, parse_case_text
 from .models import (
@@ -99,10 +99,8 @@ def load_paths(paths: Iterable[str | Path]) -> list[LoadedFile]:
             problems.extend(exc.errors)
         except CchcError as exc:
             problems.append(exc)
-    if len(problems) == 1:
-        raise problems[0]
     if problems:
-        raise BatchValidationError(problems)
+        raise one_or_batch(problems)
     return loaded
 
 

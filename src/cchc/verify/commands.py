@@ -10,20 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
-__all__ = ["register", "verify"]
+__all__ = ["add_arguments", "verify"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``verify`` sub-command."""
-    p = subparsers.add_parser(
-        "verify",
-        help="run verification cases (ca kiểm thử) written as data: *.cchc.yaml files",
-        description="Run verification cases: each case's input through cchc, its answer "
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``cchc verify``."""
+    p.description = (
+        "Run verification cases: each case's input through cchc, its answer "
         "compared with the expected one. A directory is searched for *.cchc.yaml, "
         "*.cchc.yml and *.cchc.json files. Exit 0: all passed; 1: a case failed; "
-        "2: a bad case file.",
+        "2: a bad case file."
     )
     p.add_argument("paths", nargs="*", metavar="FILE|DIR", help="case files or directories")
     p.add_argument(

@@ -37,7 +37,7 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from cchc._data import parse_json_text, parse_yaml_text, read_user_text
-from cchc.errors import BatchValidationError, CchcError, DataFileError
+from cchc.errors import CchcError, DataFileError, one_or_batch
 
 from .models import KINDS, CaseFile
 
@@ -121,9 +121,7 @@ def parse_case_text(text: str, *, source: str, json: bool = False) -> LoadedFile
         if any(len(e["loc"]) >= 2 for e in errors):  # a bad case also leaves 'cases' too short
             errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
         problems = [_locate(err, data, root, source) for err in errors]
-        if len(problems) == 1:
-            raise problems[0] from None
-        raise BatchValidationError(problems, source=None) from None
+        raise one_or_batch(problems) from None
     raw_cases = data.get("cases", [])
     lines = tuple(_line(root, ("cases", n)) for n in range(len(raw_cases)))
     loaded = LoadedFile(path=source, cases=cases, lines=lines)

@@ -112,6 +112,14 @@ Day = Annotated[date, BeforeValidator(_day_or_text)]
 """A day as written (``2025-01-24``); a number or a moment is refused."""
 Moment = Annotated[datetime, BeforeValidator(_moment_or_text)]
 """A moment as written (``2025-01-24T09:00:00+07:00``); a number (a Unix time) is refused."""
+AllowProvisional = Annotated[
+    Bool, Field(description="Allow days outside the calendar's coverage (provisional years).")
+]
+"""An input's ``provisional`` switch (``False`` by default)."""
+RestsOnProvisional = Annotated[
+    Bool | None, Field(description="The answer rests on a year the calendar does not cover.")
+]
+"""An expectation's ``provisional`` flag (``None``: not checked)."""
 
 
 @functools.cache
@@ -244,18 +252,14 @@ class DayInput(CchcRecord):
     """A day of the official calendar."""
 
     day: Day = Field(description="The day (YYYY-MM-DD).")
-    provisional: Bool = Field(
-        default=False, description="Allow a day outside the calendar's coverage (provisional)."
-    )
+    provisional: AllowProvisional = False
 
 
 class IsWorkingDayExpect(_Expect):
     """Whether the day is a working day."""
 
     working: Bool | None = Field(default=None, description="Ngày làm việc (true) or not.")
-    provisional: Bool | None = Field(
-        default=None, description="The answer rests on an uncovered year."
-    )
+    provisional: RestsOnProvisional = None
 
 
 class IsWorkingDayCase(_CaseBase):
@@ -271,14 +275,14 @@ class AddInput(CchcRecord):
 
     start: Day = Field(description="The day counted from (not counted itself).")
     days: Int = Field(description="Working days to add (negative goes back).")
-    provisional: Bool = Field(default=False, description="Allow uncovered years.")
+    provisional: AllowProvisional = False
 
 
 class AddExpect(_Expect):
     """The day reached."""
 
     day: Day | None = Field(default=None, description="The n-th working day after start.")
-    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
+    provisional: RestsOnProvisional = None
 
 
 class AddWorkingDaysCase(_CaseBase):
@@ -297,14 +301,14 @@ class BetweenInput(CchcRecord):
     inclusive: Literal["right", "left", "both", "neither"] = Field(
         default="right", description="Which ends count; 'right' is (start, end]."
     )
-    provisional: Bool = Field(default=False, description="Allow uncovered years.")
+    provisional: AllowProvisional = False
 
 
 class BetweenExpect(_Expect):
     """The count of working days."""
 
     count: Int | None = Field(default=None, description="Working days in the span.")
-    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
+    provisional: RestsOnProvisional = None
 
 
 class WorkingDaysBetweenCase(_CaseBase):
@@ -331,7 +335,7 @@ class _Terms(CchcRecord):
     cutoff: ClockTime | None = Field(
         default=None, description="Per-procedure cut-off hour (giờ tiếp nhận muộn nhất)."
     )
-    provisional: Bool = Field(default=False, description="Allow uncovered years.")
+    provisional: AllowProvisional = False
 
     @field_validator("policy")
     @classmethod
@@ -363,7 +367,7 @@ class DueDateExpect(_Expect):
     rules: str | None = Field(
         default=None, description="One-stop rule set in force, e.g. 'ND118/2025'."
     )
-    provisional: Bool | None = Field(default=None, description="Rests on an uncovered year.")
+    provisional: RestsOnProvisional = None
 
 
 class DueDateCase(_CaseBase):

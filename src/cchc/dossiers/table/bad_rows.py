@@ -54,17 +54,7 @@ def relocate(
         pos = e.row - position_base
         row = e.row if rows is None else int(rows[pos])
         label = None if labels is None else _plain(labels[pos])
-        out.append(
-            type(e)(
-                e.message,
-                row=row,
-                field=e.field,
-                offset=e.offset,
-                item=e.item,
-                source=e.source,
-                index=label,
-            )
-        )
+        out.append(e.relocated(row=row, index=label))
     return out
 
 
