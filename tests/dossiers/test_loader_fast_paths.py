@@ -319,3 +319,36 @@ def test_dictionary_columns_of_several_chunks_keep_their_labels_and_nulls() -> N
         naive_is_utc=True,
     )
     np.testing.assert_array_equal(frame.unit, same.unit)
+
+
+@pytest.mark.parametrize("kind", ["int8", "int32", "int64"])
+def test_arrow_amounts_copied_by_chunks_equal_the_numpy_path(kind: str) -> None:
+    from cchc.dossiers.deadline import MAX_AMOUNT
+
+    values = [5, 0, -3, 7, 9, 2, -1, 4, 6, 8, 1]
+    if kind != "int8":
+        values[3] = MAX_AMOUNT + 1  # too big: refused, never wrapped
+    n = len(values)
+    table = pa.table(
+        {
+            "received_at": pa.array(
+                np.full(n, START).astype("datetime64[s]"), pa.timestamp("s", TZ)
+            ),
+            "amount": chunked(values, getattr(pa, kind)(), (4, 0, 7)),
+            "unit": ["days"] * n,
+            "channel": ["post"] * n,
+        }
+    )
+    oracle = errors_of(
+        lambda: from_columns(
+            received_at=np.full(n, START), amount=np.array(values), unit="days", naive_is_utc=True
+        )
+    )
+    assert {r for r, _, _ in oracle} == {
+        i + 1 for i, v in enumerate(values) if v < 0 or v > MAX_AMOUNT
+    }
+    assert errors_of(lambda: from_arrow(table)) == oracle
+    frame, bad = from_arrow(table, on_bad_rows="collect")
+    good = [v for v in values if 0 <= v <= MAX_AMOUNT]
+    assert frame.amount.tolist() == good and frame.amount.dtype == np.int64
+    assert set(bad["row"]) == {r for r, _, _ in oracle}
