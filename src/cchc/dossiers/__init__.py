@@ -84,7 +84,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
+__all__ = [  # grouped: engine, models, statistics, loaders
     "StepsReport",
     "WorkingTime",
     "step_report",
@@ -138,12 +138,7 @@ __all__ = [  # noqa: RUF022 - grouped: engine, models, statistics, loaders
     "row_to_dossier",
     "summarize",
     "year_period",
-    "DossierFrame",
-    "from_arrow",
-    "from_columns",
-    "from_dataframe",
-    "read_csv",
-    "read_parquet",
-    "from_dossiers",
-    "to_dossiers",
+    *_NEEDS_PANDAS,  # the loaders imported on first use (named once, above)
+    *_READERS,
+    *_RECORDS,
 ]
