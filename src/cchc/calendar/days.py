@@ -104,6 +104,9 @@ class DayTables:
     is_work: Any
     """1 on a working day, else 0."""
     not_work: Any
+    minute_base: Any
+    """``is_work * 1440``: where each day's minutes start in the office's opening table
+    (:func:`cchc.calendar.hours.opening_table`: days off, then working days)."""
     cum_before: Any
     """``cum - 1``: the rank (0-based) of the last working day on or before each day."""
     work_idx: Any
@@ -156,6 +159,7 @@ class DayTables:
             origin=table.origin_days,
             is_work=is_work,
             not_work=1 - is_work,
+            minute_base=is_work * (NS_PER_DAY // NS_PER_MINUTE),
             cum_before=cum_before,
             work_idx=table.work_idx,
             next_work=next_work,
@@ -181,6 +185,7 @@ class DayTables:
         names = (
             "is_work",
             "not_work",
+            "minute_base",
             "cum_before",
             "work_idx",
             "next_work",

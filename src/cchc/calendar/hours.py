@@ -195,12 +195,11 @@ def next_opening_ns(
     first opening of the next working day (:func:`opening_table`)."""
     day = t // NS_PER_DAY
     i = day - tables.origin
-    if tables.columns or not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
-        i = tables.index(day, field, ops)
-    base = day * NS_PER_DAY
-    minute = tables.is_work[i] * MINUTES_PER_DAY + (t - base) // NS_PER_MINUTE
     if not tables.columns:  # one moment: the three cases without the column helpers
-        code = hours.openings[minute]
+        if not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
+            tables.check(i, field, ops)
+        base = day * NS_PER_DAY
+        code = hours.openings[tables.minute_base[i] + (t - base) // NS_PER_MINUTE]
         if code == KEEP:
             return t
         if code != NEXT_DAY:
@@ -210,7 +209,14 @@ def next_opening_ns(
         return tables.next_work_start[i] + hours.sessions_ns[0][0]
     # a column: the three cases without a choice per row, as the largest of ``t`` and the
     # smallest of the opening later that day (``base`` itself while open, FAR after it
-    # past the last session or on a day off) and the next working day's opening
+    # past the last session or on a day off) and the next working day's opening (each
+    # step in place on the column it made)
+    tables.check(i, field, ops)
+    base = day
+    base *= NS_PER_DAY
+    minute = t - base
+    minute //= NS_PER_MINUTE
+    minute += tables.minute_base[i]
     opening = hours.openings_ahead[minute]
     if i.size and int(i.max()) > tables.safe_next:  # the next working day covered where used
         tables.next_working(i, opening == FAR, field, ops)

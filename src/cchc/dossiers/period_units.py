@@ -25,8 +25,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from cchc.calendar import CalendarOps
-from cchc.calendar.days import NS_PER_DAY, DayTables, maximum, minimum
+from cchc.calendar.days import NS_PER_DAY, DayTables, minimum
 from cchc.calendar.hours import add_working_hours_ns
 from cchc.procedures import TimeUnit
 
@@ -70,16 +72,25 @@ def due_for_unit(
     if unit != WORKING_DAYS:  # days, months: the day reached, rolled forward
         day = day + n if unit == DAYS else add_months(day, n, tables, ops)
         m = 0
-    columns = tables.columns
     i = day - tables.origin
-    if columns or not tables.lo <= i <= tables.hi:  # one day inside the coverage: no call
-        i = tables.index(day, "due_at", ops)
-    off = tables.not_work[i]
-    # work_idx[cum_before[i] + max(m, not_work[i])], the max written out for one dossier
-    rank = tables.cum_before[i] + (maximum(m, off) if columns else m if m > off else off)
-    if columns or not tables.rank_lo <= rank <= tables.rank_hi:
-        due = tables.nth(rank, "due_at", ops)
-    else:
-        due = tables.work_idx[rank]
-    end = (due + tables.origin) * NS_PER_DAY + policy.day_end_ns
-    return maximum(end, start) if columns else end if end >= start else start
+    if not tables.columns:  # one dossier: no call inside the coverage, the max written out
+        if not tables.lo <= i <= tables.hi:
+            tables.check(i, "due_at", ops)
+        off = tables.not_work[i]
+        rank = tables.cum_before[i] + (m if m > off else off)
+        if tables.rank_lo <= rank <= tables.rank_hi:
+            due = tables.work_idx[rank]
+        else:
+            due = tables.nth(rank, "due_at", ops)
+        end = (due + tables.origin) * NS_PER_DAY + policy.day_end_ns
+        return end if end >= start else start
+    # a column: work_idx[cum_before[i] + max(m, not_work[i])], each step in place on the
+    # column it made
+    tables.check(i, "due_at", ops)
+    rank = np.maximum(tables.not_work[i], m)
+    rank += tables.cum_before[i]
+    end = tables.nth(rank, "due_at", ops)
+    end += tables.origin
+    end *= NS_PER_DAY
+    end += policy.day_end_ns
+    return np.maximum(end, start, out=end)

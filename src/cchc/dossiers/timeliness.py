@@ -28,6 +28,8 @@ import enum
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+
 from cchc.calendar import CalendarOps, OfficialCalendar
 from cchc.calendar.days import DayTables, day_tables, sign, where
 from cchc.errors import ValidationError
@@ -114,7 +116,13 @@ def timeliness_code(finished: Any, due: Any, minute: Any) -> Any:
     Compares local days, or minutes where ``minute`` holds (a flag or a column).
     """
     unit = where(minute, NS_PER_MINUTE, NS_PER_DAY)
-    return sign(finished // unit - due // unit) + 1
+    if not isinstance(finished, np.ndarray):
+        return sign(finished // unit - due // unit) + 1
+    code = finished // unit  # a column: the same steps in place on the column it made
+    code -= due // unit
+    np.sign(code, out=code)
+    code += 1
+    return code
 
 
 _BY_CODE = (Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE)
