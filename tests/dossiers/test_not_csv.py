@@ -77,7 +77,11 @@ def test_read_csv_names_the_format(
     assert "cp1258" not in err.value.message
 
 
-@pytest.mark.parametrize(("name", "write", "what"), FORMATS, ids=[f[0] for f in FORMATS])
+NOT_READ = [f for f in FORMATS if f[2] != "Parquet"]
+"""The formats the commands refuse (a Parquet file they read: see below)."""
+
+
+@pytest.mark.parametrize(("name", "write", "what"), NOT_READ, ids=[f[0] for f in NOT_READ])
 @pytest.mark.parametrize("command", [["dossier", "stats"], ["report", "statistics"]])
 def test_the_commands_say_so_in_one_line(
     tmp_path: Path, name: str, write: Callable[[Path], None], what: str, command: list[str]
@@ -100,3 +104,46 @@ def test_a_csv_file_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_bytes(b"\xef\xbb\xbf" + ROWS.to_csv(index=False, lineterminator="\r\n").encode())
     assert len(read_csv(path)) == 2
+
+
+def _cchc(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["dossier", "stats", "--json"], ["report", "statistics", "--period", "Q1-2025", "--json"]],
+)
+def test_the_commands_read_a_parquet_file_as_its_csv(tmp_path: Path, command: list[str]) -> None:
+    """A file starting with Parquet's magic bytes is read by read_parquet: the output is the
+    one of the same rows written as CSV (oracle: the CSV path, the same rows)."""
+    _parquet(tmp_path / "d.parquet")
+    (tmp_path / "d.csv").write_text(ROWS.to_csv(index=False), encoding="utf-8")
+    done = _cchc(*command[:2], str(tmp_path / "d.parquet"), *command[2:])
+    assert done.returncode in (0, 1) and done.stderr == "", done.stderr
+    as_csv = _cchc(*command[:2], str(tmp_path / "d.csv"), *command[2:])
+    assert done.stdout == as_csv.stdout and done.returncode == as_csv.returncode
+    assert '"stopped"' in done.stdout or command[0] == "report"  # the outcome column read
+
+
+@pytest.mark.parametrize("option", [["--delimiter", ";"], ["--encoding", "cp1258"]])
+def test_csv_options_on_a_parquet_file_are_refused(tmp_path: Path, option: list[str]) -> None:
+    _parquet(tmp_path / "d.parquet")
+    done = _cchc("dossier", "stats", str(tmp_path / "d.parquet"), *option)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = [x for x in done.stderr.splitlines() if x]
+    assert line.startswith("cchc: error: ") and "Parquet file" in line and option[0] in line
+
+
+def test_bad_rows_of_a_parquet_file_are_kept_apart(tmp_path: Path) -> None:
+    """--bad-rows keeps the good rows of a Parquet file and writes the bad one with its row
+    number (rows numbered from 1, as read_parquet numbers them)."""
+    pytest.importorskip("pyarrow")
+    ROWS.assign(unit=["working_days", "weeks"]).to_parquet(tmp_path / "d.parquet", index=False)
+    bad = tmp_path / "bad.csv"
+    done = _cchc("dossier", "stats", str(tmp_path / "d.parquet"), "--bad-rows", str(bad))
+    assert done.returncode in (0, 1), done.stderr
+    written = pd.read_csv(bad)
+    assert written["field"].tolist() == ["unit"] and written.iloc[0, 0] == 2

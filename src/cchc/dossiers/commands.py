@@ -104,11 +104,15 @@ def _verbs() -> tuple[_Verb, ...]:
         ),
         _Verb(
             "stats",
-            "early / on time / late statistics of a dossier CSV",
-            "Counts and rates per period (and group) of the dossiers in FILE.csv "
-            "(columns documented in cchc.dossiers.table.frame). Every bad row is reported.",
+            "early / on time / late statistics of a dossier CSV or Parquet file",
+            "Counts and rates per period (and group) of the dossiers in FILE, a CSV or a "
+            "Parquet file (columns documented in cchc.dossiers.table.frame). Every bad row "
+            "is reported.",
             (
-                _arg("file", help="CSV file of dossiers (start from: cchc example dossiers)"),
+                _arg(
+                    "file",
+                    help="CSV or Parquet file of dossiers (start from: cchc example dossiers)",
+                ),
                 _arg(
                     "--by",
                     choices=("procedure_code", "field", "agency"),
@@ -425,10 +429,10 @@ def _stats(args: argparse.Namespace) -> int:
     if args.provisional:
         policy = attrs.evolve(policy, provisional=True)
     if args.bad_rows is None:
-        frame = loaders.read_csv(args.file, **options)
+        frame = loaders.read_dossier_file(args.file, **options)
         results = evaluate(frame, policy=policy)
     else:
-        frame, bad = loaders.read_csv(args.file, on_bad_rows="collect", **options)
+        frame, bad = loaders.read_dossier_file(args.file, on_bad_rows="collect", **options)
         problems = [
             (None if e.row != e.row or e.row is None else int(e.row), e.field, e.message)
             for e in bad.itertuples(index=False)

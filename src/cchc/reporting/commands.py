@@ -53,9 +53,12 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser(
         "statistics",
-        help="fill a statutory statistics form (Biểu 06/VPCP/KSTT) from a dossiers CSV",
+        help="fill a statutory statistics form (Biểu 06/VPCP/KSTT) from a dossier CSV or "
+        "Parquet file",
     )
-    p.add_argument("file", help="CSV file of dossiers (start from: cchc example dossiers)")
+    p.add_argument(
+        "file", help="CSV or Parquet file of dossiers (start from: cchc example dossiers)"
+    )
     p.add_argument(
         "--period",
         required=True,
@@ -247,7 +250,7 @@ def _statistics(args: argparse.Namespace) -> int:
     kind, year = parse_period_arg(args.period)
     period = reporting_period(args.regime, kind, year, due=False)
     as_of = moment(args.as_of) if args.as_of is not None else None
-    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_csv(
+    frame = require_extra("cchc.dossiers.table.frame", "pandas").read_dossier_file(
         args.file, delimiter=args.delimiter
     )
     results = evaluate(frame, policy=args.policy)

@@ -115,6 +115,7 @@ __all__ = [
     "from_columns",
     "from_dataframe",
     "read_csv",
+    "read_dossier_file",
     "read_parquet",
 ]
 
@@ -873,6 +874,50 @@ def read_parquet(
         table, source=name, columns=columns, dayfirst=dayfirst, on_bad_rows=on_bad_rows
     )
     return loaded
+
+
+PARQUET_MAGIC = b"PAR1"
+"""The first bytes of a Parquet file."""
+
+
+def read_dossier_file(
+    path: str | Path,
+    *,
+    on_bad_rows: OnBadRows = "raise",
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    dayfirst: bool = False,
+    columns: Mapping[str, str] | None = None,
+) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
+    """A dossier file given on the command line: :func:`read_parquet` when its first bytes
+    are Parquet's (``PAR1``), else :func:`read_csv` (which names any other binary format).
+
+    Raises:
+        ValidationError: a ``delimiter`` or ``encoding`` other than the default for a
+            Parquet file (they are options of a CSV file).
+        DataFileError, BatchValidationError: as :func:`read_csv` / :func:`read_parquet`.
+    """
+    try:
+        with open(path, "rb") as f:
+            parquet = f.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
+    except (OSError, TypeError):  # read_csv names a missing file, a folder, a bad path
+        parquet = False
+    if not parquet:
+        return read_csv(
+            path,
+            on_bad_rows=on_bad_rows,
+            delimiter=delimiter,
+            encoding=encoding,
+            dayfirst=dayfirst,
+            columns=columns,
+        )
+    for option, value, default in (("delimiter", delimiter, ","), ("encoding", encoding, "utf-8")):
+        if value != default:
+            raise ValidationError(
+                f"{option} {value!r} applies to a CSV file; {path} is a Parquet file",
+                field=option,
+            )
+    return read_parquet(path, on_bad_rows=on_bad_rows, dayfirst=dayfirst, columns=columns)
 
 
 def _not_utf8(columns: Iterable[tuple[str, Any]]) -> list[CchcError]:
