@@ -881,16 +881,11 @@ PARQUET_MAGIC = b"PAR1"
 
 
 def read_dossier_file(
-    path: str | Path,
-    *,
-    on_bad_rows: OnBadRows = "raise",
-    delimiter: str = ",",
-    encoding: str = "utf-8",
-    dayfirst: bool = False,
-    columns: Mapping[str, str] | None = None,
+    path: str | Path, **options: Any
 ) -> DossierFrame | tuple[DossierFrame, pd.DataFrame]:
     """A dossier file given on the command line: :func:`read_parquet` when its first bytes
-    are Parquet's (``PAR1``), else :func:`read_csv` (which names any other binary format).
+    are Parquet's (``PAR1``), else :func:`read_csv` (which names any other binary format);
+    ``options`` are :func:`read_csv`'s keywords.
 
     Raises:
         ValidationError: a ``delimiter`` or ``encoding`` other than the default for a
@@ -903,21 +898,15 @@ def read_dossier_file(
     except (OSError, TypeError):  # read_csv names a missing file, a folder, a bad path
         parquet = False
     if not parquet:
-        return read_csv(
-            path,
-            on_bad_rows=on_bad_rows,
-            delimiter=delimiter,
-            encoding=encoding,
-            dayfirst=dayfirst,
-            columns=columns,
-        )
-    for option, value, default in (("delimiter", delimiter, ","), ("encoding", encoding, "utf-8")):
+        return read_csv(path, **options)  # type: ignore[no-any-return]
+    for option, default in (("delimiter", ","), ("encoding", "utf-8")):
+        value = options.pop(option, default)
         if value != default:
             raise ValidationError(
                 f"{option} {value!r} applies to a CSV file; {path} is a Parquet file",
                 field=option,
             )
-    return read_parquet(path, on_bad_rows=on_bad_rows, dayfirst=dayfirst, columns=columns)
+    return read_parquet(path, **options)
 
 
 def _not_utf8(columns: Iterable[tuple[str, Any]]) -> list[CchcError]:
